@@ -1,0 +1,48 @@
+# Two commands on a fresh machine: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-dev
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: serve test lint format index browser bench bench-large clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Incremental: a fresh index is left alone, a stale one is brought up to date.
+index: $(STAMP)
+	$(PY) -m indexer build
+
+serve: index
+	$(PY) -m flask --app webapp run --host $(HOST) --port $(PORT)
+
+# Debian's Chromium for the browser tests; skipped with a message where it cannot be installed.
+browser:
+	@sh scripts/install-chromium.sh
+
+test: $(STAMP) browser
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(STAMP)
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+bench: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dev,bench]' || true
+	$(PY) -m bench run --docs 10000
+
+bench-large: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dev,bench]' || true
+	$(PY) -m bench run --docs 100000
+
+clean:
+	rm -rf var artifacts .pytest_cache

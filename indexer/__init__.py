@@ -1,0 +1,1 @@
+"""khojaly-search indexer: corpus loading, analysis, index build and the search core."""

@@ -1,0 +1,117 @@
+"""The search contract: what the CLI, the UI and the API all get from the search core.
+
+`SearchResult.to_dict()` is exactly the JSON that `/api/search` and `search --json` return.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+SORTS = ("relevance", "date")
+FACETS = ("publisher", "language", "year")
+MAX_PER_PAGE = 100
+MAX_QUERY_LENGTH = 1000
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    q: str = ""
+    publisher: tuple[str, ...] = ()
+    language: tuple[str, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 10
+
+    def filters(self) -> dict[str, tuple]:
+        """Active filters by facet name (only the non-empty ones)."""
+        out: dict[str, tuple] = {}
+        if self.publisher:
+            out["publisher"] = self.publisher
+        if self.language:
+            out["language"] = self.language
+        if self.year_from is not None or self.year_to is not None:
+            out["year"] = (self.year_from, self.year_to)
+        return out
+
+
+@dataclass
+class FacetValue:
+    value: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Hit:
+    id: str
+    title: str
+    publisher: str
+    published: str | None
+    languages: list[str]
+    url: str | None
+    score: float
+    snippets: list[str]
+    # query term -> the spellings of it that this document uses, e.g. {"hojaly": ["Khojaly"]}
+    matched: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class SearchResult:
+    query: str
+    normalized_query: str
+    total: int
+    page: int
+    per_page: int
+    took_ms: float
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    suggestion: str | None = None
+
+    @property
+    def total_pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    def to_dict(self) -> dict:
+        return {
+            "query": self.query,
+            "normalized_query": self.normalized_query,
+            "total": self.total,
+            "page": self.page,
+            "per_page": self.per_page,
+            "total_pages": self.total_pages,
+            "took_ms": round(self.took_ms, 2),
+            "hits": [asdict(h) for h in self.hits],
+            "facets": {k: [asdict(v) for v in vals] for k, vals in self.facets.items()},
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass
+class DocumentRecord:
+    id: str
+    title: str
+    publisher: str
+    published: str | None
+    year: int | None
+    language: str | None
+    languages: list[str]
+    url: str | None
+    provenance: str | None
+    source: str
+    text: str  # clean text: page furniture removed
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class IndexStats:
+    document_count: int
+    built_at: str | None
+    version: str | None
+
+
+class QueryError(ValueError):
+    """A query that cannot be searched at all; the message is meant for the user."""
