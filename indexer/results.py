@@ -41,6 +41,7 @@ class FacetValue:
     value: str
     count: int
     selected: bool
+    toggle_url: str = ""  # relative query string that adds or removes this value
 
 
 @dataclass
