@@ -17,13 +17,18 @@ def main(argv: list[str] | None = None) -> int:
     sub = ap.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run", help="generate a corpus, build, search, load over HTTP, report")
     r.add_argument("--docs", type=int, default=10_000)
-    r.add_argument("--repeat", type=int, default=10, help="timed rounds over all queries")
+    r.add_argument("--repeat", type=int, default=20, help="timed rounds over all queries")
     r.add_argument("--engines", default=",".join(ALL_ENGINES))
     r.add_argument("--http-clients", type=int, default=4)
     r.add_argument("--http-requests", type=int, default=2000)
     r.add_argument("--http-time-limit", type=float, default=300.0, help="seconds")
     r.add_argument("--limit-queries", type=int, default=0, help="use only the first N queries")
     r.add_argument("--seed", type=int, default=1992)
+    r.add_argument(
+        "--reuse-indexes",
+        action="store_true",
+        help="skip builds whose index is still there from a run on the same corpus",
+    )
     r.add_argument("--work", type=Path, default=HERE / "out", help="corpus and indexes")
     r.add_argument("--results", type=Path, default=HERE, help="where RESULTS.md goes")
     args = ap.parse_args(argv)
@@ -41,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         http_requests=args.http_requests,
         http_time_limit=args.http_time_limit,
         limit_queries=args.limit_queries,
+        reuse_indexes=args.reuse_indexes,
         seed=args.seed,
     )
     results = run(opt)

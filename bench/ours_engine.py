@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -13,36 +14,39 @@ def build(jsonl: Path, index_dir: Path, rebuild: bool = True) -> dict:
     from indexer.build import build_index
 
     report = build_index(index_dir, jsonl=jsonl, rebuild=rebuild)
-    keys = ("added", "updated", "removed", "skipped", "seconds")
+    keys = ("added", "updated", "removed", "skipped", "unchanged", "document_count", "seconds")
     return {k: getattr(report, k) for k in keys if hasattr(report, k)}
 
 
-def change_one_line(jsonl: Path, line_no: int, marker: str) -> None:
-    """Rewrite `jsonl` in place with `marker` appended to one document's text (or removed again)."""
-    import json
-
+def replace_line(jsonl: Path, line_no: int, edit) -> str:
+    """Rewrite `jsonl` in place with line `line_no` replaced by `edit(line)`; return the old one."""
+    old = ""
     tmp = jsonl.with_suffix(".edit")
     with jsonl.open(encoding="utf-8") as src, tmp.open("w", encoding="utf-8") as out:
         for i, line in enumerate(src):
             if i == line_no:
-                doc = json.loads(line)
-                text = doc["text"]
-                doc["text"] = text[: -len(marker)] if text.endswith(marker) else text + marker
-                line = json.dumps(doc, ensure_ascii=False) + "\n"
+                old, line = line, edit(line)
             out.write(line)
     tmp.replace(jsonl)
+    return old
 
 
 def incremental(jsonl: Path, index_dir: Path) -> dict:
-    """Change one document, bring the index up to date without --rebuild, then change it back."""
-    marker = " Edited for the incremental benchmark."
-    change_one_line(jsonl, 7, marker)
+    """Change one document, bring the index up to date without --rebuild, then restore the file."""
+    marker = f" Edited for the incremental benchmark {time.time_ns()}."
+
+    def edit(line: str) -> str:
+        doc = json.loads(line)
+        doc["text"] += marker
+        return json.dumps(doc, ensure_ascii=False) + "\n"
+
+    old = replace_line(jsonl, 7, edit)
     try:
         t0 = time.perf_counter()
         report = build(jsonl, index_dir, rebuild=False)
         report["incremental_seconds"] = time.perf_counter() - t0
     finally:
-        change_one_line(jsonl, 7, marker)
+        replace_line(jsonl, 7, lambda _line: old)
     return report
 
 

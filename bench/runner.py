@@ -35,6 +35,7 @@ class Options:
     limit_queries: int = 0  # 0: all
     seed: int = 1992
     timeout: float = 4 * 3600.0
+    reuse_indexes: bool = False  # keep indexes (and their build figures) from an earlier run
 
 
 def log(msg: str) -> None:
@@ -65,7 +66,7 @@ def run(opt: Options) -> dict:
             continue
         index = ["--engine", name, "--index", str(work / f"index-{name}")]
         log(f"{name}: build")
-        build = run_child(["build", *index, *common], work / f"{name}-build.json", opt.timeout)
+        build = build_once(opt, name, index + common, work, corpus["sha256"])
         engines[name] = {"build": build}
         if "error" in build:
             log(f"{name}: build failed: {build['error']}")
@@ -90,6 +91,21 @@ def run(opt: Options) -> dict:
         "query_count": len(query_set()[: opt.limit_queries or None]),
         "engines": engines,
     }
+
+
+def build_once(opt: Options, name: str, args: list[str], work: Path, sha: str) -> dict:
+    """Build with `name`, or with --reuse-indexes take the figures of the build already there."""
+    saved = work / f"{name}-build.result.json"
+    if opt.reuse_indexes and saved.exists() and (work / f"index-{name}").exists():
+        build = json.loads(saved.read_text())
+        if build.get("corpus_sha256") == sha:
+            log(f"{name}: reusing the index built {time.ctime(saved.stat().st_mtime)}")
+            return {**build, "reused": True}
+    saved.unlink(missing_ok=True)
+    build = run_child(["build", *args], work / f"{name}-build.json", opt.timeout)
+    if "error" not in build:
+        saved.write_text(json.dumps({**build, "corpus_sha256": sha}, indent=1))
+    return build
 
 
 def http_run(opt: Options, index_dir: Path, work: Path) -> dict:

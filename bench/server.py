@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -67,6 +68,8 @@ class Server:
                     if resp.status == 200:
                         self._sampler.start()
                         return
+            except urllib.error.HTTPError as exc:
+                raise RuntimeError(f"/api/search answered HTTP {exc.code}") from exc
             except OSError:
                 time.sleep(0.3)
         raise RuntimeError(f"server not ready after {timeout:.0f} s")
