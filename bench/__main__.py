@@ -22,7 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--http-clients", type=int, default=4)
     r.add_argument("--http-requests", type=int, default=2000)
     r.add_argument("--http-time-limit", type=float, default=300.0, help="seconds")
-    r.add_argument("--limit-queries", type=int, default=0, help="use only the first N queries")
+    r.add_argument(
+        "--limit-queries", type=int, default=0, help="use only the first N queries of each kind"
+    )
     r.add_argument("--seed", type=int, default=1992)
     r.add_argument(
         "--reuse-indexes",

@@ -24,7 +24,7 @@ HOST = "127.0.0.1"
 
 def request_paths(limit: int = 0) -> list[str]:
     out = []
-    for q in queries.query_set()[: limit or None]:
+    for q in queries.query_set(limit):
         params = [("q", queries.ours(q))] + [("publisher", p) for p in q.publisher]
         out.append("/api/search?" + urlencode(params))
     return out
@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--clients", type=int, default=4)
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--time-limit", type=float, default=300.0)
-    ap.add_argument("--limit-queries", type=int, default=0)
+    ap.add_argument("--limit-queries", type=int, default=0, help="queries per kind")
     ap.add_argument("--out", required=True)
     args = ap.parse_args(argv)
     paths = request_paths(args.limit_queries)

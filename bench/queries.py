@@ -98,9 +98,9 @@ BASE: dict[str, list[tuple[Part, ...]]] = {
 }
 
 
-def query_set() -> list[BenchQuery]:
-    """Every query kind, then the same with a publisher filter."""
-    out = [BenchQuery(kind, parts) for kind in KINDS for parts in BASE[kind]]
+def query_set(per_kind: int = 0) -> list[BenchQuery]:
+    """Every query kind (its first `per_kind` queries, or all), then the same with a filter."""
+    out = [BenchQuery(kind, parts) for kind in KINDS for parts in BASE[kind][: per_kind or None]]
     out += [BenchQuery(q.kind, q.parts, (FILTER_PUBLISHER,)) for q in list(out)]
     return out
 

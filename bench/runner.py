@@ -32,7 +32,7 @@ class Options:
     http_clients: int = 4
     http_requests: int = 2000
     http_time_limit: float = 300.0
-    limit_queries: int = 0  # 0: all
+    limit_queries: int = 0  # queries per kind, 0: all
     seed: int = 1992
     timeout: float = 4 * 3600.0
     reuse_indexes: bool = False  # keep indexes (and their build figures) from an earlier run
@@ -88,7 +88,7 @@ def run(opt: Options) -> dict:
         "versions": versions(),
         "corpus": corpus,
         "repeat": opt.repeat,
-        "query_count": len(query_set()[: opt.limit_queries or None]),
+        "query_count": len(query_set(opt.limit_queries)),
         "engines": engines,
     }
 
