@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -162,4 +163,35 @@ def safe_snippet(html: str) -> Markup:
 def mark_first(html: str) -> tuple[Markup, int]:
     """Highlighted document text with an anchor on the first match, and the number of matches."""
     count = html.count("<mark>")
-    return Markup(safe_snippet(html).replace("<mark>", '<mark id="first-match">', 1)), count
+    html = _NOT_A_MARK_TAG.sub("&lt;", html).replace("<mark>", '<mark id="first-match">', 1)
+    return Markup(html), count
+
+
+def paragraphs(text: str) -> list[str]:
+    """Text split at blank lines (marks never span one); markup stays markup."""
+    parts = re.split(r"\n\s*\n", text)
+    wrap = Markup if isinstance(text, Markup) else str
+    return [wrap(p.strip("\n")) for p in parts if p.strip()]
+
+
+def link_url(url: str | None) -> str | None:
+    """`url` if it is safe to link (http or https), else None: the page shows it as text."""
+    if url and urlsplit(url).scheme.lower() in ("http", "https"):
+        return url
+    return None
+
+
+PARAM_LABELS = {
+    "q": "The query",
+    "publisher": "A publisher",
+    "language": "A language",
+    "year_from": "The first year",
+    "year_to": "The last year",
+    "sort": "The sort order",
+    "page": "The page number",
+    "per_page": "The number of results per page",
+}
+
+
+def param_message(param: str, detail: str) -> str:
+    return f"{PARAM_LABELS.get(param, 'A parameter')} cannot be used: {detail}."

@@ -8,21 +8,13 @@ from __future__ import annotations
 from urllib.parse import parse_qsl
 
 from flask import Blueprint, abort, render_template, request
-from markupsafe import escape
 from werkzeug.datastructures import MultiDict
 
 from indexer.params import query_string
 from indexer.results import QueryError, SearchRequest
+from indexer.snippets import highlight_text
 from webapp import engine, presenters
 from webapp.params import ParamError, parse_search_args
-
-try:  # the core's highlighter; plain escaped text where it is missing
-    from indexer.snippets import highlight_text
-except ImportError:  # pragma: no cover
-
-    def highlight_text(text: str, query: str) -> str:
-        return str(escape(text))
-
 
 bp = Blueprint("ui", __name__)
 
@@ -32,26 +24,30 @@ EXAMPLES = [("Khojaly", None), ("Xocalı", "az"), ("Ходжалы", "ru"), ('"T
 bp.add_app_template_filter(presenters.language_name, "language_name")
 bp.add_app_template_filter(presenters.human_date, "human_date")
 bp.add_app_template_filter(presenters.safe_snippet, "safe_snippet")
+bp.add_app_template_filter(presenters.link_url, "link_url")
 
 
 @bp.get("/")
 def search():
     """The search page; errors in the query or the parameters are shown, not raised."""
-    error = None
+    error = tip = None
     try:
         req = parse_search_args(request.args)
     except ParamError as exc:
-        req, error = SearchRequest(q=request.args.get("q", "")), _param_message(exc)
+        req = SearchRequest(q=request.args.get("q", "")[:1000])
+        error = presenters.param_message(exc.param, exc.detail)
+        tip = "Correct it in the address bar, or start a new search."
     result = None
     if error is None:
         try:
             result = engine().search(req)
         except QueryError as exc:
-            error = str(exc)
+            error, tip = str(exc), "Check that quotes and brackets are closed."
     context = {
         "req": req,
         "result": result,
         "error": error,
+        "error_tip": tip,
         "examples": EXAMPLES,
         "search_qs": query_string(req),
         "chips": presenters.chips(req),
@@ -80,7 +76,7 @@ def document(doc_id: str):
         "document.html",
         doc=doc,
         q=q,
-        text=text,
+        paragraphs=presenters.paragraphs(text),
         match_count=match_count,
         back_url=_back_url(request.args.get("back")),
     )
@@ -102,7 +98,3 @@ def _back_url(back: str | None) -> str:
     except ParamError:
         return "/"
     return "/" + query_string(req)
-
-
-def _param_message(exc: ParamError) -> str:
-    return f"The {exc.param} parameter could not be used: {exc.detail}"

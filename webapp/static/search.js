@@ -14,6 +14,14 @@
   var typingTimer = null;
   var typingEntry = false; // true while the current history entry was made by typing
   var inflight = null;
+  var filtersOpen = false; // the narrow-screen filters panel, kept open across swaps
+
+  function setUpFilters() {
+    var toggle = document.querySelector(".facets-toggle");
+    if (!toggle) return;
+    toggle.hidden = false;
+    toggle.setAttribute("aria-expanded", String(filtersOpen));
+  }
 
   function region() {
     return document.getElementById("results-region");
@@ -54,6 +62,7 @@
         if (mode === "push") history.pushState({ live: true }, "", url);
         if (mode === "replace") history.replaceState({ live: true }, "", url);
         current.replaceWith(document.adoptNode(fresh));
+        setUpFilters();
         document.title = fresh.getAttribute("data-title") || document.title;
         announce();
         restoreFocus(keepFocus, focusResults);
@@ -113,6 +122,14 @@
     if (field.form !== form || field === input) return;
     if (field.type === "number" && !field.checkValidity()) return;
     navigate(formUrl(), false);
+  });
+
+  setUpFilters();
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest && event.target.closest(".facets-toggle");
+    if (!toggle) return;
+    filtersOpen = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(filtersOpen));
   });
 
   // Chips, year bars, pagination and "did you mean" links stay on the page.
