@@ -97,11 +97,16 @@ def register(bp: Blueprint) -> None:
             return internal_error(exc)
         return None
 
-    @bp.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
         if (exc.code or 500) < 400:
             return exc
         return from_http_exception(exc)
+
+    # Flask prefers an app-wide handler for a status code over a blueprint's handler for a
+    # class, so the codes an API view can raise are registered by code as well.
+    for code in (400, 404, 405):
+        bp.register_error_handler(code, _http_error)
+    bp.register_error_handler(HTTPException, _http_error)
 
     @bp.errorhandler(Exception)
     def _unexpected(exc: Exception):
