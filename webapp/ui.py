@@ -42,7 +42,7 @@ def search():
         try:
             result = engine().search(req)
         except QueryError as exc:
-            error, tip = str(exc), "Check that quotes and brackets are closed."
+            error = str(exc)  # the core words it for the user, with what to try instead
     context = {
         "req": req,
         "result": result,
