@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 
 PROSE_MIN_WORDS = 12
+SENTENCE_MIN_WORDS = 5  # a shorter closing line still counts if it ends with a full stop
 # "— AA", "-0 -", "(AzerTAc)": a short trailing sign-off after the last sentence.
 SIGN_OFF = re.compile(r"\s*(?:[-—–]+\s*[\w.]{0,6}\s*[-—–]*|\([\w .]{1,12}\))\s*$")
 SENTENCE_END = re.compile(r"[.!?…\"”’'»)\]]$")
+FULL_STOP = re.compile(r"[.…][\"”’'»)]?$")
 LEGAL = re.compile(r"©|®|\(c\)\s*\d{4}|all rights reserved", re.IGNORECASE)
 SPACES = re.compile(r"[ \t\u00a0]+")
 
@@ -32,9 +34,13 @@ def paragraphs(text: str) -> list[str]:
 
 
 def is_prose(line: str) -> bool:
-    if len(line.split()) < PROSE_MIN_WORDS:
+    words = len(line.split())
+    if words < SENTENCE_MIN_WORDS:
         return False
-    return bool(SENTENCE_END.search(SIGN_OFF.sub("", line)))
+    line = SIGN_OFF.sub("", line)
+    if words < PROSE_MIN_WORDS:
+        return bool(FULL_STOP.search(line))
+    return bool(SENTENCE_END.search(line))
 
 
 def is_legal(line: str) -> bool:
