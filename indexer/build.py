@@ -1,0 +1,167 @@
+"""Build or update the index from a corpus folder and/or a JSON Lines archive.
+
+Incremental by content hash: only new, changed and removed documents are touched. Every build
+that changes something writes a new index version and switches to it atomically (indexer.store).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from indexer.corpus import LoadReport, load_directory, load_jsonl
+from indexer.documents import Document, SourceRecord, analyse
+from indexer.schema import build_schema, date_key
+from indexer.store import IndexStore
+
+log = logging.getLogger(__name__)
+
+MANIFEST = "manifest.json"  # {"documents": {id: content hash}}
+META = "meta.json"  # {"built_at", "document_count", "version"}
+
+
+@dataclass
+class BuildReport:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    skipped: int = 0
+    unchanged: int = 0
+    seconds: float = 0.0
+    document_count: int = 0
+    version: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+    def summary(self) -> str:
+        return (
+            f"added {self.added}, updated {self.updated}, removed {self.removed}, "
+            f"skipped {self.skipped}, unchanged {self.unchanged}, "
+            f"{self.document_count} documents, {self.seconds:.2f} s"
+        )
+
+
+def load_sources(corpus_dir: Path | None, jsonl: Path | None) -> LoadReport:
+    report = LoadReport()
+    if corpus_dir is not None:
+        if corpus_dir.is_dir():
+            load_directory(corpus_dir, report)
+        else:
+            report.warnings.append(f"{corpus_dir}: not a folder; nothing read from it")
+    if jsonl is not None:
+        load_jsonl(jsonl, report)
+    return report
+
+
+def build_index(
+    index_dir: str | Path,
+    corpus_dir: str | Path | None = None,
+    jsonl: str | Path | None = None,
+    rebuild: bool = False,
+    progress: bool = False,
+) -> BuildReport:
+    started = time.perf_counter()
+    loaded = load_sources(
+        Path(corpus_dir) if corpus_dir is not None else None,
+        Path(jsonl) if jsonl is not None else None,
+    )
+    report = BuildReport(skipped=loaded.skipped, warnings=list(loaded.warnings))
+    records = _unique(loaded.records, report)
+    store = IndexStore(index_dir)
+    with store.build_lock():
+        store.prune()
+        base = None if rebuild else store.current_name()
+        old = store.read_json(base, MANIFEST).get("documents", {}) if base else {}
+        new = {r.id: r.content_hash() for r in records.values()}
+        to_add = [i for i in new if i not in old]
+        to_update = [i for i in new if i in old and old[i] != new[i]]
+        to_remove = [i for i in old if i not in new]
+        report.unchanged = len(new) - len(to_add) - len(to_update)
+        if base and not (to_add or to_update or to_remove):
+            report.version = base
+            report.document_count = len(old)
+        elif new or base:
+            report.version = _write_version(
+                store, base, records, to_add, to_update, to_remove, new, progress
+            )
+            report.added, report.updated, report.removed = (
+                len(to_add),
+                len(to_update),
+                len(to_remove),
+            )
+            report.document_count = len(new)
+        store.prune()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _unique(records: list[SourceRecord], report: BuildReport) -> dict[str, SourceRecord]:
+    out: dict[str, SourceRecord] = {}
+    for record in records:
+        if record.id in out:
+            report.warnings.append(
+                f"{record.source}: id {record.id!r} already read from "
+                f"{out[record.id].source}; the later one is used"
+            )
+        out[record.id] = record
+    return out
+
+
+def _write_version(store, base, records, to_add, to_update, to_remove, hashes, progress) -> str:
+    name, path = store.new_version(base)
+    if base:
+        ix = whoosh_index.open_dir(str(path))
+    else:
+        ix = whoosh_index.create_in(str(path), build_schema())
+    writer = ix.writer(limitmb=128)
+    try:
+        for doc_id in [*to_update, *to_remove]:
+            writer.delete_by_term("id", doc_id)
+        for doc_id in _progress([*to_add, *to_update], progress):
+            writer.add_document(**fields_of(analyse(records[doc_id])))
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    built_at = datetime.now(UTC).isoformat(timespec="seconds")
+    store.write_json(path, MANIFEST, {"documents": hashes})
+    store.write_json(
+        path, META, {"built_at": built_at, "document_count": len(hashes), "version": name}
+    )
+    store.switch_to(name)
+    return name
+
+
+def fields_of(doc: Document) -> dict:
+    return {
+        "id": doc.id,
+        "title": doc.title,
+        "title_v": doc.title,
+        "body": doc.body,
+        "body_v": doc.body,
+        "publisher": doc.publisher,
+        "languages": ",".join(doc.languages),
+        "year": doc.year or 0,
+        "date_key": date_key(doc.published),
+        "published": doc.published,
+        "url": doc.url,
+        "provenance": doc.provenance,
+        "source": doc.source,
+    }
+
+
+def _progress(items: list, enabled: bool):
+    if not enabled or not sys.stderr.isatty() or len(items) < 2:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc="indexing", unit="doc", file=sys.stderr)

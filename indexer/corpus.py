@@ -1,0 +1,117 @@
+"""Reading input: a corpus folder of .txt files with its catalog, or a JSON Lines archive.
+
+Bad input never stops the load: each problem becomes a warning naming the file (and line), and
+the rest is read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from indexer.catalog import load_catalog
+from indexer.documents import SourceRecord
+
+TEXT_SUFFIXES = {".txt"}
+JSONL_FIELDS = ("title", "publisher", "published", "url", "language", "provenance")
+
+
+@dataclass
+class LoadReport:
+    records: list[SourceRecord] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    skipped: int = 0
+
+    def skip(self, message: str) -> None:
+        self.warnings.append(message)
+        self.skipped += 1
+
+
+def read_text_file(path: Path) -> str:
+    """The file's text; ValueError with a reason for binary, non-UTF-8 or empty files."""
+    data = path.read_bytes()
+    if b"\x00" in data:
+        raise ValueError("binary file (contains NUL bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not valid UTF-8 (byte {exc.start})") from None
+    if not text.strip():
+        raise ValueError("empty file")
+    return text
+
+
+def load_directory(corpus_dir: Path, report: LoadReport | None = None) -> LoadReport:
+    report = report or LoadReport()
+    catalog, warnings = load_catalog(corpus_dir)
+    report.warnings += warnings
+    for path in sorted(p for p in corpus_dir.iterdir() if p.suffix.lower() in TEXT_SUFFIXES):
+        name = f"{corpus_dir.name}/{path.name}"
+        try:
+            text = read_text_file(path)
+        except (OSError, ValueError) as exc:
+            report.skip(f"{name}: skipped: {exc}")
+            continue
+        entry = catalog.get(path.stem)
+        if entry is None:
+            report.warnings.append(
+                f"{name}: no entry in catalog.toml; title taken from its first line, "
+                "publisher Unknown, language detected"
+            )
+            report.records.append(SourceRecord(id=path.stem, text=text, source=name))
+            continue
+        report.records.append(
+            SourceRecord(
+                id=path.stem,
+                text=text,
+                source=name,
+                title=entry.title,
+                publisher=entry.publisher,
+                published=entry.published,
+                url=entry.url,
+                language=entry.language,
+                provenance=entry.provenance,
+            )
+        )
+    return report
+
+
+def iter_jsonl(path: Path, report: LoadReport) -> Iterator[SourceRecord]:
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        report.skip(f"{path.name}: cannot be read: {exc}")
+        return
+    with handle:
+        for lineno, raw in enumerate(handle, 1):
+            if not raw.strip():
+                continue
+            where = f"{path.name}:{lineno}"
+            try:
+                obj = json.loads(raw.decode("utf-8"))
+                yield _record_from_json(obj, where)
+            except (UnicodeDecodeError, json.JSONDecodeError, ValueError) as exc:
+                report.skip(f"{where}: skipped: {exc}")
+
+
+def _record_from_json(obj, where: str) -> SourceRecord:
+    if not isinstance(obj, dict):
+        raise ValueError("a line must be a JSON object")
+    for key in ("id", "text"):
+        if not isinstance(obj.get(key), str) or not obj[key].strip():
+            raise ValueError(f"missing or empty {key!r}")
+    extra = {}
+    for key in JSONL_FIELDS:
+        value = obj.get(key)
+        if value is not None and not isinstance(value, str | int):
+            raise ValueError(f"{key!r} must be a string")
+        extra[key] = str(value).strip() or None if value is not None else None
+    return SourceRecord(id=obj["id"].strip(), text=obj["text"], source=where, **extra)
+
+
+def load_jsonl(path: Path, report: LoadReport | None = None) -> LoadReport:
+    report = report or LoadReport()
+    report.records.extend(iter_jsonl(path, report))
+    return report

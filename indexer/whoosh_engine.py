@@ -1,0 +1,196 @@
+"""The embedded search engine: Whoosh, with facets from arrays and our own snippets.
+
+One searcher per index version, opened on first use and reopened when a build switches
+CURRENT; the old one is closed once a newer one is ready.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from whoosh import index as whoosh_index
+
+from indexer import query as q
+from indexer.facets import FacetArrays
+from indexer.results import (
+    DocumentRecord,
+    FacetValue,
+    Hit,
+    IndexStats,
+    SearchRequest,
+    SearchResult,
+)
+from indexer.snippets import TermMatcher, matched_spellings, snippets
+from indexer.store import IndexStore
+from indexer.suggest import suggest
+
+META = "meta.json"
+
+
+@dataclass
+class Snapshot:
+    version: str
+    searcher: object
+    facets: FacetArrays
+    meta: dict
+    lock: threading.Lock
+
+
+class WhooshEngine:
+    def __init__(self, index_dir: Path):
+        self.store = IndexStore(index_dir)
+        self._snapshot: Snapshot | None = None
+        self._open_lock = threading.Lock()
+
+    # -- index versions -------------------------------------------------------------------
+
+    def _current(self) -> Snapshot | None:
+        name = self.store.current_name()
+        snap = self._snapshot
+        if snap is not None and snap.version == name:
+            return snap
+        if name is None:
+            return None
+        with self._open_lock:
+            if self._snapshot is None or self._snapshot.version != name:
+                ix = whoosh_index.open_dir(str(self.store.versions / name))
+                searcher = ix.searcher()
+                old = self._snapshot
+                self._snapshot = Snapshot(
+                    name,
+                    searcher,
+                    FacetArrays.from_reader(searcher.reader()),
+                    self.store.read_json(name, META),
+                    threading.Lock(),
+                )
+                if old is not None:
+                    with old.lock:
+                        old.searcher.close()
+            return self._snapshot
+
+    def stats(self) -> IndexStats:
+        snap = self._current()
+        if snap is None:
+            return IndexStats(0, None, None)
+        return IndexStats(int(snap.facets.live.sum()), snap.meta.get("built_at"), snap.version)
+
+    # -- search ---------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        started = time.perf_counter()
+        parsed = q.parse(request.q)
+        snap = self._current()
+        if snap is None:
+            return _empty(request, parsed, started)
+        with snap.lock:
+            searcher = snap.searcher
+            wquery = q.to_whoosh(parsed, searcher.reader())
+            docs = snap.facets.all_docs() if parsed.empty else _matching(searcher, wquery)
+            final, facets = snap.facets.filter_and_count(docs, request)
+            page = _page(searcher, snap.facets, wquery, parsed, final, docs, request)
+            hits = _hits(searcher, page, parsed)
+            suggestion = None
+            if len(final) <= 2 and not parsed.empty:
+                suggestion = suggest(searcher, parsed, request.q, len(final))
+        return SearchResult(
+            query=request.q,
+            normalized_query=parsed.normalized(),
+            total=len(final),
+            page=request.page,
+            per_page=request.per_page,
+            took_ms=(time.perf_counter() - started) * 1000,
+            hits=hits,
+            facets=facets,
+            suggestion=suggestion,
+        )
+
+    def document(self, doc_id: str) -> DocumentRecord | None:
+        snap = self._current()
+        if snap is None:
+            return None
+        with snap.lock:
+            docnum = snap.searcher.document_number(id=doc_id)
+            if docnum is None:
+                return None
+            stored = snap.searcher.stored_fields(docnum)
+        langs = [c for c in (stored.get("languages") or "").split(",") if c]
+        return DocumentRecord(
+            id=stored["id"],
+            title=stored.get("title") or stored["id"],
+            publisher=stored.get("publisher") or "Unknown",
+            published=stored.get("published"),
+            year=stored.get("year") or None,
+            language=langs[0] if langs else None,
+            languages=langs,
+            url=stored.get("url"),
+            provenance=stored.get("provenance"),
+            source=stored.get("source") or "",
+            text=stored.get("body") or "",
+        )
+
+
+def _matching(searcher, wquery) -> np.ndarray:
+    """Document numbers matching the query, unscored (scoring is for the first page only)."""
+    parts = []
+    for sub, offset in searcher.leaf_searchers():
+        matcher = wquery.matcher(sub)
+        ids = np.fromiter(matcher.all_ids(), dtype=np.int64) if matcher.is_active() else None
+        if ids is not None and len(ids):
+            parts.append(ids + offset)
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
+def _page(searcher, facets, wquery, parsed, final, docs, request) -> list[tuple[int, float]]:
+    """(docnum, score) for the requested page."""
+    start = (request.page - 1) * request.per_page
+    end = start + request.per_page
+    if start >= len(final):
+        return []
+    if parsed.empty or request.sort == "date":
+        order = np.argsort(-facets.date_key[final], kind="stable")
+        return [(int(d), 0.0) for d in final[order[start:end]]]
+    allowed = None if len(final) == len(docs) else set(final.tolist())
+    results = searcher.search(wquery, limit=end, filter=allowed)
+    return [(hit.docnum, float(hit.score or 0.0)) for hit in results[start:end]]
+
+
+def _hits(searcher, page, parsed) -> list[Hit]:
+    matcher = TermMatcher.for_query(parsed)
+    out = []
+    for docnum, score in page:
+        stored = searcher.stored_fields(docnum)
+        body, title = stored.get("body") or "", stored.get("title") or ""
+        body_matches = matcher.matches(body)
+        matched = matched_spellings((title, matcher.matches(title)), (body, body_matches))
+        out.append(
+            Hit(
+                id=stored["id"],
+                title=title,
+                publisher=stored.get("publisher") or "Unknown",
+                published=stored.get("published"),
+                languages=[c for c in (stored.get("languages") or "").split(",") if c],
+                url=stored.get("url"),
+                score=round(score, 4),
+                snippets=snippets(body, body_matches),
+                matched=matched,
+            )
+        )
+    return out
+
+
+def _empty(request: SearchRequest, parsed, started: float) -> SearchResult:
+    facets: dict[str, list[FacetValue]] = {"publisher": [], "language": [], "year": []}
+    return SearchResult(
+        request.q,
+        parsed.normalized(),
+        0,
+        request.page,
+        request.per_page,
+        (time.perf_counter() - started) * 1000,
+        [],
+        facets,
+    )

@@ -1,0 +1,119 @@
+"""Shared fixtures: corpora in temp folders, indexes built from them with the real pipeline."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from indexer.build import build_index
+from indexer.engine import open_engine
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_CORPUS = ROOT / "corpus"
+SEED_IDS = sorted(p.stem for p in SEED_CORPUS.glob("*.txt"))
+
+
+def write_jsonl(path: Path, docs: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), "utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_index(tmp_path_factory) -> Path:
+    """An index of the five seed documents, built once for the session."""
+    corpus = tmp_path_factory.mktemp("seeds") / "corpus"
+    shutil.copytree(SEED_CORPUS, corpus)
+    index = tmp_path_factory.mktemp("seed-index")
+    build_index(index, corpus_dir=corpus)
+    return index
+
+
+@pytest.fixture(scope="session")
+def seed_engine(seed_index):
+    return open_engine(seed_index)
+
+
+@pytest.fixture
+def corpus_copy(tmp_path) -> Path:
+    """A private copy of the seed corpus that a test may change."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEED_CORPUS, corpus)
+    return corpus
+
+
+# -- the web app over a real index (API, UI) ------------------------------------------------
+
+# A few documents beside the seeds, so that facets, languages, years and urls have variety.
+SITE_DOCS = [
+    {
+        "id": "test-ru-1992",
+        "title": "Трагедия в Ходжалы",
+        "text": "Жители Ходжалы покинули город ночью 26 февраля 1992 года. "
+        "Беженцы рассказали о погибших на дороге к Агдаму.",
+        "publisher": "Известия",
+        "published": "1992-03-03",
+        "language": "ru",
+    },
+    {
+        "id": "test-az-2012",
+        "title": "Xocalı soyqırımının 20-ci ildönümü",
+        "text": "Xocalı soyqırımının qurbanları Bakıda anıldı. "
+        "Minlərlə insan Xocalı abidəsinə gül dəstələri qoydu.",
+        "publisher": "AZERTAC",
+        "published": "2012-02-25",
+        "language": "az",
+    },
+    {
+        "id": "test-en-1992",
+        "title": "Refugees describe attack on Hojaly",
+        "text": "Refugees from the town of Hojaly in Nagorno-Karabakh said on Friday that "
+        "hundreds of civilians were killed as they fled across the mountains.",
+        "publisher": "Reuters",
+        "published": "1992-02-28",
+        "url": "https://example.org/hojaly-refugees",
+        "language": "en",
+    },
+]
+SITE_IDS = sorted([*SEED_IDS, *(d["id"] for d in SITE_DOCS)])
+
+
+@pytest.fixture(scope="session")
+def site_index(tmp_path_factory) -> Path:
+    """The seeds plus SITE_DOCS, indexed once for the session; what the web app serves in tests."""
+    root = tmp_path_factory.mktemp("site")
+    shutil.copytree(SEED_CORPUS, root / "corpus")
+    jsonl = write_jsonl(root / "extra.jsonl", SITE_DOCS)
+    build_index(root / "index", corpus_dir=root / "corpus", jsonl=jsonl)
+    return root / "index"
+
+
+@pytest.fixture(scope="session")
+def app(site_index):
+    from webapp import create_app
+
+    return create_app({"TESTING": True, "INDEX": str(site_index)})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def api_client(app):
+    """A test client that checks every /api response against the OpenAPI document."""
+    from api_contract import ContractClient
+
+    return ContractClient(app, app.response_class, use_cookies=False)
+
+
+@pytest.fixture(scope="session")
+def live_server(site_index):
+    """`python -m flask --app webapp run` on a free port of 127.0.0.1; yields its base URL."""
+    from servers import flask_command, running_server
+
+    with running_server(flask_command, site_index) as base_url:
+        yield base_url

@@ -1,0 +1,150 @@
+"""Building the index: incremental by content hash, atomic switch, survives kill -9."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+from indexer.build import build_index
+from indexer.engine import open_engine
+from indexer.results import SearchRequest
+from indexer.store import IndexStore
+from tests.conftest import ROOT, SEED_IDS, write_jsonl
+
+
+def test_changing_one_file_updates_one_document(corpus_copy, tmp_path):
+    index = tmp_path / "index"
+    first = build_index(index, corpus_dir=corpus_copy)
+    assert (first.added, first.updated, first.removed) == (len(SEED_IDS), 0, 0)
+
+    path = corpus_copy / f"{SEED_IDS[1]}.txt"
+    path.write_text(path.read_text("utf-8") + "\nA new paragraph about Shusha and its castle.\n")
+    second = build_index(index, corpus_dir=corpus_copy)
+    assert (second.added, second.updated, second.removed) == (0, 1, 0)
+    assert second.unchanged == len(SEED_IDS) - 1
+    hits = open_engine(index).search(SearchRequest(q="castle")).hits
+    assert [h.id for h in hits] == [SEED_IDS[1]]
+
+
+def test_an_unchanged_corpus_leaves_the_index_alone(corpus_copy, tmp_path):
+    index = tmp_path / "index"
+    first = build_index(index, corpus_dir=corpus_copy)
+    again = build_index(index, corpus_dir=corpus_copy)
+    assert (again.added, again.updated, again.removed) == (0, 0, 0)
+    assert again.version == first.version
+
+
+def test_removed_files_leave_the_index_and_rebuild_starts_clean(corpus_copy, tmp_path):
+    index = tmp_path / "index"
+    build_index(index, corpus_dir=corpus_copy)
+    (corpus_copy / f"{SEED_IDS[0]}.txt").unlink()
+    report = build_index(index, corpus_dir=corpus_copy)
+    assert report.removed == 1
+    engine = open_engine(index)
+    assert engine.document(SEED_IDS[0]) is None
+    assert engine.search(SearchRequest()).total == len(SEED_IDS) - 1
+    rebuilt = build_index(index, corpus_dir=corpus_copy, rebuild=True)
+    assert rebuilt.added == len(SEED_IDS) - 1
+
+
+def test_cli_build_prints_a_summary_and_fails_only_when_nothing_is_indexed(tmp_path):
+    env = {**os.environ, "KHOJALY_SEARCH_INDEX": str(tmp_path / "index")}
+    ok = _cli(["build", "--corpus", str(ROOT / "corpus")], env)
+    assert ok.returncode == 0, ok.stderr
+    assert f"added {len(SEED_IDS)}, updated 0, removed 0, skipped 0" in ok.stdout
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "bad.txt").write_bytes(b"\x00\x01")
+    failed = _cli(["build", "--corpus", str(empty), "--index", str(tmp_path / "i2")], env)
+    assert failed.returncode == 1
+    assert "bad.txt" in failed.stderr and "nothing could be indexed" in failed.stderr
+
+
+def _cli(args, env):
+    return subprocess.run(
+        [sys.executable, "-m", "indexer", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+def _archive(path, n, marker):
+    words = "memorial village winter refugees survivors testimony district shelling".split()
+    rng = random.Random(n)
+    docs = [
+        {
+            "id": f"{marker}{i}",
+            "title": f"Report {i}",
+            "text": f"{marker} " + " ".join(rng.choice(words) for _ in range(400)),
+            "language": "en",
+        }
+        for i in range(n)
+    ]
+    return write_jsonl(path, docs)
+
+
+def test_kill_9_during_a_build_leaves_the_old_index_serving(tmp_path):
+    index = tmp_path / "index"
+    build_index(index, jsonl=_archive(tmp_path / "old.jsonl", 20, "oldmarker"))
+    engine = open_engine(index)
+    before = engine.search(SearchRequest(q="oldmarker")).total
+    store = IndexStore(index)
+    served = store.current_name()
+
+    big = _archive(tmp_path / "new.jsonl", 600, "newmarker")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "indexer", "build", "--jsonl", str(big), "--index", str(index)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline and len(list(store.versions.iterdir())) < 2:
+        time.sleep(0.05)
+    time.sleep(random.uniform(0.2, 1.0))
+    assert proc.poll() is None, "the build finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+    assert store.current_name() == served
+    assert engine.search(SearchRequest(q="oldmarker")).total == before
+    assert open_engine(index).search(SearchRequest(q="newmarker")).total == 0
+
+    report = build_index(index, jsonl=big)
+    assert report.added == 600 and report.removed == 20
+    assert open_engine(index).search(SearchRequest(q="newmarker")).total == 600
+    assert len(list(store.versions.iterdir())) <= 3
+
+
+def test_searches_during_a_build_see_the_old_or_the_new_index(tmp_path):
+    index = tmp_path / "index"
+    build_index(index, jsonl=_archive(tmp_path / "a.jsonl", 30, "alpha"))
+    engine = open_engine(index)
+    seen: set[tuple[str, int]] = set()
+    stop = threading.Event()
+
+    def reader():
+        while not stop.is_set():
+            seen.add(("all", engine.search(SearchRequest(per_page=1)).total))
+            seen.add(("beta", engine.search(SearchRequest(q="beta")).total))
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    try:
+        docs = _archive(tmp_path / "b.jsonl", 300, "beta")
+        build_index(index, jsonl=docs)
+        time.sleep(0.3)
+    finally:
+        stop.set()
+        thread.join()
+    # each search sees one whole index: 30 alpha documents, or 300 beta documents
+    assert seen <= {("all", 30), ("beta", 0), ("all", 300), ("beta", 300)}, seen
+    assert ("beta", 300) in seen

@@ -1,0 +1,224 @@
+"""The OpenAPI 3.1 document of /api, generated from the same limits the code enforces.
+
+Generated rather than kept as a static file so that MAX_PER_PAGE, MAX_PAGE, SORTS and friends
+cannot drift apart from what `webapp.params` actually checks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+
+from indexer.params import DEFAULT_PER_PAGE
+from indexer.results import MAX_PER_PAGE, MAX_QUERY_LENGTH, SORTS
+from webapp import api_http
+from webapp.openapi_schemas import SCHEMAS
+from webapp.params import MAX_PAGE, MAX_VALUE_LENGTH, MAX_YEAR, MIN_YEAR
+
+API_VERSION = "1.0.0"
+# Control characters are refused (tab, LF and CR are allowed in q only).
+NO_CONTROLS = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
+Q_PATTERN = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"
+
+
+def _query(name: str, schema: dict, description: str, **extra) -> dict:
+    return {"name": name, "in": "query", "required": False, "description": description,
+            "schema": schema, **extra}  # fmt: skip
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(schema_name: str, description: str, headers: tuple[str, ...] = ()) -> dict:
+    media = "application/problem+json" if schema_name == "Problem" else "application/json"
+    out = {"description": description, "content": {media: {"schema": _ref(schema_name)}}}
+    if headers:
+        out["headers"] = {h: {"$ref": f"#/components/headers/{h}"} for h in headers}
+    return out
+
+
+_YEAR = {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR}
+_FACET_VALUE = {"type": "string", "maxLength": MAX_VALUE_LENGTH, "pattern": NO_CONTROLS}
+SEARCH_PARAMETERS = [
+    _query(
+        "q",
+        {"type": "string", "maxLength": MAX_QUERY_LENGTH, "pattern": Q_PATTERN},
+        'Words (all must match), "exact phrases", OR, NOT word or -word, prefix*. Any '
+        "spelling of a name finds the others (Khojaly, Hojaly, Xocalı, Ходжалы). Empty: browse "
+        "all documents, newest first.",
+    ),
+    _query(
+        "publisher",
+        {"type": "array", "items": _FACET_VALUE},
+        "Only documents from these publishers (repeat the parameter for several: any of them).",
+        style="form",
+        explode=True,
+    ),
+    _query(
+        "language",
+        {"type": "array", "items": _FACET_VALUE},
+        "Only documents in these languages, as ISO 639-1 codes (repeatable: any of them).",
+        style="form",
+        explode=True,
+    ),
+    _query("year_from", _YEAR, "Only documents published in or after this year."),
+    _query("year_to", _YEAR, "Only documents published in or before this year."),
+    _query(
+        "sort",
+        {"type": "string", "enum": list(SORTS), "default": SORTS[0]},
+        "`relevance` (best first) or `date` (newest first).",
+    ),
+    _query(
+        "page",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
+        "Page number from 1. A page past the end is empty; `total` stays true.",
+    ),
+    _query(
+        "per_page",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": DEFAULT_PER_PAGE},
+        "Hits per page.",
+    ),
+]
+
+_PROBLEMS = {
+    "400": _json("Problem", "An invalid parameter, or a query with nothing searchable in it."),
+    "404": _json("Problem", "No such document."),
+    "500": _json("Problem", "Unexpected failure; `request_id` matches the server's log."),
+    "503": _json("Problem", "No index can be served (not built yet)."),
+}
+_NOT_MODIFIED = {"description": "Not modified: If-None-Match matched the ETag."}
+_CACHED = ("ETag", "Cache-Control", "X-Request-Id")
+
+
+def _get(summary: str, description: str, responses: dict, **extra) -> dict:
+    return {"get": {"summary": summary, "description": description, "responses": responses,
+                    **extra}}  # fmt: skip
+
+
+PATHS = {
+    "/api/search": _get(
+        "Search the archive",
+        "The same search as the web page: matches, snippets, facet counts with toggle links, "
+        "and a spelling suggestion when little is found. Unknown parameters are ignored; an "
+        "empty value counts as not given.",
+        {
+            "200": _json("SearchResult", "One page of results.", _CACHED),
+            "304": _NOT_MODIFIED,
+            "400": _PROBLEMS["400"],
+            "500": _PROBLEMS["500"],
+        },
+        operationId="search",
+        parameters=SEARCH_PARAMETERS,
+    ),
+    "/api/documents/{doc_id}": _get(
+        "One document",
+        "Metadata, provenance (the evidence for them) and the clean text of one document.",
+        {
+            "200": _json("Document", "The document.", _CACHED),
+            "304": _NOT_MODIFIED,
+            "404": _PROBLEMS["404"],
+            "500": _PROBLEMS["500"],
+        },
+        operationId="getDocument",
+        parameters=[
+            {
+                "name": "doc_id",
+                "in": "path",
+                "required": True,
+                "schema": {"type": "string"},
+                "description": "A document id, as in a search hit's `id`.",
+            }  # fmt: skip
+        ],
+    ),
+    "/api/health": _get(
+        "Service health",
+        "For load balancers and monitoring: 200 while searches can be answered. Never cached.",
+        {
+            "200": _json("Health", "Ready.", ("X-Request-Id",)),
+            "503": _PROBLEMS["503"],
+            "500": _PROBLEMS["500"],
+        },
+        operationId="health",
+    ),
+    "/api/openapi.json": _get(
+        "This document",
+        "The OpenAPI 3.1 description of the API.",
+        {
+            "200": {"description": "OpenAPI document.", "content": {"application/json": {}}},
+            "304": _NOT_MODIFIED,
+        },
+        operationId="openapi",
+    ),
+    "/api/docs": _get(
+        "Reference page",
+        "This document as a readable HTML page (the only HTML under /api).",
+        {"200": {"description": "HTML page.", "content": {"text/html": {}}}, "304": _NOT_MODIFIED},
+        operationId="docs",
+    ),
+}
+
+HEADERS = {
+    "ETag": {
+        "description": "Weak tag; changes when the index is rebuilt.",
+        "schema": {"type": "string"},
+    },  # fmt: skip
+    "Cache-Control": {
+        "description": f"`public, max-age={api_http.SEARCH_MAX_AGE}` for searches.",
+        "schema": {"type": "string"},
+    },
+    "X-Request-Id": {
+        "description": "Identifies the request in the server's log.",
+        "schema": {"type": "string"},
+    },  # fmt: skip
+}
+
+PROBLEM_TYPES = {
+    "invalid-parameter": "400: a query parameter is invalid; `parameter` names it.",
+    "invalid-query": "400: the query has nothing searchable in it; `parameter` is `q`.",
+    "not-found": "404: no such document, or no such path under /api.",
+    "method-not-allowed": "405: only GET, HEAD and OPTIONS; the Allow header lists them.",
+    "unavailable": "503: no index can be served yet; retry after the Retry-After seconds.",
+    "internal-error": "500: an unexpected failure, logged with the `request_id`.",
+}
+
+
+@cache
+def document() -> dict:
+    return {
+        "openapi": "3.1.0",
+        "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
+        "info": {
+            "title": "khojaly-search API",
+            "version": API_VERSION,
+            "summary": "Full-text search over an archive about the Khojaly massacre (1992) "
+            "and the Karabakh conflict.",
+            "description": "Read-only; GET from any origin (CORS). Errors are RFC 9457 problem "
+            "details (`application/problem+json`). Every response carries `X-Request-Id`. "
+            "Problem types: " + "; ".join(f"`{k}`: {v}" for k, v in PROBLEM_TYPES.items()),
+        },
+        "paths": PATHS,
+        "components": {"schemas": SCHEMAS, "headers": HEADERS},
+    }
+
+
+@cache
+def document_json() -> str:
+    return json.dumps(document(), ensure_ascii=False, indent=2)
+
+
+@cache
+def document_etag() -> str:
+    return hashlib.sha256(document_json().encode()).hexdigest()[:32]
+
+
+def reference() -> dict:
+    """What the HTML reference page shows."""
+    doc = document()
+    return {
+        "info": doc["info"],
+        "paths": doc["paths"],
+        "schemas": {n: json.dumps(s, ensure_ascii=False, indent=2) for n, s in SCHEMAS.items()},
+        "problem_types": PROBLEM_TYPES,
+    }

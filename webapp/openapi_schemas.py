@@ -1,0 +1,162 @@
+"""JSON Schemas (2020-12, as OpenAPI 3.1 uses them) of everything the API answers.
+
+They are strict (`additionalProperties: false`) on purpose: the tests check every response
+against them, so a field added or renamed anywhere shows up as a contract change.
+"""
+
+from __future__ import annotations
+
+from indexer.results import FACETS, MAX_PER_PAGE, MAX_QUERY_LENGTH
+from webapp.params import MAX_PAGE
+
+STRING_OR_NULL = {"type": ["string", "null"]}
+STRINGS = {"type": "array", "items": {"type": "string"}}
+DATE = {
+    "type": ["string", "null"],
+    "description": "Publication date as precise as the source allows: YYYY, YYYY-MM or "
+    "YYYY-MM-DD; null when the source gives none.",
+}
+
+
+def _object(properties: dict, description: str) -> dict:
+    return {
+        "type": "object",
+        "description": description,
+        "required": list(properties),
+        "properties": properties,
+        "additionalProperties": False,
+    }
+
+
+FACET_VALUE = _object(
+    {
+        "value": {"type": "string"},
+        "count": {"type": "integer", "minimum": 0},
+        "selected": {"type": "boolean", "description": "This value is one of the filters."},
+        "toggle_url": {
+            "type": "string",
+            "description": "Relative query string (`?q=…&publisher=…`) of the same search with "
+            "this value switched on or off, back on page 1; resolve it against /api/search.",
+        },
+    },
+    "One value of a facet and how many matching documents have it.",
+)
+
+HIT = _object(
+    {
+        "id": {"type": "string"},
+        "title": {"type": "string"},
+        "publisher": {"type": "string", "description": "`Unknown` where the source names none."},
+        "published": DATE,
+        "languages": {**STRINGS, "description": "ISO 639-1 codes, main language first."},
+        "url": STRING_OR_NULL,
+        "score": {"type": "number", "description": "Relevance; 0 when sorted by date."},
+        "snippets": {
+            **STRINGS,
+            "description": "HTML-escaped excerpts with matches wrapped in <mark>…</mark>.",
+        },
+        "matched": {
+            "type": "object",
+            "description": "Query term → the spellings of it this document uses "
+            '(e.g. {"hojaly": ["Khojaly"]}).',
+            "additionalProperties": STRINGS,
+        },
+    },
+    "One matching document.",
+)
+
+SEARCH_RESULT = _object(
+    {
+        "query": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+        "normalized_query": {
+            "type": "string",
+            "description": "The query as it was understood (words, phrases, OR, NOT, prefixes).",
+        },
+        "total": {"type": "integer", "minimum": 0},
+        "page": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
+        "per_page": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
+        "total_pages": {"type": "integer", "minimum": 1},
+        "took_ms": {"type": "number", "minimum": 0},
+        "hits": {
+            "type": "array",
+            "items": {"$ref": "#/components/schemas/Hit"},
+            "description": "Empty for a page past the end; `total` stays true.",
+        },
+        "facets": {
+            "type": "object",
+            "required": list(FACETS),
+            "properties": {
+                name: {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}}
+                for name in FACETS
+            },
+            "additionalProperties": False,
+        },
+        "suggestion": {
+            **STRING_OR_NULL,
+            "description": "A query that would find more, offered when this one finds little.",
+        },
+    },
+    "One page of a search, with facet counts over all matches.",
+)
+
+DOCUMENT = _object(
+    {
+        "id": {"type": "string"},
+        "title": {"type": "string"},
+        "publisher": {"type": "string"},
+        "published": DATE,
+        "year": {"type": ["integer", "null"]},
+        "language": {**STRING_OR_NULL, "description": "Main language (ISO 639-1)."},
+        "languages": STRINGS,
+        "url": STRING_OR_NULL,
+        "provenance": {
+            **STRING_OR_NULL,
+            "description": "The evidence in the text for the title, publisher and date.",
+        },
+        "source": {"type": "string", "description": "The file (and line) it was read from."},
+        "text": {"type": "string", "description": "Clean text, page furniture removed."},
+    },
+    "A document's metadata, provenance and clean text.",
+)
+
+HEALTH = _object(
+    {
+        "status": {"const": "ok"},
+        "document_count": {"type": "integer", "minimum": 0},
+        "built_at": {**STRING_OR_NULL, "description": "When the index was built (ISO 8601)."},
+        "index_version": {"type": "string", "description": "Changes with every rebuild."},
+    },
+    "The service can answer searches.",
+)
+
+PROBLEM = {
+    "type": "object",
+    "description": "RFC 9457 problem details.",
+    "required": ["type", "title", "status", "detail", "request_id"],
+    "properties": {
+        "type": {"type": "string", "description": "URI reference of the problem type."},
+        "title": {"type": "string"},
+        "status": {"type": "integer", "minimum": 400, "maximum": 599},
+        "detail": {"type": "string", "description": "What went wrong, for people."},
+        "instance": {"type": "string"},
+        "request_id": {"type": "string", "description": "Same as the X-Request-Id header."},
+        "parameter": {"type": "string", "description": "The query parameter at fault."},
+        "invalid_params": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["name", "reason"],
+                "properties": {"name": {"type": "string"}, "reason": {"type": "string"}},
+            },
+        },
+    },
+}
+
+SCHEMAS = {
+    "SearchResult": SEARCH_RESULT,
+    "Hit": HIT,
+    "FacetValue": FACET_VALUE,
+    "Document": DOCUMENT,
+    "Health": HEALTH,
+    "Problem": PROBLEM,
+}
