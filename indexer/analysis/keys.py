@@ -13,16 +13,17 @@ real word and a query word's light key never matches another word's skeleton.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .casing import is_turkic, lower
 from .lexicon import is_english_word
 from .romanize import romanize, strip_apostrophe_suffix
 from .skeleton import skeletons
-from .synonyms import group_key, lookup
+from .synonyms import group_key, lookup, table
 
 MIN_LENGTH = 4  # shorter words are too many and too alike: xal/hal, qar/kar, Han/Khan
 MIN_CONSONANTS = 2
+MIN_SKELETON_FOR_GROUP = 3  # characters of "~" + classes: "~kcl" qualifies, "~cc" does not
 
 # Azerbaijani/Turkish case and plural endings that hold a consonant (vowel endings vanish
 # from a skeleton anyway): Xocalıda, Qarabağın, Əliyevin, ermənilər.
@@ -77,6 +78,20 @@ def name_keys(word: str, listed: bool = False) -> tuple[str, ...]:
     return tuple(out)
 
 
+@cache
+def _groups_by_skeleton() -> dict[str, tuple[str, ...]]:
+    """Main skeleton of each listed name -> its groups, so that an unlisted spelling of a listed
+    name (Hojaly for Khojaly) also meets the name's other names (Ivanyan). Only the first
+    reading of the listed name counts, and only skeletons of three or more symbols: short
+    skeletons are shared by too many unrelated names."""
+    out: dict[str, tuple[str, ...]] = {}
+    for name, group in table().names:
+        keys = name_keys(name, listed=True)
+        if keys and len(keys[0]) > MIN_SKELETON_FOR_GROUP:
+            out[keys[0]] = tuple(dict.fromkeys(out.get(keys[0], ()) + (group,)))
+    return out
+
+
 @lru_cache(maxsize=200_000)
 def variant_keys(word: str) -> tuple[str, ...]:
     keys = [romanize(word)]
@@ -86,7 +101,11 @@ def variant_keys(word: str) -> tuple[str, ...]:
         for other in entry.also:
             keys += variant_keys(other)
     if entry is None or not entry.strict:
-        keys += name_keys(word, listed=entry is not None)
+        skeleton_keys = name_keys(word, listed=entry is not None)
+        by_skeleton = _groups_by_skeleton()
+        for key in skeleton_keys:
+            keys += [group_key(g) for g in by_skeleton.get(key, ())]
+        keys += skeleton_keys
     return tuple(dict.fromkeys(keys))
 
 

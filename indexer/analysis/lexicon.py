@@ -4,13 +4,14 @@ Folding rules that make Khojaly meet Hojaly (kh = h) would also make khat meet h
 ones that make Alijew meet Aliyev (w = v, j = y) would merge van/wan and major/mayor. Names and
 foreign words need those rules; English words must stay apart.
 
-The lexicon is the `english-words` package: the lower-case entries of Webster's Second (names
-there are capitalised, so they are left out) and the GCIDE dictionary for modern words (women,
-infrastructure) less those Webster's spells only with a capital (GCIDE capitalises every
-headword, so it cannot tell Baku from bake). Names in the curated table are names whatever the
-lexicon says (keys.py). A word also counts as English when it is an inflection of a listed word
-(cheating, died, largest, obviously), carries an English-only derivational suffix
-(-tion, -ment, -ness), or joins two listed words (downplay, goodwill).
+The lexicon is the lower-case entries of Webster's Second from the `english-words` package
+(~210,000 words; names there are capitalised, so they are left out; its GCIDE list is not used:
+GCIDE capitalises every headword, so it cannot tell Azerbaidzhan from a common word), plus the
+irregular forms of data/english_irregular.txt (women, began). Names in the curated table are
+names whatever the lexicon says (keys.py). A word also counts as English when it is an
+inflection of a listed word (cheating, died, largest, obviously), a British spelling of one
+(armoured), carries an English-only derivational suffix (-tion, -ment, -ness), or joins two
+listed words (downplay, goodwill).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import re
 from functools import cache, lru_cache
 
 from english_words import get_english_words_set
+
+from .tables import rows
 
 # (suffix, replacement, shortest stem): cheating -> cheat, died -> die, cities -> city.
 _INFLECTIONS = (
@@ -48,14 +51,15 @@ MIN_PART = 4  # both halves of a compound: keeps Hayastan from being hay + stan
 
 @cache
 def _words() -> frozenset[str]:
-    web2 = get_english_words_set(["web2"], lower=False)
-    common = {w for w in web2 if w.islower()}
-    proper = {w.lower() for w in web2 if not w.islower()} - common
-    return frozenset(common | (get_english_words_set(["gcide"], lower=True) - proper))
+    common = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
+    irregular = {cells[0] for cells in rows("english_irregular.txt")}
+    return frozenset(common | irregular)
 
 
 def _stems(word: str):
     yield word
+    if "our" in word:
+        yield word.replace("our", "or")  # armoured, honourable
     for suffix, repl, shortest in _INFLECTIONS:
         if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
             stem = word[: -len(suffix)]

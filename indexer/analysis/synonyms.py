@@ -41,9 +41,12 @@ class Entry:
 @dataclass
 class _Table:
     index: dict[str, Entry] = field(default_factory=dict)
+    names: list[tuple[str, str]] = field(default_factory=list)  # (word, group) of names.tsv
 
     def add(self, name: str, group: str, strict: bool) -> None:
         word, _, also = name.partition(">")
+        if not strict:
+            self.names.append((word.strip(), group))
         form = lookup_form(word.strip())
         old = self.index.get(form, Entry())
         self.index[form] = Entry(
