@@ -92,13 +92,33 @@ class YearBar:
     height: int
 
 
-def year_bars(req: SearchRequest, values: list[FacetValue], width: int = 6) -> list[YearBar]:
+@dataclass
+class YearChart:
+    bars: list[YearBar]
+    width: int  # viewBox units; a chart of few years keeps narrow bars, centred
+
+    @property
+    def first(self) -> int:
+        return self.bars[0].year
+
+    @property
+    def last(self) -> int:
+        return self.bars[-1].year
+
+
+BAR_STEP = 8  # viewBox units per year: a 6-unit bar and a gap
+MIN_CHART_YEARS = 16
+
+
+def year_chart(req: SearchRequest, values: list[FacetValue]) -> YearChart | None:
     """Bars for the year chart, oldest first; gaps in short spans are drawn as empty years."""
     counts = {int(v.value): v for v in values if v.value.isdigit()}
     if not counts:
-        return []
+        return None
     lo, hi = min(counts), max(counts)
     years = range(lo, hi + 1) if hi - lo < MAX_CONTINUOUS_YEARS else sorted(counts)
+    width = max(len(years), MIN_CHART_YEARS) * BAR_STEP
+    offset = (width - len(years) * BAR_STEP) // 2
     tallest = max(v.count for v in counts.values()) or 1
     bars = []
     for i, year in enumerate(years):
@@ -107,8 +127,8 @@ def year_bars(req: SearchRequest, values: list[FacetValue], width: int = 6) -> l
         height = max(2, round(CHART_HEIGHT * count / tallest)) if count else 0
         selected = bool(value and value.selected)
         url = "/" + query_string(toggled(req, "year", str(year)))
-        bars.append(YearBar(year, count, selected, url, i * (width + 2), height))
-    return bars
+        bars.append(YearBar(year, count, selected, url, offset + i * BAR_STEP, height))
+    return YearChart(bars, width)
 
 
 def also_matched(hit: Hit) -> list[str]:

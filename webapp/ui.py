@@ -42,7 +42,7 @@ def search():
         try:
             result = engine().search(req)
         except QueryError as exc:
-            error, tip = str(exc), "Check that quotes and brackets are closed."
+            error = str(exc)  # the core words it for the user, with what to try instead
     context = {
         "req": req,
         "result": result,
@@ -57,7 +57,7 @@ def search():
     }
     if result is not None:
         context |= {
-            "year_bars": presenters.year_bars(req, result.facets.get("year", [])),
+            "year_chart": presenters.year_chart(req, result.facets.get("year", [])),
             "pages": presenters.pages(result.page, result.total_pages),
             "also_matched": presenters.also_matched,
         }

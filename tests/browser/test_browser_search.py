@@ -92,6 +92,23 @@ def test_year_bar_filters_by_that_year(page):
         assert date.get_attribute("datetime").startswith("2022")
 
 
+def test_year_range_from_the_form(page):
+    page.goto(page.base + "/?q=Khojaly")
+    page.get_by_label("From").fill("1992")
+    page.get_by_label("to", exact=True).fill("1994")
+    page.get_by_role("button", name="Go").click()
+    expect(page.get_by_role("link", name="Remove filter Years: 1992–1994")).to_be_visible()
+    years = {int(t.get_attribute("datetime")[:4]) for t in page.locator(".hit time").all()}
+    assert years and years <= {1992, 1993, 1994}
+
+
+def test_did_you_mean_runs_the_better_spelling(page):
+    page.goto(page.base + "/?q=genocde")
+    page.get_by_role("link", name="genocide").click()
+    expect(page.locator("#q")).to_have_value("genocide")
+    expect(page.locator(".hit .snippet mark").first).to_be_visible()
+
+
 def test_pagination_and_sort_by_date(page):
     page.goto(page.base + "/?q=Khojaly&per_page=4")
     first_page = page.locator(".hit-title").all_inner_texts()

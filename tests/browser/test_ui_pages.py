@@ -46,6 +46,7 @@ def test_unknown_pages_are_an_html_404(ui_client, path):
         ("year_from=2020&year_to=1990", "The first year cannot be used"),
         ("sort=sideways", "The sort order cannot be used"),
         ("page=0", "The page number cannot be used"),
+        ("q=!!!", "There is nothing to search for"),
     ],
 )
 def test_invalid_parameters_get_a_friendly_message(ui_client, query, message):
@@ -81,3 +82,15 @@ def test_back_link_is_rebuilt_from_search_parameters_only(ui_client):
     assert 'href="/?q=Khojaly&amp;publisher=Baku+Review&amp;page=2"' in html
     html = ui_client.get("/doc/ui-01?back=https://evil.example/").get_data(as_text=True)
     assert "evil.example" not in html
+
+
+def test_a_misspelling_gets_did_you_mean_and_an_empty_state_with_ideas(ui_client):
+    html = ui_client.get("/?q=genocde").get_data(as_text=True)
+    assert 'Did you mean\n          <a href="/?q=genocide"' in html
+    assert "No documents match <q>genocde</q>" in html
+    assert 'href="/?q=Khojaly"' in html  # an example to try
+
+
+def test_other_spellings_of_the_query_are_named(ui_client):
+    html = ui_client.get("/?q=Xocali").get_data(as_text=True)
+    assert 'Also matched: <span class="spelling">Xocalı</span>' in html

@@ -120,7 +120,8 @@
   document.addEventListener("change", function (event) {
     var field = event.target;
     if (field.form !== form || field === input) return;
-    if (field.type === "number" && !field.checkValidity()) return;
+    // A year range is applied with Enter or its button, not while the user is still typing it.
+    if (field.type === "number") return;
     navigate(formUrl(), false);
   });
 
