@@ -27,6 +27,7 @@ def test_html_pages_allow_only_our_own_scripts_and_styles(ui_client, path):
     assert csp["style-src"] == "'self'"
     assert csp["frame-ancestors"] == "'none'"
     html = resp.get_data(as_text=True)
+    assert html.count("<h1") == 1 and html.count("<main") == 1
     assert "<script>" not in html and " style=" not in html and "<style" not in html
 
 
