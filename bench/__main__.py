@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -33,7 +34,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     r.add_argument("--work", type=Path, default=HERE / "out", help="corpus and indexes")
     r.add_argument("--results", type=Path, default=HERE, help="where RESULTS.md goes")
+    rep = sub.add_parser("report", help="rewrite RESULTS.md sections from results-N.json files")
+    rep.add_argument("json", type=Path, nargs="+")
+    rep.add_argument("--results", type=Path, default=HERE, help="where RESULTS.md goes")
     args = ap.parse_args(argv)
+    if args.command == "report":
+        for path in args.json:
+            md = report.write(json.loads(path.read_text()), args.results)
+        log(f"wrote {md}")
+        return 0
     engines = tuple(e for e in args.engines.split(",") if e)
     unknown = set(engines) - set(ALL_ENGINES)
     if unknown:

@@ -38,7 +38,7 @@ def section(r: dict) -> str:
         f"tantivy {r['versions'].get('tantivy') or 'not installed'}. "
         f"Corpus: {r['corpus']['docs']:,} documents, {r['corpus']['bytes'] / 2**20:.0f} MiB "
         f"JSONL, seed {r['corpus']['seed']}. {r['repeat']} timed rounds over "
-        f"{r['query_count']} queries after one warm-up round.",
+        f"{r['query_count']} queries after one warm-up round.{_load(r)}",
         "",
     ]
     out += [
@@ -120,6 +120,16 @@ def section(r: dict) -> str:
         "",
     ]
     return "\n".join(out)
+
+
+def _load(r: dict) -> str:
+    load = r.get("load_average")
+    if not load:
+        return ""
+    return (
+        f" Load average (1 min) {load['start'][0]:.1f} at the start, {load['end'][0]:.1f} at"
+        " the end: anything above 0 is other work sharing the cores."
+    )
 
 
 def _counts(engine: dict) -> dict[str, int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -52,6 +53,7 @@ def available(engine: str) -> bool:
 def run(opt: Options) -> dict:
     work = opt.work / str(opt.docs)
     jsonl = work / "corpus.jsonl"
+    load_start = os.getloadavg()
     log(f"corpus: {opt.docs} documents")
     t0 = time.perf_counter()
     corpus = ensure_corpus(jsonl, opt.docs, opt.seed)
@@ -87,6 +89,7 @@ def run(opt: Options) -> dict:
         "machine": machine(),
         "versions": versions(),
         "corpus": corpus,
+        "load_average": {"start": load_start, "end": os.getloadavg()},
         "repeat": opt.repeat,
         "query_count": len(query_set(opt.limit_queries)),
         "engines": engines,
