@@ -19,7 +19,7 @@ from bench.measure import machine, run_child
 from bench.queries import query_set
 from bench.server import Server
 
-ALL_ENGINES = ("ours", "fts5", "tantivy")
+ALL_ENGINES = ("fts5", "tantivy", "ours")  # the quick reference engines first
 NEEDS = {"ours": "indexer.build", "fts5": "sqlite3", "tantivy": "tantivy"}
 
 
@@ -58,42 +58,50 @@ def run(opt: Options) -> dict:
     t0 = time.perf_counter()
     corpus = ensure_corpus(jsonl, opt.docs, opt.seed)
     corpus["seconds"] = time.perf_counter() - t0
-    common = ["--jsonl", str(jsonl)]
-    search_args = ["--repeat", str(opt.repeat), "--limit-queries", str(opt.limit_queries)]
     engines: dict[str, dict] = {}
+
+    def results() -> dict:
+        return {
+            "docs": opt.docs,
+            "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "machine": machine(),
+            "versions": versions(),
+            "corpus": corpus,
+            "load_average": {"start": load_start, "end": os.getloadavg()},
+            "repeat": opt.repeat,
+            "query_count": len(query_set(opt.limit_queries)),
+            "engines": engines,
+        }
+
     for name in opt.engines:
-        if not available(name):
-            engines[name] = {"build": {"error": "not installed"}}
-            log(f"{name}: not installed, skipped")
-            continue
-        index = ["--engine", name, "--index", str(work / f"index-{name}")]
-        log(f"{name}: build")
-        build = build_once(opt, name, index + common, work, corpus["sha256"])
-        engines[name] = {"build": build}
-        if "error" in build:
-            log(f"{name}: build failed: {build['error']}")
-            continue
-        log(f"{name}: search")
-        engines[name]["search"] = run_child(
-            ["search", *index, *common, *search_args], work / f"{name}-search.json", opt.timeout
+        engines[name] = run_engine(opt, name, work, jsonl, corpus["sha256"])
+        # What is measured so far survives a run that is stopped before the end.
+        (work / "partial-results.json").write_text(json.dumps(results(), indent=1))
+    return results()
+
+
+def run_engine(opt: Options, name: str, work: Path, jsonl: Path, sha: str) -> dict:
+    if not available(name):
+        log(f"{name}: not installed, skipped")
+        return {"build": {"error": "not installed"}}
+    common = ["--engine", name, "--index", str(work / f"index-{name}"), "--jsonl", str(jsonl)]
+    log(f"{name}: build")
+    out = {"build": build_once(opt, name, common, work, sha)}
+    if "error" in out["build"]:
+        log(f"{name}: build failed: {out['build']['error']}")
+        return out
+    log(f"{name}: search")
+    search_args = ["--repeat", str(opt.repeat), "--limit-queries", str(opt.limit_queries)]
+    out["search"] = run_child(
+        ["search", *common, *search_args], work / f"{name}-search.json", opt.timeout
+    )
+    if name == "ours":
+        out["http"] = http_run(opt, work / "index-ours", work)
+        log("ours: incremental update")
+        out["incremental"] = run_child(
+            ["incremental", *common], work / "ours-incremental.json", opt.timeout
         )
-        if name == "ours":
-            engines[name]["http"] = http_run(opt, work / "index-ours", work)
-            log("ours: incremental update")
-            engines[name]["incremental"] = run_child(
-                ["incremental", *index, *common], work / "ours-incremental.json", opt.timeout
-            )
-    return {
-        "docs": opt.docs,
-        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "machine": machine(),
-        "versions": versions(),
-        "corpus": corpus,
-        "load_average": {"start": load_start, "end": os.getloadavg()},
-        "repeat": opt.repeat,
-        "query_count": len(query_set(opt.limit_queries)),
-        "engines": engines,
-    }
+    return out
 
 
 def build_once(opt: Options, name: str, args: list[str], work: Path, sha: str) -> dict:
