@@ -105,7 +105,7 @@ def section(r: dict) -> str:
             f"{h['clients']} concurrent clients, {h['requests_done']} requests in "
             f"{h['seconds']:.1f} s: {h['throughput_rps']:.1f} requests/s, p50 "
             f"{lat['p50']:.1f} / p95 {lat['p95']:.1f} / p99 {lat['p99']:.1f} ms, "
-            f"{h['errors']} errors. Server RSS after the run "
+            f"{h['errors']} errors{_stopped(h)}. Server RSS after the run "
             f"{h['server_rss_after_mib']:.0f} MiB (peak {h['server_rss_peak_mib']:.0f} MiB)."
         ]
     else:
@@ -120,6 +120,12 @@ def section(r: dict) -> str:
         "",
     ]
     return "\n".join(out)
+
+
+def _stopped(h: dict) -> str:
+    if not h.get("stopped_by_time_limit"):
+        return ""
+    return f"; stopped by the time limit before the {h['requests_planned']} planned requests"
 
 
 def _load(r: dict) -> str:
