@@ -23,6 +23,7 @@ schema = schemathesis.openapi.from_dict(document())
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_openapi_document(case, app):
     response = case.call(app=app)
+    assert response.status_code < 500, response.text[:500]
     excluded = [positive_data_acceptance] if _refused_beyond_the_schema(case, response) else None
     case.validate_response(response, excluded_checks=excluded)
 

@@ -41,7 +41,7 @@ def checkbox(page, label: str):
 
 def facet_count(page, facet: str, label: str) -> int:
     item = page.locator(f".facet-{facet} li", has_text=label)
-    return int(item.locator(".count").inner_text())
+    return int(re.match(r"\d+", item.locator(".count").inner_text()).group())
 
 
 def test_typed_query_shows_highlighted_snippets(page):
