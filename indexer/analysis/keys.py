@@ -75,11 +75,15 @@ def name_keys(word: str, listed: bool = False) -> tuple[str, ...]:
     # A four-letter word needs three consonant classes: two are shared by too many short
     # words (xala/hala, qala/gala, dənə/dana); those get only the mild key.
     consonants = MIN_CONSONANTS if len(latin) > MIN_LENGTH else MIN_CONSONANTS + 1
-    out: list[str] = ["^" + latin.replace("ə", "e").replace("ı", "i")]
+    out: list[str] = []
     for stem in _stems(latin, turkic, cyrillic):
         for sk in skeletons(stem, turkic):
             if len(sk.lstrip("_")) >= consonants and "~" + sk not in out:
                 out.append("~" + sk)
+    # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
+    # which is all a four-letter one has; longer names meet through their skeletons.
+    if not out or len(out[0].lstrip("~_")) <= MIN_CONSONANTS:
+        out.insert(0, "^" + latin.replace("ə", "e").replace("ı", "i"))
     return tuple(out)
 
 
