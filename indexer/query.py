@@ -139,13 +139,18 @@ def _clause_query(clause: Clause, reader) -> wq.Query:
         return wq.Or(parts)
     if clause.kind == "phrase":
         exact = [exact_key(w) for w in clause.words]
-        folded = [variant_keys(w)[0] for w in clause.words]
+        # Each word of a phrase may match any of its spellings (Nagorno-Karabagh finds
+        # Nagorno-Karabakh): a sequence of per-word alternatives, not one key per word.
         return wq.Or(
             [
                 wq.Phrase("body", exact, boost=EXACT_BOOST),
                 wq.Phrase("title", exact, boost=EXACT_BOOST),
-                wq.Phrase("body_v", folded),
-                wq.Phrase("title_v", folded),
+                *(
+                    wq.Sequence(
+                        [wq.Or([wq.Term(f, k) for k in variant_keys(w)]) for w in clause.words]
+                    )
+                    for f in ("body_v", "title_v")
+                ),
             ]
         )
     stem = clause.words[0]

@@ -137,7 +137,8 @@ def _matching(searcher, wquery) -> np.ndarray:
     """Document numbers matching the query, unscored (scoring is for the first page only)."""
     parts = []
     for sub, offset in searcher.leaf_searchers():
-        matcher = wquery.matcher(sub)
+        # a context: positional queries (phrases over spelling variants) need one
+        matcher = wquery.matcher(sub, sub.boolean_context())
         ids = np.fromiter(matcher.all_ids(), dtype=np.int64) if matcher.is_active() else None
         if ids is not None and len(ids):
             parts.append(ids + offset)

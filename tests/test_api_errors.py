@@ -50,6 +50,13 @@ def test_unknown_paths_under_api_are_404_problems(api_client, path):
     assert (response.status_code, response.content_type) == (404, PROBLEM)
 
 
+def test_redirects_under_api_carry_no_html(client):
+    response = client.get("/api//search?q=Khojaly")
+    assert response.status_code == 308
+    assert response.headers["Location"].endswith("/api/search?q=Khojaly")
+    assert response.data == b""
+
+
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
 @pytest.mark.parametrize("path", ["/api/search", "/api/documents/test-az-2012", "/api/health"])
 def test_other_methods_are_405_problems_with_allow(api_client, method, path):

@@ -1,11 +1,13 @@
 """Query-string parsing shared by the UI and the API (webapp.params)."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
-from indexer.params import to_params
-from indexer.results import SearchRequest
-from webapp.params import ParamError, parse_search_args
+from indexer.params import to_params, toggled
+from indexer.results import MAX_PER_PAGE, SORTS, SearchRequest
+from webapp.params import MAX_PAGE, ParamError, parse_search_args
 
 
 def parse(pairs) -> SearchRequest:
@@ -105,3 +107,34 @@ def test_limits_themselves_are_accepted():
     req = parse([("q", "k" * 1000), ("page", "10000"), ("per_page", "100"), ("per_page", "1")])
     assert (len(req.q), req.page, req.per_page) == (1000, 10000, 100)
     assert parse([("per_page", "1")]).per_page == 1
+
+
+# Text as people type it: no control characters, no surrounding whitespace (which is dropped).
+_text = st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=30).map(str.strip)
+_values = st.lists(_text.filter(bool), max_size=3, unique=True).map(tuple)
+_years = st.integers(1, 9999)
+
+
+@st.composite
+def requests(draw) -> SearchRequest:
+    low, high = sorted([draw(_years), draw(_years)])
+    return SearchRequest(
+        q=draw(_text),
+        publisher=draw(_values),
+        language=draw(_values),
+        year_from=draw(st.none() | st.just(low)),
+        year_to=draw(st.none() | st.just(high)),
+        sort=draw(st.sampled_from(SORTS)),
+        page=draw(st.integers(1, MAX_PAGE)),
+        per_page=draw(st.integers(1, MAX_PER_PAGE)),
+    )
+
+
+@given(requests())
+def test_any_valid_request_survives_the_query_string(req):
+    assert parse(to_params(req)) == req
+
+
+@given(requests(), st.sampled_from(["publisher", "language"]), _text.filter(bool))
+def test_facet_toggles_parse_back_to_the_toggled_request(req, facet, value):
+    assert parse(to_params(toggled(req, facet, value))) == toggled(req, facet, value)

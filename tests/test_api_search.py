@@ -40,7 +40,8 @@ def test_non_latin_queries_and_titles_travel_as_readable_utf8(api_client):
     assert "Трагедия в Ходжалы".encode() in response.data  # not \\u-escaped
     body = response.get_json()
     assert body["query"] == "Ходжалы"
-    assert [h["id"] for h in body["hits"]] == ["test-ru-1992"]
+    # the Cyrillic spelling ranks first; documents spelling it Khojaly follow
+    assert body["hits"][0]["id"] == "test-ru-1992" and len(body["hits"]) > 1
 
 
 def test_filters_combine(api_client):

@@ -24,8 +24,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     # One engine per process; it reopens by itself when a build switches the index.
     app.extensions["search_engine"] = open_engine(app.config["INDEX"])
 
-    from webapp import api, ui
+    from webapp import api, security, ui
 
+    security.init_app(app)
     app.register_blueprint(ui.bp)
     app.register_blueprint(api.bp, url_prefix="/api")
     return app
@@ -35,4 +36,3 @@ def engine(app: Flask | None = None):
     from flask import current_app
 
     return (app or current_app).extensions["search_engine"]
-

@@ -39,7 +39,15 @@ def _json(schema_name: str, description: str, headers: tuple[str, ...] = ()) -> 
     return out
 
 
-_YEAR = {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR}
+def _or_empty(schema: dict, default=None) -> dict:
+    """`schema`, or the empty string that an empty HTML form field sends (= not given)."""
+    out: dict = {"anyOf": [schema, {"type": "string", "maxLength": 0}]}
+    if default is not None:
+        out["default"] = default
+    return out
+
+
+_YEAR = _or_empty({"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR})
 _FACET_VALUE = {"type": "string", "maxLength": MAX_VALUE_LENGTH, "pattern": NO_CONTROLS}
 SEARCH_PARAMETERS = [
     _query(
@@ -67,17 +75,19 @@ SEARCH_PARAMETERS = [
     _query("year_to", _YEAR, "Only documents published in or before this year."),
     _query(
         "sort",
-        {"type": "string", "enum": list(SORTS), "default": SORTS[0]},
+        _or_empty({"type": "string", "enum": list(SORTS)}, default=SORTS[0]),
         "`relevance` (best first) or `date` (newest first).",
     ),
     _query(
         "page",
-        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
+        _or_empty({"type": "integer", "minimum": 1, "maximum": MAX_PAGE}, default=1),
         "Page number from 1. A page past the end is empty; `total` stays true.",
     ),
     _query(
         "per_page",
-        {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": DEFAULT_PER_PAGE},
+        _or_empty(
+            {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE}, default=DEFAULT_PER_PAGE
+        ),
         "Hits per page.",
     ),
 ]

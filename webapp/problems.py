@@ -12,6 +12,7 @@ import json
 
 from flask import Blueprint, Response, current_app, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from werkzeug.routing import RequestRedirect
 
 from webapp.request_id import request_id
 
@@ -90,18 +91,24 @@ def register(bp: Blueprint) -> None:
         path = request.path
         exc = request.routing_exception
         if exc is not None and (path == API_PREFIX or path.startswith(API_PREFIX + "/")):
-            if isinstance(exc, HTTPException) and (exc.code or 500) < 400:
-                return None  # redirects (e.g. a missing trailing slash) stay redirects
+            if isinstance(exc, RequestRedirect):
+                # e.g. /api//search: still a redirect, but without werkzeug's HTML body
+                return Response(status=exc.code, headers={"Location": exc.new_url})
             if isinstance(exc, HTTPException):
                 return from_http_exception(exc)
             return internal_error(exc)
         return None
 
-    @bp.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
         if (exc.code or 500) < 400:
             return exc
         return from_http_exception(exc)
+
+    # Flask prefers an app-wide handler for a status code over a blueprint's handler for a
+    # class, so the codes an API view can raise are registered by code as well.
+    for code in (400, 404, 405):
+        bp.register_error_handler(code, _http_error)
+    bp.register_error_handler(HTTPException, _http_error)
 
     @bp.errorhandler(Exception)
     def _unexpected(exc: Exception):

@@ -1,0 +1,66 @@
+"""Our search core, driven through its public API exactly as the app drives it."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from bench import queries
+from bench.queries import BenchQuery
+
+
+def build(jsonl: Path, index_dir: Path, rebuild: bool = True) -> dict:
+    from indexer.build import build_index
+
+    report = build_index(index_dir, jsonl=jsonl, rebuild=rebuild)
+    keys = ("added", "updated", "removed", "skipped", "unchanged", "document_count", "seconds")
+    return {k: getattr(report, k) for k in keys if hasattr(report, k)}
+
+
+def replace_line(jsonl: Path, line_no: int, edit) -> str:
+    """Rewrite `jsonl` in place with line `line_no` replaced by `edit(line)`; return the old one."""
+    old = ""
+    tmp = jsonl.with_suffix(".edit")
+    with jsonl.open(encoding="utf-8") as src, tmp.open("w", encoding="utf-8") as out:
+        for i, line in enumerate(src):
+            if i == line_no:
+                old, line = line, edit(line)
+            out.write(line)
+    tmp.replace(jsonl)
+    return old
+
+
+def incremental(jsonl: Path, index_dir: Path) -> dict:
+    """Change one document, bring the index up to date without --rebuild, then restore the file."""
+    marker = f" Edited for the incremental benchmark {time.time_ns()}."
+
+    def edit(line: str) -> str:
+        doc = json.loads(line)
+        doc["text"] += marker
+        return json.dumps(doc, ensure_ascii=False) + "\n"
+
+    old = replace_line(jsonl, 7, edit)
+    try:
+        t0 = time.perf_counter()
+        report = build(jsonl, index_dir, rebuild=False)
+        report["incremental_seconds"] = time.perf_counter() - t0
+    finally:
+        replace_line(jsonl, 7, lambda _line: old)
+    return report
+
+
+class Searcher:
+    def __init__(self, index_dir: Path):
+        from indexer.engine import open_engine
+
+        self.engine = open_engine(index_dir)
+
+    def search(self, q: BenchQuery, per_page: int = 10) -> dict:
+        from indexer.results import SearchRequest
+
+        req = SearchRequest(q=queries.ours(q), publisher=q.publisher, per_page=per_page)
+        res = self.engine.search(req)
+        hits = [(h.id, h.title, h.snippets, h.score) for h in res.hits]
+        facets = {k: [(v.value, v.count) for v in vals] for k, vals in res.facets.items()}
+        return {"total": res.total, "hits": hits, "facets": facets}

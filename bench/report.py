@@ -1,0 +1,135 @@
+"""RESULTS.md and results-N.json: each run's section replaces only its own size's section."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from bench.queries import query_set
+from bench.targets import check
+
+HEADER = """# Benchmark results
+
+Rerun with `make bench` (10,000 documents) or `make bench-large` (100,000). Each run replaces
+only its own section below; the raw figures are in `results-N.json` beside this file.
+Latencies are in milliseconds; a ratio is ours ÷ theirs (below 1 means we are faster).
+"""
+SECTION_RE = re.compile(r"<!-- results:(\d+) -->\n.*?<!-- /results:\1 -->\n", re.S)
+ENGINES = (("fts5", "SQLite FTS5"), ("tantivy", "tantivy"))
+
+
+def _f(x, fmt="{:.1f}") -> str:
+    return "–" if x is None else fmt.format(x)
+
+
+def _ratio(a, b) -> str:
+    return "–" if a is None or not b else f"{a / b:.2f}×"
+
+
+def section(r: dict) -> str:
+    m, eng = r["machine"], r["engines"]
+    out = [
+        f"<!-- results:{r['docs']} -->",
+        f"## {r['docs']:,} documents",
+        "",
+        f"Run {r['date']} on {m['cores']} cores, {m['memory_gib']} GiB, {m['cpu']}; "
+        f"Python {m['python']}, SQLite {r['versions'].get('sqlite')}, "
+        f"tantivy {r['versions'].get('tantivy') or 'not installed'}. "
+        f"Corpus: {r['corpus']['docs']:,} documents, {r['corpus']['bytes'] / 2**20:.0f} MiB "
+        f"JSONL, seed {r['corpus']['seed']}. {r['repeat']} timed rounds over "
+        f"{r['query_count']} queries after one warm-up round.",
+        "",
+    ]
+    out += [
+        "### Build",
+        "",
+        "| engine | seconds | docs/s | index MiB | peak RSS MiB |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name in ("ours", *(e for e, _ in ENGINES)):
+        b = eng.get(name, {}).get("build", {})
+        if "error" in b or not b:
+            out.append(f"| {name} | {b.get('error', 'not run')} | | | |")
+            continue
+        out.append(
+            f"| {name} | {b['build_seconds']:.1f} | {b['docs_per_second']:.0f} | "
+            f"{b['index_bytes'] / 2**20:.1f} | {b['peak_rss_mib']:.0f} |"
+        )
+    inc = eng.get("ours", {}).get("incremental", {})
+    if "incremental_seconds" in inc:
+        out += [
+            "",
+            f"Incremental update of one changed document (ours, no --rebuild): "
+            f"{inc['incremental_seconds']:.2f} s, peak RSS {inc['peak_rss_mib']:.0f} MiB.",
+        ]
+    out += [
+        "",
+        "### Search core latency (first page with snippets and three facets)",
+        "",
+        "| query kind | ours p50 / p95 / p99 | "
+        + " | ".join(f"{t} p50 / p95 / p99 | p95 ratio" for _, t in ENGINES)
+        + " |",
+        "|---|---:|" + "---:|---:|" * len(ENGINES),
+    ]
+    for kind in dict.fromkeys(q.label for q in query_set()):
+        mine = eng.get("ours", {}).get("search", {}).get("kinds", {}).get(kind, {})
+        row = f"| {kind} | {_trio(mine)} |"
+        for e, _ in ENGINES:
+            theirs = eng.get(e, {}).get("search", {}).get("kinds", {}).get(kind)
+            row += f" {_trio(theirs)} | {_ratio(mine.get('p95'), (theirs or {}).get('p95'))} |"
+        out.append(row)
+    out += [
+        "",
+        "Peak RSS of the search process: "
+        + ", ".join(
+            f"{e} {_f(eng.get(e, {}).get('search', {}).get('peak_rss_mib'), '{:.0f}')} MiB"
+            for e in ("ours", *(e for e, _ in ENGINES))
+        )
+        + ".",
+    ]
+    h = eng.get("ours", {}).get("http", {})
+    out += ["", "### HTTP (`/api/search` under gunicorn, 2 workers, 127.0.0.1)", ""]
+    if h.get("latency_ms"):
+        lat = h["latency_ms"]
+        out += [
+            f"{h['clients']} concurrent clients, {h['requests_done']} requests in "
+            f"{h['seconds']:.1f} s: {h['throughput_rps']:.1f} requests/s, p50 "
+            f"{lat['p50']:.1f} / p95 {lat['p95']:.1f} / p99 {lat['p99']:.1f} ms, "
+            f"{h['errors']} errors. Server RSS after the run "
+            f"{h['server_rss_after_mib']:.0f} MiB (peak {h['server_rss_peak_mib']:.0f} MiB)."
+        ]
+    else:
+        out.append(f"Not measured: {h.get('error', 'not run')}.")
+    out += ["", "### Targets", "", "| target | measured | |", "|---|---|---|"]
+    for t in check(r):
+        out.append(f"| {t['target']} | {t['measured']} | {'met' if t['met'] else 'NOT met'} |")
+    out += [
+        "",
+        "Result counts per query (ours / FTS5 / tantivy) are in the JSON file.",
+        f"<!-- /results:{r['docs']} -->",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def _trio(s: dict | None) -> str:
+    if not s:
+        return "–"
+    return f"{s['p50']:.1f} / {s['p95']:.1f} / {s['p99']:.1f}"
+
+
+def write(results: dict, out_dir: Path) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    results["targets"] = check(results)
+    (out_dir / f"results-{results['docs']}.json").write_text(
+        json.dumps(results, indent=1, ensure_ascii=False) + "\n"
+    )
+    md = out_dir / "RESULTS.md"
+    sections = {
+        int(m.group(1)): m.group(0)
+        for m in SECTION_RE.finditer(md.read_text() if md.exists() else "")
+    }
+    sections[results["docs"]] = section(results)
+    md.write_text(HEADER + "\n" + "\n".join(sections[k] for k in sorted(sections)))
+    return md

@@ -1,0 +1,153 @@
+"""One benchmark run: generate, build and search with every engine, load the app over HTTP."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sqlite3
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+
+from bench.corpus import ensure_corpus
+from bench.measure import machine, run_child
+from bench.queries import query_set
+from bench.server import Server
+
+ALL_ENGINES = ("ours", "fts5", "tantivy")
+NEEDS = {"ours": "indexer.build", "fts5": "sqlite3", "tantivy": "tantivy"}
+
+
+@dataclass
+class Options:
+    docs: int
+    work: Path  # corpus and indexes (not committed)
+    results: Path  # RESULTS.md and results-N.json
+    repeat: int = 10
+    engines: tuple[str, ...] = ALL_ENGINES
+    http_clients: int = 4
+    http_requests: int = 2000
+    http_time_limit: float = 300.0
+    limit_queries: int = 0  # queries per kind, 0: all
+    seed: int = 1992
+    timeout: float = 4 * 3600.0
+    reuse_indexes: bool = False  # keep indexes (and their build figures) from an earlier run
+
+
+def log(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def available(engine: str) -> bool:
+    try:
+        return importlib.util.find_spec(NEEDS[engine]) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def run(opt: Options) -> dict:
+    work = opt.work / str(opt.docs)
+    jsonl = work / "corpus.jsonl"
+    log(f"corpus: {opt.docs} documents")
+    t0 = time.perf_counter()
+    corpus = ensure_corpus(jsonl, opt.docs, opt.seed)
+    corpus["seconds"] = time.perf_counter() - t0
+    common = ["--jsonl", str(jsonl)]
+    search_args = ["--repeat", str(opt.repeat), "--limit-queries", str(opt.limit_queries)]
+    engines: dict[str, dict] = {}
+    for name in opt.engines:
+        if not available(name):
+            engines[name] = {"build": {"error": "not installed"}}
+            log(f"{name}: not installed, skipped")
+            continue
+        index = ["--engine", name, "--index", str(work / f"index-{name}")]
+        log(f"{name}: build")
+        build = build_once(opt, name, index + common, work, corpus["sha256"])
+        engines[name] = {"build": build}
+        if "error" in build:
+            log(f"{name}: build failed: {build['error']}")
+            continue
+        log(f"{name}: search")
+        engines[name]["search"] = run_child(
+            ["search", *index, *common, *search_args], work / f"{name}-search.json", opt.timeout
+        )
+        if name == "ours":
+            engines[name]["http"] = http_run(opt, work / "index-ours", work)
+            log("ours: incremental update")
+            engines[name]["incremental"] = run_child(
+                ["incremental", *index, *common], work / "ours-incremental.json", opt.timeout
+            )
+    return {
+        "docs": opt.docs,
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine(),
+        "versions": versions(),
+        "corpus": corpus,
+        "repeat": opt.repeat,
+        "query_count": len(query_set(opt.limit_queries)),
+        "engines": engines,
+    }
+
+
+def build_once(opt: Options, name: str, args: list[str], work: Path, sha: str) -> dict:
+    """Build with `name`, or with --reuse-indexes take the figures of the build already there."""
+    saved = work / f"{name}-build.result.json"
+    if opt.reuse_indexes and saved.exists() and (work / f"index-{name}").exists():
+        build = json.loads(saved.read_text())
+        if build.get("corpus_sha256") == sha:
+            log(f"{name}: reusing the index built {time.ctime(saved.stat().st_mtime)}")
+            return {**build, "reused": True}
+    saved.unlink(missing_ok=True)
+    build = run_child(["build", *args], work / f"{name}-build.json", opt.timeout)
+    if "error" not in build:
+        saved.write_text(json.dumps({**build, "corpus_sha256": sha}, indent=1))
+    return build
+
+
+def http_run(opt: Options, index_dir: Path, work: Path) -> dict:
+    log(f"ours: HTTP, {opt.http_clients} clients, {opt.http_requests} requests")
+    server = Server(index_dir, log=work / "gunicorn.log")
+    try:
+        server.wait_ready()
+        out = work / "http.json"
+        out.unlink(missing_ok=True)
+        cmd = [
+            sys.executable,
+            "-m",
+            "bench.http_load",
+            "--port",
+            str(server.port),
+            "--clients",
+            str(opt.http_clients),
+            "--requests",
+            str(opt.http_requests),
+            "--time-limit",
+            str(opt.http_time_limit),
+            "--out",
+            str(out),
+            "--limit-queries",
+            str(opt.limit_queries),
+        ]
+        subprocess.run(cmd, check=True, timeout=opt.http_time_limit + 600)
+        result = json.loads(out.read_text())
+        result["server_rss_after_mib"] = server.rss() / 2**20
+        result["server_rss_peak_mib"] = max(server.peak_rss, server.rss()) / 2**20
+        return result
+    except (RuntimeError, subprocess.SubprocessError, OSError) as exc:
+        return {"error": str(exc)}
+    finally:
+        server.stop()
+
+
+def versions() -> dict:
+    out = {"sqlite": sqlite3.sqlite_version}
+    for dist in ("tantivy", "whoosh-reloaded", "gunicorn", "flask"):
+        try:
+            out[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            out[dist] = None
+    return out

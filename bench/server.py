@@ -1,0 +1,95 @@
+"""Serve the app under gunicorn on 127.0.0.1 for the HTTP benchmark, and watch its memory."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import psutil
+
+HOST = "127.0.0.1"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            total += p.memory_info().rss
+    return total
+
+
+class Server:
+    """gunicorn with `workers` sync workers; peak and current RSS of the whole process tree."""
+
+    def __init__(self, index_dir: Path, workers: int = 2, log: Path | None = None):
+        self.port = free_port()
+        self.peak_rss = 0
+        env = {**os.environ, "KHOJALY_SEARCH_INDEX": str(Path(index_dir).resolve())}
+        cmd = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-w",
+            str(workers),
+            "-b",
+            f"{HOST}:{self.port}",
+            "--timeout",
+            "120",
+            "webapp:create_app()",
+        ]
+        self.log = open(log or os.devnull, "w")  # noqa: SIM115 - closed in stop()
+        self.proc = subprocess.Popen(cmd, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.ps = psutil.Process(self.proc.pid)
+        self._stop = threading.Event()
+        self._sampler = threading.Thread(target=self._sample, daemon=True)
+
+    def wait_ready(self, timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        url = f"http://{HOST}:{self.port}/api/search?q=ready"
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"gunicorn exited with {self.proc.returncode}")
+            try:
+                with urllib.request.urlopen(url, timeout=30) as resp:
+                    if resp.status == 200:
+                        self._sampler.start()
+                        return
+            except urllib.error.HTTPError as exc:
+                raise RuntimeError(f"/api/search answered HTTP {exc.code}") from exc
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError(f"server not ready after {timeout:.0f} s")
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.25):
+            try:
+                self.peak_rss = max(self.peak_rss, tree_rss(self.ps))
+            except psutil.NoSuchProcess:
+                return
+
+    def rss(self) -> int:
+        return tree_rss(self.ps)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.log.close()

@@ -1,0 +1,37 @@
+"""Lower-casing that keeps one character per character.
+
+Python's 'İ'.lower() is 'i' plus a combining dot (two characters), and 'I'.lower() is 'i'
+where Azerbaijani and Turkish mean the dotless 'ı'. Both break the promise that a key has
+the shape of the text it came from, so casing is done letter by letter here.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# Letters only Azerbaijani or Turkish use: a word that has one reads 'I' as dotless 'ı'.
+TURKIC_LETTERS = frozenset("əƏıİşŞğĞ")
+
+
+def is_turkic(word: str) -> bool:
+    return any(ch in TURKIC_LETTERS for ch in word)
+
+
+@lru_cache(maxsize=200_000)
+def lower(word: str) -> str:
+    """`word` lower-cased, same length as its NFC form, Turkic 'I'/'İ' handled."""
+    word = unicodedata.normalize("NFC", word)
+    if word.islower() and "İ" not in word:
+        return word
+    dotless = is_turkic(word)
+    out = []
+    for ch in word:
+        if ch == "İ":
+            out.append("i")
+        elif ch == "I":
+            out.append("ı" if dotless else "i")
+        else:
+            low = ch.lower()
+            out.append(low if len(low) == 1 else ch)
+    return "".join(out)

@@ -1,0 +1,114 @@
+"""A word's variant keys, most precise first.
+
+1. The light key (romanize.py): script and diacritics folded the way English press writes
+   them. Every word has it, and it comes first: prefix and phrase queries use it.
+2. Curated group keys (`=group`, synonyms.py) for exonyms, ethnonyms and translations.
+3. Skeleton keys (`~...`, skeleton.py) for names and foreign words only: not for English
+   words (lexicon.py), not for short words (xal/hal, Khan/Han), not for Russian verbs (the
+   ы/и of пытаться/питаться), not for the curated ordinary words (Azeri/Azari).
+The prefixes keep the three kinds of key apart in the index, so a skeleton never equals a
+real word and a query word's light key never matches another word's skeleton.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from .casing import is_turkic, lower
+from .lexicon import is_english_word
+from .romanize import romanize, strip_apostrophe_suffix
+from .skeleton import skeletons
+from .synonyms import group_key, lookup, table
+
+MIN_LENGTH = 4  # shorter words are too many and too alike: xal/hal, qar/kar, Han/Khan
+MIN_CONSONANTS = 2
+MIN_SKELETON_FOR_GROUP = 3  # characters of "~" + classes: "~kcl" qualifies, "~cc" does not
+
+# Azerbaijani/Turkish case and plural endings that hold a consonant (vowel endings vanish
+# from a skeleton anyway): Xocalıda, Qarabağın, Əliyevin, ermənilər.
+_TURKIC_SUFFIX_RE = re.compile(
+    r"(?:l[aeə]r[ıi]n|l[aeə]r[ıi]|l[aeə]r|n[ıiu]n|[dt][aeə]n|[dt][aeə]|[ıiu]n)$"
+)
+# Russian case endings (romanized) and the adjective's -sk-: Нагорного, карабахские.
+_RUSSIAN_SUFFIX_RE = re.compile(
+    r"(?:ogo|ego|omu|emu|yami|ami|ykh|ikh|yakh|akh|om|em|ym|im|oy|ey|iy|yy|ie|ye|ii|ia|ya|yu"
+    r"|a|e|i|o|u|y)$"
+)
+_RUSSIAN_VERB_RE = re.compile(r"(?:ть|ться|тся|чь)$")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+_QARA_RE = re.compile(r"q(?!u)")
+
+
+def _stems(latin: str, turkic: bool, cyrillic: bool) -> list[str]:
+    out = [latin]
+    if turkic:
+        m = _TURKIC_SUFFIX_RE.search(latin)
+        if m and m.start() >= MIN_LENGTH:
+            out.append(latin[: m.start()])
+    if cyrillic:
+        stem = _RUSSIAN_SUFFIX_RE.sub("", latin)
+        if len(stem) >= MIN_LENGTH - 1:
+            out.append(stem)
+            if stem.endswith("sk") and len(stem) >= MIN_LENGTH + 2:
+                out.append(stem[:-2])
+    return out
+
+
+def name_keys(word: str, listed: bool = False) -> tuple[str, ...]:
+    """Skeleton keys of `word`, or () when the aggressive rules do not apply to it.
+
+    `listed`: the word is a name of the curated table, a name even if English has the word
+    (Ganja, Baku, Armenia)."""
+    low = lower(strip_apostrophe_suffix(word))
+    latin = romanize(word)
+    if len(latin) < MIN_LENGTH or not latin.isalpha():
+        return ()
+    if not listed and is_english_word(latin):
+        return ()
+    cyrillic = bool(_CYRILLIC_RE.search(low))
+    if cyrillic and _RUSSIAN_VERB_RE.search(low):
+        return ()
+    turkic = is_turkic(low) or bool(_QARA_RE.search(latin))
+    out: list[str] = []
+    for stem in _stems(latin, turkic, cyrillic):
+        for sk in skeletons(stem, turkic):
+            if len(sk.lstrip("_")) >= MIN_CONSONANTS and "~" + sk not in out:
+                out.append("~" + sk)
+    return tuple(out)
+
+
+@cache
+def _groups_by_skeleton() -> dict[str, tuple[str, ...]]:
+    """Main skeleton of each listed name -> its groups, so that an unlisted spelling of a listed
+    name (Hojaly for Khojaly) also meets the name's other names (Ivanyan). Only the first
+    reading of the listed name counts, and only skeletons of three or more symbols: short
+    skeletons are shared by too many unrelated names."""
+    out: dict[str, tuple[str, ...]] = {}
+    for name, group in table().names:
+        keys = name_keys(name, listed=True)
+        if keys and len(keys[0]) > MIN_SKELETON_FOR_GROUP:
+            out[keys[0]] = tuple(dict.fromkeys(out.get(keys[0], ()) + (group,)))
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def variant_keys(word: str) -> tuple[str, ...]:
+    keys = [romanize(word)]
+    entry = lookup(word)
+    if entry is not None:
+        keys += [group_key(g) for g in entry.groups]
+        for other in entry.also:
+            keys += variant_keys(other)
+    if entry is None or not entry.strict:
+        skeleton_keys = name_keys(word, listed=entry is not None)
+        by_skeleton = _groups_by_skeleton()
+        for key in skeleton_keys:
+            keys += [group_key(g) for g in by_skeleton.get(key, ())]
+        keys += skeleton_keys
+    return tuple(dict.fromkeys(keys))
+
+
+def is_name_like(word: str) -> bool:
+    """Does `word` get the aggressive spelling rules (a name or a foreign word)?"""
+    return any(key.startswith("~") for key in variant_keys(word))

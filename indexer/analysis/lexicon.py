@@ -1,0 +1,83 @@
+"""Is this an ordinary English word? Those get no aggressive folding.
+
+Folding rules that make Khojaly meet Hojaly (kh = h) would also make khat meet hat, and the
+ones that make Alijew meet Aliyev (w = v, j = y) would merge van/wan and major/mayor. Names and
+foreign words need those rules; English words must stay apart.
+
+The lexicon is the lower-case entries of Webster's Second from the `english-words` package
+(~210,000 words; names there are capitalised, so they are left out; its GCIDE list is not used:
+GCIDE capitalises every headword, so it cannot tell Azerbaidzhan from a common word), plus the
+irregular forms of data/english_irregular.txt (women, began). Names in the curated table are
+names whatever the lexicon says (keys.py). A word also counts as English when it is an
+inflection of a listed word (cheating, died, largest, obviously), a British spelling of one
+(armoured), carries an English-only derivational suffix (-tion, -ment, -ness), or joins two
+listed words (downplay, goodwill).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from english_words import get_english_words_set
+
+from .tables import rows
+
+# (suffix, replacement, shortest stem): cheating -> cheat, died -> die, cities -> city.
+_INFLECTIONS = (
+    ("iest", "y", 3),
+    ("ies", "y", 2),
+    ("ied", "y", 2),
+    ("est", "", 3),
+    ("est", "e", 2),
+    ("es", "", 3),
+    ("s", "", 3),
+    ("ed", "", 3),
+    ("d", "", 3),
+    ("ing", "", 3),
+    ("ing", "e", 2),
+    ("er", "", 3),
+    ("er", "e", 2),
+    ("ly", "", 4),
+    ("ily", "y", 3),
+)
+# Suffixes no name of this region has: cooperation, ethnicity, unfortunately.
+_DERIVED_RE = re.compile(
+    r"(?:tions?|sions?|ments?|ness|ities|ity|ously|ically|ally|fully|lessly|ability|ship|ism|isms)$"
+)
+_VOWELS = frozenset("aeiouy")
+MIN_PART = 4  # both halves of a compound: keeps Hayastan from being hay + stan
+
+
+@cache
+def _words() -> frozenset[str]:
+    common = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
+    irregular = {cells[0] for cells in rows("english_irregular.txt")}
+    return frozenset(common | irregular)
+
+
+def _stems(word: str):
+    yield word
+    if "our" in word:
+        yield word.replace("our", "or")  # armoured, honourable
+    for suffix, repl, shortest in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
+            stem = word[: -len(suffix)]
+            if suffix == "ly" and stem[-1] in _VOWELS:
+                continue  # Khojaly is not khoja + ly
+            yield stem + repl
+            if not repl and len(stem) > 3 and stem[-1] == stem[-2]:
+                yield stem[:-1]  # doubled consonant: stopped -> stopp -> stop
+
+
+@lru_cache(maxsize=200_000)
+def is_english_word(word: str) -> bool:
+    """`word` (lower-case) is a common English word, an inflection or a compound of them."""
+    if not word.isascii() or not word.isalpha():
+        return False
+    words = _words()
+    if any(stem in words for stem in _stems(word)) or _DERIVED_RE.search(word):
+        return True
+    return any(
+        word[:i] in words and word[i:] in words for i in range(MIN_PART, len(word) - MIN_PART + 1)
+    )

@@ -1,0 +1,93 @@
+"""Whoosh tokenizer and filters. Module-level classes: analyzers are pickled into the schema."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from whoosh.analysis import Analyzer, Filter, Tokenizer
+from whoosh.analysis.acore import Token
+
+from .casing import lower
+from .keys import variant_keys
+
+# A word: letters and digits, an inner apostrophe keeps a suffix on its word (Hocalı'da,
+# Azerbaijan's, Ilʹkham); hyphens split (Ter-Petrosyan is two words, Nagorno-Karabakh too).
+WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def tokens(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) for every word of `text`, offsets into `text` itself."""
+    for m in WORD_RE.finditer(text):
+        yield m.start(), m.end(), m.group()
+
+
+def exact_key(word: str) -> str:
+    """The word lower-cased, one character per character (İ -> i, Turkic I -> ı)."""
+    return lower(word)
+
+
+class WordTokenizer(Tokenizer):
+    """Splits on WORD_RE, keeping positions and character offsets."""
+
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        **kw,
+    ):
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kw)
+        if not tokenize:
+            t.original = t.text = value
+            t.boost = 1.0
+            if positions:
+                t.pos = start_pos
+            if chars:
+                t.startchar, t.endchar = start_char, start_char + len(value)
+            yield t
+            return
+        for pos, (start, end, word) in enumerate(tokens(value), start_pos):
+            t.text = word
+            t.boost = 1.0
+            if keeporiginal:
+                t.original = word
+            t.stopped = False
+            if positions:
+                t.pos = pos
+            if chars:
+                t.startchar, t.endchar = start_char + start, start_char + end
+            yield t
+
+
+class ExactFilter(Filter):
+    """Each word becomes its exact key."""
+
+    def __call__(self, tokens_):
+        for t in tokens_:
+            t.text = exact_key(t.text)
+            yield t
+
+
+class VariantFilter(Filter):
+    """Each word becomes its variant keys, all at the word's position and offsets."""
+
+    def __call__(self, tokens_):
+        for t in tokens_:
+            for key in variant_keys(t.text):
+                t.text = key
+                yield t
+
+
+def exact_analyzer() -> Analyzer:
+    return WordTokenizer() | ExactFilter()
+
+
+def variant_analyzer() -> Analyzer:
+    return WordTokenizer() | VariantFilter()

@@ -1,0 +1,85 @@
+"""The light variant key: any script and spelling system written the way English press does.
+
+Cyrillic and Armenian letters get their usual English romanization (Ходжалы -> khodzhaly,
+Խոջալու -> khojalu); Latin letters whose accent is a sound (ş, ç, ğ, š, ž) get their English
+digraph, so Şuşa meets Shusha and never Susa; other accents go (Azéri -> azeri). The
+Azerbaijani ə and ı stay as they are: they have no ASCII twin and folding them merges
+different words (əl, al, el). Apostrophes and soft signs vanish.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from unidecode import unidecode
+
+from .casing import lower
+from .tables import char_map
+
+CYRILLIC = char_map("cyrillic.tsv")
+ARMENIAN = char_map("armenian.tsv")
+LATIN = char_map("latin.tsv")
+KEEP = frozenset("əı")
+
+# Apostrophes and the modifier letters ALA-LC uses for the soft sign (Ilʹkham).
+APOSTROPHES = "'’ʹʼ`´"
+_APOS_RE = re.compile(f"[{APOSTROPHES}]")
+_SUFFIX_MARK_RE = re.compile("['’]")  # only a real apostrophe starts a suffix, not Ilʹkham's ʹ
+# English contractions keep their tail (don't -> dont); any other short tail after an
+# apostrophe is a suffix (Hocalı'da, Azerbaijan's) and the name before it is the word.
+_CONTRACTION_TAILS = frozenset({"t", "ll", "re", "ve", "d", "m"})
+
+
+def strip_apostrophe_suffix(word: str) -> str:
+    """Hocalı'da -> Hocalı, Azerbaijan's -> Azerbaijan, O'Brien and don't unchanged."""
+    parts = _SUFFIX_MARK_RE.split(word)
+    if (
+        len(parts) == 2
+        and len(parts[0]) >= 2
+        and 1 <= len(parts[1]) <= 4
+        and parts[1].lower() not in _CONTRACTION_TAILS
+    ):
+        return parts[0]
+    return word
+
+
+def _armenian(word: str) -> str:
+    word = word.replace("ու", "u")
+    out = []
+    for i, ch in enumerate(word):
+        if i == 0 and ch == "ե":
+            out.append("ye")
+        elif i == 0 and ch == "ո":
+            out.append("vo")
+        else:
+            out.append(ARMENIAN.get(ch, ch))
+    return "".join(out)
+
+
+def _char(ch: str) -> str:
+    if ch.isascii() or ch in KEEP:
+        return ch
+    if ch in LATIN:
+        return LATIN[ch]
+    if ch in CYRILLIC:
+        return CYRILLIC[ch]
+    base = unicodedata.normalize("NFKD", ch)
+    base = "".join(c for c in base if not unicodedata.combining(c))
+    if base.isascii():
+        return base
+    # Another script (Georgian, Greek ...): unidecode, which never sees ə or ı here.
+    return unidecode(base).lower()
+
+
+@lru_cache(maxsize=200_000)
+def romanize(word: str) -> str:
+    """Lower-case Latin spelling of `word`; keeps ə and ı; drops apostrophes and soft signs."""
+    low = lower(strip_apostrophe_suffix(word))
+    if any("\u0531" <= ch <= "\u058f" for ch in low):
+        low = _armenian(low)
+    low = _APOS_RE.sub("", low)
+    if low.isascii():
+        return low
+    return "".join(_char(ch) for ch in low)

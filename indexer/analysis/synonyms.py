@@ -1,0 +1,93 @@
+"""The curated table: names that differ by more than spelling (exonyms, ethnonyms, renamed
+places, translations), which no folding rule can derive.
+
+Two files under data/, one group per line: `group<TAB>names`, names separated by commas.
+- names.tsv: places, people, organisations. Their words keep the spelling rules as well, so an
+  unlisted romanization of a listed name still meets it.
+- words.tsv: ethnonyms and ordinary words (Azeri, Armenian, group). They get no spelling rules:
+  Azeri must not meet Azari (an extinct Iranian language), so each form is listed.
+A name written `X>Y` also carries the keys of the word Y (Bergkarabach>Karabach: the German
+compound is both Nagorno and Karabakh).
+
+Lookup ignores case, accents, script, and ə/ı vs e/i; a listed word also matches with one
+common inflection (Ermeniler -> Ermeni, Армении -> Армения), but only when the bare form is
+listed, so the inflection rules never touch other words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+from .romanize import romanize
+from .tables import rows
+
+# English plural, Azerbaijani/Turkish case and plural endings, Russian case endings
+# (romanized). Tried longest first, only to find a listed word.
+_SUFFIX_RE = re.compile(
+    r"(?:lerinin|larinin|lerin|larin|leri|lari|ler|lar|nin|nun|dan|den|tan|ten|da|de|ta|te"
+    r"|in|un|ogo|ego|ykh|ikh|ami|yami|om|em|oy|ey|iy|yy|ya|es|s|a|e|i|u|y)$"
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    groups: tuple[str, ...] = ()
+    strict: bool = False
+    also: tuple[str, ...] = ()  # words whose keys this word carries too
+
+
+@dataclass
+class _Table:
+    index: dict[str, Entry] = field(default_factory=dict)
+    names: list[tuple[str, str]] = field(default_factory=list)  # (word, group) of names.tsv
+
+    def add(self, name: str, group: str, strict: bool) -> None:
+        word, _, also = name.partition(">")
+        if not strict:
+            self.names.append((word.strip(), group))
+        form = lookup_form(word.strip())
+        old = self.index.get(form, Entry())
+        self.index[form] = Entry(
+            groups=tuple(dict.fromkeys(old.groups + (group,))),
+            strict=old.strict or strict,
+            also=old.also + ((also.strip(),) if also else ()),
+        )
+
+
+def lookup_form(word: str) -> str:
+    return romanize(word).replace("ə", "e").replace("ı", "i")
+
+
+@cache
+def table() -> _Table:
+    t = _Table()
+    for filename, strict in (("names.tsv", False), ("words.tsv", True)):
+        for cells in rows(filename):
+            group = cells[0].strip()
+            for name in cells[1].split(","):
+                if name.strip():
+                    t.add(name.strip(), group, strict)
+    return t
+
+
+@lru_cache(maxsize=200_000)
+def lookup(word: str) -> Entry | None:
+    """The table entry for `word` or for its bare form, if listed."""
+    form = lookup_form(word)
+    index = table().index
+    if form in index:
+        return index[form]
+    m = _SUFFIX_RE.search(form)
+    while m and len(form) - (m.end() - m.start()) >= 3:
+        stem = form[: m.start()]
+        if stem in index:
+            return index[stem]
+        # Shorter suffixes ending the same way: Ermenilerin -> (lerin, rin ...) -> Ermeni.
+        m = _SUFFIX_RE.search(form, m.start() + 1)
+    return None
+
+
+def group_key(group: str) -> str:
+    return "=" + group

@@ -1,0 +1,211 @@
+"""Measure the spelling-variant search: variant recall, false merges, exact-first ranking.
+
+    python -m indexer.evaluate [--variants FILE] [--confusables FILE]
+
+Both files are in the format of tests/data/variants.tsv and tests/data/confusables.tsv (their
+README describes the columns). The evaluation writes one small document per spelling and per
+confusable word, indexes them with the real build pipeline, sends every spelling through the
+search core as a user query, and prints each figure by kind and family, every miss and every
+merge, and as its last line: recall=… recall_no_exonym=… false_merge=… exact_first=…
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from indexer.build import build_index
+from indexer.engine import open_engine
+from indexer.results import SearchRequest
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+DEFAULT_VARIANTS = DATA / "variants.tsv"
+DEFAULT_CONFUSABLES = DATA / "confusables.tsv"
+# Pairs that differ only by a mark diacritic-insensitive search ignores on purpose: a merge is
+# allowed, but the exact spelling must rank first.
+RANKED_FAMILIES = frozenset({"tr-diacritics", "ru-drop-soft-sign"})
+PAGE = 100
+
+
+@dataclass(frozen=True)
+class Spelling:
+    group: str
+    text: str
+    kind: str  # canonical, transliteration, typo-free-alt-spelling, inflection, exonym
+    script: str
+
+
+@dataclass
+class Tally:
+    """hits out of tries, per label."""
+
+    hits: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    tries: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def add(self, labels: list[str], hit: bool) -> None:
+        for label in labels:
+            self.tries[label] += 1
+            self.hits[label] += hit
+
+    def rate(self, label: str) -> float:
+        return self.hits[label] / self.tries[label] if self.tries[label] else 1.0
+
+    def lines(self, prefix: str) -> list[str]:
+        return [
+            f"  {label:<28} {self.rate(label):.3f}  ({self.hits[label]}/{self.tries[label]})"
+            for label in sorted(self.tries)
+            if label.startswith(prefix)
+        ]
+
+
+@dataclass
+class Report:
+    recall: Tally = field(default_factory=Tally)
+    merges: Tally = field(default_factory=Tally)
+    exact: Tally = field(default_factory=Tally)
+    misses: list[str] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)
+    not_first: list[str] = field(default_factory=list)
+
+    def figures(self) -> dict[str, float]:
+        return {
+            "recall": self.recall.rate("all"),
+            "recall_no_exonym": self.recall.rate("no-exonym"),
+            "false_merge": self.merges.rate("all") if self.merges.tries["all"] else 0.0,
+            "exact_first": self.exact.rate("all"),
+        }
+
+    def last_line(self) -> str:
+        return " ".join(f"{k}={v:.3f}" for k, v in self.figures().items())
+
+    def text(self) -> str:
+        out = ["Variant recall (share of a group's documents a spelling finds)"]
+        for prefix, title in (
+            ("kind:", "by kind"),
+            ("family:", "by family"),
+            ("script:", "by script"),
+            ("group:", "by group"),
+        ):
+            out += [f" {title}"] + self.recall.lines(prefix)
+        out += ["False merges (a word finds the document of the other)", " by family"]
+        out += self.merges.lines("rule:")
+        out += ["Exact-first (the exact spelling ranks above the other)", " by family"]
+        out += self.exact.lines("rule:")
+        out += [f"Misses ({len(self.misses)})"] + [f"  {m}" for m in self.misses]
+        out += [f"Merges ({len(self.merged)})"] + [f"  {m}" for m in self.merged]
+        out += [f"Not first ({len(self.not_first)})"] + [f"  {m}" for m in self.not_first]
+        return "\n".join(out + [self.last_line()])
+
+
+def read_variants(path: Path) -> dict[str, list[Spelling]]:
+    groups: dict[str, list[Spelling]] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            group = row["group_id"].strip()
+            seen = {s.text for s in groups[group]}
+            canonical = row["canonical"].strip()
+            if canonical not in seen:
+                groups[group].append(Spelling(group, canonical, "canonical", "en"))
+                seen.add(canonical)
+            variant = row["variant"].strip()
+            if variant and variant not in seen:
+                kind, script = row["kind"].strip(), row["script_lang"].strip()
+                groups[group].append(Spelling(group, variant, kind, script))
+    return dict(groups)
+
+
+def read_confusables(path: Path) -> list[tuple[str, str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return [
+            (r["word_a"].strip(), r["word_b"].strip(), r["rule"].strip())
+            for r in csv.DictReader(f, delimiter="\t")
+        ]
+
+
+def corpus(groups, pairs) -> tuple[list[dict], dict[tuple[str, str], str], dict[str, str]]:
+    """One document per spelling (id per group and spelling) and per confusable word."""
+    docs, spelling_doc, word_doc = [], {}, {}
+    for group in groups.values():
+        for s in group:
+            spelling_doc[(s.group, s.text)] = doc_id = f"v{len(docs)}"
+            docs.append({"id": doc_id, "title": f"Entry {doc_id}", "text": f"{s.text}\n"})
+    for a, b, _ in pairs:
+        for word in (a, b):
+            if word not in word_doc:
+                word_doc[word] = doc_id = f"c{len(docs)}"
+                docs.append({"id": doc_id, "title": f"Entry {doc_id}", "text": f"{word}\n"})
+    return docs, spelling_doc, word_doc
+
+
+def ranked_ids(engine, query: str) -> list[str]:
+    """Every document the search core returns for `query`, best first."""
+    ids, page = [], 1
+    while True:
+        result = engine.search(SearchRequest(q=query, per_page=PAGE, page=page))
+        ids += [hit.id for hit in result.hits]
+        if page >= result.total_pages or not result.hits:
+            return ids
+        page += 1
+
+
+def evaluate(variants: Path, confusables: Path, workdir: Path) -> Report:
+    groups, pairs = read_variants(variants), read_confusables(confusables)
+    docs, spelling_doc, word_doc = corpus(groups, pairs)
+    jsonl = workdir / "evaluation.jsonl"
+    jsonl.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), "utf-8")
+    build_index(workdir / "index", jsonl=jsonl, rebuild=True)
+    engine = open_engine(workdir / "index")
+    report = Report()
+    for group in groups.values():
+        for query in group:
+            found = set(ranked_ids(engine, query.text))
+            for target in group:
+                hit = spelling_doc[(target.group, target.text)] in found
+                labels = [
+                    "all",
+                    f"kind:{query.kind}",
+                    f"script:{query.script}",
+                    f"family:{query.group.split('-')[0]}",
+                    f"group:{query.group}",
+                ]
+                if "exonym" not in (query.kind, target.kind):
+                    labels.append("no-exonym")
+                report.recall.add(labels, hit)
+                if not hit:
+                    report.misses.append(f"{query.group}: {query.text!r} misses {target.text!r}")
+    for a, b, rule in pairs:
+        for word, other in ((a, b), (b, a)):
+            ids = ranked_ids(engine, word)
+            mine, theirs = word_doc[word], word_doc[other]
+            if rule in RANKED_FAMILIES:
+                first = mine in ids and (theirs not in ids or ids.index(mine) < ids.index(theirs))
+                report.exact.add(["all", f"rule:{rule}"], first)
+                if not first:
+                    report.not_first.append(f"{rule}: {word!r} ranks {other!r} first")
+            else:
+                merged = theirs in ids
+                report.merges.add(["all", f"rule:{rule}"], merged)
+                if merged:
+                    report.merged.append(f"{rule}: {word!r} finds {other!r}")
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m indexer.evaluate", description=__doc__)
+    parser.add_argument("--variants", type=Path, default=DEFAULT_VARIANTS)
+    parser.add_argument("--confusables", type=Path, default=DEFAULT_CONFUSABLES)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="evaluate-") as tmp:
+        report = evaluate(args.variants, args.confusables, Path(tmp))
+    print(report.text())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""Spelling variants end to end, through the search core over the seed documents."""
+
+import pytest
+
+from indexer.results import SearchRequest
+from tests.conftest import SEED_IDS
+
+
+@pytest.mark.parametrize(
+    "q", ["Khojaly", "Hojaly", "Xocalı", "Ходжалы", "Khodjaly", "Hocalı", "Khojali", "XOCALI"]
+)
+def test_any_spelling_of_khojaly_finds_every_seed_and_marks_its_spelling(seed_engine, q):
+    result = seed_engine.search(SearchRequest(q=q, per_page=100))
+    assert set(SEED_IDS) <= {hit.id for hit in result.hits}
+    for hit in result.hits:
+        if hit.id in SEED_IDS:
+            spellings = next(iter(hit.matched.values()))
+            assert "Khojaly" in spellings
+            assert any("<mark>Khojaly</mark>" in s for s in hit.snippets)
+
+
+def test_matched_maps_the_query_word_to_the_documents_spellings(seed_engine):
+    hit = seed_engine.search(SearchRequest(q="Hojaly", per_page=100)).hits[0]
+    assert list(hit.matched) == ["hojaly"]
+    assert "Khojaly" in hit.matched["hojaly"]
+
+
+def test_azeri_finds_every_document_that_says_azerbaijani(seed_engine):
+    azeri = {h.id for h in seed_engine.search(SearchRequest(q="Azeri", per_page=100)).hits}
+    for word in ("Azerbaijani", "Azerbaijanis"):
+        result = seed_engine.search(SearchRequest(q=f'"{word}"', per_page=100))
+        exact = {h.id for h in result.hits if word in sum(h.matched.values(), [])}
+        assert exact <= azeri
+
+
+def test_exact_spelling_ranks_first(tmp_path):
+    from indexer.build import build_index
+    from indexer.engine import open_engine
+    from tests.conftest import write_jsonl
+
+    docs = [
+        {"id": "a", "title": "One", "text": "Hojaly was shelled."},
+        {"id": "b", "title": "Two", "text": "Khojaly was shelled."},
+    ]
+    build_index(tmp_path / "index", jsonl=write_jsonl(tmp_path / "d.jsonl", docs))
+    engine = open_engine(tmp_path / "index")
+    for q, first in (("Hojaly", "a"), ("Khojaly", "b")):
+        hits = engine.search(SearchRequest(q=q)).hits
+        assert [h.id for h in hits][0] == first and len(hits) == 2
+
+
+def test_suggestions_are_real_words_never_folded_keys(seed_engine):
+    result = seed_engine.search(SearchRequest(q="Khojalyy"))
+    if result.suggestion is not None:
+        assert not any(ch in result.suggestion for ch in "~=")

@@ -1,0 +1,56 @@
+"""The benchmark runs end to end on a tiny corpus. Figures are reported, never asserted."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench import report
+from bench.corpus import Generator
+from bench.queries import fts5, ours, query_set
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = 40
+
+
+def test_generator_is_deterministic_and_news_like():
+    a = list(Generator(7).documents(40))
+    assert a == list(Generator(7).documents(40))
+    assert a != list(Generator(8).documents(40))
+    for doc in a:
+        assert 400 <= len(doc["text"].split()) <= 900
+        assert doc["title"] and doc["publisher"] and doc["published"][:4].isdigit()
+        assert 1992 <= int(doc["published"][:4]) <= 2025
+
+
+def test_every_query_has_a_form_for_each_engine():
+    for q in query_set():
+        assert ours(q) and fts5(q)
+    assert any(q.publisher for q in query_set())
+
+
+@pytest.mark.slow
+def test_tiny_benchmark_end_to_end(tmp_path):
+    other = "<!-- results:100000 -->\nthe large run\n<!-- /results:100000 -->\n"
+    (tmp_path / "RESULTS.md").write_text(report.HEADER + "\n" + other)
+    options = f"--docs {DOCS} --repeat 1 --limit-queries 1 --http-requests 24 --http-clients 2"
+    cmd = [sys.executable, "-m", "bench", "run", *options.split(), "--http-time-limit", "30"]
+    cmd += ["--work", str(tmp_path / "work"), "--results", str(tmp_path)]
+    proc = subprocess.run(cmd, cwd=ROOT, timeout=170, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    results = json.loads((tmp_path / f"results-{DOCS}.json").read_text())
+    md = (tmp_path / "RESULTS.md").read_text()
+    assert f"## {DOCS} documents" in md and "### Targets" in md
+    assert other in md  # another size's section is left as it was
+    fts = results["engines"]["fts5"]
+    assert fts["build"]["docs_per_second"] > 0
+    assert set(fts["search"]["kinds"]) == {q.label for q in query_set(1)}
+    mine = results["engines"]["ours"]
+    assert "error" not in mine["build"], mine["build"]
+    assert set(mine["search"]["kinds"]) == set(fts["search"]["kinds"])
+    assert "incremental_seconds" in mine["incremental"]
+    assert "latency_ms" in mine["http"], mine["http"]

@@ -1,0 +1,217 @@
+"""What the search page shows, derived from a `SearchRequest` and its `SearchResult`.
+
+Templates stay declarative: links, chips, year bars and pages are computed here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+from indexer.params import query_string, toggled
+from indexer.results import FacetValue, Hit, SearchRequest
+
+LANGUAGE_NAMES = {
+    "az": "Azerbaijani",
+    "en": "English",
+    "ru": "Russian",
+    "hy": "Armenian",
+    "tr": "Turkish",
+    "fr": "French",
+    "de": "German",
+    "fa": "Persian",
+    "ka": "Georgian",
+    "uk": "Ukrainian",
+}
+CHART_HEIGHT = 60  # px, the tallest year bar
+MAX_CONTINUOUS_YEARS = 60  # wider spans show only the years that have documents
+
+
+def language_name(code: str | None) -> str:
+    if not code:
+        return "Unknown"
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def page_url(req: SearchRequest, **changes) -> str:
+    """The search page URL for `req` with some fields changed."""
+    return "/" + query_string(replace(req, **changes))
+
+
+@dataclass
+class Chip:
+    label: str
+    remove_url: str
+
+
+def chips(req: SearchRequest) -> list[Chip]:
+    """One removable chip per active filter."""
+    out = [
+        Chip(f"Publisher: {p}", "/" + query_string(toggled(req, "publisher", p)))
+        for p in req.publisher
+    ]
+    out += [
+        Chip(f"Language: {language_name(c)}", "/" + query_string(toggled(req, "language", c)))
+        for c in req.language
+    ]
+    if req.year_from is not None or req.year_to is not None:
+        out.append(
+            Chip(
+                f"Years: {year_range_label(req)}",
+                page_url(req, year_from=None, year_to=None, page=1),
+            )
+        )
+    return out
+
+
+def year_range_label(req: SearchRequest) -> str:
+    lo, hi = req.year_from, req.year_to
+    if lo is not None and lo == hi:
+        return str(lo)
+    if hi is None:
+        return f"{lo} and later"
+    if lo is None:
+        return f"up to {hi}"
+    return f"{lo}–{hi}"
+
+
+def clear_all_url(req: SearchRequest) -> str:
+    return page_url(req, publisher=(), language=(), year_from=None, year_to=None, page=1)
+
+
+@dataclass
+class YearBar:
+    year: int
+    count: int
+    selected: bool
+    url: str
+    x: int
+    height: int
+
+
+@dataclass
+class YearChart:
+    bars: list[YearBar]
+    width: int  # viewBox units; a chart of few years keeps narrow bars, centred
+
+    @property
+    def first(self) -> int:
+        return self.bars[0].year
+
+    @property
+    def last(self) -> int:
+        return self.bars[-1].year
+
+
+BAR_STEP = 8  # viewBox units per year: a 6-unit bar and a gap
+MIN_CHART_YEARS = 16
+
+
+def year_chart(req: SearchRequest, values: list[FacetValue]) -> YearChart | None:
+    """Bars for the year chart, oldest first; gaps in short spans are drawn as empty years."""
+    counts = {int(v.value): v for v in values if v.value.isdigit()}
+    if not counts:
+        return None
+    lo, hi = min(counts), max(counts)
+    years = range(lo, hi + 1) if hi - lo < MAX_CONTINUOUS_YEARS else sorted(counts)
+    width = max(len(years), MIN_CHART_YEARS) * BAR_STEP
+    offset = (width - len(years) * BAR_STEP) // 2
+    tallest = max(v.count for v in counts.values()) or 1
+    bars = []
+    for i, year in enumerate(years):
+        value = counts.get(year)
+        count = value.count if value else 0
+        height = max(2, round(CHART_HEIGHT * count / tallest)) if count else 0
+        selected = bool(value and value.selected)
+        url = "/" + query_string(toggled(req, "year", str(year)))
+        bars.append(YearBar(year, count, selected, url, offset + i * BAR_STEP, height))
+    return YearChart(bars, width)
+
+
+def also_matched(hit: Hit) -> list[str]:
+    """Spellings the document uses that differ from the words the user typed."""
+    seen: list[str] = []
+    for word, spellings in hit.matched.items():
+        for spelling in spellings:
+            if spelling.casefold() != word.casefold() and spelling not in seen:
+                seen.append(spelling)
+    return seen
+
+
+def pages(current: int, total_pages: int, around: int = 2) -> list[int | None]:
+    """Page numbers to link, with None where a run of pages is left out."""
+    wanted = {1, total_pages, *range(current - around, current + around + 1)}
+    out: list[int | None] = []
+    for n in sorted(p for p in wanted if 1 <= p <= total_pages):
+        if out and out[-1] is not None and n - out[-1] > 1:
+            out.append(None)
+        out.append(n)
+    return out
+
+
+MONTHS = "January February March April May June July August September October November December"
+
+
+def human_date(value: str | None) -> str:
+    """ISO dates as people read them: 2023-02-26 → 26 February 2023 (partial dates kept partial)."""
+    if not value:
+        return ""
+    parts = value.split("-")
+    try:
+        numbers = [int(p) for p in parts]
+    except ValueError:
+        return value
+    months = MONTHS.split()
+    if len(numbers) >= 2 and 1 <= numbers[1] <= 12:
+        month = months[numbers[1] - 1]
+        day = f"{numbers[2]} " if len(numbers) == 3 else ""
+        return f"{day}{month} {numbers[0]}"
+    return parts[0]
+
+
+_NOT_A_MARK_TAG = re.compile(r"<(?!/?mark>)")
+
+
+def safe_snippet(html: str) -> Markup:
+    """A core snippet as markup: it is escaped already; any `<` other than <mark> is re-escaped."""
+    return Markup(_NOT_A_MARK_TAG.sub("&lt;", html))
+
+
+def mark_first(html: str) -> tuple[Markup, int]:
+    """Highlighted document text with an anchor on the first match, and the number of matches."""
+    count = html.count("<mark>")
+    html = _NOT_A_MARK_TAG.sub("&lt;", html).replace("<mark>", '<mark id="first-match">', 1)
+    return Markup(html), count
+
+
+def paragraphs(text: str) -> list[str]:
+    """Text split at blank lines (marks never span one); markup stays markup."""
+    parts = re.split(r"\n\s*\n", text)
+    wrap = Markup if isinstance(text, Markup) else str
+    return [wrap(p.strip("\n")) for p in parts if p.strip()]
+
+
+def link_url(url: str | None) -> str | None:
+    """`url` if it is safe to link (http or https), else None: the page shows it as text."""
+    if url and urlsplit(url).scheme.lower() in ("http", "https"):
+        return url
+    return None
+
+
+PARAM_LABELS = {
+    "q": "The query",
+    "publisher": "A publisher",
+    "language": "A language",
+    "year_from": "The first year",
+    "year_to": "The last year",
+    "sort": "The sort order",
+    "page": "The page number",
+    "per_page": "The number of results per page",
+}
+
+
+def param_message(param: str, detail: str) -> str:
+    return f"{PARAM_LABELS.get(param, 'A parameter')} cannot be used: {detail}."

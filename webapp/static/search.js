@@ -1,0 +1,159 @@
+// Live search: the page works without this file. With it, typing, ticking a filter, sorting and
+// paging fetch the server-rendered page for the new URL and swap the results region in place.
+// The URL always holds the whole search, so bookmarks, sharing and the back button keep working.
+(function () {
+  "use strict";
+
+  var form = document.getElementById("search-form");
+  var input = document.getElementById("q");
+  var status = document.getElementById("live-status");
+  if (!form || !input || !window.fetch || !window.history.pushState) return;
+  document.documentElement.classList.add("js");
+
+  var TYPING_DELAY = 250; // ms after the last keystroke
+  var typingTimer = null;
+  var typingEntry = false; // true while the current history entry was made by typing
+  var inflight = null;
+  var filtersOpen = false; // the narrow-screen filters panel, kept open across swaps
+
+  function setUpFilters() {
+    var toggle = document.querySelector(".facets-toggle");
+    if (!toggle) return;
+    toggle.hidden = false;
+    toggle.setAttribute("aria-expanded", String(filtersOpen));
+  }
+
+  function region() {
+    return document.getElementById("results-region");
+  }
+
+  // The URL the form describes, leaving out empty fields as a typed URL would.
+  function formUrl() {
+    var params = new URLSearchParams();
+    new FormData(form).forEach(function (value, name) {
+      if (String(value).trim() !== "") params.append(name, value);
+    });
+    var query = params.toString();
+    return form.getAttribute("action") + (query ? "?" + query : "");
+  }
+
+  function sameAsCurrent(url) {
+    var next = new URL(url, location.href);
+    return next.pathname + next.search === location.pathname + location.search;
+  }
+
+  // Fetch `url`, swap the region, and record the URL in history ("push", "replace" or none).
+  function load(url, mode, focusResults) {
+    if (inflight) inflight.abort();
+    var controller = new AbortController();
+    inflight = controller;
+    var current = region();
+    current.setAttribute("aria-busy", "true");
+    var keepFocus = document.activeElement && document.activeElement.getAttribute("data-key");
+
+    fetch(url, { signal: controller.signal, headers: { Accept: "text/html" } })
+      .then(function (response) {
+        return response.text();
+      })
+      .then(function (html) {
+        var page = new DOMParser().parseFromString(html, "text/html");
+        var fresh = page.getElementById("results-region");
+        if (!fresh) throw new Error("no results region");
+        if (mode === "push") history.pushState({ live: true }, "", url);
+        if (mode === "replace") history.replaceState({ live: true }, "", url);
+        current.replaceWith(document.adoptNode(fresh));
+        setUpFilters();
+        document.title = fresh.getAttribute("data-title") || document.title;
+        announce();
+        restoreFocus(keepFocus, focusResults);
+      })
+      .catch(function (error) {
+        if (error.name === "AbortError") return;
+        location.assign(url); // fall back to an ordinary page load
+      })
+      .finally(function () {
+        if (inflight === controller) inflight = null;
+      });
+  }
+
+  function announce() {
+    var heading = document.getElementById("results-heading");
+    if (status && heading) status.textContent = heading.getAttribute("data-status") || heading.textContent;
+  }
+
+  function restoreFocus(key, focusResults) {
+    if (key) {
+      var again = region().querySelector('[data-key="' + CSS.escape(key) + '"]');
+      if (again) return again.focus();
+    }
+    if (focusResults) {
+      var results = document.getElementById("results");
+      if (!results) return;
+      results.focus({ preventScroll: true });
+      results.scrollIntoView({ block: "start" });
+    }
+  }
+
+  function navigate(url, focusResults) {
+    clearTimeout(typingTimer);
+    typingEntry = false;
+    if (!sameAsCurrent(url)) load(url, "push", focusResults);
+  }
+
+  // Typing: one history entry per burst of typing, updated in place while the user types on.
+  input.addEventListener("input", function () {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(function () {
+      var url = formUrl();
+      if (sameAsCurrent(url)) return;
+      load(url, typingEntry ? "replace" : "push", false);
+      typingEntry = true;
+    }, TYPING_DELAY);
+  });
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    navigate(formUrl(), false);
+  });
+
+  // Filters and sort live in the region but belong to the form (form="search-form").
+  document.addEventListener("change", function (event) {
+    var field = event.target;
+    if (field.form !== form || field === input) return;
+    // A year range is applied with Enter or its button, not while the user is still typing it.
+    if (field.type === "number") return;
+    navigate(formUrl(), false);
+  });
+
+  setUpFilters();
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest && event.target.closest(".facets-toggle");
+    if (!toggle) return;
+    filtersOpen = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(filtersOpen));
+  });
+
+  // Chips, year bars, pagination and "did you mean" links stay on the page.
+  document.addEventListener("click", function (event) {
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    var link = event.target.closest && event.target.closest("a[data-nav]");
+    if (!link || !region().contains(link)) return;
+    event.preventDefault();
+    var url = link.getAttribute("href");
+    syncInput(url);
+    navigate(url, true);
+  });
+
+  function syncInput(url) {
+    var q = new URL(url, location.href).searchParams.get("q") || "";
+    if (input.value !== q) input.value = q;
+  }
+
+  window.addEventListener("popstate", function () {
+    clearTimeout(typingTimer);
+    typingEntry = false;
+    syncInput(location.href);
+    load(location.pathname + location.search, null, false);
+  });
+})();
