@@ -77,7 +77,7 @@ def _cli(args, env):
 
 
 def _archive(path, n, marker):
-    words = "memorial village winter refugees survivors testimony district shelling".split()
+    words = ["memorial", "village", "winter", "refugees", "survivors", "testimony"]
     rng = random.Random(n)
     docs = [
         {
