@@ -153,9 +153,7 @@ def fields_of(doc: Document) -> dict:
     return {
         "id": doc.id,
         "title": doc.title,
-        "title_v": doc.title,
         "body": doc.body,
-        "body_v": doc.body,
         "publisher": doc.publisher,
         "languages": ",".join(doc.languages),
         "year": doc.year or 0,
