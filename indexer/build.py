@@ -6,6 +6,7 @@ that changes something writes a new index version and switches to it atomically 
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import multiprocessing
 import os
@@ -14,6 +15,7 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -86,7 +88,11 @@ def build_index(
     with store.build_lock():
         store.prune()
         base = None if rebuild else store.current_name()
-        old = store.read_json(base, MANIFEST).get("documents", {}) if base else {}
+        manifest = store.read_json(base, MANIFEST) if base else {}
+        if base and manifest.get("analysis") != analysis_fingerprint():
+            report.warnings.append("the analysis code changed since the last build: rebuilding")
+            base, manifest = None, {}
+        old = manifest.get("documents", {})
         new = {r.id: r.content_hash() for r in records.values()}
         to_add = [i for i in new if i not in old]
         to_update = [i for i in new if i in old and old[i] != new[i]]
@@ -141,12 +147,38 @@ def _write_version(store, base, records, to_add, to_update, to_remove, hashes, p
             writer.cancel()
             raise
     built_at = datetime.now(UTC).isoformat(timespec="seconds")
-    store.write_json(path, MANIFEST, {"documents": hashes})
+    store.write_json(path, MANIFEST, {"analysis": analysis_fingerprint(), "documents": hashes})
     store.write_json(
         path, META, {"built_at": built_at, "document_count": len(hashes), "version": name}
     )
     store.switch_to(name)
     return name
+
+
+# Everything that decides what a document's terms and clean text are: when any of it changes,
+# an incremental update would mix old and new analysis, so the next build starts afresh.
+ANALYSIS_SOURCES = (
+    "analysis",
+    "terms.py",
+    "schema.py",
+    "furniture.py",
+    "language.py",
+    "documents.py",
+)
+
+
+@lru_cache(maxsize=1)
+def analysis_fingerprint() -> str:
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in ANALYSIS_SOURCES:
+        path = here / name
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if "__pycache__" not in file.parts:
+                digest.update(file.relative_to(here).as_posix().encode())
+                digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def fields_of(doc: Document) -> dict:
