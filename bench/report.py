@@ -79,6 +79,15 @@ def section(r: dict) -> str:
             theirs = eng.get(e, {}).get("search", {}).get("kinds", {}).get(kind)
             row += f" {_trio(theirs)} | {_ratio(mine.get('p95'), (theirs or {}).get('p95'))} |"
         out.append(row)
+    names = ("ours", *(e for e, _ in ENGINES))
+    counts = {e: _counts(eng.get(e, {})) for e in names}
+    found = "; ".join(
+        f"{k} {' / '.join(str(counts[e].get(k, '–')) for e in names)}" for k in counts["ours"]
+    )
+    out += [
+        "",
+        f"Documents found, summed over each kind's queries (ours / FTS5 / tantivy): {found}.",
+    ]
     out += [
         "",
         "Peak RSS of the search process: "
@@ -106,11 +115,19 @@ def section(r: dict) -> str:
         out.append(f"| {t['target']} | {t['measured']} | {'met' if t['met'] else 'NOT met'} |")
     out += [
         "",
-        "Result counts per query (ours / FTS5 / tantivy) are in the JSON file.",
+        "Result counts per query are in the JSON file.",
         f"<!-- /results:{r['docs']} -->",
         "",
     ]
     return "\n".join(out)
+
+
+def _counts(engine: dict) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for key, total in engine.get("search", {}).get("totals", {}).items():
+        label = key.split(":", 1)[0]
+        out[label] = out.get(label, 0) + total
+    return out
 
 
 def _trio(s: dict | None) -> str:

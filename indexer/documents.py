@@ -57,7 +57,7 @@ def analyse(record: SourceRecord) -> Document:
     """Clean the text, take the title, detect languages (given metadata wins)."""
     paras = furniture.clean_paragraphs(record.text)
     title = record.title or (paras[0] if paras else record.id)
-    lang = language.profile(paras)
+    lang = language.profile(paras, declared=record.language)
     if record.language:  # declared metadata wins over detection for the primary language
         others = [code for code in lang.languages if code != record.language]
         lang = language.LanguageProfile(record.language, [record.language, *others])

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from indexer.analysis import exact_key, variant_keys
 from indexer.query import parse, to_whoosh
+from indexer.results import QueryError
+from indexer.terms import VARIANT, is_variant_term
 
 MIN_WORD = 4  # shorter words have too many one-letter neighbours to guess from
 
@@ -24,7 +26,8 @@ def suggest(searcher, parsed, original: str, found: int) -> str | None:
         key = exact_key(word)
         if len(key) < MIN_WORD or _known(reader, key, word):
             continue
-        candidates = corrector.suggest(key, limit=3, maxdist=1 if len(key) < 7 else 2)
+        nearby = corrector.suggest(key, limit=10, maxdist=1 if len(key) < 7 else 2)
+        candidates = [c for c in nearby if not is_variant_term(c)][:3]
         if not candidates:
             continue
         best = max(candidates, key=lambda c: reader.doc_frequency("body", c))
@@ -32,7 +35,10 @@ def suggest(searcher, parsed, original: str, found: int) -> str | None:
         changed = True
     if not changed:
         return None
-    better = parse(text)
+    try:
+        better = parse(text)
+    except QueryError:
+        return None
     count = sum(1 for _ in searcher.docs_for_query(to_whoosh(better, reader)))
     return text if count > found else None
 
@@ -41,4 +47,6 @@ def _known(reader, key: str, word: str) -> bool:
     """The word, or another spelling of it, is in the documents: nothing to correct."""
     if reader.doc_frequency("body", key) > 0:
         return True
-    return any(reader.doc_frequency("body_v", k) > 0 for k in variant_keys(word))
+    return any(
+        reader.doc_frequency("body", t) > 0 for k in variant_keys(word) for t in (k, VARIANT + k)
+    )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 from whoosh import index as whoosh_index
+from whoosh.collectors import FilterCollector, TopCollector
 
 from indexer import query as q
 from indexer.facets import FacetArrays
@@ -155,7 +156,14 @@ def _page(searcher, facets, wquery, parsed, final, docs, request) -> list[tuple[
         order = np.argsort(-facets.date_key[final], kind="stable")
         return [(int(d), 0.0) for d in final[order[start:end]]]
     allowed = None if len(final) == len(docs) else set(final.tolist())
-    results = searcher.search(wquery, limit=end, filter=allowed)
+    # No block-quality skipping and no matcher replacement: on OR queries (every spelling of
+    # a word) Whoosh's replace() drops branches mid-search and loses top documents, so page 2
+    # could repeat hits of page 1. The filter restricts scoring to documents passing the facets.
+    collector = TopCollector(limit=end, usequality=False, replace=0)
+    if allowed is not None:
+        collector = FilterCollector(collector, allow=allowed)
+    searcher.search_with_collector(wquery, collector)
+    results = collector.results()
     return [(hit.docnum, float(hit.score or 0.0)) for hit in results[start:end]]
 
 
