@@ -4,7 +4,7 @@
    them. Every word has it, and it comes first: prefix and phrase queries use it.
 2. Curated group keys (`=group`, synonyms.py) for exonyms, ethnonyms and translations.
 3. For names and foreign words only, a mild key (`^...`: ə and ı read as e and i, Şəki meets
-   Sheki) and skeleton keys (`~...`, skeleton.py): not for English words (lexicon.py), not
+   Sheki) and skeleton keys (`#...`, skeleton.py): not for English words (lexicon.py), not
    for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и of пытаться/питаться),
    not for the curated ordinary words (Azeri/Azari).
 The prefixes keep the three kinds of key apart in the index, so a skeleton never equals a
@@ -24,7 +24,9 @@ from .synonyms import group_key, lookup, table
 
 MIN_LENGTH = 4  # shorter words are too many and too alike: xal/hal, qar/kar, Han/Khan
 MIN_CONSONANTS = 2
-MIN_SKELETON_FOR_GROUP = 3  # characters of "~" + classes: "~kcl" qualifies, "~cc" does not
+MIN_SKELETON_FOR_GROUP = 3  # characters of "#" + classes: "#kcl" qualifies, "#cc" does not
+SKELETON = "#"  # key prefixes: never in a word, and not the search core's own mark "~"
+MILD = "^"
 
 # Azerbaijani/Turkish case and plural endings that hold a consonant (vowel endings vanish
 # from a skeleton anyway): Xocalıda, Qarabağın, Əliyevin, ermənilər.
@@ -78,12 +80,12 @@ def name_keys(word: str, listed: bool = False) -> tuple[str, ...]:
     out: list[str] = []
     for stem in _stems(latin, turkic, cyrillic):
         for sk in skeletons(stem, turkic):
-            if len(sk.lstrip("_")) >= consonants and "~" + sk not in out:
-                out.append("~" + sk)
+            if len(sk.lstrip("_")) >= consonants and SKELETON + sk not in out:
+                out.append(SKELETON + sk)
     # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
     # which is all a four-letter one has; longer names meet through their skeletons.
-    if not out or len(out[0].lstrip("~_")) <= MIN_CONSONANTS:
-        out.insert(0, "^" + latin.replace("ə", "e").replace("ı", "i"))
+    if not out or len(out[0].lstrip(SKELETON + "_")) <= MIN_CONSONANTS:
+        out.insert(0, MILD + latin.replace("ə", "e").replace("ı", "i"))
     return tuple(out)
 
 
@@ -95,7 +97,7 @@ def _groups_by_skeleton() -> dict[str, tuple[str, ...]]:
     skeletons are shared by too many unrelated names."""
     out: dict[str, tuple[str, ...]] = {}
     for name, group in table().names:
-        keys = [k for k in name_keys(name, listed=True) if k.startswith("~")]
+        keys = [k for k in name_keys(name, listed=True) if k.startswith(SKELETON)]
         if keys and len(keys[0]) > MIN_SKELETON_FOR_GROUP:
             out[keys[0]] = tuple(dict.fromkeys(out.get(keys[0], ()) + (group,)))
     return out
@@ -120,4 +122,4 @@ def variant_keys(word: str) -> tuple[str, ...]:
 
 def is_name_like(word: str) -> bool:
     """Does `word` get the aggressive spelling rules (a name or a foreign word)?"""
-    return any(key[0] in "~^" for key in variant_keys(word))
+    return any(key[0] in (SKELETON, MILD) for key in variant_keys(word))
