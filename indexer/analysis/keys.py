@@ -80,26 +80,25 @@ def name_keys(word: str, listed: bool = False) -> tuple[str, ...]:
     out: list[str] = []
     for stem in _stems(latin, turkic, cyrillic):
         for sk in skeletons(stem, turkic):
-            if len(sk.lstrip("_")) >= consonants and SKELETON + sk not in out:
+            if len(sk.split(":")[0].lstrip("_")) >= consonants and SKELETON + sk not in out:
                 out.append(SKELETON + sk)
     # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
     # which is all a four-letter one has; longer names meet through their skeletons.
-    if not out or len(out[0].lstrip(SKELETON + "_")) <= MIN_CONSONANTS:
+    if not out or len(out[0].split(":")[0].lstrip(SKELETON + "_")) <= MIN_CONSONANTS:
         out.insert(0, MILD + latin.replace("ə", "e").replace("ı", "i"))
     return tuple(out)
 
 
 @cache
 def _groups_by_skeleton() -> dict[str, tuple[str, ...]]:
-    """Main skeleton of each listed name -> its groups, so that an unlisted spelling of a listed
-    name (Hojaly for Khojaly) also meets the name's other names (Ivanyan). Only the first
-    reading of the listed name counts, and only skeletons of three or more symbols: short
-    skeletons are shared by too many unrelated names."""
+    """Skeleton of each listed name -> its groups, so that an unlisted spelling of a listed name
+    (Hojaly for Khojaly) also meets the name's other names (Ivanyan). Only skeletons of three or
+    more symbols count: shorter ones are shared by too many unrelated names."""
     out: dict[str, tuple[str, ...]] = {}
     for name, group in table().names:
-        keys = [k for k in name_keys(name, listed=True) if k.startswith(SKELETON)]
-        if keys and len(keys[0]) > MIN_SKELETON_FOR_GROUP:
-            out[keys[0]] = tuple(dict.fromkeys(out.get(keys[0], ()) + (group,)))
+        for key in name_keys(name, listed=True):
+            if key.startswith(SKELETON) and len(key.split(":")[0]) > MIN_SKELETON_FOR_GROUP:
+                out[key] = tuple(dict.fromkeys(out.get(key, ()) + (group,)))
     return out
 
 
