@@ -6,6 +6,7 @@ CURRENT; the old one is closed once a newer one is ready.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass
@@ -28,8 +29,10 @@ from indexer.results import (
 from indexer.snippets import TermMatcher, matched_spellings, snippets
 from indexer.store import IndexStore
 from indexer.suggest import suggest
+from indexer.terms import word_terms
 
 META = "meta.json"
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -72,6 +75,16 @@ class WhooshEngine:
                     with old.lock:
                         old.searcher.close()
             return self._snapshot
+
+    def warm_up(self) -> None:
+        """Open the index and load the analysis tables now, so the first search is quick.
+
+        Never raises: a broken index is reported by the searches and the health check."""
+        word_terms("Khojaly")
+        try:
+            self._current()
+        except Exception:  # noqa: BLE001 - logged; requests will answer with a clear error
+            log.exception("the index at %s cannot be opened yet", self.store.root)
 
     def stats(self) -> IndexStats:
         snap = self._current()
