@@ -24,6 +24,7 @@ from whoosh import index as whoosh_index
 from indexer.corpus import LoadReport, load_directory, load_jsonl
 from indexer.documents import Document, SourceRecord, analyse
 from indexer.schema import build_schema, date_key
+from indexer.spellings import SpellingMap
 from indexer.store import IndexStore
 
 log = logging.getLogger(__name__)
@@ -134,6 +135,7 @@ def _write_version(store, base, records, to_add, to_update, to_remove, hashes, p
         ix = whoosh_index.open_dir(str(path))
     else:
         ix = whoosh_index.create_in(str(path), build_schema())
+    spellings = SpellingMap.load(path) if base else SpellingMap()
     incoming = [records[i] for i in [*to_add, *to_update]]
     with _analysed(incoming) as documents:
         writer = ix.writer(limitmb=128)
@@ -142,10 +144,12 @@ def _write_version(store, base, records, to_add, to_update, to_remove, hashes, p
                 writer.delete_by_term("id", doc_id)
             for doc in _progress(documents, progress, len(incoming)):
                 writer.add_document(**fields_of(doc))
+                spellings.add(doc.variant_pairs)
             writer.commit()
         except BaseException:
             writer.cancel()
             raise
+    spellings.save(path)
     built_at = datetime.now(UTC).isoformat(timespec="seconds")
     store.write_json(path, MANIFEST, {"analysis": analysis_fingerprint(), "documents": hashes})
     store.write_json(
@@ -160,6 +164,7 @@ def _write_version(store, base, records, to_add, to_update, to_remove, hashes, p
 ANALYSIS_SOURCES = (
     "analysis",
     "terms.py",
+    "spellings.py",
     "schema.py",
     "furniture.py",
     "language.py",

@@ -15,7 +15,8 @@ from whoosh import query as wq
 
 from indexer.analysis import exact_key, tokens, variant_keys
 from indexer.results import MAX_QUERY_LENGTH, QueryError
-from indexer.terms import EXACT_BOOST, VARIANT, any_spelling, word_query
+from indexer.spellings import SpellingMap
+from indexer.terms import EXACT_BOOST, any_spelling, word_query
 
 MAX_CLAUSES = 32
 PREFIX_MIN_CHARS = 2
@@ -119,34 +120,39 @@ def _clause(phrase: str | None, raw: str | None) -> Clause | None:
     return Clause("word" if len(words) == 1 else "phrase", words)
 
 
-def to_whoosh(parsed: ParsedQuery, reader) -> wq.Query:
+def to_whoosh(parsed: ParsedQuery, reader, spellings: SpellingMap | None = None) -> wq.Query:
+    spellings = spellings if spellings is not None else SpellingMap()
     if not parsed.groups:
         positive: wq.Query = wq.Every()
     else:
-        ands = [wq.Or([_clause_query(c, reader) for c in g]) for g in parsed.groups]
+        ands = [wq.Or([_clause_query(c, reader, spellings) for c in g]) for g in parsed.groups]
         positive = ands[0] if len(ands) == 1 else wq.And(ands)
     if parsed.excluded:
-        return wq.AndNot(positive, wq.Or([_clause_query(c, reader) for c in parsed.excluded]))
+        excluded = [_clause_query(c, reader, spellings) for c in parsed.excluded]
+        return wq.AndNot(positive, wq.Or(excluded))
     return positive
 
 
 FIELDS = ("body", "title")
 
 
-def _clause_query(clause: Clause, reader) -> wq.Query:
+def _clause_query(clause: Clause, reader, spellings: SpellingMap) -> wq.Query:
     if clause.kind == "word":
-        return wq.Or([word_query(f, clause.words[0]) for f in FIELDS])
+        return wq.Or([word_query(f, clause.words[0], spellings, reader) for f in FIELDS])
     if clause.kind == "phrase":
         # Each word of a phrase may match any of its spellings (Nagorno-Karabagh finds
         # Nagorno-Karabakh); the phrase as typed scores higher.
         exact = [exact_key(w) for w in clause.words]
         parts = [wq.Phrase(f, exact, boost=EXACT_BOOST) for f in FIELDS]
-        parts += [wq.Sequence([any_spelling(f, w) for w in clause.words]) for f in FIELDS]
+        parts += [
+            wq.Sequence([any_spelling(f, w, spellings, reader) for w in clause.words])
+            for f in FIELDS
+        ]
         return wq.Or(parts)
     stem = clause.words[0]
     parts = []
     for field in FIELDS:
-        for prefix in (exact_key(stem), VARIANT + variant_keys(stem)[0]):
+        for prefix in dict.fromkeys((exact_key(stem), variant_keys(stem)[0])):
             parts += [wq.Term(field, t) for t in expand_prefix(reader, field, prefix)]
     return wq.Or(parts) if parts else wq.NullQuery
 

@@ -2,7 +2,7 @@
 
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
-from indexer.terms import terms_analyzer
+from indexer.analysis import exact_analyzer
 
 TITLE_BOOST = 3.0
 
@@ -10,9 +10,9 @@ TITLE_BOOST = 3.0
 def build_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
-        # Exact spellings and marked variant keys in one field (see indexer.terms).
-        title=TEXT(analyzer=terms_analyzer(), stored=True, field_boost=TITLE_BOOST),
-        body=TEXT(analyzer=terms_analyzer(), stored=True),
+        # Exact spellings only: other spellings are found at query time (indexer.spellings).
+        title=TEXT(analyzer=exact_analyzer(), stored=True, field_boost=TITLE_BOOST),
+        body=TEXT(analyzer=exact_analyzer(), stored=True),
         # Facets: columns are read once per index version into arrays (see indexer.facets).
         publisher=ID(stored=True, sortable=True),
         languages=ID(stored=True, sortable=True),  # "en,az": primary language first

@@ -27,9 +27,9 @@ from indexer.results import (
     SearchResult,
 )
 from indexer.snippets import TermMatcher, matched_spellings, snippets
+from indexer.spellings import SpellingMap, variant_pairs
 from indexer.store import IndexStore
 from indexer.suggest import suggest
-from indexer.terms import word_terms
 
 META = "meta.json"
 log = logging.getLogger(__name__)
@@ -40,6 +40,7 @@ class Snapshot:
     version: str
     searcher: object
     facets: FacetArrays
+    spellings: SpellingMap
     meta: dict
     lock: threading.Lock
 
@@ -68,6 +69,7 @@ class WhooshEngine:
                     name,
                     searcher,
                     FacetArrays.from_reader(searcher.reader()),
+                    SpellingMap.load(self.store.versions / name),
                     self.store.read_json(name, META),
                     threading.Lock(),
                 )
@@ -80,7 +82,7 @@ class WhooshEngine:
         """Open the index and load the analysis tables now, so the first search is quick.
 
         Never raises: a broken index is reported by the searches and the health check."""
-        word_terms("Khojaly")
+        variant_pairs("Khojaly Xocalı")
         try:
             self._current()
         except Exception:  # noqa: BLE001 - logged; requests will answer with a clear error
@@ -102,14 +104,14 @@ class WhooshEngine:
             return _empty(request, parsed, started)
         with snap.lock:
             searcher = snap.searcher
-            wquery = q.to_whoosh(parsed, searcher.reader())
+            wquery = q.to_whoosh(parsed, searcher.reader(), snap.spellings)
             docs = snap.facets.all_docs() if parsed.empty else _matching(searcher, wquery)
             final, facets = snap.facets.filter_and_count(docs, request)
             page = _page(searcher, snap.facets, wquery, parsed, final, docs, request)
             hits = _hits(searcher, page, parsed)
             suggestion = None
             if len(final) <= 2 and not parsed.empty:
-                suggestion = suggest(searcher, parsed, request.q, len(final))
+                suggestion = suggest(searcher, snap.spellings, parsed, request.q, len(final))
         return SearchResult(
             query=request.q,
             normalized_query=parsed.normalized(),
