@@ -6,11 +6,17 @@ that changes something writes a new index version and switches to it atomically 
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import multiprocessing
+import os
 import sys
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -18,12 +24,15 @@ from whoosh import index as whoosh_index
 from indexer.corpus import LoadReport, load_directory, load_jsonl
 from indexer.documents import Document, SourceRecord, analyse
 from indexer.schema import build_schema, date_key
+from indexer.spellings import SpellingMap
 from indexer.store import IndexStore
 
 log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"  # {"documents": {id: content hash}}
 META = "meta.json"  # {"built_at", "document_count", "version"}
+PARALLEL_MIN_DOCS = 200  # below this, starting a helper process costs more than it saves
+ANALYSIS_PROCESSES = 1  # Whoosh's writer keeps this process busy; one helper fills the other core
 
 
 @dataclass
@@ -80,7 +89,11 @@ def build_index(
     with store.build_lock():
         store.prune()
         base = None if rebuild else store.current_name()
-        old = store.read_json(base, MANIFEST).get("documents", {}) if base else {}
+        manifest = store.read_json(base, MANIFEST) if base else {}
+        if base and manifest.get("analysis") != analysis_fingerprint():
+            report.warnings.append("the analysis code changed since the last build: rebuilding")
+            base, manifest = None, {}
+        old = manifest.get("documents", {})
         new = {r.id: r.content_hash() for r in records.values()}
         to_add = [i for i in new if i not in old]
         to_update = [i for i in new if i in old and old[i] != new[i]]
@@ -122,18 +135,23 @@ def _write_version(store, base, records, to_add, to_update, to_remove, hashes, p
         ix = whoosh_index.open_dir(str(path))
     else:
         ix = whoosh_index.create_in(str(path), build_schema())
-    writer = ix.writer(limitmb=128)
-    try:
-        for doc_id in [*to_update, *to_remove]:
-            writer.delete_by_term("id", doc_id)
-        for doc_id in _progress([*to_add, *to_update], progress):
-            writer.add_document(**fields_of(analyse(records[doc_id])))
-        writer.commit()
-    except BaseException:
-        writer.cancel()
-        raise
+    spellings = SpellingMap.load(path) if base else SpellingMap()
+    incoming = [records[i] for i in [*to_add, *to_update]]
+    with _analysed(incoming) as documents:
+        writer = ix.writer(limitmb=128)
+        try:
+            for doc_id in [*to_update, *to_remove]:
+                writer.delete_by_term("id", doc_id)
+            for doc in _progress(documents, progress, len(incoming)):
+                writer.add_document(**fields_of(doc))
+                spellings.add(doc.variant_pairs)
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+    spellings.save(path)
     built_at = datetime.now(UTC).isoformat(timespec="seconds")
-    store.write_json(path, MANIFEST, {"documents": hashes})
+    store.write_json(path, MANIFEST, {"analysis": analysis_fingerprint(), "documents": hashes})
     store.write_json(
         path, META, {"built_at": built_at, "document_count": len(hashes), "version": name}
     )
@@ -141,13 +159,38 @@ def _write_version(store, base, records, to_add, to_update, to_remove, hashes, p
     return name
 
 
+# Everything that decides what a document's terms and clean text are: when any of it changes,
+# an incremental update would mix old and new analysis, so the next build starts afresh.
+ANALYSIS_SOURCES = (
+    "analysis",
+    "terms.py",
+    "spellings.py",
+    "schema.py",
+    "furniture.py",
+    "language.py",
+    "documents.py",
+)
+
+
+@lru_cache(maxsize=1)
+def analysis_fingerprint() -> str:
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in ANALYSIS_SOURCES:
+        path = here / name
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if "__pycache__" not in file.parts:
+                digest.update(file.relative_to(here).as_posix().encode())
+                digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def fields_of(doc: Document) -> dict:
     return {
         "id": doc.id,
         "title": doc.title,
-        "title_v": doc.title,
         "body": doc.body,
-        "body_v": doc.body,
         "publisher": doc.publisher,
         "languages": ",".join(doc.languages),
         "year": doc.year or 0,
@@ -159,9 +202,22 @@ def fields_of(doc: Document) -> dict:
     }
 
 
-def _progress(items: list, enabled: bool):
-    if not enabled or not sys.stderr.isatty() or len(items) < 2:
+@contextmanager
+def _analysed(records: list[SourceRecord]):
+    """Documents analysed (cleaned, languages detected) in a helper process while this one
+    writes the index: the two halves of the work then share the machine's cores."""
+    # Forking a process that runs other threads can deadlock the child: stay serial there.
+    serial = len(records) < PARALLEL_MIN_DOCS or threading.active_count() > 1
+    if serial or (os.cpu_count() or 1) < 2:
+        yield map(analyse, records)
+        return
+    with multiprocessing.get_context("fork").Pool(ANALYSIS_PROCESSES) as pool:
+        yield pool.imap(analyse, records, chunksize=32)
+
+
+def _progress(items, enabled: bool, total: int):
+    if not enabled or not sys.stderr.isatty() or total < 2:
         return items
     from tqdm import tqdm
 
-    return tqdm(items, desc="indexing", unit="doc", file=sys.stderr)
+    return tqdm(items, total=total, desc="indexing", unit="doc", file=sys.stderr)

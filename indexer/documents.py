@@ -7,6 +7,7 @@ import json
 from dataclasses import asdict, dataclass
 
 from indexer import furniture, language
+from indexer.spellings import variant_pairs
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class Document:
     provenance: str | None
     source: str
     content_hash: str
+    # (variant key, exact term) for the document's words, for the spelling map
+    variant_pairs: frozenset[tuple[str, str]] = frozenset()
 
 
 def year_of(published: str | None) -> int | None:
@@ -57,7 +60,7 @@ def analyse(record: SourceRecord) -> Document:
     """Clean the text, take the title, detect languages (given metadata wins)."""
     paras = furniture.clean_paragraphs(record.text)
     title = record.title or (paras[0] if paras else record.id)
-    lang = language.profile(paras)
+    lang = language.profile(paras, declared=record.language)
     if record.language:  # declared metadata wins over detection for the primary language
         others = [code for code in lang.languages if code != record.language]
         lang = language.LanguageProfile(record.language, [record.language, *others])
@@ -74,4 +77,5 @@ def analyse(record: SourceRecord) -> Document:
         provenance=record.provenance,
         source=record.source,
         content_hash=record.content_hash(),
+        variant_pairs=frozenset(variant_pairs(title + "\n" + "\n".join(paras))),
     )

@@ -19,6 +19,9 @@ class SearchEngine(Protocol):
 
     def stats(self) -> IndexStats: ...
 
+    def warm_up(self) -> None:
+        """Do the one-off work (opening the index, loading tables) before the first request."""
+
 
 def open_engine(index_dir: str | Path) -> SearchEngine:
     """The engine serving the index at `index_dir` (it follows index switches by itself)."""

@@ -54,24 +54,46 @@ def _sample(text: str) -> str:
     return text[: cut if cut > 0 else SAMPLE_CHARS]
 
 
+def _by_shape(para: str, found: list[str], declared: str | None, first_ascii: list) -> str | None:
+    """A paragraph's language, taken from its letters where they say enough:
+    - plain ASCII in an English document (or like the document's first ASCII paragraph);
+    - Cyrillic in a document declared Russian; Turkic letters in one declared Turkish or
+      Azerbaijani (told apart by ə, x and q);
+    anything else goes to langdetect."""
+    if len(found) < MIN_LETTERS:
+        return None
+    share = _foreign_share(found)
+    if share < FOREIGN_SHARE:
+        if declared == "en":
+            return "en"
+        if declared is None:
+            if not first_ascii:
+                first_ascii.append(detect_paragraph(para))
+            return first_ascii[0]
+    elif declared == "ru" and _cyrillic_share(found) > 0.5:
+        return "ru"
+    elif declared in ("tr", "az") and TURKIC_LETTERS.search(para):
+        return "az" if SCHWA.search(para) or AZ_ONLY.search(para) else "tr"
+    return detect_paragraph(para)
+
+
+def _cyrillic_share(letters: list[str]) -> float:
+    return sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff") / max(1, len(letters))
+
+
 def _foreign_share(letters: list[str]) -> float:
     return sum(1 for ch in letters if not ch.isascii()) / max(1, len(letters))
 
 
-def profile(paragraphs: list[str]) -> LanguageProfile:
-    """Languages by share of letters. langdetect is slow, so a plain-ASCII paragraph is
-    taken to be in the language of the document's first ASCII paragraph, and only paragraphs
-    with a real share of other letters (Cyrillic, ə, ş, ğ…) are detected on their own."""
+def profile(paragraphs: list[str], declared: str | None = None) -> LanguageProfile:
+    """Languages by share of letters; langdetect (slow) runs only where a cheaper sign fails."""
     letters: Counter[str] = Counter()
-    ascii_lang: str | None = None
+    first_ascii: list[
+        str | None
+    ] = []  # the language of the first plain-ASCII paragraph, once known
     for para in paragraphs:
         found = LETTERS.findall(para)
-        if _foreign_share(found) < FOREIGN_SHARE and len(found) >= MIN_LETTERS:
-            if ascii_lang is None:
-                ascii_lang = detect_paragraph(para)
-            lang = ascii_lang
-        else:
-            lang = detect_paragraph(para)
+        lang = _by_shape(para, found, declared, first_ascii)
         if lang:
             letters[lang] += len(found)
     total = sum(letters.values())

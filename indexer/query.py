@@ -15,11 +15,12 @@ from whoosh import query as wq
 
 from indexer.analysis import exact_key, tokens, variant_keys
 from indexer.results import MAX_QUERY_LENGTH, QueryError
+from indexer.spellings import SpellingMap
+from indexer.terms import EXACT_BOOST, any_spelling, word_query
 
 MAX_CLAUSES = 32
 PREFIX_MIN_CHARS = 2
 PREFIX_MAX_TERMS = 64  # expand a prefix to its most frequent terms only (as Lucene's rewrites do)
-EXACT_BOOST = 2.0  # the spelling the user typed ranks above other spellings of the name
 HELP = 'Try words, "an exact phrase", OR, NOT or -word, and prefix* (at least two letters).'
 PIECE = re.compile(r'"([^"]*)"|(\S+)')
 
@@ -119,44 +120,40 @@ def _clause(phrase: str | None, raw: str | None) -> Clause | None:
     return Clause("word" if len(words) == 1 else "phrase", words)
 
 
-def to_whoosh(parsed: ParsedQuery, reader) -> wq.Query:
+def to_whoosh(parsed: ParsedQuery, reader, spellings: SpellingMap | None = None) -> wq.Query:
+    spellings = spellings if spellings is not None else SpellingMap()
     if not parsed.groups:
         positive: wq.Query = wq.Every()
     else:
-        ands = [wq.Or([_clause_query(c, reader) for c in g]) for g in parsed.groups]
+        ands = [wq.Or([_clause_query(c, reader, spellings) for c in g]) for g in parsed.groups]
         positive = ands[0] if len(ands) == 1 else wq.And(ands)
     if parsed.excluded:
-        return wq.AndNot(positive, wq.Or([_clause_query(c, reader) for c in parsed.excluded]))
+        excluded = [_clause_query(c, reader, spellings) for c in parsed.excluded]
+        return wq.AndNot(positive, wq.Or(excluded))
     return positive
 
 
-def _clause_query(clause: Clause, reader) -> wq.Query:
+FIELDS = ("body", "title")
+
+
+def _clause_query(clause: Clause, reader, spellings: SpellingMap) -> wq.Query:
     if clause.kind == "word":
-        word = clause.words[0]
-        exact = exact_key(word)
-        parts = [wq.Term(f, exact, boost=EXACT_BOOST) for f in ("body", "title")]
-        parts += [wq.Term(f, k) for k in variant_keys(word) for f in ("body_v", "title_v")]
-        return wq.Or(parts)
+        return wq.Or([word_query(f, clause.words[0], spellings, reader) for f in FIELDS])
     if clause.kind == "phrase":
-        exact = [exact_key(w) for w in clause.words]
         # Each word of a phrase may match any of its spellings (Nagorno-Karabagh finds
-        # Nagorno-Karabakh): a sequence of per-word alternatives, not one key per word.
-        return wq.Or(
-            [
-                wq.Phrase("body", exact, boost=EXACT_BOOST),
-                wq.Phrase("title", exact, boost=EXACT_BOOST),
-                *(
-                    wq.Sequence(
-                        [wq.Or([wq.Term(f, k) for k in variant_keys(w)]) for w in clause.words]
-                    )
-                    for f in ("body_v", "title_v")
-                ),
-            ]
-        )
+        # Nagorno-Karabakh); the phrase as typed scores higher.
+        exact = [exact_key(w) for w in clause.words]
+        parts = [wq.Phrase(f, exact, boost=EXACT_BOOST) for f in FIELDS]
+        parts += [
+            wq.Sequence([any_spelling(f, w, spellings, reader) for w in clause.words])
+            for f in FIELDS
+        ]
+        return wq.Or(parts)
     stem = clause.words[0]
     parts = []
-    for field, key in (("body", exact_key(stem)), ("body_v", variant_keys(stem)[0])):
-        parts += [wq.Term(field, t) for t in expand_prefix(reader, field, key)]
+    for field in FIELDS:
+        for prefix in dict.fromkeys((exact_key(stem), variant_keys(stem)[0])):
+            parts += [wq.Term(field, t) for t in expand_prefix(reader, field, prefix)]
     return wq.Or(parts) if parts else wq.NullQuery
 
 

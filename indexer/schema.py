@@ -2,7 +2,7 @@
 
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
-from indexer.analysis import exact_analyzer, variant_analyzer
+from indexer.analysis import exact_analyzer
 
 TITLE_BOOST = 3.0
 
@@ -10,11 +10,9 @@ TITLE_BOOST = 3.0
 def build_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
-        # Exact spellings and spelling-independent keys side by side, at the same positions.
+        # Exact spellings only: other spellings are found at query time (indexer.spellings).
         title=TEXT(analyzer=exact_analyzer(), stored=True, field_boost=TITLE_BOOST),
-        title_v=TEXT(analyzer=variant_analyzer(), field_boost=TITLE_BOOST),
         body=TEXT(analyzer=exact_analyzer(), stored=True),
-        body_v=TEXT(analyzer=variant_analyzer()),
         # Facets: columns are read once per index version into arrays (see indexer.facets).
         publisher=ID(stored=True, sortable=True),
         languages=ID(stored=True, sortable=True),  # "en,az": primary language first

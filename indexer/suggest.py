@@ -6,13 +6,14 @@ words lower-cased, so a suggestion is never an internal folded key.
 
 from __future__ import annotations
 
-from indexer.analysis import exact_key, variant_keys
+from indexer.analysis import exact_key
 from indexer.query import parse, to_whoosh
+from indexer.results import QueryError
 
 MIN_WORD = 4  # shorter words have too many one-letter neighbours to guess from
 
 
-def suggest(searcher, parsed, original: str, found: int) -> str | None:
+def suggest(searcher, spellings, parsed, original: str, found: int) -> str | None:
     corrector = searcher.corrector("body")
     reader = searcher.reader()
     text = original
@@ -22,9 +23,10 @@ def suggest(searcher, parsed, original: str, found: int) -> str | None:
             continue
         word = clause.words[0]
         key = exact_key(word)
-        if len(key) < MIN_WORD or _known(reader, key, word):
+        if len(key) < MIN_WORD or _known(reader, spellings, key, word):
             continue
-        candidates = corrector.suggest(key, limit=3, maxdist=1 if len(key) < 7 else 2)
+        nearby = corrector.suggest(key, limit=10, maxdist=1 if len(key) < 7 else 2)
+        candidates = nearby[:3]
         if not candidates:
             continue
         best = max(candidates, key=lambda c: reader.doc_frequency("body", c))
@@ -32,13 +34,16 @@ def suggest(searcher, parsed, original: str, found: int) -> str | None:
         changed = True
     if not changed:
         return None
-    better = parse(text)
-    count = sum(1 for _ in searcher.docs_for_query(to_whoosh(better, reader)))
+    try:
+        better = parse(text)
+    except QueryError:
+        return None
+    count = sum(1 for _ in searcher.docs_for_query(to_whoosh(better, reader, spellings)))
     return text if count > found else None
 
 
-def _known(reader, key: str, word: str) -> bool:
+def _known(reader, spellings, key: str, word: str) -> bool:
     """The word, or another spelling of it, is in the documents: nothing to correct."""
     if reader.doc_frequency("body", key) > 0:
         return True
-    return any(reader.doc_frequency("body_v", k) > 0 for k in variant_keys(word))
+    return any(reader.doc_frequency("body", t) > 0 for t in spellings.spellings(word))

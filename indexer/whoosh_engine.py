@@ -6,6 +6,7 @@ CURRENT; the old one is closed once a newer one is ready.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 from whoosh import index as whoosh_index
+from whoosh.collectors import FilterCollector, TopCollector
 
 from indexer import query as q
 from indexer.facets import FacetArrays
@@ -25,10 +27,12 @@ from indexer.results import (
     SearchResult,
 )
 from indexer.snippets import TermMatcher, matched_spellings, snippets
+from indexer.spellings import SpellingMap, variant_pairs
 from indexer.store import IndexStore
 from indexer.suggest import suggest
 
 META = "meta.json"
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -36,6 +40,7 @@ class Snapshot:
     version: str
     searcher: object
     facets: FacetArrays
+    spellings: SpellingMap
     meta: dict
     lock: threading.Lock
 
@@ -64,6 +69,7 @@ class WhooshEngine:
                     name,
                     searcher,
                     FacetArrays.from_reader(searcher.reader()),
+                    SpellingMap.load(self.store.versions / name),
                     self.store.read_json(name, META),
                     threading.Lock(),
                 )
@@ -71,6 +77,16 @@ class WhooshEngine:
                     with old.lock:
                         old.searcher.close()
             return self._snapshot
+
+    def warm_up(self) -> None:
+        """Open the index and load the analysis tables now, so the first search is quick.
+
+        Never raises: a broken index is reported by the searches and the health check."""
+        variant_pairs("Khojaly Xocalı")
+        try:
+            self._current()
+        except Exception:  # noqa: BLE001 - logged; requests will answer with a clear error
+            log.exception("the index at %s cannot be opened yet", self.store.root)
 
     def stats(self) -> IndexStats:
         snap = self._current()
@@ -88,14 +104,14 @@ class WhooshEngine:
             return _empty(request, parsed, started)
         with snap.lock:
             searcher = snap.searcher
-            wquery = q.to_whoosh(parsed, searcher.reader())
+            wquery = q.to_whoosh(parsed, searcher.reader(), snap.spellings)
             docs = snap.facets.all_docs() if parsed.empty else _matching(searcher, wquery)
             final, facets = snap.facets.filter_and_count(docs, request)
             page = _page(searcher, snap.facets, wquery, parsed, final, docs, request)
             hits = _hits(searcher, page, parsed)
             suggestion = None
             if len(final) <= 2 and not parsed.empty:
-                suggestion = suggest(searcher, parsed, request.q, len(final))
+                suggestion = suggest(searcher, snap.spellings, parsed, request.q, len(final))
         return SearchResult(
             query=request.q,
             normalized_query=parsed.normalized(),
@@ -155,7 +171,14 @@ def _page(searcher, facets, wquery, parsed, final, docs, request) -> list[tuple[
         order = np.argsort(-facets.date_key[final], kind="stable")
         return [(int(d), 0.0) for d in final[order[start:end]]]
     allowed = None if len(final) == len(docs) else set(final.tolist())
-    results = searcher.search(wquery, limit=end, filter=allowed)
+    # No block-quality skipping and no matcher replacement: on OR queries (every spelling of
+    # a word) Whoosh's replace() drops branches mid-search and loses top documents, so page 2
+    # could repeat hits of page 1. The filter restricts scoring to documents passing the facets.
+    collector = TopCollector(limit=end, usequality=False, replace=0)
+    if allowed is not None:
+        collector = FilterCollector(collector, allow=allowed)
+    searcher.search_with_collector(wquery, collector)
+    results = collector.results()
     return [(hit.docnum, float(hit.score or 0.0)) for hit in results[start:end]]
 
 

@@ -52,4 +52,18 @@ def test_exact_spelling_ranks_first(tmp_path):
 def test_suggestions_are_real_words_never_folded_keys(seed_engine):
     result = seed_engine.search(SearchRequest(q="Khojalyy"))
     if result.suggestion is not None:
-        assert not any(ch in result.suggestion for ch in "~=")
+        assert not any(ch in result.suggestion for ch in "~#^=")
+
+
+def test_highlight_lands_on_the_spelling_after_letters_that_change_length_when_lowered(tmp_path):
+    from indexer.build import build_index
+    from indexer.engine import open_engine
+    from tests.conftest import write_jsonl
+
+    # 'İ'.lower() is two characters in Python: offsets must still point at Xocalı
+    text = "İLHAM ƏLİYEV İN XOCALI: İİİ İ Xocalı'da anım mərasimi."
+    docs = [{"id": "az", "title": "Anım", "text": text}]
+    build_index(tmp_path / "index", jsonl=write_jsonl(tmp_path / "d.jsonl", docs))
+    hit = open_engine(tmp_path / "index").search(SearchRequest(q="Khojaly")).hits[0]
+    assert any("<mark>XOCALI</mark>" in s and "<mark>Xocalı'da</mark>" in s for s in hit.snippets)
+    assert hit.matched == {"khojaly": ["XOCALI", "Xocalı'da"]}

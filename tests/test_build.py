@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -77,7 +78,7 @@ def _cli(args, env):
 
 
 def _archive(path, n, marker):
-    words = "memorial village winter refugees survivors testimony district shelling".split()
+    words = ["memorial", "village", "winter", "refugees", "survivors", "testimony"]
     rng = random.Random(n)
     docs = [
         {
@@ -148,3 +149,16 @@ def test_searches_during_a_build_see_the_old_or_the_new_index(tmp_path):
     # each search sees one whole index: 30 alpha documents, or 300 beta documents
     assert seen <= {("all", 30), ("beta", 0), ("all", 300), ("beta", 300)}, seen
     assert ("beta", 300) in seen
+
+
+def test_an_index_made_by_older_analysis_code_is_rebuilt_from_scratch(corpus_copy, tmp_path):
+    index = tmp_path / "index"
+    build_index(index, corpus_dir=corpus_copy)
+    store = IndexStore(index)
+    manifest = store.current_dir() / "manifest.json"
+    data = json.loads(manifest.read_text("utf-8"))
+    manifest.write_text(json.dumps({**data, "analysis": "an-older-release"}), "utf-8")
+    report = build_index(index, corpus_dir=corpus_copy)
+    assert report.added == len(SEED_IDS) and report.unchanged == 0
+    assert any("rebuilding" in w for w in report.warnings)
+    assert build_index(index, corpus_dir=corpus_copy).unchanged == len(SEED_IDS)

@@ -36,3 +36,9 @@ def test_document_lists_every_language_it_contains_primary_first():
 
 def test_too_little_text_has_no_language():
     assert profile(["— AA", "-0 -"]).primary is None
+
+
+def test_declared_language_is_trusted_where_the_letters_agree():
+    assert profile([RU, RU], declared="ru").languages == ["ru"]
+    assert profile([EN + " " + EN, AZ], declared="en").languages == ["en", "az"]
+    assert profile([TR, EN + " " + EN], declared="tr").languages == ["en", "tr"]

@@ -292,3 +292,30 @@ def test_combined_filters_never_break(facet_corpus):
     for pubs, langs in itertools.product([(), ("Nope",), ("APA",)], [(), ("xx",), ("ru",)]):
         result = engine.search(SearchRequest(publisher=pubs, language=langs))
         assert result.total >= 0
+
+
+@pytest.fixture(scope="module")
+def tied_engine(tmp_path_factory):
+    """The seeds plus eight reports that score exactly alike."""
+    path = tmp_path_factory.mktemp("ties")
+    reports = [
+        {"id": f"r{i}", "title": f"Report {i} on Khojaly", "text": "Khojaly, Karabakh. " * 3}
+        for i in range(8)
+    ]
+    build_index(
+        path / "i", corpus_dir=ROOT / "corpus", jsonl=write_jsonl(path / "r.jsonl", reports)
+    )
+    return open_engine(path / "i")
+
+
+@pytest.mark.parametrize("q", ["Khojaly", "Xocalı Karabakh", "Karabakh OR genocide", "Kho*"])
+@pytest.mark.parametrize("per_page", [2, 3, 4])
+def test_pages_add_up_to_the_whole_result_list(tied_engine, q, per_page):
+    whole = tied_engine.search(SearchRequest(q=q, per_page=100))
+    paged = []
+    for page in range(1, whole.total_pages * 100 // per_page + 2):
+        paged += [
+            h.id for h in tied_engine.search(SearchRequest(q=q, page=page, per_page=per_page)).hits
+        ]
+    assert paged == [h.id for h in whole.hits]
+    assert len(paged) == whole.total

@@ -23,6 +23,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     # One engine per process; it reopens by itself when a build switches the index.
     app.extensions["search_engine"] = open_engine(app.config["INDEX"])
+    app.extensions["search_engine"].warm_up()  # the first visitor should not wait for it
 
     from webapp import api, security, ui
 

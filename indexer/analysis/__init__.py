@@ -4,9 +4,9 @@ Every word has two views:
 - its *exact key*: the word as written, lower-cased without shifting character offsets;
 - its *variant keys*: spelling-independent keys, so that Khojaly, Xocalı and Ходжалы meet.
 
-The `body`/`title` fields are indexed with exact keys, `body_v`/`title_v` with variant keys, at
-the same token positions, so phrases work in both and highlights land on the original text.
-The search core only uses the names exported here.
+The search core indexes both views in one field per text (`indexer.terms`): the exact key,
+plus each variant key that differs from it, at the same position, so phrases work across
+spellings and highlights land on the original text.
 
 Variant keys, most precise first (keys.py): the light key (script and accents folded as English
 press writes names, ə and ı kept), curated group keys for names no rule derives (data/*.tsv),

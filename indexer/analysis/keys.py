@@ -3,9 +3,10 @@
 1. The light key (romanize.py): script and diacritics folded the way English press writes
    them. Every word has it, and it comes first: prefix and phrase queries use it.
 2. Curated group keys (`=group`, synonyms.py) for exonyms, ethnonyms and translations.
-3. Skeleton keys (`~...`, skeleton.py) for names and foreign words only: not for English
-   words (lexicon.py), not for short words (xal/hal, Khan/Han), not for Russian verbs (the
-   ы/и of пытаться/питаться), not for the curated ordinary words (Azeri/Azari).
+3. For names and foreign words only, a mild key (`^...`: ə and ı read as e and i, Şəki meets
+   Sheki) and skeleton keys (`#...`, skeleton.py): not for English words (lexicon.py), not
+   for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и of пытаться/питаться),
+   not for the curated ordinary words (Azeri/Azari).
 The prefixes keep the three kinds of key apart in the index, so a skeleton never equals a
 real word and a query word's light key never matches another word's skeleton.
 """
@@ -23,7 +24,9 @@ from .synonyms import group_key, lookup, table
 
 MIN_LENGTH = 4  # shorter words are too many and too alike: xal/hal, qar/kar, Han/Khan
 MIN_CONSONANTS = 2
-MIN_SKELETON_FOR_GROUP = 3  # characters of "~" + classes: "~kcl" qualifies, "~cc" does not
+MIN_SKELETON_FOR_GROUP = 3  # characters of "#" + classes: "#kcl" qualifies, "#cc" does not
+SKELETON = "#"  # key prefixes: never in a word, and not the search core's own mark "~"
+MILD = "^"
 
 # Azerbaijani/Turkish case and plural endings that hold a consonant (vowel endings vanish
 # from a skeleton anyway): Xocalıda, Qarabağın, Əliyevin, ermənilər.
@@ -56,7 +59,8 @@ def _stems(latin: str, turkic: bool, cyrillic: bool) -> list[str]:
 
 
 def name_keys(word: str, listed: bool = False) -> tuple[str, ...]:
-    """Skeleton keys of `word`, or () when the aggressive rules do not apply to it.
+    """Keys of a name or foreign word, or () when the aggressive rules do not apply to it: the
+    mild key (`^` + light key with ə -> e and ı -> i: Şəki meets Sheki) and the skeletons.
 
     `listed`: the word is a name of the curated table, a name even if English has the word
     (Ganja, Baku, Armenia)."""
@@ -70,25 +74,31 @@ def name_keys(word: str, listed: bool = False) -> tuple[str, ...]:
     if cyrillic and _RUSSIAN_VERB_RE.search(low):
         return ()
     turkic = is_turkic(low) or bool(_QARA_RE.search(latin))
+    # A four-letter word needs three consonant classes: two are shared by too many short
+    # words (xala/hala, qala/gala, dənə/dana); those get only the mild key.
+    consonants = MIN_CONSONANTS if len(latin) > MIN_LENGTH else MIN_CONSONANTS + 1
     out: list[str] = []
     for stem in _stems(latin, turkic, cyrillic):
         for sk in skeletons(stem, turkic):
-            if len(sk.lstrip("_")) >= MIN_CONSONANTS and "~" + sk not in out:
-                out.append("~" + sk)
+            if len(sk.split(":")[0].lstrip("_")) >= consonants and SKELETON + sk not in out:
+                out.append(SKELETON + sk)
+    # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
+    # which is all a four-letter one has; longer names meet through their skeletons.
+    if not out or len(out[0].split(":")[0].lstrip(SKELETON + "_")) <= MIN_CONSONANTS:
+        out.insert(0, MILD + latin.replace("ə", "e").replace("ı", "i"))
     return tuple(out)
 
 
 @cache
 def _groups_by_skeleton() -> dict[str, tuple[str, ...]]:
-    """Main skeleton of each listed name -> its groups, so that an unlisted spelling of a listed
-    name (Hojaly for Khojaly) also meets the name's other names (Ivanyan). Only the first
-    reading of the listed name counts, and only skeletons of three or more symbols: short
-    skeletons are shared by too many unrelated names."""
+    """Skeleton of each listed name -> its groups, so that an unlisted spelling of a listed name
+    (Hojaly for Khojaly) also meets the name's other names (Ivanyan). Only skeletons of three or
+    more symbols count: shorter ones are shared by too many unrelated names."""
     out: dict[str, tuple[str, ...]] = {}
     for name, group in table().names:
-        keys = name_keys(name, listed=True)
-        if keys and len(keys[0]) > MIN_SKELETON_FOR_GROUP:
-            out[keys[0]] = tuple(dict.fromkeys(out.get(keys[0], ()) + (group,)))
+        for key in name_keys(name, listed=True):
+            if key.startswith(SKELETON) and len(key.split(":")[0]) > MIN_SKELETON_FOR_GROUP:
+                out[key] = tuple(dict.fromkeys(out.get(key, ()) + (group,)))
     return out
 
 
@@ -111,4 +121,4 @@ def variant_keys(word: str) -> tuple[str, ...]:
 
 def is_name_like(word: str) -> bool:
     """Does `word` get the aggressive spelling rules (a name or a foreign word)?"""
-    return any(key.startswith("~") for key in variant_keys(word))
+    return any(key[0] in (SKELETON, MILD) for key in variant_keys(word))

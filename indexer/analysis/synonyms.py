@@ -31,6 +31,9 @@ _SUFFIX_RE = re.compile(
 )
 
 
+MIN_STEM = 4  # Hayes is not the plural of Hay (Armenian), Ermeniler is of Ermeni
+
+
 @dataclass(frozen=True)
 class Entry:
     groups: tuple[str, ...] = ()
@@ -80,7 +83,7 @@ def lookup(word: str) -> Entry | None:
     if form in index:
         return index[form]
     m = _SUFFIX_RE.search(form)
-    while m and len(form) - (m.end() - m.start()) >= 3:
+    while m and len(form) - (m.end() - m.start()) >= MIN_STEM:
         stem = form[: m.start()]
         if stem in index:
             return index[stem]

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 WIDTHS = {"desktop": 1280, "phone": 375}
 PAGES = {
-    "search": "/?q=Khojaly&publisher=Caucasus+Herald&publisher=Baku+Review&per_page=4",
+    "search": "/?q=Hojaly&publisher=Caucasus+Herald&publisher=Baku+Review&per_page=4",
     "document": "/doc/ui-01?q=Khojaly+fleeing&back=%3Fq%3DKhojaly%2Bfleeing",
 }
 

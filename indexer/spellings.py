@@ -1,0 +1,73 @@
+"""The spelling map: which words of the index are other spellings of a query word.
+
+The index holds each word once, as its exact key (one posting per word, as plain full-text
+search). Spelling variants are resolved at query time instead: every variant key of every
+indexed word that differs from the word itself is recorded here (key → exact terms), so a
+query word expands to the indexed spellings that share one of its keys:
+
+    Hojaly → keys {hojaly, #…, =PL-khojaly} → terms {khojaly, xocalı, ходжалы, …}
+
+The map is saved with each index version (spellings.json) and only grows with incremental
+builds; a term whose documents were removed simply matches nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from indexer.analysis import exact_key, tokens, variant_keys
+
+FILENAME = "spellings.json"
+
+
+def variant_pairs(text: str) -> set[tuple[str, str]]:
+    """(key, exact term) for each distinct word of `text` whose variant key differs from it."""
+    pairs: set[tuple[str, str]] = set()
+    for word in {w for _, _, w in tokens(text)}:
+        exact = exact_key(word)
+        pairs.update((k, exact) for k in variant_keys(word) if k != exact)
+    return pairs
+
+
+class SpellingMap:
+    def __init__(self, data: dict[str, list[str]] | None = None):
+        self._terms: dict[str, set[str] | list[str]] = dict(data or {})
+
+    def add(self, pairs: Iterable[tuple[str, str]]) -> None:
+        for key, term in pairs:
+            terms = self._terms.get(key)
+            if terms is None:
+                self._terms[key] = {term}
+            elif isinstance(terms, set):
+                terms.add(term)
+            elif term not in terms:
+                self._terms[key] = {*terms, term}
+
+    def spellings(self, word: str) -> set[str]:
+        """Indexed terms that may be another spelling of `word` (its exact key excluded)."""
+        exact = exact_key(word)
+        out: set[str] = set()
+        for key in variant_keys(word):
+            if key[:1].isalnum():  # a light key is itself a word some documents may use
+                out.add(key)
+            out.update(self._terms.get(key, ()))
+        out.discard(exact)
+        return out
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def save(self, folder: Path) -> None:
+        data = {k: sorted(v) for k, v in sorted(self._terms.items())}
+        tmp = folder / (FILENAME + ".tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        tmp.replace(folder / FILENAME)  # a new file: the previous version's hard link is kept
+
+    @classmethod
+    def load(cls, folder: Path) -> SpellingMap:
+        try:
+            return cls(json.loads((folder / FILENAME).read_text("utf-8")))
+        except (OSError, ValueError):
+            return cls()
