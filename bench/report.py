@@ -61,7 +61,8 @@ def section(r: dict) -> str:
         out += [
             "",
             f"Incremental update of one changed document (ours, no --rebuild): "
-            f"{inc['incremental_seconds']:.2f} s, peak RSS {inc['peak_rss_mib']:.0f} MiB.",
+            f"{inc['incremental_seconds']:.2f} s{_second(inc)}, "
+            f"peak RSS {inc['peak_rss_mib']:.0f} MiB.",
         ]
     out += [
         "",
@@ -120,6 +121,12 @@ def section(r: dict) -> str:
         "",
     ]
     return "\n".join(out)
+
+
+def _second(inc: dict) -> str:
+    if "second_incremental_seconds" not in inc:
+        return ""
+    return f"; a second one right after it: {inc['second_incremental_seconds']:.2f} s"
 
 
 def _stopped(h: dict) -> str:

@@ -61,6 +61,7 @@ def check(results: dict) -> list[dict]:
         add(f"build ≥ 400 docs/s{tag}", f"{dps:.0f} docs/s", dps >= 400)
     inc = ours.get("incremental", {})
     if "incremental_seconds" in inc:
-        s = inc["incremental_seconds"]
-        add(f"incremental update of one document ≤ 2 s{tag}", f"{s:.2f} s", s <= 2)
+        times = [inc[k] for k in ("incremental_seconds", "second_incremental_seconds") if k in inc]
+        shown = " then ".join(f"{t:.2f} s" for t in times)
+        add(f"incremental update of one document ≤ 2 s{tag}", shown, max(times) <= 2)
     return rows
