@@ -319,3 +319,16 @@ def test_pages_add_up_to_the_whole_result_list(tied_engine, q, per_page):
         ]
     assert paged == [h.id for h in whole.hits]
     assert len(paged) == whole.total
+
+
+@pytest.mark.parametrize(("q", "spelling"), [("Khojaly", "Khojaly"), ("Xocalı", "Xocalı")])
+def test_the_typed_spelling_ranks_first_even_when_another_is_rarer(tmp_path, q, spelling):
+    docs = [
+        {"id": f"en{i}", "title": f"Report {i}", "text": f"Khojaly was shelled that night. {i}"}
+        for i in range(6)
+    ]
+    docs.append({"id": "az", "title": "Xəbər", "text": "Xocalı. Xocalı faciəsi."})
+    build_index(tmp_path / "i", jsonl=write_jsonl(tmp_path / "d.jsonl", docs))
+    hits = open_engine(tmp_path / "i").search(SearchRequest(q=q)).hits
+    assert len(hits) == 7, "every spelling is found"
+    assert spelling in hits[0].matched[q.lower()]
