@@ -14,7 +14,9 @@ what the default Whoosh scorer would give, without its pruning shortcuts.
 from __future__ import annotations
 
 from collections import OrderedDict
+from itertools import accumulate
 from math import log
+from pickle import loads
 
 import numpy as np
 from whoosh import query as wq
@@ -23,6 +25,7 @@ from indexer.terms import EXACT_BOOST, Spellings
 
 B, K1 = 0.75, 1.2
 CACHE_TERMS = 2048  # posting lists kept per index version (most recent first out)
+_INT_SIZE = 4  # Whoosh's position lists: a 4-byte count, then the pickled position deltas
 EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
 
 
@@ -121,21 +124,88 @@ class VectorSearcher:
         raise TypeError(f"cannot evaluate {type(q).__name__}")
 
     def positional(self, q: wq.Query) -> tuple[np.ndarray, np.ndarray]:
-        """Phrase matches from Whoosh, scored as the sum of their words' scores."""
+        """Documents where the words stand next to each other, scored as the sum of their words'
+        scores. Positions are read only for documents that have every word."""
+        field, slots = _slots(q)
+        if slots is None:
+            return self._whoosh_positional(q)
+        lists = [[self.positions(field, t) for t in terms] for terms in slots]
+        unions = [union([(ids, np.zeros(len(ids))) for ids, _ in slot], 1.0)[0] for slot in lists]
+        candidates = intersection([(u, np.zeros(len(u))) for u in unions], 1.0)[0]
+        if not len(candidates):
+            return EMPTY
+        where = [[_locate(ids, candidates) for ids, _ in slot] for slot in lists]
+        matched = [
+            doc
+            for n, doc in enumerate(candidates.tolist())
+            if _adjacent(
+                [_positions_at(slot, spots, n) for slot, spots in zip(lists, where, strict=True)]
+            )
+        ]
+        matched = np.asarray(matched, dtype=np.int64)
+        leaves = [(field, t) for terms in slots for t in dict.fromkeys(terms)]
+        ids, scores = union([self.term(f, t, 1.0) for f, t in leaves], q.boost)
+        keep = np.isin(ids, matched, assume_unique=True)
+        return ids[keep], scores[keep]
+
+    def positions(self, field: str, text: str) -> tuple[np.ndarray, list]:
+        """(doc numbers, encoded position lists) of one term, for phrase checks."""
+        key = ("positions", field, text)
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        found = _read_positions(self.reader, field, text)
+        self._cache[key] = found
+        if len(self._cache) > CACHE_TERMS:
+            self._cache.popitem(last=False)
+        return found
+
+    def _whoosh_positional(self, q: wq.Query) -> tuple[np.ndarray, np.ndarray]:
         found = []
         for sub, offset in self.searcher.leaf_searchers():
             matcher = q.matcher(sub, sub.boolean_context())
             if matcher.is_active():
                 found.append(np.fromiter(matcher.all_ids(), dtype=np.int64) + offset)
         matched = np.unique(np.concatenate(found)) if found else EMPTY[0]
-        if not len(matched):
-            return EMPTY
         leaves = [(t.fieldname, t.text) for t in q.leaves() if isinstance(t, wq.Term)]
-        if isinstance(q, wq.Phrase):
-            leaves = [(q.fieldname, w) for w in q.words]
         ids, scores = union([self.term(f, t, 1.0) for f, t in leaves], q.boost)
         keep = np.isin(ids, matched, assume_unique=True)
         return ids[keep], scores[keep]
+
+
+def _slots(q: wq.Query) -> tuple[str | None, list[list[str]] | None]:
+    """A phrase as its field and, per position, the terms that may stand there."""
+    if isinstance(q, wq.Phrase):
+        return q.fieldname, [[w] for w in q.words]
+    slots, fields = [], set()
+    for sub in q.subqueries:
+        terms = [sub] if isinstance(sub, wq.Term) else list(getattr(sub, "subqueries", []))
+        if not terms or not all(isinstance(t, wq.Term) for t in terms):
+            return None, None
+        fields |= {t.fieldname for t in terms}
+        slots.append([t.text for t in terms])
+    return (fields.pop(), slots) if len(fields) == 1 else (None, None)
+
+
+def _locate(ids: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """For each of `docs`, its index in `ids`, or -1."""
+    if not len(ids):
+        return np.full(len(docs), -1)
+    spots = np.clip(np.searchsorted(ids, docs), 0, len(ids) - 1)
+    return np.where(ids[spots] == docs, spots, -1)
+
+
+def _positions_at(slot, spots, n: int) -> set[int]:
+    out: set[int] = set()
+    for (_, values), where in zip(slot, spots, strict=True):
+        if where[n] >= 0:
+            out.update(accumulate(loads(values[where[n]][_INT_SIZE:] + b".")))
+    return out
+
+
+def _adjacent(position_sets: list[set[int]]) -> bool:
+    first, rest = position_sets[0], position_sets[1:]
+    return any(all(p + i in s for i, s in enumerate(rest, 1)) for p in first)
 
 
 def union(parts: list[tuple[np.ndarray, np.ndarray]], boost: float):
@@ -176,6 +246,24 @@ def _read_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarra
     if not ids_parts:
         return EMPTY
     return np.concatenate(ids_parts), np.concatenate(tf_parts).astype(np.float64)
+
+
+def _read_positions(reader, field: str, text: str) -> tuple[np.ndarray, list]:
+    ids_parts, values = [], []
+    for leaf, offset in reader.leaf_readers():
+        if leaf.doc_frequency(field, text) == 0:
+            continue
+        btext = leaf._text_to_bytes(field, text)
+        matcher = leaf._terms.matcher(field, btext, leaf.schema[field].format)
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_values()
+            ids_parts.append(np.asarray(matcher._ids, dtype=np.int64) + offset)
+            values.extend(matcher._values)
+            matcher._next_block()
+    if not ids_parts:
+        return EMPTY[0], []
+    return np.concatenate(ids_parts), values
 
 
 def _leaf_blocks(leaf, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
