@@ -73,23 +73,26 @@ class FacetArrays:
     def filter_and_count(
         self, docs: np.ndarray, req: SearchRequest
     ) -> tuple[np.ndarray, dict[str, list[FacetValue]]]:
-        """The documents passing every filter, and the disjunctive counts of each facet."""
+        """Which of `docs` pass every filter (a mask), and each facet's disjunctive counts."""
         masks = self.masks(docs, req)
         everything = np.ones(len(docs), dtype=bool)
 
-        def passing(except_facet: str | None) -> np.ndarray:
-            keep = everything
+        def keep(except_facet: str | None) -> np.ndarray:
+            out = everything
             for facet, mask in masks.items():
                 if facet != except_facet:
-                    keep = keep & mask
-            return docs[keep]
+                    out = out & mask
+            return out
+
+        def passing(except_facet: str) -> np.ndarray:
+            return docs[keep(except_facet)]
 
         facets = {
             "publisher": self._count_publishers(passing("publisher"), req),
             "language": self._count_languages(passing("language"), req),
             "year": self._count_years(passing("year"), req),
         }
-        return passing(None), facets
+        return keep(None), facets
 
     def _count_publishers(self, docs, req) -> list[FacetValue]:
         counts = np.bincount(self.publisher[docs], minlength=len(self.publishers))

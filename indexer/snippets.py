@@ -2,10 +2,15 @@
 
 A word of the text matches a query word when their exact keys are equal or their variant keys
 meet (so the query Hojaly marks "Khojaly"). All text is HTML-escaped; <mark> is the only markup.
+
+With the index's spelling map, the spellings a query can match are known in advance, so one
+regular expression finds the candidate words and only those are checked; without it (a single
+document page), every word of the text is checked.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 
@@ -27,7 +32,7 @@ class Match:
 class TermMatcher:
     """Which query term (if any) a word of a document answers."""
 
-    def __init__(self, clauses: list[Clause]):
+    def __init__(self, clauses: list[Clause], spellings=None):
         self.exact: dict[str, str] = {}
         self.variant: dict[str, str] = {}
         self.prefixes: list[tuple[str, str, str]] = []
@@ -40,10 +45,13 @@ class TermMatcher:
                 self.exact.setdefault(exact_key(word), term)
                 for key in variant_keys(word):
                     self.variant.setdefault(key, term)
+                for spelling in spellings.spellings(word) if spellings is not None else ():
+                    self.exact.setdefault(spelling, term)
+        self.candidates = _candidate_regex(self.exact, self.prefixes) if spellings else None
 
     @classmethod
-    def for_query(cls, parsed: ParsedQuery) -> TermMatcher:
-        return cls(parsed.positive())
+    def for_query(cls, parsed: ParsedQuery, spellings=None) -> TermMatcher:
+        return cls(parsed.positive(), spellings)
 
     def __bool__(self) -> bool:
         return bool(self.exact or self.variant or self.prefixes)
@@ -65,11 +73,31 @@ class TermMatcher:
         if not self:
             return []
         out = []
-        for start, end, word in tokens(text):
+        for start, end, word in self._words(text):
             term = self.term_for(word)
             if term is not None:
                 out.append(Match(start, end, term))
         return out
+
+    def _words(self, text: str):
+        """The words worth checking: the regex's candidates, or every word."""
+        low = text.replace("İ", "i").lower()
+        if self.candidates is None or len(low) != len(text):
+            yield from tokens(text)
+            return
+        for m in self.candidates.finditer(low):
+            yield m.start(), m.end(), text[m.start() : m.end()]
+
+
+def _candidate_regex(terms, prefixes) -> re.Pattern:
+    """Any of `terms` or `prefixes` as a whole word of str.lower()ed text (where a Turkic
+    capital I has become i, hence the ı -> i twins)."""
+    alts = {a for t in terms for a in (t, t.replace("ı", "i"))}
+    patterns = sorted((re.escape(a) for a in alts), key=len, reverse=True)
+    for exact_prefix, _, _ in prefixes:
+        for p in {exact_prefix, exact_prefix.replace("ı", "i")}:
+            patterns.append(re.escape(p) + r"\w*")
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(patterns) + r")(?:['’]\w+)*(?!\w)")
 
 
 def matched_spellings(*texts: tuple[str, list[Match]]) -> dict[str, list[str]]:

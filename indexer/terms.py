@@ -24,11 +24,20 @@ def spelling_terms(word: str, spellings: SpellingMap, reader, field: str) -> lis
     return [t for _, t in found[:MAX_SPELLINGS]]
 
 
+class Spellings(wq.Or):
+    """Any spelling of one word in one field, scored as one term (as Lucene scores synonyms):
+    document frequency and term frequency are those of all spellings together, so a rare
+    spelling does not outweigh the common one; documents using the exact spelling score
+    EXACT_BOOST times higher."""
+
+    def __init__(self, field: str, exact: str, others: list[str]):
+        super().__init__([wq.Term(field, t) for t in [exact, *others]])
+        self.field, self.exact = field, exact
+
+
 def word_query(field: str, word: str, spellings: SpellingMap, reader) -> wq.Query:
     """Any spelling of `word` in `field`, the exact one scoring higher."""
-    parts = [wq.Term(field, exact_key(word), boost=EXACT_BOOST)]
-    parts += [wq.Term(field, t) for t in spelling_terms(word, spellings, reader, field)]
-    return wq.Or(parts) if len(parts) > 1 else parts[0]
+    return Spellings(field, exact_key(word), spelling_terms(word, spellings, reader, field))
 
 
 def any_spelling(field: str, word: str, spellings: SpellingMap, reader) -> wq.Query:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import numpy as np
 from whoosh import index as whoosh_index
-from whoosh.collectors import FilterCollector, TopCollector
 
 from indexer import query as q
 from indexer.facets import FacetArrays
@@ -30,6 +29,7 @@ from indexer.snippets import TermMatcher, matched_spellings, snippets
 from indexer.spellings import SpellingMap, variant_pairs
 from indexer.store import IndexStore
 from indexer.suggest import suggest
+from indexer.vector import VectorSearcher
 
 META = "meta.json"
 log = logging.getLogger(__name__)
@@ -40,6 +40,7 @@ class Snapshot:
     version: str
     searcher: object
     facets: FacetArrays
+    vector: VectorSearcher
     spellings: SpellingMap
     meta: dict
     lock: threading.Lock
@@ -69,6 +70,7 @@ class WhooshEngine:
                     name,
                     searcher,
                     FacetArrays.from_reader(searcher.reader()),
+                    VectorSearcher(searcher).loaded(),
                     SpellingMap.load(self.store.versions / name),
                     self.store.read_json(name, META),
                     threading.Lock(),
@@ -105,10 +107,17 @@ class WhooshEngine:
         with snap.lock:
             searcher = snap.searcher
             wquery = q.to_whoosh(parsed, searcher.reader(), snap.spellings)
-            docs = snap.facets.all_docs() if parsed.empty else _matching(searcher, wquery)
-            final, facets = snap.facets.filter_and_count(docs, request)
-            page = _page(searcher, snap.facets, wquery, parsed, final, docs, request)
-            hits = _hits(searcher, page, parsed)
+            if parsed.empty:
+                docs = snap.facets.all_docs()
+                scores = np.zeros(len(docs))
+            else:
+                docs, scores = snap.vector.evaluate(wquery)
+                live = snap.facets.live[docs]
+                docs, scores = docs[live], scores[live]
+            keep, facets = snap.facets.filter_and_count(docs, request)
+            final, final_scores = docs[keep], scores[keep]
+            page = _page(snap.facets, parsed, final, final_scores, request)
+            hits = _hits(searcher, page, parsed, snap.spellings)
             suggestion = None
             if len(final) <= 2 and not parsed.empty:
                 suggestion = suggest(searcher, snap.spellings, parsed, request.q, len(final))
@@ -149,41 +158,22 @@ class WhooshEngine:
         )
 
 
-def _matching(searcher, wquery) -> np.ndarray:
-    """Document numbers matching the query, unscored (scoring is for the first page only)."""
-    parts = []
-    for sub, offset in searcher.leaf_searchers():
-        # a context: positional queries (phrases over spelling variants) need one
-        matcher = wquery.matcher(sub, sub.boolean_context())
-        ids = np.fromiter(matcher.all_ids(), dtype=np.int64) if matcher.is_active() else None
-        if ids is not None and len(ids):
-            parts.append(ids + offset)
-    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
-
-
-def _page(searcher, facets, wquery, parsed, final, docs, request) -> list[tuple[int, float]]:
-    """(docnum, score) for the requested page."""
+def _page(facets, parsed, final, scores, request) -> list[tuple[int, float]]:
+    """(docnum, score) for the requested page: best score first, ties in index order."""
     start = (request.page - 1) * request.per_page
     end = start + request.per_page
     if start >= len(final):
         return []
     if parsed.empty or request.sort == "date":
-        order = np.argsort(-facets.date_key[final], kind="stable")
-        return [(int(d), 0.0) for d in final[order[start:end]]]
-    allowed = None if len(final) == len(docs) else set(final.tolist())
-    # No block-quality skipping and no matcher replacement: on OR queries (every spelling of
-    # a word) Whoosh's replace() drops branches mid-search and loses top documents, so page 2
-    # could repeat hits of page 1. The filter restricts scoring to documents passing the facets.
-    collector = TopCollector(limit=end, usequality=False, replace=0)
-    if allowed is not None:
-        collector = FilterCollector(collector, allow=allowed)
-    searcher.search_with_collector(wquery, collector)
-    results = collector.results()
-    return [(hit.docnum, float(hit.score or 0.0)) for hit in results[start:end]]
+        order = np.lexsort((final, -facets.date_key[final]))
+    else:
+        order = np.lexsort((final, -scores))
+    chosen = order[start:end]
+    return [(int(d), float(s)) for d, s in zip(final[chosen], scores[chosen], strict=True)]
 
 
-def _hits(searcher, page, parsed) -> list[Hit]:
-    matcher = TermMatcher.for_query(parsed)
+def _hits(searcher, page, parsed, spellings) -> list[Hit]:
+    matcher = TermMatcher.for_query(parsed, spellings)
     out = []
     for docnum, score in page:
         stored = searcher.stored_fields(docnum)

@@ -319,3 +319,37 @@ def test_pages_add_up_to_the_whole_result_list(tied_engine, q, per_page):
         ]
     assert paged == [h.id for h in whole.hits]
     assert len(paged) == whole.total
+
+
+@pytest.mark.parametrize(("q", "spelling"), [("Khojaly", "Khojaly"), ("Xocalı", "Xocalı")])
+def test_the_typed_spelling_ranks_first_even_when_another_is_rarer(tmp_path, q, spelling):
+    docs = [
+        {"id": f"en{i}", "title": f"Report {i}", "text": f"Khojaly was shelled that night. {i}"}
+        for i in range(6)
+    ]
+    docs.append({"id": "az", "title": "Xəbər", "text": "Xocalı. Xocalı faciəsi."})
+    build_index(tmp_path / "i", jsonl=write_jsonl(tmp_path / "d.jsonl", docs))
+    hits = open_engine(tmp_path / "i").search(SearchRequest(q=q)).hits
+    assert len(hits) == 7, "every spelling is found"
+    assert spelling in hits[0].matched[q.lower()]
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ('"mass grave"', {"p1", "p3"}),
+        ('"grave mass"', set()),
+        ('"mass grave near Xocalı"', {"p3"}),
+        ('"Khojaly massacre"', {"p2", "p3"}),
+    ],
+)
+def test_phrases_need_their_words_side_by_side_in_any_spelling(tmp_path, q, expected):
+    docs = [
+        {"id": "p1", "title": "One", "text": "A mass grave was found."},
+        {"id": "p2", "title": "Two", "text": "The mass of the grave. Khojaly massacre."},
+        {"id": "p3", "title": "Three", "text": "Xocalı massacre: a mass grave near Khojaly."},
+        {"id": "p4", "title": "Four", "text": "Mass and grave, massacre and Khojaly: all apart."},
+    ]
+    build_index(tmp_path / "i", jsonl=write_jsonl(tmp_path / "d.jsonl", docs))
+    result = open_engine(tmp_path / "i").search(SearchRequest(q=q))
+    assert {h.id for h in result.hits} == expected

@@ -1,0 +1,290 @@
+"""Matching and BM25F scoring over whole posting lists with numpy.
+
+Whoosh's matchers and collectors step through every matching document in Python, several
+calls per posting per query term; with spelling expansions and facet counts that is the
+whole cost of a search. Here each term's posting list is read block by block into arrays
+(ids, term frequencies) and a query tree is evaluated with array operations: OR is a union
+with summed scores, AND an intersection, NOT a difference. Only phrases (which need
+positions) still go through Whoosh's own matcher, for their candidate documents.
+
+Scores follow Whoosh's BM25F (B=0.75, K1=1.2, idf = ln(N / (df + 1)) + 1), so ranking is
+what the default Whoosh scorer would give, without its pruning shortcuts.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from itertools import accumulate
+from math import log
+from pickle import loads
+
+import numpy as np
+from whoosh import query as wq
+
+from indexer.terms import EXACT_BOOST, Spellings
+
+B, K1 = 0.75, 1.2
+CACHE_TERMS = 2048  # posting lists kept per index version (most recent first out)
+_INT_SIZE = 4  # Whoosh's position lists: a 4-byte count, then the pickled position deltas
+EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
+
+
+class VectorSearcher:
+    """Evaluates Whoosh query trees to (sorted doc numbers, scores) for one index version."""
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.n_docs = max(1, self.reader.doc_count_all())
+        self._lengths: dict[str, np.ndarray] = {}
+        self._avg: dict[str, float] = {}
+        self._cache: OrderedDict = OrderedDict()
+
+    # -- per-field statistics -------------------------------------------------------------
+
+    def loaded(self) -> VectorSearcher:
+        """Read the field lengths now (once per index version), not during a search."""
+        for field in ("body", "title"):
+            self.lengths(field)
+        return self
+
+    def lengths(self, field: str) -> np.ndarray:
+        if field not in self._lengths:
+            r = self.reader
+            self._lengths[field] = np.fromiter(
+                (r.doc_field_length(d, field, 0) for d in range(r.doc_count_all())),
+                dtype=np.float64,
+            )
+            total = self._lengths[field].sum()
+            self._avg[field] = max(1.0, total / max(1, r.doc_count()))
+        return self._lengths[field]
+
+    # -- posting lists --------------------------------------------------------------------
+
+    def postings(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(doc numbers, term frequencies) of one term, deleted documents included."""
+        key = (field, text)
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        found = _read_postings(self.reader, field, text)
+        self._cache[key] = found
+        if len(self._cache) > CACHE_TERMS:
+            self._cache.popitem(last=False)
+        return found
+
+    def term(self, field: str, text: str, boost: float) -> tuple[np.ndarray, np.ndarray]:
+        ids, tf = self.postings(field, text)
+        if not len(ids):
+            return EMPTY
+        return ids, boost * self.bm25(field, ids, tf)
+
+    def spellings(self, q: Spellings) -> tuple[np.ndarray, np.ndarray]:
+        lists = [(t.text == q.exact, *self.postings(q.field, t.text)) for t in q.subqueries]
+        lists = [item for item in lists if len(item[1])]
+        if not lists:
+            return EMPTY
+        ids = np.concatenate([item[1] for item in lists])
+        tf = np.concatenate([item[2] for item in lists])
+        exact = np.concatenate([np.full(len(item[1]), item[0]) for item in lists])
+        unique, inverse = np.unique(ids, return_inverse=True)
+        tf_all = np.bincount(inverse, weights=tf)
+        has_exact = np.bincount(inverse, weights=exact.astype(np.float64)) > 0
+        scores = self.bm25(q.field, unique, tf_all)
+        return unique, scores * np.where(has_exact, EXACT_BOOST, 1.0) * q.boost
+
+    def bm25(self, field: str, ids: np.ndarray, tf: np.ndarray) -> np.ndarray:
+        fl = self.lengths(field)[ids]
+        idf = log(self.n_docs / (len(ids) + 1)) + 1
+        return idf * (tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / self._avg[field]))
+
+    # -- query trees ----------------------------------------------------------------------
+
+    def evaluate(self, q: wq.Query) -> tuple[np.ndarray, np.ndarray]:
+        if isinstance(q, Spellings):
+            return self.spellings(q)
+        if isinstance(q, wq.Term):
+            return self.term(q.fieldname, q.text, q.boost)
+        if isinstance(q, wq.Or):
+            return union([self.evaluate(sub) for sub in q.subqueries], q.boost)
+        if isinstance(q, wq.And):
+            return intersection([self.evaluate(sub) for sub in q.subqueries], q.boost)
+        if isinstance(q, wq.AndNot):
+            ids, scores = self.evaluate(q.a)
+            excluded, _ = self.evaluate(q.b)
+            keep = ~np.isin(ids, excluded, assume_unique=True)
+            return ids[keep], scores[keep]
+        if isinstance(q, wq.Every):
+            ids = np.arange(self.reader.doc_count_all(), dtype=np.int64)
+            return ids, np.zeros(len(ids))
+        if isinstance(q, wq.Phrase | wq.Sequence):
+            return self.positional(q)
+        if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
+            return EMPTY
+        raise TypeError(f"cannot evaluate {type(q).__name__}")
+
+    def positional(self, q: wq.Query) -> tuple[np.ndarray, np.ndarray]:
+        """Documents where the words stand next to each other, scored as the sum of their words'
+        scores. Positions are read only for documents that have every word."""
+        field, slots = _slots(q)
+        if slots is None:
+            return self._whoosh_positional(q)
+        lists = [[self.positions(field, t) for t in terms] for terms in slots]
+        unions = [union([(ids, np.zeros(len(ids))) for ids, _ in slot], 1.0)[0] for slot in lists]
+        candidates = intersection([(u, np.zeros(len(u))) for u in unions], 1.0)[0]
+        if not len(candidates):
+            return EMPTY
+        where = [[_locate(ids, candidates) for ids, _ in slot] for slot in lists]
+        matched = [
+            doc
+            for n, doc in enumerate(candidates.tolist())
+            if _adjacent(
+                [_positions_at(slot, spots, n) for slot, spots in zip(lists, where, strict=True)]
+            )
+        ]
+        matched = np.asarray(matched, dtype=np.int64)
+        leaves = [(field, t) for terms in slots for t in dict.fromkeys(terms)]
+        ids, scores = union([self.term(f, t, 1.0) for f, t in leaves], q.boost)
+        keep = np.isin(ids, matched, assume_unique=True)
+        return ids[keep], scores[keep]
+
+    def positions(self, field: str, text: str) -> tuple[np.ndarray, list]:
+        """(doc numbers, encoded position lists) of one term, for phrase checks."""
+        key = ("positions", field, text)
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        found = _read_positions(self.reader, field, text)
+        self._cache[key] = found
+        if len(self._cache) > CACHE_TERMS:
+            self._cache.popitem(last=False)
+        return found
+
+    def _whoosh_positional(self, q: wq.Query) -> tuple[np.ndarray, np.ndarray]:
+        found = []
+        for sub, offset in self.searcher.leaf_searchers():
+            matcher = q.matcher(sub, sub.boolean_context())
+            if matcher.is_active():
+                found.append(np.fromiter(matcher.all_ids(), dtype=np.int64) + offset)
+        matched = np.unique(np.concatenate(found)) if found else EMPTY[0]
+        leaves = [(t.fieldname, t.text) for t in q.leaves() if isinstance(t, wq.Term)]
+        ids, scores = union([self.term(f, t, 1.0) for f, t in leaves], q.boost)
+        keep = np.isin(ids, matched, assume_unique=True)
+        return ids[keep], scores[keep]
+
+
+def _slots(q: wq.Query) -> tuple[str | None, list[list[str]] | None]:
+    """A phrase as its field and, per position, the terms that may stand there."""
+    if isinstance(q, wq.Phrase):
+        return q.fieldname, [[w] for w in q.words]
+    slots, fields = [], set()
+    for sub in q.subqueries:
+        terms = [sub] if isinstance(sub, wq.Term) else list(getattr(sub, "subqueries", []))
+        if not terms or not all(isinstance(t, wq.Term) for t in terms):
+            return None, None
+        fields |= {t.fieldname for t in terms}
+        slots.append([t.text for t in terms])
+    return (fields.pop(), slots) if len(fields) == 1 else (None, None)
+
+
+def _locate(ids: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """For each of `docs`, its index in `ids`, or -1."""
+    if not len(ids):
+        return np.full(len(docs), -1)
+    spots = np.clip(np.searchsorted(ids, docs), 0, len(ids) - 1)
+    return np.where(ids[spots] == docs, spots, -1)
+
+
+def _positions_at(slot, spots, n: int) -> set[int]:
+    out: set[int] = set()
+    for (_, values), where in zip(slot, spots, strict=True):
+        if where[n] >= 0:
+            out.update(accumulate(loads(values[where[n]][_INT_SIZE:] + b".")))
+    return out
+
+
+def _adjacent(position_sets: list[set[int]]) -> bool:
+    first, rest = position_sets[0], position_sets[1:]
+    return any(all(p + i in s for i, s in enumerate(rest, 1)) for p in first)
+
+
+def union(parts: list[tuple[np.ndarray, np.ndarray]], boost: float):
+    parts = [p for p in parts if len(p[0])]
+    if not parts:
+        return EMPTY
+    if len(parts) == 1:
+        ids, scores = parts[0]
+        return ids, scores * boost
+    ids = np.concatenate([p[0] for p in parts])
+    scores = np.concatenate([p[1] for p in parts])
+    unique, inverse = np.unique(ids, return_inverse=True)
+    return unique, np.bincount(inverse, weights=scores) * boost
+
+
+def intersection(parts: list[tuple[np.ndarray, np.ndarray]], boost: float):
+    if not parts or any(not len(p[0]) for p in parts):
+        return EMPTY
+    parts = sorted(parts, key=lambda p: len(p[0]))  # smallest first keeps the work small
+    ids, scores = parts[0]
+    for other_ids, other_scores in parts[1:]:
+        ids, mine, theirs = np.intersect1d(ids, other_ids, assume_unique=True, return_indices=True)
+        scores = scores[mine] + other_scores[theirs]
+    return ids, scores * boost
+
+
+def _read_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    ids_parts, tf_parts = [], []
+    for leaf, offset in reader.leaf_readers():
+        if leaf.doc_frequency(field, text) == 0:
+            continue
+        try:
+            ids, tfs = _leaf_blocks(leaf, field, text)
+        except (AttributeError, TypeError):  # another codec: step through the public matcher
+            ids, tfs = _leaf_slow(leaf, field, text)
+        ids_parts.append(ids + offset)
+        tf_parts.append(tfs)
+    if not ids_parts:
+        return EMPTY
+    return np.concatenate(ids_parts), np.concatenate(tf_parts).astype(np.float64)
+
+
+def _read_positions(reader, field: str, text: str) -> tuple[np.ndarray, list]:
+    ids_parts, values = [], []
+    for leaf, offset in reader.leaf_readers():
+        if leaf.doc_frequency(field, text) == 0:
+            continue
+        btext = leaf._text_to_bytes(field, text)
+        matcher = leaf._terms.matcher(field, btext, leaf.schema[field].format)
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_values()
+            ids_parts.append(np.asarray(matcher._ids, dtype=np.int64) + offset)
+            values.extend(matcher._values)
+            matcher._next_block()
+    if not ids_parts:
+        return EMPTY[0], []
+    return np.concatenate(ids_parts), values
+
+
+def _leaf_blocks(leaf, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Whole posting blocks at a time from Whoosh's W3 codec (no per-posting Python calls)."""
+    btext = leaf._text_to_bytes(field, text)
+    matcher = leaf._terms.matcher(field, btext, leaf.schema[field].format)
+    ids, tfs = [], []
+    while matcher.is_active():
+        matcher._read_ids()
+        matcher._read_weights()
+        ids.append(np.asarray(matcher._ids, dtype=np.int64))
+        tfs.append(np.asarray(matcher._weights, dtype=np.float64))
+        matcher._next_block()
+    return np.concatenate(ids), np.concatenate(tfs)
+
+
+def _leaf_slow(leaf, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    matcher = leaf.postings(field, text)
+    ids, tfs = [], []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        tfs.append(matcher.weight())
+        matcher.next()
+    return np.asarray(ids, dtype=np.int64), np.asarray(tfs, dtype=np.float64)
