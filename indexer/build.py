@@ -59,7 +59,9 @@ class BuildReport:
         )
 
 
-def load_sources(corpus_dir: Path | None, jsonl: Path | None) -> LoadReport:
+def load_sources(
+    corpus_dir: Path | None, jsonl: Path | None, known: dict[str, str] | None = None
+) -> LoadReport:
     report = LoadReport()
     if corpus_dir is not None:
         if corpus_dir.is_dir():
@@ -67,7 +69,7 @@ def load_sources(corpus_dir: Path | None, jsonl: Path | None) -> LoadReport:
         else:
             report.warnings.append(f"{corpus_dir}: not a folder; nothing read from it")
     if jsonl is not None:
-        load_jsonl(jsonl, report)
+        load_jsonl(jsonl, report, known)
     return report
 
 
@@ -79,12 +81,7 @@ def build_index(
     progress: bool = False,
 ) -> BuildReport:
     started = time.perf_counter()
-    loaded = load_sources(
-        Path(corpus_dir) if corpus_dir is not None else None,
-        Path(jsonl) if jsonl is not None else None,
-    )
-    report = BuildReport(skipped=loaded.skipped, warnings=list(loaded.warnings))
-    records = _unique(loaded.records, report)
+    report = BuildReport()
     store = IndexStore(index_dir)
     with store.build_lock():
         store.prune()
@@ -94,7 +91,15 @@ def build_index(
             report.warnings.append("the analysis code changed since the last build: rebuilding")
             base, manifest = None, {}
         old = manifest.get("documents", {})
-        new = {r.id: r.content_hash() for r in records.values()}
+        loaded = load_sources(
+            Path(corpus_dir) if corpus_dir is not None else None,
+            Path(jsonl) if jsonl is not None else None,
+            known={h: i for i, h in old.items()},
+        )
+        report.skipped = loaded.skipped
+        report.warnings += loaded.warnings
+        records = _unique(loaded.records, report)
+        new = {**loaded.unchanged, **{r.id: r.content_hash() for r in records.values()}}
         to_add = [i for i in new if i not in old]
         to_update = [i for i in new if i in old and old[i] != new[i]]
         to_remove = [i for i in old if i not in new]

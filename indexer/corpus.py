@@ -6,9 +6,10 @@ the rest is read.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from indexer.catalog import load_catalog
@@ -23,6 +24,8 @@ class LoadReport:
     records: list[SourceRecord] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     skipped: int = 0
+    # id -> hash of JSON lines the index already holds unchanged (not even parsed)
+    unchanged: dict[str, str] = field(default_factory=dict)
 
     def skip(self, message: str) -> None:
         self.warnings.append(message)
@@ -78,7 +81,17 @@ def load_directory(corpus_dir: Path, report: LoadReport | None = None) -> LoadRe
     return report
 
 
-def iter_jsonl(path: Path, report: LoadReport) -> Iterator[SourceRecord]:
+def line_digest(raw: bytes) -> str:
+    return "jsonl:" + hashlib.blake2b(raw.rstrip(b"\r\n"), digest_size=16).hexdigest()
+
+
+def iter_jsonl(
+    path: Path, report: LoadReport, known: dict[str, str] | None = None
+) -> Iterator[SourceRecord]:
+    """Records of the lines of `path`; a line whose hash is in `known` (hash -> id: lines
+    the index holds already) is only noted as unchanged, so an update of a large archive
+    parses just the lines that changed."""
+    known = known or {}
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -89,9 +102,13 @@ def iter_jsonl(path: Path, report: LoadReport) -> Iterator[SourceRecord]:
             if not raw.strip():
                 continue
             where = f"{path.name}:{lineno}"
+            digest = line_digest(raw)
+            if digest in known:
+                report.unchanged[known[digest]] = digest
+                continue
             try:
                 obj = json.loads(raw.decode("utf-8"))
-                yield _record_from_json(obj, where)
+                yield replace(_record_from_json(obj, where), digest=digest)
             except (UnicodeDecodeError, json.JSONDecodeError, ValueError) as exc:
                 report.skip(f"{where}: skipped: {exc}")
 
@@ -111,7 +128,9 @@ def _record_from_json(obj, where: str) -> SourceRecord:
     return SourceRecord(id=obj["id"].strip(), text=obj["text"], source=where, **extra)
 
 
-def load_jsonl(path: Path, report: LoadReport | None = None) -> LoadReport:
+def load_jsonl(
+    path: Path, report: LoadReport | None = None, known: dict[str, str] | None = None
+) -> LoadReport:
     report = report or LoadReport()
-    report.records.extend(iter_jsonl(path, report))
+    report.records.extend(iter_jsonl(path, report, known))
     return report

@@ -23,11 +23,15 @@ class SourceRecord:
     url: str | None = None
     language: str | None = None
     provenance: str | None = None
+    digest: str | None = None  # a JSON line's own hash: the line is the whole record
 
     def content_hash(self) -> str:
         """Changes when anything that ends up in the index changes (text or metadata)."""
+        if self.digest:
+            return self.digest
         data = asdict(self)
         data.pop("source")
+        data.pop("digest")
         blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
         return hashlib.sha256(blob).hexdigest()[:32]
 

@@ -24,7 +24,10 @@ from whoosh import query as wq
 from indexer.terms import EXACT_BOOST, Spellings
 
 B, K1 = 0.75, 1.2
-CACHE_TERMS = 2048  # posting lists kept per index version (most recent first out)
+# Posting lists kept per index version, least recently used out first: by size, because one
+# common term of a 100k archive alone is 100k postings.
+CACHE_BYTES = 96 * 1024 * 1024
+POSITION_BYTES = 64  # about what one encoded position list costs in memory
 _INT_SIZE = 4  # Whoosh's position lists: a 4-byte count, then the pickled position deltas
 EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
 
@@ -38,7 +41,7 @@ class VectorSearcher:
         self.n_docs = max(1, self.reader.doc_count_all())
         self._lengths: dict[str, np.ndarray] = {}
         self._avg: dict[str, float] = {}
-        self._cache: OrderedDict = OrderedDict()
+        self._cache = _SizedCache(CACHE_BYTES)
 
     # -- per-field statistics -------------------------------------------------------------
 
@@ -64,13 +67,10 @@ class VectorSearcher:
     def postings(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(doc numbers, term frequencies) of one term, deleted documents included."""
         key = (field, text)
-        if key in self._cache:
-            self._cache.move_to_end(key)
-            return self._cache[key]
-        found = _read_postings(self.reader, field, text)
-        self._cache[key] = found
-        if len(self._cache) > CACHE_TERMS:
-            self._cache.popitem(last=False)
+        found = self._cache.get(key)
+        if found is None:
+            found = _read_postings(self.reader, field, text)
+            self._cache.put(key, found, found[0].nbytes + found[1].nbytes)
         return found
 
     def term(self, field: str, text: str, boost: float) -> tuple[np.ndarray, np.ndarray]:
@@ -151,13 +151,10 @@ class VectorSearcher:
     def positions(self, field: str, text: str) -> tuple[np.ndarray, list]:
         """(doc numbers, encoded position lists) of one term, for phrase checks."""
         key = ("positions", field, text)
-        if key in self._cache:
-            self._cache.move_to_end(key)
-            return self._cache[key]
-        found = _read_positions(self.reader, field, text)
-        self._cache[key] = found
-        if len(self._cache) > CACHE_TERMS:
-            self._cache.popitem(last=False)
+        found = self._cache.get(key)
+        if found is None:
+            found = _read_positions(self.reader, field, text)
+            self._cache.put(key, found, found[0].nbytes + POSITION_BYTES * len(found[1]))
         return found
 
     def _whoosh_positional(self, q: wq.Query) -> tuple[np.ndarray, np.ndarray]:
@@ -171,6 +168,30 @@ class VectorSearcher:
         ids, scores = union([self.term(f, t, 1.0) for f, t in leaves], q.boost)
         keep = np.isin(ids, matched, assume_unique=True)
         return ids[keep], scores[keep]
+
+
+class _SizedCache:
+    """A least-recently-used cache bounded by the bytes of what it holds."""
+
+    def __init__(self, budget: int):
+        self.budget, self.used = budget, 0
+        self._items: OrderedDict = OrderedDict()
+
+    def get(self, key):
+        item = self._items.get(key)
+        if item is None:
+            return None
+        self._items.move_to_end(key)
+        return item[0]
+
+    def put(self, key, value, size: int) -> None:
+        if size > self.budget:
+            return
+        self._items[key] = (value, size)
+        self.used += size
+        while self.used > self.budget:
+            _, (_, dropped) = self._items.popitem(last=False)
+            self.used -= dropped
 
 
 def _slots(q: wq.Query) -> tuple[str | None, list[list[str]] | None]:
@@ -245,7 +266,7 @@ def _read_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarra
         tf_parts.append(tfs)
     if not ids_parts:
         return EMPTY
-    return np.concatenate(ids_parts), np.concatenate(tf_parts).astype(np.float64)
+    return np.concatenate(ids_parts), np.concatenate(tf_parts).astype(np.float32)
 
 
 def _read_positions(reader, field: str, text: str) -> tuple[np.ndarray, list]:

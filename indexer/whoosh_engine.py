@@ -86,7 +86,7 @@ class WhooshEngine:
         Never raises: a broken index is reported by the searches and the health check."""
         variant_pairs("Khojaly Xocalı")
         try:
-            self._current()
+            self.search(SearchRequest(q="Hojaly massacre"))  # loads every table a search needs
         except Exception:  # noqa: BLE001 - logged; requests will answer with a clear error
             log.exception("the index at %s cannot be opened yet", self.store.root)
 

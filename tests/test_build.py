@@ -162,3 +162,20 @@ def test_an_index_made_by_older_analysis_code_is_rebuilt_from_scratch(corpus_cop
     assert report.added == len(SEED_IDS) and report.unchanged == 0
     assert any("rebuilding" in w for w in report.warnings)
     assert build_index(index, corpus_dir=corpus_copy).unchanged == len(SEED_IDS)
+
+
+def test_changing_one_json_line_updates_one_document(tmp_path):
+    path = _archive(tmp_path / "a.jsonl", 40, "gamma")
+    index = tmp_path / "index"
+    build_index(index, jsonl=path)
+    lines = path.read_text("utf-8").splitlines()
+    doc = json.loads(lines[7])
+    doc["text"] += " A survivor's testimony from Shusha."
+    lines[7] = json.dumps(doc)
+    lines.append("{broken")
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    report = build_index(index, jsonl=path)
+    assert (report.added, report.updated, report.removed, report.skipped) == (0, 1, 0, 1)
+    assert report.unchanged == 39
+    hits = open_engine(index).search(SearchRequest(q="Shusha")).hits
+    assert [h.id for h in hits] == [doc["id"]]
