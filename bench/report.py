@@ -56,6 +56,12 @@ def section(r: dict) -> str:
             f"| {name} | {b['build_seconds']:.1f} | {b['docs_per_second']:.0f} | "
             f"{b['index_bytes'] / 2**20:.1f} | {b['peak_rss_mib']:.0f} |"
         )
+    if "ours" not in eng:
+        out += [
+            "",
+            "Our search core has no figures in this run: it was left out with --engines,"
+            " or the run was stopped before its build finished.",
+        ]
     inc = eng.get("ours", {}).get("incremental", {})
     if "incremental_seconds" in inc:
         out += [
@@ -83,7 +89,8 @@ def section(r: dict) -> str:
     names = ("ours", *(e for e, _ in ENGINES))
     counts = {e: _counts(eng.get(e, {})) for e in names}
     found = "; ".join(
-        f"{k} {' / '.join(str(counts[e].get(k, '–')) for e in names)}" for k in counts["ours"]
+        f"{k} {' / '.join(str(counts[e].get(k, '–')) for e in names)}"
+        for k in dict.fromkeys(q.label for q in query_set())
     )
     out += [
         "",
