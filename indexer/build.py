@@ -7,12 +7,14 @@ that changes something writes a new index version and switches to it atomically 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import multiprocessing
 import os
 import sys
 import threading
 import time
+from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -33,6 +35,11 @@ MANIFEST = "manifest.json"  # {"documents": {id: content hash}}
 META = "meta.json"  # {"built_at", "document_count", "version"}
 PARALLEL_MIN_DOCS = 200  # below this, starting a helper process costs more than it saves
 ANALYSIS_PROCESSES = 1  # Whoosh's writer keeps this process busy; one helper fills the other core
+BATCH, WINDOW = 32, 8  # documents per task, tasks in flight
+# A small update commits a segment of its own: merging would rewrite the whole index
+# (minutes at 100k documents) to add one document. Merges happen on larger changes, and
+# once small segments pile up.
+MERGE_SHARE, MAX_SEGMENTS = 0.1, 8
 
 
 @dataclass
@@ -150,7 +157,7 @@ def _write_version(store, base, records, to_add, to_update, to_remove, hashes, p
             for doc in _progress(documents, progress, len(incoming)):
                 writer.add_document(**fields_of(doc))
                 spellings.add(doc.variant_pairs)
-            writer.commit()
+            writer.commit(merge=_should_merge(writer, len(incoming) + len(to_remove)))
         except BaseException:
             writer.cancel()
             raise
@@ -191,6 +198,12 @@ def analysis_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+def _should_merge(writer, changes: int) -> bool:
+    existing = writer.segments
+    total = sum(s.doc_count_all() for s in existing)
+    return changes > MERGE_SHARE * total or len(existing) >= MAX_SEGMENTS
+
+
 def fields_of(doc: Document) -> dict:
     return {
         "id": doc.id,
@@ -217,7 +230,26 @@ def _analysed(records: list[SourceRecord]):
         yield map(analyse, records)
         return
     with multiprocessing.get_context("fork").Pool(ANALYSIS_PROCESSES) as pool:
-        yield pool.imap(analyse, records, chunksize=32)
+        yield _bounded(pool, records)
+
+
+def _bounded(pool, records: list[SourceRecord]):
+    """Analysed documents in order, at most WINDOW batches ahead of the writer: Pool.imap
+    would run ahead without limit and hold a whole archive of analysed text in memory."""
+    batches = (records[i : i + BATCH] for i in range(0, len(records), BATCH))
+    pending: deque = deque()
+    for batch in itertools.islice(batches, WINDOW):
+        pending.append(pool.apply_async(analyse_batch, (batch,)))
+    while pending:
+        done = pending.popleft().get()
+        following = next(batches, None)
+        if following is not None:
+            pending.append(pool.apply_async(analyse_batch, (following,)))
+        yield from done
+
+
+def analyse_batch(records: list[SourceRecord]) -> list[Document]:
+    return [analyse(r) for r in records]
 
 
 def _progress(items, enabled: bool, total: int):
