@@ -14,7 +14,7 @@ what the default Whoosh scorer would give, without its pruning shortcuts.
 from __future__ import annotations
 
 from collections import OrderedDict
-from itertools import accumulate
+from itertools import chain
 from math import log
 from pickle import loads
 
@@ -27,7 +27,7 @@ B, K1 = 0.75, 1.2
 # Posting lists kept per index version, least recently used out first: by size, because one
 # common term of a 100k archive alone is 100k postings.
 CACHE_BYTES = 96 * 1024 * 1024
-POSITION_BYTES = 64  # about what one encoded position list costs in memory
+SHIFT = 1 << 32  # positions below 2**32, document numbers below 2**31: keys fit in int64
 _INT_SIZE = 4  # Whoosh's position lists: a 4-byte count, then the pickled position deltas
 EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
 
@@ -129,32 +129,28 @@ class VectorSearcher:
         field, slots = _slots(q)
         if slots is None:
             return self._whoosh_positional(q)
-        lists = [[self.positions(field, t) for t in terms] for terms in slots]
-        unions = [union([(ids, np.zeros(len(ids))) for ids, _ in slot], 1.0)[0] for slot in lists]
-        candidates = intersection([(u, np.zeros(len(u))) for u in unions], 1.0)[0]
-        if not len(candidates):
-            return EMPTY
-        where = [[_locate(ids, candidates) for ids, _ in slot] for slot in lists]
-        matched = [
-            doc
-            for n, doc in enumerate(candidates.tolist())
-            if _adjacent(
-                [_positions_at(slot, spots, n) for slot, spots in zip(lists, where, strict=True)]
-            )
+        # Each occurrence is one number, document * SHIFT + position; a phrase is an occurrence
+        # of its first word whose next numbers are occurrences of the following words.
+        keys = [
+            np.unique(np.concatenate([self.occurrences(field, t) for t in terms]))
+            for terms in slots
         ]
-        matched = np.asarray(matched, dtype=np.int64)
+        starts = keys[0]
+        for offset, following in enumerate(keys[1:], 1):
+            starts = starts[np.isin(starts + offset, following)]
+        matched = np.unique(starts // SHIFT)
         leaves = [(field, t) for terms in slots for t in dict.fromkeys(terms)]
         ids, scores = union([self.term(f, t, 1.0) for f, t in leaves], q.boost)
         keep = np.isin(ids, matched, assume_unique=True)
         return ids[keep], scores[keep]
 
-    def positions(self, field: str, text: str) -> tuple[np.ndarray, list]:
-        """(doc numbers, encoded position lists) of one term, for phrase checks."""
-        key = ("positions", field, text)
+    def occurrences(self, field: str, text: str) -> np.ndarray:
+        """Every occurrence of a term as document * SHIFT + position, sorted."""
+        key = ("occurrences", field, text)
         found = self._cache.get(key)
         if found is None:
-            found = _read_positions(self.reader, field, text)
-            self._cache.put(key, found, found[0].nbytes + POSITION_BYTES * len(found[1]))
+            found = _read_occurrences(self.reader, field, text)
+            self._cache.put(key, found, found.nbytes)
         return found
 
     def _whoosh_positional(self, q: wq.Query) -> tuple[np.ndarray, np.ndarray]:
@@ -208,25 +204,18 @@ def _slots(q: wq.Query) -> tuple[str | None, list[list[str]] | None]:
     return (fields.pop(), slots) if len(fields) == 1 else (None, None)
 
 
-def _locate(ids: np.ndarray, docs: np.ndarray) -> np.ndarray:
-    """For each of `docs`, its index in `ids`, or -1."""
-    if not len(ids):
-        return np.full(len(docs), -1)
-    spots = np.clip(np.searchsorted(ids, docs), 0, len(ids) - 1)
-    return np.where(ids[spots] == docs, spots, -1)
-
-
-def _positions_at(slot, spots, n: int) -> set[int]:
-    out: set[int] = set()
-    for (_, values), where in zip(slot, spots, strict=True):
-        if where[n] >= 0:
-            out.update(accumulate(loads(values[where[n]][_INT_SIZE:] + b".")))
-    return out
-
-
-def _adjacent(position_sets: list[set[int]]) -> bool:
-    first, rest = position_sets[0], position_sets[1:]
-    return any(all(p + i in s for i, s in enumerate(rest, 1)) for p in first)
+def _occurrence_keys(docs: np.ndarray, values: list) -> np.ndarray:
+    """document * SHIFT + position for each position in Whoosh's encoded position lists."""
+    lists = [loads(v[_INT_SIZE:] + b".") for v in values]
+    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    deltas = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(lengths.sum()))
+    if not len(deltas):
+        return EMPTY[0]
+    # positions are stored as deltas: a running sum that restarts with each document
+    running = np.cumsum(deltas)
+    firsts = np.cumsum(lengths) - lengths
+    before = running[firsts] - deltas[firsts]
+    return np.repeat(docs, lengths) * SHIFT + (running - np.repeat(before, lengths))
 
 
 def union(parts: list[tuple[np.ndarray, np.ndarray]], boost: float):
@@ -269,7 +258,7 @@ def _read_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarra
     return np.concatenate(ids_parts), np.concatenate(tf_parts).astype(np.float32)
 
 
-def _read_positions(reader, field: str, text: str) -> tuple[np.ndarray, list]:
+def _read_occurrences(reader, field: str, text: str) -> np.ndarray:
     ids_parts, values = [], []
     for leaf, offset in reader.leaf_readers():
         if leaf.doc_frequency(field, text) == 0:
@@ -283,8 +272,8 @@ def _read_positions(reader, field: str, text: str) -> tuple[np.ndarray, list]:
             values.extend(matcher._values)
             matcher._next_block()
     if not ids_parts:
-        return EMPTY[0], []
-    return np.concatenate(ids_parts), values
+        return EMPTY[0]
+    return _occurrence_keys(np.concatenate(ids_parts), values)
 
 
 def _leaf_blocks(leaf, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
