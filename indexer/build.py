@@ -143,10 +143,7 @@ def _unique(records: list[SourceRecord], report: BuildReport) -> dict[str, Sourc
 
 def _write_version(store, base, records, to_add, to_update, to_remove, hashes, progress) -> str:
     name, path = store.new_version(base)
-    if base:
-        ix = whoosh_index.open_dir(str(path))
-    else:
-        ix = whoosh_index.create_in(str(path), build_schema())
+    ix = store.open_whoosh(path) if base else whoosh_index.create_in(str(path), build_schema())
     spellings = SpellingMap.load(path) if base else SpellingMap()
     incoming = [records[i] for i in [*to_add, *to_update]]
     with _analysed(incoming) as documents:

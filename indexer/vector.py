@@ -129,20 +129,33 @@ class VectorSearcher:
         field, slots = _slots(q)
         if slots is None:
             return self._whoosh_positional(q)
+        # Only documents holding every word (in some spelling) can hold the phrase.
+        docs = [union([self.postings(field, t) for t in terms], 1.0)[0] for terms in slots]
+        candidates = intersection([(d, np.zeros(len(d))) for d in docs], 1.0)[0]
+        if not len(candidates):
+            return EMPTY
         # Each occurrence is one number, document * SHIFT + position; a phrase is an occurrence
         # of its first word whose next numbers are occurrences of the following words.
-        keys = [
-            np.unique(np.concatenate([self.occurrences(field, t) for t in terms]))
-            for terms in slots
-        ]
-        starts = keys[0]
+        keys = [self.slot_occurrences(field, terms) for terms in slots]
+        starts = keys[0][_members(candidates, keys[0] // SHIFT)]
         for offset, following in enumerate(keys[1:], 1):
-            starts = starts[np.isin(starts + offset, following)]
+            starts = starts[_members(following, starts + offset)]
         matched = np.unique(starts // SHIFT)
         leaves = [(field, t) for terms in slots for t in dict.fromkeys(terms)]
         ids, scores = union([self.term(f, t, 1.0) for f, t in leaves], q.boost)
         keep = np.isin(ids, matched, assume_unique=True)
         return ids[keep], scores[keep]
+
+    def slot_occurrences(self, field: str, terms: list[str]) -> np.ndarray:
+        """Occurrences of any of `terms` (the spellings that may stand at one position)."""
+        if len(terms) == 1:
+            return self.occurrences(field, terms[0])
+        key = ("slot", field, tuple(terms))
+        found = self._cache.get(key)
+        if found is None:
+            found = np.unique(np.concatenate([self.occurrences(field, t) for t in terms]))
+            self._cache.put(key, found, found.nbytes)
+        return found
 
     def occurrences(self, field: str, text: str) -> np.ndarray:
         """Every occurrence of a term as document * SHIFT + position, sorted."""
@@ -202,6 +215,14 @@ def _slots(q: wq.Query) -> tuple[str | None, list[list[str]] | None]:
         fields |= {t.fieldname for t in terms}
         slots.append([t.text for t in terms])
     return (fields.pop(), slots) if len(fields) == 1 else (None, None)
+
+
+def _members(haystack: np.ndarray, needles: np.ndarray) -> np.ndarray:
+    """Which `needles` are in the sorted array `haystack` (binary search, no sorting)."""
+    if not len(haystack):
+        return np.zeros(len(needles), dtype=bool)
+    spots = np.minimum(np.searchsorted(haystack, needles), len(haystack) - 1)
+    return haystack[spots] == needles
 
 
 def _occurrence_keys(docs: np.ndarray, values: list) -> np.ndarray:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from whoosh import index as whoosh_index
 
 from indexer import query as q
 from indexer.facets import FacetArrays
@@ -63,7 +62,7 @@ class WhooshEngine:
             return None
         with self._open_lock:
             if self._snapshot is None or self._snapshot.version != name:
-                ix = whoosh_index.open_dir(str(self.store.versions / name))
+                ix = self.store.open_whoosh(self.store.versions / name)
                 searcher = ix.searcher()
                 old = self._snapshot
                 self._snapshot = Snapshot(
