@@ -124,7 +124,7 @@ def build_index(
                 len(to_remove),
             )
             report.document_count = len(new)
-        store.prune()
+        store.prune(background=True)
     report.seconds = time.perf_counter() - started
     return report
 
