@@ -21,14 +21,18 @@ def write_jsonl(path: Path, docs: list[dict]) -> Path:
     return path
 
 
+def seeds_plus(root: Path, extra_docs: list[dict] = ()) -> Path:
+    """An index in `root` of a copy of the seed corpus plus `extra_docs` (JSON Lines)."""
+    shutil.copytree(SEED_CORPUS, root / "corpus")
+    jsonl = write_jsonl(root / "extra.jsonl", list(extra_docs)) if extra_docs else None
+    build_index(root / "index", corpus_dir=root / "corpus", jsonl=jsonl)
+    return root / "index"
+
+
 @pytest.fixture(scope="session")
 def seed_index(tmp_path_factory) -> Path:
     """An index of the five seed documents, built once for the session."""
-    corpus = tmp_path_factory.mktemp("seeds") / "corpus"
-    shutil.copytree(SEED_CORPUS, corpus)
-    index = tmp_path_factory.mktemp("seed-index")
-    build_index(index, corpus_dir=corpus)
-    return index
+    return seeds_plus(tmp_path_factory.mktemp("seeds"))
 
 
 @pytest.fixture(scope="session")
@@ -83,11 +87,7 @@ SITE_IDS = sorted([*SEED_IDS, *(d["id"] for d in SITE_DOCS)])
 @pytest.fixture(scope="session")
 def site_index(tmp_path_factory) -> Path:
     """The seeds plus SITE_DOCS, indexed once for the session; what the web app serves in tests."""
-    root = tmp_path_factory.mktemp("site")
-    shutil.copytree(SEED_CORPUS, root / "corpus")
-    jsonl = write_jsonl(root / "extra.jsonl", SITE_DOCS)
-    build_index(root / "index", corpus_dir=root / "corpus", jsonl=jsonl)
-    return root / "index"
+    return seeds_plus(tmp_path_factory.mktemp("site"), SITE_DOCS)
 
 
 @pytest.fixture(scope="session")

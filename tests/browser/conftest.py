@@ -3,20 +3,17 @@ server on 127.0.0.1 and a headless Chromium driven by Playwright."""
 
 from __future__ import annotations
 
-import json
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
 from werkzeug.serving import make_server
 
-from indexer.build import build_index
+from tests.conftest import seeds_plus
 from webapp import create_app
 
 from .ui_docs import UI_DOCS
 
-ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -31,13 +28,7 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def ui_index(tmp_path_factory) -> Path:
-    base = tmp_path_factory.mktemp("ui")
-    corpus = base / "corpus"
-    shutil.copytree(ROOT / "corpus", corpus)
-    jsonl = base / "ui_docs.jsonl"
-    jsonl.write_text("".join(json.dumps(d) + "\n" for d in UI_DOCS), "utf-8")
-    build_index(base / "index", corpus_dir=corpus, jsonl=jsonl)
-    return base / "index"
+    return seeds_plus(tmp_path_factory.mktemp("ui"), UI_DOCS)
 
 
 @pytest.fixture(scope="session")
