@@ -11,7 +11,7 @@ from bench.queries import BenchQuery
 
 
 def build(jsonl: Path, index_dir: Path, rebuild: bool = True) -> dict:
-    from indexer.build import build_index
+    from indexer.index.build import build_index
 
     report = build_index(index_dir, jsonl=jsonl, rebuild=rebuild)
     keys = ("added", "updated", "removed", "skipped", "unchanged", "document_count", "seconds")

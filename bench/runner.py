@@ -20,7 +20,7 @@ from bench.queries import query_set
 from bench.server import Server
 
 ALL_ENGINES = ("fts5", "tantivy", "ours")  # the quick reference engines first
-NEEDS = {"ours": "indexer.build", "fts5": "sqlite3", "tantivy": "tantivy"}
+NEEDS = {"ours": "indexer.index.build", "fts5": "sqlite3", "tantivy": "tantivy"}
 
 
 @dataclass

@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(args) -> int:
-    from indexer.build import build_index
+    from indexer.index.build import build_index
 
     corpus = args.corpus
     if corpus is None and args.jsonl is None:

@@ -1,7 +1,7 @@
 """The small interface every search engine implements.
 
-Whoosh (embedded, `indexer.whoosh_engine`) is the default; a clustered engine for archives that
-outgrow one machine will implement the same protocol.
+Whoosh (embedded, `indexer.search.whoosh_engine`) is the default; a clustered engine for
+archives that outgrow one machine will implement the same protocol.
 """
 
 from __future__ import annotations
@@ -25,6 +25,6 @@ class SearchEngine(Protocol):
 
 def open_engine(index_dir: str | Path) -> SearchEngine:
     """The engine serving the index at `index_dir` (it follows index switches by itself)."""
-    from indexer.whoosh_engine import WhooshEngine
+    from indexer.search.whoosh_engine import WhooshEngine
 
     return WhooshEngine(Path(index_dir))

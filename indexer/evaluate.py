@@ -20,8 +20,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer.build import build_index
 from indexer.engine import open_engine
+from indexer.index.build import build_index
 from indexer.results import SearchRequest
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"

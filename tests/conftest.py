@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.build import build_index
 from indexer.engine import open_engine
+from indexer.index.build import build_index
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_CORPUS = ROOT / "corpus"

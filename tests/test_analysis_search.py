@@ -34,8 +34,8 @@ def test_azeri_finds_every_document_that_says_azerbaijani(seed_engine):
 
 
 def test_exact_spelling_ranks_first(tmp_path):
-    from indexer.build import build_index
     from indexer.engine import open_engine
+    from indexer.index.build import build_index
     from tests.conftest import write_jsonl
 
     docs = [
@@ -56,8 +56,8 @@ def test_suggestions_are_real_words_never_folded_keys(seed_engine):
 
 
 def test_highlight_lands_on_the_spelling_after_letters_that_change_length_when_lowered(tmp_path):
-    from indexer.build import build_index
     from indexer.engine import open_engine
+    from indexer.index.build import build_index
     from tests.conftest import write_jsonl
 
     # 'İ'.lower() is two characters in Python: offsets must still point at Xocalı

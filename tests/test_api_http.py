@@ -57,7 +57,7 @@ def test_etag_differs_between_requests(api_client):
 def test_etag_changes_when_the_index_is_rebuilt(tmp_path, corpus_copy):
     from api_contract import ContractClient
 
-    from indexer.build import build_index
+    from indexer.index.build import build_index
     from webapp import create_app
 
     build_index(tmp_path / "index", corpus_dir=corpus_copy)

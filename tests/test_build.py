@@ -11,10 +11,10 @@ import sys
 import threading
 import time
 
-from indexer.build import build_index
 from indexer.engine import open_engine
+from indexer.index.build import build_index
+from indexer.index.store import IndexStore
 from indexer.results import SearchRequest
-from indexer.store import IndexStore
 from tests.conftest import ROOT, SEED_IDS, write_jsonl
 
 
@@ -100,7 +100,7 @@ def test_kill_9_during_a_build_leaves_the_old_index_serving(tmp_path):
     store = IndexStore(index)
     served = store.current_name()
 
-    big = _archive(tmp_path / "new.jsonl", 600, "newmarker")
+    big = _archive(tmp_path / "new.jsonl", 5000, "newmarker")
     proc = subprocess.Popen(
         [sys.executable, "-m", "indexer", "build", "--jsonl", str(big), "--index", str(index)],
         cwd=ROOT,
@@ -110,7 +110,7 @@ def test_kill_9_during_a_build_leaves_the_old_index_serving(tmp_path):
     deadline = time.time() + 60
     while time.time() < deadline and len(list(store.versions.iterdir())) < 2:
         time.sleep(0.05)
-    time.sleep(random.uniform(0.2, 1.0))
+    time.sleep(random.uniform(0.05, 0.5))
     assert proc.poll() is None, "the build finished before it could be killed"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
@@ -120,8 +120,8 @@ def test_kill_9_during_a_build_leaves_the_old_index_serving(tmp_path):
     assert open_engine(index).search(SearchRequest(q="newmarker")).total == 0
 
     report = build_index(index, jsonl=big)
-    assert report.added == 600 and report.removed == 20
-    assert open_engine(index).search(SearchRequest(q="newmarker")).total == 600
+    assert report.added == 5000 and report.removed == 20
+    assert open_engine(index).search(SearchRequest(q="newmarker")).total == 5000
     assert len(list(store.versions.iterdir())) <= 3
 
 

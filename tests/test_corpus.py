@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from indexer.build import build_index
-from indexer.corpus import load_directory, load_jsonl
 from indexer.engine import open_engine
+from indexer.index.build import build_index
+from indexer.ingest.corpus import load_directory, load_jsonl
 from indexer.results import SearchRequest
 from tests.conftest import SEED_IDS, write_jsonl
 

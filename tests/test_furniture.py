@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.furniture import clean_text
+from indexer.ingest.furniture import clean_text
 from tests.conftest import SEED_CORPUS
 
 # (seed, a line of furniture, the article's own last words)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.language import detect_paragraph, profile
+from indexer.ingest.language import detect_paragraph, profile
 
 AZ = "Xocalı soyqırımı Azərbaycan xalqının tarixində ən faciəli səhifələrdən biridir və unudulmur."
 AZ_NO_SCHWA = "Qarabağ bizim torpağımızdır, xalq bu qələbəni uzun illər gözləyib"

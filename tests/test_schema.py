@@ -7,7 +7,7 @@ from collections import defaultdict
 import pytest
 
 from indexer.analysis import exact_analyzer
-from indexer.schema import build_schema
+from indexer.index.schema import build_schema
 
 
 @pytest.mark.parametrize(

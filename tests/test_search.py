@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from indexer.build import build_index
 from indexer.engine import open_engine
+from indexer.index.build import build_index
 from indexer.results import QueryError, SearchRequest
 from tests.conftest import ROOT, SEED_IDS, write_jsonl
 

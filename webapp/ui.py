@@ -12,7 +12,7 @@ from werkzeug.datastructures import MultiDict
 
 from indexer.params import query_string
 from indexer.results import QueryError, SearchRequest
-from indexer.snippets import highlight_text
+from indexer.search.snippets import highlight_text
 from webapp import engine, presenters
 from webapp.params import ParamError, parse_search_args
 

@@ -4,7 +4,7 @@ Every word has two views:
 - its *exact key*: the word as written, lower-cased without shifting character offsets;
 - its *variant keys*: spelling-independent keys, so that Khojaly, Xocalı and Ходжалы meet.
 
-The search core indexes both views in one field per text (`indexer.terms`): the exact key,
+The search core indexes both views in one field per text (`indexer.search.terms`): the exact key,
 plus each variant key that differs from it, at the same position, so phrases work across
 spellings and highlights land on the original text.
 

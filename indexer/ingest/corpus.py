@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from indexer.catalog import load_catalog
-from indexer.documents import SourceRecord
+from indexer.ingest.catalog import load_catalog
+from indexer.ingest.documents import SourceRecord
 
 TEXT_SUFFIXES = {".txt"}
 JSONL_FIELDS = ("title", "publisher", "published", "url", "language", "provenance")

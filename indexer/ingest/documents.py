@@ -6,8 +6,8 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass
 
-from indexer import furniture, language
-from indexer.spellings import variant_pairs
+from indexer.index.spellings import variant_pairs
+from indexer.ingest import furniture, language
 
 
 @dataclass(frozen=True)

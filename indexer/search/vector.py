@@ -21,7 +21,7 @@ from pickle import loads
 import numpy as np
 from whoosh import query as wq
 
-from indexer.terms import EXACT_BOOST, Spellings
+from indexer.search.terms import EXACT_BOOST, Spellings
 
 B, K1 = 0.75, 1.2
 # Posting lists kept per index version, least recently used out first: by size, because one

@@ -7,8 +7,8 @@ words lower-cased, so a suggestion is never an internal folded key.
 from __future__ import annotations
 
 from indexer.analysis import exact_key
-from indexer.query import parse, to_whoosh
 from indexer.results import QueryError
+from indexer.search.query import parse, to_whoosh
 
 MIN_WORD = 4  # shorter words have too many one-letter neighbours to guess from
 

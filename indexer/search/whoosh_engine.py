@@ -14,8 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer import query as q
-from indexer.facets import FacetArrays
+from indexer.index.spellings import SpellingMap, variant_pairs
+from indexer.index.store import IndexStore
 from indexer.results import (
     DocumentRecord,
     FacetValue,
@@ -24,11 +24,11 @@ from indexer.results import (
     SearchRequest,
     SearchResult,
 )
-from indexer.snippets import TermMatcher, matched_spellings, snippets
-from indexer.spellings import SpellingMap, variant_pairs
-from indexer.store import IndexStore
-from indexer.suggest import suggest
-from indexer.vector import VectorSearcher
+from indexer.search import query as q
+from indexer.search.facets import FacetArrays
+from indexer.search.snippets import TermMatcher, matched_spellings, snippets
+from indexer.search.suggest import suggest
+from indexer.search.vector import VectorSearcher
 
 META = "meta.json"
 log = logging.getLogger(__name__)

@@ -1,7 +1,7 @@
 """Index terms and the queries for one word: the exact spelling, then every other spelling.
 
 Documents are indexed by exact keys only (`exact_analyzer`); the spelling map
-(indexer.spellings) turns a query word into the indexed terms that spell the same name. The
+(indexer.index.spellings) turns a query word into the indexed terms that spell the same name. The
 exact spelling scores higher, so it ranks first when all else is equal.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from whoosh import query as wq
 
 from indexer.analysis import exact_key
-from indexer.spellings import SpellingMap
+from indexer.index.spellings import SpellingMap
 
 EXACT_BOOST = 2.0
 MAX_SPELLINGS = 64  # the most frequent other spellings of one word, as Lucene caps rewrites

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from html import escape
 
 from indexer.analysis import exact_key, tokens, variant_keys
-from indexer.query import Clause, ParsedQuery
+from indexer.search.query import Clause, ParsedQuery
 
 SNIPPET_CHARS = 200
 MAX_SNIPPETS = 3
@@ -167,8 +167,8 @@ def _ellipsis(text: str, start: int, end: int, html: str) -> str:
 
 def highlight_text(text: str, query: str) -> str:
     """The whole text escaped, with the query's matches marked (for the document page)."""
-    from indexer.query import parse
     from indexer.results import QueryError
+    from indexer.search.query import parse
 
     try:
         matcher = TermMatcher.for_query(parse(query))

@@ -34,10 +34,10 @@ def _text(**kwargs) -> TEXT:
 def build_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
-        # Exact spellings only: other spellings are found at query time (indexer.spellings).
+        # Exact spellings only: other spellings are found at query time (indexer.index.spellings).
         title=_text(stored=True, field_boost=TITLE_BOOST),
         body=_text(stored=True),
-        # Facets: columns are read once per index version into arrays (see indexer.facets).
+        # Facets: columns are read once per index version into arrays (see indexer.search.facets).
         publisher=ID(stored=True, sortable=True),
         languages=ID(stored=True, sortable=True),  # "en,az": primary language first
         year=NUMERIC(stored=True, sortable=True, signed=False, bits=32),

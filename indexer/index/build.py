@@ -1,7 +1,8 @@
 """Build or update the index from a corpus folder and/or a JSON Lines archive.
 
 Incremental by content hash: only new, changed and removed documents are touched. Every build
-that changes something writes a new index version and switches to it atomically (indexer.store).
+that changes something writes a new index version and switches to it atomically
+(indexer.index.store).
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from indexer.corpus import LoadReport, load_directory, load_jsonl
-from indexer.documents import Document, SourceRecord, analyse
-from indexer.schema import build_schema, date_key
-from indexer.spellings import SpellingMap
-from indexer.store import IndexStore
+from indexer.index.schema import build_schema, date_key
+from indexer.index.spellings import SpellingMap
+from indexer.index.store import IndexStore
+from indexer.ingest.corpus import LoadReport, load_directory, load_jsonl
+from indexer.ingest.documents import Document, SourceRecord, analyse
 
 log = logging.getLogger(__name__)
 
@@ -172,18 +173,18 @@ def _write_version(store, base, records, to_add, to_update, to_remove, hashes, p
 # an incremental update would mix old and new analysis, so the next build starts afresh.
 ANALYSIS_SOURCES = (
     "analysis",
-    "terms.py",
-    "spellings.py",
-    "schema.py",
-    "furniture.py",
-    "language.py",
-    "documents.py",
+    "search/terms.py",
+    "index/spellings.py",
+    "index/schema.py",
+    "ingest/furniture.py",
+    "ingest/language.py",
+    "ingest/documents.py",
 )
 
 
 @lru_cache(maxsize=1)
 def analysis_fingerprint() -> str:
-    here = Path(__file__).parent
+    here = Path(__file__).parent.parent
     digest = hashlib.sha256()
     for name in ANALYSIS_SOURCES:
         path = here / name

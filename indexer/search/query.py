@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from whoosh import query as wq
 
 from indexer.analysis import exact_key, tokens, variant_keys
+from indexer.index.spellings import SpellingMap
 from indexer.results import MAX_QUERY_LENGTH, QueryError
-from indexer.spellings import SpellingMap
-from indexer.terms import EXACT_BOOST, any_spelling, word_query
+from indexer.search.terms import EXACT_BOOST, any_spelling, word_query
 
 MAX_CLAUSES = 32
 PREFIX_MIN_CHARS = 2

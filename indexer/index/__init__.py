@@ -1,0 +1,1 @@
+"""Writing and keeping index versions: the Whoosh schema, builds, the spelling map, the store."""

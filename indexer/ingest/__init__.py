@@ -1,0 +1,1 @@
+"""Reading an archive: files and JSON Lines, catalog metadata, cleaning and language."""

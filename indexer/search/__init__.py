@@ -1,0 +1,1 @@
+"""Answering a query: parsing, matching and scoring, facets, snippets, suggestions."""
