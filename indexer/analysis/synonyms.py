@@ -1,9 +1,11 @@
 """The curated table: names that differ by more than spelling (exonyms, ethnonyms, renamed
 places, translations), which no folding rule can derive.
 
-Two files under data/, one group per line: `group<TAB>names`, names separated by commas.
-- names.tsv: places, people, organisations. Their words keep the spelling rules as well, so an
-  unlisted romanization of a listed name still meets it.
+Three files under data/, one group per line: `group<TAB>names`, names separated by commas.
+- places.tsv: generated from GeoNames (generate/places.py): the names of every populated place
+  of the region, ambiguous names left out by rule.
+- names.tsv: curated places, people, organisations, for what GeoNames lacks. Their words keep
+  the spelling rules as well, so an unlisted romanization of a listed name still meets it.
 - words.tsv: ethnonyms and ordinary words (Azeri, Armenian, group). They get no spelling rules:
   Azeri must not meet Azari (an extinct Iranian language), so each form is listed.
 A name written `X>Y` also carries the keys of the word Y (Bergkarabach>Karabach: the German
@@ -44,11 +46,12 @@ class Entry:
 @dataclass
 class _Table:
     index: dict[str, Entry] = field(default_factory=dict)
-    names: list[tuple[str, str]] = field(default_factory=list)  # (word, group) of names.tsv
+    # (word, group) of the names whose skeletons also lead to their group (keys.py)
+    names: list[tuple[str, str]] = field(default_factory=list)
 
-    def add(self, name: str, group: str, strict: bool) -> None:
+    def add(self, name: str, group: str, strict: bool, bridge: bool = True) -> None:
         word, _, also = name.partition(">")
-        if not strict:
+        if not strict and bridge:
             self.names.append((word.strip(), group))
         form = lookup_form(word.strip())
         old = self.index.get(form, Entry())
@@ -63,15 +66,22 @@ def lookup_form(word: str) -> str:
     return romanize(word).replace("ə", "e").replace("ı", "i")
 
 
+# Places whose unlisted spellings reach their other names through a skeleton (keys.py): those of
+# the conflict's region. Elsewhere a listed spelling is needed: across six countries too many
+# different places share a skeleton.
+BRIDGE_COUNTRIES = frozenset({"AZ", "AM"})
+
+
 @cache
 def table() -> _Table:
     t = _Table()
-    for filename, strict in (("names.tsv", False), ("words.tsv", True)):
+    for filename, strict in (("places.tsv", False), ("names.tsv", False), ("words.tsv", True)):
         for cells in rows(filename):
             group = cells[0].strip()
+            bridge = filename != "places.tsv" or cells[2].strip() in BRIDGE_COUNTRIES
             for name in cells[1].split(","):
                 if name.strip():
-                    t.add(name.strip(), group, strict)
+                    t.add(name.strip(), group, strict, bridge)
     return t
 
 
