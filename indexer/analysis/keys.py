@@ -33,10 +33,11 @@ MILD = "^"
 _TURKIC_SUFFIX_RE = re.compile(
     r"(?:l[aeə]r[ıi]n|l[aeə]r[ıi]|l[aeə]r|n[ıiu]n|[dt][aeə]n|[dt][aeə]|[ıiu]n)$"
 )
-# Russian case endings (romanized) and the adjective's -sk-: Нагорного, карабахские.
+# Russian case endings (romanized as Wikipedia does: -iye, -aya) and the adjective's -sk-:
+# Нагорного, карабахские.
 _RUSSIAN_SUFFIX_RE = re.compile(
-    r"(?:ogo|ego|omu|emu|yami|ami|ykh|ikh|yakh|akh|om|em|ym|im|oy|ey|iy|yy|ie|ye|ii|ia|ya|yu"
-    r"|a|e|i|o|u|y)$"
+    r"(?:ogo|ego|omu|emu|yami|ami|ykh|ikh|yakh|akh|aya|yaya|oye|eye|iye|yye|om|em|ym|im|oy|ey"
+    r"|iy|yy|ie|ye|ii|ia|ya|yu|a|e|i|o|u|y)$"
 )
 _RUSSIAN_VERB_RE = re.compile(r"(?:ть|ться|тся|чь)$")
 # Armenian surnames (-yan, -ian, -jan, -yants) and words in Armenian script: Russian writes them

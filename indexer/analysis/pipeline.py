@@ -11,9 +11,11 @@ from whoosh.analysis.acore import Token
 from .casing import lower
 from .keys import variant_keys
 
-# A word: letters and digits, an inner apostrophe keeps a suffix on its word (Hocalı'da,
-# Azerbaijan's, Ilʹkham); hyphens split (Ter-Petrosyan is two words, Nagorno-Karabakh too).
-WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+# A word: letters and digits with their combining marks (ALA-LC's tie in Akopi͡an), an inner
+# apostrophe keeps a suffix on its word (Hocalı'da, Azerbaijan's); modifier letters are letters
+# (Ilʹkham, Kʻočʻaryan, Petʼrosyan); hyphens split (Ter-Petrosyan is two words).
+_LETTERS = r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05bd]"
+WORD_RE = re.compile(rf"\w{_LETTERS}*(?:['’]{_LETTERS}+)*")
 
 
 def tokens(text: str) -> Iterator[tuple[int, int, str]]:

@@ -1,8 +1,10 @@
 """The light variant key: any script and spelling system written the way English press does.
 
-Cyrillic and Armenian letters get their usual English romanization (Ходжалы -> khodzhaly,
-Խոջալու -> khojalu); Latin letters whose accent is a sound (ş, ç, ğ, š, ž) get their English
-digraph, so Şuşa meets Shusha and never Susa; other accents go (Azéri -> azeri). The
+Russian words get the romanization English Wikipedia uses, from `iuliia` (Ходжалы ->
+khodzhaly, Алиев -> aliyev, Дмитрий -> dmitry); other Cyrillic (Azerbaijani Cyrillic letters)
+and Armenian letters get their usual English romanization from data/ (Խոջալու -> khojalu).
+Latin letters whose accent is a sound (ş, ç, ğ, š, ž) get their English digraph, so Şuşa
+meets Shusha and never Susa; other accents go (Azéri -> azeri). The
 Azerbaijani ə and ı stay as they are: they have no ASCII twin and folding them merges
 different words (əl, al, el). Apostrophes and soft signs vanish.
 """
@@ -13,6 +15,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import iuliia
 from unidecode import unidecode
 
 from .casing import lower
@@ -22,9 +25,12 @@ CYRILLIC = char_map("cyrillic.tsv")
 ARMENIAN = char_map("armenian.tsv")
 LATIN = char_map("latin.tsv")
 KEEP = frozenset("əı")
+RUSSIAN_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 
-# Apostrophes and the modifier letters ALA-LC uses for the soft sign (Ilʹkham).
-APOSTROPHES = "'’ʹʼ`´"
+# Apostrophes, the modifier letters ALA-LC uses for the soft sign (Ilʹkham) and the ones Armenian
+# scholarly romanization uses for aspiration (Kʻočʻaryan, Petʼrosyan).
+APOSTROPHES = "'’ʹʼʻ`´"
 _APOS_RE = re.compile(f"[{APOSTROPHES}]")
 _SUFFIX_MARK_RE = re.compile("['’]")  # only a real apostrophe starts a suffix, not Ilʹkham's ʹ
 # English contractions keep their tail (don't -> dont); any other short tail after an
@@ -82,4 +88,9 @@ def romanize(word: str) -> str:
     low = _APOS_RE.sub("", low)
     if low.isascii():
         return low
+    cyrillic = set(_CYRILLIC_RE.findall(low))
+    if cyrillic and cyrillic <= RUSSIAN_LETTERS:
+        low = iuliia.WIKIPEDIA.translate(low).lower()
+        if low.isascii():
+            return low
     return "".join(_char(ch) for ch in low)

@@ -50,6 +50,7 @@ UNITS: dict[str, tuple[str, ...]] = {
     "ck": ("k",),
     "qu": ("k",),
     "ts": ("s",),
+    "tc": ("s",),  # French passports write ц as tc (Ambartcumian)
     "tz": ("s",),
     "dz": ("s",),
     "ph": ("v",),
@@ -82,7 +83,7 @@ def _readings(unit: str, nxt: str, last: bool, turkic: bool) -> tuple[str, ...]:
     if unit == "c":
         if turkic:
             return ("c",)
-        return ("c", "s" if nxt in _FRONT else "k")
+        return ("c", "s") if nxt in _FRONT else ("c", "k", "s")  # c is ц in ISO 9: Ambarcumjan
     if unit == "j":
         if turkic:
             return ("c",)  # Azerbaijani j is /ʒ/

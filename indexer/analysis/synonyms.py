@@ -29,7 +29,7 @@ from .tables import rows
 # (romanized). Tried longest first, only to find a listed word.
 _SUFFIX_RE = re.compile(
     r"(?:lerinin|larinin|lerin|larin|leri|lari|ler|lar|nin|nun|dan|den|tan|ten|da|de|ta|te"
-    r"|in|un|ogo|ego|ykh|ikh|ami|yami|om|em|oy|ey|iy|yy|ya|es|s|a|e|i|u|y)$"
+    r"|in|un|ogo|ego|ykh|ikh|ami|yami|aya|oye|iye|yye|om|em|oy|ey|iy|yy|ya|es|s|a|e|i|u|y)$"
 )
 
 
