@@ -15,7 +15,7 @@ from .keys import variant_keys
 # apostrophe keeps a suffix on its word (Hocalı'da, Azerbaijan's); modifier letters are letters
 # (Ilʹkham, Kʻočʻaryan, Petʼrosyan); hyphens split (Ter-Petrosyan is two words).
 _LETTERS = r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05bd]"
-WORD_RE = re.compile(rf"\w{_LETTERS}*(?:['’]{_LETTERS}+)*")
+WORD_RE = re.compile(rf"\w{_LETTERS}*(?:['’·]{_LETTERS}+)*")
 
 
 def tokens(text: str) -> Iterator[tuple[int, int, str]]:

@@ -30,12 +30,17 @@ _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 
 # Apostrophes, the modifier letters ALA-LC uses for the soft sign (Ilʹkham) and the ones Armenian
 # scholarly romanization uses for aspiration (Kʻočʻaryan, Petʼrosyan).
-APOSTROPHES = "'’ʹʼʻ`´"
+# ALA-LC also separates letters that are not a digraph with a middle dot (Azat·ek), and
+# BGN/PCGN writes the hard sign as ʺ.
+APOSTROPHES = "'’ʹʼʻʺ`´·"
 _APOS_RE = re.compile(f"[{APOSTROPHES}]")
 _SUFFIX_MARK_RE = re.compile("['’]")  # only a real apostrophe starts a suffix, not Ilʹkham's ʹ
-# English contractions keep their tail (don't -> dont); any other short tail after an
-# apostrophe is a suffix (Hocalı'da, Azerbaijan's) and the name before it is the word.
+# English contractions keep their tail (don't -> dont); a short tail after an apostrophe that
+# reads as a Turkish case ending or the English possessive is a suffix (Hocalı'da, Azerbaijan's,
+# Bakı'nın) and the name before it is the word; any other tail is part of the word, where the
+# apostrophe stands for a soft sign (Fat’mayy, Bil’gya).
 _CONTRACTION_TAILS = frozenset({"t", "ll", "re", "ve", "d", "m"})
+_SUFFIX_TAIL_RE = re.compile(r"(?:s|[dt]\w*|n\w*|l[aeə]r\w*|y\w*|[aeəıiuüoö]\w*)", re.IGNORECASE)
 
 
 def strip_apostrophe_suffix(word: str) -> str:
@@ -46,6 +51,7 @@ def strip_apostrophe_suffix(word: str) -> str:
         and len(parts[0]) >= 2
         and 1 <= len(parts[1]) <= 4
         and parts[1].lower() not in _CONTRACTION_TAILS
+        and _SUFFIX_TAIL_RE.fullmatch(parts[1])
     ):
         return parts[0]
     return word

@@ -48,7 +48,6 @@ UNITS: dict[str, tuple[str, ...]] = {
     "kh": ("k",),
     "gh": ("k",),
     "ck": ("k",),
-    "qu": ("k",),
     "ts": ("s",),
     "tc": ("s",),  # French passports write ц as tc (Ambartcumian)
     "tz": ("s",),

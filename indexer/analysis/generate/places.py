@@ -90,9 +90,13 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
     for p in everything:
         for n in p.names:
             f = form(n)
-            if not owners[f] or owners[f][-1].geonameid != p.geonameid:
-                owners[f].append(p)
-            for w in f.split():
+            # a word of a multi-word name also names its place (Hocalı of Hocalı Rayonu is
+            # Khojaly, so a village that lists Hocalı shares the name with Khojaly)
+            words = f.split()
+            for key in [f] + (words if len(words) > 1 else []):
+                if not owners[key] or owners[key][-1].geonameid != p.geonameid:
+                    owners[key].append(p)
+            for w in words:
                 word_owners[w].add(p.geonameid)
     same = _Places(mine)
     for p in mine:
