@@ -1,14 +1,18 @@
-"""A word's variant keys, most precise first.
+"""A word's variant keys, most precise first. Two words are spellings of each other when they
+share a key; the index build records which indexed words have each key
+(indexer.index.spellings), and a query word is expanded to them.
 
 1. The light key (romanize.py): script and diacritics folded the way English press writes
    them. Every word has it, and it comes first: prefix and phrase queries use it.
-2. Curated group keys (`=group`, synonyms.py) for exonyms, ethnonyms and translations.
+2. Group keys (`=group`, synonyms.py) for names no rule derives: the GeoNames gazetteer,
+   exonyms, ethnonyms and translations.
 3. For names and foreign words only, a mild key (`^...`: ə and ı read as e and i, Şəki meets
-   Sheki) and skeleton keys (`#...`, skeleton.py): not for English words (lexicon.py), not
-   for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и of пытаться/питаться),
-   not for the curated ordinary words (Azeri/Azari).
-The prefixes keep the three kinds of key apart in the index, so a skeleton never equals a
-real word and a query word's light key never matches another word's skeleton.
+   Sheki) and skeleton keys (`#...`, skeleton.py): not for ordinary English, Russian or Turkish
+   words (lexicon.py), not for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и
+   of пытаться/питаться), not for the curated ordinary words (Azeri/Azari). Armenian surnames
+   also get the stem Russian writes for them (Hakobyan -> akobyan, as in Акопян).
+The prefixes keep the three kinds of key apart, so a skeleton never equals a real word and a
+query word's light key never matches another word's skeleton.
 """
 
 from __future__ import annotations
@@ -135,8 +139,3 @@ def variant_keys(word: str) -> tuple[str, ...]:
             keys += [group_key(g) for g in by_skeleton.get(key, ())]
         keys += skeleton_keys
     return tuple(dict.fromkeys(keys))
-
-
-def is_name_like(word: str) -> bool:
-    """Does `word` get the aggressive spelling rules (a name or a foreign word)?"""
-    return any(key[0] in (SKELETON, MILD) for key in variant_keys(word))

@@ -9,7 +9,6 @@ from whoosh.analysis import Analyzer, Filter, Tokenizer
 from whoosh.analysis.acore import Token
 
 from .casing import lower
-from .keys import variant_keys
 
 # A word: letters and digits with their combining marks (ALA-LC's tie in Akopi͡an), an inner
 # apostrophe keeps a suffix on its word (Hocalı'da, Azerbaijan's); modifier letters are letters
@@ -77,19 +76,5 @@ class ExactFilter(Filter):
             yield t
 
 
-class VariantFilter(Filter):
-    """Each word becomes its variant keys, all at the word's position and offsets."""
-
-    def __call__(self, tokens_):
-        for t in tokens_:
-            for key in variant_keys(t.text):
-                t.text = key
-                yield t
-
-
 def exact_analyzer() -> Analyzer:
     return WordTokenizer() | ExactFilter()
-
-
-def variant_analyzer() -> Analyzer:
-    return WordTokenizer() | VariantFilter()
