@@ -50,14 +50,17 @@ _ARMENIAN_SURNAME_RE = re.compile(r"[iyj]an(?:ts)?$")
 _ARMENIAN_RE = re.compile(r"[\u0531-\u058f]")
 _LEADING_H_RE = re.compile(r"^h(?=[aeiouəy])")
 _INNER_H_RE = re.compile(r"(?<=[aeiouə])h(?=[aeiouə])")
+_ARMENIAN_E_RE = re.compile(r"(?<=[^aeiouy])e(?=[^aeiouy]+[iy]a)")  # the e before -syan
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _QARA_RE = re.compile(r"q(?!u)")
 
 
 def _armenian_stems(latin: str) -> list[str]:
-    """Hakobyan -> akobyan; Hovhannisyan -> ohannisyan; Sahakyan -> saakyan."""
+    """Hakobyan -> akobyan; Hovhannisyan -> ohannisyan; Sahakyan -> saakyan; and Russian's e
+    for Armenian i read back as i (Оганесян -> oganisyan)."""
     russian = _LEADING_H_RE.sub("", latin).replace("vh", "h")
-    return [s for s in dict.fromkeys((russian, _INNER_H_RE.sub("", russian))) if s != latin]
+    forms = (russian, _INNER_H_RE.sub("", russian), _ARMENIAN_E_RE.sub("i", latin))
+    return [s for s in dict.fromkeys(forms) if s != latin]
 
 
 def _stems(latin: str, turkic: bool, cyrillic: bool, armenian: bool = False) -> list[str]:

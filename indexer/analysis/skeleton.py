@@ -4,15 +4,18 @@ Romanizations of one name differ in how a sound is written (kh, x, h, ch, g, q, 
 velars; j, c, dzh, dj, dsch, ch for /dʒ/), in doubled letters (Mammadov, Mamedov), in voicing
 (Dashnak, Tashnak) and in the glide between vowels (Alijew, Aliyev). The skeleton keeps what
 they share: the sequence of consonant classes, a mark for a leading vowel, and between the
-consonants the class of each vowel: A (a, and e), I (i, ı, y, and e), O (o, ö), U (u, ü, ou).
-Vowels carry identity (Mammadov/Mahmudov, Jamal/Jamil, Karan/Kiran stay apart), so they are
-compared by class, within a bounded budget of readings:
-- e reads as A or I (Azerbaijani ə is e in Russian, Məmmədov/Мамедов; Armenian i is e in
-  Russian, Hovhannisyan/Оганесян); ə reads as A or I too;
-- an i, y or e between two consonants may be silent (Sarkisian/Sargsyan: Armenian writes no
-  vowel where romanizations put one), at most MAX_SILENT of them.
-Final vowels are case endings (Карабаха, Khojalu) and are left out; a run of vowels counts as
-its last one (Jabrail's ai, Aliyev's iye).
+consonants the class of each vowel, as the vowels of these languages pair up across scripts:
+A (a ə e ä: Məmmədov, Mammadov, Мамедов), I (i ı y: Xocalı, Khojali), O (o ö u ü ou: Hüseynov,
+Гусейнов, Souleimanov). Vowels carry identity, so they are compared by class rather than
+dropped (Mammadov/Mahmudov, Jamal/Jamil, Karan/Kiran, tatmak/tutmak stay apart), with a bounded
+budget for what romanizations really do:
+- an i or y between two consonants may be silent, at most MAX_SILENT of them (Sarkisian,
+  Sargsyan: Armenian writes no vowel where romanizations put one);
+- one e may read as I (Russian writes е for Azerbaijani ı and Armenian i: Нахичевань,
+  Naxçıvan; Оганесян, Hovhannisyan);
+- a run of vowels counts as its first vowel that is not i or y, since a glide is spelt y, i,
+  j or not at all (Aliyev, Aliev, Alijew; Heydar, Geidar, Гейдар; Sargsyan, Sarkisian).
+Final vowels are case endings (Карабаха, Khojalu) and are left out.
 
 Letters whose sound depends on the language (ch: English /tʃ/, German /x/, French /ʃ/; j:
 English /dʒ/, German /j/, Spanish /x/; c: Turkic /dʒ/, elsewhere /k/ or /s/) give one
@@ -28,9 +31,11 @@ import re
 
 MAX_READINGS = 12
 MAX_SILENT = 1
-# Vowels are upper-case symbols: A (a ä), I (i ı y), O (o ö), U (u ü ou); E (e ə) is A or I.
-VOWELS = {"a": "A", "e": "E", "i": "I", "ı": "I", "y": "I", "o": "O", "u": "U", "ə": "E"}
-_WEAK = frozenset("IE")
+# Vowels are upper-case symbols: A (a e ə), I (i ı y), O (o u ou); romanize.py has already
+# folded ä, ö and ü.
+VOWELS = {"a": "A", "e": "E", "ə": "A", "i": "I", "ı": "I", "y": "I", "o": "O", "u": "O"}
+MAX_E_AS_I = 1  # e is A, but one e of a word may read as I
+_WEAK = frozenset("I")
 
 # Longest spellings first; each maps to its reading(s). Classes: b (b p), d (d t), k (velars
 # and h), c (palatals: j ch sh zh and Turkic c ç ş), s (s z ts dz), v (v w f), l, m, n, r.
@@ -54,7 +59,7 @@ UNITS: dict[str, tuple[str, ...]] = {
     "dz": ("s",),
     "ph": ("v",),
     "th": ("d",),
-    "ou": ("U",),
+    "ou": ("O",),
     "b": ("b",),
     "p": ("b",),
     "d": ("d",),
@@ -103,7 +108,10 @@ def _slots(symbols: tuple[str, ...]) -> tuple[bool, list[str]]:
     run = ""
     for sym in symbols:
         if sym.isupper():
-            run = sym  # a run of vowels counts as its last one
+            # a run of vowels counts as its first one that is not I (a glide, or i before
+            # another vowel: Sarkisian's ia is Sargsyan's ya); I when it has no other
+            if not run or run == "I":
+                run = sym
             continue
         if run:
             out.append(run)
@@ -115,22 +123,27 @@ def _slots(symbols: tuple[str, ...]) -> tuple[bool, list[str]]:
 
 
 def _keys(symbols: tuple[str, ...]) -> list[str]:
-    """Every key of one reading: e read as A or as I, and at most MAX_SILENT weak vowels
-    between two consonants left out."""
+    """Every key of one reading: as it is, and with at most MAX_SILENT weak vowels between two
+    consonants left out."""
     lead, slots = _slots(symbols)
-    keys = [("_" if lead else "", 0)]
+    keys = [("_" if lead else "", 0, 0)]  # (key, vowels left out, e read as I)
     for i, sym in enumerate(slots):
-        options = ["A", "I"] if sym == "E" else [sym]
         inner = 0 < i < len(slots) - 1 and not (lead and i == 0)
         nxt = []
-        for key, silent in keys:
-            for o in options:
-                nxt.append((key + o, silent))
+        for key, silent, as_i in keys:
+            if sym == "E":
+                nxt.append((key + "A", silent, as_i))
+                if as_i < MAX_E_AS_I:
+                    nxt.append((key + "I", silent, as_i + 1))
+                    if inner and silent < MAX_SILENT:
+                        nxt.append((key, silent + 1, as_i + 1))
+                continue
+            nxt.append((key + sym, silent, as_i))
             if sym in _WEAK and inner and silent < MAX_SILENT:
-                nxt.append((key, silent + 1))
+                nxt.append((key, silent + 1, as_i))
         keys = nxt
     out = []
-    for key, _ in keys:
+    for key, _, _ in keys:
         # a vowel left out can bring two equal consonant classes together: keep one
         collapsed = "".join(c for j, c in enumerate(key) if j == 0 or c != key[j - 1])
         if collapsed not in out:
