@@ -25,6 +25,7 @@ from .lexicon import is_common_word, is_english_word
 from .romanize import romanize, strip_apostrophe_suffix
 from .skeleton import skeletons
 from .synonyms import group_key, lookup, table
+from .tables import settled
 
 MIN_LENGTH = 4  # shorter words are too many and too alike: xal/hal, qar/kar, Han/Khan
 MIN_CONSONANTS = 2
@@ -124,7 +125,7 @@ def _groups_by_skeleton() -> dict[str, tuple[str, ...]]:
         for key in name_keys(name, listed=True):
             if key.startswith(SKELETON) and consonant_count(key) >= MIN_SKELETON_FOR_GROUP:
                 out[key] = tuple(dict.fromkeys(out.get(key, ()) + (group,)))
-    return out
+    return settled(out)
 
 
 @lru_cache(maxsize=200_000)

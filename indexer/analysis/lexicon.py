@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from english_words import get_english_words_set
 
 from .casing import lower
-from .tables import rows
+from .tables import rows, settled
 
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 
@@ -60,7 +60,7 @@ MIN_PART = 4  # both halves of a compound: keeps Hayastan from being hay + stan
 def _words() -> frozenset[str]:
     common = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
     irregular = {cells[0] for cells in rows("english_irregular.txt")}
-    return frozenset(common | irregular)
+    return settled(frozenset(common | irregular))
 
 
 def _stems(word: str):
@@ -79,7 +79,7 @@ def _stems(word: str):
 
 @cache
 def _common() -> frozenset[str]:
-    return frozenset(cells[0] for cells in rows("common_words.txt"))
+    return settled(frozenset(cells[0] for cells in rows("common_words.txt")))
 
 
 def is_common_word(word: str) -> bool:

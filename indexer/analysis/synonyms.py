@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from .romanize import romanize
-from .tables import rows
+from .tables import rows, settled
 
 # English plural, Azerbaijani/Turkish case and plural endings, Russian case endings
 # (romanized). Tried longest first, only to find a listed word.
@@ -82,7 +82,7 @@ def table() -> _Table:
             for name in cells[1].split(","):
                 if name.strip():
                     t.add(name.strip(), group, strict, bridge)
-    return t
+    return settled(t)
 
 
 @lru_cache(maxsize=200_000)
