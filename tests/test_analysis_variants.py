@@ -122,3 +122,13 @@ def test_a_name_two_places_share_is_nobodys():
 def test_a_given_name_that_is_also_a_turkish_word_is_still_a_name():
     assert meet("Ilham", "Ильхам")  # İlham; ilham is also Turkish for 'inspiration'
     assert meet("İlham", "Ilʹkham")
+
+
+@pytest.mark.parametrize("word", ["upper", "haut", "alto", "berg", "mountainous"])
+def test_an_ordinary_word_that_translates_part_of_a_name_does_not_find_it_alone(word):
+    assert not meet(word, "Nagorno")
+
+
+def test_the_translated_part_still_finds_the_name_written_as_a_name():
+    assert meet("Upper", "Nagorno") and meet("Haut", "Nagorno") and meet("Berg", "Nagorno")
+    assert not meet("hay", "Armenian") and meet("Հայ", "Armenian") and meet("հայ", "Armenian")

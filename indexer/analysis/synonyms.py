@@ -9,7 +9,10 @@ Three files under data/, one group per line: `group<TAB>names`, names separated 
 - words.tsv: ethnonyms and ordinary words (Azeri, Armenian, group). They get no spelling rules:
   Azeri must not meet Azari (an extinct Iranian language), so each form is listed.
 A name written `X>Y` also carries the keys of the word Y (Bergkarabach>Karabach: the German
-compound is both Nagorno and Karabakh).
+compound is both Nagorno and Karabakh). A word written `X*` is an ordinary word translating
+part of a name (Upper, Haut, Berg), or whose romanization is one (Հայ, English hay): written in
+Latin letters it counts only capitalized, as in Upper Karabakh, so that "the upper floor" or a
+search for "upper" never reaches Nagorno.
 
 Lookup ignores case, accents, script, and ə/ı vs e/i; a listed word also matches with one
 common inflection (Ermeniler -> Ermeni, Армении -> Армения), but only when the bare form is
@@ -46,16 +49,20 @@ class Entry:
 @dataclass
 class _Table:
     index: dict[str, Entry] = field(default_factory=dict)
+    capitalized: dict[str, Entry] = field(default_factory=dict)  # the `X*` words
     # (word, group) of the names whose skeletons also lead to their group (keys.py)
     names: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, name: str, group: str, strict: bool, bridge: bool = True) -> None:
         word, _, also = name.partition(">")
+        index = self.index
+        if word.endswith("*"):
+            word, index = word[:-1], self.capitalized
         if not strict and bridge:
             self.names.append((word.strip(), group))
         form = lookup_form(word.strip())
-        old = self.index.get(form, Entry())
-        self.index[form] = Entry(
+        old = index.get(form, Entry())
+        index[form] = Entry(
             groups=tuple(dict.fromkeys(old.groups + (group,))),
             strict=old.strict or strict,
             also=old.also + ((also.strip(),) if also else ()),
@@ -92,6 +99,8 @@ def lookup(word: str) -> Entry | None:
     index = table().index
     if form in index:
         return index[form]
+    if form in table().capitalized and (word[:1].isupper() or not word.isascii()):
+        return table().capitalized[form]
     m = _SUFFIX_RE.search(form)
     while m and len(form) - (m.end() - m.start()) >= MIN_STEM:
         stem = form[: m.start()]
