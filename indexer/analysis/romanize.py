@@ -38,9 +38,12 @@ _SUFFIX_MARK_RE = re.compile("['’]")  # only a real apostrophe starts a suffix
 # English contractions keep their tail (don't -> dont); a short tail after an apostrophe that
 # reads as a Turkish case ending or the English possessive is a suffix (Hocalı'da, Azerbaijan's,
 # Bakı'nın) and the name before it is the word; any other tail is part of the word, where the
-# apostrophe stands for a soft sign (Fat’mayy, Bil’gya).
+# apostrophe stands for a soft sign (Fat’mayy, Bil’gya, Ag'dam).
 _CONTRACTION_TAILS = frozenset({"t", "ll", "re", "ve", "d", "m"})
-_SUFFIX_TAIL_RE = re.compile(r"(?:s|[dt]\w*|n\w*|l[aeə]r\w*|y\w*|[aeəıiuüoö]\w*)", re.IGNORECASE)
+_SUFFIX_TAIL_RE = re.compile(
+    r"(?:s|[dt][aeə](?:n|ki)?|[dt][ıiuü]r|n?[ıiuü]n|[ıiuüaeə]|[nys][aeəıiuü]|l[aeə]r\w*|m[ıiuü]z)",
+    re.IGNORECASE,
+)
 
 
 def strip_apostrophe_suffix(word: str) -> str:
