@@ -179,6 +179,9 @@ ANALYSIS_SOURCES = (
     "ingest/furniture.py",
     "ingest/language.py",
     "ingest/documents.py",
+    "ingest/formats",
+    "ingest/publishers.py",
+    "ingest/data",
 )
 
 
@@ -215,6 +218,10 @@ def fields_of(doc: Document) -> dict:
         "url": doc.url,
         "provenance": doc.provenance,
         "source": doc.source,
+        "format": doc.format,
+        "author": doc.author,
+        "captured": doc.captured,
+        "pages": [list(p) for p in doc.pages] or None,
     }
 
 

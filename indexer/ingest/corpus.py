@@ -14,6 +14,7 @@ from pathlib import Path
 
 from indexer.ingest.catalog import load_catalog
 from indexer.ingest.documents import SourceRecord
+from indexer.ingest.files import load_files
 
 TEXT_SUFFIXES = {".txt"}
 JSONL_FIELDS = ("title", "publisher", "published", "url", "language", "provenance")
@@ -78,6 +79,7 @@ def load_directory(corpus_dir: Path, report: LoadReport | None = None) -> LoadRe
                 provenance=entry.provenance,
             )
         )
+    load_files(corpus_dir, catalog, report)  # HTML, WARC, PDF, DOCX, in subfolders too
     return report
 
 
