@@ -56,6 +56,9 @@ class Hit:
     snippets: list[str]
     # query term -> the spellings of it that this document uses, e.g. {"hojaly": ["Khojaly"]}
     matched: dict[str, list[str]] = field(default_factory=dict)
+    format: str | None = None  # "html", "warc", "pdf", "docx"; None for text and JSON Lines
+    # for paged documents (PDF), the page label of each snippet: ["12", "13"]
+    snippet_pages: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -102,6 +105,11 @@ class DocumentRecord:
     provenance: str | None
     source: str
     text: str  # clean text: page furniture removed
+    format: str | None = None
+    author: str | None = None
+    captured: str | None = None  # when a web archive captured the page
+    # where each page starts: {"paragraph": index into the text's paragraphs, "label": "12"}
+    pages: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)

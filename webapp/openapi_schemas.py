@@ -11,6 +11,11 @@ from webapp.params import MAX_PAGE
 
 STRING_OR_NULL = {"type": ["string", "null"]}
 STRINGS = {"type": "array", "items": {"type": "string"}}
+FORMAT = {
+    "enum": ["html", "warc", "pdf", "docx", None],
+    "description": "The original file format: a web page, a page or PDF from a web archive "
+    "(WARC), a PDF, a Word file; null for plain text and JSON Lines.",
+}
 DATE = {
     "type": ["string", "null"],
     "description": "Publication date as precise as the source allows: YYYY, YYYY-MM or "
@@ -60,6 +65,12 @@ HIT = _object(
             "description": "Query term → the spellings of it this document uses "
             '(e.g. {"hojaly": ["Khojaly"]}).',
             "additionalProperties": STRINGS,
+        },
+        "format": FORMAT,
+        "snippet_pages": {
+            **STRINGS,
+            "description": "For paged documents (PDF): the page label of each snippet, in "
+            'the same order ("12" is shown as "p. 12"); empty otherwise.',
         },
     },
     "One matching document.",
@@ -111,10 +122,33 @@ DOCUMENT = _object(
         "url": STRING_OR_NULL,
         "provenance": {
             **STRING_OR_NULL,
-            "description": "The evidence in the text for the title, publisher and date.",
+            "description": "Where the metadata came from, one line per field for files "
+            '(`publisher: <meta property="og:site_name"> "Anadolu Ajansı"`), or the evidence '
+            "in the text for the title, publisher and date.",
         },
         "source": {"type": "string", "description": "The file (and line) it was read from."},
         "text": {"type": "string", "description": "Clean text, page furniture removed."},
+        "format": FORMAT,
+        "author": STRING_OR_NULL,
+        "captured": {
+            **STRING_OR_NULL,
+            "description": "When a web archive captured the page (its WARC-Date).",
+        },
+        "pages": {
+            "type": "array",
+            "description": "Where each page of a paged document (PDF) starts: the index of "
+            "its first paragraph in `text` (paragraphs are separated by blank lines) and its "
+            "page label.",
+            "items": {
+                "type": "object",
+                "required": ["paragraph", "label"],
+                "properties": {
+                    "paragraph": {"type": "integer", "minimum": 0},
+                    "label": {"type": "string"},
+                },
+                "additionalProperties": False,
+            },
+        },
     },
     "A document's metadata, provenance and clean text.",
 )

@@ -26,7 +26,7 @@ from indexer.results import (
 )
 from indexer.search import query as q
 from indexer.search.facets import FacetArrays
-from indexer.search.snippets import TermMatcher, matched_spellings, snippets
+from indexer.search.snippets import TermMatcher, matched_spellings, snippet_pages, snippets
 from indexer.search.suggest import suggest
 from indexer.search.vector import VectorSearcher
 
@@ -154,6 +154,10 @@ class WhooshEngine:
             provenance=stored.get("provenance"),
             source=stored.get("source") or "",
             text=stored.get("body") or "",
+            format=stored.get("format"),
+            author=stored.get("author"),
+            captured=stored.get("captured"),
+            pages=[{"paragraph": i, "label": label} for i, label in stored.get("pages") or ()],
         )
 
 
@@ -190,6 +194,8 @@ def _hits(searcher, page, parsed, spellings) -> list[Hit]:
                 score=round(score, 4),
                 snippets=snippets(body, body_matches),
                 matched=matched,
+                format=stored.get("format"),
+                snippet_pages=snippet_pages(body, body_matches, stored.get("pages")),
             )
         )
     return out
