@@ -25,6 +25,8 @@ bp.add_app_template_filter(presenters.language_name, "language_name")
 bp.add_app_template_filter(presenters.human_date, "human_date")
 bp.add_app_template_filter(presenters.safe_snippet, "safe_snippet")
 bp.add_app_template_filter(presenters.link_url, "link_url")
+bp.add_app_template_filter(presenters.format_name, "format_name")
+bp.add_app_template_filter(presenters.page_starts, "page_starts")
 
 
 @bp.get("/")
