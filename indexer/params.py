@@ -1,7 +1,8 @@
 """Search requests as URL query strings, and facet toggles (Datasette style).
 
 The same parameter names serve the browser UI, the JSON API and the CLI's --json output:
-q, publisher (repeatable), language (repeatable), year_from, year_to, sort, page, per_page.
+q, publisher (repeatable), language (repeatable), year_from, year_to, sort, page, per_page,
+collapse.
 A facet value's `toggle_url` is a relative query string ("?q=…&publisher=…"): it resolves against
 the page or endpoint it came from, so the UI and the API share it.
 """
@@ -33,6 +34,8 @@ def to_params(req: SearchRequest, *, page: bool = True) -> list[tuple[str, str]]
         pairs.append(("page", str(req.page)))
     if req.per_page != DEFAULT_PER_PAGE:
         pairs.append(("per_page", str(req.per_page)))
+    if not req.collapse:
+        pairs.append(("collapse", "false"))
     return pairs
 
 

@@ -23,6 +23,7 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 10
+    collapse: bool = True  # copies of one text shown as one hit (see Hit.copies)
 
     def filters(self) -> dict[str, tuple]:
         """Active filters by facet name (only the non-empty ones)."""
@@ -45,6 +46,18 @@ class FacetValue:
 
 
 @dataclass
+class CopyRef:
+    """Another document of the same copy group (a republication of the same text)."""
+
+    id: str
+    title: str
+    publisher: str
+    published: str | None
+    url: str | None
+    similarity: float | None = None  # share of word shingles in common with the document
+
+
+@dataclass
 class Hit:
     id: str
     title: str
@@ -59,6 +72,11 @@ class Hit:
     format: str | None = None  # "html", "warc", "pdf", "docx"; None for text and JSON Lines
     # for paged documents (PDF), the page label of each snippet: ["12", "13"]
     snippet_pages: list[str] = field(default_factory=list)
+    # Copies: the group's id (None without copies); with collapsing, the other matching
+    # documents of the group folded into this hit (at most 20 listed, all counted).
+    copy_group: str | None = None
+    copy_count: int = 0
+    copies: list[CopyRef] = field(default_factory=list)
 
 
 @dataclass
@@ -110,6 +128,8 @@ class DocumentRecord:
     captured: str | None = None  # when a web archive captured the page
     # where each page starts: {"paragraph": index into the text's paragraphs, "label": "12"}
     pages: list[dict] = field(default_factory=list)
+    copy_group: str | None = None
+    copies: list[CopyRef] = field(default_factory=list)  # the other documents of its group
 
     def to_dict(self) -> dict:
         return asdict(self)

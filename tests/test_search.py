@@ -266,6 +266,9 @@ def test_cli_json_is_the_api_structure(seed_index):
         "matched",
         "format",
         "snippet_pages",
+        "copy_group",
+        "copy_count",
+        "copies",
     }
     assert {v["value"]: v["count"] for v in data["facets"]["publisher"]}["Unknown"] == 3
 

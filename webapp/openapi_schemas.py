@@ -47,6 +47,28 @@ FACET_VALUE = _object(
     "One value of a facet and how many matching documents have it.",
 )
 
+COPY_REF = _object(
+    {
+        "id": {"type": "string"},
+        "title": {"type": "string"},
+        "publisher": {"type": "string"},
+        "published": DATE,
+        "url": STRING_OR_NULL,
+        "similarity": {
+            "type": ["number", "null"],
+            "minimum": 0,
+            "maximum": 1,
+            "description": "Share of four-word runs the two texts have in common (document "
+            "pages only; null in hits).",
+        },
+    },
+    "Another document with the same text (a republication).",
+)
+COPY_GROUP = {
+    **STRING_OR_NULL,
+    "description": "Id shared by the copies of one text; null for a document without copies.",
+}
+
 HIT = _object(
     {
         "id": {"type": "string"},
@@ -71,6 +93,19 @@ HIT = _object(
             **STRINGS,
             "description": "For paged documents (PDF): the page label of each snippet, in "
             'the same order ("12" is shown as "p. 12"); empty otherwise.',
+        },
+        "copy_group": COPY_GROUP,
+        "copy_count": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "With collapse: the other matching copies folded into this hit. "
+            "Without: all other documents of its copy group.",
+        },
+        "copies": {
+            "type": "array",
+            "items": {"$ref": "#/components/schemas/CopyRef"},
+            "description": "With collapse: the other matching copies (at most 20 listed; "
+            "`copy_count` counts them all), best-ranked first. Empty without collapse.",
         },
     },
     "One matching document.",
@@ -149,6 +184,12 @@ DOCUMENT = _object(
                 "additionalProperties": False,
             },
         },
+        "copy_group": COPY_GROUP,
+        "copies": {
+            "type": "array",
+            "items": {"$ref": "#/components/schemas/CopyRef"},
+            "description": "The other documents of its copy group, with their similarity.",
+        },
     },
     "A document's metadata, provenance and clean text.",
 )
@@ -189,6 +230,7 @@ PROBLEM = {
 SCHEMAS = {
     "SearchResult": SEARCH_RESULT,
     "Hit": HIT,
+    "CopyRef": COPY_REF,
     "FacetValue": FACET_VALUE,
     "Document": DOCUMENT,
     "Health": HEALTH,

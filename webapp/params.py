@@ -23,7 +23,18 @@ MAX_PAGE = 10_000  # deep paging is what crawlers do; nobody reads page 10,001
 MIN_YEAR, MAX_YEAR = 1, 9999
 MAX_VALUE_LENGTH = 200  # one publisher or language name
 MAX_VALUES = 50  # values of one repeatable parameter
-PARAMS = ("q", "publisher", "language", "year_from", "year_to", "sort", "page", "per_page")
+PARAMS = (
+    "q",
+    "publisher",
+    "language",
+    "year_from",
+    "year_to",
+    "sort",
+    "page",
+    "per_page",
+    "collapse",
+)
+BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
 
 _DIGITS = re.compile(r"[0-9]{1,9}")  # ASCII only: int() would also take "٣" or "1_000"
 _Q_WHITESPACE = frozenset("\t\n\r")
@@ -104,7 +115,11 @@ def parse_search_args(args: MultiDict) -> SearchRequest:
     per_page = _integer(
         args, "per_page", 1, MAX_PER_PAGE, f"a whole number from 1 to {MAX_PER_PAGE}"
     )
+    collapse = _first(args, "collapse") or "true"
+    if collapse.lower() not in BOOLEANS:
+        raise ParamError("collapse", f"collapse must be true or false, got {collapse[:40]!r}")
     return SearchRequest(
+        collapse=BOOLEANS[collapse.lower()],
         q=q,
         publisher=_repeated(args, "publisher"),
         language=_repeated(args, "language"),

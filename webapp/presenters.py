@@ -210,8 +210,26 @@ PARAM_LABELS = {
     "sort": "The sort order",
     "page": "The page number",
     "per_page": "The number of results per page",
+    "collapse": "Grouping copies",
 }
 
 
 def param_message(param: str, detail: str) -> str:
     return f"{PARAM_LABELS.get(param, 'A parameter')} cannot be used: {detail}."
+
+
+FORMAT_NAMES = {
+    "html": "Web page (HTML)",
+    "warc": "Web archive (WARC)",
+    "pdf": "PDF",
+    "docx": "Word document (DOCX)",
+}
+
+
+def format_name(code: str | None) -> str:
+    return FORMAT_NAMES.get(code or "", code or "Text")
+
+
+def page_starts(pages: list[dict]) -> dict[int, str]:
+    """Paragraph index -> label of the page that begins there (the last of several)."""
+    return {p["paragraph"]: p["label"] for p in pages}

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
+from indexer.index import copies
 from indexer.index.schema import build_schema, date_key
 from indexer.index.spellings import SpellingMap
 from indexer.index.store import IndexStore
@@ -146,6 +147,9 @@ def _write_version(store, base, records, to_add, to_update, to_remove, hashes, p
     name, path = store.new_version(base)
     ix = store.open_whoosh(path) if base else whoosh_index.create_in(str(path), build_schema())
     spellings = SpellingMap.load(path) if base else SpellingMap()
+    signatures = copies.load_signatures(path) if base else {}
+    for doc_id in [*to_update, *to_remove]:
+        signatures.pop(doc_id, None)
     incoming = [records[i] for i in [*to_add, *to_update]]
     with _analysed(incoming) as documents:
         writer = ix.writer(limitmb=128)
@@ -155,11 +159,15 @@ def _write_version(store, base, records, to_add, to_update, to_remove, hashes, p
             for doc in _progress(documents, progress, len(incoming)):
                 writer.add_document(**fields_of(doc))
                 spellings.add(doc.variant_pairs)
+                signature = copies.signature(doc.body)
+                if signature is not None:
+                    signatures[doc.id] = signature
             writer.commit(merge=_should_merge(writer, len(incoming) + len(to_remove)))
         except BaseException:
             writer.cancel()
             raise
     spellings.save(path)
+    copies.save(path, signatures)
     built_at = datetime.now(UTC).isoformat(timespec="seconds")
     store.write_json(path, MANIFEST, {"analysis": analysis_fingerprint(), "documents": hashes})
     store.write_json(
@@ -182,6 +190,7 @@ ANALYSIS_SOURCES = (
     "ingest/formats",
     "ingest/publishers.py",
     "ingest/data",
+    "index/copies.py",
 )
 
 
