@@ -134,3 +134,48 @@ def warc_bytes(captures: list[tuple[str, str, str, bytes]], gzip: bool = True) -
         )
         writer.write_record(record)
     return out.getvalue()
+
+
+def write_huge_pdf(path, megabytes: int) -> None:
+    """A PDF of two text pages, each also carrying a scan-sized image of random bytes."""
+    import os
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, NumberObject, StreamObject
+
+    small = pdf_bytes([["Survivors of Khojaly reached Agdam."], ["The second page."]])
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(small)))
+    side = int((megabytes * 2**20 / 2) ** 0.5)
+    for page in writer.pages:
+        image = StreamObject()
+        image.set_data(os.urandom(side * side))
+        image.update(
+            {
+                NameObject("/Type"): NameObject("/XObject"),
+                NameObject("/Subtype"): NameObject("/Image"),
+                NameObject("/Width"): NumberObject(side),
+                NameObject("/Height"): NumberObject(side),
+                NameObject("/ColorSpace"): NameObject("/DeviceGray"),
+                NameObject("/BitsPerComponent"): NumberObject(8),
+            }
+        )
+        page["/Resources"][NameObject("/XObject")] = DictionaryObject(
+            {NameObject("/Im1"): writer._add_object(image)}
+        )
+    with open(path, "wb") as handle:
+        writer.write(handle)
+
+
+def scanned_pdf_bytes(lines: list[str]) -> bytes:
+    """A one-page PDF whose text exists only as a picture of it (what a scanner makes)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("L", (1700, 200 + 90 * len(lines)), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=56)
+    for i, line in enumerate(lines):
+        draw.text((80, 80 + 90 * i), line, fill=0, font=font)
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(image, x=10, y=10, w=190)
+    return bytes(pdf.output())

@@ -124,6 +124,7 @@ def mixed(tmp_path_factory):
 def test_every_format_is_indexed_with_its_metadata(mixed):
     engine, run = mixed
     assert "added 11," in run.stdout and "skipped 4," in run.stdout
+    assert "7 warnings" in run.stdout  # the skipped files, a scan, a legacy page, a cut WARC
     news = engine.document("news")
     assert news.format == "html"
     assert news.title == "Khojaly remembered in Ankara"
@@ -287,3 +288,66 @@ def test_the_catalog_still_wins(tmp_path):
     assert "title: catalog.toml" in doc.provenance
     assert "published: catalog.toml" in doc.provenance
     assert 'publisher: <meta property="og:site_name">' in doc.provenance
+
+
+@pytest.mark.slow
+def test_a_200_mb_pdf_is_read_in_bounded_memory(tmp_path):
+    """Its text is indexed and the build's peak memory stays far below the file's size
+    times a few (pypdf reads object by object, one image at most at a time)."""
+    from archive_files import write_huge_pdf
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_huge_pdf(corpus / "scan.pdf", 200)
+    assert (corpus / "scan.pdf").stat().st_size > 200 * 10**6
+    code = (
+        "import resource, sys; from indexer.cli import main; code = main(sys.argv[1:]); "
+        "print('peak', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(code)"
+    )
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            code,
+            "build",
+            "--corpus",
+            str(corpus),
+            "--index",
+            str(tmp_path / "index"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    peak_mb = int(run.stdout.split("peak")[1]) / 1024
+    assert peak_mb < 600, f"peak RSS {peak_mb:.0f} MB for a 200 MB PDF"
+    hit = open_engine(tmp_path / "index").search(SearchRequest(q="Agdam")).hits[0]
+    assert hit.id == "scan" and hit.snippet_pages == ["1"]
+
+
+def test_good_files_have_nothing_to_warn_about(mixed):
+    _, run = mixed
+    for name in ("news.html", "crawl.warc.gz", "statement.docx", "reports/helsinki.pdf"):
+        assert f"corpus/{name}:" not in run.stderr
+
+
+def test_scans_are_read_by_ocr_where_it_is_installed(tmp_path):
+    from archive_files import scanned_pdf_bytes
+
+    from indexer.ingest.formats import ocr
+
+    if not ocr.available():
+        pytest.skip("OCR is not installed: pip install '.[ocr]' and apt-get install tesseract-ocr")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "letter.pdf").write_bytes(
+        scanned_pdf_bytes(["Refugees from Khojaly", "reached Agdam in February."])
+    )
+    from indexer.index.build import build_index
+
+    report = build_index(tmp_path / "index", corpus_dir=corpus)
+    assert report.warnings == []
+    doc = open_engine(tmp_path / "index").document("letter")
+    assert "Agdam" in doc.text and "text: OCR (Tesseract) on pages 1" in doc.provenance

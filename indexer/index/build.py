@@ -64,7 +64,8 @@ class BuildReport:
         return (
             f"added {self.added}, updated {self.updated}, removed {self.removed}, "
             f"skipped {self.skipped}, unchanged {self.unchanged}, "
-            f"{self.document_count} documents, {self.seconds:.2f} s"
+            f"{self.document_count} documents, {len(self.warnings)} warnings, "
+            f"{self.seconds:.2f} s"
         )
 
 

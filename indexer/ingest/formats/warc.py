@@ -32,8 +32,6 @@ def read(handle, name: str, url: str | None = None) -> list[Extracted]:
                 continue
             records += 1
             doc = _document(record, name, problems)
-            if getattr(record.raw_stream, "limit", 0) > 0:
-                raise EOFError(f"the record of {_uri(record)} ends early")
             if doc is None:
                 continue
             kept = latest.get(doc.key)
@@ -56,8 +54,11 @@ def read(handle, name: str, url: str | None = None) -> list[Extracted]:
     return docs
 
 
-def _uri(record) -> str:
-    return record.rec_headers.get_header("WARC-Target-URI") or "a record without a URI"
+def _check_complete(record) -> None:
+    """EOFError when the file ended before the record did (warcio says nothing then)."""
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        uri = record.rec_headers.get_header("WARC-Target-URI") or "a record without a URI"
+        raise EOFError(f"the record of {uri} ends early")
 
 
 def _document(record, name: str, problems: list[str]) -> Extracted | None:
@@ -77,12 +78,12 @@ def _document(record, name: str, problems: list[str]) -> Extracted | None:
             payload = record.content_stream().read(html.MAX_BYTES + 1)
             if len(payload) > html.MAX_BYTES:
                 raise FormatError(f"larger than {html.MAX_BYTES // 2**20} MB")
+            _check_complete(record)
             doc = html.extract(payload, f"{name} {uri}", url=uri, fmt="warc")
         elif ctype in PDF_TYPES:
             with tempfile.SpooledTemporaryFile(SPOOL_BYTES) as spool:
                 shutil.copyfileobj(record.content_stream(), spool)
-                if getattr(record.raw_stream, "limit", 0) > 0:
-                    return None  # the caller reports the truncated record
+                _check_complete(record)
                 spool.seek(0)
                 doc = pdf.read(spool, f"{name} {uri}", url=uri)[0]
         else:
