@@ -21,7 +21,7 @@ from indexer.search.facets.year import UNDATED, YearFacet
 FACETS: tuple[type[Facet], ...] = (PublisherFacet, LanguageFacet, YearFacet)
 BY_NAME = {facet.name: facet for facet in FACETS}
 
-__all__ = ["FACETS", "UNDATED", "ActiveFilter", "FacetSet", "Faceted", "active_filters"]
+__all__ = ["FACETS", "UNDATED", "ActiveFilter", "FacetSet", "Faceted", "active_filters", "facet"]
 
 
 def facet(name: str) -> type[Facet]:

@@ -105,8 +105,10 @@ class ValueFacet(Facet):
         """Most frequent first; a selected value stays listed even when its count drops to 0."""
         counts = self.column.counts(docs)
         selected = self.selected(req)
-        found = {v: int(counts[c]) for v, c in self.codes.items() if counts[c] or v in selected}
-        found |= {v: 0 for v in selected if v not in found}
+        values = self.column.values
+        found = {values[c]: int(counts[c]) for c in np.flatnonzero(counts).tolist()}
+        for v in selected:
+            found.setdefault(v, int(counts[self.codes[v]]) if v in self.codes else 0)
         order = sorted(found, key=lambda v: (-found[v], v))
         return [self.value(req, v, found[v], v in selected) for v in order]
 
