@@ -44,7 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--language", action="append", default=[], help="a code or a name")
     s.add_argument("--year-from")
     s.add_argument("--year-to")
-    s.add_argument("--undated", action="store_true", help="undated documents (or the years')")
+    s.add_argument(
+        "--undated",
+        action="store_true",
+        help="documents without a date (or in the year range, if one is given)",
+    )
     s.add_argument("--sort", help=f"{' or '.join(SORTS)} (default: {SORTS[0]})")
     s.add_argument("--page")
     s.add_argument("--per-page")

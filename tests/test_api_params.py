@@ -1,5 +1,7 @@
 """The one validator of search parameters, shared by the CLI, the UI and the API."""
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -179,3 +181,12 @@ def test_messages_name_parameters_the_way_the_caller_spells_them():
         parse_params([("year_from", "2020"), ("year_to", "1990")], spell=flags.get)
     assert err.value.param == "year_from"
     assert err.value.detail == "--year-from (2020) is after --year-to (1990)"
+
+
+@given(requests(), st.one_of(_years.map(str), st.just("undated")))
+def test_year_toggles_parse_back_and_undo_themselves(req, value):
+    if value != "undated":  # from no range, a year toggles its own one-year range on and off
+        req = replace(req, year_from=None, year_to=None)
+    toggled = facet("year").toggled(req, value)
+    assert parse(to_params(toggled)) == toggled
+    assert facet("year").toggled(toggled, value) == replace(req, page=1)
