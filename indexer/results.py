@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 SORTS = ("relevance", "date")
-FACETS = ("publisher", "language", "year")
 MAX_PER_PAGE = 100
 MAX_QUERY_LENGTH = 1000
 MAX_TERMS = 32  # words, phrases and prefixes in one query

@@ -7,8 +7,10 @@ against them, so a field added or renamed anywhere shows up as a contract change
 from __future__ import annotations
 
 from indexer.params import MAX_PAGE
-from indexer.results import FACETS, MAX_PER_PAGE, MAX_QUERY_LENGTH
-from indexer.search.facets import UNDATED
+from indexer.results import MAX_PER_PAGE, MAX_QUERY_LENGTH
+from indexer.search.facets import FACETS, UNDATED
+
+FACET_NAMES = [facet.name for facet in FACETS]
 
 STRING_OR_NULL = {"type": ["string", "null"]}
 STRINGS = {"type": "array", "items": {"type": "string"}}
@@ -119,10 +121,10 @@ SEARCH_RESULT = _object(
         },
         "facets": {
             "type": "object",
-            "required": list(FACETS),
+            "required": FACET_NAMES,
             "properties": {
                 name: {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}}
-                for name in FACETS
+                for name in FACET_NAMES
             },
             "additionalProperties": False,
         },
