@@ -159,25 +159,30 @@ class IndexStore:
         finished = [n for n in names if self.is_finished(n)]
         keep = set(finished[-KEEP_VERSIONS:]) | ({current} if current else set())
         trash = self.root / "trash"
-        for name in names:
-            if name not in keep:
-                trash.mkdir(exist_ok=True)
+        doomed = [n for n in names if n not in keep]
+        if doomed:
+            trash.mkdir(exist_ok=True)
+            for name in doomed:
                 os.replace(self.versions / name, trash / name)
         for tmp in self.root.glob("CURRENT.*.tmp"):
             tmp.unlink(missing_ok=True)
-        if not trash.is_dir() or not any(trash.iterdir()):
+        # Each folder in trash/ is deleted by name, never trash/ itself: a deleter still
+        # running from an earlier build must not remove the folder this one is moving into.
+        leftovers = [str(p) for p in trash.iterdir()] if trash.is_dir() else []
+        if not leftovers:
             return
         if background:
-            code = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+            code = "import shutil, sys\nfor p in sys.argv[1:]: shutil.rmtree(p, ignore_errors=True)"
             subprocess.Popen(
-                [sys.executable, "-c", code, str(trash)],
+                [sys.executable, "-c", code, *leftovers],
                 start_new_session=True,
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
         else:
-            shutil.rmtree(trash, ignore_errors=True)
+            for path in leftovers:
+                shutil.rmtree(path, ignore_errors=True)
 
 
 def _fsync_file(path: Path) -> None:
