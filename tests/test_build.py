@@ -194,7 +194,7 @@ def test_kill_9_during_incremental_builds_is_cleaned_up_by_the_next_build(tmp_pa
         "utf-8",
     )
     killed = []
-    for delay in (0.0, 0.3, 1.0):
+    for delay in (0.0, 0.2, 0.6):
         proc = subprocess.Popen(
             [
                 sys.executable,
