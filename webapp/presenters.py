@@ -201,6 +201,7 @@ def format_name(code: str | None) -> str:
     return FORMAT_NAMES.get(code or "", code or "Text")
 
 
-def page_starts(pages: list[dict]) -> dict[int, str]:
-    """Paragraph index -> label of the page that begins there (the last of several)."""
-    return {p["paragraph"]: p["label"] for p in pages}
+def page_labels(pages: list[dict], first: int = 0) -> dict[int, str]:
+    """Index among the shown paragraphs -> label of the PDF page that begins there (the last
+    of several), when the paragraphs shown start with paragraph `first` of the text."""
+    return {p["paragraph"] - first: p["label"] for p in pages if p["paragraph"] >= first}

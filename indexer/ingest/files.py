@@ -7,15 +7,18 @@ writer has not started yet, so both cores are free)."""
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from indexer.ingest import metadata
 from indexer.ingest.catalog import UNKNOWN_PUBLISHER, CatalogEntry
 from indexer.ingest.documents import SourceRecord
 from indexer.ingest.formats import READERS, Extracted, FormatError, suffix_of
+from indexer.ingest.safe_files import UnsafeFile, open_inside
 
 PARALLEL_MIN_FILES = 16
 PROCESSES = 2
@@ -30,25 +33,24 @@ class FileResult:
 
 
 def find_files(corpus_dir: Path) -> list[Path]:
-    """Files a format reader handles, in every subfolder; symbolic links are not followed."""
+    """Files a format reader handles, in every subfolder (links to folders are not
+    followed; links to files are checked when the file is opened)."""
     found = []
     for folder, subfolders, names in os.walk(corpus_dir):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
         for name in sorted(names):
             path = Path(folder) / name
-            if suffix_of(path) and not name.startswith(".") and not path.is_symlink():
+            if suffix_of(path) and not name.startswith("."):
                 found.append(path)
     return found
 
 
-def read_file(path: Path) -> FileResult:
-    """The documents of one file, or the reason it cannot be read."""
+def read_file(path: Path, root: Path | None = None) -> FileResult:
+    """The documents of one file of the folder `root`, or the reason it cannot be read."""
     try:
-        if not path.is_file():
-            raise FormatError("not a regular file")
-        with path.open("rb") as handle:
+        with open_inside(path, root or path.parent) as handle:
             return FileResult(path, READERS[suffix_of(path)](handle, path.name))
-    except FormatError as exc:
+    except (FormatError, UnsafeFile) as exc:
         return FileResult(path, [], str(exc))
     except OSError as exc:
         return FileResult(path, [], f"cannot be read: {exc.strerror or exc}")
@@ -58,18 +60,19 @@ def read_file(path: Path) -> FileResult:
         )
 
 
-def read_all(paths: list[Path]):
+def read_all(paths: list[Path], root: Path):
+    read = functools.partial(read_file, root=root)
     serial = len(paths) < PARALLEL_MIN_FILES or threading.active_count() > 1
     if serial or (os.cpu_count() or 1) < 2:
-        yield from map(read_file, paths)
+        yield from map(read, paths)
         return
     with multiprocessing.get_context("fork").Pool(PROCESSES) as pool:
-        yield from pool.imap(read_file, paths, chunksize=4)
+        yield from pool.imap(read, paths, chunksize=4)
 
 
 def load_files(corpus_dir: Path, catalog: dict[str, CatalogEntry], report) -> None:
     """Add the records of the folder's format files (and their warnings) to `report`."""
-    for result in read_all(find_files(corpus_dir)):
+    for result in read_all(find_files(corpus_dir), corpus_dir):
         rel = result.path.relative_to(corpus_dir)
         name = f"{corpus_dir.name}/{rel.as_posix()}"
         if result.error is not None:
@@ -80,7 +83,11 @@ def load_files(corpus_dir: Path, catalog: dict[str, CatalogEntry], report) -> No
             doc_id = f"{base}-{doc.key}" if doc.key else base
             for warning in doc.warnings:
                 report.warnings.append(f"{name}: {warning}")
-            report.records.append(to_record(doc, doc_id, name, catalog.get(doc_id)))
+            record = to_record(doc, doc_id, name, catalog.get(doc_id))
+            try:
+                report.records.append(metadata.checked(record, report.warnings))
+            except ValueError as exc:
+                report.skip(f"{name}: skipped: {exc}")
 
 
 def document_id(rel: Path) -> str:
