@@ -5,6 +5,7 @@ and each bad file is one warning while the rest is indexed."""
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 import zipfile
@@ -350,3 +351,42 @@ def test_scans_are_read_by_ocr_where_it_is_installed(tmp_path):
     assert report.warnings == []
     doc = open_engine(tmp_path / "index").document("letter")
     assert "Agdam" in doc.text and "text: OCR (Tesseract) on pages 1" in doc.provenance
+
+
+def test_files_that_lead_outside_the_folder_or_never_end_are_named(tmp_path):
+    import os
+
+    from indexer.index.build import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (tmp_path / "secret.html").write_bytes(_page("Outside the corpus"))
+    (corpus / "link.html").symlink_to(tmp_path / "secret.html")
+    os.mkfifo(corpus / "pipe.pdf")
+    (corpus / "page.html").write_bytes(_page("Inside the corpus"))
+    report = build_index(tmp_path / "index", corpus_dir=corpus)
+    assert report.added == 1 and report.skipped == 2
+    assert any(
+        "link.html: skipped: a symbolic link to a file outside" in w for w in report.warnings
+    )
+    assert any("pipe.pdf: skipped: a FIFO" in w for w in report.warnings)
+
+
+def test_a_long_pdf_keeps_its_page_labels_on_every_page_of_the_document_view(tmp_path):
+    from indexer.index.build import build_index
+    from webapp import create_app
+
+    filler = "The commission heard the witnesses of Khojaly one by one. " * 30
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pages = [[f"Page {n} opens here. {filler}"] for n in range(1, 61)]
+    (corpus / "long.pdf").write_bytes(pdf_bytes(pages, title="A long report"))
+    build_index(tmp_path / "index", corpus_dir=corpus)
+    client = create_app({"TESTING": True, "INDEX": str(tmp_path / "index")}).test_client()
+    seen = []
+    for view in (1, 2):
+        html = client.get(f"/doc/long?page={view}").get_data(as_text=True)
+        labels = re.findall(r'class="page-label"[^>]*>p\. (\d+)</p><p>Page (\d+) opens', html)
+        assert labels and all(a == b for a, b in labels)
+        seen += [int(a) for a, _ in labels]
+    assert seen == list(range(1, len(seen) + 1)) and len(seen) > 40
