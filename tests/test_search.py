@@ -252,6 +252,7 @@ def test_cli_json_is_the_api_structure(seed_index):
         "hits",
         "facets",
         "suggestion",
+        "unknown_filters",
     }
     assert data["total"] == 1 and data["hits"][0]["id"] == ANADOLU
     assert set(data["hits"][0]) == {
@@ -264,6 +265,11 @@ def test_cli_json_is_the_api_structure(seed_index):
         "score",
         "snippets",
         "matched",
+        "format",
+        "snippet_pages",
+        "copy_group",
+        "copy_count",
+        "copies",
     }
     assert {v["value"]: v["count"] for v in data["facets"]["publisher"]}["Unknown"] == 3
 

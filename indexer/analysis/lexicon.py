@@ -21,9 +21,11 @@ wordfreq's frequent words without the names among them: пытаться must no
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from english_words import get_english_words_set
+
+from indexer.caching import bounded_cache
 
 from .casing import lower
 from .tables import rows, settled
@@ -93,7 +95,7 @@ def is_common_word(word: str) -> bool:
     return bool(_CYRILLIC_RE.search(low)) and low in _common()
 
 
-@lru_cache(maxsize=200_000)
+@bounded_cache(max_bytes=2_000_000)
 def is_english_word(word: str) -> bool:
     """`word` (lower-case) is a common English word, an inflection or a compound of them."""
     if not word.isascii() or not word.isalpha():
