@@ -35,6 +35,9 @@ def groups(word: str) -> set[str]:
         ["Jafarov", "Djafarov", "Dschafarow", "Cəfərov", "Джафаров"],
         ["Huseynov", "Gusejnow", "Hüseynov", "Гусейнов"],
         ["Suleymanov", "Souleimanov", "Suleimanow", "Сулейманов"],
+        # French passports write g before e and i as gu
+        ["Gevorgyan", "Guevorkian", "Геворкян"],
+        ["Bagirov", "Baguirov", "Bağırov", "Багиров"],
         # given names across languages
         ["Sergei", "Sergueï", "Sergej", "Сергей"],
         ["Mikhail", "Mikhaïl", "Michail", "Михаил"],

@@ -19,9 +19,10 @@ budget for what romanizations really do:
   j or not at all (Aliyev, Aliev, Alijew; Heydar, Geidar, Гейдар; Sargsyan, Sarkisian).
 Final vowels are case endings (Карабаха, Khojalu) and are left out.
 
-Letters whose sound depends on the language (ch: English /tʃ/, German /x/, French /ʃ/; j:
-English /dʒ/, German /j/, Spanish /x/; c: Turkic /dʒ/, elsewhere /k/ or /s/) give one
-skeleton per reading, at most MAX_READINGS of them.
+French and Spanish gu before e or i is g (Guetk, Beguimli), except in Turkic words, whose u
+is always a vowel. Letters whose sound depends on the language (ch: English /tʃ/, German /x/,
+French /ʃ/; j: English /dʒ/, German /j/, Spanish /x/; c: Turkic /dʒ/, elsewhere /k/ or /s/)
+give one skeleton per reading, at most MAX_READINGS of them.
 
 These rules merge ordinary words (hair/chair, van/wan), so the caller applies them to names
 and foreign words only (see keys.py).
@@ -84,6 +85,8 @@ UNITS: dict[str, tuple[str, ...]] = {
 }
 _UNIT_RE = re.compile("|".join(sorted(UNITS, key=len, reverse=True)) + "|.", re.DOTALL)
 _FRONT = frozenset("eiyəı")
+# French and Spanish write g before e and i as gu (Zanguelan, Guevorkian: Zangelan, Gevorkyan)
+_GU_RE = re.compile(r"gu(?=[eiy])")
 
 
 def _readings(unit: str, nxt: str, last: bool, turkic: bool) -> tuple[str, ...]:
@@ -157,7 +160,7 @@ def _keys(symbols: tuple[str, ...], e: str) -> list[str]:
 def skeletons(latin: str, turkic: bool = False, keep_e: bool = False) -> tuple[str, ...]:
     """Skeletons of a romanized word, one per reading, e.g. khojaly -> kOcAl. `keep_e`: e is
     not read as a, for a place whose names have no ə (Serov is not Sarov)."""
-    units = _UNIT_RE.findall(latin)
+    units = _UNIT_RE.findall(latin if turkic else _GU_RE.sub("g", latin))
     variants: list[tuple[str, ...]] = [()]
     for i, unit in enumerate(units):
         nxt = units[i + 1][0] if i + 1 < len(units) else ""
