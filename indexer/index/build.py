@@ -8,23 +8,16 @@ that changes something writes a new index version and switches to it atomically
 from __future__ import annotations
 
 import hashlib
-import itertools
 import logging
-import multiprocessing
-import os
 import sys
-import threading
 import time
-from collections import deque
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from whoosh import index as whoosh_index
-
 from indexer.index.schema import build_schema, date_key
+from indexer.index.segments import commit_segment
 from indexer.index.spellings import SpellingMap
 from indexer.index.store import IndexStore
 from indexer.ingest.corpus import LoadReport, load_directory, load_jsonl
@@ -34,13 +27,6 @@ log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"  # {"documents": {id: content hash}}
 META = "meta.json"  # {"built_at", "document_count", "version"}
-PARALLEL_MIN_DOCS = 200  # below this, starting a helper process costs more than it saves
-ANALYSIS_PROCESSES = 1  # Whoosh's writer keeps this process busy; one helper fills the other core
-BATCH, WINDOW = 32, 8  # documents per task, tasks in flight
-# A small update commits a segment of its own: merging would rewrite the whole index
-# (minutes at 100k documents) to add one document. Merges happen on larger changes, and
-# once small segments pile up.
-MERGE_SHARE, MAX_SEGMENTS = 0.1, 8
 
 
 @dataclass
@@ -144,21 +130,28 @@ def _unique(records: list[SourceRecord], report: BuildReport) -> dict[str, Sourc
 
 def _write_version(store, base, records, to_add, to_update, to_remove, hashes, progress) -> str:
     name, path = store.new_version(base)
-    ix = store.open_whoosh(path) if base else whoosh_index.create_in(str(path), build_schema())
-    spellings = SpellingMap.load(path) if base else SpellingMap()
     incoming = [records[i] for i in [*to_add, *to_update]]
-    with _analysed(incoming) as documents:
-        writer = ix.writer(limitmb=128)
-        try:
-            for doc_id in [*to_update, *to_remove]:
-                writer.delete_by_term("id", doc_id)
-            for doc in _progress(documents, progress, len(incoming)):
-                writer.add_document(**fields_of(doc))
-                spellings.add(doc.variant_pairs)
-            writer.commit(merge=_should_merge(writer, len(incoming) + len(to_remove)))
-        except BaseException:
-            writer.cancel()
-            raise
+    spellings = SpellingMap.load(path) if base else SpellingMap()
+    bar = _progress(progress, len(incoming))
+
+    def on_document(doc: Document) -> None:
+        spellings.add(doc.variant_pairs)
+        if bar is not None:
+            bar.update()
+
+    try:
+        commit_segment(
+            path,
+            build_schema(),
+            incoming,
+            analyse,
+            fields_of,
+            remove=[*to_update, *to_remove] if base else [],
+            on_document=on_document,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
     spellings.save(path)
     built_at = datetime.now(UTC).isoformat(timespec="seconds")
     store.write_json(path, MANIFEST, {"analysis": analysis_fingerprint(), "documents": hashes})
@@ -196,12 +189,6 @@ def analysis_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _should_merge(writer, changes: int) -> bool:
-    existing = writer.segments
-    total = sum(s.doc_count_all() for s in existing)
-    return changes > MERGE_SHARE * total or len(existing) >= MAX_SEGMENTS
-
-
 def fields_of(doc: Document) -> dict:
     return {
         "id": doc.id,
@@ -218,41 +205,9 @@ def fields_of(doc: Document) -> dict:
     }
 
 
-@contextmanager
-def _analysed(records: list[SourceRecord]):
-    """Documents analysed (cleaned, languages detected) in a helper process while this one
-    writes the index: the two halves of the work then share the machine's cores."""
-    # Forking a process that runs other threads can deadlock the child: stay serial there.
-    serial = len(records) < PARALLEL_MIN_DOCS or threading.active_count() > 1
-    if serial or (os.cpu_count() or 1) < 2:
-        yield map(analyse, records)
-        return
-    with multiprocessing.get_context("fork").Pool(ANALYSIS_PROCESSES) as pool:
-        yield _bounded(pool, records)
-
-
-def _bounded(pool, records: list[SourceRecord]):
-    """Analysed documents in order, at most WINDOW batches ahead of the writer: Pool.imap
-    would run ahead without limit and hold a whole archive of analysed text in memory."""
-    batches = (records[i : i + BATCH] for i in range(0, len(records), BATCH))
-    pending: deque = deque()
-    for batch in itertools.islice(batches, WINDOW):
-        pending.append(pool.apply_async(analyse_batch, (batch,)))
-    while pending:
-        done = pending.popleft().get()
-        following = next(batches, None)
-        if following is not None:
-            pending.append(pool.apply_async(analyse_batch, (following,)))
-        yield from done
-
-
-def analyse_batch(records: list[SourceRecord]) -> list[Document]:
-    return [analyse(r) for r in records]
-
-
-def _progress(items, enabled: bool, total: int):
+def _progress(enabled: bool, total: int):
     if not enabled or not sys.stderr.isatty() or total < 2:
-        return items
+        return None
     from tqdm import tqdm
 
-    return tqdm(items, total=total, desc="indexing", unit="doc", file=sys.stderr)
+    return tqdm(total=total, desc="indexing", unit="doc", file=sys.stderr)
