@@ -20,6 +20,7 @@ from indexer.index.schema import build_schema, date_key
 from indexer.index.segments import commit_segment
 from indexer.index.spellings import SpellingMap
 from indexer.index.store import IndexStore
+from indexer.ingest import jsonl_state
 from indexer.ingest.corpus import LoadReport, load_directory, load_jsonl
 from indexer.ingest.documents import Document, SourceRecord, analyse
 
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"  # {"documents": {id: content hash}}
 META = "meta.json"  # {"built_at", "document_count", "version"}
+JSONL_STATE = jsonl_state.FILENAME  # the JSON Lines file at the last build
 
 
 @dataclass
@@ -54,7 +56,10 @@ class BuildReport:
 
 
 def load_sources(
-    corpus_dir: Path | None, jsonl: Path | None, known: dict[str, str] | None = None
+    corpus_dir: Path | None,
+    jsonl: Path | None,
+    known: dict[str, str] | None = None,
+    previous_jsonl: dict | None = None,
 ) -> LoadReport:
     report = LoadReport()
     if corpus_dir is not None:
@@ -63,7 +68,7 @@ def load_sources(
         else:
             report.warnings.append(f"{corpus_dir}: not a folder; nothing read from it")
     if jsonl is not None:
-        load_jsonl(jsonl, report, known)
+        load_jsonl(jsonl, report, known, previous_jsonl)
     return report
 
 
@@ -85,11 +90,14 @@ def build_index(
             report.warnings.append("the analysis code changed since the last build: rebuilding")
             base, manifest = None, {}
         old = manifest.get("documents", {})
-        loaded = load_sources(
+        sources = (
             Path(corpus_dir) if corpus_dir is not None else None,
             Path(jsonl) if jsonl is not None else None,
-            known={h: i for i, h in old.items()},
+            {h: i for i, h in old.items()},
         )
+        loaded = load_sources(*sources, store.read_json(base, JSONL_STATE) if base else None)
+        if loaded.jsonl_reused and any(i not in old for i in loaded.unchanged):
+            loaded = load_sources(*sources)  # the saved state is not this index's: read it all
         report.skipped = loaded.skipped
         report.warnings += loaded.warnings
         records = _unique(loaded.records, report)
@@ -101,10 +109,12 @@ def build_index(
         if base and not (to_add or to_update or to_remove):
             report.version = base
             report.document_count = len(old)
+            _keep_jsonl_state(store, base, loaded)
         elif new or base:
             report.version = _write_version(
                 store, base, records, to_add, to_update, to_remove, new, progress
             )
+            _keep_jsonl_state(store, report.version, loaded)
             report.added, report.updated, report.removed = (
                 len(to_add),
                 len(to_update),
@@ -114,6 +124,12 @@ def build_index(
         store.prune(background=True)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _keep_jsonl_state(store: IndexStore, version: str, loaded: LoadReport) -> None:
+    """Remember the JSON Lines file as read, so the next build can skip an unchanged one."""
+    if loaded.jsonl_state is not None and not loaded.jsonl_reused:
+        store.write_json(store.versions / version, JSONL_STATE, loaded.jsonl_state)
 
 
 def _unique(records: list[SourceRecord], report: BuildReport) -> dict[str, SourceRecord]:
