@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import threading
 import time
 from pathlib import Path
 
@@ -13,9 +15,49 @@ from bench.queries import BenchQuery
 def build(jsonl: Path, index_dir: Path, rebuild: bool = True) -> dict:
     from indexer.index.build import build_index
 
-    report = build_index(index_dir, jsonl=jsonl, rebuild=rebuild)
+    with _MemorySampler() as memory:
+        report = build_index(index_dir, jsonl=jsonl, rebuild=rebuild)
     keys = ("added", "updated", "removed", "skipped", "unchanged", "document_count", "seconds")
-    return {k: getattr(report, k) for k in keys if hasattr(report, k)}
+    out = {k: getattr(report, k) for k in keys if hasattr(report, k)}
+    if memory.peak:
+        out["peak_pss_all_processes_mib"] = memory.peak / 2**20
+    return out
+
+
+class _MemorySampler(threading.Thread):
+    """Peak of the summed proportional set size (PSS) of this process and its helpers, sampled
+    every 0.2 s: forked helpers share pages with their parent, which PSS counts once."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.peak = 0
+        self._stop = threading.Event()
+
+    def __enter__(self):
+        try:
+            import psutil
+
+            self._me = psutil.Process()
+            self._me.memory_full_info()
+        except Exception:  # no psutil, or no /proc/<pid>/smaps: no figure
+            return self
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        if self.is_alive():
+            self.join()
+
+    def run(self):
+        while True:
+            total = 0
+            for proc in [self._me, *self._me.children(recursive=True)]:
+                with contextlib.suppress(Exception):  # a helper that just ended
+                    total += proc.memory_full_info().pss
+            self.peak = max(self.peak, total)
+            if self._stop.wait(0.2):
+                return
 
 
 def replace_line(jsonl: Path, line_no: int, edit) -> str:
