@@ -4,6 +4,7 @@ the same documents as our engine."""
 
 from __future__ import annotations
 
+import json
 import random
 
 import pytest
@@ -15,7 +16,7 @@ from indexer.engine import open_engine
 from indexer.index import segments
 from indexer.index.build import build_index, fields_of
 from indexer.index.schema import build_schema
-from indexer.index.spellings import SpellingMap
+from indexer.index.spellings import SpellingMap, variant_pairs
 from indexer.index.store import IndexStore
 from indexer.ingest.corpus import load_directory, load_jsonl
 from indexer.ingest.documents import analyse
@@ -167,3 +168,14 @@ def test_a_small_update_adds_a_segment_and_leaves_the_others_alone(built, tmp_pa
     assert _stock_search(index, "castle") == {"doc-0003"}
     res = open_engine(index).search(SearchRequest(q="castle"))
     assert [h.id for h in res.hits] == ["doc-0003"]
+
+
+def test_the_spelling_map_holds_the_pairs_of_every_indexed_word(built):
+    folder = IndexStore(built).current_dir()
+    expected = SpellingMap()
+    with whoosh_index.open_dir(str(folder)).searcher() as searcher:
+        for fields in searcher.all_stored_fields():
+            expected.add(variant_pairs(fields["title"] + "\n" + fields["body"]))
+    saved = json.loads((folder / "spellings.json").read_text("utf-8"))
+    assert saved == {k: sorted(v) for k, v in expected._terms.items()}
+    assert "=khojaly" in saved

@@ -151,7 +151,6 @@ def _write_version(store, base, records, to_add, to_update, to_remove, hashes, p
     bar = _progress(progress, len(incoming))
 
     def on_document(doc: Document) -> None:
-        spellings.add(doc.variant_pairs)
         if bar is not None:
             bar.update()
 
@@ -164,6 +163,7 @@ def _write_version(store, base, records, to_add, to_update, to_remove, hashes, p
             fields_of,
             remove=[*to_update, *to_remove] if base else [],
             on_document=on_document,
+            on_pairs=spellings.add,
         )
     finally:
         if bar is not None:

@@ -31,16 +31,19 @@ _EXACT: dict[str, str] = {}
 _LONE: dict[int, bytes] = {}
 
 
-def word_positions(text: str) -> dict[str, list[int]]:
-    """Exact key -> positions of its words in `text`.
+def word_positions(text: str, seen: set[str] | None = None) -> dict[str, list[int]]:
+    """Exact key -> positions of its words in `text`; the words as written are added to `seen`.
 
     Per word only C-level work (the regex, dict lookups by map, a keyed sort); Python runs
     once per distinct word of the text."""
     words = WORD_RE.findall(text)
+    distinct = set(words)
+    if seen is not None:
+        seen |= distinct
     known = _EXACT
     if len(known) >= CACHE_LIMIT:
         known.clear()
-    for word in set(words).difference(known):
+    for word in distinct.difference(known):
         known[word] = exact_key(word)
     keys = list(map(known.__getitem__, words))
     order = sorted(range(len(keys)), key=keys.__getitem__)  # stable: positions stay in order

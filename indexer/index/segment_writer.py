@@ -33,6 +33,7 @@ from whoosh.system import pack_int, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from indexer.index.schema import WordPositions, encode_positions, word_positions
+from indexer.index.spellings import pairs_of_words
 
 BLOCK_LIMIT = 128  # postings per block, as Whoosh's W3 codec writes them
 COMPRESSION = 3  # zlib level of Whoosh's W3 codec
@@ -44,14 +45,16 @@ _LAST = object()
 
 # What a helper process works on, set before the pool forks so tasks carry only numbers.
 _TASK: dict = {}
+_REPORTED: set[str] = set()  # words whose spelling pairs this process has already reported
 
 
 class Chunk:
     """What one helper returns for a chunk: the per-document part (for this process's columns)
     and where the chunk's posting blocks and their term index were written."""
 
-    def __init__(self, docs: list, lengths: list[dict[str, int]], blocks: Path, index: Path):
+    def __init__(self, docs, lengths, blocks: Path, index: Path, pairs: set):
         self.docs, self.lengths, self.blocks, self.index = docs, lengths, blocks, index
+        self.pairs = pairs  # spelling pairs of words this helper had not reported before
 
 
 def write_segment(
@@ -62,13 +65,15 @@ def write_segment(
     analyse: Callable,
     fields_of: Callable[..., dict],
     on_document: Callable | None = None,
+    on_pairs: Callable | None = None,
     processes: int = 1,
     chunk_docs: int = 1000,
 ) -> int:
     """Analyse `records` and write them as `segment` (document numbers 0..n-1) into `storage`.
 
     `analyse(record)` gives a document, `fields_of(document)` its Whoosh field values;
-    `on_document(document)` is called for each, in order, in this process. With `processes`
+    `on_document(document)` is called for each, in order, in this process, and `on_pairs`
+    with the spelling pairs (indexer.index.spellings) of their words. With `processes`
     above 1, chunks are analysed and encoded by that many forked helpers. Returns the number of
     documents written; the caller lists the segment in a TOC."""
     work = Path(storage.folder) / f"{segment.segment_id()}.chunks"
@@ -85,7 +90,9 @@ def write_segment(
                 if on_document is not None:
                     on_document(doc)
                 docnum += 1
-            chunk.docs = chunk.lengths = None  # the text is written; keep only the files
+            if on_pairs is not None:
+                on_pairs(chunk.pairs)
+            chunk.docs = chunk.lengths = chunk.pairs = None  # keep only the files
             chunks.append(chunk)
         perdoc.close()
         segment.set_doc_count(docnum)
@@ -98,6 +105,7 @@ def write_segment(
 
 def _chunks(records, spans, work, schema, analyse, fields_of, processes) -> Iterator[Chunk]:
     _TASK.update(records=records, work=work, schema=schema, analyse=analyse, fields_of=fields_of)
+    _REPORTED.clear()
     try:
         # Forking a process that runs other threads can deadlock the child: stay serial there.
         if processes < 2 or len(spans) < 2 or threading.active_count() > 1:
@@ -132,6 +140,7 @@ def _encode_chunk(number: int, span: tuple[int, int]) -> Chunk:
     postings: dict[str, dict] = {}
     field_lengths: dict[str, array] = {}
     all_lengths: list[dict[str, int]] = []
+    words: set[str] = set()  # the text fields' words as written
     for docnum, doc in enumerate(docs, start):
         lengths = {}
         for name, value in fields_of(doc).items():
@@ -140,7 +149,7 @@ def _encode_chunk(number: int, span: tuple[int, int]) -> Chunk:
                 continue
             terms = postings.setdefault(name, {})
             if isinstance(field.format, WordPositions):
-                length = _add_text(terms, value, docnum)
+                length = _add_text(terms, value, docnum, words)
             else:
                 length = _add_other(terms, field, value, docnum)
             if length and field.scorable:
@@ -178,13 +187,15 @@ def _encode_chunk(number: int, span: tuple[int, int]) -> Chunk:
                     batch = []
         if batch:
             pickle.dump(batch, index, pickle.HIGHEST_PROTOCOL)
-    return Chunk(docs, all_lengths, blocks_path, index_path)
+    words.difference_update(_REPORTED)
+    _REPORTED.update(words)
+    return Chunk(docs, all_lengths, blocks_path, index_path, pairs_of_words(words))
 
 
-def _add_text(terms: dict, value: str, docnum: int) -> int:
+def _add_text(terms: dict, value: str, docnum: int, words: set[str]) -> int:
     """One document's words of a text field; returns the field's length in words."""
     length = 0
-    for word, plist in word_positions(value).items():
+    for word, plist in word_positions(value, words).items():
         length += len(plist)
         entry = terms.get(word)
         if entry is None:

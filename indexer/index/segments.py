@@ -35,6 +35,7 @@ def commit_segment(
     fields_of: Callable[..., dict],
     remove: Sequence[str] = (),
     on_document: Callable | None = None,
+    on_pairs: Callable | None = None,
 ) -> None:
     """Mark the documents whose id is in `remove` deleted, add `records` as a new segment and
     write the TOC that lists them. `folder` holds a Whoosh index or nothing yet."""
@@ -53,7 +54,16 @@ def commit_segment(
             processes = 1
         chunk = min(MAX_CHUNK_DOCS, -(-len(records) // processes))
         write_segment(
-            storage, schema, segment, records, analyse, fields_of, on_document, processes, chunk
+            storage,
+            schema,
+            segment,
+            records,
+            analyse,
+            fields_of,
+            on_document,
+            on_pairs,
+            processes,
+            chunk,
         )
         segments.append(segment)
     TOC(schema, segments, generation).write(storage, INDEX_NAME)

@@ -27,13 +27,16 @@ _PAIRS: dict[str, tuple[tuple[str, str], ...]] = {}
 
 
 def variant_pairs(text: str) -> set[tuple[str, str]]:
-    """(key, exact term) for each distinct word of `text` whose variant key differs from it.
+    """(key, exact term) for each distinct word of `text` whose variant key differs from it."""
+    return pairs_of_words(set(WORD_RE.findall(text)))
 
-    Each spelling's pairs are worked out once per process: an archive repeats most words."""
+
+def pairs_of_words(words: set[str]) -> set[tuple[str, str]]:
+    """variant_pairs of these distinct words, each word's pairs worked out once per process
+    (an archive repeats most words)."""
     known = _PAIRS
     if len(known) >= CACHE_LIMIT:
         known.clear()
-    words = set(WORD_RE.findall(text))
     for word in words.difference(known):
         exact = exact_key(word)
         known[word] = tuple((k, exact) for k in variant_keys(word) if k != exact)

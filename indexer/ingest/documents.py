@@ -6,7 +6,6 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass
 
-from indexer.index.spellings import variant_pairs
 from indexer.ingest import furniture, language
 
 
@@ -50,8 +49,6 @@ class Document:
     provenance: str | None
     source: str
     content_hash: str
-    # (variant key, exact term) for the document's words, for the spelling map
-    variant_pairs: frozenset[tuple[str, str]] = frozenset()
 
 
 def year_of(published: str | None) -> int | None:
@@ -81,5 +78,4 @@ def analyse(record: SourceRecord) -> Document:
         provenance=record.provenance,
         source=record.source,
         content_hash=record.content_hash(),
-        variant_pairs=frozenset(variant_pairs(title + "\n" + "\n".join(paras))),
     )
