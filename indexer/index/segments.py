@@ -22,8 +22,8 @@ from indexer.index.segment_writer import write_segment
 INDEX_NAME = "MAIN"  # Whoosh's default index name
 PARALLEL_MIN_DOCS = 200  # below this, starting helper processes costs more than it saves
 # Documents a helper encodes at a time: each chunk writes its own block for every term it
-# holds, so fewer, larger chunks cost less; this bounds a helper's memory (~200 MB).
-MAX_CHUNK_DOCS = 5000
+# holds, so fewer, larger chunks cost less; this bounds a helper's memory (~250 MB).
+MAX_CHUNK_DOCS = 2500
 MERGE_SHARE, MAX_SEGMENTS = 0.1, 8  # segments under this share of the documents are "small"
 
 
