@@ -1,20 +1,19 @@
 """The browser search page and document pages.
 
-Both read the same parameters as the API (`webapp.params`) and make one search-core call.
+Both read the same parameters as the API (`indexer.params`) and make one search-core call.
 """
 
 from __future__ import annotations
 
 from urllib.parse import parse_qsl
 
-from flask import Blueprint, abort, render_template, request
-from werkzeug.datastructures import MultiDict
+from flask import Blueprint, abort, render_template, request, url_for
 
-from indexer.params import query_string
+from indexer.params import ParamError, parse_params, query_string
 from indexer.results import QueryError, SearchRequest
 from indexer.search.snippets import highlight_text
 from webapp import engine, presenters
-from webapp.params import ParamError, parse_search_args
+from webapp.paging import text_page
 
 bp = Blueprint("ui", __name__)
 
@@ -32,7 +31,7 @@ def search():
     """The search page; errors in the query or the parameters are shown, not raised."""
     error = tip = None
     try:
-        req = parse_search_args(request.args)
+        req = parse_params(request.args.items(multi=True))
     except ParamError as exc:
         req = SearchRequest(q=request.args.get("q", "")[:1000])
         error = presenters.param_message(exc.param, exc.detail)
@@ -43,6 +42,8 @@ def search():
             result = engine().search(req)
         except QueryError as exc:
             error = str(exc)  # the core words it for the user, with what to try instead
+        else:
+            req = result.request  # filter values as the index spells them
     context = {
         "req": req,
         "result": result,
@@ -60,6 +61,7 @@ def search():
             "year_chart": presenters.year_chart(req, result.facets.get("year", [])),
             "pages": presenters.pages(result.page, result.total_pages),
             "also_matched": presenters.also_matched,
+            "unknown_filter_message": presenters.unknown_filter_message,
         }
     return render_template("search.html", **context), 400 if error else 200
 
@@ -71,11 +73,16 @@ def document(doc_id: str):
     if doc is None:
         abort(404)
     q = request.args.get("q", "")[:1000]
-    text, match_count = presenters.mark_first(highlight_text(doc.text, q)) if q else (doc.text, 0)
+    page = text_page(doc.text, request.args.get("page", 1, type=int))
+    text, match_count = presenters.mark_first(highlight_text(page.text, q)) if q else (page.text, 0)
     return render_template(
         "document.html",
         doc=doc,
         q=q,
+        page=page,
+        page_url=lambda number: url_for(
+            "ui.document", doc_id=doc_id, q=q or None, back=request.args.get("back"), page=number
+        ),
         paragraphs=presenters.paragraphs(text),
         match_count=match_count,
         back_url=_back_url(request.args.get("back")),
@@ -94,7 +101,7 @@ def _back_url(back: str | None) -> str:
     if not back:
         return "/"
     try:
-        req = parse_search_args(MultiDict(parse_qsl(back.lstrip("?"))))
+        req = parse_params(parse_qsl(back.lstrip("?")))
     except ParamError:
         return "/"
     return "/" + query_string(req)

@@ -19,7 +19,7 @@ from pathlib import Path
 from indexer.index.schema import build_schema, date_key
 from indexer.index.segments import commit_segment
 from indexer.index.spellings import SpellingMap
-from indexer.index.store import IndexStore
+from indexer.index.store import LOCK_TIMEOUT, IndexStore
 from indexer.ingest import jsonl_state
 from indexer.ingest.corpus import LoadReport, load_directory, load_jsonl
 from indexer.ingest.documents import Document, SourceRecord, analyse
@@ -78,11 +78,14 @@ def build_index(
     jsonl: str | Path | None = None,
     rebuild: bool = False,
     progress: bool = False,
+    lock_timeout: float = LOCK_TIMEOUT,
 ) -> BuildReport:
+    """Raises CatalogError (the catalog cannot be read) and BuildLocked (another build holds
+    the index for over `lock_timeout` seconds); the index being served is then unchanged."""
     started = time.perf_counter()
     report = BuildReport()
     store = IndexStore(index_dir)
-    with store.build_lock():
+    with store.build_lock(lock_timeout):
         store.prune()
         base = None if rebuild else store.current_name()
         manifest = store.read_json(base, MANIFEST) if base else {}
@@ -112,9 +115,8 @@ def build_index(
             _keep_jsonl_state(store, base, loaded)
         elif new or base:
             report.version = _write_version(
-                store, base, records, to_add, to_update, to_remove, new, progress
+                store, base, records, to_add, to_update, to_remove, new, progress, loaded
             )
-            _keep_jsonl_state(store, report.version, loaded)
             report.added, report.updated, report.removed = (
                 len(to_add),
                 len(to_update),
@@ -127,7 +129,8 @@ def build_index(
 
 
 def _keep_jsonl_state(store: IndexStore, version: str, loaded: LoadReport) -> None:
-    """Remember the JSON Lines file as read, so the next build can skip an unchanged one."""
+    """Remember the JSON Lines file as read, so the next build can skip an unchanged one (in
+    the version that is served already when nothing changed: a cache, replaced atomically)."""
     if loaded.jsonl_state is not None and not loaded.jsonl_reused:
         store.write_json(store.versions / version, JSONL_STATE, loaded.jsonl_state)
 
@@ -144,7 +147,9 @@ def _unique(records: list[SourceRecord], report: BuildReport) -> dict[str, Sourc
     return out
 
 
-def _write_version(store, base, records, to_add, to_update, to_remove, hashes, progress) -> str:
+def _write_version(
+    store, base, records, to_add, to_update, to_remove, hashes, progress, loaded
+) -> str:
     name, path = store.new_version(base)
     incoming = [records[i] for i in [*to_add, *to_update]]
     spellings = SpellingMap.load(path) if base else SpellingMap()
@@ -174,6 +179,8 @@ def _write_version(store, base, records, to_add, to_update, to_remove, hashes, p
     store.write_json(
         path, META, {"built_at": built_at, "document_count": len(hashes), "version": name}
     )
+    _keep_jsonl_state(store, name, loaded)
+    store.finish(path)
     store.switch_to(name)
     return name
 
