@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
+from indexer.index import copies
 from indexer.index.schema import build_schema, date_key
 from indexer.index.segments import commit_segment
 from indexer.index.spellings import SpellingMap
@@ -51,7 +52,8 @@ class BuildReport:
         return (
             f"added {self.added}, updated {self.updated}, removed {self.removed}, "
             f"skipped {self.skipped}, unchanged {self.unchanged}, "
-            f"{self.document_count} documents, {self.seconds:.2f} s"
+            f"{self.document_count} documents, {len(self.warnings)} warnings, "
+            f"{self.seconds:.2f} s"
         )
 
 
@@ -153,9 +155,15 @@ def _write_version(
     name, path = store.new_version(base)
     incoming = [records[i] for i in [*to_add, *to_update]]
     spellings = SpellingMap.load(path) if base else SpellingMap()
+    signatures = copies.load_signatures(path) if base else {}
+    for doc_id in [*to_update, *to_remove]:
+        signatures.pop(doc_id, None)
     bar = _progress(progress, len(incoming))
 
     def on_document(doc: Document) -> None:
+        signature = copies.signature(doc.body)
+        if signature is not None:
+            signatures[doc.id] = signature
         if bar is not None:
             bar.update()
 
@@ -174,6 +182,7 @@ def _write_version(
         if bar is not None:
             bar.close()
     spellings.save(path)
+    copies.save(path, signatures)
     built_at = datetime.now(UTC).isoformat(timespec="seconds")
     store.write_json(path, MANIFEST, {"analysis": analysis_fingerprint(), "documents": hashes})
     store.write_json(
@@ -195,6 +204,10 @@ ANALYSIS_SOURCES = (
     "ingest/furniture.py",
     "ingest/language.py",
     "ingest/documents.py",
+    "ingest/formats",
+    "ingest/publishers.py",
+    "ingest/data",
+    "index/copies.py",
 )
 
 
@@ -225,6 +238,10 @@ def fields_of(doc: Document) -> dict:
         "url": doc.url,
         "provenance": doc.provenance,
         "source": doc.source,
+        "format": doc.format,
+        "author": doc.author,
+        "captured": doc.captured,
+        "pages": [list(p) for p in doc.pages] or None,
     }
 
 
