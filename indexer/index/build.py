@@ -130,6 +130,10 @@ def build_index(
     return report
 
 
+def _signature(doc: Document):
+    return copies.signature(doc.body)
+
+
 def _keep_jsonl_state(store: IndexStore, version: str, loaded: LoadReport) -> None:
     """Remember the JSON Lines file as read, so the next build can skip an unchanged one (in
     the version that is served already when nothing changed: a cache, replaced atomically)."""
@@ -160,8 +164,7 @@ def _write_version(
         signatures.pop(doc_id, None)
     bar = _progress(progress, len(incoming))
 
-    def on_document(doc: Document) -> None:
-        signature = copies.signature(doc.body)
+    def on_document(doc: Document, signature) -> None:
         if signature is not None:
             signatures[doc.id] = signature
         if bar is not None:
@@ -177,6 +180,7 @@ def _write_version(
             remove=[*to_update, *to_remove] if base else [],
             on_document=on_document,
             on_pairs=spellings.add,
+            per_document=_signature,  # MinHash of the text, in the helpers
         )
     finally:
         if bar is not None:

@@ -52,8 +52,9 @@ class Chunk:
     """What one helper returns for a chunk: the per-document part (for this process's columns)
     and where the chunk's posting blocks and their term index were written."""
 
-    def __init__(self, docs, lengths, blocks: Path, index: Path, pairs: set):
+    def __init__(self, docs, lengths, blocks: Path, index: Path, pairs: set, extras: list):
         self.docs, self.lengths, self.blocks, self.index = docs, lengths, blocks, index
+        self.extras = extras  # per_document(doc) of each document, worked out in the helper
         self.pairs = pairs  # spelling pairs of words this helper had not reported before
 
 
@@ -68,11 +69,13 @@ def write_segment(
     on_pairs: Callable | None = None,
     processes: int = 1,
     chunk_docs: int = 1000,
+    per_document: Callable | None = None,
 ) -> int:
     """Analyse `records` and write them as `segment` (document numbers 0..n-1) into `storage`.
 
     `analyse(record)` gives a document, `fields_of(document)` its Whoosh field values;
-    `on_document(document)` is called for each, in order, in this process, and `on_pairs`
+    `on_document(document, per_document(document))` is called for each, in order, in this
+    process (`per_document` runs in the helpers, None without it), and `on_pairs`
     with the spelling pairs (indexer.index.spellings) of their words. With `processes`
     above 1, chunks are analysed and encoded by that many forked helpers. Returns the number of
     documents written; the caller lists the segment in a TOC."""
@@ -83,16 +86,17 @@ def write_segment(
     spans = [(i, min(i + chunk_docs, len(records))) for i in range(0, len(records), chunk_docs)]
     chunks: list[Chunk] = []
     docnum = 0
+    task = {"analyse": analyse, "fields_of": fields_of, "per_document": per_document}
     try:
-        for chunk in _chunks(records, spans, work, schema, analyse, fields_of, processes):
-            for doc, lengths in zip(chunk.docs, chunk.lengths, strict=True):
+        for chunk in _chunks(records, spans, work, schema, task, processes):
+            for doc, lengths, extra in zip(chunk.docs, chunk.lengths, chunk.extras, strict=True):
                 _add_columns(perdoc, schema, docnum, fields_of(doc), lengths)
                 if on_document is not None:
-                    on_document(doc)
+                    on_document(doc, extra)
                 docnum += 1
             if on_pairs is not None:
                 on_pairs(chunk.pairs)
-            chunk.docs = chunk.lengths = chunk.pairs = None  # keep only the files
+            chunk.docs = chunk.lengths = chunk.pairs = chunk.extras = None  # keep the files
             chunks.append(chunk)
         perdoc.close()
         segment.set_doc_count(docnum)
@@ -103,8 +107,8 @@ def write_segment(
     return docnum
 
 
-def _chunks(records, spans, work, schema, analyse, fields_of, processes) -> Iterator[Chunk]:
-    _TASK.update(records=records, work=work, schema=schema, analyse=analyse, fields_of=fields_of)
+def _chunks(records, spans, work, schema, task: dict, processes) -> Iterator[Chunk]:
+    _TASK.update(records=records, work=work, schema=schema, **task)
     _REPORTED.clear()
     try:
         # Forking a process that runs other threads can deadlock the child: stay serial there.
@@ -189,7 +193,9 @@ def _encode_chunk(number: int, span: tuple[int, int]) -> Chunk:
             pickle.dump(batch, index, pickle.HIGHEST_PROTOCOL)
     words.difference_update(_REPORTED)
     _REPORTED.update(words)
-    return Chunk(docs, all_lengths, blocks_path, index_path, pairs_of_words(words))
+    per_document = _TASK["per_document"]
+    extras = [per_document(d) for d in docs] if per_document else [None] * len(docs)
+    return Chunk(docs, all_lengths, blocks_path, index_path, pairs_of_words(words), extras)
 
 
 def _add_text(terms: dict, value: str, docnum: int, words: set[str]) -> int:

@@ -36,6 +36,7 @@ def commit_segment(
     remove: Sequence[str] = (),
     on_document: Callable | None = None,
     on_pairs: Callable | None = None,
+    per_document: Callable | None = None,
 ) -> None:
     """Mark the documents whose id is in `remove` deleted, add `records` as a new segment and
     write the TOC that lists them. `folder` holds a Whoosh index or nothing yet."""
@@ -64,6 +65,7 @@ def commit_segment(
             on_pairs,
             processes,
             chunk,
+            per_document,
         )
         segments.append(segment)
     TOC(schema, segments, generation).write(storage, INDEX_NAME)
