@@ -12,7 +12,6 @@ from werkzeug.datastructures import MultiDict
 
 from indexer.params import query_string
 from indexer.results import QueryError, SearchRequest
-from indexer.search.snippets import highlight_text
 from webapp import engine, presenters
 from webapp.params import ParamError, parse_search_args
 
@@ -71,7 +70,9 @@ def document(doc_id: str):
     if doc is None:
         abort(404)
     q = request.args.get("q", "")[:1000]
-    text, match_count = presenters.mark_first(highlight_text(doc.text, q)) if q else (doc.text, 0)
+    text, match_count = (
+        presenters.mark_first(engine().highlight(doc.text, q)) if q else (doc.text, 0)
+    )
     return render_template(
         "document.html",
         doc=doc,

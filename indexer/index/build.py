@@ -173,7 +173,6 @@ def _write_version(store, base, records, to_add, to_update, to_remove, hashes, p
 # an incremental update would mix old and new analysis, so the next build starts afresh.
 ANALYSIS_SOURCES = (
     "analysis",
-    "search/terms.py",
     "index/spellings.py",
     "index/schema.py",
     "ingest/furniture.py",

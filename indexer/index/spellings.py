@@ -14,6 +14,7 @@ builds; a term whose documents were removed simply matches nothing.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -34,8 +35,10 @@ def variant_pairs(text: str) -> set[tuple[str, str]]:
 class SpellingMap:
     def __init__(self, data: dict[str, list[str]] | None = None):
         self._terms: dict[str, set[str] | list[str]] = dict(data or {})
+        self._sorted_keys: list[str] | None = None  # for prefix look-ups, made on first use
 
     def add(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self._sorted_keys = None
         for key, term in pairs:
             terms = self._terms.get(key)
             if terms is None:
@@ -54,6 +57,18 @@ class SpellingMap:
                 out.add(key)
             out.update(self._terms.get(key, ()))
         out.discard(exact)
+        return out
+
+    def terms_under_prefix(self, prefix: str) -> set[str]:
+        """Terms recorded under every key that starts with `prefix` (for prefix queries)."""
+        keys = self._sorted_keys
+        if keys is None:
+            keys = self._sorted_keys = sorted(self._terms)
+        out: set[str] = set()
+        for i in range(bisect_left(keys, prefix), len(keys)):
+            if not keys[i].startswith(prefix):
+                break
+            out.update(self._terms[keys[i]])
         return out
 
     def __len__(self) -> int:

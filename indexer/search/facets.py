@@ -29,24 +29,20 @@ class FacetArrays:
     live: np.ndarray  # bool per docnum (False for deleted documents)
 
     @classmethod
-    def from_reader(cls, reader) -> FacetArrays:
-        n = reader.doc_count_all()
-        live = np.ones(n, dtype=bool)
-        if reader.has_deletions():
-            for docnum in range(n):
-                if reader.is_deleted(docnum):
-                    live[docnum] = False
-        pub_names, pub_codes = _encode(_column(reader, "publisher", n, ""))
+    def from_index(cls, index) -> FacetArrays:
+        """The facet columns of one index version (an `indexer.search.postings.IndexReader`)."""
+        n = index.doc_count_all
+        pub_names, pub_codes = _encode(index.column("publisher", ""))
         lang_names: list[str] = []
         bits = np.zeros(n, dtype=np.int64)
-        for docnum, value in enumerate(_column(reader, "languages", n, "")):
+        for docnum, value in enumerate(index.column("languages", "")):
             for code in filter(None, (value or "").split(",")):
                 if code not in lang_names:
                     lang_names.append(code)
                 bits[docnum] |= 1 << min(lang_names.index(code), 62)
-        years = np.fromiter((v or 0 for v in _column(reader, "year", n, 0)), np.int32, n)
-        dates = np.fromiter((v or 0 for v in _column(reader, "date_key", n, 0)), np.int64, n)
-        return cls(pub_names, pub_codes, lang_names, bits, years, dates, live)
+        years = np.fromiter((v or 0 for v in index.column("year", 0)), np.int32, n)
+        dates = np.fromiter((v or 0 for v in index.column("date_key", 0)), np.int64, n)
+        return cls(pub_names, pub_codes, lang_names, bits, years, dates, index.live)
 
     def all_docs(self) -> np.ndarray:
         return np.flatnonzero(self.live)
@@ -129,13 +125,6 @@ def _values(counts: dict[str, int], selected: set[str], req, facet: str) -> list
     return [
         FacetValue(n, counts.get(n, 0), n in selected, toggle_url(req, facet, n)) for n in names
     ]
-
-
-def _column(reader, field: str, n: int, default) -> list:
-    if not reader.has_column(field):
-        return [default] * n
-    values = list(reader.column_reader(field))
-    return values if len(values) == n else (values + [default] * n)[:n]
 
 
 def _encode(values: list[str]) -> tuple[list[str], np.ndarray]:
