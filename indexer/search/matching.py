@@ -59,16 +59,23 @@ class Matcher:
         if isinstance(x, Phrase):
             return union([self.phrase(f, x) for f in FIELDS])
         if isinstance(x, Prefix):
-            return union([self.term(f, t) for f in FIELDS for t in sorted(x.terms)])
+            return union([self.terms(f, x.terms) for f in FIELDS])
         raise TypeError(f"cannot evaluate {type(x).__name__}")
 
     # -- leaves ---------------------------------------------------------------------------
 
-    def term(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-        ids, weights = self.index.postings(field, text)
-        if not len(ids):
+    def terms(self, field: str, texts) -> tuple[np.ndarray, np.ndarray]:
+        """Any of `texts` in `field`, each scored as its own term and the scores summed (as
+        Whoosh scores an Or of Terms), in one pass over all their postings."""
+        lists = [self.index.postings(field, t) for t in sorted(texts)]
+        lists = [item for item in lists if len(item[0])]
+        if not lists:
             return EMPTY
-        return ids, self.bm25(field, ids, weights)
+        sizes = np.fromiter((len(item[0]) for item in lists), dtype=np.int64, count=len(lists))
+        ids = np.concatenate([item[0] for item in lists])
+        weights = np.concatenate([item[1] for item in lists])
+        idf = np.repeat(np.log(self.index.doc_count_all / (sizes + 1)) + 1, sizes)
+        return union([(ids, self._bm25(field, ids, weights, idf))], merge=True)
 
     def word(self, field: str, w: Word) -> tuple[np.ndarray, np.ndarray]:
         """Any spelling of `w` in `field`, scored as one term; the exact spelling scores higher."""
@@ -113,8 +120,11 @@ class Matcher:
         return np.unique(np.concatenate(found))
 
     def bm25(self, field: str, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Scores of one term's postings (`ids` are its documents, so their count is its df)."""
+        return self._bm25(field, ids, weights, log(self.index.doc_count_all / (len(ids) + 1)) + 1)
+
+    def _bm25(self, field: str, ids: np.ndarray, weights: np.ndarray, idf) -> np.ndarray:
         lengths = self.index.lengths[field][ids]
-        idf = log(self.index.doc_count_all / (len(ids) + 1)) + 1
         avg = self.index.avg_length[field]
         return idf * (weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * lengths / avg))
 
@@ -127,11 +137,15 @@ def members(haystack: np.ndarray, needles: np.ndarray) -> np.ndarray:
     return haystack[spots] == needles
 
 
-def union(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+def union(
+    parts: list[tuple[np.ndarray, np.ndarray]], merge: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
+    """Documents in any part, scores summed. Each part's ids are sorted and unique, unless
+    `merge` says they may repeat."""
     parts = [p for p in parts if len(p[0])]
     if not parts:
         return EMPTY
-    if len(parts) == 1:
+    if len(parts) == 1 and not merge:
         return parts[0]
     ids = np.concatenate([p[0] for p in parts])
     scores = np.concatenate([p[1] for p in parts])

@@ -65,6 +65,7 @@ class IndexReader:
                 )
         self.doc_count_all = self._reader.doc_count_all()
         self.live = self._live()
+        self.all_live = bool(self.live.all())
         self.lengths = {f: self._lengths(f) for f in FIELDS}
         # Whoosh's own average (over every document, deleted ones included), so BM25 scores
         # equal its BM25F searcher's also after deletions.

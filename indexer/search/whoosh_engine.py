@@ -60,8 +60,10 @@ class Vocabulary:
         return sorted(t for t in found if self._live(t))
 
     def _live(self, term: str) -> bool:
-        live = self.index.live
-        return any(live[self.index.postings(f, term)[0]].any() for f in FIELDS)
+        live, index = self.index.live, self.index
+        if index.all_live:  # then any posting is a live document's
+            return any(index.doc_frequency(f, term) for f in FIELDS)
+        return any(live[index.postings(f, term)[0]].any() for f in FIELDS)
 
 
 class Snapshot:
