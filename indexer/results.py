@@ -24,17 +24,6 @@ class SearchRequest:
     page: int = 1
     per_page: int = 10
 
-    def filters(self) -> dict[str, tuple]:
-        """Active filters by facet name (only the non-empty ones)."""
-        out: dict[str, tuple] = {}
-        if self.publisher:
-            out["publisher"] = self.publisher
-        if self.language:
-            out["language"] = self.language
-        if self.year_from is not None or self.year_to is not None:
-            out["year"] = (self.year_from, self.year_to)
-        return out
-
 
 @dataclass
 class FacetValue:
