@@ -59,11 +59,15 @@ class SpellingMap:
         out.discard(exact)
         return out
 
+    def sorted_keys(self) -> list[str]:
+        """The keys in order (sorted once, on first use), for prefix look-ups."""
+        if self._sorted_keys is None:
+            self._sorted_keys = sorted(self._terms)
+        return self._sorted_keys
+
     def terms_under_prefix(self, prefix: str) -> set[str]:
         """Terms recorded under every key that starts with `prefix` (for prefix queries)."""
-        keys = self._sorted_keys
-        if keys is None:
-            keys = self._sorted_keys = sorted(self._terms)
+        keys = self.sorted_keys()
         out: set[str] = set()
         for i in range(bisect_left(keys, prefix), len(keys)):
             if not keys[i].startswith(prefix):

@@ -21,6 +21,7 @@ from pickle import loads
 import numpy as np
 import whoosh
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.reading import TermNotFound
 
 WHOOSH_VERSION = (2, 7, 5)  # the release whose W3 codec this module reads
 FIELDS = ("body", "title")  # the text fields a query searches
@@ -150,11 +151,12 @@ class IndexReader:
     def _read(self, field: str, text: str, positions: bool):
         ids_parts, weight_parts, values = [], [], []
         for leaf, offset in self._leaves:
-            if leaf.doc_frequency(field, text) == 0:
+            try:  # one look-up in the term table (doc_frequency first would make it two)
+                matcher = leaf._terms.matcher(
+                    field, leaf._text_to_bytes(field, text), leaf.schema[field].format
+                )
+            except TermNotFound:
                 continue
-            matcher = leaf._terms.matcher(
-                field, leaf._text_to_bytes(field, text), leaf.schema[field].format
-            )
             if not isinstance(matcher, W3LeafMatcher):
                 raise IndexFormatError(f"{type(matcher).__name__} is not Whoosh's W3 matcher")
             while matcher.is_active():

@@ -77,6 +77,7 @@ class Snapshot:
         self.spellings = SpellingMap.load(folder)
         self.vocabulary = Vocabulary(self.index, self.spellings)
         self.meta = store.read_json(version, META)
+        self.spellings.sorted_keys()  # now, not in the first prefix search
         self._users = 0
         self._retired = self.closed = False
         self._lock = threading.Lock()
