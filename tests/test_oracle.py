@@ -14,6 +14,7 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from indexer.analysis import exact_key
 from indexer.engine import open_engine
 from indexer.index.build import build_index
 from indexer.results import SearchRequest
@@ -109,6 +110,12 @@ def _search_all(engine, q: str, **filters):
     return first, ids
 
 
+def _label(leaf) -> str:
+    if isinstance(leaf, QPhrase):
+        return " ".join(exact_key(w) for w in leaf.words)
+    return exact_key(leaf.text) if isinstance(leaf, QWord) else exact_key(leaf.stem) + "*"
+
+
 def _check(engine, docs: dict[str, dict], queries):
     oracle = Oracle(docs)
     for q in queries:
@@ -118,6 +125,10 @@ def _check(engine, docs: dict[str, dict], queries):
         assert sorted(ids) == sorted(set(ids)), f"{text!r}: a document on two pages"
         assert set(ids) == truth, f"{text!r}: engine {sorted(ids)} truth {sorted(truth)}"
         assert result.total == len(truth)
+        # `matched` shows, for every hit, each word, phrase or prefix that had to match it
+        required = [c for c in q.children if isinstance(c, QWord | QPhrase | QPrefix)]
+        for hit in result.hits:
+            assert {_label(c) for c in required} <= set(hit.matched), (text, hit.matched)
         publishers = {v.value: v.count for v in result.facets["publisher"] if v.count}
         assert publishers == dict(Counter(docs[d]["publisher"] for d in truth)), text
         years = {v.value: v.count for v in result.facets["year"]}

@@ -11,7 +11,7 @@ bounded amount beyond one scan.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from html import escape
 
@@ -23,7 +23,7 @@ MAX_SNIPPETS = 3
 CONTEXT_BEFORE = 60
 MAX_MATCHES = 1000  # per text: enough for any page; bounds the work on a huge document
 MAX_PAGE_MATCHES = 20_000  # marks on the document page
-MAX_ALTERNATIVES = 2000  # words spelled out in the candidate regex (prefixes add patterns)
+CANDIDATE_CHARS = 3  # a term's first characters, as the candidate regex looks for it
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class Highlighter:
         self.regex = _candidate_regex(self.lookup, prefixes) if self.lookup else None
 
     def matches(self, text: str, limit: int = MAX_MATCHES) -> list[Match]:
+        """Every match in text order; one word may answer several leaves (Khojaly Hojaly)."""
         if self.regex is None:
             return []
         out: list[Match] = []
@@ -66,7 +67,8 @@ class Highlighter:
                     out.append(found)
             if len(out) >= limit:
                 break
-        return _without_overlaps(out)
+        out.sort(key=lambda m: (m.start, -m.end))
+        return out
 
     def _match(self, text: str, leaf, start: int, end: int, word: str) -> Match | None:
         key = exact_key(word)
@@ -95,21 +97,19 @@ class Highlighter:
 
 
 def _candidate_regex(terms, prefixes: list[str]) -> re.Pattern:
-    """Any of `terms` or words starting with `prefixes`, as a whole word of str.lower()ed text
-    (where a Turkic capital I has become i, hence the ı -> i twins)."""
-    prefixes = [p for p in dict.fromkeys(prefixes) if p]
-    spelled = [t for t in terms if not any(t.startswith(p) for p in prefixes)]
-    spelled = sorted(spelled, key=len)[:MAX_ALTERNATIVES]
-    alts = {a for t in spelled for a in (t, t.replace("ı", "i"))}
+    """Whole words of str.lower()ed text that may be one of `terms` or start with one of
+    `prefixes` (where a Turkic capital I has become i, hence the ı -> i twins). Terms are
+    matched by their first CANDIDATE_CHARS characters, so a prefix with a thousand completions
+    and their spellings still makes a small pattern; `matches` checks each candidate word."""
+    starts = {p for p in prefixes if p}
+    starts |= {t[:CANDIDATE_CHARS] for t in terms if not any(t.startswith(p) for p in starts)}
+    alts = {a for s in starts for a in (s, s.replace("ı", "i"))}
     patterns = sorted((re.escape(a) for a in alts), key=len, reverse=True)
-    for p in prefixes:
-        patterns += [re.escape(x) + r"\w*" for x in {p, p.replace("ı", "i")}]
-    return re.compile(r"(?<![\w'’])(?:" + "|".join(patterns) + r")(?:['’]\w+)*(?!\w)")
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(patterns) + r")\w*(?:['’]\w+)*(?!\w)")
 
 
 def _without_overlaps(matches: list[Match]) -> list[Match]:
-    """In text order; where two overlap (a word inside a phrase), the longer one."""
-    matches.sort(key=lambda m: (m.start, -m.end))
+    """Matches in text order to mark; where two overlap (a word inside a phrase), the longer."""
     out: list[Match] = []
     for m in matches:
         if not out or m.start >= out[-1].end:
@@ -132,7 +132,7 @@ def matched_spellings(*texts: tuple[str, list[Match]]) -> dict[str, list[str]]:
 def render(text: str, start: int, end: int, matches: list[Match]) -> str:
     """text[start:end] escaped, with the matches inside it marked."""
     parts, pos = [], start
-    for m in matches:
+    for m in _without_overlaps(matches):
         if m.start < start or m.end > end:
             continue
         parts.append(escape(text[pos : m.start], quote=False))
@@ -162,13 +162,12 @@ def snippets(text: str, matches: list[Match], limit: int = MAX_SNIPPETS) -> list
         start, end = _window(text, 0)
         return [_ellipsis(text, start, end, render(text, start, end, []))] if text else []
     starts = [m.start for m in matches]
-    ends = [m.end for m in matches]
     candidates = []
     for m in matches:
         start, end = _window(text, m.start)
-        # matches are in text order and do not overlap: those inside form one run
-        inside = matches[bisect_left(starts, start) : bisect_right(ends, end)]
-        inside = [x for x in inside if x.start >= start and x.end <= end]
+        # matches are in text order: those inside the window form one run
+        inside = matches[bisect_left(starts, start) : bisect_left(starts, end)]
+        inside = [x for x in inside if x.end <= end]
         score = (len({x.term for x in inside}), sum(x.typed for x in inside), len(inside), -start)
         candidates.append((score, start, end, inside))
     candidates.sort(key=lambda c: c[0], reverse=True)

@@ -50,18 +50,23 @@ class Vocabulary:
 
     def completions(self, exact_prefix: str, light_prefix: str) -> list[str]:
         prefixes = {exact_prefix, light_prefix}
-        found: set[str] = set()
+        indexed: set[str] = set()
+        spelled: set[str] = set()
         for prefix in prefixes:
             for field in FIELDS:
-                found.update(self.index.terms_with_prefix(field, prefix))
-            found |= self.map.terms_under_prefix(prefix)
+                indexed.update(self.index.terms_with_prefix(field, prefix))
+            spelled |= self.map.terms_under_prefix(prefix)
         # only words some live document uses: a word seen only in deleted documents would pull
         # in its other spellings although no document has it
-        return sorted(t for t in found if self._live(t))
+        if self.index.all_live:  # then every indexed word is a live document's
+            found = indexed | {t for t in spelled - indexed if self._live(t)}
+        else:
+            found = {t for t in indexed | spelled if self._live(t)}
+        return sorted(found)
 
     def _live(self, term: str) -> bool:
         live, index = self.index.live, self.index
-        if index.all_live:  # then any posting is a live document's
+        if index.all_live:
             return any(index.doc_frequency(f, term) for f in FIELDS)
         return any(live[index.postings(f, term)[0]].any() for f in FIELDS)
 
