@@ -26,9 +26,9 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from indexer.analysis import exact_key, tokens, variant_keys
-from indexer.results import MAX_QUERY_LENGTH, QueryError
+from indexer.results import MAX_QUERY_LENGTH, MAX_TERMS, QueryError
 
-MAX_CLAUSES = 32
+MAX_CLAUSES = MAX_TERMS
 PREFIX_MIN_CHARS = 2
 HELP = 'Try words, "an exact phrase", OR, NOT or -word, and prefix* (at least two letters).'
 # A piece of the query: an optionally negated "phrase", or a run of non-space characters.

@@ -27,7 +27,7 @@ from indexer.results import (
     SearchRequest,
     SearchResult,
 )
-from indexer.search.facets import FacetArrays
+from indexer.search.facets import FacetSet
 from indexer.search.matching import Matcher
 from indexer.search.plan import And, parse, resolve
 from indexer.search.postings import FIELDS, IndexReader
@@ -77,7 +77,7 @@ class Snapshot:
     def __init__(self, version: str, folder: Path, store: IndexStore):
         self.version = version
         self.index = IndexReader(store.open_whoosh(folder))
-        self.facets = FacetArrays.from_index(self.index)
+        self.facets = FacetSet.from_reader(self.index)
         self.matcher = Matcher(self.index)
         self.spellings = SpellingMap.load(folder)
         self.vocabulary = Vocabulary(self.index, self.spellings)
@@ -178,12 +178,12 @@ class WhooshEngine:
                 return _empty(request, parsed, started)
             plan = resolve(parsed, snap.vocabulary)
             docs, scores = snap.matcher.evaluate(plan)
-            keep, facets = snap.facets.filter_and_count(docs, request)
-            final, final_scores = docs[keep], scores[keep]
+            faceted = snap.facets.apply(docs, request)
+            final, final_scores = docs[faceted.keep], scores[faceted.keep]
             page = _page(snap.facets, plan, final, final_scores, request)
             hits = _hits(snap.index, page, plan)
             suggestion = None
-            if len(final) <= 2 and not plan.empty:
+            if len(final) <= 2 and not plan.empty and not faceted.unknown:
                 suggestion = suggest(
                     snap.index, plan, request.q, len(final), lambda p: _count(snap, p, request)
                 )
@@ -195,8 +195,10 @@ class WhooshEngine:
             per_page=request.per_page,
             took_ms=(time.perf_counter() - started) * 1000,
             hits=hits,
-            facets=facets,
+            facets=faceted.counts,
             suggestion=suggestion,
+            unknown_filters=faceted.unknown,
+            request=faceted.request,
         )
 
     def highlight(self, text: str, query: str) -> str:
@@ -234,8 +236,7 @@ class WhooshEngine:
 
 def _count(snap: Snapshot, plan: And, request: SearchRequest) -> int:
     docs, _ = snap.matcher.evaluate(resolve(plan, snap.vocabulary))
-    keep, _ = snap.facets.filter_and_count(docs, request)
-    return int(keep.sum())
+    return int(snap.facets.apply(docs, request).keep.sum())
 
 
 def _page(facets, plan: And, final, scores, request) -> list[tuple[int, float]]:
@@ -288,4 +289,5 @@ def _empty(request: SearchRequest, plan: And, started: float) -> SearchResult:
         (time.perf_counter() - started) * 1000,
         [],
         facets,
+        request=request,
     )
