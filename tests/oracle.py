@@ -93,7 +93,10 @@ class Oracle:
             for w in self.words
             if any(form.startswith(p) for form in {w, *self.keys_of.get(w, ())} for p in starts)
         }
-        terms = set(completions) | self.map.spellings(stem)
+        terms = set(completions)
+        for key in variant_keys(stem):
+            if key.startswith("="):  # a listed name the prefix belongs to
+                terms |= self.map.terms_of(key)
         for w in completions:
             terms |= self.spellings(w)
         return terms

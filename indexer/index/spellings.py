@@ -59,6 +59,10 @@ class SpellingMap:
         out.discard(exact)
         return out
 
+    def terms_of(self, key: str) -> set[str]:
+        """The indexed terms recorded under one key."""
+        return set(self._terms.get(key, ()))
+
     def sorted_keys(self) -> list[str]:
         """The keys in order (sorted once, on first use), for prefix look-ups."""
         if self._sorted_keys is None:

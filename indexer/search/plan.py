@@ -11,7 +11,8 @@ Semantics (the README's "Query syntax" says the same):
 - "a phrase" needs its words side by side in one field, each in any of its spellings;
 - `prefix*` (two letters or more) matches every word that starts with it, or whose light key
   (romanized form) starts with the prefix or its light key, every other spelling of those
-  words, and every spelling of the prefix read as a word (`Xocal*` finds Khojaly);
+  words, and the spellings of a listed name the prefix itself belongs to (`Xocal*` finds
+  Khojaly through the names table; a prefix is not fuzzy-matched to other names);
 - `-x` or `NOT x` excludes documents that x matches, with every spelling x matches
   (`-Xocalı` excludes Khojaly too); a phrase can be excluded: `-"Anadolu Agency"`;
 - an exclusion cannot be joined by OR (`a OR -b` is refused with a clear error);
@@ -226,6 +227,9 @@ class Vocabulary(Protocol):
     def completions(self, exact_prefix: str, light_prefix: str) -> list[str]:
         """Words of live documents that, or whose light key, start with either prefix."""
 
+    def group_spellings(self, stem: str) -> set[str]:
+        """Indexed spellings of the listed names (names table) that `stem` is a form of."""
+
 
 def resolve(plan: And, vocabulary: Vocabulary) -> And:
     """The plan with every leaf's indexed words filled in."""
@@ -236,7 +240,7 @@ def resolve(plan: And, vocabulary: Vocabulary) -> And:
         if isinstance(x, Phrase):
             return Phrase(tuple(leaf(w) for w in x.words))
         found = tuple(vocabulary.completions(x.exact, x.light))
-        terms = set(found) | vocabulary.spellings(x.stem)
+        terms = set(found) | vocabulary.group_spellings(x.stem)
         for word in found:
             terms |= vocabulary.spellings(word)
         return replace(x, completions=found, terms=frozenset(terms))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from indexer.analysis import variant_keys
 from indexer.index.spellings import SpellingMap, variant_pairs
 from indexer.index.store import IndexStore
 from indexer.results import (
@@ -35,6 +36,7 @@ from indexer.search.snippets import Highlighter, highlight_text, matched_spellin
 from indexer.search.suggest import suggest
 
 META = "meta.json"
+GROUP = "="  # how a group key of the names table starts (indexer.analysis.synonyms)
 WARM_UP_QUERY = "Hojaly massacre"
 log = logging.getLogger(__name__)
 
@@ -47,6 +49,13 @@ class Vocabulary:
 
     def spellings(self, word: str) -> set[str]:
         return self.map.spellings(word)
+
+    def group_spellings(self, stem: str) -> set[str]:
+        found: set[str] = set()
+        for key in variant_keys(stem):
+            if key.startswith(GROUP):
+                found |= self.map.terms_of(key)
+        return found
 
     def completions(self, exact_prefix: str, light_prefix: str) -> list[str]:
         prefixes = {exact_prefix, light_prefix}
