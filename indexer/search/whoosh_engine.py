@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from indexer.analysis import variant_keys
+from indexer.index.copies import text_similarity
 from indexer.index.spellings import SpellingMap, variant_pairs
 from indexer.index.store import IndexStore
 from indexer.results import (
@@ -28,11 +29,18 @@ from indexer.results import (
     SearchRequest,
     SearchResult,
 )
+from indexer.search.copies import CopyGroups, copy_refs
 from indexer.search.facets import FacetSet
 from indexer.search.matching import Matcher
 from indexer.search.plan import And, parse, resolve
 from indexer.search.postings import FIELDS, IndexReader
-from indexer.search.snippets import Highlighter, highlight_text, matched_spellings, snippets
+from indexer.search.snippets import (
+    Highlighter,
+    highlight_text,
+    matched_spellings,
+    snippet_pages,
+    snippets,
+)
 from indexer.search.suggest import suggest
 
 META = "meta.json"
@@ -91,6 +99,7 @@ class Snapshot:
         self.spellings = SpellingMap.load(folder)
         self.vocabulary = Vocabulary(self.index, self.spellings)
         self.meta = store.read_json(version, META)
+        self.copies = CopyGroups.load(folder, self.index)
         self.spellings.sorted_keys()  # now, not in the first prefix search
         self._users = 0
         self._retired = self.closed = False
@@ -189,8 +198,13 @@ class WhooshEngine:
             docs, scores = snap.matcher.evaluate(plan)
             faceted = snap.facets.apply(docs, request)
             final, final_scores = docs[faceted.keep], scores[faceted.keep]
+            matched = final
+            if request.collapse:  # facets above count documents; the list shows one per group
+                rank = _order(snap.facets, plan, final, final_scores, request)
+                final, final_scores = snap.copies.collapse(final, final_scores, rank)
             page = _page(snap.facets, plan, final, final_scores, request)
             hits = _hits(snap.index, page, plan)
+            _fold_copies(hits, page, snap.copies, snap.index, matched if request.collapse else None)
             suggestion = None
             if len(final) <= 2 and not plan.empty and not faceted.unknown:
                 suggestion = suggest(
@@ -227,6 +241,12 @@ class WhooshEngine:
             if docnum is None:
                 return None
             stored = snap.index.stored(docnum)
+            copies = copy_refs(snap.index, snap.copies.others(docnum))
+            for ref in copies:  # what differs: how much of the text the copy shares
+                other = snap.index.stored(snap.index.document_number(ref.id))
+                body = other.get("body") or ""
+                ref.similarity = round(text_similarity(stored.get("body") or "", body), 3)
+            copy_group = snap.copies.group_id(docnum)
         langs = [c for c in (stored.get("languages") or "").split(",") if c]
         return DocumentRecord(
             id=stored["id"],
@@ -240,6 +260,12 @@ class WhooshEngine:
             provenance=stored.get("provenance"),
             source=stored.get("source") or "",
             text=stored.get("body") or "",
+            format=stored.get("format"),
+            author=stored.get("author"),
+            captured=stored.get("captured"),
+            pages=[{"paragraph": i, "label": label} for i, label in stored.get("pages") or ()],
+            copy_group=copy_group,
+            copies=copies,
         )
 
 
@@ -249,18 +275,31 @@ def _count(snap: Snapshot, plan: And, request: SearchRequest) -> int:
 
 
 def _page(facets, plan: And, final, scores, request) -> list[tuple[int, float]]:
-    """(docnum, score) for the requested page: best score first, ties in index order; newest
-    first when asked, and for queries without a word to score (browsing, exclusions only)."""
+    """(docnum, score) for the requested page of `final`, in `_order`."""
     start = (request.page - 1) * request.per_page
     end = start + request.per_page
     if start >= len(final):
         return []
-    if not plan.positive or request.sort == "date":
-        order = np.lexsort((final, -facets.date_key[final]))
-    else:
-        order = np.lexsort((final, -scores))
-    chosen = order[start:end]
+    chosen = _order(facets, plan, final, scores, request)[start:end]
     return [(int(d), float(s)) for d, s in zip(final[chosen], scores[chosen], strict=True)]
+
+
+def _order(facets, plan: And, final, scores, request) -> np.ndarray:
+    """Indexes into `final` in result order: best score first, ties in index order; newest
+    first when asked, and for queries without a word to score (browsing, exclusions only)."""
+    if not plan.positive or request.sort == "date":
+        return np.lexsort((final, -facets.date_key[final]))
+    return np.lexsort((final, -scores))
+
+
+def _fold_copies(hits, page, groups: CopyGroups, index: IndexReader, matched) -> None:
+    """Each hit's copy group; with `matched` (collapsing), the matching copies folded in."""
+    for hit, (docnum, _) in zip(hits, page, strict=True):
+        hit.copy_group = groups.group_id(docnum)
+        others = groups.others(docnum, matched)
+        hit.copy_count = len(others)
+        if matched is not None:
+            hit.copies = copy_refs(index, others)
 
 
 def _hits(index: IndexReader, page, plan: And) -> list[Hit]:
@@ -282,6 +321,8 @@ def _hits(index: IndexReader, page, plan: And) -> list[Hit]:
                 score=round(score, 4),
                 snippets=snippets(body, body_matches),
                 matched=matched,
+                format=stored.get("format"),
+                snippet_pages=snippet_pages(body, body_matches, stored.get("pages")),
             )
         )
     return out
