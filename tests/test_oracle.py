@@ -101,12 +101,15 @@ def _jsonl(path, docs: dict[str, dict]):
 
 
 def _search_all(engine, q: str, **filters):
-    first = engine.search(SearchRequest(q=q, per_page=PER_PAGE, **filters))
+    """Every page of the answer, each document listed (copies of one text not collapsed)."""
+    first = engine.search(SearchRequest(q=q, per_page=PER_PAGE, collapse=False, **filters))
     ids = [h.id for h in first.hits]
     for page in range(2, first.total_pages + 1):
         ids += [
             h.id
-            for h in engine.search(SearchRequest(q=q, page=page, per_page=PER_PAGE, **filters)).hits
+            for h in engine.search(
+                SearchRequest(q=q, page=page, per_page=PER_PAGE, collapse=False, **filters)
+            ).hits
         ]
     return first, ids
 
@@ -140,7 +143,9 @@ def _check(engine, docs: dict[str, dict], queries):
         expected_years = Counter(_year(docs[d]) for d in truth)
         assert years == dict(expected_years), text
         # a filter narrows the total to the truth's documents of that publisher
-        narrowed = engine.search(SearchRequest(q=text, publisher=("Reuters",), per_page=1))
+        narrowed = engine.search(
+            SearchRequest(q=text, publisher=("Reuters",), per_page=1, collapse=False)
+        )
         assert narrowed.total == sum(docs[d]["publisher"] == "Reuters" for d in truth), text
 
 
