@@ -48,6 +48,11 @@ def _check_characters(name: str, value: str) -> None:
             raise ParamError(name, f"{name} must not contain control characters (U+{ord(ch):04X})")
 
 
+def without_control_characters(value: str) -> str:
+    """`value` less its control characters, keeping the whitespace ones `q` allows."""
+    return "".join(ch for ch in value if ch in _Q_WHITESPACE or unicodedata.category(ch) != "Cc")
+
+
 def _first(args: MultiDict, name: str) -> str | None:
     """The parameter's first value, stripped; None when absent or empty."""
     value = args.get(name)

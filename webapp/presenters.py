@@ -215,3 +215,11 @@ PARAM_LABELS = {
 
 def param_message(param: str, detail: str) -> str:
     return f"{PARAM_LABELS.get(param, 'A parameter')} cannot be used: {detail}."
+
+
+def year_message(year_from: str | None, year_to: str | None) -> str:
+    """Why the typed year range was not applied, in the words of the form's own fields."""
+    lo, hi = (year_from or "").strip()[:20], (year_to or "").strip()[:20]
+    if lo.isdigit() and hi.isdigit() and int(lo) > int(hi):
+        return f"“From” ({lo}) is after “to” ({hi}). Swap them or change one."
+    return "Years are whole numbers from 1 to 9999. Change the years and try again."

@@ -5,20 +5,21 @@ Both read the same parameters as the API (`webapp.params`) and make one search-c
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, current_app, redirect, render_template, request
 from werkzeug.datastructures import MultiDict
 
-from indexer.params import query_string
+from indexer.params import query_string, to_params
 from indexer.results import QueryError, SearchRequest
 from indexer.search.snippets import highlight_text
 from webapp import engine, presenters
-from webapp.params import ParamError, parse_search_args
+from webapp.examples import examples
+from webapp.params import PARAMS, ParamError, parse_search_args, without_control_characters
 
 bp = Blueprint("ui", __name__)
 
-EXAMPLES = [("Khojaly", None), ("Xocalı", "az"), ("Ходжалы", "ru"), ('"Ter-Petrosyan"', None)]
+YEAR_PARAMS = ("year_from", "year_to")
 
 
 bp.add_app_template_filter(presenters.language_name, "language_name")
@@ -30,13 +31,29 @@ bp.add_app_template_filter(presenters.link_url, "link_url")
 @bp.get("/")
 def search():
     """The search page; errors in the query or the parameters are shown, not raised."""
-    error = tip = None
+    error = tip = year_error = None
+    args = request.args.copy()
+    # A stray control character in a typed or pasted query is dropped, never echoed back.
+    args.setlist("q", [without_control_characters(q) for q in args.getlist("q")])
     try:
-        req = parse_search_args(request.args)
+        req = parse_search_args(args)
     except ParamError as exc:
-        req = SearchRequest(q=request.args.get("q", "")[:1000])
-        error = presenters.param_message(exc.param, exc.detail)
-        tip = "Correct it in the address bar, or start a new search."
+        req = None
+        if exc.param in YEAR_PARAMS:
+            # The sidebar's year fields: say so beside them and search without the range.
+            year_error = presenters.year_message(args.get("year_from"), args.get("year_to"))
+            for name in YEAR_PARAMS:
+                args.pop(name, None)
+            try:
+                req = parse_search_args(args)
+            except ParamError as again:
+                exc = again
+        if req is None:
+            req = SearchRequest(q=(args.get("q") or "")[:1000])
+            error = presenters.param_message(exc.param, exc.detail)
+            tip = "Correct it in the address bar, or start a new search."
+    if error is None and year_error is None and _noisy(request.args, req):
+        return redirect(_canonical_url(req, request.args))
     result = None
     if error is None:
         try:
@@ -48,7 +65,10 @@ def search():
         "result": result,
         "error": error,
         "error_tip": tip,
-        "examples": EXAMPLES,
+        "examples": examples(current_app),
+        "year_error": year_error,
+        "typed_years": {name: request.args.get(name, "")[:20] for name in YEAR_PARAMS},
+        "autofocus": not req.q and not req.filters(),  # Back to a results page keeps its place
         "search_qs": query_string(req),
         "chips": presenters.chips(req),
         "clear_all_url": presenters.clear_all_url(req),
@@ -62,6 +82,19 @@ def search():
             "also_matched": presenters.also_matched,
         }
     return render_template("search.html", **context), 400 if error else 200
+
+
+def _noisy(args: MultiDict, req: SearchRequest) -> bool:
+    """True when the search parameters in `args` are not exactly the canonical ones of `req`
+    (empty fields from a form, default values, repeats)."""
+    given = sorted((k, v) for k, v in args.items(multi=True) if k in PARAMS)
+    return given != sorted(to_params(req))
+
+
+def _canonical_url(req: SearchRequest, args: MultiDict) -> str:
+    """`req`'s own URL, keeping parameters that are not search parameters."""
+    pairs = to_params(req) + [(k, v) for k, v in args.items(multi=True) if k not in PARAMS]
+    return "/" + ("?" + urlencode(pairs) if pairs else "")
 
 
 @bp.get("/doc/<doc_id>")
