@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from indexer.params import query_string
 from indexer.results import QueryError
@@ -26,6 +26,17 @@ def _json(body: dict, status: int = 200) -> Response:
     return Response(
         json.dumps(body, ensure_ascii=False), status=status, mimetype="application/json"
     )
+
+
+@bp.get("")
+def index():
+    """Where to start: every endpoint, and where the full description is."""
+    body = {
+        "endpoints": openapi.endpoints(),
+        "openapi": url_for("api.openapi_json"),
+        "docs": url_for("api.docs"),
+    }
+    return _json(body)
 
 
 @bp.get("/search")
@@ -99,7 +110,8 @@ def openapi_json():
 
 @bp.get("/docs")
 def docs():
-    """The OpenAPI document as a plain server-rendered page (no scripts, no CDN)."""
+    """The API reference: Swagger UI (shipped in static/vendor, no CDN) draws the OpenAPI
+    document; the endpoint list and the problem types are in the HTML for readers without it."""
     etag = openapi.document_etag() + "-html"  # another representation, another tag
     cached = api_http.not_modified(etag, api_http.SPEC_MAX_AGE)
     if cached is not None:

@@ -129,6 +129,26 @@ HEALTH = _object(
     "The service can answer searches.",
 )
 
+ENDPOINTS = _object(
+    {
+        "endpoints": {
+            "type": "array",
+            "items": _object(
+                {
+                    "method": {"const": "GET"},
+                    "path": {"type": "string"},
+                    "summary": {"type": "string"},
+                    "description": {"type": "string"},
+                },
+                "One endpoint, as the OpenAPI document describes it.",
+            ),
+        },
+        "openapi": {"type": "string", "description": "Where the OpenAPI document is."},
+        "docs": {"type": "string", "description": "Where the readable reference is."},
+    },
+    "Every endpoint of the API.",
+)
+
 PROBLEM = {
     "type": "object",
     "description": "RFC 9457 problem details.",
@@ -158,5 +178,6 @@ SCHEMAS = {
     "FacetValue": FACET_VALUE,
     "Document": DOCUMENT,
     "Health": HEALTH,
+    "Endpoints": ENDPOINTS,
     "Problem": PROBLEM,
 }
