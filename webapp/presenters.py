@@ -5,10 +5,15 @@ Templates stay declarative: links, chips, year bars and pages are computed here.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
+from babel.dates import format_date, format_skeleton
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from indexer.params import query_string, toggled
@@ -31,9 +36,17 @@ MAX_CONTINUOUS_YEARS = 60  # wider spans show only the years that have documents
 
 
 def language_name(code: str | None) -> str:
+    """The language's name in the interface language (CLDR names, from Babel)."""
     if not code:
-        return "Unknown"
-    return LANGUAGE_NAMES.get(code, code)
+        return _("Unknown")
+    locale = get_locale()
+    name = locale.languages.get(code) if locale else None
+    if not name:
+        return LANGUAGE_NAMES.get(code, code)
+    first = name[:1]
+    if first == "i" and locale.language in ("az", "tr"):
+        first = "İ"  # the dotted capital of these alphabets (ingilis → İngilis)
+    return first.upper() + name[1:]
 
 
 def page_url(req: SearchRequest, **changes) -> str:
@@ -50,17 +63,20 @@ class Chip:
 def chips(req: SearchRequest) -> list[Chip]:
     """One removable chip per active filter."""
     out = [
-        Chip(f"Publisher: {p}", "/" + query_string(toggled(req, "publisher", p)))
+        Chip(_("Publisher: %(name)s", name=p), "/" + query_string(toggled(req, "publisher", p)))
         for p in req.publisher
     ]
     out += [
-        Chip(f"Language: {language_name(c)}", "/" + query_string(toggled(req, "language", c)))
+        Chip(
+            _("Language: %(name)s", name=language_name(c)),
+            "/" + query_string(toggled(req, "language", c)),
+        )
         for c in req.language
     ]
     if req.year_from is not None or req.year_to is not None:
         out.append(
             Chip(
-                f"Years: {year_range_label(req)}",
+                _("Years: %(range)s", range=year_range_label(req)),
                 page_url(req, year_from=None, year_to=None, page=1),
             )
         )
@@ -72,9 +88,9 @@ def year_range_label(req: SearchRequest) -> str:
     if lo is not None and lo == hi:
         return str(lo)
     if hi is None:
-        return f"{lo} and later"
+        return _("%(year)s and later", year=lo)
     if lo is None:
-        return f"up to {hi}"
+        return _("up to %(year)s", year=hi)
     return f"{lo}–{hi}"
 
 
@@ -152,23 +168,21 @@ def pages(current: int, total_pages: int, around: int = 2) -> list[int | None]:
     return out
 
 
-MONTHS = "January February March April May June July August September October November December"
-
-
 def human_date(value: str | None) -> str:
-    """ISO dates as people read them: 2023-02-26 → 26 February 2023 (partial dates kept partial)."""
+    """ISO dates as people read them in the interface language (2023-02-26 → 26 February 2023);
+    partial dates stay partial (2023-02 → February 2023, 2023 → 2023)."""
     if not value:
         return ""
     parts = value.split("-")
     try:
         numbers = [int(p) for p in parts]
+        if len(numbers) == 3:
+            return format_date(datetime.date(*numbers), format="long", locale=get_locale())
+        if len(numbers) == 2:
+            month = datetime.date(numbers[0], numbers[1], 1)
+            return format_skeleton("yMMMM", month, locale=get_locale())
     except ValueError:
         return value
-    months = MONTHS.split()
-    if len(numbers) >= 2 and 1 <= numbers[1] <= 12:
-        month = months[numbers[1] - 1]
-        day = f"{numbers[2]} " if len(numbers) == 3 else ""
-        return f"{day}{month} {numbers[0]}"
     return parts[0]
 
 
@@ -202,24 +216,26 @@ def link_url(url: str | None) -> str | None:
 
 
 PARAM_LABELS = {
-    "q": "The query",
-    "publisher": "A publisher",
-    "language": "A language",
-    "year_from": "The first year",
-    "year_to": "The last year",
-    "sort": "The sort order",
-    "page": "The page number",
-    "per_page": "The number of results per page",
+    "q": _l("The query"),
+    "publisher": _l("A publisher"),
+    "language": _l("A language"),
+    "year_from": _l("The first year"),
+    "year_to": _l("The last year"),
+    "sort": _l("The sort order"),
+    "page": _l("The page number"),
+    "per_page": _l("The number of results per page"),
 }
 
 
 def param_message(param: str, detail: str) -> str:
-    return f"{PARAM_LABELS.get(param, 'A parameter')} cannot be used: {detail}."
+    label = PARAM_LABELS.get(param, _l("A parameter"))
+    return _("%(what)s cannot be used: %(detail)s.", what=label, detail=detail)
 
 
 def year_message(year_from: str | None, year_to: str | None) -> str:
     """Why the typed year range was not applied, in the words of the form's own fields."""
     lo, hi = (year_from or "").strip()[:20], (year_to or "").strip()[:20]
     if lo.isdigit() and hi.isdigit() and int(lo) > int(hi):
-        return f"“From” ({lo}) is after “to” ({hi}). Swap them or change one."
-    return "Years are whole numbers from 1 to 9999. Change the years and try again."
+        return _("“From” (%(first)s) is after “to” (%(last)s). Swap them or change one.",
+                 first=lo, last=hi)  # fmt: skip
+    return _("Years are whole numbers from 1 to 9999. Change the years and try again.")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urlencode
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request
+from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from indexer.params import query_string, to_params
@@ -51,7 +52,7 @@ def search():
         if req is None:
             req = SearchRequest(q=(args.get("q") or "")[:1000])
             error = presenters.param_message(exc.param, exc.detail)
-            tip = "Correct it in the address bar, or start a new search."
+            tip = _("Correct it in the address bar, or start a new search.")
     if error is None and year_error is None and _noisy(request.args, req):
         return redirect(_canonical_url(req, request.args))
     result = None

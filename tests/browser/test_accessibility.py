@@ -1,4 +1,5 @@
-"""Every page at desktop and phone width has no axe-core violations, and fits the screen."""
+"""Every page, in each interface language, at desktop and phone width has no axe-core
+violations, and fits the screen."""
 
 from __future__ import annotations
 
@@ -34,9 +35,12 @@ def axe_page(request, browser, ui_server):
     context.close()
 
 
+@pytest.mark.parametrize("lang", ["en", "az", "ru"])
 @pytest.mark.parametrize("name", PAGES)
-def test_no_accessibility_violations(axe_page, name):
-    axe_page.goto(axe_page.base + PAGES[name])
+def test_no_accessibility_violations(axe_page, name, lang):
+    path = PAGES[name]
+    axe_page.goto(axe_page.base + path + ("&" if "?" in path else "?") + "lang=" + lang)
+    assert axe_page.locator("html").get_attribute("lang") == lang
     if name == "api-docs":
         expect(axe_page.locator(".opblock").first).to_be_visible()
     assert a11y.violations(axe_page) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .ui_docs import XSS_PUBLISHER, XSS_TITLE
@@ -85,12 +87,12 @@ def test_back_link_is_rebuilt_from_search_parameters_only(ui_client):
 
 def test_a_misspelling_gets_did_you_mean_and_an_empty_state_with_ideas(ui_client):
     html = ui_client.get("/?q=genocde").get_data(as_text=True)
-    assert 'Did you mean\n          <a href="/?q=genocide"' in html
-    assert "No documents match <q>genocde</q>" in html
+    assert re.search(r'Did you mean\s*<a href="/\?q=genocide"', html)
+    assert re.search(r"No documents match <q[^>]*>genocde</q>", html)
     assert 'href="/?q=Khojaly"' in html  # an example to try
 
 
 @pytest.mark.parametrize(("query", "spelling"), [("Xocali", "Xocalı"), ("Hojaly", "Khojaly")])
 def test_other_spellings_of_the_query_are_named(ui_client, query, spelling):
     html = ui_client.get(f"/?q={query}").get_data(as_text=True)
-    assert f'Also matched: <span class="spelling">{spelling}</span>' in html
+    assert re.search(f'Also matched: <span class="spelling"[^>]*>{spelling}</span>', html)
