@@ -7,12 +7,14 @@ prints. Errors are problem+json (webapp.problems); caching and CORS follow webap
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from indexer.params import query_string
 from indexer.results import QueryError
 from webapp import api_http, engine, openapi, problems, request_id
+from webapp import export as export_
 from webapp.params import ParamError, parse_search_args
 
 bp = Blueprint("api", __name__)
@@ -57,6 +59,40 @@ def search():
             400, problems.INVALID_QUERY, "Query cannot be searched", str(exc), parameter="q"
         )
     return api_http.cacheable(_json(result.to_dict()), etag, api_http.SEARCH_MAX_AGE)
+
+
+@bp.get("/search.csv")
+@bp.get("/search.json")
+def export():
+    """Every match of the search (up to the export limit) as a streamed download."""
+    try:
+        req = parse_search_args(request.args)
+    except ParamError as exc:
+        return problems.invalid_parameter(exc.param, exc.detail)
+    search_engine = engine()
+    limit = current_app.config["EXPORT_LIMIT"]
+    try:
+        first = export_.first_page(search_engine, req)
+    except QueryError as exc:
+        return problems.problem(
+            400, problems.INVALID_QUERY, "Query cannot be searched", str(exc), parameter="q"
+        )
+    rows = export_.hits(search_engine, req, first, limit)
+    doc_base = request.host_url.rstrip("/") + "/doc/"
+
+    def page_url(doc_id: str) -> str:
+        return doc_base + quote(doc_id, safe="")
+
+    if request.path.endswith(".csv"):
+        body, mimetype, ext = export_.csv_lines(rows, page_url), "text/csv", "csv"
+    else:
+        body = export_.json_chunks(first, rows, limit, page_url)
+        mimetype, ext = "application/json", "json"
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{export_.filename(req, ext)}"'
+    response.headers["X-Total-Count"] = str(first.total)
+    response.headers["X-Export-Limit"] = str(limit)
+    return response
 
 
 @bp.get("/documents/<path:doc_id>")

@@ -128,6 +128,35 @@ PATHS = {
         operationId="search",
         parameters=SEARCH_PARAMETERS,
     ),
+    "/api/search.csv": _get(
+        "Export every match as CSV",
+        "Every match of the search (not one page), in its order, up to 10,000 documents: "
+        "columns id, title, publisher, published, languages (; between codes), url, score, "
+        "page_url. Streamed, UTF-8 with a byte-order mark, as an attachment. `page` and "
+        "`per_page` are ignored. `X-Total-Count` gives every match; `X-Export-Limit` the cap.",
+        {
+            "200": {
+                "description": "CSV file.",
+                "content": {"text/csv": {}},
+            },
+            "400": _PROBLEMS["400"],
+            "500": _PROBLEMS["500"],
+        },
+        operationId="exportCsv",
+        parameters=SEARCH_PARAMETERS,
+    ),
+    "/api/search.json": _get(
+        "Export every match as JSON",
+        "As the CSV export, as one JSON object: `total`, `hits` (search hits without "
+        "snippets, with `page_url`), `exported`, and `truncated` when the limit left matches out.",
+        {
+            "200": _json("Export", "Every match, up to the limit."),
+            "400": _PROBLEMS["400"],
+            "500": _PROBLEMS["500"],
+        },
+        operationId="exportJson",
+        parameters=SEARCH_PARAMETERS,
+    ),
     "/api/documents/{doc_id}": _get(
         "One document",
         "Metadata, provenance (the evidence for them) and the clean text of one document.",

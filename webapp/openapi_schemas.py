@@ -129,6 +129,27 @@ HEALTH = _object(
     "The service can answer searches.",
 )
 
+EXPORT_HIT = _object(
+    {
+        **{k: v for k, v in HIT["properties"].items() if k != "snippets"},
+        "page_url": {"type": "string", "description": "The document's page on this site."},
+    },
+    "One matching document in an export: a search hit without snippets, with its permalink.",
+)
+
+EXPORT = _object(
+    {
+        "query": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+        "normalized_query": {"type": "string"},
+        "total": {"type": "integer", "minimum": 0, "description": "Every match of the search."},
+        "limit": {"type": "integer", "minimum": 1, "description": "Most documents exported."},
+        "hits": {"type": "array", "items": {"$ref": "#/components/schemas/ExportHit"}},
+        "exported": {"type": "integer", "minimum": 0},
+        "truncated": {"type": "boolean", "description": "True when the limit left matches out."},
+    },
+    "Every match of a search, in the search's order, up to the export limit.",
+)
+
 ENDPOINTS = _object(
     {
         "endpoints": {
@@ -179,5 +200,7 @@ SCHEMAS = {
     "Document": DOCUMENT,
     "Health": HEALTH,
     "Endpoints": ENDPOINTS,
+    "Export": EXPORT,
+    "ExportHit": EXPORT_HIT,
     "Problem": PROBLEM,
 }

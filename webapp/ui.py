@@ -5,13 +5,14 @@ Both read the same parameters as the API (`webapp.params`) and make one search-c
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import parse_qsl, urlencode
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from indexer.params import query_string, to_params
+from indexer.params import DEFAULT_PER_PAGE, query_string, to_params
 from indexer.results import QueryError, SearchRequest
 from indexer.search.snippets import highlight_text
 from webapp import engine, presenters
@@ -71,6 +72,8 @@ def search():
         "typed_years": {name: request.args.get(name, "")[:20] for name in YEAR_PARAMS},
         "autofocus": not req.q and not req.filters(),  # Back to a results page keeps its place
         "search_qs": query_string(req),
+        "export_qs": query_string(replace(req, page=1, per_page=DEFAULT_PER_PAGE)),
+        "export_limit": current_app.config["EXPORT_LIMIT"],
         "chips": presenters.chips(req),
         "clear_all_url": presenters.clear_all_url(req),
         "page_url": lambda **changes: presenters.page_url(req, **changes),
