@@ -1,9 +1,9 @@
 """Every match of a search (not only one page), as CSV or JSON, streamed.
 
 The engine is asked page by page through its public `search()`, so memory stays bounded by one
-page; an export stops at the app's `EXPORT_LIMIT` (10,000 documents unless configured) and says so. Cells
-that a spreadsheet would run as a formula (=, +, -, @ first) are prefixed with an apostrophe:
-titles and publishers come from the documents and are untrusted.
+page; an export stops at the app's `EXPORT_LIMIT` (10,000 documents unless configured) and
+says so. Cells that a spreadsheet would run as a formula (=, +, -, @ first) are prefixed with an
+apostrophe: titles and publishers come from the documents and are untrusted.
 """
 
 from __future__ import annotations

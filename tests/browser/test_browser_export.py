@@ -22,7 +22,7 @@ def test_download_from_the_results_page_holds_every_match(page, fmt):
         page.get_by_role("link", name=fmt, exact=True).click()
     download = info.value
     assert download.suggested_filename.startswith("khojaly-search-khojaly-")
-    text = open(download.path(), encoding="utf-8-sig").read()
+    text = download.path().read_text(encoding="utf-8-sig")
     if fmt == "CSV":
         rows = list(csv.DictReader(io.StringIO(text)))
         assert len(rows) == total and {r["publisher"] for r in rows} == {"Baku Review"}
