@@ -5,17 +5,28 @@ Both read the same parameters as the API (`webapp.params`) and make one search-c
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import replace
 from urllib.parse import parse_qsl, urlencode
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from indexer.params import DEFAULT_PER_PAGE, query_string, to_params
 from indexer.results import QueryError, SearchRequest
 from indexer.search.snippets import highlight_text
-from webapp import engine, presenters
+from webapp import cite, engine, i18n, presenters
 from webapp.examples import examples
 from webapp.params import PARAMS, ParamError, parse_search_args, without_control_characters
 
@@ -109,6 +120,7 @@ def document(doc_id: str):
         abort(404)
     q = request.args.get("q", "")[:1000]
     text, match_count = presenters.mark_first(highlight_text(doc.text, q)) if q else (doc.text, 0)
+    permalink = url_for("ui.document", doc_id=doc.id, _external=True)
     return render_template(
         "document.html",
         doc=doc,
@@ -116,7 +128,31 @@ def document(doc_id: str):
         paragraphs=presenters.paragraphs(text),
         match_count=match_count,
         back_url=_back_url(request.args.get("back")),
+        permalink=permalink,
+        citation=cite.formatted(doc, permalink, _today(), i18n.current()),
+        citation_lang="ru" if i18n.current() == "ru" else "en",
     )
+
+
+@bp.get("/doc/<doc_id>/cite.<any(ris, bib):fmt>")
+def citation(doc_id: str, fmt: str):
+    """The document's reference as an RIS or BibTeX file, for reference managers."""
+    doc = engine().document(doc_id)
+    if doc is None:
+        abort(404)
+    permalink = url_for("ui.document", doc_id=doc.id, _external=True)
+    if fmt == "ris":
+        body, mimetype = cite.ris(doc, permalink, _today()), "application/x-research-info-systems"
+    else:
+        body, mimetype = cite.bibtex(doc, permalink, _today()), "application/x-bibtex"
+    response = Response(body, mimetype=mimetype)
+    name = re.sub(r"[^A-Za-z0-9_-]+", "-", doc.id).strip("-") or "document"
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+def _today() -> datetime.date:
+    return datetime.datetime.now(datetime.UTC).date()
 
 
 @bp.app_errorhandler(404)
