@@ -27,11 +27,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.extensions["search_engine"] = open_engine(app.config["INDEX"])
     app.extensions["search_engine"].warm_up()  # the first visitor should not wait for it
 
-    from webapp import api, i18n, security, ui
+    from webapp import api, feeds, i18n, security, ui
 
     security.init_app(app)
     i18n.init_app(app)
     app.register_blueprint(ui.bp)
+    app.register_blueprint(feeds.bp)
     app.register_blueprint(api.bp, url_prefix="/api")
     return app
 

@@ -85,6 +85,7 @@ def search():
         "search_qs": query_string(req),
         "export_qs": query_string(replace(req, page=1, per_page=DEFAULT_PER_PAGE)),
         "export_limit": current_app.config["EXPORT_LIMIT"],
+        "feed_url": url_for("feeds.search_feed") + feed_query_string(req),
         "chips": presenters.chips(req),
         "clear_all_url": presenters.clear_all_url(req),
         "page_url": lambda **changes: presenters.page_url(req, **changes),
@@ -97,6 +98,12 @@ def search():
             "also_matched": presenters.also_matched,
         }
     return render_template("search.html", **context), 400 if error else 200
+
+
+def feed_query_string(req: SearchRequest) -> str:
+    """The feed's query string: the search and its filters (a feed is always newest first)."""
+    qs = query_string(replace(req, sort="relevance", page=1, per_page=DEFAULT_PER_PAGE))
+    return qs if qs != "?" else ""
 
 
 def _noisy(args: MultiDict, req: SearchRequest) -> bool:
