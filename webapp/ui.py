@@ -85,6 +85,7 @@ def search():
         "search_qs": query_string(req),
         "export_qs": query_string(replace(req, page=1, per_page=DEFAULT_PER_PAGE)),
         "export_limit": current_app.config["EXPORT_LIMIT"],
+        "per_page_choices": sorted({10, 20, 50, 100, req.per_page}),
         "feed_url": url_for("feeds.search_feed") + feed_query_string(req),
         "chips": presenters.chips(req),
         "clear_all_url": presenters.clear_all_url(req),

@@ -117,3 +117,25 @@ def test_year_labels_sit_under_their_bars(page, path):
         first, last = (label.bounding_box() for label in labels.all())
         assert first["x"] + first["width"] < last["x"]
     assert bars.count() >= 1
+
+
+def test_choosing_how_many_results_a_page_shows(page):
+    page.goto(page.base + "/?q=Khojaly&lang=en")
+    expect(page.locator(".hit")).to_have_count(10)
+    page.get_by_label("Per page").select_option("20")
+    if not page.js:
+        page.get_by_role("button", name="Show", exact=True).click()
+    expect(page.locator(".results-meta")).to_contain_text("Showing 1–14")
+    assert page.url == page.base + "/?q=Khojaly&per_page=20"
+    expect(page.locator(".hit")).to_have_count(14)
+    expect(page.get_by_label("Per page")).to_have_value("20")
+
+
+def test_slash_jumps_to_the_search_box(page):
+    if not page.js:
+        pytest.skip("a keyboard shortcut needs JavaScript")
+    page.goto(page.base + "/?q=Khojaly")
+    page.locator(".hit-title a").first.focus()
+    page.keyboard.press("/")
+    expect(page.locator("#q")).to_be_focused()
+    expect(page.locator("#q")).to_have_value("Khojaly")  # the slash is not typed into it

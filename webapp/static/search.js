@@ -150,6 +150,16 @@
     navigate(formUrl(), false);
   });
 
+  // "/" anywhere but in a field jumps to the search box, as on most search sites.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.metaKey || event.ctrlKey || event.altKey) return;
+    var target = event.target;
+    if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+
   setUpFilters();
   document.addEventListener("click", function (event) {
     var toggle = event.target.closest && event.target.closest(".facets-toggle");
