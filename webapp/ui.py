@@ -26,7 +26,7 @@ from werkzeug.datastructures import MultiDict
 from indexer.params import DEFAULT_PER_PAGE, query_string, to_params
 from indexer.results import QueryError, SearchRequest
 from indexer.search.snippets import highlight_text
-from webapp import cite, engine, i18n, presenters
+from webapp import cite, engine, i18n, neighbours, presenters
 from webapp.examples import examples
 from webapp.params import PARAMS, ParamError, parse_search_args, without_control_characters
 
@@ -136,6 +136,7 @@ def document(doc_id: str):
         paragraphs=presenters.paragraphs(text),
         match_count=match_count,
         back_url=_back_url(request.args.get("back")),
+        place=_place(request.args.get("back"), doc.id),
         permalink=permalink,
         citation=cite.formatted(doc, permalink, _today(), i18n.current()),
         citation_lang="ru" if i18n.current() == "ru" else "en",
@@ -170,12 +171,21 @@ def not_found(exc):
     return render_template("404.html"), 404
 
 
+def _back_request(back: str | None) -> SearchRequest | None:
+    if not back:
+        return None
+    try:
+        return parse_search_args(MultiDict(parse_qsl(back.lstrip("?"))))
+    except ParamError:
+        return None
+
+
+def _place(back: str | None, doc_id: str) -> neighbours.Place | None:
+    req = _back_request(back)
+    return neighbours.place(engine(), req, doc_id) if req else None
+
+
 def _back_url(back: str | None) -> str:
     """The search page for `back`, rebuilt from its parameters so it can only point here."""
-    if not back:
-        return "/"
-    try:
-        req = parse_search_args(MultiDict(parse_qsl(back.lstrip("?"))))
-    except ParamError:
-        return "/"
-    return "/" + query_string(req)
+    req = _back_request(back)
+    return "/" + query_string(req) if req else "/"
