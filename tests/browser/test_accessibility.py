@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from . import a11y
+from .test_browser_screenshots import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 
@@ -46,3 +47,23 @@ def test_no_accessibility_violations(axe_page, name, lang):
     assert a11y.violations(axe_page) == []
     overflow = axe_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, "the page is wider than the screen"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_dark_theme_follows_the_system_and_keeps_contrast(browser, ui_server, width):
+    context = browser.new_context(
+        viewport={"width": WIDTHS[width], "height": 900}, color_scheme="dark", bypass_csp=True
+    )
+    page = context.new_page()
+    try:
+        for name, path in PAGES.items():
+            page.goto(ui_server + path + ("&" if "?" in path else "?") + "lang=en")
+            if name == "api-docs":
+                expect(page.locator(".opblock").first).to_be_visible()
+            background = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+            assert background == "rgb(21, 24, 28)", name
+            assert a11y.violations(page) == [], name
+            if name in ("results", "document"):
+                page.screenshot(path=ARTIFACTS / f"dark-{name}-{width}.png", full_page=True)
+    finally:
+        context.close()
