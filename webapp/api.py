@@ -11,11 +11,10 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
-from indexer.params import query_string
+from indexer.params import ParamError, parse_params, query_string
 from indexer.results import QueryError
 from webapp import api_http, engine, openapi, problems, request_id
 from webapp import export as export_
-from webapp.params import ParamError, parse_search_args
 
 bp = Blueprint("api", __name__)
 problems.register(bp)
@@ -44,7 +43,7 @@ def index():
 @bp.get("/search")
 def search():
     try:
-        req = parse_search_args(request.args)
+        req = parse_params(request.args.items(multi=True))
     except ParamError as exc:
         return problems.invalid_parameter(exc.param, exc.detail)
     search_engine = engine()
@@ -66,7 +65,7 @@ def search():
 def export():
     """Every match of the search (up to the export limit) as a streamed download."""
     try:
-        req = parse_search_args(request.args)
+        req = parse_params(request.args.items(multi=True))
     except ParamError as exc:
         return problems.invalid_parameter(exc.param, exc.detail)
     search_engine = engine()

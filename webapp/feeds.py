@@ -13,10 +13,9 @@ from feedgen.feed import FeedGenerator
 from flask import Blueprint, Response, request, url_for
 from flask_babel import gettext as _
 
-from indexer.params import to_params
+from indexer.params import ParamError, parse_params, to_params
 from indexer.results import QueryError
 from webapp import engine, i18n
-from webapp.params import ParamError, parse_search_args
 
 bp = Blueprint("feeds", __name__)
 
@@ -38,7 +37,7 @@ def _moment(value: str | None) -> datetime.datetime | None:
 @bp.get("/feed.atom")
 def search_feed():
     try:
-        req = parse_search_args(request.args)
+        req = parse_params(request.args.items(multi=True))
         req = replace(req, sort="date", page=1, per_page=FEED_SIZE)
         search_engine = engine()
         result = search_engine.search(req)

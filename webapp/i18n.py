@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from flask import Flask, Response, request
 from flask_babel import Babel, format_decimal, get_locale
 
-from webapp.params import PARAMS
+from indexer.params import PARAMS
 
 LANGUAGES = {"en": "English", "az": "Azərbaycanca", "ru": "Русский"}
 DEFAULT = "en"

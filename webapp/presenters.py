@@ -16,21 +16,11 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
-from indexer.params import query_string, toggled
-from indexer.results import FacetValue, Hit, SearchRequest
+from indexer.params import query_string
+from indexer.results import FacetValue, Hit, SearchRequest, UnknownFilter
+from indexer.search.facets import facet
+from indexer.search.facets.languages import language_name as facet_language_name
 
-LANGUAGE_NAMES = {
-    "az": "Azerbaijani",
-    "en": "English",
-    "ru": "Russian",
-    "hy": "Armenian",
-    "tr": "Turkish",
-    "fr": "French",
-    "de": "German",
-    "fa": "Persian",
-    "ka": "Georgian",
-    "uk": "Ukrainian",
-}
 CHART_HEIGHT = 60  # px, the tallest year bar
 MAX_CONTINUOUS_YEARS = 60  # wider spans show only the years that have documents
 
@@ -42,7 +32,7 @@ def language_name(code: str | None) -> str:
     locale = get_locale()
     name = locale.languages.get(code) if locale else None
     if not name:
-        return LANGUAGE_NAMES.get(code, code)
+        return facet_language_name(code)
     first = name[:1]
     if first == "i" and locale.language in ("az", "tr"):
         first = "İ"  # the dotted capital of these alphabets (ingilis → İngilis)
@@ -63,13 +53,15 @@ class Chip:
 def chips(req: SearchRequest) -> list[Chip]:
     """One removable chip per active filter."""
     out = [
-        Chip(_("Publisher: %(name)s", name=p), "/" + query_string(toggled(req, "publisher", p)))
+        Chip(
+            _("Publisher: %(name)s", name=p), "/" + query_string(facet("publisher").toggled(req, p))
+        )
         for p in req.publisher
     ]
     out += [
         Chip(
             _("Language: %(name)s", name=language_name(c)),
-            "/" + query_string(toggled(req, "language", c)),
+            "/" + query_string(facet("language").toggled(req, c)),
         )
         for c in req.language
     ]
@@ -80,6 +72,8 @@ def chips(req: SearchRequest) -> list[Chip]:
                 page_url(req, year_from=None, year_to=None, page=1),
             )
         )
+    if req.undated:
+        out.append(Chip(_("Undated"), page_url(req, undated=False, page=1)))
     return out
 
 
@@ -95,7 +89,21 @@ def year_range_label(req: SearchRequest) -> str:
 
 
 def clear_all_url(req: SearchRequest) -> str:
-    return page_url(req, publisher=(), language=(), year_from=None, year_to=None, page=1)
+    return page_url(
+        req, publisher=(), language=(), year_from=None, year_to=None, undated=False, page=1
+    )
+
+
+def unknown_filter_message(unknown: UnknownFilter) -> str:
+    """ "There is no publisher “Anadolu” in the archive." (suggestions are linked by the page)"""
+    return _(
+        "There is no %(what)s “%(value)s” in the archive.",
+        what=FILTER_NAMES.get(unknown.parameter, unknown.parameter),
+        value=unknown.value,
+    )
+
+
+FILTER_NAMES = {"publisher": _l("publisher"), "language": _l("language")}
 
 
 @dataclass
@@ -142,7 +150,7 @@ def year_chart(req: SearchRequest, values: list[FacetValue]) -> YearChart | None
         count = value.count if value else 0
         height = max(2, round(CHART_HEIGHT * count / tallest)) if count else 0
         selected = bool(value and value.selected)
-        url = "/" + query_string(toggled(req, "year", str(year)))
+        url = "/" + query_string(facet("year").toggled(req, str(year)))
         bars.append(YearBar(year, count, selected, url, offset + i * BAR_STEP, height))
     return YearChart(bars, width)
 
@@ -221,6 +229,7 @@ PARAM_LABELS = {
     "language": _l("A language"),
     "year_from": _l("The first year"),
     "year_to": _l("The last year"),
+    "undated": _l("The choice of undated documents"),
     "sort": _l("The sort order"),
     "page": _l("The page number"),
     "per_page": _l("The number of results per page"),

@@ -1,12 +1,13 @@
 """The browser search page and document pages.
 
-Both read the same parameters as the API (`webapp.params`) and make one search-core call.
+Both read the same parameters as the API (`indexer.params`) and make one search-core call.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from dataclasses import replace
 from urllib.parse import parse_qsl, urlencode
 
@@ -23,12 +24,18 @@ from flask import (
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from indexer.params import DEFAULT_PER_PAGE, query_string, to_params
+from indexer.params import (
+    DEFAULT_PER_PAGE,
+    PARAMS,
+    ParamError,
+    parse_params,
+    query_string,
+    to_params,
+)
 from indexer.results import QueryError, SearchRequest
 from indexer.search.snippets import highlight_text
 from webapp import cite, engine, i18n, neighbours, presenters
 from webapp.examples import examples
-from webapp.params import PARAMS, ParamError, parse_search_args, without_control_characters
 
 bp = Blueprint("ui", __name__)
 
@@ -49,7 +56,7 @@ def search():
     # A stray control character in a typed or pasted query is dropped, never echoed back.
     args.setlist("q", [without_control_characters(q) for q in args.getlist("q")])
     try:
-        req = parse_search_args(args)
+        req = parse_params(args.items(multi=True))
     except ParamError as exc:
         req = None
         if exc.param in YEAR_PARAMS:
@@ -58,7 +65,7 @@ def search():
             for name in YEAR_PARAMS:
                 args.pop(name, None)
             try:
-                req = parse_search_args(args)
+                req = parse_params(args.items(multi=True))
             except ParamError as again:
                 exc = again
         if req is None:
@@ -73,6 +80,8 @@ def search():
             result = engine().search(req)
         except QueryError as exc:
             error = str(exc)  # the core words it for the user, with what to try instead
+        else:
+            req = result.request  # filter values as the index spells them
     context = {
         "req": req,
         "result": result,
@@ -81,7 +90,7 @@ def search():
         "examples": examples(current_app),
         "year_error": year_error,
         "typed_years": {name: request.args.get(name, "")[:20] for name in YEAR_PARAMS},
-        "autofocus": not req.q and not req.filters(),  # Back to a results page keeps its place
+        "autofocus": not to_params(req),  # only the empty home page: Back keeps its place
         "search_qs": query_string(req),
         "export_qs": query_string(replace(req, page=1, per_page=DEFAULT_PER_PAGE)),
         "export_limit": current_app.config["EXPORT_LIMIT"],
@@ -97,6 +106,7 @@ def search():
             "year_chart": presenters.year_chart(req, result.facets.get("year", [])),
             "pages": presenters.pages(result.page, result.total_pages),
             "also_matched": presenters.also_matched,
+            "unknown_filter_message": presenters.unknown_filter_message,
         }
     return render_template("search.html", **context), 400 if error else 200
 
@@ -105,6 +115,11 @@ def feed_query_string(req: SearchRequest) -> str:
     """The feed's query string: the search and its filters (a feed is always newest first)."""
     qs = query_string(replace(req, sort="relevance", page=1, per_page=DEFAULT_PER_PAGE))
     return qs if qs != "?" else ""
+
+
+def without_control_characters(value: str) -> str:
+    """`value` less its control characters, keeping the whitespace (tab, line breaks) of `q`."""
+    return "".join(ch for ch in value if ch in "\t\n\r" or unicodedata.category(ch) != "Cc")
 
 
 def _noisy(args: MultiDict, req: SearchRequest) -> bool:
@@ -175,7 +190,7 @@ def _back_request(back: str | None) -> SearchRequest | None:
     if not back:
         return None
     try:
-        return parse_search_args(MultiDict(parse_qsl(back.lstrip("?"))))
+        return parse_params(parse_qsl(back.lstrip("?")))
     except ParamError:
         return None
 
