@@ -76,7 +76,9 @@ class _Reader:
         self.spell = spell
 
     def error(self, name: str, detail: str) -> ParamError:
-        return ParamError(name, detail.format(name=self.spell(name)))
+        # Not str.format: the detail quotes the user's value, which may hold braces. The
+        # placeholder comes before that value in every message, so only the first is replaced.
+        return ParamError(name, detail.replace("{name}", self.spell(name), 1))
 
     def check_characters(self) -> None:
         for name in PARAMS:

@@ -91,3 +91,13 @@ def test_a_control_character_is_not_echoed_back(ui_client):
 def test_only_the_empty_home_page_takes_focus(ui_client, path, autofocus):
     html = ui_client.get(path).get_data(as_text=True)
     assert ("autofocus" in html) is autofocus
+
+
+@pytest.mark.parametrize("value", ["{", "{name}", "}{0}"])
+def test_braces_in_a_bad_value_are_quoted_not_a_server_error(ui_client, value):
+    from urllib.parse import quote
+
+    api = ui_client.get(f"/api/search?page={quote(value)}")
+    assert api.status_code == 400 and value in api.get_json()["detail"]
+    page = ui_client.get(f"/?q=Khojaly&year_from={quote(value)}")
+    assert page.status_code == 200 and 'id="year-error"' in page.get_data(as_text=True)

@@ -10,5 +10,6 @@
     docExpansion: "list",
     defaultModelsExpandDepth: 0,
     tryItOutEnabled: false,
+    validatorUrl: null, // never ask an outside validator: the page works offline
   });
 })();
