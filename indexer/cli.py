@@ -22,6 +22,7 @@ FLAGS = {
     "sort": "--sort",
     "page": "--page",
     "per_page": "--per-page",
+    "collapse": "--all-copies",
 }
 
 
@@ -35,6 +36,13 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--index", type=Path, help="index folder (default: var/index/)")
     b.add_argument("--rebuild", action="store_true", help="start from an empty index")
     b.add_argument("--strict", action="store_true", help="fail on any warning")
+    b.add_argument(
+        "--wait",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="how long to wait for another build of the same index (default: 600)",
+    )
 
     s = sub.add_parser("search", help="search the index")
     s.add_argument("query", nargs="?", default="")
@@ -52,6 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--sort", help=f"{' or '.join(SORTS)} (default: {SORTS[0]})")
     s.add_argument("--page")
     s.add_argument("--per-page")
+    s.add_argument(
+        "--all-copies",
+        action="store_true",
+        help="list every copy of a text as its own hit (default: one hit per copy group)",
+    )
     s.add_argument("--json", action="store_true", help="print the API's JSON structure")
 
     args = parser.parse_args(argv)
@@ -62,17 +75,27 @@ def main(argv: list[str] | None = None) -> int:
 
 def _build(args) -> int:
     from indexer.index.build import build_index
+    from indexer.index.store import BuildLocked
+    from indexer.ingest.catalog import CatalogError
 
     corpus = args.corpus
     if corpus is None and args.jsonl is None:
         corpus = config.corpus_dir()
-    report = build_index(
-        args.index or config.index_dir(),
-        corpus_dir=corpus,
-        jsonl=args.jsonl,
-        rebuild=args.rebuild,
-        progress=True,
-    )
+    try:
+        report = build_index(
+            args.index or config.index_dir(),
+            corpus_dir=corpus,
+            jsonl=args.jsonl,
+            rebuild=args.rebuild,
+            progress=True,
+            lock_timeout=args.wait,
+        )
+    except CatalogError as exc:
+        print(f"error: {exc}; the index was not changed", file=sys.stderr)
+        return 1
+    except BuildLocked as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(report.summary())
@@ -93,6 +116,8 @@ def _search(args) -> int:
             pairs.append((name, getattr(args, name)))
     if args.undated:
         pairs.append(("undated", "true"))
+    if args.all_copies:
+        pairs.append(("collapse", "false"))
     try:
         request = parse_params(pairs, spell=FLAGS.get)
     except ParamError as exc:

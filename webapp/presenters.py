@@ -233,6 +233,7 @@ PARAM_LABELS = {
     "sort": _l("The sort order"),
     "page": _l("The page number"),
     "per_page": _l("The number of results per page"),
+    "collapse": _l("Grouping copies"),
 }
 
 
@@ -248,3 +249,21 @@ def year_message(year_from: str | None, year_to: str | None) -> str:
         return _("“From” (%(first)s) is after “to” (%(last)s). Swap them or change one.",
                  first=lo, last=hi)  # fmt: skip
     return _("Years are whole numbers from 1 to 9999. Change the years and try again.")
+
+
+FORMAT_NAMES = {
+    "html": _l("Web page (HTML)"),
+    "warc": _l("Web archive (WARC)"),
+    "pdf": "PDF",
+    "docx": _l("Word document (DOCX)"),
+}
+
+
+def format_name(code: str | None) -> str:
+    return FORMAT_NAMES.get(code or "", code or _("Text"))
+
+
+def page_labels(pages: list[dict], first: int = 0) -> dict[int, str]:
+    """Index among the shown paragraphs -> label of the PDF page that begins there (the last
+    of several), when the paragraphs shown start with paragraph `first` of the text."""
+    return {p["paragraph"] - first: p["label"] for p in pages if p["paragraph"] >= first}

@@ -36,6 +36,7 @@ from indexer.results import QueryError, SearchRequest
 from indexer.search.snippets import highlight_text
 from webapp import cite, engine, i18n, neighbours, presenters
 from webapp.examples import examples
+from webapp.paging import text_page
 
 bp = Blueprint("ui", __name__)
 
@@ -46,6 +47,7 @@ bp.add_app_template_filter(presenters.language_name, "language_name")
 bp.add_app_template_filter(presenters.human_date, "human_date")
 bp.add_app_template_filter(presenters.safe_snippet, "safe_snippet")
 bp.add_app_template_filter(presenters.link_url, "link_url")
+bp.add_app_template_filter(presenters.format_name, "format_name")
 
 
 @bp.get("/")
@@ -142,13 +144,19 @@ def document(doc_id: str):
     if doc is None:
         abort(404)
     q = request.args.get("q", "")[:1000]
-    text, match_count = presenters.mark_first(highlight_text(doc.text, q)) if q else (doc.text, 0)
+    page = text_page(doc.text, request.args.get("page", 1, type=int))
+    text, match_count = presenters.mark_first(highlight_text(page.text, q)) if q else (page.text, 0)
     permalink = url_for("ui.document", doc_id=doc.id, _external=True)
     return render_template(
         "document.html",
         doc=doc,
         q=q,
+        page=page,
+        page_url=lambda number: url_for(
+            "ui.document", doc_id=doc_id, q=q or None, back=request.args.get("back"), page=number
+        ),
         paragraphs=presenters.paragraphs(text),
+        page_labels=presenters.page_labels(doc.pages, doc.text.count("\n\n", 0, page.start)),
         match_count=match_count,
         back_url=_back_url(request.args.get("back")),
         place=_place(request.args.get("back"), doc.id),
