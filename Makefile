@@ -7,7 +7,7 @@ SERVE_STAMP := $(VENV)/.installed-serve
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: serve test lint format index browser bench bench-large clean
+.PHONY: serve test lint format index browser bench bench-large clean tables
 
 # Serving needs only the app and gunicorn; the test tools (browser driver, fuzzers) come with
 # `make test`. The development set includes the serving set, so either stamp can serve.
@@ -44,6 +44,11 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
+
+# Generated tables (place gazetteer, evaluation data) from installed data packages, offline.
+tables: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[tables]'
+	$(PY) -m indexer.analysis.generate
 
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[dev,bench]' || true
