@@ -33,7 +33,6 @@ from indexer.params import (
     to_params,
 )
 from indexer.results import QueryError, SearchRequest
-from indexer.search.snippets import highlight_text
 from webapp import cite, engine, i18n, neighbours, presenters
 from webapp.examples import examples
 from webapp.paging import text_page
@@ -145,7 +144,9 @@ def document(doc_id: str):
         abort(404)
     q = request.args.get("q", "")[:1000]
     page = text_page(doc.text, request.args.get("page", 1, type=int))
-    text, match_count = presenters.mark_first(highlight_text(page.text, q)) if q else (page.text, 0)
+    text, match_count = (
+        presenters.mark_first(engine().highlight(page.text, q)) if q else (page.text, 0)
+    )
     permalink = url_for("ui.document", doc_id=doc.id, _external=True)
     return render_template(
         "document.html",

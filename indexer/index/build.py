@@ -202,7 +202,6 @@ def _write_version(
 # an incremental update would mix old and new analysis, so the next build starts afresh.
 ANALYSIS_SOURCES = (
     "analysis",
-    "search/terms.py",
     "index/spellings.py",
     "index/schema.py",
     "ingest/furniture.py",
