@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-SORTS = ("relevance", "date")
+SORTS = ("relevance", "date", "oldest")  # date: newest first; oldest: oldest first
 MAX_PER_PAGE = 100
 MAX_QUERY_LENGTH = 1000
 MAX_TERMS = 32  # words, phrases and prefixes in one query

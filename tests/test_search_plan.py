@@ -248,3 +248,13 @@ def test_a_search_hitting_a_long_dense_document_answers(tmp_path):
     page = engine.highlight(long_text, "refugees")
     assert page.count("<mark>refugees</mark>") > 1000
     assert time.perf_counter() - started < 60  # finishes at all; the figure is benchmarked
+
+
+@pytest.mark.parametrize("q", ["", "Khojaly"])
+def test_oldest_first_lists_dated_documents_in_order_and_undated_last(seed_engine, q):
+    hits = seed_engine.search(SearchRequest(q=q, sort="oldest", per_page=100)).hits
+    newest = seed_engine.search(SearchRequest(q=q, sort="date", per_page=100)).hits
+    dated = [h.published for h in hits if h.published]
+    assert dated and dated == sorted(dated)
+    assert all(h.published for h in hits[: len(dated)])  # the undated ones come after
+    assert {h.id for h in hits} == {h.id for h in newest}

@@ -286,9 +286,13 @@ def _page(facets, plan: And, final, scores, request) -> list[tuple[int, float]]:
 
 def _order(facets, plan: And, final, scores, request) -> np.ndarray:
     """Indexes into `final` in result order: best score first, ties in index order; newest
-    first when asked, and for queries without a word to score (browsing, exclusions only)."""
+    first when asked, and for queries without a word to score (browsing, exclusions only);
+    oldest first when asked, undated documents last either way."""
+    dates = facets.date_key[final]
+    if request.sort == "oldest":
+        return np.lexsort((final, np.where(dates > 0, dates, np.iinfo(np.int64).max)))
     if not plan.positive or request.sort == "date":
-        return np.lexsort((final, -facets.date_key[final]))
+        return np.lexsort((final, -dates))
     return np.lexsort((final, -scores))
 
 
