@@ -21,6 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--index", type=Path, help="index folder (default: var/index/)")
     b.add_argument("--rebuild", action="store_true", help="start from an empty index")
     b.add_argument("--strict", action="store_true", help="fail on any warning")
+    b.add_argument("--engine", choices=config.ENGINES, help="default: KHOJALY_SEARCH_ENGINE")
 
     s = sub.add_parser("search", help="search the index")
     s.add_argument("query", nargs="?", default="")
@@ -33,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--page", type=int, default=1)
     s.add_argument("--per-page", type=int, default=10)
     s.add_argument("--json", action="store_true", help="print the API's JSON structure")
+    s.add_argument("--engine", choices=config.ENGINES, help="default: KHOJALY_SEARCH_ENGINE")
 
     args = parser.parse_args(argv)
     if args.command == "build":
@@ -41,18 +43,24 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(args) -> int:
-    from indexer.index.build import build_index
-
     corpus = args.corpus
     if corpus is None and args.jsonl is None:
         corpus = config.corpus_dir()
-    report = build_index(
-        args.index or config.index_dir(),
-        corpus_dir=corpus,
-        jsonl=args.jsonl,
-        rebuild=args.rebuild,
-        progress=True,
-    )
+    if (args.engine or config.engine_name()) == "typesense":
+        from indexer.cluster.build import build_collection
+        from indexer.cluster.nodes import ClusterConfig
+
+        report = build_collection(ClusterConfig.from_env(), corpus, args.jsonl, args.rebuild)
+    else:
+        from indexer.index.build import build_index
+
+        report = build_index(
+            args.index or config.index_dir(),
+            corpus_dir=corpus,
+            jsonl=args.jsonl,
+            rebuild=args.rebuild,
+            progress=True,
+        )
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(report.summary())
@@ -78,7 +86,7 @@ def _search(args) -> int:
         page=args.page,
         per_page=args.per_page,
     )
-    engine = open_engine(args.index or config.index_dir())
+    engine = open_engine(args.index or config.index_dir(), args.engine)
     try:
         result = engine.search(request)
     except QueryError as exc:

@@ -1,17 +1,21 @@
 """Measure the spelling-variant search: variant recall, false merges, exact-first ranking.
 
-    python -m indexer.evaluate [--variants FILE] [--confusables FILE]
+    python -m indexer.evaluate [--variants FILE] [--confusables FILE] [--engine typesense]
 
 Both files are in the format of tests/data/variants.tsv and tests/data/confusables.tsv (their
 README describes the columns). The evaluation writes one small document per spelling and per
 confusable word, indexes them with the real build pipeline, sends every spelling through the
 search core as a user query, and prints each figure by kind and family, every miss and every
 merge, and as its last line: recall=… recall_no_exonym=… false_merge=… exact_first=…
+
+With `--engine typesense` the same documents go into a throwaway collection on the cluster that
+KHOJALY_SEARCH_TYPESENSE_NODES names, or on a one-node server started for the evaluation.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import sys
@@ -154,13 +158,29 @@ def ranked_ids(engine, query: str) -> list[str]:
         page += 1
 
 
-def evaluate(variants: Path, confusables: Path, workdir: Path) -> Report:
+@contextlib.contextmanager
+def built_engine(engine_name: str, jsonl: Path, workdir: Path):
+    """An engine over the documents of `jsonl`, built with the real pipeline of `engine_name`."""
+    if engine_name == "typesense":
+        from indexer.cluster.scratch import scratch_engine
+
+        with scratch_engine(workdir, jsonl=jsonl) as engine:
+            yield engine
+        return
+    build_index(workdir / "index", jsonl=jsonl, rebuild=True)
+    yield open_engine(workdir / "index", "whoosh")
+
+
+def evaluate(variants: Path, confusables: Path, workdir: Path, engine_name="whoosh") -> Report:
     groups, pairs = read_variants(variants), read_confusables(confusables)
     docs, spelling_doc, word_doc = corpus(groups, pairs)
     jsonl = workdir / "evaluation.jsonl"
     jsonl.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), "utf-8")
-    build_index(workdir / "index", jsonl=jsonl, rebuild=True)
-    engine = open_engine(workdir / "index")
+    with built_engine(engine_name, jsonl, workdir) as engine:
+        return _measure(engine, groups, pairs, spelling_doc, word_doc)
+
+
+def _measure(engine, groups, pairs, spelling_doc, word_doc) -> Report:
     report = Report()
     for group in groups.values():
         for query in group:
@@ -200,9 +220,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m indexer.evaluate", description=__doc__)
     parser.add_argument("--variants", type=Path, default=DEFAULT_VARIANTS)
     parser.add_argument("--confusables", type=Path, default=DEFAULT_CONFUSABLES)
+    parser.add_argument("--engine", choices=("whoosh", "typesense"), default="whoosh")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="evaluate-") as tmp:
-        report = evaluate(args.variants, args.confusables, Path(tmp))
+        report = evaluate(args.variants, args.confusables, Path(tmp), args.engine)
     print(report.text())
     return 0
 

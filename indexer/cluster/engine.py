@@ -1,0 +1,296 @@
+"""`TypesenseEngine`: the search contract served by a Typesense cluster.
+
+Matching uses our own spelling tokens (`translate`); a search is one multi-search: the page
+from the documents that use the spelling typed, the total, and one search per facet with every
+filter but its own (disjunctive counts). Documents that only use another spelling follow in a
+second request when the page reaches them. Snippets and `matched` come from our own matcher
+over the stored text, so both engines mark the same words.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import UTC, datetime
+
+from indexer.cluster import nodes as cluster_nodes
+from indexer.cluster import server
+from indexer.cluster.documents import SEARCH_ONLY
+from indexer.cluster.translate import Translation, negate, quote, render, translate
+from indexer.params import toggle_url
+from indexer.results import (
+    DocumentRecord,
+    FacetValue,
+    Hit,
+    IndexStats,
+    SearchRequest,
+    SearchResult,
+)
+from indexer.search import query as q
+from indexer.search.snippets import TermMatcher, matched_spellings, snippets
+
+log = logging.getLogger(__name__)
+
+MAX_FACET_VALUES = 1000
+EXCLUDE = ",".join([*SEARCH_ONLY, "content_hash"])
+BY_DATE = "date_key:desc,seq:asc"  # newest first, then order of arrival (as the embedded engine)
+EXACT_SCORE, OTHER_SCORE = 2.0, 1.0
+STATS_SECONDS = 1.0
+
+
+class TypesenseEngine:
+    def __init__(self, cfg: cluster_nodes.ClusterConfig):
+        self.cfg = cfg
+        self.alias = cfg.collection
+        self.client = cluster_nodes.read_client(cfg)
+        self._stats: tuple[float, IndexStats] | None = None
+
+    def warm_up(self) -> None:
+        try:
+            self.search(SearchRequest(q="Hojaly massacre"))
+        except Exception:  # noqa: BLE001 - the health check reports an unreachable cluster
+            log.exception("the Typesense collection %s cannot be searched yet", self.alias)
+
+    # -- search ---------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        started = time.perf_counter()
+        parsed = q.parse(request.q)
+        plan = translate(parsed)
+        facet_filters = _facet_filters(request)
+        by_date = parsed.empty or request.sort == "date"
+        tiers = (
+            [plan.match]
+            if by_date or plan.exact is None
+            else [
+                _and(plan.match, plan.exact),
+                _and(plan.match, negate(plan.exact)),
+            ]
+        )
+        first = self._params(plan, tiers[0], facet_filters.values(), by_date)
+        searches = [
+            {**first, "page": request.page, "per_page": request.per_page},
+            {**self._params(plan, plan.match, facet_filters.values(), by_date), "per_page": 0},
+        ]
+        for facet in FACETS:
+            others = [f for name, f in facet_filters.items() if name != facet]
+            searches.append(
+                {
+                    **self._params(plan, plan.match, others, by_date),
+                    "per_page": 0,
+                    "facet_by": FACET_FIELDS[facet],
+                    "max_facet_values": MAX_FACET_VALUES,
+                }
+            )
+        results = self._multi(searches)
+        total = results[1]["found"]
+        docs = [
+            (h["document"], EXACT_SCORE if len(tiers) > 1 else h.get("text_match", 0))
+            for h in results[0]["hits"]
+        ]
+        if len(tiers) > 1:
+            docs = [(d, EXACT_SCORE) for d, _ in docs]
+            docs += self._second_tier(
+                plan, tiers[1], facet_filters, request, results[0]["found"], len(docs)
+            )
+        facets = {f: _facet_values(f, results[2 + i], request) for i, f in enumerate(FACETS)}
+        return SearchResult(
+            query=request.q,
+            normalized_query=parsed.normalized(),
+            total=total,
+            page=request.page,
+            per_page=request.per_page,
+            took_ms=(time.perf_counter() - started) * 1000,
+            hits=_hits(docs, parsed, 0.0 if parsed.empty else None),
+            facets=facets,
+        )
+
+    def _second_tier(self, plan, expr, facet_filters, request, found_first, have) -> list:
+        """The page's share of documents that use only other spellings (after the exact ones)."""
+        want = request.per_page - have
+        start = (request.page - 1) * request.per_page + have - found_first
+        if want <= 0 or start < 0:
+            return []
+        size = request.per_page
+        first_page = start // size + 1
+        params = self._params(plan, expr, facet_filters.values(), False)
+        pages = self._multi(
+            [{**params, "page": p, "per_page": size} for p in (first_page, first_page + 1)]
+        )
+        hits = [h["document"] for r in pages for h in r["hits"]]
+        skip = start - (first_page - 1) * size
+        return [(d, OTHER_SCORE) for d in hits[skip : skip + want]]
+
+    def _params(self, plan: Translation, expr, facet_filters, by_date: bool) -> dict:
+        parts = [render(expr)] if expr is not None else []
+        parts += list(facet_filters)
+        params = {
+            "collection": self.alias,
+            "q": plan.prefix or "*",
+            "query_by": "words",
+            "exclude_fields": EXCLUDE,
+            "highlight_fields": "none",
+        }
+        if plan.prefix:
+            params.update(
+                prefix="true",
+                num_typos=0,
+                typo_tokens_threshold=0,
+                drop_tokens_threshold=0,
+                max_candidates=PREFIX_MAX_TERMS,
+            )
+        if parts:
+            params["filter_by"] = " && ".join(parts)
+        params["sort_by"] = BY_DATE if by_date or not plan.prefix else "_text_match:desc," + BY_DATE
+        return params
+
+    def _multi(self, searches: list[dict]) -> list[dict]:
+        answer = self.client.multi_search.perform({"searches": searches}, {})
+        results = answer["results"]
+        for result in results:
+            if "error" in result:
+                raise RuntimeError(f"Typesense: {result.get('code')} {result['error']}")
+        return results
+
+    # -- documents and health -------------------------------------------------------------
+
+    def document(self, doc_id: str) -> DocumentRecord | None:
+        from typesense import exceptions
+
+        try:
+            stored = self.client.collections[self.alias].documents[doc_id].retrieve()
+        except exceptions.ObjectNotFound:
+            return None
+        langs = list(stored.get("languages") or [])
+        return DocumentRecord(
+            id=stored["id"],
+            title=stored.get("title") or stored["id"],
+            publisher=stored.get("publisher") or "Unknown",
+            published=stored.get("published"),
+            year=stored.get("year") or None,
+            language=langs[0] if langs else None,
+            languages=langs,
+            url=stored.get("url"),
+            provenance=stored.get("provenance"),
+            source=stored.get("source") or "",
+            text=stored.get("body") or "",
+        )
+
+    def stats(self) -> IndexStats:
+        """Cached for STATS_SECONDS: every search asks for it (its version makes the ETag)."""
+        cached = self._stats
+        if cached is not None and time.monotonic() - cached[0] < STATS_SECONDS:
+            return cached[1]
+        stats = self._read_stats()
+        self._stats = (time.monotonic(), stats)
+        return stats
+
+    def _read_stats(self) -> IndexStats:
+        from typesense import exceptions
+
+        cluster = self.cluster_state()
+        try:
+            name = self.client.aliases[self.alias].retrieve()["collection_name"]
+            info = self.client.collections[name].retrieve()
+            newest = self.client.collections[name].documents.search(
+                {
+                    "q": "*",
+                    "query_by": "words",
+                    "sort_by": "seq:desc",
+                    "per_page": 1,
+                    "include_fields": "seq",
+                }
+            )["hits"]
+        except exceptions.ObjectNotFound:
+            return IndexStats(0, None, None, cluster)
+        built = datetime.fromtimestamp(info["created_at"], UTC).isoformat(timespec="seconds")
+        # Incremental builds keep the collection: its newest sequence number and its size
+        # change with every update, so the version (and the ETag) does too.
+        seq = newest[0]["document"]["seq"] if newest else -1
+        version = f"{name}.{seq}.{info['num_documents']}"
+        return IndexStats(info["num_documents"], built, version, cluster)
+
+    def cluster_state(self) -> dict:
+        """Which nodes answer, which one leads: what /api/health reports."""
+        states = {server.LEADER: "leader", server.FOLLOWER: "follower"}
+        out = []
+        for url in self.cfg.nodes:
+            ok = server.healthy(url, self.cfg.api_key)
+            state = server.raft_state(url, self.cfg.api_key)
+            out.append(
+                {"url": url, "ok": ok, "role": states.get(state, "unknown" if ok else "down")}
+            )
+        answering = sum(n["ok"] for n in out)
+        status = "ok" if answering == len(out) else "degraded" if answering else "down"
+        return {"engine": "typesense", "status": status, "nodes": out}
+
+
+PREFIX_MAX_TERMS = q.PREFIX_MAX_TERMS
+FACETS = ("publisher", "language", "year")
+FACET_FIELDS = {"publisher": "publisher", "language": "languages", "year": "year"}
+
+
+def _and(a, b):
+    return b if a is None else ("all", [a, b])
+
+
+def _facet_filters(request: SearchRequest) -> dict[str, str]:
+    out = {}
+    if request.publisher:
+        out["publisher"] = f"publisher:=[{','.join(quote(p) for p in request.publisher)}]"
+    if request.language:
+        out["language"] = f"languages:=[{','.join(quote(c) for c in request.language)}]"
+    if request.year_from is not None or request.year_to is not None:
+        lo = request.year_from if request.year_from is not None else 1
+        hi = request.year_to if request.year_to is not None else 9999
+        out["year"] = f"year:>={lo} && year:<={hi}"
+    return out
+
+
+def _facet_values(facet: str, result: dict, request: SearchRequest) -> list[FacetValue]:
+    counts = {}
+    for block in result.get("facet_counts", []):
+        for item in block["counts"]:
+            counts[item["value"]] = item["count"]
+    if facet == "year":
+        active = request.year_from is not None or request.year_to is not None
+        lo, hi = request.year_from or 0, request.year_to or 9999
+        years = sorted(int(v) for v, c in counts.items() if int(v) > 0 and c > 0)
+        return [
+            FacetValue(
+                str(y),
+                counts[str(y)],
+                active and lo <= y <= hi,
+                toggle_url(request, "year", str(y)),
+            )
+            for y in years
+        ]
+    selected = set(request.publisher if facet == "publisher" else request.language)
+    names = [n for n, c in counts.items() if c > 0 or n in selected]
+    names += [n for n in selected if n not in counts]
+    names.sort(key=lambda n: (-counts.get(n, 0), n))
+    return [
+        FacetValue(n, counts.get(n, 0), n in selected, toggle_url(request, facet, n)) for n in names
+    ]
+
+
+def _hits(docs: list[tuple[dict, float]], parsed, fixed_score: float | None) -> list[Hit]:
+    matcher = TermMatcher.for_query(parsed)
+    out = []
+    for stored, score in docs:
+        body, title = stored.get("body") or "", stored.get("title") or ""
+        body_matches = matcher.matches(body)
+        out.append(
+            Hit(
+                id=stored["id"],
+                title=title,
+                publisher=stored.get("publisher") or "Unknown",
+                published=stored.get("published"),
+                languages=list(stored.get("languages") or []),
+                url=stored.get("url"),
+                score=round(float(fixed_score if fixed_score is not None else score), 4),
+                snippets=snippets(body, body_matches),
+                matched=matched_spellings((title, matcher.matches(title)), (body, body_matches)),
+            )
+        )
+    return out
