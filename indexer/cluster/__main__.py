@@ -27,13 +27,15 @@ def main(argv: list[str] | None = None) -> int:
         running.stop()
         print(f"stopped the cluster in {args.dir}")
         return 0
-    if running is not None and any(n.running() for n in running.nodes):
-        if args.command == "status" or running.leader() is not None:
-            _describe(running)
-            return 0
+    alive = running is not None and any(n.running() for n in running.nodes)
+    if alive and (args.command == "status" or running.leader() is not None):
+        _describe(running)
+        return 0
     if args.command == "status":
         print(f"no cluster running from {args.dir}")
         return 1
+    if alive:  # a cluster without a leader: start it afresh rather than beside it
+        running.stop()
     try:
         cluster = LocalCluster(args.dir, api_port=args.port).start()
     except ServerMissing as exc:
