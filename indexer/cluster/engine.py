@@ -36,6 +36,7 @@ EXCLUDE = ",".join([*SEARCH_ONLY, "content_hash"])
 BY_DATE = "date_key:desc,seq:asc"  # newest first, then order of arrival (as the embedded engine)
 EXACT_SCORE, OTHER_SCORE = 2.0, 1.0
 STATS_SECONDS = 1.0
+MULTI_TRIES = 2  # per node
 
 
 class TypesenseEngine:
@@ -145,12 +146,20 @@ class TypesenseEngine:
         return params
 
     def _multi(self, searches: list[dict]) -> list[dict]:
-        answer = self.client.multi_search.perform({"searches": searches}, {})
-        results = answer["results"]
-        for result in results:
-            if "error" in result:
-                raise RuntimeError(f"Typesense: {result.get('code')} {result['error']}")
-        return results
+        """One multi-search. Its answer is 200 even when a search in it failed, so the client
+        cannot see a node that is not ready (restarting, lagging behind the leader, cut off
+        from it): such answers are retried, and the client's round robin moves to another node."""
+        problem = ""
+        for _ in range(MULTI_TRIES * len(self.cfg.nodes)):
+            answer = self.client.multi_search.perform({"searches": searches}, {})
+            results = answer["results"]
+            errors = [r for r in results if "error" in r]
+            if not errors:
+                return results
+            problem = f"{errors[0].get('code')} {errors[0]['error']}"
+            if errors[0].get("code", 500) < 500 and errors[0].get("code") != 404:
+                break
+        raise RuntimeError(f"Typesense: {problem}")
 
     # -- documents and health -------------------------------------------------------------
 
@@ -181,7 +190,13 @@ class TypesenseEngine:
         cached = self._stats
         if cached is not None and time.monotonic() - cached[0] < STATS_SECONDS:
             return cached[1]
-        stats = self._read_stats()
+        try:
+            stats = self._read_stats()
+        except Exception:
+            if cached is None:
+                raise
+            log.warning("the cluster's stats could not be read; serving the last ones")
+            return cached[1]
         self._stats = (time.monotonic(), stats)
         return stats
 
