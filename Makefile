@@ -57,11 +57,11 @@ format: $(STAMP)
 	$(PY) -m ruff check --fix .
 
 bench: $(STAMP)
-	$(PY) -m pip install --quiet -e '.[dev,bench]' || true
+	$(PY) -m pip install --quiet -e '.[dev,bench,cluster]' || true
 	$(PY) -m bench run --docs 10000
 
 bench-large: $(STAMP)
-	$(PY) -m pip install --quiet -e '.[dev,bench]' || true
+	$(PY) -m pip install --quiet -e '.[dev,bench,cluster]' || true
 	$(PY) -m bench run --docs 100000
 
 clean:

@@ -16,7 +16,7 @@ only its own section below; the raw figures are in `results-N.json` beside this 
 Latencies are in milliseconds; a ratio is ours ÷ theirs (below 1 means we are faster).
 """
 SECTION_RE = re.compile(r"<!-- results:(\d+) -->\n.*?<!-- /results:\1 -->\n", re.S)
-ENGINES = (("fts5", "SQLite FTS5"), ("tantivy", "tantivy"))
+ENGINES = (("fts5", "SQLite FTS5"), ("tantivy", "tantivy"), ("typesense", "Typesense cluster"))
 
 
 def _f(x, fmt="{:.1f}") -> str:
