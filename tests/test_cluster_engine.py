@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import SITE_IDS
-from typesense_cluster import config_for, local_cluster, require_typesense
+from typesense_cluster import cluster_env, config_for, local_cluster, require_typesense
 
 from indexer.engine import open_engine
 from indexer.results import QueryError, SearchRequest
@@ -136,3 +136,17 @@ def test_documents_and_stats_come_from_the_cluster(cluster_engine, embedded):
     assert stats.document_count == len(SITE_IDS)
     assert stats.cluster["status"] == "ok"
     assert [n["role"] for n in stats.cluster["nodes"]] == ["leader"]
+
+
+def test_the_spelling_evaluation_matches_the_embedded_engine(server, tmp_path, monkeypatch):
+    from indexer.evaluate import DEFAULT_CONFUSABLES, DEFAULT_VARIANTS, evaluate
+
+    for name, value in cluster_env(server).items():
+        monkeypatch.setenv(name, value)
+    (tmp_path / "w").mkdir()
+    (tmp_path / "t").mkdir()
+    embedded_report = evaluate(DEFAULT_VARIANTS, DEFAULT_CONFUSABLES, tmp_path / "w", "whoosh")
+    cluster_report = evaluate(DEFAULT_VARIANTS, DEFAULT_CONFUSABLES, tmp_path / "t", "typesense")
+    print(f"\nembedded: {embedded_report.last_line()}\ncluster:  {cluster_report.last_line()}")
+    for figure, value in embedded_report.figures().items():
+        assert abs(cluster_report.figures()[figure] - value) <= 0.02, figure
