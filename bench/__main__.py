@@ -18,13 +18,23 @@ def main(argv: list[str] | None = None) -> int:
     sub = ap.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run", help="generate a corpus, build, search, load over HTTP, report")
     r.add_argument("--docs", type=int, default=10_000)
-    r.add_argument("--repeat", type=int, default=20, help="timed rounds over all queries")
+    r.add_argument(
+        "--repeat", type=int, default=20, help="rounds over the few queries timed hot (repeated)"
+    )
     r.add_argument("--engines", default=",".join(ALL_ENGINES))
     r.add_argument("--http-clients", type=int, default=4)
     r.add_argument("--http-requests", type=int, default=2000)
     r.add_argument("--http-time-limit", type=float, default=300.0, help="seconds")
     r.add_argument(
-        "--limit-queries", type=int, default=0, help="use only the first N queries of each kind"
+        "--limit-queries",
+        type=int,
+        default=0,
+        help="time only N first-seen queries per kind and filter state (default: 100)",
+    )
+    r.add_argument(
+        "--long-docs",
+        default="1,5,20",
+        help="sizes in MB of the long-document runs, comma-separated ('' for none)",
     )
     r.add_argument("--seed", type=int, default=1992)
     r.add_argument(
@@ -58,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         http_time_limit=args.http_time_limit,
         limit_queries=args.limit_queries,
         reuse_indexes=args.reuse_indexes,
+        long_docs=tuple(float(x) for x in args.long_docs.split(",") if x),
         seed=args.seed,
     )
     results = run(opt)

@@ -1,8 +1,10 @@
 """A bounded HTTP load generator for /api/search, run as a process of its own.
 
-`python -m bench.http_load --port P --clients 4 --requests 2000 --time-limit 300 --out F.json`
-It only ever talks to 127.0.0.1, stops after the request count or the time limit, whichever
-comes first, and reports throughput, latency percentiles and errors.
+`python -m bench.http_load --port P --docs N --clients 4 --requests 2000 --out F.json`
+It only ever talks to 127.0.0.1. Against a server that has answered no search yet, it times
+the first search, warms up with the warm-up queries, sends every timed query once from one
+client (first-seen latency, per kind), then loads the server from several clients with the same
+queries over again (throughput; repeated queries) until the request count or the time limit.
 """
 
 from __future__ import annotations
@@ -18,16 +20,39 @@ from urllib.parse import urlencode
 
 from bench import queries
 from bench.measure import percentiles
+from bench.query_pool import pools
 
 HOST = "127.0.0.1"
 
 
-def request_paths(limit: int = 0) -> list[str]:
-    out = []
-    for q in queries.query_set(limit):
-        params = [("q", queries.ours(q))] + [("publisher", p) for p in q.publisher]
-        out.append("/api/search?" + urlencode(params))
-    return out
+def path(q: queries.BenchQuery) -> str:
+    params = [("q", queries.ours(q))] + [("publisher", p) for p in q.publisher]
+    return "/api/search?" + urlencode(params)
+
+
+def timed_get(conn: http.client.HTTPConnection, p: str) -> float:
+    t = time.perf_counter()
+    status, _ = get(conn, p)
+    if status != 200:
+        raise RuntimeError(f"{p} answered HTTP {status}")
+    return (time.perf_counter() - t) * 1000
+
+
+def first_seen(port: int, warm: list[queries.BenchQuery], timed: list[queries.BenchQuery]):
+    """The first search of a fresh server, then each timed query once, one client."""
+    conn = http.client.HTTPConnection(HOST, port, timeout=120)
+    first = timed_get(conn, path(warm[0]))
+    for q in warm[1:]:
+        get(conn, path(q))
+    samples: dict[str, list[float]] = {}
+    for q in timed:
+        samples.setdefault(q.label, []).append(timed_get(conn, path(q)))
+    conn.close()
+    return {
+        "first_search_after_start_ms": first,
+        "latency_ms": percentiles([s for v in samples.values() for s in v]),
+        "kinds": {k: percentiles(v) for k, v in samples.items()},
+    }
 
 
 def get(conn: http.client.HTTPConnection, path: str) -> tuple[int, bytes]:
@@ -91,19 +116,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--time-limit", type=float, default=300.0)
     ap.add_argument("--limit-queries", type=int, default=0, help="queries per kind")
+    ap.add_argument("--docs", type=int, required=True, help="documents in the corpus")
+    ap.add_argument("--seed", type=int, default=1992)
     ap.add_argument("--out", required=True)
     args = ap.parse_args(argv)
-    paths = request_paths(args.limit_queries)
-    conn = http.client.HTTPConnection(HOST, args.port, timeout=120)
-    for path in paths:  # warm-up: every query once, not counted
-        get(conn, path)
-    conn.close()
-    result = load(
+    qs = pools(args.docs, args.seed, args.limit_queries)
+    result = {"first_seen": first_seen(args.port, qs.warm, qs.timed)}
+    result |= load(
         args.port,
         max(1, args.clients),
         min(args.requests, 100_000),
         min(args.time_limit, 3600.0),
-        paths,
+        [path(q) for q in qs.timed],
     )
     Path(args.out).write_text(json.dumps(result, indent=1))
     return 0

@@ -7,7 +7,9 @@ import time
 from pathlib import Path
 
 from bench import queries
+from bench.measure import percentiles
 from bench.queries import BenchQuery
+from bench.query_pool import pools
 
 
 def build(jsonl: Path, index_dir: Path, rebuild: bool = True) -> dict:
@@ -54,6 +56,69 @@ def incremental(jsonl: Path, index_dir: Path) -> dict:
         for line_no, line in old.items():
             replace_line(jsonl, line_no, lambda _line, line=line: line)
     return report
+
+
+LONG_PUBLISHER = "Long Report Press"  # only the long document has it, so it is always on the page
+LONG_NEIGHBOURS = 200  # ordinary documents indexed beside it
+DENSE_WORDS = ("the", "of", "and", "to", "in", "government", "khojaly")
+
+
+def long_documents(jsonl: Path, index_dir: Path, size_mb: float, docs: int) -> dict:
+    """Search p50/p95/max over an index holding one document of `size_mb` MB.
+
+    The long document is the corpus's texts run together (so it holds every kind of query's
+    words, names in many spellings among them); each query filters on its publisher, so it is
+    the page's hit and gets snippets, which is where the cost of a long document lies.
+    """
+    want = size_mb * 2**20
+    neighbours: list[str] = []
+    chunks, size = [], 0
+    while size < want:  # a small corpus is read again until the document is long enough
+        with jsonl.open(encoding="utf-8") as f:
+            for line in f:
+                if len(neighbours) < LONG_NEIGHBOURS:
+                    neighbours.append(line)
+                chunks.append(json.loads(line)["text"])
+                size += len(chunks[-1].encode())
+                if size >= want:
+                    break
+    long_doc = {
+        "id": f"long-{size_mb:g}mb",
+        "title": f"A report of {size_mb:g} MB",
+        "text": "\n\n".join(chunks),
+        "publisher": LONG_PUBLISHER,
+        "published": "2012-02-26",
+        "language": "en",
+    }
+    source = index_dir.parent / f"{index_dir.name}.jsonl"
+    long_line = json.dumps(long_doc, ensure_ascii=False) + "\n"
+    source.write_text("".join(neighbours) + long_line, encoding="utf-8")
+    t0 = time.perf_counter()
+    build(source, index_dir)
+    build_seconds = time.perf_counter() - t0
+
+    searcher = Searcher(index_dir)
+    qs = pools(docs, per_kind=10)
+    for q in qs.warm:
+        searcher.search(q)
+    # the densest words too: a long report holds thousands of each, the worst case for snippets
+    dense = [BenchQuery("common", (queries.Part("word", w),)) for w in DENSE_WORDS]
+    dense.append(BenchQuery("phrase", (queries.Part("phrase", "of the"),)))
+    samples, missed = [], 0
+    for q in [q for q in qs.timed if not q.publisher] + dense:
+        t = time.perf_counter()
+        res = searcher.search(BenchQuery(q.kind, q.parts, (LONG_PUBLISHER,)))
+        if res["total"]:  # only queries that reach the long document count
+            samples.append((time.perf_counter() - t) * 1000)
+        else:
+            missed += 1
+    return {
+        "size_mb": size_mb,
+        "build_seconds": build_seconds,
+        "queries": len(samples),
+        "queries_not_in_it": missed,
+        "latency_ms": percentiles(samples),
+    }
 
 
 class Searcher:

@@ -13,6 +13,7 @@ from bench.vocab import NAMES
 
 KINDS = ("common", "rare_name", "variant", "two_words", "phrase", "prefix")
 FILTER_PUBLISHER = "Caucasus Review"  # the second-largest publisher
+LABELS = KINDS + tuple(f"{kind}+publisher" for kind in KINDS)  # the order of the report's rows
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,9 @@ BASE: dict[str, list[tuple[Part, ...]]] = {
 
 
 def query_set(per_kind: int = 0) -> list[BenchQuery]:
-    """Every query kind (its first `per_kind` queries, or all), then the same with a filter."""
+    """A fixed, small set (for profiling one kind): every kind, then the same with a filter.
+
+    The timed benchmark draws its queries from `bench.query_pool` instead."""
     out = [BenchQuery(kind, parts) for kind in KINDS for parts in BASE[kind][: per_kind or None]]
     out += [BenchQuery(q.kind, q.parts, (FILTER_PUBLISHER,)) for q in list(out)]
     return out

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bench.corpus import ensure_corpus
 from bench.measure import machine, run_child
-from bench.queries import query_set
+from bench.query_pool import pools
 from bench.server import Server
 
 ALL_ENGINES = ("fts5", "tantivy", "ours", "typesense")  # the quick reference engines first
@@ -42,6 +42,8 @@ class Options:
     seed: int = 1992
     timeout: float = 4 * 3600.0
     reuse_indexes: bool = False  # keep indexes (and their build figures) from an earlier run
+    long_docs: tuple[float, ...] = (1.0, 5.0, 20.0)  # sizes in MB of the long-document runs
+    long_doc_timeout: float = 900.0
 
 
 def log(msg: str) -> None:
@@ -74,7 +76,8 @@ def run(opt: Options) -> dict:
             "corpus": corpus,
             "load_average": {"start": load_start, "end": os.getloadavg()},
             "repeat": opt.repeat,
-            "query_count": len(query_set(opt.limit_queries)),
+            "query_count": len(pools(opt.docs, opt.seed, opt.limit_queries).timed),
+            "warm_up_count": len(pools(opt.docs, opt.seed, opt.limit_queries).warm),
             "engines": engines,
         }
 
@@ -99,6 +102,7 @@ def run_engine(opt: Options, name: str, work: Path, jsonl: Path, sha: str) -> di
 
 def _run_engine(opt: Options, name: str, work: Path, jsonl: Path, sha: str) -> dict:
     common = ["--engine", name, "--index", str(work / f"index-{name}"), "--jsonl", str(jsonl)]
+    common += ["--docs", str(opt.docs), "--seed", str(opt.seed)]
     log(f"{name}: build")
     out = {"build": build_once(opt, name, common, work, sha)}
     if "error" in out["build"]:
@@ -113,9 +117,22 @@ def _run_engine(opt: Options, name: str, work: Path, jsonl: Path, sha: str) -> d
         out["http"] = http_run(opt, work / "index-ours", work)
         log("ours: incremental update")
         out["incremental"] = run_child(
-            ["incremental", *common], work / "ours-incremental.json", opt.timeout
+            ["incremental", *common, *search_args], work / "ours-incremental.json", opt.timeout
         )
+        out["long_documents"] = long_document_runs(opt, common, work)
     return out
+
+
+def long_document_runs(opt: Options, common: list[str], work: Path) -> list[dict]:
+    """Our search over an index holding one document of each size, each in its own process."""
+    runs = []
+    for size in opt.long_docs:
+        log(f"ours: a {size:g} MB document")
+        args = ["longdoc", *common, "--size-mb", str(size)]
+        args[args.index("--index") + 1] = str(work / f"index-long-{size:g}mb")
+        run = run_child(args, work / f"ours-long-{size:g}mb.json", opt.long_doc_timeout)
+        runs.append({"size_mb": size, **run})
+    return runs
 
 
 def build_once(opt: Options, name: str, args: list[str], work: Path, sha: str) -> dict:
@@ -138,7 +155,7 @@ def http_run(opt: Options, index_dir: Path, work: Path) -> dict:
     log(f"ours: HTTP, {opt.http_clients} clients, {opt.http_requests} requests")
     server = Server(index_dir, log=work / "gunicorn.log")
     try:
-        server.wait_ready()
+        server.wait_ready()  # /api/health: no search has run yet
         out = work / "http.json"
         out.unlink(missing_ok=True)
         cmd = [
@@ -157,9 +174,14 @@ def http_run(opt: Options, index_dir: Path, work: Path) -> dict:
             str(out),
             "--limit-queries",
             str(opt.limit_queries),
+            "--docs",
+            str(opt.docs),
+            "--seed",
+            str(opt.seed),
         ]
         subprocess.run(cmd, check=True, timeout=opt.http_time_limit + 600)
         result = json.loads(out.read_text())
+        result["server_ready_seconds"] = server.ready_seconds
         result["server_rss_after_mib"] = server.rss() / 2**20
         result["server_rss_peak_mib"] = max(server.peak_rss, server.rss()) / 2**20
         return result

@@ -52,6 +52,8 @@ class Server:
             "webapp:create_app()",
         ]
         self.log = open(log or os.devnull, "w")  # noqa: SIM115 - closed in stop()
+        self.started = time.monotonic()
+        self.ready_seconds: float | None = None
         self.proc = subprocess.Popen(cmd, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         self.ps = psutil.Process(self.proc.pid)
         self._stop = threading.Event()
@@ -59,17 +61,18 @@ class Server:
 
     def wait_ready(self, timeout: float = 60.0) -> None:
         deadline = time.monotonic() + timeout
-        url = f"http://{HOST}:{self.port}/api/search?q=ready"
+        url = f"http://{HOST}:{self.port}/api/health"  # not a search: the first one is timed
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"gunicorn exited with {self.proc.returncode}")
             try:
                 with urllib.request.urlopen(url, timeout=30) as resp:
                     if resp.status == 200:
+                        self.ready_seconds = time.monotonic() - self.started
                         self._sampler.start()
                         return
             except urllib.error.HTTPError as exc:
-                raise RuntimeError(f"/api/search answered HTTP {exc.code}") from exc
+                raise RuntimeError(f"/api/health answered HTTP {exc.code}") from exc
             except OSError:
                 time.sleep(0.3)
         raise RuntimeError(f"server not ready after {timeout:.0f} s")

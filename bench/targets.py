@@ -1,4 +1,8 @@
-"""The issue's speed targets, checked against one run's figures (reported, never asserted)."""
+"""The speed issues' targets, checked against one run's figures (reported, never asserted).
+
+Search targets are on first-seen queries; targets set for 100,000 documents are marked so on
+smaller runs.
+"""
 
 from __future__ import annotations
 
@@ -6,62 +10,74 @@ LARGE = 100_000
 
 
 def _p(results: dict, engine: str, kind: str, stat: str) -> float | None:
-    return (
-        results["engines"]
-        .get(engine, {})
-        .get("search", {})
-        .get("kinds", {})
-        .get(kind, {})
-        .get(stat)
-    )
+    search = results["engines"].get(engine, {}).get("search", {})
+    return search.get("kinds", {}).get(kind, {}).get(stat)
 
 
 def check(results: dict) -> list[dict]:
-    """Rows of {target, measured, met}; targets set for 100k are marked so on smaller runs."""
+    """Rows of {target, measured, met}."""
     rows: list[dict] = []
-    docs = results["docs"]
-    large = docs >= LARGE
-    tag = "" if large else " (set for 100k)"
+    tag = "" if results["docs"] >= LARGE else " (set for 100k)"
     ours = results["engines"].get("ours", {})
 
     def add(target: str, measured: str, met: bool | None) -> None:
         rows.append({"target": target, "measured": measured, "met": met})
 
-    factor = 1.0 if large else 3.0
     for kind in ours.get("search", {}).get("kinds", {}):
-        mine, ref = _p(results, "ours", kind, "p95"), _p(results, "fts5", kind, "p95")
-        if mine is None or ref is None:
-            continue
-        add(
-            f"{kind}: p95 ≤ {factor:g}× FTS5 p95",
-            f"{mine:.1f} ms vs {factor * ref:.1f} ms",
-            mine <= factor * ref,
-        )
+        mine, fts, tan = (_p(results, e, kind, "p95") for e in ("ours", "fts5", "tantivy"))
+        if mine is not None and fts is not None:
+            add(f"{kind}: first-seen p95 ≤ FTS5 p95", f"{mine:.1f} vs {fts:.1f} ms", mine <= fts)
+        if mine is not None and tan is not None:
+            add(
+                f"{kind}: first-seen p95 ≤ 3× tantivy p95",
+                f"{mine:.1f} vs {3 * tan:.1f} ms",
+                mine <= 3 * tan,
+            )
     search = ours.get("search", {})
     if search.get("all"):
-        p99 = search["all"]["p99"]
-        add(f"search core p99 ≤ 300 ms{tag}", f"{p99:.1f} ms", p99 <= 300)
-        worst = max(search["kinds"].items(), key=lambda kv: kv[1]["p99"])
-        add(
-            f"no kind above 500 ms at p99{tag}",
-            f"{worst[0]}: {worst[1]['p99']:.1f} ms",
-            worst[1]["p99"] <= 500,
-        )
+        every = search["all"]
+        add(f"first-seen p99 ≤ 300 ms{tag}", f"{every['p99']:.1f} ms", every["p99"] <= 300)
+        add(f"no first-seen query above 1 s{tag}", f"{every['max']:.0f} ms", every["max"] <= 1000)
+    firsts = {
+        "first search after opening an index": search.get("first_search_ms"),
+        "first search after a version switch": ours.get("incremental", {}).get(
+            "first_search_after_switch_ms"
+        ),
+        "first search after the server starts": ours.get("http", {})
+        .get("first_seen", {})
+        .get("first_search_after_start_ms"),
+    }
+    for what, ms in firsts.items():
+        if ms is not None:
+            add(f"{what} ≤ 1 s", f"{ms:.0f} ms", ms <= 1000)
     http = ours.get("http", {})
+    first_http = http.get("first_seen", {}).get("latency_ms")
+    if first_http:
+        add(
+            f"HTTP first-seen p99 ≤ 300 ms{tag}",
+            f"{first_http['p99']:.1f} ms",
+            first_http["p99"] <= 300,
+        )
     if http.get("latency_ms"):
-        p95 = http["latency_ms"]["p95"]
-        add(f"HTTP, {http['clients']} clients: p95 ≤ 200 ms{tag}", f"{p95:.1f} ms", p95 <= 200)
-        add(f"HTTP: zero errors{tag}", str(http["errors"]), http["errors"] == 0)
-    if "server_rss_after_mib" in http:
-        rss = http["server_rss_after_mib"]
-        add(f"server RSS < 1 GiB after the query run{tag}", f"{rss:.0f} MiB", rss < 1024)
+        add("HTTP load: zero errors", str(http["errors"]), http["errors"] == 0)
+    if "server_rss_peak_mib" in http:
+        rss = http["server_rss_peak_mib"]
+        add(f"server RSS < 1 GiB{tag}", f"{rss:.0f} MiB peak (2 workers)", rss < 1024)
     build = ours.get("build", {})
     if build.get("docs_per_second"):
         dps = build["docs_per_second"]
-        add(f"build ≥ 400 docs/s{tag}", f"{dps:.0f} docs/s", dps >= 400)
+        add("build ≥ 400 docs/s", f"{dps:.0f} docs/s", dps >= 400)
     inc = ours.get("incremental", {})
     if "incremental_seconds" in inc:
         times = [inc[k] for k in ("incremental_seconds", "second_incremental_seconds") if k in inc]
         shown = " then ".join(f"{t:.2f} s" for t in times)
         add(f"incremental update of one document ≤ 2 s{tag}", shown, max(times) <= 2)
+    for run in ours.get("long_documents", []):
+        lat = run.get("latency_ms")
+        measured = f"{lat['max']:.0f} ms max" if lat else run.get("error", "not run")
+        add(
+            f"search with a {run['size_mb']:g} MB document answers within 2 s",
+            measured,
+            bool(lat) and lat["max"] <= 2000,
+        )
     return rows

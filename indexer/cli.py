@@ -8,7 +8,21 @@ import sys
 from pathlib import Path
 
 from indexer import config
-from indexer.results import SORTS, QueryError, SearchRequest
+from indexer.params import ParamError, parse_params
+from indexer.results import SORTS, QueryError
+
+# How the search parameters are spelled on the command line (for error messages).
+FLAGS = {
+    "q": "the query",
+    "publisher": "--publisher",
+    "language": "--language",
+    "year_from": "--year-from",
+    "year_to": "--year-to",
+    "undated": "--undated",
+    "sort": "--sort",
+    "page": "--page",
+    "per_page": "--per-page",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,13 +40,19 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("search", help="search the index")
     s.add_argument("query", nargs="?", default="")
     s.add_argument("--index", type=Path)
+    # Values are checked by indexer.params, the same validator the web API uses.
     s.add_argument("--publisher", action="append", default=[])
-    s.add_argument("--language", action="append", default=[])
-    s.add_argument("--year-from", type=int)
-    s.add_argument("--year-to", type=int)
-    s.add_argument("--sort", choices=SORTS, default="relevance")
-    s.add_argument("--page", type=int, default=1)
-    s.add_argument("--per-page", type=int, default=10)
+    s.add_argument("--language", action="append", default=[], help="a code or a name")
+    s.add_argument("--year-from")
+    s.add_argument("--year-to")
+    s.add_argument(
+        "--undated",
+        action="store_true",
+        help="documents without a date (or in the year range, if one is given)",
+    )
+    s.add_argument("--sort", help=f"{' or '.join(SORTS)} (default: {SORTS[0]})")
+    s.add_argument("--page")
+    s.add_argument("--per-page")
     s.add_argument("--json", action="store_true", help="print the API's JSON structure")
     s.add_argument("--engine", choices=config.ENGINES, help="default: KHOJALY_SEARCH_ENGINE")
 
@@ -73,19 +93,19 @@ def _build(args) -> int:
 def _search(args) -> int:
     from indexer.engine import open_engine
 
-    if not 1 <= args.per_page <= 100 or args.page < 1:
-        print("error: --page must be ≥ 1 and --per-page between 1 and 100", file=sys.stderr)
+    pairs = [("q", args.query)]
+    pairs += [("publisher", p) for p in args.publisher]
+    pairs += [("language", lang) for lang in args.language]
+    for name in ("year_from", "year_to", "sort", "page", "per_page"):
+        if getattr(args, name) is not None:
+            pairs.append((name, getattr(args, name)))
+    if args.undated:
+        pairs.append(("undated", "true"))
+    try:
+        request = parse_params(pairs, spell=FLAGS.get)
+    except ParamError as exc:
+        print(f"error: {exc.detail}", file=sys.stderr)
         return 2
-    request = SearchRequest(
-        q=args.query,
-        publisher=tuple(args.publisher),
-        language=tuple(args.language),
-        year_from=args.year_from,
-        year_to=args.year_to,
-        sort=args.sort,
-        page=args.page,
-        per_page=args.per_page,
-    )
     engine = open_engine(args.index or config.index_dir(), args.engine)
     try:
         result = engine.search(request)

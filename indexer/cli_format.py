@@ -24,6 +24,12 @@ def format_result(result: SearchResult, color: bool | None = None) -> str:
         f"{result.total} documents for {result.normalized_query or 'everything'} "
         f"(page {result.page} of {result.total_pages}, {result.took_ms:.1f} ms)"
     ]
+    for unknown in result.unknown_filters:
+        close = ", ".join(s.label for s in unknown.suggestions)
+        lines.append(
+            f"No {unknown.parameter} “{unknown.value}” in the archive"
+            + (f"; did you mean: {close}?" if close else ".")
+        )
     if result.suggestion:
         lines.append(f"Did you mean: {result.suggestion}?")
     for n, hit in enumerate(result.hits, (result.page - 1) * result.per_page + 1):
@@ -41,7 +47,7 @@ def format_result(result: SearchResult, color: bool | None = None) -> str:
     for facet, values in result.facets.items():
         if values:
             shown = ", ".join(
-                f"{'*' if v.selected else ''}{v.value} ({v.count})" for v in values[:10]
+                f"{'*' if v.selected else ''}{v.label} ({v.count})" for v in values[:10]
             )
             lines.append(f"\n{facet}: {shown}")
     return "\n".join(lines)

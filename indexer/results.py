@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 SORTS = ("relevance", "date")
-FACETS = ("publisher", "language", "year")
 MAX_PER_PAGE = 100
 MAX_QUERY_LENGTH = 1000
+MAX_TERMS = 32  # words, phrases and prefixes in one query
 
 
 @dataclass(frozen=True)
@@ -20,20 +20,10 @@ class SearchRequest:
     language: tuple[str, ...] = ()
     year_from: int | None = None
     year_to: int | None = None
+    undated: bool = False  # documents without a date (ORed with the year range, if any)
     sort: str = "relevance"
     page: int = 1
     per_page: int = 10
-
-    def filters(self) -> dict[str, tuple]:
-        """Active filters by facet name (only the non-empty ones)."""
-        out: dict[str, tuple] = {}
-        if self.publisher:
-            out["publisher"] = self.publisher
-        if self.language:
-            out["language"] = self.language
-        if self.year_from is not None or self.year_to is not None:
-            out["year"] = (self.year_from, self.year_to)
-        return out
 
 
 @dataclass
@@ -42,6 +32,25 @@ class FacetValue:
     count: int
     selected: bool
     toggle_url: str = ""  # relative query string that adds or removes this value
+    label: str = ""  # how people read the value: "English" for "en", "Undated" for "undated"
+
+
+@dataclass
+class ValueSuggestion:
+    """A known value close to one the index does not have."""
+
+    value: str
+    label: str
+    url: str = ""  # relative query string of the same search with this value instead
+
+
+@dataclass
+class UnknownFilter:
+    """A filter value that no document has: the search answers nothing and says so."""
+
+    parameter: str
+    value: str
+    suggestions: list[ValueSuggestion] = field(default_factory=list)
 
 
 @dataclass
@@ -69,6 +78,9 @@ class SearchResult:
     hits: list[Hit]
     facets: dict[str, list[FacetValue]]
     suggestion: str | None = None
+    unknown_filters: list[UnknownFilter] = field(default_factory=list)
+    # The search as understood: filter values as the index spells them ("English" → "en").
+    request: SearchRequest | None = None
 
     @property
     def total_pages(self) -> int:
@@ -86,6 +98,7 @@ class SearchResult:
             "hits": [asdict(h) for h in self.hits],
             "facets": {k: [asdict(v) for v in vals] for k, vals in self.facets.items()},
             "suggestion": self.suggestion,
+            "unknown_filters": [asdict(u) for u in self.unknown_filters],
         }
 
 

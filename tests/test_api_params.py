@@ -1,17 +1,18 @@
-"""Query-string parsing shared by the UI and the API (webapp.params)."""
+"""The one validator of search parameters, shared by the CLI, the UI and the API."""
+
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from werkzeug.datastructures import MultiDict
 
-from indexer.params import to_params, toggled
-from indexer.results import MAX_PER_PAGE, SORTS, SearchRequest
-from webapp.params import MAX_PAGE, ParamError, parse_search_args
+from indexer.params import MAX_PAGE, ParamError, count_terms, parse_params, to_params
+from indexer.results import MAX_PER_PAGE, MAX_TERMS, SORTS, SearchRequest
+from indexer.search.facets import facet
 
 
 def parse(pairs) -> SearchRequest:
-    return parse_search_args(MultiDict(pairs))
+    return parse_params(pairs)
 
 
 def test_no_parameters_browse_everything_with_defaults():
@@ -27,6 +28,7 @@ def test_every_parameter_is_read():
             ("language", "en"),
             ("year_from", "1992"),
             ("year_to", "2023"),
+            ("undated", "true"),
             ("sort", "date"),
             ("page", "3"),
             ("per_page", "25"),
@@ -38,6 +40,7 @@ def test_every_parameter_is_read():
         language=("en",),
         year_from=1992,
         year_to=2023,
+        undated=True,
         sort="date",
         page=3,
         per_page=25,
@@ -49,7 +52,9 @@ def test_round_trips_with_the_shared_query_string_form():
     assert parse(to_params(req)) == req
 
 
-@pytest.mark.parametrize("name", ["year_from", "year_to", "sort", "page", "per_page", "q"])
+@pytest.mark.parametrize(
+    "name", ["year_from", "year_to", "undated", "sort", "page", "per_page", "q"]
+)
 def test_empty_values_mean_not_given(name):
     assert parse([(name, ""), ("publisher", ""), ("language", " ")]) == SearchRequest()
 
@@ -94,6 +99,8 @@ def test_whitespace_controls_are_allowed_in_q(q):
         ([("sort", "date\x7f")], "sort"),
         ([("publisher", "p" * 201)], "publisher"),
         ([("publisher", str(n)) for n in range(51)], "publisher"),
+        ([("undated", "maybe")], "undated"),
+        ([("q", " ".join(["word"] * (MAX_TERMS + 1)))], "q"),
     ],
 )
 def test_invalid_values_name_their_parameter(pairs, param):
@@ -124,6 +131,7 @@ def requests(draw) -> SearchRequest:
         language=draw(_values),
         year_from=draw(st.none() | st.just(low)),
         year_to=draw(st.none() | st.just(high)),
+        undated=draw(st.booleans()),
         sort=draw(st.sampled_from(SORTS)),
         page=draw(st.integers(1, MAX_PAGE)),
         per_page=draw(st.integers(1, MAX_PER_PAGE)),
@@ -136,5 +144,49 @@ def test_any_valid_request_survives_the_query_string(req):
 
 
 @given(requests(), st.sampled_from(["publisher", "language"]), _text.filter(bool))
-def test_facet_toggles_parse_back_to_the_toggled_request(req, facet, value):
-    assert parse(to_params(toggled(req, facet, value))) == toggled(req, facet, value)
+def test_facet_toggles_parse_back_to_the_toggled_request(req, name, value):
+    toggled = facet(name).toggled(req, value)
+    assert parse(to_params(toggled)) == toggled
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("TRUE", True), ("1", True), ("On", True), ("false", False)]
+)
+def test_undated_reads_the_usual_spellings_of_yes_and_no(value, expected):
+    assert parse([("undated", value)]).undated is expected
+
+
+@pytest.mark.parametrize(
+    ("q", "terms"),
+    [
+        ("Khojaly", 1),
+        ('"Khojaly massacre" Hojaly', 2),
+        ("Khojaly OR Hojaly NOT Agdam", 3),
+        ("-Srebrenica Kho* | ( )", 2),
+        ("", 0),
+    ],
+)
+def test_terms_are_words_phrases_and_prefixes_not_operators(q, terms):
+    assert count_terms(q) == terms
+
+
+def test_the_term_limit_itself_is_accepted():
+    q = " OR ".join(["word"] * MAX_TERMS)
+    assert parse([("q", q)]).q == q
+
+
+def test_messages_name_parameters_the_way_the_caller_spells_them():
+    flags = {"year_from": "--year-from", "year_to": "--year-to"}
+    with pytest.raises(ParamError) as err:
+        parse_params([("year_from", "2020"), ("year_to", "1990")], spell=flags.get)
+    assert err.value.param == "year_from"
+    assert err.value.detail == "--year-from (2020) is after --year-to (1990)"
+
+
+@given(requests(), st.one_of(_years.map(str), st.just("undated")))
+def test_year_toggles_parse_back_and_undo_themselves(req, value):
+    if value != "undated":  # from no range, a year toggles its own one-year range on and off
+        req = replace(req, year_from=None, year_to=None)
+    toggled = facet("year").toggled(req, value)
+    assert parse(to_params(toggled)) == toggled
+    assert facet("year").toggled(toggled, value) == replace(req, page=1)

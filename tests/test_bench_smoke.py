@@ -11,7 +11,8 @@ import pytest
 
 from bench import report
 from bench.corpus import Generator
-from bench.queries import fts5, ours, query_set
+from bench.queries import LABELS, fts5, ours, query_set
+from bench.query_pool import pools
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = 40
@@ -28,9 +29,20 @@ def test_generator_is_deterministic_and_news_like():
 
 
 def test_every_query_has_a_form_for_each_engine():
-    for q in query_set():
+    for q in query_set() + pools(200, per_kind=3).timed:
         assert ours(q) and fts5(q)
     assert any(q.publisher for q in query_set())
+
+
+def test_timed_queries_are_first_seen():
+    """Over a thousand timed queries, none repeated and none met in the warm-up."""
+    qs = pools(10_000)
+    timed = [(ours(q), q.publisher) for q in qs.timed]
+    assert len(timed) >= 1_000
+    assert len(set(timed)) == len(timed)
+    assert not set(timed) & {(ours(q), q.publisher) for q in qs.warm}
+    assert {q.label for q in qs.timed} == set(LABELS)
+    assert qs.timed == pools(10_000).timed  # the same queries on every run
 
 
 @pytest.mark.slow
@@ -38,6 +50,7 @@ def test_tiny_benchmark_end_to_end(tmp_path):
     other = "<!-- results:100000 -->\nthe large run\n<!-- /results:100000 -->\n"
     (tmp_path / "RESULTS.md").write_text(report.HEADER + "\n" + other)
     options = f"--docs {DOCS} --repeat 1 --limit-queries 1 --http-requests 24 --http-clients 2"
+    options += " --long-docs 0.1"
     cmd = [sys.executable, "-m", "bench", "run", *options.split(), "--http-time-limit", "30"]
     cmd += ["--work", str(tmp_path / "work"), "--results", str(tmp_path)]
     proc = subprocess.run(cmd, cwd=ROOT, timeout=170, capture_output=True, text=True)
@@ -48,9 +61,15 @@ def test_tiny_benchmark_end_to_end(tmp_path):
     assert other in md  # another size's section is left as it was
     fts = results["engines"]["fts5"]
     assert fts["build"]["docs_per_second"] > 0
-    assert set(fts["search"]["kinds"]) == {q.label for q in query_set(1)}
+    assert set(fts["search"]["kinds"]) == set(LABELS)
+    assert set(fts["search"]["hot_kinds"]) == set(LABELS)
     mine = results["engines"]["ours"]
     assert "error" not in mine["build"], mine["build"]
     assert set(mine["search"]["kinds"]) == set(fts["search"]["kinds"])
     assert "second_incremental_seconds" in mine["incremental"], mine["incremental"]
     assert "latency_ms" in mine["http"], mine["http"]
+    assert mine["http"]["first_seen"]["first_search_after_start_ms"] > 0
+    assert mine["incremental"]["first_search_after_switch_ms"] > 0
+    (long_run,) = mine["long_documents"]
+    assert long_run["queries"] > 0 and long_run["latency_ms"]["n"] == long_run["queries"]
+    assert "### Long documents" in md and "first-seen" in md

@@ -76,15 +76,21 @@ QUERIES = [
     SearchRequest(q="Khojaly", year_from=1990, year_to=2012),
     SearchRequest(q="Khojaly", sort="date"),
     SearchRequest(q="nosuchwordanywhere"),
+    SearchRequest(q="", undated=True),
+    SearchRequest(q="Khojaly", year_from=2010, undated=True),
+    SearchRequest(q="Khojaly", publisher=("anadolu  AGENCY",), language=("English",)),
+    SearchRequest(q="Khojaly", publisher=("Anadolu",)),  # unknown: nothing, with suggestions
 ]
 
 
-@pytest.mark.parametrize("request_", QUERIES, ids=lambda r: repr(r.q) + str(r.filters()))
+@pytest.mark.parametrize("request_", QUERIES, ids=repr)
 def test_the_same_query_finds_the_same_documents_and_facets(request_, cluster_engine, embedded):
     ours, theirs = embedded.search(request_), cluster_engine.search(request_)
     assert theirs.total == ours.total
     assert sorted(everything(cluster_engine, request_)) == sorted(everything(embedded, request_))
     assert theirs.to_dict()["facets"] == ours.to_dict()["facets"]
+    assert theirs.to_dict()["unknown_filters"] == ours.to_dict()["unknown_filters"]
+    assert theirs.request == ours.request
     assert theirs.normalized_query == ours.normalized_query
     if request_.sort == "date" or not request_.q:
         assert everything(cluster_engine, request_) == everything(embedded, request_)

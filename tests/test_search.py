@@ -252,6 +252,7 @@ def test_cli_json_is_the_api_structure(seed_index):
         "hits",
         "facets",
         "suggestion",
+        "unknown_filters",
     }
     assert data["total"] == 1 and data["hits"][0]["id"] == ANADOLU
     assert set(data["hits"][0]) == {

@@ -10,10 +10,9 @@ import json
 
 from flask import Blueprint, Response, current_app, render_template, request
 
-from indexer.params import query_string
+from indexer.params import ParamError, parse_params, query_string
 from indexer.results import QueryError
 from webapp import api_http, engine, openapi, problems, request_id
-from webapp.params import ParamError, parse_search_args
 
 bp = Blueprint("api", __name__)
 problems.register(bp)
@@ -31,7 +30,7 @@ def _json(body: dict, status: int = 200) -> Response:
 @bp.get("/search")
 def search():
     try:
-        req = parse_search_args(request.args)
+        req = parse_params(request.args.items(multi=True))
     except ParamError as exc:
         return problems.invalid_parameter(exc.param, exc.detail)
     search_engine = engine()

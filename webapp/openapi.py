@@ -1,7 +1,7 @@
 """The OpenAPI 3.1 document of /api, generated from the same limits the code enforces.
 
 Generated rather than kept as a static file so that MAX_PER_PAGE, MAX_PAGE, SORTS and friends
-cannot drift apart from what `webapp.params` actually checks.
+cannot drift apart from what `indexer.params` actually checks.
 """
 
 from __future__ import annotations
@@ -10,11 +10,20 @@ import hashlib
 import json
 from functools import cache
 
-from indexer.params import DEFAULT_PER_PAGE
-from indexer.results import MAX_PER_PAGE, MAX_QUERY_LENGTH, SORTS
+from indexer.params import (
+    DEFAULT_PER_PAGE,
+    FALSE,
+    MAX_PAGE,
+    MAX_VALUE_LENGTH,
+    MAX_VALUES,
+    MAX_YEAR,
+    MIN_YEAR,
+    TRUE,
+)
+from indexer.results import MAX_PER_PAGE, MAX_QUERY_LENGTH, MAX_TERMS, SORTS
+from indexer.search.facets import UNDATED
 from webapp import api_http
 from webapp.openapi_schemas import SCHEMAS
-from webapp.params import MAX_PAGE, MAX_VALUE_LENGTH, MAX_YEAR, MIN_YEAR
 
 API_VERSION = "1.0.0"
 # Control characters are refused (tab, LF and CR are allowed in q only).
@@ -55,24 +64,37 @@ SEARCH_PARAMETERS = [
         {"type": "string", "maxLength": MAX_QUERY_LENGTH, "pattern": Q_PATTERN},
         'Words (all must match), "exact phrases", OR, NOT word or -word, prefix*. Any '
         "spelling of a name finds the others (Khojaly, Hojaly, Xocalı, Ходжалы). Empty: browse "
-        "all documents, newest first.",
+        f"all documents, newest first. At most {MAX_QUERY_LENGTH:,} characters and "
+        f"{MAX_TERMS} terms (a word, a quoted phrase or a prefix is one term; OR, AND and NOT "
+        "are none).",
     ),
     _query(
         "publisher",
-        {"type": "array", "items": _FACET_VALUE},
-        "Only documents from these publishers (repeat the parameter for several: any of them).",
+        {"type": "array", "items": _FACET_VALUE, "maxItems": MAX_VALUES},
+        "Only documents from these publishers (repeat the parameter for several: any of them). "
+        "Case and spacing do not matter. A publisher no document has gives no hits and an entry "
+        "in `unknown_filters` with close values.",
         style="form",
         explode=True,
     ),
     _query(
         "language",
-        {"type": "array", "items": _FACET_VALUE},
-        "Only documents in these languages, as ISO 639-1 codes (repeatable: any of them).",
+        {"type": "array", "items": _FACET_VALUE, "maxItems": MAX_VALUES},
+        "Only documents in these languages (repeatable: any of them), as a code in any case "
+        "(`en`, `EN`, `eng`) or a name (`English`, `Azeri`, `Русский`). A language no document "
+        "has gives no hits and an entry in `unknown_filters` with close values.",
         style="form",
         explode=True,
     ),
     _query("year_from", _YEAR, "Only documents published in or after this year."),
     _query("year_to", _YEAR, "Only documents published in or before this year."),
+    _query(
+        "undated",
+        _or_empty({"type": "string", "enum": [*TRUE, *FALSE]}, default="false"),
+        "`true`: documents without a date as well (the year facet's "
+        f"`{UNDATED}` bucket); alone, only those. With a year range, documents in the range "
+        "or undated. Case does not matter.",
+    ),
     _query(
         "sort",
         _or_empty({"type": "string", "enum": list(SORTS)}, default=SORTS[0]),

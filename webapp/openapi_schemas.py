@@ -6,8 +6,11 @@ against them, so a field added or renamed anywhere shows up as a contract change
 
 from __future__ import annotations
 
-from indexer.results import FACETS, MAX_PER_PAGE, MAX_QUERY_LENGTH
-from webapp.params import MAX_PAGE
+from indexer.params import MAX_PAGE
+from indexer.results import MAX_PER_PAGE, MAX_QUERY_LENGTH
+from indexer.search.facets import FACETS, UNDATED
+
+FACET_NAMES = [facet.name for facet in FACETS]
 
 STRING_OR_NULL = {"type": ["string", "null"]}
 STRINGS = {"type": "array", "items": {"type": "string"}}
@@ -30,7 +33,17 @@ def _object(properties: dict, description: str) -> dict:
 
 FACET_VALUE = _object(
     {
-        "value": {"type": "string"},
+        "value": {
+            "type": "string",
+            "description": "As the filter takes it: a publisher, a language code, a year, or "
+            f"`{UNDATED}` for the year facet's bucket of documents without a date (selected "
+            "with `undated=true`).",
+        },
+        "label": {
+            "type": "string",
+            "description": "How people read the value: `English` for `en`, `Undated` for "
+            f"`{UNDATED}`.",
+        },
         "count": {"type": "integer", "minimum": 0},
         "selected": {"type": "boolean", "description": "This value is one of the filters."},
         "toggle_url": {
@@ -40,6 +53,30 @@ FACET_VALUE = _object(
         },
     },
     "One value of a facet and how many matching documents have it.",
+)
+
+UNKNOWN_FILTER = _object(
+    {
+        "parameter": {"type": "string", "enum": ["publisher", "language"]},
+        "value": {"type": "string", "description": "The value as it was given."},
+        "suggestions": {
+            "type": "array",
+            "description": "Close values that documents do have, closest first (may be empty).",
+            "items": _object(
+                {
+                    "value": {"type": "string"},
+                    "label": {"type": "string"},
+                    "url": {
+                        "type": "string",
+                        "description": "Relative query string of the same search with this "
+                        "value instead of the unknown one.",
+                    },
+                },
+                "A known value close to the unknown one.",
+            ),
+        },
+    },
+    "A filter value that no document has: the search answers no hits because of it.",
 )
 
 HIT = _object(
@@ -84,16 +121,21 @@ SEARCH_RESULT = _object(
         },
         "facets": {
             "type": "object",
-            "required": list(FACETS),
+            "required": FACET_NAMES,
             "properties": {
                 name: {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}}
-                for name in FACETS
+                for name in FACET_NAMES
             },
             "additionalProperties": False,
         },
         "suggestion": {
             **STRING_OR_NULL,
             "description": "A query that would find more, offered when this one finds little.",
+        },
+        "unknown_filters": {
+            "type": "array",
+            "items": {"$ref": "#/components/schemas/UnknownFilter"},
+            "description": "Filter values no document has (then `total` is 0); empty otherwise.",
         },
     },
     "One page of a search, with facet counts over all matches.",
@@ -174,6 +216,7 @@ SCHEMAS = {
     "SearchResult": SEARCH_RESULT,
     "Hit": HIT,
     "FacetValue": FACET_VALUE,
+    "UnknownFilter": UNKNOWN_FILTER,
     "Document": DOCUMENT,
     "Health": HEALTH,
     "Problem": PROBLEM,

@@ -11,29 +11,14 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from indexer.params import query_string, toggled
-from indexer.results import FacetValue, Hit, SearchRequest
+from indexer.params import query_string
+from indexer.results import FacetValue, Hit, SearchRequest, UnknownFilter
+from indexer.search.facets import active_filters, facet
+from indexer.search.facets.languages import language_name  # noqa: F401 - a template filter
+from indexer.search.facets.year import range_label
 
-LANGUAGE_NAMES = {
-    "az": "Azerbaijani",
-    "en": "English",
-    "ru": "Russian",
-    "hy": "Armenian",
-    "tr": "Turkish",
-    "fr": "French",
-    "de": "German",
-    "fa": "Persian",
-    "ka": "Georgian",
-    "uk": "Ukrainian",
-}
 CHART_HEIGHT = 60  # px, the tallest year bar
 MAX_CONTINUOUS_YEARS = 60  # wider spans show only the years that have documents
-
-
-def language_name(code: str | None) -> str:
-    if not code:
-        return "Unknown"
-    return LANGUAGE_NAMES.get(code, code)
 
 
 def page_url(req: SearchRequest, **changes) -> str:
@@ -49,37 +34,22 @@ class Chip:
 
 def chips(req: SearchRequest) -> list[Chip]:
     """One removable chip per active filter."""
-    out = [
-        Chip(f"Publisher: {p}", "/" + query_string(toggled(req, "publisher", p)))
-        for p in req.publisher
-    ]
-    out += [
-        Chip(f"Language: {language_name(c)}", "/" + query_string(toggled(req, "language", c)))
-        for c in req.language
-    ]
-    if req.year_from is not None or req.year_to is not None:
-        out.append(
-            Chip(
-                f"Years: {year_range_label(req)}",
-                page_url(req, year_from=None, year_to=None, page=1),
-            )
-        )
-    return out
+    return [Chip(a.label, "/" + query_string(a.without)) for a in active_filters(req)]
 
 
 def year_range_label(req: SearchRequest) -> str:
-    lo, hi = req.year_from, req.year_to
-    if lo is not None and lo == hi:
-        return str(lo)
-    if hi is None:
-        return f"{lo} and later"
-    if lo is None:
-        return f"up to {hi}"
-    return f"{lo}–{hi}"
+    return range_label(req)
 
 
 def clear_all_url(req: SearchRequest) -> str:
-    return page_url(req, publisher=(), language=(), year_from=None, year_to=None, page=1)
+    return page_url(
+        req, publisher=(), language=(), year_from=None, year_to=None, undated=False, page=1
+    )
+
+
+def unknown_filter_message(unknown: UnknownFilter) -> str:
+    """ "There is no publisher “Anadolu” in the archive." (suggestions are linked by the page)"""
+    return f"There is no {unknown.parameter} “{unknown.value}” in the archive."
 
 
 @dataclass
@@ -126,7 +96,7 @@ def year_chart(req: SearchRequest, values: list[FacetValue]) -> YearChart | None
         count = value.count if value else 0
         height = max(2, round(CHART_HEIGHT * count / tallest)) if count else 0
         selected = bool(value and value.selected)
-        url = "/" + query_string(toggled(req, "year", str(year)))
+        url = "/" + query_string(facet("year").toggled(req, str(year)))
         bars.append(YearBar(year, count, selected, url, offset + i * BAR_STEP, height))
     return YearChart(bars, width)
 
@@ -207,6 +177,7 @@ PARAM_LABELS = {
     "language": "A language",
     "year_from": "The first year",
     "year_to": "The last year",
+    "undated": "The choice of undated documents",
     "sort": "The sort order",
     "page": "The page number",
     "per_page": "The number of results per page",

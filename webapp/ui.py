@@ -1,6 +1,6 @@
 """The browser search page and document pages.
 
-Both read the same parameters as the API (`webapp.params`) and make one search-core call.
+Both read the same parameters as the API (`indexer.params`) and make one search-core call.
 """
 
 from __future__ import annotations
@@ -8,13 +8,11 @@ from __future__ import annotations
 from urllib.parse import parse_qsl
 
 from flask import Blueprint, abort, render_template, request
-from werkzeug.datastructures import MultiDict
 
-from indexer.params import query_string
+from indexer.params import ParamError, parse_params, query_string
 from indexer.results import QueryError, SearchRequest
 from indexer.search.snippets import highlight_text
 from webapp import engine, presenters
-from webapp.params import ParamError, parse_search_args
 
 bp = Blueprint("ui", __name__)
 
@@ -32,7 +30,7 @@ def search():
     """The search page; errors in the query or the parameters are shown, not raised."""
     error = tip = None
     try:
-        req = parse_search_args(request.args)
+        req = parse_params(request.args.items(multi=True))
     except ParamError as exc:
         req = SearchRequest(q=request.args.get("q", "")[:1000])
         error = presenters.param_message(exc.param, exc.detail)
@@ -43,6 +41,8 @@ def search():
             result = engine().search(req)
         except QueryError as exc:
             error = str(exc)  # the core words it for the user, with what to try instead
+        else:
+            req = result.request  # filter values as the index spells them
     context = {
         "req": req,
         "result": result,
@@ -60,6 +60,7 @@ def search():
             "year_chart": presenters.year_chart(req, result.facets.get("year", [])),
             "pages": presenters.pages(result.page, result.total_pages),
             "also_matched": presenters.also_matched,
+            "unknown_filter_message": presenters.unknown_filter_message,
         }
     return render_template("search.html", **context), 400 if error else 200
 
@@ -94,7 +95,7 @@ def _back_url(back: str | None) -> str:
     if not back:
         return "/"
     try:
-        req = parse_search_args(MultiDict(parse_qsl(back.lstrip("?"))))
+        req = parse_params(parse_qsl(back.lstrip("?")))
     except ParamError:
         return "/"
     return "/" + query_string(req)

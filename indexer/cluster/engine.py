@@ -13,14 +13,13 @@ import logging
 import time
 from datetime import UTC, datetime
 
+from indexer.cluster import facets as cluster_facets
 from indexer.cluster import nodes as cluster_nodes
 from indexer.cluster import server
 from indexer.cluster.documents import SEARCH_ONLY
-from indexer.cluster.translate import Translation, negate, quote, render, translate
-from indexer.params import toggle_url
+from indexer.cluster.translate import Translation, negate, render, translate
 from indexer.results import (
     DocumentRecord,
-    FacetValue,
     Hit,
     IndexStats,
     SearchRequest,
@@ -31,7 +30,6 @@ from indexer.search.snippets import TermMatcher, matched_spellings, snippets
 
 log = logging.getLogger(__name__)
 
-MAX_FACET_VALUES = 1000
 EXCLUDE = ",".join([*SEARCH_ONLY, "content_hash"])
 BY_DATE = "date_key:desc,seq:asc"  # newest first, then order of arrival (as the embedded engine)
 EXACT_SCORE, OTHER_SCORE = 2.0, 1.0
@@ -45,6 +43,7 @@ class TypesenseEngine:
         self.alias = cfg.collection
         self.client = cluster_nodes.read_client(cfg)
         self._stats: tuple[float, IndexStats] | None = None
+        self._facet_cache: tuple[str | None, cluster_facets.ClusterFacets] | None = None
 
     def warm_up(self) -> None:
         try:
@@ -58,7 +57,9 @@ class TypesenseEngine:
         started = time.perf_counter()
         parsed = q.parse(request.q)
         plan = translate(parsed)
-        facet_filters = _facet_filters(request)
+        facet_set = self._facets()
+        request, unknown = facet_set.resolve(request)
+        facet_filters = cluster_facets.filters(request)
         by_date = parsed.empty or request.sort == "date"
         tiers = (
             [plan.match]
@@ -79,8 +80,8 @@ class TypesenseEngine:
                 {
                     **self._params(plan, plan.match, others, by_date),
                     "per_page": 0,
-                    "facet_by": FACET_FIELDS[facet],
-                    "max_facet_values": MAX_FACET_VALUES,
+                    "facet_by": cluster_facets.FIELDS[facet],
+                    "max_facet_values": cluster_facets.MAX_FACET_VALUES,
                 }
             )
         results = self._multi(searches)
@@ -94,7 +95,7 @@ class TypesenseEngine:
             docs += self._second_tier(
                 plan, tiers[1], facet_filters, request, results[0]["found"], len(docs)
             )
-        facets = {f: _facet_values(f, results[2 + i], request) for i, f in enumerate(FACETS)}
+        facets = {f: facet_set.counts(f, results[2 + i], request) for i, f in enumerate(FACETS)}
         return SearchResult(
             query=request.q,
             normalized_query=parsed.normalized(),
@@ -104,7 +105,31 @@ class TypesenseEngine:
             took_ms=(time.perf_counter() - started) * 1000,
             hits=_hits(docs, parsed, 0.0 if parsed.empty else None),
             facets=facets,
+            unknown_filters=unknown,
+            request=request,
         )
+
+    def _facets(self) -> cluster_facets.ClusterFacets:
+        """The collection's known facet values, read again when its version changes."""
+        version = self.stats().version
+        cached = self._facet_cache
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        result = self._multi(
+            [
+                {
+                    "collection": self.alias,
+                    "q": "*",
+                    "query_by": "words",
+                    "per_page": 0,
+                    "facet_by": "publisher,languages",
+                    "max_facet_values": cluster_facets.MAX_FACET_VALUES,
+                }
+            ]
+        )[0]
+        facet_set = cluster_facets.ClusterFacets.from_counts(result)
+        self._facet_cache = (version, facet_set)
+        return facet_set
 
     def _second_tier(self, plan, expr, facet_filters, request, found_first, have) -> list:
         """The page's share of documents that use only other spellings (after the exact ones)."""
@@ -241,52 +266,11 @@ class TypesenseEngine:
 
 
 PREFIX_MAX_TERMS = q.PREFIX_MAX_TERMS
-FACETS = ("publisher", "language", "year")
-FACET_FIELDS = {"publisher": "publisher", "language": "languages", "year": "year"}
+FACETS = tuple(cluster_facets.FIELDS)
 
 
 def _and(a, b):
     return b if a is None else ("all", [a, b])
-
-
-def _facet_filters(request: SearchRequest) -> dict[str, str]:
-    out = {}
-    if request.publisher:
-        out["publisher"] = f"publisher:=[{','.join(quote(p) for p in request.publisher)}]"
-    if request.language:
-        out["language"] = f"languages:=[{','.join(quote(c) for c in request.language)}]"
-    if request.year_from is not None or request.year_to is not None:
-        lo = request.year_from if request.year_from is not None else 1
-        hi = request.year_to if request.year_to is not None else 9999
-        out["year"] = f"year:>={lo} && year:<={hi}"
-    return out
-
-
-def _facet_values(facet: str, result: dict, request: SearchRequest) -> list[FacetValue]:
-    counts = {}
-    for block in result.get("facet_counts", []):
-        for item in block["counts"]:
-            counts[item["value"]] = item["count"]
-    if facet == "year":
-        active = request.year_from is not None or request.year_to is not None
-        lo, hi = request.year_from or 0, request.year_to or 9999
-        years = sorted(int(v) for v, c in counts.items() if int(v) > 0 and c > 0)
-        return [
-            FacetValue(
-                str(y),
-                counts[str(y)],
-                active and lo <= y <= hi,
-                toggle_url(request, "year", str(y)),
-            )
-            for y in years
-        ]
-    selected = set(request.publisher if facet == "publisher" else request.language)
-    names = [n for n, c in counts.items() if c > 0 or n in selected]
-    names += [n for n in selected if n not in counts]
-    names.sort(key=lambda n: (-counts.get(n, 0), n))
-    return [
-        FacetValue(n, counts.get(n, 0), n in selected, toggle_url(request, facet, n)) for n in names
-    ]
 
 
 def _hits(docs: list[tuple[dict, float]], parsed, fixed_score: float | None) -> list[Hit]:

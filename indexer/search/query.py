@@ -15,10 +15,10 @@ from whoosh import query as wq
 
 from indexer.analysis import exact_key, tokens, variant_keys
 from indexer.index.spellings import SpellingMap
-from indexer.results import MAX_QUERY_LENGTH, QueryError
+from indexer.results import MAX_QUERY_LENGTH, MAX_TERMS, QueryError
 from indexer.search.terms import EXACT_BOOST, any_spelling, word_query
 
-MAX_CLAUSES = 32
+MAX_CLAUSES = MAX_TERMS
 PREFIX_MIN_CHARS = 2
 PREFIX_MAX_TERMS = 64  # expand a prefix to its most frequent terms only (as Lucene's rewrites do)
 HELP = 'Try words, "an exact phrase", OR, NOT or -word, and prefix* (at least two letters).'

@@ -25,7 +25,7 @@ from indexer.results import (
     SearchResult,
 )
 from indexer.search import query as q
-from indexer.search.facets import FacetArrays
+from indexer.search.facets import FacetSet
 from indexer.search.snippets import TermMatcher, matched_spellings, snippets
 from indexer.search.suggest import suggest
 from indexer.search.vector import VectorSearcher
@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 class Snapshot:
     version: str
     searcher: object
-    facets: FacetArrays
+    facets: FacetSet
     vector: VectorSearcher
     spellings: SpellingMap
     meta: dict
@@ -68,7 +68,7 @@ class WhooshEngine:
                 self._snapshot = Snapshot(
                     name,
                     searcher,
-                    FacetArrays.from_reader(searcher.reader()),
+                    FacetSet.from_reader(searcher.reader()),
                     VectorSearcher(searcher).loaded(),
                     SpellingMap.load(self.store.versions / name),
                     self.store.read_json(name, META),
@@ -113,12 +113,12 @@ class WhooshEngine:
                 docs, scores = snap.vector.evaluate(wquery)
                 live = snap.facets.live[docs]
                 docs, scores = docs[live], scores[live]
-            keep, facets = snap.facets.filter_and_count(docs, request)
-            final, final_scores = docs[keep], scores[keep]
+            faceted = snap.facets.apply(docs, request)
+            final, final_scores = docs[faceted.keep], scores[faceted.keep]
             page = _page(snap.facets, parsed, final, final_scores, request)
             hits = _hits(searcher, page, parsed, snap.spellings)
             suggestion = None
-            if len(final) <= 2 and not parsed.empty:
+            if len(final) <= 2 and not parsed.empty and not faceted.unknown:
                 suggestion = suggest(searcher, snap.spellings, parsed, request.q, len(final))
         return SearchResult(
             query=request.q,
@@ -128,8 +128,10 @@ class WhooshEngine:
             per_page=request.per_page,
             took_ms=(time.perf_counter() - started) * 1000,
             hits=hits,
-            facets=facets,
+            facets=faceted.counts,
             suggestion=suggestion,
+            unknown_filters=faceted.unknown,
+            request=faceted.request,
         )
 
     def document(self, doc_id: str) -> DocumentRecord | None:
@@ -206,4 +208,5 @@ def _empty(request: SearchRequest, parsed, started: float) -> SearchResult:
         (time.perf_counter() - started) * 1000,
         [],
         facets,
+        request=request,
     )

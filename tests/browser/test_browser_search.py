@@ -92,6 +92,28 @@ def test_year_bar_filters_by_that_year(page):
         assert date.get_attribute("datetime").startswith("2022")
 
 
+def test_undated_bucket_filters_to_documents_without_a_date(page):
+    page.goto(page.base + "/?q=Khojaly")
+    undated = facet_count(page, "year", "Undated")
+    checkbox(page, "Undated").check()
+    apply_filters(page)
+    expect(page.get_by_role("link", name="Remove filter Undated")).to_be_visible()
+    assert params(page)["undated"] == ["true"]
+    assert total(page) == undated > 0
+    expect(page.locator(".hit")).to_have_count(undated)
+    expect(page.locator(".hit time")).to_have_count(0)
+
+
+def test_unknown_filter_value_is_named_with_a_close_value_to_follow(page):
+    page.goto(page.base + "/?q=Khojaly&publisher=caucasus+heral")
+    expect(page.locator(".unknown-filter")).to_contain_text("no publisher “caucasus heral”")
+    page.get_by_role("link", name="Caucasus Herald").first.click()
+    expect(
+        page.get_by_role("link", name="Remove filter Publisher: Caucasus Herald")
+    ).to_be_visible()
+    assert total(page) > 0
+
+
 def test_year_range_from_the_form(page):
     page.goto(page.base + "/?q=Khojaly")
     page.get_by_label("From").fill("1992")

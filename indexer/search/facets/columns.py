@@ -1,0 +1,76 @@
+"""Facet columns as numpy arrays indexed by document number, read once per index version.
+
+A `CodedColumn` holds any number of values per document (a document can be in several
+languages) with no limit on how many distinct values there are: each distinct value gets a
+code, and the codes of document d are `codes[starts[d]:starts[d + 1]]`. Filtering and counting
+gather the codes of the matching documents only, so their cost follows the result size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+
+def read_column(reader, field: str, n: int, default) -> list:
+    """The stored column of `field` for every document number (`default` where missing)."""
+    if not reader.has_column(field):
+        return [default] * n
+    values = list(reader.column_reader(field))
+    return values if len(values) == n else (values + [default] * n)[:n]
+
+
+def live_documents(reader) -> np.ndarray:
+    """True for each document number that is not deleted."""
+    n = reader.doc_count_all()
+    live = np.ones(n, dtype=bool)
+    if reader.has_deletions():
+        for docnum in range(n):
+            if reader.is_deleted(docnum):
+                live[docnum] = False
+    return live
+
+
+@dataclass
+class CodedColumn:
+    values: list[str]  # code → value
+    starts: np.ndarray  # int64, one more than there are documents
+    codes: np.ndarray  # int32
+    single: np.ndarray | None  # the code per document when every document has exactly one
+
+    @classmethod
+    def from_lists(cls, per_doc: Iterable[Iterable[str]]) -> CodedColumn:
+        index: dict[str, int] = {}
+        starts, codes = [0], []
+        for values in per_doc:
+            mine = dict.fromkeys(index.setdefault(v, len(index)) for v in values)
+            codes += mine
+            starts.append(len(codes))
+        starts_arr = np.asarray(starts, dtype=np.int64)
+        codes_arr = np.asarray(codes, dtype=np.int32)
+        single = codes_arr if np.all(np.diff(starts_arr) == 1) else None
+        return cls(list(index), starts_arr, codes_arr, single)
+
+    def _gather(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The codes of `docs`, one after another, and where each document's run ends."""
+        first = self.starts[docs]
+        lengths = self.starts[docs + 1] - first
+        ends = np.cumsum(lengths)
+        runs = np.repeat(first - (ends - lengths), lengths)
+        return self.codes[np.arange(int(ends[-1]) if len(ends) else 0) + runs], ends
+
+    def counts(self, docs: np.ndarray) -> np.ndarray:
+        """How many of `docs` have each code."""
+        codes = self.single[docs] if self.single is not None else self._gather(docs)[0]
+        return np.bincount(codes, minlength=len(self.values))
+
+    def has_any(self, docs: np.ndarray, wanted: list[int]) -> np.ndarray:
+        """Which of `docs` have at least one of the `wanted` codes."""
+        if self.single is not None:
+            return np.isin(self.single[docs], wanted)
+        codes, ends = self._gather(docs)
+        found = np.concatenate(([0], np.cumsum(np.isin(codes, wanted))))
+        lengths = np.diff(np.concatenate(([0], ends)))
+        return found[ends] - found[ends - lengths] > 0
