@@ -83,7 +83,14 @@ def with_retry(call, seconds: float = WRITE_RETRY_SECONDS):
     while True:
         try:
             return call()
-        except (exceptions.ServerError, exceptions.ServiceUnavailable, OSError):
-            if time.monotonic() >= deadline:
-                raise
+        except OSError as exc:  # the client's errors are OSErrors too
+            answered = isinstance(exc, exceptions.TypesenseClientError)
+            retryable = (
+                exceptions.ServerError,
+                exceptions.ServiceUnavailable,
+                exceptions.Timeout,
+                exceptions.HTTPStatus0Error,
+            )
+            if (answered and not isinstance(exc, retryable)) or time.monotonic() >= deadline:
+                raise  # a clear answer (404, 400, 409) is not waited out
             time.sleep(0.5)
