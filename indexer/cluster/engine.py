@@ -70,19 +70,21 @@ class TypesenseEngine:
             ]
         )
         first = self._params(plan, tiers[0], facet_filters.values(), by_date)
+        # The total, and the counts of every facet without a filter of its own, come from one
+        # search with all filters; a facet with a filter gets a search without it (disjunctive).
+        unfiltered = [f for f in FACETS if f not in facet_filters]
+        own = [f for f in FACETS if f in facet_filters]
         searches = [
             {**first, "page": request.page, "per_page": request.per_page},
-            {**self._params(plan, plan.match, facet_filters.values(), by_date), "per_page": 0},
+            {
+                **self._params(plan, plan.match, facet_filters.values(), by_date),
+                **_facet_params(unfiltered),
+            },
         ]
-        for facet in FACETS:
+        for facet in own:
             others = [f for name, f in facet_filters.items() if name != facet]
             searches.append(
-                {
-                    **self._params(plan, plan.match, others, by_date),
-                    "per_page": 0,
-                    "facet_by": cluster_facets.FIELDS[facet],
-                    "max_facet_values": cluster_facets.MAX_FACET_VALUES,
-                }
+                {**self._params(plan, plan.match, others, by_date), **_facet_params([facet])}
             )
         results = self._multi(searches)
         total = results[1]["found"]
@@ -95,7 +97,10 @@ class TypesenseEngine:
             docs += self._second_tier(
                 plan, tiers[1], facet_filters, request, results[0]["found"], len(docs)
             )
-        facets = {f: facet_set.counts(f, results[2 + i], request) for i, f in enumerate(FACETS)}
+        by_facet = {f: results[1] for f in unfiltered} | {
+            f: results[2 + i] for i, f in enumerate(own)
+        }
+        facets = {f: facet_set.counts(f, by_facet[f], request) for f in FACETS}
         return SearchResult(
             query=request.q,
             normalized_query=parsed.normalized(),
@@ -267,6 +272,14 @@ class TypesenseEngine:
 
 PREFIX_MAX_TERMS = q.PREFIX_MAX_TERMS
 FACETS = tuple(cluster_facets.FIELDS)
+
+
+def _facet_params(facets: list[str]) -> dict:
+    params: dict = {"per_page": 0}
+    if facets:
+        params["facet_by"] = ",".join(cluster_facets.FIELDS[f] for f in facets)
+        params["max_facet_values"] = cluster_facets.MAX_FACET_VALUES
+    return params
 
 
 def _and(a, b):

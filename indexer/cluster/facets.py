@@ -54,7 +54,8 @@ class ClusterFacets:
     def counts(self, name: str, result: dict, req: SearchRequest) -> list[FacetValue]:
         found: dict[str, int] = {}
         for block in result.get("facet_counts", []):
-            found.update((c["value"], c["count"]) for c in block["counts"] if c["count"] > 0)
+            if block["field_name"] == FIELDS[name]:
+                found.update((c["value"], c["count"]) for c in block["counts"] if c["count"] > 0)
         facet = self.facets[name]
         if isinstance(facet, ValueFacet):
             selected = facet.selected(req)
