@@ -261,4 +261,4 @@ def _is_typesense(pid: int) -> bool:
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return True  # no /proc: trust the pid
-    return b"typesense" in cmdline
+    return not cmdline or b"typesense" in cmdline  # an exiting process has no command line
