@@ -36,6 +36,13 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--rebuild", action="store_true", help="start from an empty index")
     b.add_argument("--strict", action="store_true", help="fail on any warning")
     b.add_argument("--engine", choices=config.ENGINES, help="default: KHOJALY_SEARCH_ENGINE")
+    b.add_argument(
+        "--wait",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="how long to wait for another build of the same index (default: 600)",
+    )
 
     s = sub.add_parser("search", help="search the index")
     s.add_argument("query", nargs="?", default="")
@@ -63,24 +70,34 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(args) -> int:
+    from indexer.index.build import build_index
+    from indexer.index.store import BuildLocked
+    from indexer.ingest.catalog import CatalogError
+
     corpus = args.corpus
     if corpus is None and args.jsonl is None:
         corpus = config.corpus_dir()
-    if (args.engine or config.engine_name()) == "typesense":
-        from indexer.cluster.build import build_collection
-        from indexer.cluster.nodes import ClusterConfig
+    try:
+        if (args.engine or config.engine_name()) == "typesense":
+            from indexer.cluster.build import build_collection
+            from indexer.cluster.nodes import ClusterConfig
 
-        report = build_collection(ClusterConfig.from_env(), corpus, args.jsonl, args.rebuild)
-    else:
-        from indexer.index.build import build_index
-
-        report = build_index(
-            args.index or config.index_dir(),
-            corpus_dir=corpus,
-            jsonl=args.jsonl,
-            rebuild=args.rebuild,
-            progress=True,
-        )
+            report = build_collection(ClusterConfig.from_env(), corpus, args.jsonl, args.rebuild)
+        else:
+            report = build_index(
+                args.index or config.index_dir(),
+                corpus_dir=corpus,
+                jsonl=args.jsonl,
+                rebuild=args.rebuild,
+                progress=True,
+                lock_timeout=args.wait,
+            )
+    except CatalogError as exc:
+        print(f"error: {exc}; the index was not changed", file=sys.stderr)
+        return 1
+    except BuildLocked as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(report.summary())

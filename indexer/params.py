@@ -76,7 +76,8 @@ class _Reader:
         self.spell = spell
 
     def error(self, name: str, detail: str) -> ParamError:
-        return ParamError(name, detail.format(name=self.spell(name)))
+        # the first {name} only, and not format(): the value quoted after it may hold braces
+        return ParamError(name, detail.replace("{name}", self.spell(name), 1))
 
     def check_characters(self) -> None:
         for name in PARAMS:

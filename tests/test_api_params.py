@@ -100,6 +100,8 @@ def test_whitespace_controls_are_allowed_in_q(q):
         ([("publisher", "p" * 201)], "publisher"),
         ([("publisher", str(n)) for n in range(51)], "publisher"),
         ([("undated", "maybe")], "undated"),
+        ([("year_to", "{''}")], "year_to"),
+        ([("sort", "{name}{0}")], "sort"),
         ([("q", " ".join(["word"] * (MAX_TERMS + 1)))], "q"),
     ],
 )
@@ -108,6 +110,12 @@ def test_invalid_values_name_their_parameter(pairs, param):
         parse(pairs)
     assert err.value.param == param
     assert param in err.value.detail
+
+
+def test_braces_in_a_bad_value_are_quoted_as_they_are():
+    with pytest.raises(ParamError) as err:
+        parse([("sort", "{name}{0}")])
+    assert err.value.detail.endswith("got '{name}{0}'")
 
 
 def test_limits_themselves_are_accepted():

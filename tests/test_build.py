@@ -179,3 +179,89 @@ def test_changing_one_json_line_updates_one_document(tmp_path):
     assert report.unchanged == 39
     hits = open_engine(index).search(SearchRequest(q="Shusha")).hits
     assert [h.id for h in hits] == [doc["id"]]
+
+
+def test_kill_9_during_incremental_builds_is_cleaned_up_by_the_next_build(tmp_path):
+    index = tmp_path / "index"
+    served_archive = _archive(tmp_path / "old.jsonl", 300, "oldmarker")
+    build_index(index, jsonl=served_archive)
+    store = IndexStore(index)
+    served = store.current_name()
+    lines = served_archive.read_text("utf-8").splitlines()
+    changed = tmp_path / "changed.jsonl"  # an incremental update: 1,500 new, 300 kept
+    changed.write_text(
+        "\n".join(lines) + "\n" + _archive(tmp_path / "n.jsonl", 1500, "newmarker").read_text(),
+        "utf-8",
+    )
+    killed = []
+    for delay in (0.0, 0.2, 0.6):
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "indexer",
+                "build",
+                "--jsonl",
+                str(changed),
+                "--index",
+                str(index),
+            ],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        before = set(os.listdir(store.versions))
+        deadline = time.time() + 60
+        while time.time() < deadline and not set(os.listdir(store.versions)) - before:
+            time.sleep(0.01)
+        time.sleep(delay)
+        assert proc.poll() is None, "the build finished before it could be killed"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        [name] = set(os.listdir(store.versions)) - before
+        killed.append(name)
+        assert not store.is_finished(name)
+        assert store.current_name() == served
+        assert open_engine(index).search(SearchRequest(q="newmarker")).total == 0
+
+    # an unchanged build keeps the served version and removes every unfinished one
+    report = build_index(index, jsonl=served_archive)
+    assert report.version == served and not report.changed
+    assert sorted(os.listdir(store.versions)) == [served]
+
+    finished = build_index(index, jsonl=changed)
+    assert finished.added == 1500 and finished.unchanged == 300
+    assert store.is_finished(finished.version)
+    assert open_engine(index).search(SearchRequest(q="newmarker")).total == 1500
+    assert sorted(os.listdir(store.versions)) == sorted([served, finished.version])
+
+
+def test_every_file_of_a_new_version_reaches_the_disk_before_current_names_it(
+    corpus_copy, tmp_path, monkeypatch
+):
+    index = tmp_path / "index"
+    build_index(index, corpus_dir=corpus_copy)
+    path = corpus_copy / f"{SEED_IDS[0]}.txt"
+    path.write_text(path.read_text("utf-8") + "\nOne more paragraph.\n", "utf-8")
+
+    synced: set[int] = set()  # inodes flushed so far
+    at_switch: set[int] = set()
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd):
+        real_fsync(fd)
+        synced.add(os.fstat(fd).st_ino)
+
+    def replace(src, dst):
+        if str(dst).endswith("CURRENT"):
+            at_switch.update(synced)
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    report = build_index(index, corpus_dir=corpus_copy)
+    version = IndexStore(index).versions / report.version
+    files = {p.name: p.stat().st_ino for p in [version, version.parent, *version.iterdir()]}
+    assert {"manifest.json", "meta.json", "spellings.json", "FINISHED"} <= set(files)
+    assert any(name.endswith(".toc") for name in files)
+    assert not {name for name, ino in files.items() if ino not in at_switch}

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, render_template, request, url_for
 
 from indexer.params import ParamError, parse_params, query_string
 from indexer.results import QueryError, SearchRequest
 from indexer.search.snippets import highlight_text
 from webapp import engine, presenters
+from webapp.paging import text_page
 
 bp = Blueprint("ui", __name__)
 
@@ -72,11 +73,16 @@ def document(doc_id: str):
     if doc is None:
         abort(404)
     q = request.args.get("q", "")[:1000]
-    text, match_count = presenters.mark_first(highlight_text(doc.text, q)) if q else (doc.text, 0)
+    page = text_page(doc.text, request.args.get("page", 1, type=int))
+    text, match_count = presenters.mark_first(highlight_text(page.text, q)) if q else (page.text, 0)
     return render_template(
         "document.html",
         doc=doc,
         q=q,
+        page=page,
+        page_url=lambda number: url_for(
+            "ui.document", doc_id=doc_id, q=q or None, back=request.args.get("back"), page=number
+        ),
         paragraphs=presenters.paragraphs(text),
         match_count=match_count,
         back_url=_back_url(request.args.get("back")),

@@ -8,7 +8,8 @@ the shape of the text it came from, so casing is done letter by letter here.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+
+from indexer.caching import bounded_cache
 
 # Letters only Azerbaijani or Turkish use: a word that has one reads 'I' as dotless 'ı'.
 TURKIC_LETTERS = frozenset("əƏıİşŞğĞ")
@@ -18,7 +19,7 @@ def is_turkic(word: str) -> bool:
     return any(ch in TURKIC_LETTERS for ch in word)
 
 
-@lru_cache(maxsize=200_000)
+@bounded_cache(max_bytes=4_000_000)
 def lower(word: str) -> str:
     """`word` lower-cased, same length as its NFC form, Turkic 'I'/'İ' handled."""
     word = unicodedata.normalize("NFC", word)

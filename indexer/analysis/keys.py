@@ -14,7 +14,9 @@ real word and a query word's light key never matches another word's skeleton.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
+
+from indexer.caching import bounded_cache
 
 from .casing import is_turkic, lower
 from .lexicon import is_english_word
@@ -102,7 +104,7 @@ def _groups_by_skeleton() -> dict[str, tuple[str, ...]]:
     return out
 
 
-@lru_cache(maxsize=200_000)
+@bounded_cache(max_bytes=4_000_000)
 def variant_keys(word: str) -> tuple[str, ...]:
     keys = [romanize(word)]
     entry = lookup(word)

@@ -17,9 +17,11 @@ listed words (downplay, goodwill).
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from english_words import get_english_words_set
+
+from indexer.caching import bounded_cache
 
 from .tables import rows
 
@@ -70,7 +72,7 @@ def _stems(word: str):
                 yield stem[:-1]  # doubled consonant: stopped -> stopp -> stop
 
 
-@lru_cache(maxsize=200_000)
+@bounded_cache(max_bytes=2_000_000)
 def is_english_word(word: str) -> bool:
     """`word` (lower-case) is a common English word, an inflection or a compound of them."""
     if not word.isascii() or not word.isalpha():

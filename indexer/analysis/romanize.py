@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 from unidecode import unidecode
+
+from indexer.caching import bounded_cache
 
 from .casing import lower
 from .tables import char_map
@@ -73,7 +74,7 @@ def _char(ch: str) -> str:
     return unidecode(base).lower()
 
 
-@lru_cache(maxsize=200_000)
+@bounded_cache(max_bytes=4_000_000)
 def romanize(word: str) -> str:
     """Lower-case Latin spelling of `word`; keeps ə and ı; drops apostrophes and soft signs."""
     low = lower(strip_apostrophe_suffix(word))

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
+
+from indexer.caching import bounded_cache
 
 from .romanize import romanize
 from .tables import rows
@@ -75,7 +77,7 @@ def table() -> _Table:
     return t
 
 
-@lru_cache(maxsize=200_000)
+@bounded_cache(max_bytes=2_000_000)
 def lookup(word: str) -> Entry | None:
     """The table entry for `word` or for its bare form, if listed."""
     form = lookup_form(word)

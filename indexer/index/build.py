@@ -26,7 +26,7 @@ from whoosh import index as whoosh_index
 
 from indexer.index.schema import build_schema, date_key
 from indexer.index.spellings import SpellingMap
-from indexer.index.store import IndexStore
+from indexer.index.store import LOCK_TIMEOUT, IndexStore
 from indexer.ingest.corpus import LoadReport, load_directory, load_jsonl
 from indexer.ingest.documents import Document, SourceRecord, analyse
 
@@ -87,11 +87,14 @@ def build_index(
     jsonl: str | Path | None = None,
     rebuild: bool = False,
     progress: bool = False,
+    lock_timeout: float = LOCK_TIMEOUT,
 ) -> BuildReport:
+    """Raises CatalogError (the catalog cannot be read) and BuildLocked (another build holds
+    the index for over `lock_timeout` seconds); the index being served is then unchanged."""
     started = time.perf_counter()
     report = BuildReport()
     store = IndexStore(index_dir)
-    with store.build_lock():
+    with store.build_lock(lock_timeout):
         store.prune()
         base = None if rebuild else store.current_name()
         manifest = store.read_json(base, MANIFEST) if base else {}
@@ -165,6 +168,7 @@ def _write_version(store, base, records, to_add, to_update, to_remove, hashes, p
     store.write_json(
         path, META, {"built_at": built_at, "document_count": len(hashes), "version": name}
     )
+    store.finish(path)
     store.switch_to(name)
     return name
 

@@ -6,14 +6,19 @@ the rest is read.
 
 from __future__ import annotations
 
+import itertools
 import json
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import charset_normalizer
+
+from indexer.ingest import metadata
 from indexer.ingest.catalog import load_catalog
 from indexer.ingest.documents import SourceRecord
+from indexer.ingest.safe_files import read_inside
 
 TEXT_SUFFIXES = {".txt"}
 JSONL_FIELDS = ("title", "publisher", "published", "url", "language", "provenance")
@@ -32,18 +37,42 @@ class LoadReport:
         self.skipped += 1
 
 
-def read_text_file(path: Path) -> str:
-    """The file's text; ValueError with a reason for binary, non-UTF-8 or empty files."""
-    data = path.read_bytes()
+def read_text_file(path: Path, root: Path) -> tuple[str, str | None]:
+    """The text of `path`, a file of the corpus folder `root`, and a note when its encoding had
+    to be guessed; ValueError with a reason for unsafe, binary, undecodable or empty files."""
+    text, note = decode_text(read_inside(path, root))
+    if not text.strip():
+        raise ValueError("empty file")
+    return text, note
+
+
+# Legacy encodings an archive like ours meets (Western and Turkish Windows, Russian Windows
+# and KOI8-R). Offering the detector only these keeps it from picking an exotic code page that
+# happens to fit a short text.
+LEGACY_ENCODINGS = ["cp1252", "cp1254", "cp1251", "koi8_r"]
+
+
+def decode_text(data: bytes) -> tuple[str, str | None]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "read as UTF-16 (it starts with a UTF-16 byte order mark)"
+        except UnicodeDecodeError:
+            raise ValueError("not valid UTF-16 despite its byte order mark") from None
     if b"\x00" in data:
         raise ValueError("binary file (contains NUL bytes)")
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        raise ValueError(f"not valid UTF-8 (byte {exc.start})") from None
-    if not text.strip():
-        raise ValueError("empty file")
-    return text
+        bad = exc.start
+    best = charset_normalizer.from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
+    if best is None:
+        raise ValueError(
+            f"not valid UTF-8 (byte {bad}) and charset-normalizer recognises no other encoding"
+        )
+    return str(best), (
+        f"not valid UTF-8 (byte {bad}); read as {best.encoding}, the encoding charset-normalizer "
+        "detected: check the text, or save the file as UTF-8"
+    )
 
 
 def load_directory(corpus_dir: Path, report: LoadReport | None = None) -> LoadReport:
@@ -53,20 +82,24 @@ def load_directory(corpus_dir: Path, report: LoadReport | None = None) -> LoadRe
     for path in sorted(p for p in corpus_dir.iterdir() if p.suffix.lower() in TEXT_SUFFIXES):
         name = f"{corpus_dir.name}/{path.name}"
         try:
-            text = read_text_file(path)
-        except (OSError, ValueError) as exc:
+            text, note = read_text_file(path, corpus_dir)
+        except OSError as exc:  # its strerror alone: the message names the file already
+            report.skip(f"{name}: skipped: {exc.strerror or exc}")
+            continue
+        except ValueError as exc:
             report.skip(f"{name}: skipped: {exc}")
             continue
+        if note:
+            report.warnings.append(f"{name}: {note}")
         entry = catalog.get(path.stem)
         if entry is None:
             report.warnings.append(
                 f"{name}: no entry in catalog.toml; title taken from its first line, "
                 "publisher Unknown, language detected"
             )
-            report.records.append(SourceRecord(id=path.stem, text=text, source=name))
-            continue
-        report.records.append(
-            SourceRecord(
+            record = SourceRecord(id=path.stem, text=text, source=name)
+        else:
+            record = SourceRecord(
                 id=path.stem,
                 text=text,
                 source=name,
@@ -77,7 +110,10 @@ def load_directory(corpus_dir: Path, report: LoadReport | None = None) -> LoadRe
                 language=entry.language,
                 provenance=entry.provenance,
             )
-        )
+        try:
+            report.records.append(metadata.checked(record, report.warnings))
+        except ValueError as exc:
+            report.skip(f"{name}: skipped: {exc}")
     return report
 
 
@@ -93,47 +129,119 @@ def iter_jsonl(
 ) -> Iterator[SourceRecord]:
     """Records of the lines of `path`; a line whose hash is in `known` (hash -> id: lines
     the index holds already) is only noted as unchanged, so an update of a large archive
-    parses just the lines that changed."""
+    parses just the lines that changed. Where an id is on several lines, the last one wins:
+    an earlier record may still be yielded, and `load_jsonl` drops it."""
     known = known or {}
+    lines: dict[str, list[int]] = {}  # id -> the lines it is on
     try:
         handle = path.open("rb")
     except OSError as exc:
         report.skip(f"{path.name}: cannot be read: {exc}")
         return
     with handle:
-        for lineno, raw in enumerate(handle, 1):
+        for lineno, raw in enumerate(_lines(handle), 1):
+            if raw is None:
+                report.skip(f"{path.name}:{lineno}: skipped: longer than {MAX_LINE_MB} MB")
+                continue
+            if lineno == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
             if not raw.strip():
                 continue
             where = f"{path.name}:{lineno}"
             digest = line_digest(raw)
             if digest in known:
-                report.unchanged[known[digest]] = digest
+                doc_id = known[digest]
+                report.unchanged[doc_id] = digest
+                lines.setdefault(doc_id, []).append(lineno)
                 continue
             try:
-                obj = json.loads(raw.decode("utf-8"))
-                yield replace(_record_from_json(obj, where), digest=digest)
-            except (UnicodeDecodeError, json.JSONDecodeError, ValueError) as exc:
+                record = replace(parse_json_line(raw, where), digest=digest)
+                record = metadata.checked(record, report.warnings)
+            except ValueError as exc:
                 report.skip(f"{where}: skipped: {exc}")
+                continue
+            report.unchanged.pop(record.id, None)  # this later line wins over an earlier one
+            lines.setdefault(record.id, []).append(lineno)
+            yield record
+    repeated = {i: nums for i, nums in lines.items() if len(nums) > 1}
+    if repeated:
+        shown = "; ".join(
+            f"{i!r} on lines {', '.join(map(str, nums))}"
+            for i, nums in itertools.islice(repeated.items(), 20)
+        )
+        more = f"; and {len(repeated) - 20} more" if len(repeated) > 20 else ""
+        report.warnings.append(
+            f"{path.name}: {len(repeated)} ids are on more than one line; the last line of "
+            f"each is indexed: {shown}{more}"
+        )
+
+
+MAX_LINE_MB = 64  # one JSON line (one document); longer lines are skipped unread
+
+
+def _lines(handle) -> Iterator[bytes | None]:
+    """The file's lines, None for one longer than MAX_LINE_MB (never held in memory)."""
+    limit = MAX_LINE_MB * 1024 * 1024
+    while True:
+        raw = handle.readline(limit + 1)
+        if not raw:
+            return
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):
+                raw = handle.readline(1024 * 1024)
+            yield None
+            continue
+        yield raw
+
+
+def parse_json_line(raw: bytes, where: str) -> SourceRecord:
+    """The record on one JSON line; ValueError saying why the line cannot be one."""
+    try:
+        obj = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not valid UTF-8 (byte {exc.start} of the line)") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not valid JSON: {exc}") from None
+    except RecursionError:
+        raise ValueError("nested too deeply to be a document") from None
+    return _record_from_json(obj, where)
 
 
 def _record_from_json(obj, where: str) -> SourceRecord:
     if not isinstance(obj, dict):
         raise ValueError("a line must be a JSON object")
     for key in ("id", "text"):
-        if not isinstance(obj.get(key), str) or not obj[key].strip():
-            raise ValueError(f"missing or empty {key!r}")
+        if key not in obj:
+            raise ValueError(f"missing {key!r}")
+        if not isinstance(obj[key], str) or not obj[key].strip():
+            raise ValueError(f"{key!r} must be a non-empty string")
     extra = {}
     for key in JSONL_FIELDS:
         value = obj.get(key)
-        if value is not None and not isinstance(value, str | int):
+        if value is not None and (not isinstance(value, str | int) or isinstance(value, bool)):
             raise ValueError(f"{key!r} must be a string")
         extra[key] = str(value).strip() or None if value is not None else None
+    for key, value in [("id", obj["id"]), ("text", obj["text"]), *extra.items()]:
+        if isinstance(value, str) and not _encodable(value):
+            raise ValueError(f"{key!r} holds an unpaired surrogate escape (not Unicode text)")
     return SourceRecord(id=obj["id"].strip(), text=obj["text"], source=where, **extra)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def load_jsonl(
     path: Path, report: LoadReport | None = None, known: dict[str, str] | None = None
 ) -> LoadReport:
     report = report or LoadReport()
-    report.records.extend(iter_jsonl(path, report, known))
+    last: dict[str, SourceRecord] = {}
+    for record in iter_jsonl(path, report, known):
+        last.pop(record.id, None)  # re-inserted: the dict keeps the order of last lines
+        last[record.id] = record
+    report.records.extend(r for i, r in last.items() if i not in report.unchanged)
     return report
