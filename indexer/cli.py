@@ -22,6 +22,7 @@ FLAGS = {
     "sort": "--sort",
     "page": "--page",
     "per_page": "--per-page",
+    "collapse": "--all-copies",
 }
 
 
@@ -60,6 +61,11 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--sort", help=f"{' or '.join(SORTS)} (default: {SORTS[0]})")
     s.add_argument("--page")
     s.add_argument("--per-page")
+    s.add_argument(
+        "--all-copies",
+        action="store_true",
+        help="list every copy of a text as its own hit (default: one hit per copy group)",
+    )
     s.add_argument("--json", action="store_true", help="print the API's JSON structure")
     s.add_argument("--engine", choices=config.ENGINES, help="default: KHOJALY_SEARCH_ENGINE")
 
@@ -118,6 +124,8 @@ def _search(args) -> int:
             pairs.append((name, getattr(args, name)))
     if args.undated:
         pairs.append(("undated", "true"))
+    if args.all_copies:
+        pairs.append(("collapse", "false"))
     try:
         request = parse_params(pairs, spell=FLAGS.get)
     except ParamError as exc:

@@ -35,6 +35,7 @@ PARAMS = (
     "sort",
     "page",
     "per_page",
+    "collapse",
 )
 TRUE, FALSE = ("true", "1", "yes", "on"), ("false", "0", "no", "off")
 
@@ -101,9 +102,11 @@ class _Reader:
             raise self.error(name, f"{{name}} must be {what}, got {raw[:40]!r}")
         return int(raw)
 
-    def boolean(self, name: str) -> bool:
+    def boolean(self, name: str, default: bool = False) -> bool:
         raw = self.first(name)
-        if raw is None or raw.lower() in FALSE:
+        if raw is None:
+            return default
+        if raw.lower() in FALSE:
             return False
         if raw.lower() in TRUE:
             return True
@@ -163,6 +166,7 @@ def parse_params(
         sort=sort,
         page=page or 1,
         per_page=per_page or DEFAULT_PER_PAGE,
+        collapse=args.boolean("collapse", default=True),
     )
 
 
@@ -185,6 +189,8 @@ def to_params(req: SearchRequest, *, page: bool = True) -> list[tuple[str, str]]
         pairs.append(("page", str(req.page)))
     if req.per_page != DEFAULT_PER_PAGE:
         pairs.append(("per_page", str(req.per_page)))
+    if not req.collapse:
+        pairs.append(("collapse", "false"))
     return pairs
 
 

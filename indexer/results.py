@@ -24,6 +24,7 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 10
+    collapse: bool = True  # copies of one text shown as one hit (see Hit.copies)
 
 
 @dataclass
@@ -54,6 +55,18 @@ class UnknownFilter:
 
 
 @dataclass
+class CopyRef:
+    """Another document of the same copy group (a republication of the same text)."""
+
+    id: str
+    title: str
+    publisher: str
+    published: str | None
+    url: str | None
+    similarity: float | None = None  # share of word shingles in common with the document
+
+
+@dataclass
 class Hit:
     id: str
     title: str
@@ -65,6 +78,14 @@ class Hit:
     snippets: list[str]
     # query term -> the spellings of it that this document uses, e.g. {"hojaly": ["Khojaly"]}
     matched: dict[str, list[str]] = field(default_factory=dict)
+    format: str | None = None  # "html", "warc", "pdf", "docx"; None for text and JSON Lines
+    # for paged documents (PDF), the page label of each snippet: ["12", "13"]
+    snippet_pages: list[str] = field(default_factory=list)
+    # Copies: the group's id (None without copies); with collapsing, the other matching
+    # documents of the group folded into this hit (at most 20 listed, all counted).
+    copy_group: str | None = None
+    copy_count: int = 0
+    copies: list[CopyRef] = field(default_factory=list)
 
 
 @dataclass
@@ -115,6 +136,13 @@ class DocumentRecord:
     provenance: str | None
     source: str
     text: str  # clean text: page furniture removed
+    format: str | None = None
+    author: str | None = None
+    captured: str | None = None  # when a web archive captured the page
+    # where each page starts: {"paragraph": index into the text's paragraphs, "label": "12"}
+    pages: list[dict] = field(default_factory=list)
+    copy_group: str | None = None
+    copies: list[CopyRef] = field(default_factory=list)  # the other documents of its group
 
     def to_dict(self) -> dict:
         return asdict(self)

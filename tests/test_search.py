@@ -265,6 +265,11 @@ def test_cli_json_is_the_api_structure(seed_index):
         "score",
         "snippets",
         "matched",
+        "format",
+        "snippet_pages",
+        "copy_group",
+        "copy_count",
+        "copies",
     }
     assert {v["value"]: v["count"] for v in data["facets"]["publisher"]}["Unknown"] == 3
 

@@ -112,6 +112,14 @@ SEARCH_PARAMETERS = [
         ),
         "Hits per page.",
     ),
+    _query(
+        "collapse",
+        _or_empty({"type": "string", "enum": ["true", "false", "1", "0"]}, default="true"),
+        "`true`: copies of one text (republications found at build time) are one hit, the "
+        "best-ranked, with the other matching copies in its `copies`; `total` and the pages "
+        "count hits so grouped. `false`: every document is its own hit. Facets count "
+        "documents either way.",
+    ),
 ]
 
 _PROBLEMS = {

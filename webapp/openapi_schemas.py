@@ -14,6 +14,11 @@ FACET_NAMES = [facet.name for facet in FACETS]
 
 STRING_OR_NULL = {"type": ["string", "null"]}
 STRINGS = {"type": "array", "items": {"type": "string"}}
+FORMAT = {
+    "enum": ["html", "warc", "pdf", "docx", None],
+    "description": "The original file format: a web page, a page or PDF from a web archive "
+    "(WARC), a PDF, a Word file; null for plain text and JSON Lines.",
+}
 DATE = {
     "type": ["string", "null"],
     "description": "Publication date as precise as the source allows: YYYY, YYYY-MM or "
@@ -54,6 +59,28 @@ FACET_VALUE = _object(
     },
     "One value of a facet and how many matching documents have it.",
 )
+
+COPY_REF = _object(
+    {
+        "id": {"type": "string"},
+        "title": {"type": "string"},
+        "publisher": {"type": "string"},
+        "published": DATE,
+        "url": STRING_OR_NULL,
+        "similarity": {
+            "type": ["number", "null"],
+            "minimum": 0,
+            "maximum": 1,
+            "description": "Share of four-word runs the two texts have in common (document "
+            "pages only; null in hits).",
+        },
+    },
+    "Another document with the same text (a republication).",
+)
+COPY_GROUP = {
+    **STRING_OR_NULL,
+    "description": "Id shared by the copies of one text; null for a document without copies.",
+}
 
 UNKNOWN_FILTER = _object(
     {
@@ -97,6 +124,25 @@ HIT = _object(
             "description": "Query term → the spellings of it this document uses "
             '(e.g. {"hojaly": ["Khojaly"]}).',
             "additionalProperties": STRINGS,
+        },
+        "format": FORMAT,
+        "snippet_pages": {
+            **STRINGS,
+            "description": "For paged documents (PDF): the page label of each snippet, in "
+            'the same order ("12" is shown as "p. 12"); empty otherwise.',
+        },
+        "copy_group": COPY_GROUP,
+        "copy_count": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "With collapse: the other matching copies folded into this hit. "
+            "Without: all other documents of its copy group.",
+        },
+        "copies": {
+            "type": "array",
+            "items": {"$ref": "#/components/schemas/CopyRef"},
+            "description": "With collapse: the other matching copies (at most 20 listed; "
+            "`copy_count` counts them all), best-ranked first. Empty without collapse.",
         },
     },
     "One matching document.",
@@ -153,10 +199,39 @@ DOCUMENT = _object(
         "url": STRING_OR_NULL,
         "provenance": {
             **STRING_OR_NULL,
-            "description": "The evidence in the text for the title, publisher and date.",
+            "description": "Where the metadata came from, one line per field for files "
+            '(`publisher: <meta property="og:site_name"> "Anadolu Ajansı"`), or the evidence '
+            "in the text for the title, publisher and date.",
         },
         "source": {"type": "string", "description": "The file (and line) it was read from."},
         "text": {"type": "string", "description": "Clean text, page furniture removed."},
+        "format": FORMAT,
+        "author": STRING_OR_NULL,
+        "captured": {
+            **STRING_OR_NULL,
+            "description": "When a web archive captured the page (its WARC-Date).",
+        },
+        "pages": {
+            "type": "array",
+            "description": "Where each page of a paged document (PDF) starts: the index of "
+            "its first paragraph in `text` (paragraphs are separated by blank lines) and its "
+            "page label.",
+            "items": {
+                "type": "object",
+                "required": ["paragraph", "label"],
+                "properties": {
+                    "paragraph": {"type": "integer", "minimum": 0},
+                    "label": {"type": "string"},
+                },
+                "additionalProperties": False,
+            },
+        },
+        "copy_group": COPY_GROUP,
+        "copies": {
+            "type": "array",
+            "items": {"$ref": "#/components/schemas/CopyRef"},
+            "description": "The other documents of its copy group, with their similarity.",
+        },
     },
     "A document's metadata, provenance and clean text.",
 )
@@ -215,6 +290,7 @@ PROBLEM = {
 SCHEMAS = {
     "SearchResult": SEARCH_RESULT,
     "Hit": HIT,
+    "CopyRef": COPY_REF,
     "FacetValue": FACET_VALUE,
     "UnknownFilter": UNKNOWN_FILTER,
     "Document": DOCUMENT,

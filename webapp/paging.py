@@ -13,6 +13,7 @@ class TextPage:
     text: str
     number: int  # from 1
     count: int  # pages in the whole text
+    start: int = 0  # where the page begins in the whole text
 
 
 def text_page(text: str, number: int, size: int = PAGE_CHARS) -> TextPage:
@@ -23,7 +24,7 @@ def text_page(text: str, number: int, size: int = PAGE_CHARS) -> TextPage:
         starts.append(_cut(text, starts[-1], size))
     number = min(max(number, 1), len(starts))
     end = starts[number] if number < len(starts) else len(text)
-    return TextPage(text[starts[number - 1] : end], number, len(starts))
+    return TextPage(text[starts[number - 1] : end], number, len(starts), starts[number - 1])
 
 
 def _cut(text: str, start: int, size: int) -> int:

@@ -181,8 +181,27 @@ PARAM_LABELS = {
     "sort": "The sort order",
     "page": "The page number",
     "per_page": "The number of results per page",
+    "collapse": "Grouping copies",
 }
 
 
 def param_message(param: str, detail: str) -> str:
     return f"{PARAM_LABELS.get(param, 'A parameter')} cannot be used: {detail}."
+
+
+FORMAT_NAMES = {
+    "html": "Web page (HTML)",
+    "warc": "Web archive (WARC)",
+    "pdf": "PDF",
+    "docx": "Word document (DOCX)",
+}
+
+
+def format_name(code: str | None) -> str:
+    return FORMAT_NAMES.get(code or "", code or "Text")
+
+
+def page_labels(pages: list[dict], first: int = 0) -> dict[int, str]:
+    """Index among the shown paragraphs -> label of the PDF page that begins there (the last
+    of several), when the paragraphs shown start with paragraph `first` of the text."""
+    return {p["paragraph"] - first: p["label"] for p in pages if p["paragraph"] >= first}

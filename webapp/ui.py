@@ -24,6 +24,7 @@ bp.add_app_template_filter(presenters.language_name, "language_name")
 bp.add_app_template_filter(presenters.human_date, "human_date")
 bp.add_app_template_filter(presenters.safe_snippet, "safe_snippet")
 bp.add_app_template_filter(presenters.link_url, "link_url")
+bp.add_app_template_filter(presenters.format_name, "format_name")
 
 
 @bp.get("/")
@@ -84,6 +85,7 @@ def document(doc_id: str):
             "ui.document", doc_id=doc_id, q=q or None, back=request.args.get("back"), page=number
         ),
         paragraphs=presenters.paragraphs(text),
+        page_labels=presenters.page_labels(doc.pages, doc.text.count("\n\n", 0, page.start)),
         match_count=match_count,
         back_url=_back_url(request.args.get("back")),
     )

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
+from indexer.index import copies
 from indexer.index.schema import build_schema, date_key
 from indexer.index.spellings import SpellingMap
 from indexer.index.store import LOCK_TIMEOUT, IndexStore
@@ -63,7 +64,8 @@ class BuildReport:
         return (
             f"added {self.added}, updated {self.updated}, removed {self.removed}, "
             f"skipped {self.skipped}, unchanged {self.unchanged}, "
-            f"{self.document_count} documents, {self.seconds:.2f} s"
+            f"{self.document_count} documents, {len(self.warnings)} warnings, "
+            f"{self.seconds:.2f} s"
         )
 
 
@@ -149,6 +151,9 @@ def _write_version(store, base, records, to_add, to_update, to_remove, hashes, p
     name, path = store.new_version(base)
     ix = store.open_whoosh(path) if base else whoosh_index.create_in(str(path), build_schema())
     spellings = SpellingMap.load(path) if base else SpellingMap()
+    signatures = copies.load_signatures(path) if base else {}
+    for doc_id in [*to_update, *to_remove]:
+        signatures.pop(doc_id, None)
     incoming = [records[i] for i in [*to_add, *to_update]]
     with _analysed(incoming) as documents:
         writer = ix.writer(limitmb=128)
@@ -158,11 +163,15 @@ def _write_version(store, base, records, to_add, to_update, to_remove, hashes, p
             for doc in _progress(documents, progress, len(incoming)):
                 writer.add_document(**fields_of(doc))
                 spellings.add(doc.variant_pairs)
+                signature = copies.signature(doc.body)
+                if signature is not None:
+                    signatures[doc.id] = signature
             writer.commit(merge=_should_merge(writer, len(incoming) + len(to_remove)))
         except BaseException:
             writer.cancel()
             raise
     spellings.save(path)
+    copies.save(path, signatures)
     built_at = datetime.now(UTC).isoformat(timespec="seconds")
     store.write_json(path, MANIFEST, {"analysis": analysis_fingerprint(), "documents": hashes})
     store.write_json(
@@ -183,6 +192,10 @@ ANALYSIS_SOURCES = (
     "ingest/furniture.py",
     "ingest/language.py",
     "ingest/documents.py",
+    "ingest/formats",
+    "ingest/publishers.py",
+    "ingest/data",
+    "index/copies.py",
 )
 
 
@@ -219,6 +232,10 @@ def fields_of(doc: Document) -> dict:
         "url": doc.url,
         "provenance": doc.provenance,
         "source": doc.source,
+        "format": doc.format,
+        "author": doc.author,
+        "captured": doc.captured,
+        "pages": [list(p) for p in doc.pages] or None,
     }
 
 

@@ -46,6 +46,10 @@ def build_schema() -> Schema:
         url=STORED,
         provenance=STORED,
         source=STORED,
+        format=STORED,  # "html", "warc", "pdf", "docx"; absent for text and JSON Lines
+        author=STORED,
+        captured=STORED,
+        pages=STORED,  # [[first paragraph, page label], ...] for paged formats
     )
 
 

@@ -18,6 +18,7 @@ import charset_normalizer
 from indexer.ingest import metadata
 from indexer.ingest.catalog import load_catalog
 from indexer.ingest.documents import SourceRecord
+from indexer.ingest.files import load_files
 from indexer.ingest.safe_files import read_inside
 
 TEXT_SUFFIXES = {".txt"}
@@ -114,6 +115,7 @@ def load_directory(corpus_dir: Path, report: LoadReport | None = None) -> LoadRe
             report.records.append(metadata.checked(record, report.warnings))
         except ValueError as exc:
             report.skip(f"{name}: skipped: {exc}")
+    load_files(corpus_dir, catalog, report)  # HTML, WARC, PDF, DOCX, in subfolders too
     return report
 
 

@@ -24,6 +24,12 @@ class SourceRecord:
     language: str | None = None
     provenance: str | None = None
     digest: str | None = None  # a JSON line's own hash: the line is the whole record
+    # Set for files a format reader extracted (indexer.ingest.formats): their text is the
+    # article already, one paragraph per line, so no furniture is cut from it.
+    format: str | None = None  # "html", "warc", "pdf", "docx"
+    author: str | None = None
+    captured: str | None = None  # a web archive's capture date
+    pages: tuple[tuple[int, str], ...] = ()  # (first paragraph, page label) per page
 
     def content_hash(self) -> str:
         """Changes when anything that ends up in the index changes (text or metadata)."""
@@ -50,6 +56,10 @@ class Document:
     provenance: str | None
     source: str
     content_hash: str
+    format: str | None = None
+    author: str | None = None
+    captured: str | None = None
+    pages: tuple[tuple[int, str], ...] = ()
     # (variant key, exact term) for the document's words, for the spelling map
     variant_pairs: frozenset[tuple[str, str]] = frozenset()
 
@@ -62,7 +72,10 @@ def year_of(published: str | None) -> int | None:
 
 def analyse(record: SourceRecord) -> Document:
     """Clean the text, take the title, detect languages (given metadata wins)."""
-    paras = furniture.clean_paragraphs(record.text)
+    if record.format:
+        paras = furniture.paragraphs(record.text)
+    else:
+        paras = furniture.clean_paragraphs(record.text)
     title = record.title or (paras[0] if paras else record.id)
     lang = language.profile(paras, declared=record.language)
     if record.language:  # declared metadata wins over detection for the primary language
@@ -81,5 +94,9 @@ def analyse(record: SourceRecord) -> Document:
         provenance=record.provenance,
         source=record.source,
         content_hash=record.content_hash(),
+        format=record.format,
+        author=record.author,
+        captured=record.captured,
+        pages=record.pages,
         variant_pairs=frozenset(variant_pairs(title + "\n" + "\n".join(paras))),
     )

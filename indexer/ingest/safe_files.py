@@ -29,6 +29,15 @@ class UnsafeFile(ValueError):
 
 def read_inside(path: Path, root: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of `path` if it is a regular file inside `root` (after following links)."""
+    with open_inside(path, root) as handle:
+        if os.fstat(handle.fileno()).st_size > max_bytes:
+            raise UnsafeFile(f"larger than {max_bytes // (1024 * 1024)} MB")
+        return handle.read(max_bytes + 1)
+
+
+def open_inside(path: Path, root: Path):
+    """`path` opened for reading in binary, if it is a regular file inside `root` (after
+    following links): for readers that stream a file rather than read it whole."""
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
@@ -40,14 +49,11 @@ def read_inside(path: Path, root: Path, max_bytes: int = MAX_FILE_BYTES) -> byte
     # swapped for one since the check above, so the open file is checked once more.
     fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
     try:
-        info = os.fstat(fd)
-        _check_regular(info)
-        if info.st_size > max_bytes:
-            raise UnsafeFile(f"larger than {max_bytes // (1024 * 1024)} MB")
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read(max_bytes + 1)
-    finally:
+        _check_regular(os.fstat(fd))
+    except BaseException:
         os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
 
 
 def _check_regular(info: os.stat_result) -> None:

@@ -11,6 +11,7 @@ document page), every word of the text is checked.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from html import escape
 
@@ -143,6 +144,22 @@ def snippets(text: str, matches: list[Match], limit: int = MAX_SNIPPETS) -> list
     if not matches:
         start, end = _window(text, 0)
         return [_ellipsis(text, start, end, render(text, start, end, []))] if text else []
+    chosen = _chosen(text, matches, limit)
+    return [_ellipsis(text, s, e, render(text, s, e, inside)) for s, e, inside in chosen]
+
+
+def snippet_pages(text: str, matches: list[Match], pages, limit: int = MAX_SNIPPETS) -> list[str]:
+    """The page label of each of `snippets(text, matches)`, for a text with `pages`
+    ([first paragraph, label] per page; paragraphs are separated by blank lines)."""
+    if not pages or not text:
+        return []
+    chosen = _chosen(text, matches, limit) if matches else []
+    starts = [inside[0].start if inside else s for s, _, inside in chosen] or [0]
+    firsts = [first for first, _ in pages]
+    return [pages[max(0, bisect_right(firsts, text.count("\n\n", 0, s)) - 1)][1] for s in starts]
+
+
+def _chosen(text: str, matches: list[Match], limit: int) -> list[tuple[int, int, list[Match]]]:
     candidates = []
     for m in matches:
         start, end = _window(text, m.start)
@@ -157,7 +174,7 @@ def snippets(text: str, matches: list[Match], limit: int = MAX_SNIPPETS) -> list
         if len(chosen) == limit:
             break
     chosen.sort()
-    return [_ellipsis(text, s, e, render(text, s, e, inside)) for s, e, inside in chosen]
+    return chosen
 
 
 def _ellipsis(text: str, start: int, end: int, html: str) -> str:

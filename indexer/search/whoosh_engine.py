@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from indexer.index.copies import text_similarity
 from indexer.index.spellings import SpellingMap, variant_pairs
 from indexer.index.store import IndexStore
 from indexer.results import (
@@ -25,8 +26,9 @@ from indexer.results import (
     SearchResult,
 )
 from indexer.search import query as q
+from indexer.search.copies import CopyGroups, copy_refs
 from indexer.search.facets import FacetSet
-from indexer.search.snippets import TermMatcher, matched_spellings, snippets
+from indexer.search.snippets import TermMatcher, matched_spellings, snippet_pages, snippets
 from indexer.search.suggest import suggest
 from indexer.search.vector import VectorSearcher
 
@@ -43,6 +45,7 @@ class Snapshot:
     spellings: SpellingMap
     meta: dict
     lock: threading.Lock
+    copies: CopyGroups
 
 
 class WhooshEngine:
@@ -73,6 +76,7 @@ class WhooshEngine:
                     SpellingMap.load(self.store.versions / name),
                     self.store.read_json(name, META),
                     threading.Lock(),
+                    CopyGroups.load(self.store.versions / name, searcher),
                 )
                 if old is not None:
                     with old.lock:
@@ -115,8 +119,13 @@ class WhooshEngine:
                 docs, scores = docs[live], scores[live]
             faceted = snap.facets.apply(docs, request)
             final, final_scores = docs[faceted.keep], scores[faceted.keep]
+            matched = final
+            if request.collapse:  # facets above count documents; the list shows one per group
+                rank = _order(snap.facets, parsed, final, final_scores, request)
+                final, final_scores = snap.copies.collapse(final, final_scores, rank)
             page = _page(snap.facets, parsed, final, final_scores, request)
             hits = _hits(searcher, page, parsed, snap.spellings)
+            _fold_copies(hits, page, snap.copies, searcher, matched if request.collapse else None)
             suggestion = None
             if len(final) <= 2 and not parsed.empty and not faceted.unknown:
                 suggestion = suggest(searcher, snap.spellings, parsed, request.q, len(final))
@@ -143,6 +152,11 @@ class WhooshEngine:
             if docnum is None:
                 return None
             stored = snap.searcher.stored_fields(docnum)
+            copies = copy_refs(snap.searcher, snap.copies.others(docnum))
+            for ref in copies:  # what differs: how much of the text the copy shares
+                other = snap.searcher.document_number(id=ref.id)
+                body = snap.searcher.stored_fields(other).get("body") or ""
+                ref.similarity = round(text_similarity(stored.get("body") or "", body), 3)
         langs = [c for c in (stored.get("languages") or "").split(",") if c]
         return DocumentRecord(
             id=stored["id"],
@@ -156,6 +170,12 @@ class WhooshEngine:
             provenance=stored.get("provenance"),
             source=stored.get("source") or "",
             text=stored.get("body") or "",
+            format=stored.get("format"),
+            author=stored.get("author"),
+            captured=stored.get("captured"),
+            pages=[{"paragraph": i, "label": label} for i, label in stored.get("pages") or ()],
+            copy_group=snap.copies.group_id(docnum),
+            copies=copies,
         )
 
 
@@ -165,12 +185,25 @@ def _page(facets, parsed, final, scores, request) -> list[tuple[int, float]]:
     end = start + request.per_page
     if start >= len(final):
         return []
-    if parsed.empty or request.sort == "date":
-        order = np.lexsort((final, -facets.date_key[final]))
-    else:
-        order = np.lexsort((final, -scores))
-    chosen = order[start:end]
+    chosen = _order(facets, parsed, final, scores, request)[start:end]
     return [(int(d), float(s)) for d, s in zip(final[chosen], scores[chosen], strict=True)]
+
+
+def _order(facets, parsed, final, scores, request) -> np.ndarray:
+    """Indexes into `final` in result order: best score first, ties in index order."""
+    if parsed.empty or request.sort == "date":
+        return np.lexsort((final, -facets.date_key[final]))
+    return np.lexsort((final, -scores))
+
+
+def _fold_copies(hits, page, groups: CopyGroups, searcher, matched) -> None:
+    """Each hit's copy group; with `matched` (collapsing), the matching copies folded in."""
+    for hit, (docnum, _) in zip(hits, page, strict=True):
+        hit.copy_group = groups.group_id(docnum)
+        others = groups.others(docnum, matched)
+        hit.copy_count = len(others)
+        if matched is not None:
+            hit.copies = copy_refs(searcher, others)
 
 
 def _hits(searcher, page, parsed, spellings) -> list[Hit]:
@@ -192,6 +225,8 @@ def _hits(searcher, page, parsed, spellings) -> list[Hit]:
                 score=round(score, 4),
                 snippets=snippets(body, body_matches),
                 matched=matched,
+                format=stored.get("format"),
+                snippet_pages=snippet_pages(body, body_matches, stored.get("pages")),
             )
         )
     return out

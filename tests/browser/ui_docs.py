@@ -10,8 +10,28 @@ _PARAGRAPH = (
 )
 
 
+# What each report adds of its own: without it the reports would be copies of one text,
+# and the search page would show them as one hit with copies.
+_OWN = [
+    "A shepherd from Nakhchivanik described the cold and the deep snow on the mountain path, "
+    "where his neighbours carried children on their backs and lost their shoes in the mud.",
+    "The correspondent counted the bodies on the hillside near Askeran before nightfall and "
+    "wrote down what the soldiers guarding the road told him about the column of refugees.",
+    "Doctors in Agdam treated frostbite among the survivors who reached the hospital, and "
+    "nurses slept in the corridors for a week because the wards had no more empty beds.",
+    "A schoolteacher listed the names of her pupils who never arrived in the city and gave "
+    "the list to the commission, which read it aloud at the first hearing in the spring.",
+    "Parliament in Baku held a session that lasted until the early hours of the morning, and "
+    "deputies demanded the resignation of the president over the defence of the district.",
+    "Relatives gathered at the mosque to read the lists that officials had posted on the "
+    "wall, and volunteers brought bread, blankets and tea to the families waiting outside.",
+    "A photographer flew over the valley in a helicopter and filmed the fields below, and "
+    "his pictures were shown on television abroad a few days later with a short report.",
+]
+
+
 def _doc(i: int, publisher: str, published: str, name: str = "Khojaly", **extra) -> dict:
-    text = f"Report {i} on {name}\n\n" + "\n\n".join([_PARAGRAPH.format(name=name)] * 2)
+    text = f"Report {i} on {name}\n\n{_PARAGRAPH.format(name=name)}\n\n{_OWN[(i - 1) % 7]}"
     return {
         "id": f"ui-{i:02d}",
         "title": f"Report {i} on {name}",
