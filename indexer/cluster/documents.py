@@ -100,4 +100,8 @@ def to_typesense(doc: Document, seq: int) -> dict:
         "provenance": doc.provenance,
         "source": doc.source,
         "content_hash": doc.content_hash,
+        "format": doc.format,
+        "author": doc.author,
+        "captured": doc.captured,
+        "pages": [[i, label] for i, label in doc.pages],
     }

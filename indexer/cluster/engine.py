@@ -213,6 +213,10 @@ class TypesenseEngine:
             provenance=stored.get("provenance"),
             source=stored.get("source") or "",
             text=stored.get("body") or "",
+            format=stored.get("format"),
+            author=stored.get("author"),
+            captured=stored.get("captured"),
+            pages=[{"paragraph": i, "label": label} for i, label in stored.get("pages") or ()],
         )
 
     def stats(self) -> IndexStats:
@@ -303,6 +307,7 @@ def _hits(docs: list[tuple[dict, float]], parsed, fixed_score: float | None) -> 
                 score=round(float(fixed_score if fixed_score is not None else score), 4),
                 snippets=snippets(body, body_matches),
                 matched=matched_spellings((title, matcher.matches(title)), (body, body_matches)),
+                format=stored.get("format"),
             )
         )
     return out
