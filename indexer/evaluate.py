@@ -1,12 +1,17 @@
 """Measure the spelling-variant search: variant recall, false merges, exact-first ranking.
 
-    python -m indexer.evaluate [--variants FILE] [--confusables FILE] [--engine typesense]
+    python -m indexer.evaluate [--set NAME] [--misses] [--variants FILE --confusables FILE]
+                               [--engine typesense]
 
-Both files are in the format of tests/data/variants.tsv and tests/data/confusables.tsv (their
-README describes the columns). The evaluation writes one small document per spelling and per
-confusable word, indexes them with the real build pipeline, sends every spelling through the
-search core as a user query, and prints each figure by kind and family, every miss and every
-merge, and as its last line: recall=… recall_no_exonym=… false_merge=… exact_first=…
+By default it measures three sets from indexer/analysis/eval/ (README there): the tuning half,
+the held-out half (the figures that count: no rule was tuned on it) and the shared sample.
+Files are in the format of that sample (`variants.tsv`: group_id, canonical, variant,
+script_lang, kind, source; `confusables.tsv`: word_a, word_b, why, rule). The evaluation writes
+one small document per spelling and per confusable word, indexes them with the real build
+pipeline, sends every spelling through the search core as a user query, and prints each figure
+by kind and family (with --misses or for files given on the command line, every miss and every
+merge too), and for each set one line: <set>: recall=… recall_no_exonym=… false_merge=…
+exact_first=…
 
 With `--engine typesense` the same documents go into a throwaway collection on the cluster that
 KHOJALY_SEARCH_TYPESENSE_NODES names, or on a one-node server started for the evaluation.
@@ -28,9 +33,14 @@ from indexer.engine import open_engine
 from indexer.index.build import build_index
 from indexer.results import SearchRequest
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-DEFAULT_VARIANTS = DATA / "variants.tsv"
-DEFAULT_CONFUSABLES = DATA / "confusables.tsv"
+DATA = Path(__file__).resolve().parent / "analysis" / "eval"
+# name -> (variants, confusables)
+SETS = {
+    "tuning": (DATA / "variants-tuning.tsv", DATA / "confusables-tuning.tsv"),
+    "heldout": (DATA / "variants-heldout.tsv", DATA / "confusables-heldout.tsv"),
+    "sample": (DATA / "sample" / "variants.tsv", DATA / "sample" / "confusables.tsv"),
+}
+DEFAULT_VARIANTS, DEFAULT_CONFUSABLES = SETS["sample"]
 # Pairs that differ only by a mark diacritic-insensitive search ignores on purpose: a merge is
 # allowed, but the exact spelling must rank first.
 RANKED_FAMILIES = frozenset({"tr-diacritics", "ru-drop-soft-sign"})
@@ -88,7 +98,7 @@ class Report:
     def last_line(self) -> str:
         return " ".join(f"{k}={v:.3f}" for k, v in self.figures().items())
 
-    def text(self) -> str:
+    def text(self, misses: bool = True) -> str:
         out = ["Variant recall (share of a group's documents a spelling finds)"]
         for prefix, title in (
             ("kind:", "by kind"),
@@ -101,9 +111,9 @@ class Report:
         out += self.merges.lines("rule:")
         out += ["Exact-first (the exact spelling ranks above the other)", " by family"]
         out += self.exact.lines("rule:")
-        out += [f"Misses ({len(self.misses)})"] + [f"  {m}" for m in self.misses]
-        out += [f"Merges ({len(self.merged)})"] + [f"  {m}" for m in self.merged]
-        out += [f"Not first ({len(self.not_first)})"] + [f"  {m}" for m in self.not_first]
+        counts = [("Misses", self.misses), ("Merges", self.merged), ("Not first", self.not_first)]
+        for title, found in counts:
+            out += [f"{title} ({len(found)})"] + ([f"  {m}" for m in found] if misses else [])
         return "\n".join(out + [self.last_line()])
 
 
@@ -217,14 +227,34 @@ def _measure(engine, groups, pairs, spelling_doc, word_doc) -> Report:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m indexer.evaluate", description=__doc__)
-    parser.add_argument("--variants", type=Path, default=DEFAULT_VARIANTS)
-    parser.add_argument("--confusables", type=Path, default=DEFAULT_CONFUSABLES)
+    parser = argparse.ArgumentParser(
+        prog="python -m indexer.evaluate",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--set", choices=sorted(SETS), action="append", dest="sets")
+    parser.add_argument("--variants", type=Path)
+    parser.add_argument("--confusables", type=Path)
+    parser.add_argument("--misses", action="store_true", help="list every miss and merge")
     parser.add_argument("--engine", choices=("whoosh", "typesense"), default="whoosh")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="evaluate-") as tmp:
-        report = evaluate(args.variants, args.confusables, Path(tmp), args.engine)
-    print(report.text())
+    if args.variants or args.confusables:
+        if not (args.variants and args.confusables):
+            parser.error("--variants and --confusables go together")
+        sets = {"files": (args.variants, args.confusables)}
+        misses = True
+    else:
+        sets = {name: SETS[name] for name in args.sets or SETS}
+        misses = args.misses
+    summary = []
+    for name, (variants, confusables) in sets.items():
+        with tempfile.TemporaryDirectory(prefix="evaluate-") as tmp:
+            report = evaluate(variants, confusables, Path(tmp), args.engine)
+        print(f"== {name}: {variants.name}, {confusables.name}")
+        print(report.text(misses))
+        summary.append(f"{name}: {report.last_line()}")
+    if len(summary) > 1:
+        print("\n".join(["== summary", *summary]))
     return 0
 
 

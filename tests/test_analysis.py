@@ -2,7 +2,8 @@
 
 import pytest
 
-from indexer.analysis import exact_key, is_name_like, variant_keys
+from indexer.analysis import exact_key, variant_keys
+from indexer.analysis.keys import name_keys
 
 
 def meet(a: str, b: str) -> bool:
@@ -227,4 +228,4 @@ def test_first_variant_key_is_a_readable_spelling():
     ],
 )
 def test_aggressive_rules_apply_to_names_only(word, name_like):
-    assert is_name_like(word) is name_like
+    assert bool(name_keys(word)) is name_like

@@ -1,24 +1,49 @@
-"""The spelling-variant evaluation over the project's copy of the shared test data."""
+"""The spelling-variant evaluation: the shared sample and the held-out half of the generated data,
+each run end to end through the build pipeline and the search core."""
 
 import pytest
 
-from indexer.evaluate import DEFAULT_CONFUSABLES, DEFAULT_VARIANTS, evaluate, main
+from indexer.evaluate import SETS, evaluate, main, read_confusables
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    return evaluate(DEFAULT_VARIANTS, DEFAULT_CONFUSABLES, tmp_path_factory.mktemp("evaluate"))
+def sample(tmp_path_factory):
+    return evaluate(*SETS["sample"], tmp_path_factory.mktemp("sample"))
 
 
-def test_variant_recall_false_merges_and_exact_first_meet_their_thresholds(report):
-    figures = report.figures()
-    assert figures["recall"] >= 0.97, report.misses
-    assert figures["false_merge"] <= 0.01, report.merged
-    assert figures["exact_first"] >= 0.95, report.not_first
+@pytest.fixture(scope="module")
+def heldout(tmp_path_factory):
+    return evaluate(*SETS["heldout"], tmp_path_factory.mktemp("heldout"))
 
 
-def test_report_lists_figures_by_kind_and_family_and_ends_with_the_summary(report):
-    lines = report.text().splitlines()
+def test_the_shared_sample_is_no_worse_than_before_the_gazetteer(sample):
+    figures = sample.figures()
+    assert figures["recall"] >= 0.983, sample.misses
+    assert figures["false_merge"] == 0.0, sample.merged
+    assert figures["exact_first"] >= 0.95, sample.not_first
+
+
+@pytest.mark.slow
+def test_held_out_figures_do_not_fall_below_what_they_are(heldout):
+    # Regression floors at the figures measured when this data was split off. The targets
+    # (recall 0.95, 0.97 without exonyms, false merges 0.01) are not reached yet: most misses
+    # are multi-word GeoNames names whose parts are translated (Bol'shaya/Mets), and most
+    # merges places one vowel apart in the a/ə/e class.
+    figures = heldout.figures()
+    assert figures["recall"] >= 0.78
+    assert figures["recall_no_exonym"] >= 0.82
+    assert figures["false_merge"] <= 0.08
+    assert figures["exact_first"] >= 0.95
+
+
+def test_the_generated_data_is_big_enough_to_judge_by(heldout):
+    pairs = sum(len(read_confusables(SETS[half][1])) for half in ("tuning", "heldout"))
+    assert pairs >= 1000
+    assert heldout.recall.tries["all"] > 10_000
+
+
+def test_report_lists_figures_by_kind_and_family_and_ends_with_the_summary(sample):
+    lines = sample.text().splitlines()
     assert any("kind:exonym" in line for line in lines)
     assert any("rule:en:ch->h" in line for line in lines)
     assert lines[-1].startswith("recall=") and "exact_first=" in lines[-1]
@@ -29,7 +54,7 @@ def test_runs_on_any_files_of_the_same_format(tmp_path, capsys):
     variants.write_text(
         "group_id\tcanonical\tvariant\tscript_lang\tkind\tsource\n"
         "PL-shamkir\tShamkir\tŞəmkir\taz-Latn\ttransliteration\tnot in the table\n"
-        "PL-shamkir\tShamkir\tAnnenfeld\tde\texonym\tGerman colonists' name\n",
+        "PL-shamkir\tShamkir\tXyzabad\ten\texonym\tmade up: no table has it\n",
         encoding="utf-8",
     )
     confusables = tmp_path / "c.tsv"
@@ -39,7 +64,15 @@ def test_runs_on_any_files_of_the_same_format(tmp_path, capsys):
     )
     assert main(["--variants", str(variants), "--confusables", str(confusables)]) == 0
     out = capsys.readouterr().out
-    assert "'Annenfeld' misses 'Shamkir'" in out  # an exonym no rule derives is reported
+    assert "'Xyzabad' misses 'Shamkir'" in out  # an exonym no rule derives is reported
     assert out.splitlines()[-1] == (
         "recall=0.556 recall_no_exonym=1.000 false_merge=0.000 exact_first=1.000"
     )
+
+
+def test_the_default_run_reports_each_set(monkeypatch, capsys):
+    monkeypatch.setitem(SETS, "tuning", SETS["sample"])
+    monkeypatch.setitem(SETS, "heldout", SETS["sample"])
+    assert main([]) == 0
+    summary = capsys.readouterr().out.split("== summary\n")[1].splitlines()
+    assert [line.split(":")[0] for line in summary] == ["tuning", "heldout", "sample"]

@@ -1,14 +1,18 @@
-"""A word's variant keys, most precise first.
+"""A word's variant keys, most precise first. Two words are spellings of each other when they
+share a key; the index build records which indexed words have each key
+(indexer.index.spellings), and a query word is expanded to them.
 
 1. The light key (romanize.py): script and diacritics folded the way English press writes
    them. Every word has it, and it comes first: prefix and phrase queries use it.
-2. Curated group keys (`=group`, synonyms.py) for exonyms, ethnonyms and translations.
+2. Group keys (`=group`, synonyms.py) for names no rule derives: the GeoNames gazetteer,
+   exonyms, ethnonyms and translations.
 3. For names and foreign words only, a mild key (`^...`: ə and ı read as e and i, Şəki meets
-   Sheki) and skeleton keys (`#...`, skeleton.py): not for English words (lexicon.py), not
-   for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и of пытаться/питаться),
-   not for the curated ordinary words (Azeri/Azari).
-The prefixes keep the three kinds of key apart in the index, so a skeleton never equals a
-real word and a query word's light key never matches another word's skeleton.
+   Sheki) and skeleton keys (`#...`, skeleton.py): not for ordinary English, Russian or Turkish
+   words (lexicon.py), not for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и
+   of пытаться/питаться), not for the curated ordinary words (Azeri/Azari). Armenian surnames
+   also get the stem Russian writes for them (Hakobyan -> akobyan, as in Акопян).
+The prefixes keep the three kinds of key apart, so a skeleton never equals a real word and a
+query word's light key never matches another word's skeleton.
 """
 
 from __future__ import annotations
@@ -19,14 +23,15 @@ from functools import cache
 from indexer.caching import bounded_cache
 
 from .casing import is_turkic, lower
-from .lexicon import is_english_word
+from .lexicon import is_common_word, is_english_word
 from .romanize import romanize, strip_apostrophe_suffix
 from .skeleton import skeletons
 from .synonyms import group_key, lookup, table
+from .tables import settled
 
 MIN_LENGTH = 4  # shorter words are too many and too alike: xal/hal, qar/kar, Han/Khan
 MIN_CONSONANTS = 2
-MIN_SKELETON_FOR_GROUP = 3  # characters of "#" + classes: "#kcl" qualifies, "#cc" does not
+MIN_SKELETON_FOR_GROUP = 3  # consonant classes: "#kOcAl" qualifies, "#cUcA" does not
 SKELETON = "#"  # key prefixes: never in a word, and not the search core's own mark "~"
 MILD = "^"
 
@@ -35,18 +40,34 @@ MILD = "^"
 _TURKIC_SUFFIX_RE = re.compile(
     r"(?:l[aeə]r[ıi]n|l[aeə]r[ıi]|l[aeə]r|n[ıiu]n|[dt][aeə]n|[dt][aeə]|[ıiu]n)$"
 )
-# Russian case endings (romanized) and the adjective's -sk-: Нагорного, карабахские.
+# Russian case endings (romanized as Wikipedia does: -iye, -aya) and the adjective's -sk-:
+# Нагорного, карабахские.
 _RUSSIAN_SUFFIX_RE = re.compile(
-    r"(?:ogo|ego|omu|emu|yami|ami|ykh|ikh|yakh|akh|om|em|ym|im|oy|ey|iy|yy|ie|ye|ii|ia|ya|yu"
-    r"|a|e|i|o|u|y)$"
+    r"(?:ogo|ego|omu|emu|yami|ami|ykh|ikh|yakh|akh|aya|yaya|oye|eye|iye|yye|om|em|ym|im|oy|ey"
+    r"|iy|yy|ie|ye|ii|ia|ya|yu|a|e|i|o|u|y)$"
 )
 _RUSSIAN_VERB_RE = re.compile(r"(?:ть|ться|тся|чь)$")
+# Armenian surnames (-yan, -ian, -jan, -yants) and words in Armenian script: Russian writes them
+# without the h (Hakobyan/Акопян, Sahakyan/Саакян) and Hovh- as Ог- (Hovhannisyan/Оганесян).
+_ARMENIAN_SURNAME_RE = re.compile(r"[iyj]an(?:ts)?$")
+_ARMENIAN_RE = re.compile(r"[\u0531-\u058f]")
+_LEADING_H_RE = re.compile(r"^h(?=[aeiouəy])")
+_INNER_H_RE = re.compile(r"(?<=[aeiouə])h(?=[aeiouə])")
+_ARMENIAN_E_RE = re.compile(r"(?<=[^aeiouy])e(?=[^aeiouy]+[iy]a)")  # the e before -syan
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _QARA_RE = re.compile(r"q(?!u)")
 
 
-def _stems(latin: str, turkic: bool, cyrillic: bool) -> list[str]:
-    out = [latin]
+def _armenian_stems(latin: str) -> list[str]:
+    """Hakobyan -> akobyan; Hovhannisyan -> ohannisyan; Sahakyan -> saakyan; and Russian's e
+    for Armenian i read back as i (Оганесян -> oganisyan)."""
+    russian = _LEADING_H_RE.sub("", latin).replace("vh", "h")
+    forms = (russian, _INNER_H_RE.sub("", russian), _ARMENIAN_E_RE.sub("i", latin))
+    return [s for s in dict.fromkeys(forms) if s != latin]
+
+
+def _stems(latin: str, turkic: bool, cyrillic: bool, armenian: bool = False) -> list[str]:
+    out = [latin] + (_armenian_stems(latin) if armenian else [])
     if turkic:
         m = _TURKIC_SUFFIX_RE.search(latin)
         if m and m.start() >= MIN_LENGTH:
@@ -60,6 +81,10 @@ def _stems(latin: str, turkic: bool, cyrillic: bool) -> list[str]:
     return out
 
 
+def consonant_count(skeleton: str) -> int:
+    return sum(ch.islower() for ch in skeleton)
+
+
 def name_keys(word: str, listed: bool = False) -> tuple[str, ...]:
     """Keys of a name or foreign word, or () when the aggressive rules do not apply to it: the
     mild key (`^` + light key with ə -> e and ı -> i: Şəki meets Sheki) and the skeletons.
@@ -70,23 +95,24 @@ def name_keys(word: str, listed: bool = False) -> tuple[str, ...]:
     latin = romanize(word)
     if len(latin) < MIN_LENGTH or not latin.isalpha():
         return ()
-    if not listed and is_english_word(latin):
+    if not listed and (is_english_word(latin) or is_common_word(strip_apostrophe_suffix(word))):
         return ()
     cyrillic = bool(_CYRILLIC_RE.search(low))
     if cyrillic and _RUSSIAN_VERB_RE.search(low):
         return ()
     turkic = is_turkic(low) or bool(_QARA_RE.search(latin))
+    armenian = bool(_ARMENIAN_SURNAME_RE.search(latin) or _ARMENIAN_RE.search(low))
     # A four-letter word needs three consonant classes: two are shared by too many short
     # words (xala/hala, qala/gala, dənə/dana); those get only the mild key.
     consonants = MIN_CONSONANTS if len(latin) > MIN_LENGTH else MIN_CONSONANTS + 1
     out: list[str] = []
-    for stem in _stems(latin, turkic, cyrillic):
+    for stem in _stems(latin, turkic, cyrillic, armenian):
         for sk in skeletons(stem, turkic):
-            if len(sk.split(":")[0].lstrip("_")) >= consonants and SKELETON + sk not in out:
+            if consonant_count(sk) >= consonants and SKELETON + sk not in out:
                 out.append(SKELETON + sk)
     # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
     # which is all a four-letter one has; longer names meet through their skeletons.
-    if not out or len(out[0].split(":")[0].lstrip(SKELETON + "_")) <= MIN_CONSONANTS:
+    if not out or consonant_count(out[0]) <= MIN_CONSONANTS:
         out.insert(0, MILD + latin.replace("ə", "e").replace("ı", "i"))
     return tuple(out)
 
@@ -99,9 +125,9 @@ def _groups_by_skeleton() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for name, group in table().names:
         for key in name_keys(name, listed=True):
-            if key.startswith(SKELETON) and len(key.split(":")[0]) > MIN_SKELETON_FOR_GROUP:
+            if key.startswith(SKELETON) and consonant_count(key) >= MIN_SKELETON_FOR_GROUP:
                 out[key] = tuple(dict.fromkeys(out.get(key, ()) + (group,)))
-    return out
+    return settled(out)
 
 
 @bounded_cache(max_bytes=4_000_000)
@@ -119,8 +145,3 @@ def variant_keys(word: str) -> tuple[str, ...]:
             keys += [group_key(g) for g in by_skeleton.get(key, ())]
         keys += skeleton_keys
     return tuple(dict.fromkeys(keys))
-
-
-def is_name_like(word: str) -> bool:
-    """Does `word` get the aggressive spelling rules (a name or a foreign word)?"""
-    return any(key[0] in (SKELETON, MILD) for key in variant_keys(word))

@@ -1,4 +1,4 @@
-"""Is this an ordinary English word? Those get no aggressive folding.
+"""Is this an ordinary word of English, Russian or Turkish? Those get no aggressive folding.
 
 Folding rules that make Khojaly meet Hojaly (kh = h) would also make khat meet hat, and the
 ones that make Alijew meet Aliyev (w = v, j = y) would merge van/wan and major/mayor. Names and
@@ -12,6 +12,10 @@ names whatever the lexicon says (keys.py). A word also counts as English when it
 inflection of a listed word (cheating, died, largest, obviously), a British spelling of one
 (armoured), carries an English-only derivational suffix (-tion, -ment, -ness), or joins two
 listed words (downplay, goodwill).
+
+Russian and Turkish words come from data/common_words.txt, generated (generate/words.py) from
+wordfreq's frequent words without the names among them: пытаться must not meet питаться,
+стена not стана, tutmak not tatmak.
 """
 
 from __future__ import annotations
@@ -23,7 +27,10 @@ from english_words import get_english_words_set
 
 from indexer.caching import bounded_cache
 
-from .tables import rows
+from .casing import lower
+from .tables import rows, settled
+
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 
 # (suffix, replacement, shortest stem): cheating -> cheat, died -> die, cities -> city.
 _INFLECTIONS = (
@@ -55,7 +62,7 @@ MIN_PART = 4  # both halves of a compound: keeps Hayastan from being hay + stan
 def _words() -> frozenset[str]:
     common = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
     irregular = {cells[0] for cells in rows("english_irregular.txt")}
-    return frozenset(common | irregular)
+    return settled(frozenset(common | irregular))
 
 
 def _stems(word: str):
@@ -70,6 +77,22 @@ def _stems(word: str):
             yield stem + repl
             if not repl and len(stem) > 3 and stem[-1] == stem[-2]:
                 yield stem[:-1]  # doubled consonant: stopped -> stopp -> stop
+
+
+@cache
+def _common() -> frozenset[str]:
+    return settled(frozenset(cells[0] for cells in rows("common_words.txt")))
+
+
+def is_common_word(word: str) -> bool:
+    """`word` (as written) is a frequent Russian or Turkish word, not a name. Turkish words
+    count only in lower case: many Azerbaijani and Turkish given names are words too (İlham is
+    'inspiration'), and a capital says which one the text means. The Russian list has no names
+    (pymorphy3 tells them apart), so case does not matter there."""
+    if word.islower():
+        return word in _common()
+    low = lower(word)
+    return bool(_CYRILLIC_RE.search(low)) and low in _common()
 
 
 @bounded_cache(max_bytes=2_000_000)

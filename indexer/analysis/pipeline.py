@@ -9,11 +9,12 @@ from whoosh.analysis import Analyzer, Filter, Tokenizer
 from whoosh.analysis.acore import Token
 
 from .casing import lower
-from .keys import variant_keys
 
-# A word: letters and digits, an inner apostrophe keeps a suffix on its word (Hocalı'da,
-# Azerbaijan's, Ilʹkham); hyphens split (Ter-Petrosyan is two words, Nagorno-Karabakh too).
-WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+# A word: letters and digits with their combining marks (ALA-LC's tie in Akopi͡an), an inner
+# apostrophe keeps a suffix on its word (Hocalı'da, Azerbaijan's); modifier letters are letters
+# (Ilʹkham, Kʻočʻaryan, Petʼrosyan); hyphens split (Ter-Petrosyan is two words).
+_LETTERS = r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05bd]"
+WORD_RE = re.compile(rf"\w{_LETTERS}*(?:['’·]{_LETTERS}+)*")
 
 
 def tokens(text: str) -> Iterator[tuple[int, int, str]]:
@@ -75,19 +76,5 @@ class ExactFilter(Filter):
             yield t
 
 
-class VariantFilter(Filter):
-    """Each word becomes its variant keys, all at the word's position and offsets."""
-
-    def __call__(self, tokens_):
-        for t in tokens_:
-            for key in variant_keys(t.text):
-                t.text = key
-                yield t
-
-
 def exact_analyzer() -> Analyzer:
     return WordTokenizer() | ExactFilter()
-
-
-def variant_analyzer() -> Analyzer:
-    return WordTokenizer() | VariantFilter()

@@ -1,8 +1,10 @@
 """The light variant key: any script and spelling system written the way English press does.
 
-Cyrillic and Armenian letters get their usual English romanization (Ходжалы -> khodzhaly,
-Խոջալու -> khojalu); Latin letters whose accent is a sound (ş, ç, ğ, š, ž) get their English
-digraph, so Şuşa meets Shusha and never Susa; other accents go (Azéri -> azeri). The
+Russian words get the romanization English Wikipedia uses, from `iuliia` (Ходжалы ->
+khodzhaly, Алиев -> aliyev, Дмитрий -> dmitry); other Cyrillic (Azerbaijani Cyrillic letters)
+and Armenian letters get their usual English romanization from data/ (Խոջալու -> khojalu).
+Latin letters whose accent is a sound (ş, ç, ğ, š, ž) get their English digraph, so Şuşa
+meets Shusha and never Susa; other accents go (Azéri -> azeri). The
 Azerbaijani ə and ı stay as they are: they have no ASCII twin and folding them merges
 different words (əl, al, el). Apostrophes and soft signs vanish.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import iuliia
 from unidecode import unidecode
 
 from indexer.caching import bounded_cache
@@ -23,14 +26,25 @@ CYRILLIC = char_map("cyrillic.tsv")
 ARMENIAN = char_map("armenian.tsv")
 LATIN = char_map("latin.tsv")
 KEEP = frozenset("əı")
+RUSSIAN_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 
-# Apostrophes and the modifier letters ALA-LC uses for the soft sign (Ilʹkham).
-APOSTROPHES = "'’ʹʼ`´"
+# Apostrophes, the modifier letters ALA-LC uses for the soft sign (Ilʹkham) and the ones Armenian
+# scholarly romanization uses for aspiration (Kʻočʻaryan, Petʼrosyan).
+# ALA-LC also separates letters that are not a digraph with a middle dot (Azat·ek), and
+# BGN/PCGN writes the hard sign as ʺ.
+APOSTROPHES = "'’ʹʼʻʺ`´·"
 _APOS_RE = re.compile(f"[{APOSTROPHES}]")
 _SUFFIX_MARK_RE = re.compile("['’]")  # only a real apostrophe starts a suffix, not Ilʹkham's ʹ
-# English contractions keep their tail (don't -> dont); any other short tail after an
-# apostrophe is a suffix (Hocalı'da, Azerbaijan's) and the name before it is the word.
+# English contractions keep their tail (don't -> dont); a short tail after an apostrophe that
+# reads as a Turkish case ending or the English possessive is a suffix (Hocalı'da, Azerbaijan's,
+# Bakı'nın) and the name before it is the word; any other tail is part of the word, where the
+# apostrophe stands for a soft sign (Fat’mayy, Bil’gya, Ag'dam).
 _CONTRACTION_TAILS = frozenset({"t", "ll", "re", "ve", "d", "m"})
+_SUFFIX_TAIL_RE = re.compile(
+    r"(?:s|[dt][aeə](?:n|ki)?|[dt][ıiuü]r|n?[ıiuü]n|[ıiuüaeə]|[nys][aeəıiuü]|l[aeə]r\w*|m[ıiuü]z)",
+    re.IGNORECASE,
+)
 
 
 def strip_apostrophe_suffix(word: str) -> str:
@@ -41,6 +55,7 @@ def strip_apostrophe_suffix(word: str) -> str:
         and len(parts[0]) >= 2
         and 1 <= len(parts[1]) <= 4
         and parts[1].lower() not in _CONTRACTION_TAILS
+        and _SUFFIX_TAIL_RE.fullmatch(parts[1])
     ):
         return parts[0]
     return word
@@ -83,4 +98,9 @@ def romanize(word: str) -> str:
     low = _APOS_RE.sub("", low)
     if low.isascii():
         return low
+    cyrillic = set(_CYRILLIC_RE.findall(low))
+    if cyrillic and cyrillic <= RUSSIAN_LETTERS:
+        low = iuliia.WIKIPEDIA.translate(low).lower()
+        if low.isascii():
+            return low
     return "".join(_char(ch) for ch in low)

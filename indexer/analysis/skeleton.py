@@ -1,20 +1,25 @@
-"""The aggressive key for names: a skeleton of consonant classes.
+"""The aggressive key for names: consonant classes with the class of each vowel.
 
-Romanizations of one name differ in vowels (Aliyev, Aliev, Əliyev, Eliyev), in how a sound is
-written (kh, x, h, ch, g, q, ğ, gh for the velars; j, c, dzh, dj, dsch, ch for /dʒ/), in
-doubled letters (Mammadov, Mamedov), in voicing (Dashnak, Tashnak) and in the glide between
-vowels (Alijew, Aliyev). The skeleton keeps what they share: the sequence of consonant classes,
-with vowels dropped (Sarkisian meets Sargsyan) but a mark for a leading vowel, so that
-Ermənistan is not Rmnstn's twin.
+Romanizations of one name differ in how a sound is written (kh, x, h, ch, g, q, ğ, gh for the
+velars; j, c, dzh, dj, dsch, ch for /dʒ/), in doubled letters (Mammadov, Mamedov), in voicing
+(Dashnak, Tashnak) and in the glide between vowels (Alijew, Aliyev). The skeleton keeps what
+they share: the sequence of consonant classes, a mark for a leading vowel, and between the
+consonants the class of each vowel, as the vowels of these languages pair up across scripts:
+A (a ə e ä: Məmmədov, Mammadov, Мамедов), I (i ı y: Xocalı, Khojali), O (o ö u ü ou: Hüseynov,
+Гусейнов, Souleimanov). Vowels carry identity, so they are compared by class rather than
+dropped (Mammadov/Mahmudov, Jamal/Jamil, Karan/Kiran, tatmak/tutmak stay apart), with a bounded
+budget for what romanizations really do:
+- an i or y between two consonants may be silent, at most MAX_SILENT of them (Sarkisian,
+  Sargsyan: Armenian writes no vowel where romanizations put one);
+- one e may read as I (Russian writes е for Azerbaijani ı and Armenian i: Нахичевань,
+  Naxçıvan; Оганесян, Hovhannisyan);
+- a run of vowels counts as its first vowel that is not i or y, since a glide is spelt y, i,
+  j or not at all (Aliyev, Aliev, Alijew; Heydar, Geidar, Гейдар; Sargsyan, Sarkisian).
+Final vowels are case endings (Карабаха, Khojalu) and are left out.
 
 Letters whose sound depends on the language (ch: English /tʃ/, German /x/, French /ʃ/; j:
 English /dʒ/, German /j/, Spanish /x/; c: Turkic /dʒ/, elsewhere /k/ or /s/) give one
 skeleton per reading, at most MAX_READINGS of them.
-
-Of the vowels only one is kept: the class of the last vowel before the last consonant, which
-romanizations agree on (Aliyev, Aliev, Alijew: e) and which tells apart names that share
-their consonants (Jamal/Jamil, Azeri/Azari, Hasan/Huseyn). Final vowels are case endings
-(Карабаха, Khojalu) and are left out. Ə reads as a or e, so it gives both.
 
 These rules merge ordinary words (hair/chair, van/wan), so the caller applies them to names
 and foreign words only (see keys.py).
@@ -24,9 +29,13 @@ from __future__ import annotations
 
 import re
 
-MAX_READINGS = 6
-# Vowels are upper-case symbols: A (a), E (e), I (i ı y), O (o u ö ü ou); Ə is either A or E.
-VOWELS = {"a": "A", "e": "E", "i": "I", "ı": "I", "y": "I", "o": "O", "u": "O", "ə": "Ə"}
+MAX_READINGS = 12
+MAX_SILENT = 1
+# Vowels are upper-case symbols: A (a e ə), I (i ı y), O (o u ou); romanize.py has already
+# folded ä, ö and ü.
+VOWELS = {"a": "A", "e": "E", "ə": "A", "i": "I", "ı": "I", "y": "I", "o": "O", "u": "O"}
+MAX_E_AS_I = 1  # e is A, but one e of a word may read as I
+_WEAK = frozenset("I")
 
 # Longest spellings first; each maps to its reading(s). Classes: b (b p), d (d t), k (velars
 # and h), c (palatals: j ch sh zh and Turkic c ç ş), s (s z ts dz), v (v w f), l, m, n, r.
@@ -44,8 +53,8 @@ UNITS: dict[str, tuple[str, ...]] = {
     "kh": ("k",),
     "gh": ("k",),
     "ck": ("k",),
-    "qu": ("k",),
     "ts": ("s",),
+    "tc": ("s",),  # French passports write ц as tc (Ambartcumian)
     "tz": ("s",),
     "dz": ("s",),
     "ph": ("v",),
@@ -78,11 +87,11 @@ def _readings(unit: str, nxt: str, last: bool, turkic: bool) -> tuple[str, ...]:
     if unit == "c":
         if turkic:
             return ("c",)
-        return ("c", "s" if nxt in _FRONT else "k")
+        return ("c", "s") if nxt in _FRONT else ("c", "k", "s")  # c is ц in ISO 9: Ambarcumjan
     if unit == "j":
         if turkic:
             return ("c",)  # Azerbaijani j is /ʒ/
-        return ("c", "k") if last else ("c", "I")  # Karabaj; Alijew (j = y)
+        return ("c", "k", "I") if last else ("c", "I")  # Karabaj; Alijew, Dmitrij (j = y)
     if unit == "ch" and turkic:
         return ("c",)
     if unit in UNITS:
@@ -92,27 +101,58 @@ def _readings(unit: str, nxt: str, last: bool, turkic: bool) -> tuple[str, ...]:
     return ("I",) if unit.isalpha() else (unit,)
 
 
-def _key(symbols: tuple[str, ...]) -> list[str]:
-    """Consonant classes, a leading-vowel mark, and the class of the last vowel before the
-    last consonant (the word's final vowels vary with case endings and are left out)."""
-    key = "_" if symbols and symbols[0].isupper() else ""
-    prev, run, last_vowel = None, "", ""
+def _slots(symbols: tuple[str, ...]) -> tuple[bool, list[str]]:
+    """(leading vowel?, consonant classes and vowel classes in order), doubled consonants and
+    runs of vowels collapsed, final vowels dropped."""
+    out: list[str] = []
+    run = ""
     for sym in symbols:
         if sym.isupper():
-            run = sym  # a run of vowels counts as its last one: Jabrail's ai, Aliyev's iye
-        else:
-            if run:
-                last_vowel, run = run, ""
-            if sym != prev:
-                key += sym
-        prev = sym  # a vowel between two equal classes keeps both (Mammadov: m-m)
-    if last_vowel == "Ə":
-        return [f"{key}:a", f"{key}:e"]
-    return [f"{key}:{last_vowel.lower()}"]
+            # a run of vowels counts as its first one that is not I (a glide, or i before
+            # another vowel: Sarkisian's ia is Sargsyan's ya); I when it has no other
+            if not run or run == "I":
+                run = sym
+            continue
+        if run:
+            out.append(run)
+            run = ""
+        if not out or out[-1] != sym:
+            out.append(sym)
+    lead = bool(symbols) and symbols[0].isupper()
+    return lead, out
+
+
+def _keys(symbols: tuple[str, ...]) -> list[str]:
+    """Every key of one reading: as it is, and with at most MAX_SILENT weak vowels between two
+    consonants left out."""
+    lead, slots = _slots(symbols)
+    keys = [("_" if lead else "", 0, 0)]  # (key, vowels left out, e read as I)
+    for i, sym in enumerate(slots):
+        inner = 0 < i < len(slots) - 1 and not (lead and i == 0)
+        nxt = []
+        for key, silent, as_i in keys:
+            if sym == "E":
+                nxt.append((key + "A", silent, as_i))
+                if as_i < MAX_E_AS_I:
+                    nxt.append((key + "I", silent, as_i + 1))
+                    if inner and silent < MAX_SILENT:
+                        nxt.append((key, silent + 1, as_i + 1))
+                continue
+            nxt.append((key + sym, silent, as_i))
+            if sym in _WEAK and inner and silent < MAX_SILENT:
+                nxt.append((key, silent + 1, as_i))
+        keys = nxt
+    out = []
+    for key, _, _ in keys:
+        # a vowel left out can bring two equal consonant classes together: keep one
+        collapsed = "".join(c for j, c in enumerate(key) if j == 0 or c != key[j - 1])
+        if collapsed not in out:
+            out.append(collapsed)
+    return out
 
 
 def skeletons(latin: str, turkic: bool = False) -> tuple[str, ...]:
-    """Skeletons of a romanized word, one per reading, e.g. khojaly -> kcl:a."""
+    """Skeletons of a romanized word, one per reading, e.g. khojaly -> kOcAl."""
     units = _UNIT_RE.findall(latin)
     variants: list[tuple[str, ...]] = [()]
     for i, unit in enumerate(units):
@@ -121,7 +161,7 @@ def skeletons(latin: str, turkic: bool = False) -> tuple[str, ...]:
         variants = [v + (o,) for v in variants for o in options][:MAX_READINGS]
     out: list[str] = []
     for v in variants:
-        for key in _key(v):
+        for key in _keys(v):
             if key not in out:
                 out.append(key)
     return tuple(out)

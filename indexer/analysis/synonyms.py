@@ -1,13 +1,18 @@
 """The curated table: names that differ by more than spelling (exonyms, ethnonyms, renamed
 places, translations), which no folding rule can derive.
 
-Two files under data/, one group per line: `group<TAB>names`, names separated by commas.
-- names.tsv: places, people, organisations. Their words keep the spelling rules as well, so an
-  unlisted romanization of a listed name still meets it.
+Three files under data/, one group per line: `group<TAB>names`, names separated by commas.
+- places.tsv: generated from GeoNames (generate/places.py): the names of every populated place
+  of the region, ambiguous names left out by rule.
+- names.tsv: curated places, people, organisations, for what GeoNames lacks. Their words keep
+  the spelling rules as well, so an unlisted romanization of a listed name still meets it.
 - words.tsv: ethnonyms and ordinary words (Azeri, Armenian, group). They get no spelling rules:
   Azeri must not meet Azari (an extinct Iranian language), so each form is listed.
 A name written `X>Y` also carries the keys of the word Y (Bergkarabach>Karabach: the German
-compound is both Nagorno and Karabakh).
+compound is both Nagorno and Karabakh). A word written `X*` is an ordinary word translating
+part of a name (Upper, Haut, Berg), or whose romanization is one (Հայ, English hay): written in
+Latin letters it counts only capitalized, as in Upper Karabakh, so that "the upper floor" or a
+search for "upper" never reaches Nagorno.
 
 Lookup ignores case, accents, script, and ə/ı vs e/i; a listed word also matches with one
 common inflection (Ermeniler -> Ermeni, Армении -> Армения), but only when the bare form is
@@ -23,13 +28,13 @@ from functools import cache
 from indexer.caching import bounded_cache
 
 from .romanize import romanize
-from .tables import rows
+from .tables import rows, settled
 
 # English plural, Azerbaijani/Turkish case and plural endings, Russian case endings
 # (romanized). Tried longest first, only to find a listed word.
 _SUFFIX_RE = re.compile(
     r"(?:lerinin|larinin|lerin|larin|leri|lari|ler|lar|nin|nun|dan|den|tan|ten|da|de|ta|te"
-    r"|in|un|ogo|ego|ykh|ikh|ami|yami|om|em|oy|ey|iy|yy|ya|es|s|a|e|i|u|y)$"
+    r"|in|un|ogo|ego|ykh|ikh|ami|yami|aya|oye|iye|yye|om|em|oy|ey|iy|yy|ya|es|s|a|e|i|u|y)$"
 )
 
 
@@ -46,15 +51,20 @@ class Entry:
 @dataclass
 class _Table:
     index: dict[str, Entry] = field(default_factory=dict)
-    names: list[tuple[str, str]] = field(default_factory=list)  # (word, group) of names.tsv
+    capitalized: dict[str, Entry] = field(default_factory=dict)  # the `X*` words
+    # (word, group) of the names whose skeletons also lead to their group (keys.py)
+    names: list[tuple[str, str]] = field(default_factory=list)
 
-    def add(self, name: str, group: str, strict: bool) -> None:
+    def add(self, name: str, group: str, strict: bool, bridge: bool = True) -> None:
         word, _, also = name.partition(">")
-        if not strict:
+        index = self.index
+        if word.endswith("*"):
+            word, index = word[:-1], self.capitalized
+        if not strict and bridge:
             self.names.append((word.strip(), group))
         form = lookup_form(word.strip())
-        old = self.index.get(form, Entry())
-        self.index[form] = Entry(
+        old = index.get(form, Entry())
+        index[form] = Entry(
             groups=tuple(dict.fromkeys(old.groups + (group,))),
             strict=old.strict or strict,
             also=old.also + ((also.strip(),) if also else ()),
@@ -65,16 +75,23 @@ def lookup_form(word: str) -> str:
     return romanize(word).replace("ə", "e").replace("ı", "i")
 
 
+# Places whose unlisted spellings reach their other names through a skeleton (keys.py): those of
+# the conflict's region. Elsewhere a listed spelling is needed: across six countries too many
+# different places share a skeleton.
+BRIDGE_COUNTRIES = frozenset({"AZ", "AM"})
+
+
 @cache
 def table() -> _Table:
     t = _Table()
-    for filename, strict in (("names.tsv", False), ("words.tsv", True)):
+    for filename, strict in (("places.tsv", False), ("names.tsv", False), ("words.tsv", True)):
         for cells in rows(filename):
             group = cells[0].strip()
+            bridge = filename != "places.tsv" or cells[2].strip() in BRIDGE_COUNTRIES
             for name in cells[1].split(","):
                 if name.strip():
-                    t.add(name.strip(), group, strict)
-    return t
+                    t.add(name.strip(), group, strict, bridge)
+    return settled(t)
 
 
 @bounded_cache(max_bytes=2_000_000)
@@ -84,6 +101,8 @@ def lookup(word: str) -> Entry | None:
     index = table().index
     if form in index:
         return index[form]
+    if form in table().capitalized and (word[:1].isupper() or not word.isascii()):
+        return table().capitalized[form]
     m = _SUFFIX_RE.search(form)
     while m and len(form) - (m.end() - m.start()) >= MIN_STEM:
         stem = form[: m.start()]

