@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -15,9 +18,46 @@ from bench.query_pool import pools
 def build(jsonl: Path, index_dir: Path, rebuild: bool = True) -> dict:
     from indexer.index.build import build_index
 
-    report = build_index(index_dir, jsonl=jsonl, rebuild=rebuild)
+    # Sampled from another process: a thread here would keep the build from forking helpers.
+    sampler = subprocess.Popen(
+        [sys.executable, "-c", _SAMPLER, str(os.getpid())],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        report = build_index(index_dir, jsonl=jsonl, rebuild=rebuild)
+    finally:
+        sampler.terminate()
+        peaks = sampler.communicate()[0].split()
     keys = ("added", "updated", "removed", "skipped", "unchanged", "document_count", "seconds")
-    return {k: getattr(report, k) for k in keys if hasattr(report, k)}
+    out = {k: getattr(report, k) for k in keys if hasattr(report, k)}
+    if peaks:
+        out["peak_pss_all_processes_mib"] = int(peaks[-1]) / 2**20
+    return out
+
+
+# Peak of the summed proportional set size (PSS) of a process and its helpers, every 0.2 s:
+# forked helpers share pages with their parent, which PSS counts once. Printed when it grows.
+_SAMPLER = """
+import os, sys, time, psutil
+parent, me, peak = psutil.Process(int(sys.argv[1])), os.getpid(), 0
+while True:
+    try:
+        procs = [parent, *(p for p in parent.children(recursive=True) if p.pid != me)]
+    except psutil.Error:
+        break
+    total = 0
+    for proc in procs:
+        try:
+            total += proc.memory_full_info().pss
+        except psutil.Error:
+            pass
+    if total > peak:
+        peak = total
+        print(peak, flush=True)
+    time.sleep(0.2)
+"""
 
 
 def replace_line(jsonl: Path, line_no: int, edit) -> str:

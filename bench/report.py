@@ -62,6 +62,9 @@ def section(r: dict) -> str:
             f"| {name} | {b['build_seconds']:.1f} | {b['docs_per_second']:.0f} | "
             f"{b['index_bytes'] / 2**20:.1f} | {b['peak_rss_mib']:.0f} |"
         )
+    pss = eng.get("ours", {}).get("build", {}).get("report", {}).get("peak_pss_all_processes_mib")
+    if pss:
+        out += ["", f"Our build's processes together (PSS, sampled): peak {pss:.0f} MiB."]
     if "ours" not in eng:
         out += [
             "",

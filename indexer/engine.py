@@ -20,6 +20,9 @@ class SearchEngine(Protocol):
 
     def stats(self) -> IndexStats: ...
 
+    def highlight(self, text: str, query: str) -> str:
+        """`text` HTML-escaped, with what `query` matches in it marked (for a document page)."""
+
     def warm_up(self) -> None:
         """Do the one-off work (opening the index, loading tables) before the first request."""
 

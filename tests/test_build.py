@@ -181,6 +181,56 @@ def test_changing_one_json_line_updates_one_document(tmp_path):
     assert [h.id for h in hits] == [doc["id"]]
 
 
+def test_a_changed_an_added_and_a_removed_json_line_are_each_found(tmp_path):
+    path = _archive(tmp_path / "a.jsonl", 30, "delta")
+    index = tmp_path / "index"
+    build_index(index, jsonl=path)
+    lines = path.read_text("utf-8").splitlines()
+    changed = json.loads(lines[4])
+    changed["text"] += " Memories of the Shusha castle."
+    lines[4] = json.dumps(changed)
+    removed = json.loads(lines.pop(9))
+    added = {"id": "delta-new", "text": "A new testimony about the castle.", "language": "en"}
+    lines.append(json.dumps(added))
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+
+    report = build_index(index, jsonl=path)
+    assert (report.added, report.updated, report.removed) == (1, 1, 1)
+    assert report.unchanged == 28
+    engine = open_engine(index)
+    assert {h.id for h in engine.search(SearchRequest(q="castle")).hits} == {
+        changed["id"],
+        "delta-new",
+    }
+    assert engine.document(removed["id"]) is None
+
+
+def test_an_unchanged_json_lines_file_is_not_read_again(tmp_path):
+    path = _archive(tmp_path / "a.jsonl", 30, "epsilon")
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("{not json\n")
+    index = tmp_path / "index"
+    first = build_index(index, jsonl=path)
+    assert first.skipped == 1
+    again = build_index(index, jsonl=path)
+    # nothing read, yet the same answer: the bad line is still reported
+    assert (again.added, again.updated, again.removed, again.unchanged) == (0, 0, 0, 30)
+    assert again.skipped == 1 and any(":31: skipped" in w for w in again.warnings)
+    assert again.version == first.version
+
+    # any write shows in the file's change time, even when size and mtime are put back
+    stat = path.stat()
+    data = path.read_bytes().replace(b'"Report 0"', b'"Rapport0"', 1)
+    assert len(data) == stat.st_size
+    path.write_bytes(data)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    report = build_index(index, jsonl=path)
+    assert report.updated == 1
+    assert [h.id for h in open_engine(index).search(SearchRequest(q="Rapport0")).hits] == [
+        "epsilon0"
+    ]
+
+
 def test_kill_9_during_incremental_builds_is_cleaned_up_by_the_next_build(tmp_path):
     index = tmp_path / "index"
     served_archive = _archive(tmp_path / "old.jsonl", 300, "oldmarker")

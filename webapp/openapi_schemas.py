@@ -122,7 +122,9 @@ HIT = _object(
         "matched": {
             "type": "object",
             "description": "Query term → the spellings of it this document uses "
-            '(e.g. {"hojaly": ["Khojaly"]}).',
+            '(e.g. {"hojaly": ["Khojaly"]}); a phrase is one term '
+            '({"khojaly massacre": ["Khojaly massacre"]}), a prefix ends in * '
+            '({"xocal*": ["Khojaly"]}).',
             "additionalProperties": STRINGS,
         },
         "format": FORMAT,

@@ -11,7 +11,6 @@ from flask import Blueprint, abort, render_template, request, url_for
 
 from indexer.params import ParamError, parse_params, query_string
 from indexer.results import QueryError, SearchRequest
-from indexer.search.snippets import highlight_text
 from webapp import engine, presenters
 from webapp.paging import text_page
 
@@ -75,7 +74,9 @@ def document(doc_id: str):
         abort(404)
     q = request.args.get("q", "")[:1000]
     page = text_page(doc.text, request.args.get("page", 1, type=int))
-    text, match_count = presenters.mark_first(highlight_text(page.text, q)) if q else (page.text, 0)
+    text, match_count = (
+        presenters.mark_first(engine().highlight(page.text, q)) if q else (page.text, 0)
+    )
     return render_template(
         "document.html",
         doc=doc,

@@ -8,26 +8,20 @@ that changes something writes a new index version and switches to it atomically
 from __future__ import annotations
 
 import hashlib
-import itertools
 import logging
-import multiprocessing
-import os
 import sys
-import threading
 import time
-from collections import deque
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from whoosh import index as whoosh_index
-
 from indexer.index import copies
 from indexer.index.schema import build_schema, date_key
+from indexer.index.segments import commit_segment
 from indexer.index.spellings import SpellingMap
 from indexer.index.store import LOCK_TIMEOUT, IndexStore
+from indexer.ingest import jsonl_state
 from indexer.ingest.corpus import LoadReport, load_directory, load_jsonl
 from indexer.ingest.documents import Document, SourceRecord, analyse
 
@@ -35,13 +29,7 @@ log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"  # {"documents": {id: content hash}}
 META = "meta.json"  # {"built_at", "document_count", "version"}
-PARALLEL_MIN_DOCS = 200  # below this, starting a helper process costs more than it saves
-ANALYSIS_PROCESSES = 1  # Whoosh's writer keeps this process busy; one helper fills the other core
-BATCH, WINDOW = 32, 8  # documents per task, tasks in flight
-# A small update commits a segment of its own: merging would rewrite the whole index
-# (minutes at 100k documents) to add one document. Merges happen on larger changes, and
-# once small segments pile up.
-MERGE_SHARE, MAX_SEGMENTS = 0.1, 8
+JSONL_STATE = jsonl_state.FILENAME  # the JSON Lines file at the last build
 
 
 @dataclass
@@ -70,7 +58,10 @@ class BuildReport:
 
 
 def load_sources(
-    corpus_dir: Path | None, jsonl: Path | None, known: dict[str, str] | None = None
+    corpus_dir: Path | None,
+    jsonl: Path | None,
+    known: dict[str, str] | None = None,
+    previous_jsonl: dict | None = None,
 ) -> LoadReport:
     report = LoadReport()
     if corpus_dir is not None:
@@ -79,7 +70,7 @@ def load_sources(
         else:
             report.warnings.append(f"{corpus_dir}: not a folder; nothing read from it")
     if jsonl is not None:
-        load_jsonl(jsonl, report, known)
+        load_jsonl(jsonl, report, known, previous_jsonl)
     return report
 
 
@@ -104,11 +95,14 @@ def build_index(
             report.warnings.append("the analysis code changed since the last build: rebuilding")
             base, manifest = None, {}
         old = manifest.get("documents", {})
-        loaded = load_sources(
+        sources = (
             Path(corpus_dir) if corpus_dir is not None else None,
             Path(jsonl) if jsonl is not None else None,
-            known={h: i for i, h in old.items()},
+            {h: i for i, h in old.items()},
         )
+        loaded = load_sources(*sources, store.read_json(base, JSONL_STATE) if base else None)
+        if loaded.jsonl_reused and any(i not in old for i in loaded.unchanged):
+            loaded = load_sources(*sources)  # the saved state is not this index's: read it all
         report.skipped = loaded.skipped
         report.warnings += loaded.warnings
         records = _unique(loaded.records, report)
@@ -120,9 +114,10 @@ def build_index(
         if base and not (to_add or to_update or to_remove):
             report.version = base
             report.document_count = len(old)
+            _keep_jsonl_state(store, base, loaded)
         elif new or base:
             report.version = _write_version(
-                store, base, records, to_add, to_update, to_remove, new, progress
+                store, base, records, to_add, to_update, to_remove, new, progress, loaded
             )
             report.added, report.updated, report.removed = (
                 len(to_add),
@@ -133,6 +128,17 @@ def build_index(
         store.prune(background=True)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _signature(doc: Document):
+    return copies.signature(doc.body)
+
+
+def _keep_jsonl_state(store: IndexStore, version: str, loaded: LoadReport) -> None:
+    """Remember the JSON Lines file as read, so the next build can skip an unchanged one (in
+    the version that is served already when nothing changed: a cache, replaced atomically)."""
+    if loaded.jsonl_state is not None and not loaded.jsonl_reused:
+        store.write_json(store.versions / version, JSONL_STATE, loaded.jsonl_state)
 
 
 def _unique(records: list[SourceRecord], report: BuildReport) -> dict[str, SourceRecord]:
@@ -147,29 +153,38 @@ def _unique(records: list[SourceRecord], report: BuildReport) -> dict[str, Sourc
     return out
 
 
-def _write_version(store, base, records, to_add, to_update, to_remove, hashes, progress) -> str:
+def _write_version(
+    store, base, records, to_add, to_update, to_remove, hashes, progress, loaded
+) -> str:
     name, path = store.new_version(base)
-    ix = store.open_whoosh(path) if base else whoosh_index.create_in(str(path), build_schema())
+    incoming = [records[i] for i in [*to_add, *to_update]]
     spellings = SpellingMap.load(path) if base else SpellingMap()
     signatures = copies.load_signatures(path) if base else {}
     for doc_id in [*to_update, *to_remove]:
         signatures.pop(doc_id, None)
-    incoming = [records[i] for i in [*to_add, *to_update]]
-    with _analysed(incoming) as documents:
-        writer = ix.writer(limitmb=128)
-        try:
-            for doc_id in [*to_update, *to_remove]:
-                writer.delete_by_term("id", doc_id)
-            for doc in _progress(documents, progress, len(incoming)):
-                writer.add_document(**fields_of(doc))
-                spellings.add(doc.variant_pairs)
-                signature = copies.signature(doc.body)
-                if signature is not None:
-                    signatures[doc.id] = signature
-            writer.commit(merge=_should_merge(writer, len(incoming) + len(to_remove)))
-        except BaseException:
-            writer.cancel()
-            raise
+    bar = _progress(progress, len(incoming))
+
+    def on_document(doc: Document, signature) -> None:
+        if signature is not None:
+            signatures[doc.id] = signature
+        if bar is not None:
+            bar.update()
+
+    try:
+        commit_segment(
+            path,
+            build_schema(),
+            incoming,
+            analyse,
+            fields_of,
+            remove=[*to_update, *to_remove] if base else [],
+            on_document=on_document,
+            on_pairs=spellings.add,
+            per_document=_signature,  # MinHash of the text, in the helpers
+        )
+    finally:
+        if bar is not None:
+            bar.close()
     spellings.save(path)
     copies.save(path, signatures)
     built_at = datetime.now(UTC).isoformat(timespec="seconds")
@@ -177,6 +192,7 @@ def _write_version(store, base, records, to_add, to_update, to_remove, hashes, p
     store.write_json(
         path, META, {"built_at": built_at, "document_count": len(hashes), "version": name}
     )
+    _keep_jsonl_state(store, name, loaded)
     store.finish(path)
     store.switch_to(name)
     return name
@@ -186,7 +202,6 @@ def _write_version(store, base, records, to_add, to_update, to_remove, hashes, p
 # an incremental update would mix old and new analysis, so the next build starts afresh.
 ANALYSIS_SOURCES = (
     "analysis",
-    "search/terms.py",
     "index/spellings.py",
     "index/schema.py",
     "ingest/furniture.py",
@@ -213,12 +228,6 @@ def analysis_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _should_merge(writer, changes: int) -> bool:
-    existing = writer.segments
-    total = sum(s.doc_count_all() for s in existing)
-    return changes > MERGE_SHARE * total or len(existing) >= MAX_SEGMENTS
-
-
 def fields_of(doc: Document) -> dict:
     return {
         "id": doc.id,
@@ -239,41 +248,9 @@ def fields_of(doc: Document) -> dict:
     }
 
 
-@contextmanager
-def _analysed(records: list[SourceRecord]):
-    """Documents analysed (cleaned, languages detected) in a helper process while this one
-    writes the index: the two halves of the work then share the machine's cores."""
-    # Forking a process that runs other threads can deadlock the child: stay serial there.
-    serial = len(records) < PARALLEL_MIN_DOCS or threading.active_count() > 1
-    if serial or (os.cpu_count() or 1) < 2:
-        yield map(analyse, records)
-        return
-    with multiprocessing.get_context("fork").Pool(ANALYSIS_PROCESSES) as pool:
-        yield _bounded(pool, records)
-
-
-def _bounded(pool, records: list[SourceRecord]):
-    """Analysed documents in order, at most WINDOW batches ahead of the writer: Pool.imap
-    would run ahead without limit and hold a whole archive of analysed text in memory."""
-    batches = (records[i : i + BATCH] for i in range(0, len(records), BATCH))
-    pending: deque = deque()
-    for batch in itertools.islice(batches, WINDOW):
-        pending.append(pool.apply_async(analyse_batch, (batch,)))
-    while pending:
-        done = pending.popleft().get()
-        following = next(batches, None)
-        if following is not None:
-            pending.append(pool.apply_async(analyse_batch, (following,)))
-        yield from done
-
-
-def analyse_batch(records: list[SourceRecord]) -> list[Document]:
-    return [analyse(r) for r in records]
-
-
-def _progress(items, enabled: bool, total: int):
+def _progress(enabled: bool, total: int):
     if not enabled or not sys.stderr.isatty() or total < 2:
-        return items
+        return None
     from tqdm import tqdm
 
-    return tqdm(items, total=total, desc="indexing", unit="doc", file=sys.stderr)
+    return tqdm(total=total, desc="indexing", unit="doc", file=sys.stderr)

@@ -1,28 +1,66 @@
 """The Whoosh schema: what is indexed, what is stored, what has a column for facets/sorting."""
 
-from collections import defaultdict
+from itertools import groupby
+from pickle import dumps
 
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.formats import Positions
+from whoosh.system import pack_uint
 
 from indexer.analysis import WORD_RE, exact_analyzer, exact_key
 
 TITLE_BOOST = 3.0
+CACHE_LIMIT = 500_000  # words kept per process; a cache this size is a few tens of MB
 
 
 class WordPositions(Positions):
     """Whoosh's Positions format, fed straight from our word regex and exact keys.
 
-    It yields what `exact_analyzer()` would (the same words at the same positions), without a
-    Token object and two generator layers per word: indexing spends most of its time here."""
+    It yields what `exact_analyzer()` would (the same words at the same positions, the same
+    bytes as `Positions.encode`), without a Token object and two generator layers per word,
+    and with each spelling's exact key and each lone position's encoding computed once per
+    process: indexing spends most of its time here."""
 
     def word_values(self, value, analyzer, **kwargs):
-        positions = defaultdict(list)
-        for pos, match in enumerate(WORD_RE.finditer(value)):
-            positions[exact_key(match.group())].append(pos)
         boost = self.field_boost
-        for word, poslist in positions.items():
-            yield word, len(poslist), len(poslist) * boost, self.encode(poslist)
+        for word, poslist in word_positions(value).items():
+            yield word, len(poslist), len(poslist) * boost, encode_positions(poslist)
+
+
+_EXACT: dict[str, str] = {}
+_LONE: dict[int, bytes] = {}
+
+
+def word_positions(text: str, seen: set[str] | None = None) -> dict[str, list[int]]:
+    """Exact key -> positions of its words in `text`; the words as written are added to `seen`.
+
+    Per word only C-level work (the regex, dict lookups by map, a keyed sort); Python runs
+    once per distinct word of the text."""
+    words = WORD_RE.findall(text)
+    distinct = set(words)
+    if seen is not None:
+        seen |= distinct
+    known = _EXACT
+    if len(known) >= CACHE_LIMIT:
+        known.clear()
+    for word in distinct.difference(known):
+        known[word] = exact_key(word)
+    keys = list(map(known.__getitem__, words))
+    order = sorted(range(len(keys)), key=keys.__getitem__)  # stable: positions stay in order
+    return {key: list(group) for key, group in groupby(order, keys.__getitem__)}
+
+
+def encode_positions(poslist: list[int]) -> bytes:
+    """`Positions.encode`: the count, then the pickled deltas (most words occur once)."""
+    if len(poslist) == 1 and poslist[0] < CACHE_LIMIT:
+        pos = poslist[0]
+        found = _LONE.get(pos)
+        if found is None:
+            found = _LONE[pos] = pack_uint(1) + dumps(poslist, 2)
+        return found
+    deltas = [poslist[0]]
+    deltas.extend(b - a for a, b in zip(poslist, poslist[1:], strict=False))
+    return pack_uint(len(deltas)) + dumps(deltas, 2)
 
 
 def _text(**kwargs) -> TEXT:

@@ -14,28 +14,46 @@ builds; a term whose documents were removed simply matches nothing.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections.abc import Iterable
 from pathlib import Path
 
-from indexer.analysis import exact_key, tokens, variant_keys
+from indexer.analysis import WORD_RE, exact_key, variant_keys
 
 FILENAME = "spellings.json"
 
 
+CACHE_LIMIT = 500_000  # words whose pairs are kept per process (a few tens of MB)
+_PAIRS: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
 def variant_pairs(text: str) -> set[tuple[str, str]]:
     """(key, exact term) for each distinct word of `text` whose variant key differs from it."""
-    pairs: set[tuple[str, str]] = set()
-    for word in {w for _, _, w in tokens(text)}:
+    return pairs_of_words(set(WORD_RE.findall(text)))
+
+
+def pairs_of_words(words: set[str]) -> set[tuple[str, str]]:
+    """variant_pairs of these distinct words, each word's pairs worked out once per process
+    (an archive repeats most words)."""
+    known = _PAIRS
+    if len(known) >= CACHE_LIMIT:
+        known.clear()
+    for word in words.difference(known):
         exact = exact_key(word)
-        pairs.update((k, exact) for k in variant_keys(word) if k != exact)
-    return pairs
+        known[word] = tuple((k, exact) for k in variant_keys(word) if k != exact)
+    return set().union(*map(known.__getitem__, words))
 
 
 class SpellingMap:
     def __init__(self, data: dict[str, list[str]] | None = None):
         self._terms: dict[str, set[str] | list[str]] = dict(data or {})
+        self._added: set[tuple[str, str]] = set()
+        self._sorted_keys: list[str] | None = None  # for prefix look-ups, made on first use
 
     def add(self, pairs: Iterable[tuple[str, str]]) -> None:
+        pairs = set(pairs).difference(self._added)  # most pairs were added before
+        self._added.update(pairs)
+        self._sorted_keys = None
         for key, term in pairs:
             terms = self._terms.get(key)
             if terms is None:
@@ -54,6 +72,26 @@ class SpellingMap:
                 out.add(key)
             out.update(self._terms.get(key, ()))
         out.discard(exact)
+        return out
+
+    def terms_of(self, key: str) -> set[str]:
+        """The indexed terms recorded under one key."""
+        return set(self._terms.get(key, ()))
+
+    def sorted_keys(self) -> list[str]:
+        """The keys in order (sorted once, on first use), for prefix look-ups."""
+        if self._sorted_keys is None:
+            self._sorted_keys = sorted(self._terms)
+        return self._sorted_keys
+
+    def terms_under_prefix(self, prefix: str) -> set[str]:
+        """Terms recorded under every key that starts with `prefix` (for prefix queries)."""
+        keys = self.sorted_keys()
+        out: set[str] = set()
+        for i in range(bisect_left(keys, prefix), len(keys)):
+            if not keys[i].startswith(prefix):
+                break
+            out.update(self._terms[keys[i]])
         return out
 
     def __len__(self) -> int:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import charset_normalizer
 
-from indexer.ingest import metadata
+from indexer.ingest import jsonl_state, metadata
 from indexer.ingest.catalog import load_catalog
 from indexer.ingest.documents import SourceRecord
 from indexer.ingest.files import load_files
@@ -32,6 +32,9 @@ class LoadReport:
     skipped: int = 0
     # id -> hash of JSON lines the index already holds unchanged (not even parsed)
     unchanged: dict[str, str] = field(default_factory=dict)
+    # the JSON Lines file as read (indexer.ingest.jsonl_state), and whether it was reused as is
+    jsonl_state: dict | None = None
+    jsonl_reused: bool = False
 
     def skip(self, message: str) -> None:
         self.warnings.append(message)
@@ -238,12 +241,31 @@ def _encodable(text: str) -> bool:
 
 
 def load_jsonl(
-    path: Path, report: LoadReport | None = None, known: dict[str, str] | None = None
+    path: Path,
+    report: LoadReport | None = None,
+    known: dict[str, str] | None = None,
+    previous: dict | None = None,
 ) -> LoadReport:
+    """Records of the new and changed lines of `path`. `previous` is the file's state at the
+    last build: when the file is unchanged since, its lines are taken from it unread."""
     report = report or LoadReport()
+    if jsonl_state.unchanged(path, previous):
+        report.unchanged.update(previous["documents"])
+        report.warnings += previous["warnings"]
+        report.skipped += previous["skipped"]
+        report.jsonl_state, report.jsonl_reused = previous, True
+        return report
+    stamp = jsonl_state.file_stamp(path)  # before reading: a write meanwhile changes it
+    first_record, first_warning, skipped = len(report.records), len(report.warnings), report.skipped
+    unchanged_before = set(report.unchanged)
     last: dict[str, SourceRecord] = {}
     for record in iter_jsonl(path, report, known):
         last.pop(record.id, None)  # re-inserted: the dict keeps the order of last lines
         last[record.id] = record
     report.records.extend(r for i, r in last.items() if i not in report.unchanged)
+    documents = {i: d for i, d in report.unchanged.items() if i not in unchanged_before}
+    documents.update((r.id, r.digest) for r in report.records[first_record:])
+    report.jsonl_state = jsonl_state.state_of(
+        stamp, documents, report.warnings[first_warning:], report.skipped - skipped
+    )
     return report

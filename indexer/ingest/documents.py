@@ -6,7 +6,6 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass
 
-from indexer.index.spellings import variant_pairs
 from indexer.ingest import furniture, language
 
 
@@ -60,8 +59,6 @@ class Document:
     author: str | None = None
     captured: str | None = None
     pages: tuple[tuple[int, str], ...] = ()
-    # (variant key, exact term) for the document's words, for the spelling map
-    variant_pairs: frozenset[tuple[str, str]] = frozenset()
 
 
 def year_of(published: str | None) -> int | None:
@@ -98,5 +95,4 @@ def analyse(record: SourceRecord) -> Document:
         author=record.author,
         captured=record.captured,
         pages=record.pages,
-        variant_pairs=frozenset(variant_pairs(title + "\n" + "\n".join(paras))),
     )

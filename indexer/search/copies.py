@@ -22,13 +22,14 @@ class CopyGroups:
     members: dict[int, np.ndarray]  # group code -> docnums, in index order
 
     @classmethod
-    def load(cls, version_dir, searcher) -> CopyGroups:
-        n = searcher.reader().doc_count_all()
+    def load(cls, version_dir, index) -> CopyGroups:
+        """`index`: the version's `indexer.search.postings.IndexReader`."""
+        n = index.doc_count_all
         group_of = np.full(n, -1, dtype=np.int32)
         names: list[str] = []
         codes: dict[str, int] = {}
         for doc_id, group in load_groups(version_dir).items():
-            docnum = searcher.document_number(id=doc_id)
+            docnum = index.document_number(doc_id)
             if docnum is None:
                 continue
             group_of[docnum] = codes.setdefault(group, len(codes))
@@ -71,10 +72,10 @@ class CopyGroups:
         return members[np.isin(members, among)] if among is not None else members
 
 
-def copy_refs(searcher, docnums) -> list[CopyRef]:
+def copy_refs(index, docnums) -> list[CopyRef]:
     out = []
     for docnum in list(docnums)[:MAX_LISTED]:
-        stored = searcher.stored_fields(int(docnum))
+        stored = index.stored(int(docnum))
         out.append(
             CopyRef(
                 id=stored["id"],

@@ -1,112 +1,128 @@
-"""Snippets and highlights: the document's own spelling of each match, wrapped in <mark>.
+"""Snippets and highlights from the resolved plan: the document's own spelling of each match,
+wrapped in <mark>. All text is HTML-escaped; <mark> is the only markup.
 
-A word of the text matches a query word when their exact keys are equal or their variant keys
-meet (so the query Hojaly marks "Khojaly"). All text is HTML-escaped; <mark> is the only markup.
-
-With the index's spelling map, the spellings a query can match are known in advance, so one
-regular expression finds the candidate words and only those are checked; without it (a single
-document page), every word of the text is checked.
+A word of the text matches a leaf of the plan when its exact key is one of the indexed words the
+leaf was resolved to, so highlights show exactly what matched; a phrase is marked only where its
+words stand side by side. One regular expression finds the candidate words, so the work is
+linear in the text, and it stops after MAX_MATCHES matches, so a document of any size costs a
+bounded amount beyond one scan.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from html import escape
 
-from indexer.analysis import exact_key, tokens, variant_keys
-from indexer.search.query import Clause, ParsedQuery
+from indexer.analysis import WORD_RE, exact_key, tokens
+from indexer.search.plan import And, Phrase, Prefix, Word
 
 SNIPPET_CHARS = 200
 MAX_SNIPPETS = 3
 CONTEXT_BEFORE = 60
+MAX_MATCHES = 1000  # per text: enough for any page; bounds the work on a huge document
+MAX_PAGE_MATCHES = 20_000  # marks on the document page
+CANDIDATE_CHARS = 3  # a term's first characters, as the candidate regex looks for it
 
 
 @dataclass(frozen=True)
 class Match:
     start: int
     end: int
-    term: str  # the query term it answers, as shown in `matched`
+    term: str  # the query leaf it answers, as shown in `matched`
+    typed: bool  # in the spelling the user typed
 
 
-class TermMatcher:
-    """Which query term (if any) a word of a document answers."""
+class Highlighter:
+    """Finds the matches of one resolved plan in a text."""
 
-    def __init__(self, clauses: list[Clause], spellings=None):
-        self.exact: dict[str, str] = {}
-        self.variant: dict[str, str] = {}
-        self.prefixes: list[tuple[str, str, str]] = []
-        for clause in clauses:
-            for word in clause.words:
-                term = exact_key(word) + ("*" if clause.kind == "prefix" else "")
-                if clause.kind == "prefix":
-                    self.prefixes.append((exact_key(word), variant_keys(word)[0], term))
-                    continue
-                self.exact.setdefault(exact_key(word), term)
-                for key in variant_keys(word):
-                    self.variant.setdefault(key, term)
-                for spelling in spellings.spellings(word) if spellings is not None else ():
-                    self.exact.setdefault(spelling, term)
-        self.candidates = _candidate_regex(self.exact, self.prefixes) if spellings else None
+    def __init__(self, plan: And):
+        # exact key -> (leaf, slot) pairs it can stand for
+        self.lookup: dict[str, list[tuple[object, int]]] = {}
+        prefixes: list[str] = []
+        for leaf in plan.leaves():
+            if isinstance(leaf, Phrase):
+                for slot, word in enumerate(leaf.words):
+                    for term in word.terms:
+                        self.lookup.setdefault(term, []).append((leaf, slot))
+            else:
+                for term in leaf.terms:
+                    self.lookup.setdefault(term, []).append((leaf, 0))
+                if isinstance(leaf, Prefix):
+                    prefixes += [leaf.exact, leaf.light]
+        self.regex = _candidate_regex(self.lookup, prefixes) if self.lookup else None
 
-    @classmethod
-    def for_query(cls, parsed: ParsedQuery, spellings=None) -> TermMatcher:
-        return cls(parsed.positive(), spellings)
-
-    def __bool__(self) -> bool:
-        return bool(self.exact or self.variant or self.prefixes)
-
-    def term_for(self, word: str) -> str | None:
-        key = exact_key(word)
-        if key in self.exact:
-            return self.exact[key]
-        keys = variant_keys(word)
-        for k in keys:
-            if k in self.variant:
-                return self.variant[k]
-        for exact_prefix, variant_prefix, term in self.prefixes:
-            if key.startswith(exact_prefix) or any(k.startswith(variant_prefix) for k in keys):
-                return term
-        return None
-
-    def matches(self, text: str) -> list[Match]:
-        if not self:
+    def matches(self, text: str, limit: int = MAX_MATCHES) -> list[Match]:
+        """Every match in text order; one word may answer several leaves (Khojaly Hojaly)."""
+        if self.regex is None:
             return []
-        out = []
+        out: list[Match] = []
         for start, end, word in self._words(text):
-            term = self.term_for(word)
-            if term is not None:
-                out.append(Match(start, end, term))
+            for leaf, slot in self.lookup.get(exact_key(word), ()):
+                if slot:
+                    continue  # a phrase is found from its first word
+                found = self._match(text, leaf, start, end, word)
+                if found is not None:
+                    out.append(found)
+            if len(out) >= limit:
+                break
+        out.sort(key=lambda m: (m.start, -m.end))
         return out
 
+    def _match(self, text: str, leaf, start: int, end: int, word: str) -> Match | None:
+        key = exact_key(word)
+        if isinstance(leaf, Word):
+            return Match(start, end, leaf.label(), key == leaf.exact)
+        if isinstance(leaf, Prefix):
+            return Match(start, end, leaf.label(), key.startswith(leaf.exact))
+        typed = key == leaf.words[0].exact
+        for following in leaf.words[1:]:
+            nxt = WORD_RE.search(text, end)
+            if nxt is None or exact_key(nxt.group()) not in following.terms:
+                return None
+            typed = typed and exact_key(nxt.group()) == following.exact
+            end = nxt.end()
+        return Match(start, end, leaf.label(), typed)
+
     def _words(self, text: str):
-        """The words worth checking: the regex's candidates, or every word."""
+        """The words worth checking: the regex's candidates, or every word where lower-casing
+        changes the text's length (the regex runs on lower-cased text)."""
         low = text.replace("İ", "i").lower()
-        if self.candidates is None or len(low) != len(text):
+        if len(low) != len(text):
             yield from tokens(text)
             return
-        for m in self.candidates.finditer(low):
+        for m in self.regex.finditer(low):
             yield m.start(), m.end(), text[m.start() : m.end()]
 
 
-def _candidate_regex(terms, prefixes) -> re.Pattern:
-    """Any of `terms` or `prefixes` as a whole word of str.lower()ed text (where a Turkic
-    capital I has become i, hence the ı -> i twins)."""
-    alts = {a for t in terms for a in (t, t.replace("ı", "i"))}
+def _candidate_regex(terms, prefixes: list[str]) -> re.Pattern:
+    """Whole words of str.lower()ed text that may be one of `terms` or start with one of
+    `prefixes` (where a Turkic capital I has become i, hence the ı -> i twins). Terms are
+    matched by their first CANDIDATE_CHARS characters, so a prefix with a thousand completions
+    and their spellings still makes a small pattern; `matches` checks each candidate word."""
+    starts = {p for p in prefixes if p}
+    starts |= {t[:CANDIDATE_CHARS] for t in terms if not any(t.startswith(p) for p in starts)}
+    alts = {a for s in starts for a in (s, s.replace("ı", "i"))}
     patterns = sorted((re.escape(a) for a in alts), key=len, reverse=True)
-    for exact_prefix, _, _ in prefixes:
-        for p in {exact_prefix, exact_prefix.replace("ı", "i")}:
-            patterns.append(re.escape(p) + r"\w*")
-    return re.compile(r"(?<![\w'’])(?:" + "|".join(patterns) + r")(?:['’]\w+)*(?!\w)")
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(patterns) + r")\w*(?:['’]\w+)*(?!\w)")
+
+
+def _without_overlaps(matches: list[Match]) -> list[Match]:
+    """Matches in text order to mark; where two overlap (a word inside a phrase), the longer."""
+    out: list[Match] = []
+    for m in matches:
+        if not out or m.start >= out[-1].end:
+            out.append(m)
+    return out
 
 
 def matched_spellings(*texts: tuple[str, list[Match]]) -> dict[str, list[str]]:
-    """Query term → the spellings of it found in the texts, in order of first appearance."""
+    """Query leaf → the spellings of it found in the texts, in order of first appearance."""
     out: dict[str, list[str]] = {}
     for text, matches in texts:
         for m in matches:
-            spelling = text[m.start : m.end]
+            spelling = " ".join(text[m.start : m.end].split())
             found = out.setdefault(m.term, [])
             if spelling not in found:
                 found.append(spelling)
@@ -116,7 +132,7 @@ def matched_spellings(*texts: tuple[str, list[Match]]) -> dict[str, list[str]]:
 def render(text: str, start: int, end: int, matches: list[Match]) -> str:
     """text[start:end] escaped, with the matches inside it marked."""
     parts, pos = [], start
-    for m in matches:
+    for m in _without_overlaps(matches):
         if m.start < start or m.end > end:
             continue
         parts.append(escape(text[pos : m.start], quote=False))
@@ -130,8 +146,8 @@ def _window(text: str, center_start: int) -> tuple[int, int]:
     """About SNIPPET_CHARS characters around a match, cut at word boundaries."""
     start = max(0, center_start - CONTEXT_BEFORE)
     if start > 0:
-        space = text.find(" ", start)
-        start = space + 1 if 0 <= space < center_start else start
+        space = text.find(" ", start, center_start)
+        start = space + 1 if space >= 0 else start
     end = min(len(text), start + SNIPPET_CHARS)
     if end < len(text):
         space = text.rfind(" ", start, end)
@@ -140,7 +156,8 @@ def _window(text: str, center_start: int) -> tuple[int, int]:
 
 
 def snippets(text: str, matches: list[Match], limit: int = MAX_SNIPPETS) -> list[str]:
-    """The best `limit` fragments (most distinct terms, then most matches), in text order."""
+    """The best `limit` fragments, in text order. Best: most distinct query leaves, then most
+    matches in the spelling the user typed, then most matches, then earliest."""
     if not matches:
         start, end = _window(text, 0)
         return [_ellipsis(text, start, end, render(text, start, end, []))] if text else []
@@ -160,11 +177,15 @@ def snippet_pages(text: str, matches: list[Match], pages, limit: int = MAX_SNIPP
 
 
 def _chosen(text: str, matches: list[Match], limit: int) -> list[tuple[int, int, list[Match]]]:
+    """(start, end, matches inside) of the best `limit` windows, in text order."""
+    starts = [m.start for m in matches]
     candidates = []
     for m in matches:
         start, end = _window(text, m.start)
-        inside = [x for x in matches if x.start >= start and x.end <= end]
-        score = (len({x.term for x in inside}), len(inside), -start)
+        # matches are in text order: those inside the window form one run
+        inside = matches[bisect_left(starts, start) : bisect_left(starts, end)]
+        inside = [x for x in inside if x.end <= end]
+        score = (len({x.term for x in inside}), sum(x.typed for x in inside), len(inside), -start)
         candidates.append((score, start, end, inside))
     candidates.sort(key=lambda c: c[0], reverse=True)
     chosen: list[tuple[int, int, list[Match]]] = []
@@ -173,7 +194,7 @@ def _chosen(text: str, matches: list[Match], limit: int) -> list[tuple[int, int,
             chosen.append((start, end, inside))
         if len(chosen) == limit:
             break
-    chosen.sort()
+    chosen.sort(key=lambda c: c[0])
     return chosen
 
 
@@ -182,13 +203,6 @@ def _ellipsis(text: str, start: int, end: int, html: str) -> str:
     return ("…" if start > 0 else "") + html + ("…" if end < len(text) else "")
 
 
-def highlight_text(text: str, query: str) -> str:
-    """The whole text escaped, with the query's matches marked (for the document page)."""
-    from indexer.results import QueryError
-    from indexer.search.query import parse
-
-    try:
-        matcher = TermMatcher.for_query(parse(query))
-    except QueryError:
-        return escape(text, quote=False)
-    return render(text, 0, len(text), matcher.matches(text))
+def highlight_text(text: str, plan: And) -> str:
+    """The whole text escaped, with the resolved plan's matches marked (the document page)."""
+    return render(text, 0, len(text), Highlighter(plan).matches(text, MAX_PAGE_MATCHES))

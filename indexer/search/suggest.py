@@ -1,36 +1,38 @@
 """ "Did you mean …?": a better spelling, taken from the words the documents really contain.
 
 Corrections come from the exact-spelling field (`body`), whose terms are the documents' own
-words lower-cased, so a suggestion is never an internal folded key.
+words lower-cased, so a suggestion is never an internal folded key. A suggestion is offered
+only when the corrected query finds more documents under the same filters than the query did:
+`count` answers that for a plan, like with like.
 """
 
 from __future__ import annotations
 
-from indexer.analysis import exact_key
+from collections.abc import Callable
+
 from indexer.results import QueryError
-from indexer.search.query import parse, to_whoosh
+from indexer.search.plan import And, Word, parse
+from indexer.search.postings import IndexReader
 
 MIN_WORD = 4  # shorter words have too many one-letter neighbours to guess from
 
 
-def suggest(searcher, spellings, parsed, original: str, found: int) -> str | None:
-    corrector = searcher.corrector("body")
-    reader = searcher.reader()
+def suggest(
+    index: IndexReader, plan: And, original: str, found: int, count: Callable[[And], int]
+) -> str | None:
+    """A corrected query text, or None. `plan` is resolved; `count(plan)` resolves, matches
+    and filters a plan the way the search did and returns its total."""
     text = original
     changed = False
-    for clause in parsed.positive():
-        if clause.kind != "word":
+    for leaf in plan.leaves():
+        if not isinstance(leaf, Word) or len(leaf.exact) < MIN_WORD or _known(index, leaf):
             continue
-        word = clause.words[0]
-        key = exact_key(word)
-        if len(key) < MIN_WORD or _known(reader, spellings, key, word):
-            continue
-        nearby = corrector.suggest(key, limit=10, maxdist=1 if len(key) < 7 else 2)
+        nearby = index.corrections("body", leaf.exact, 10, 1 if len(leaf.exact) < 7 else 2)
         candidates = nearby[:3]
         if not candidates:
             continue
-        best = max(candidates, key=lambda c: reader.doc_frequency("body", c))
-        text = text.replace(word, best, 1)
+        best = max(candidates, key=lambda c: index.doc_frequency("body", c))
+        text = text.replace(leaf.text, best, 1)
         changed = True
     if not changed:
         return None
@@ -38,12 +40,9 @@ def suggest(searcher, spellings, parsed, original: str, found: int) -> str | Non
         better = parse(text)
     except QueryError:
         return None
-    count = sum(1 for _ in searcher.docs_for_query(to_whoosh(better, reader, spellings)))
-    return text if count > found else None
+    return text if count(better) > found else None
 
 
-def _known(reader, spellings, key: str, word: str) -> bool:
+def _known(index: IndexReader, word: Word) -> bool:
     """The word, or another spelling of it, is in the documents: nothing to correct."""
-    if reader.doc_frequency("body", key) > 0:
-        return True
-    return any(reader.doc_frequency("body", t) > 0 for t in spellings.spellings(word))
+    return any(index.doc_frequency("body", t) > 0 for t in word.terms)

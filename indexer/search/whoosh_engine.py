@@ -1,7 +1,9 @@
-"""The embedded search engine: Whoosh, with facets from arrays and our own snippets.
+"""The embedded search engine: a Whoosh index read through one door, answered from one plan.
 
-One searcher per index version, opened on first use and reopened when a build switches
-CURRENT; the old one is closed once a newer one is ready.
+Each index version is opened once per process into a Snapshot (the door to its files, facet
+arrays, spelling map). A search holds its snapshot from start to end; when a build switches
+CURRENT, the old snapshot is closed only after the last search holding it has finished. Searches
+run concurrently: only raw file reads inside the door take a short per-version lock.
 """
 
 from __future__ import annotations
@@ -9,11 +11,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from dataclasses import dataclass
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
+from indexer.analysis import variant_keys
 from indexer.index.copies import text_similarity
 from indexer.index.spellings import SpellingMap, variant_pairs
 from indexer.index.store import IndexStore
@@ -22,30 +25,107 @@ from indexer.results import (
     FacetValue,
     Hit,
     IndexStats,
+    QueryError,
     SearchRequest,
     SearchResult,
 )
-from indexer.search import query as q
 from indexer.search.copies import CopyGroups, copy_refs
 from indexer.search.facets import FacetSet
-from indexer.search.snippets import TermMatcher, matched_spellings, snippet_pages, snippets
+from indexer.search.matching import Matcher
+from indexer.search.plan import And, parse, resolve
+from indexer.search.postings import FIELDS, IndexReader
+from indexer.search.snippets import (
+    Highlighter,
+    highlight_text,
+    matched_spellings,
+    snippet_pages,
+    snippets,
+)
 from indexer.search.suggest import suggest
-from indexer.search.vector import VectorSearcher
 
 META = "meta.json"
+GROUP = "="  # how a group key of the names table starts (indexer.analysis.synonyms)
+WARM_UP_QUERY = "Hojaly massacre"
 log = logging.getLogger(__name__)
 
 
-@dataclass
+class Vocabulary:
+    """What one index version knows about words, for `plan.resolve`."""
+
+    def __init__(self, index: IndexReader, spellings: SpellingMap):
+        self.index, self.map = index, spellings
+
+    def spellings(self, word: str) -> set[str]:
+        return self.map.spellings(word)
+
+    def group_spellings(self, stem: str) -> set[str]:
+        found: set[str] = set()
+        for key in variant_keys(stem):
+            if key.startswith(GROUP):
+                found |= self.map.terms_of(key)
+        return found
+
+    def completions(self, exact_prefix: str, light_prefix: str) -> list[str]:
+        prefixes = {exact_prefix, light_prefix}
+        indexed: set[str] = set()
+        spelled: set[str] = set()
+        for prefix in prefixes:
+            for field in FIELDS:
+                indexed.update(self.index.terms_with_prefix(field, prefix))
+            spelled |= self.map.terms_under_prefix(prefix)
+        # only words some live document uses: a word seen only in deleted documents would pull
+        # in its other spellings although no document has it
+        if self.index.all_live:  # then every indexed word is a live document's
+            found = indexed | {t for t in spelled - indexed if self._live(t)}
+        else:
+            found = {t for t in indexed | spelled if self._live(t)}
+        return sorted(found)
+
+    def _live(self, term: str) -> bool:
+        live, index = self.index.live, self.index
+        if index.all_live:
+            return any(index.doc_frequency(f, term) for f in FIELDS)
+        return any(live[index.postings(f, term)[0]].any() for f in FIELDS)
+
+
 class Snapshot:
-    version: str
-    searcher: object
-    facets: FacetSet
-    vector: VectorSearcher
-    spellings: SpellingMap
-    meta: dict
-    lock: threading.Lock
-    copies: CopyGroups
+    """One index version, closed once retired and no search holds it any more."""
+
+    def __init__(self, version: str, folder: Path, store: IndexStore):
+        self.version = version
+        self.index = IndexReader(store.open_whoosh(folder))
+        self.facets = FacetSet.from_reader(self.index)
+        self.matcher = Matcher(self.index)
+        self.spellings = SpellingMap.load(folder)
+        self.vocabulary = Vocabulary(self.index, self.spellings)
+        self.meta = store.read_json(version, META)
+        self.copies = CopyGroups.load(folder, self.index)
+        self.spellings.sorted_keys()  # now, not in the first prefix search
+        self._users = 0
+        self._retired = self.closed = False
+        self._lock = threading.Lock()
+
+    def acquire(self) -> bool:
+        with self._lock:
+            if self.closed:
+                return False
+            self._users += 1
+            return True
+
+    def release(self) -> None:
+        with self._lock:
+            self._users -= 1
+            self._close_if_unused()
+
+    def retire(self) -> None:
+        with self._lock:
+            self._retired = True
+            self._close_if_unused()
+
+    def _close_if_unused(self) -> None:
+        if self._retired and not self._users and not self.closed:
+            self.closed = True
+            self.index.close()
 
 
 class WhooshEngine:
@@ -56,7 +136,7 @@ class WhooshEngine:
 
     # -- index versions -------------------------------------------------------------------
 
-    def _current(self) -> Snapshot | None:
+    def _latest(self) -> Snapshot | None:
         name = self.store.current_name()
         snap = self._snapshot
         if snap is not None and snap.version == name:
@@ -65,73 +145,74 @@ class WhooshEngine:
             return None
         with self._open_lock:
             if self._snapshot is None or self._snapshot.version != name:
-                ix = self.store.open_whoosh(self.store.versions / name)
-                searcher = ix.searcher()
-                old = self._snapshot
-                self._snapshot = Snapshot(
-                    name,
-                    searcher,
-                    FacetSet.from_reader(searcher.reader()),
-                    VectorSearcher(searcher).loaded(),
-                    SpellingMap.load(self.store.versions / name),
-                    self.store.read_json(name, META),
-                    threading.Lock(),
-                    CopyGroups.load(self.store.versions / name, searcher),
-                )
+                fresh = Snapshot(name, self.store.versions / name, self.store)
+                old, self._snapshot = self._snapshot, fresh
                 if old is not None:
-                    with old.lock:
-                        old.searcher.close()
+                    old.retire()
             return self._snapshot
 
+    @contextmanager
+    def _held(self):
+        """The current snapshot, kept open until the block ends (None without an index)."""
+        while True:
+            snap = self._latest()
+            if snap is None:
+                yield None
+                return
+            if snap.acquire():
+                break  # else it was retired and closed between the two steps: look again
+        try:
+            yield snap
+        finally:
+            snap.release()
+
     def warm_up(self) -> None:
-        """Open the index and load the analysis tables now, so the first search is quick.
+        """Open the index and load the analysis tables now, so the first search is quick. Only
+        matching runs (no stored document is read), so it takes the same time on any index.
 
         Never raises: a broken index is reported by the searches and the health check."""
         variant_pairs("Khojaly Xocalı")
         try:
-            self.search(SearchRequest(q="Hojaly massacre"))  # loads every table a search needs
+            with self._held() as snap:
+                if snap is not None:
+                    snap.matcher.evaluate(resolve(parse(WARM_UP_QUERY), snap.vocabulary))
+                    highlight_text(WARM_UP_QUERY, resolve(parse("Khojaly"), snap.vocabulary))
         except Exception:  # noqa: BLE001 - logged; requests will answer with a clear error
             log.exception("the index at %s cannot be opened yet", self.store.root)
 
     def stats(self) -> IndexStats:
-        snap = self._current()
-        if snap is None:
-            return IndexStats(0, None, None)
-        return IndexStats(int(snap.facets.live.sum()), snap.meta.get("built_at"), snap.version)
+        with self._held() as snap:
+            if snap is None:
+                return IndexStats(0, None, None)
+            return IndexStats(int(snap.facets.live.sum()), snap.meta.get("built_at"), snap.version)
 
     # -- search ---------------------------------------------------------------------------
 
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
-        parsed = q.parse(request.q)
-        snap = self._current()
-        if snap is None:
-            return _empty(request, parsed, started)
-        with snap.lock:
-            searcher = snap.searcher
-            wquery = q.to_whoosh(parsed, searcher.reader(), snap.spellings)
-            if parsed.empty:
-                docs = snap.facets.all_docs()
-                scores = np.zeros(len(docs))
-            else:
-                docs, scores = snap.vector.evaluate(wquery)
-                live = snap.facets.live[docs]
-                docs, scores = docs[live], scores[live]
+        parsed = parse(request.q)
+        with self._held() as snap:
+            if snap is None:
+                return _empty(request, parsed, started)
+            plan = resolve(parsed, snap.vocabulary)
+            docs, scores = snap.matcher.evaluate(plan)
             faceted = snap.facets.apply(docs, request)
             final, final_scores = docs[faceted.keep], scores[faceted.keep]
             matched = final
             if request.collapse:  # facets above count documents; the list shows one per group
-                rank = _order(snap.facets, parsed, final, final_scores, request)
+                rank = _order(snap.facets, plan, final, final_scores, request)
                 final, final_scores = snap.copies.collapse(final, final_scores, rank)
-            page = _page(snap.facets, parsed, final, final_scores, request)
-            hits = _hits(searcher, page, parsed, snap.spellings)
-            _fold_copies(hits, page, snap.copies, searcher, matched if request.collapse else None)
+            page = _page(snap.facets, plan, final, final_scores, request)
+            hits = _hits(snap.index, page, plan)
+            _fold_copies(hits, page, snap.copies, snap.index, matched if request.collapse else None)
             suggestion = None
-            if len(final) <= 2 and not parsed.empty and not faceted.unknown:
-                suggestion = suggest(searcher, snap.spellings, parsed, request.q, len(final))
+            if len(final) <= 2 and not plan.empty and not faceted.unknown:
+                suggestion = suggest(
+                    snap.index, plan, request.q, len(final), lambda p: _count(snap, p, request)
+                )
         return SearchResult(
             query=request.q,
-            normalized_query=parsed.normalized(),
+            normalized_query=plan.normalized(),
             total=len(final),
             page=request.page,
             per_page=request.per_page,
@@ -143,20 +224,29 @@ class WhooshEngine:
             request=faceted.request,
         )
 
+    def highlight(self, text: str, query: str) -> str:
+        """`text` escaped, with the matches of `query` marked as a search would mark them."""
+        try:
+            plan = parse(query)
+        except QueryError:
+            plan = And()
+        with self._held() as snap:
+            return highlight_text(text, resolve(plan, snap.vocabulary) if snap else And())
+
     def document(self, doc_id: str) -> DocumentRecord | None:
-        snap = self._current()
-        if snap is None:
-            return None
-        with snap.lock:
-            docnum = snap.searcher.document_number(id=doc_id)
+        with self._held() as snap:
+            if snap is None:
+                return None
+            docnum = snap.index.document_number(doc_id)
             if docnum is None:
                 return None
-            stored = snap.searcher.stored_fields(docnum)
-            copies = copy_refs(snap.searcher, snap.copies.others(docnum))
+            stored = snap.index.stored(docnum)
+            copies = copy_refs(snap.index, snap.copies.others(docnum))
             for ref in copies:  # what differs: how much of the text the copy shares
-                other = snap.searcher.document_number(id=ref.id)
-                body = snap.searcher.stored_fields(other).get("body") or ""
+                other = snap.index.stored(snap.index.document_number(ref.id))
+                body = other.get("body") or ""
                 ref.similarity = round(text_similarity(stored.get("body") or "", body), 3)
+            copy_group = snap.copies.group_id(docnum)
         langs = [c for c in (stored.get("languages") or "").split(",") if c]
         return DocumentRecord(
             id=stored["id"],
@@ -174,46 +264,52 @@ class WhooshEngine:
             author=stored.get("author"),
             captured=stored.get("captured"),
             pages=[{"paragraph": i, "label": label} for i, label in stored.get("pages") or ()],
-            copy_group=snap.copies.group_id(docnum),
+            copy_group=copy_group,
             copies=copies,
         )
 
 
-def _page(facets, parsed, final, scores, request) -> list[tuple[int, float]]:
-    """(docnum, score) for the requested page: best score first, ties in index order."""
+def _count(snap: Snapshot, plan: And, request: SearchRequest) -> int:
+    docs, _ = snap.matcher.evaluate(resolve(plan, snap.vocabulary))
+    return int(snap.facets.apply(docs, request).keep.sum())
+
+
+def _page(facets, plan: And, final, scores, request) -> list[tuple[int, float]]:
+    """(docnum, score) for the requested page of `final`, in `_order`."""
     start = (request.page - 1) * request.per_page
     end = start + request.per_page
     if start >= len(final):
         return []
-    chosen = _order(facets, parsed, final, scores, request)[start:end]
+    chosen = _order(facets, plan, final, scores, request)[start:end]
     return [(int(d), float(s)) for d, s in zip(final[chosen], scores[chosen], strict=True)]
 
 
-def _order(facets, parsed, final, scores, request) -> np.ndarray:
-    """Indexes into `final` in result order: best score first, ties in index order."""
-    if parsed.empty or request.sort == "date":
+def _order(facets, plan: And, final, scores, request) -> np.ndarray:
+    """Indexes into `final` in result order: best score first, ties in index order; newest
+    first when asked, and for queries without a word to score (browsing, exclusions only)."""
+    if not plan.positive or request.sort == "date":
         return np.lexsort((final, -facets.date_key[final]))
     return np.lexsort((final, -scores))
 
 
-def _fold_copies(hits, page, groups: CopyGroups, searcher, matched) -> None:
+def _fold_copies(hits, page, groups: CopyGroups, index: IndexReader, matched) -> None:
     """Each hit's copy group; with `matched` (collapsing), the matching copies folded in."""
     for hit, (docnum, _) in zip(hits, page, strict=True):
         hit.copy_group = groups.group_id(docnum)
         others = groups.others(docnum, matched)
         hit.copy_count = len(others)
         if matched is not None:
-            hit.copies = copy_refs(searcher, others)
+            hit.copies = copy_refs(index, others)
 
 
-def _hits(searcher, page, parsed, spellings) -> list[Hit]:
-    matcher = TermMatcher.for_query(parsed, spellings)
+def _hits(index: IndexReader, page, plan: And) -> list[Hit]:
+    highlighter = Highlighter(plan)
     out = []
     for docnum, score in page:
-        stored = searcher.stored_fields(docnum)
+        stored = index.stored(docnum)
         body, title = stored.get("body") or "", stored.get("title") or ""
-        body_matches = matcher.matches(body)
-        matched = matched_spellings((title, matcher.matches(title)), (body, body_matches))
+        body_matches = highlighter.matches(body)
+        matched = matched_spellings((title, highlighter.matches(title)), (body, body_matches))
         out.append(
             Hit(
                 id=stored["id"],
@@ -232,11 +328,11 @@ def _hits(searcher, page, parsed, spellings) -> list[Hit]:
     return out
 
 
-def _empty(request: SearchRequest, parsed, started: float) -> SearchResult:
+def _empty(request: SearchRequest, plan: And, started: float) -> SearchResult:
     facets: dict[str, list[FacetValue]] = {"publisher": [], "language": [], "year": []}
     return SearchResult(
         request.q,
-        parsed.normalized(),
+        plan.normalized(),
         0,
         request.page,
         request.per_page,

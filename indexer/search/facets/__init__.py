@@ -14,7 +14,7 @@ import numpy as np
 from indexer.params import query_string
 from indexer.results import FacetValue, SearchRequest, UnknownFilter
 from indexer.search.facets.base import ActiveFilter, Facet
-from indexer.search.facets.columns import live_documents, read_column
+from indexer.search.facets.columns import read_column
 from indexer.search.facets.values import LanguageFacet, PublisherFacet
 from indexer.search.facets.year import UNDATED, YearFacet
 
@@ -51,11 +51,12 @@ class FacetSet:
 
     @classmethod
     def from_reader(cls, reader) -> FacetSet:
-        n = reader.doc_count_all()
+        """The facets of the version `reader` (an `indexer.search.postings.IndexReader`) reads."""
+        n = reader.doc_count_all
         dates = read_column(reader, "date_key", n, 0)
         return cls(
             [f.from_reader(reader, n) for f in FACETS],
-            live_documents(reader),
+            reader.live,
             np.fromiter((v or 0 for v in dates), np.int64, n),
         )
 

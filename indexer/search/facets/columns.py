@@ -14,23 +14,10 @@ from dataclasses import dataclass
 import numpy as np
 
 
-def read_column(reader, field: str, n: int, default) -> list:
-    """The stored column of `field` for every document number (`default` where missing)."""
-    if not reader.has_column(field):
-        return [default] * n
-    values = list(reader.column_reader(field))
-    return values if len(values) == n else (values + [default] * n)[:n]
-
-
-def live_documents(reader) -> np.ndarray:
-    """True for each document number that is not deleted."""
-    n = reader.doc_count_all()
-    live = np.ones(n, dtype=bool)
-    if reader.has_deletions():
-        for docnum in range(n):
-            if reader.is_deleted(docnum):
-                live[docnum] = False
-    return live
+def read_column(index, field: str, n: int, default) -> list:
+    """The stored column of `field` for every document number (`default` where missing), read
+    through the index door (`indexer.search.postings.IndexReader`)."""
+    return index.column(field, default)
 
 
 @dataclass

@@ -1,0 +1,164 @@
+"""Matching and BM25F scoring of a resolved plan over whole posting lists, with numpy.
+
+Whoosh's matchers and collectors step through every matching document in Python, several calls
+per posting per query term; with spelling expansions and facet counts that is the whole cost of
+a search. Here each term's posting list comes from the index door (postings.py) as arrays, and
+the plan is evaluated with array operations: OR is a union with summed scores, AND an
+intersection, NOT a difference. Phrases compare positions as arrays too.
+
+Scores follow Whoosh's BM25F (B=0.75, K1=1.2, idf = ln(N / (df + 1)) + 1, its own average
+field length over every document): a word without other spellings scores what Whoosh's BM25F
+searcher gives `Or([Term("body", w), Term("title", w)])`, times EXACT_BOOST. A word with other
+spellings is scored as one term (as Lucene scores synonyms): its document and term frequencies
+are those of all its spellings together, so a rare spelling does not outweigh the common one,
+and documents using the spelling as typed score EXACT_BOOST times higher.
+"""
+
+from __future__ import annotations
+
+from math import log
+
+import numpy as np
+
+from indexer.search.plan import And, Leaf, Not, Or, Phrase, Prefix, Word
+from indexer.search.postings import FIELDS, SHIFT, IndexReader
+
+B, K1 = 0.75, 1.2
+EXACT_BOOST = 2.0
+EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
+
+
+class Matcher:
+    """Evaluates resolved plans to (sorted live document numbers, scores) for one version."""
+
+    def __init__(self, index: IndexReader):
+        self.index = index
+
+    def evaluate(self, plan: And) -> tuple[np.ndarray, np.ndarray]:
+        positive = [self.node(c) for c in plan.positive]
+        if positive:
+            ids, scores = intersection(positive)
+        else:
+            ids = np.flatnonzero(self.index.live).astype(np.int64)
+            scores = np.zeros(len(ids))
+        for leaf in plan.excluded:
+            excluded, _ = self.leaf(leaf)
+            keep = ~np.isin(ids, excluded, assume_unique=True)
+            ids, scores = ids[keep], scores[keep]
+        live = self.index.live[ids]
+        return ids[live], scores[live]
+
+    def node(self, c: Leaf | Or | Not) -> tuple[np.ndarray, np.ndarray]:
+        if isinstance(c, Or):
+            return union([self.leaf(x) for x in c.children])
+        return self.leaf(c)
+
+    def leaf(self, x: Leaf) -> tuple[np.ndarray, np.ndarray]:
+        if isinstance(x, Word):
+            return union([self.word(f, x) for f in FIELDS])
+        if isinstance(x, Phrase):
+            return union([self.phrase(f, x) for f in FIELDS])
+        if isinstance(x, Prefix):
+            return union([self.terms(f, x.terms) for f in FIELDS])
+        raise TypeError(f"cannot evaluate {type(x).__name__}")
+
+    # -- leaves ---------------------------------------------------------------------------
+
+    def terms(self, field: str, texts) -> tuple[np.ndarray, np.ndarray]:
+        """Any of `texts` in `field`, each scored as its own term and the scores summed (as
+        Whoosh scores an Or of Terms), in one pass over all their postings."""
+        lists = [self.index.postings(field, t) for t in sorted(texts)]
+        lists = [item for item in lists if len(item[0])]
+        if not lists:
+            return EMPTY
+        sizes = np.fromiter((len(item[0]) for item in lists), dtype=np.int64, count=len(lists))
+        ids = np.concatenate([item[0] for item in lists])
+        weights = np.concatenate([item[1] for item in lists])
+        idf = np.repeat(np.log(self.index.doc_count_all / (sizes + 1)) + 1, sizes)
+        return union([(ids, self._bm25(field, ids, weights, idf))], merge=True)
+
+    def word(self, field: str, w: Word) -> tuple[np.ndarray, np.ndarray]:
+        """Any spelling of `w` in `field`, scored as one term; the exact spelling scores higher."""
+        lists = [(t == w.exact, *self.index.postings(field, t)) for t in sorted(w.terms)]
+        lists = [item for item in lists if len(item[1])]
+        if not lists:
+            return EMPTY
+        if len(lists) == 1:
+            exact, ids, weights = lists[0]
+            return ids, self.bm25(field, ids, weights) * (EXACT_BOOST if exact else 1.0)
+        ids = np.concatenate([item[1] for item in lists])
+        weights = np.concatenate([item[2] for item in lists])
+        exact = np.concatenate([np.full(len(item[1]), item[0]) for item in lists])
+        unique, inverse = np.unique(ids, return_inverse=True)
+        weight_all = np.bincount(inverse, weights=weights)
+        has_exact = np.bincount(inverse, weights=exact.astype(np.float64)) > 0
+        scores = self.bm25(field, unique, weight_all)
+        return unique, scores * np.where(has_exact, EXACT_BOOST, 1.0)
+
+    def phrase(self, field: str, p: Phrase) -> tuple[np.ndarray, np.ndarray]:
+        """Documents where the words stand side by side, scored as the sum of their words'
+        scores. Positions are read only for terms of documents that have every word."""
+        parts = [self.word(field, w) for w in p.words]
+        ids, scores = intersection(parts)
+        if not len(ids):
+            return EMPTY
+        # Each occurrence is one number, document * SHIFT + position; a phrase is an occurrence
+        # of its first word whose next numbers are occurrences of the following words.
+        keys = [self.slot(field, w) for w in p.words]
+        starts = keys[0][members(ids, keys[0] // SHIFT)]
+        for offset, following in enumerate(keys[1:], 1):
+            starts = starts[members(following, starts + offset)]
+        keep = np.isin(ids, np.unique(starts // SHIFT), assume_unique=True)
+        return ids[keep], scores[keep]
+
+    def slot(self, field: str, w: Word) -> np.ndarray:
+        """Occurrences of any spelling of `w` (what may stand at one position of a phrase)."""
+        found = [self.index.occurrences(field, t) for t in sorted(w.terms)]
+        found = [f for f in found if len(f)]
+        if len(found) <= 1:
+            return found[0] if found else EMPTY[0]
+        return np.unique(np.concatenate(found))
+
+    def bm25(self, field: str, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Scores of one term's postings (`ids` are its documents, so their count is its df)."""
+        return self._bm25(field, ids, weights, log(self.index.doc_count_all / (len(ids) + 1)) + 1)
+
+    def _bm25(self, field: str, ids: np.ndarray, weights: np.ndarray, idf) -> np.ndarray:
+        lengths = self.index.lengths[field][ids]
+        avg = self.index.avg_length[field]
+        return idf * (weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * lengths / avg))
+
+
+def members(haystack: np.ndarray, needles: np.ndarray) -> np.ndarray:
+    """Which `needles` are in the sorted array `haystack` (binary search, no sorting)."""
+    if not len(haystack):
+        return np.zeros(len(needles), dtype=bool)
+    spots = np.minimum(np.searchsorted(haystack, needles), len(haystack) - 1)
+    return haystack[spots] == needles
+
+
+def union(
+    parts: list[tuple[np.ndarray, np.ndarray]], merge: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
+    """Documents in any part, scores summed. Each part's ids are sorted and unique, unless
+    `merge` says they may repeat."""
+    parts = [p for p in parts if len(p[0])]
+    if not parts:
+        return EMPTY
+    if len(parts) == 1 and not merge:
+        return parts[0]
+    ids = np.concatenate([p[0] for p in parts])
+    scores = np.concatenate([p[1] for p in parts])
+    unique, inverse = np.unique(ids, return_inverse=True)
+    return unique, np.bincount(inverse, weights=scores)
+
+
+def intersection(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    if not parts or any(not len(p[0]) for p in parts):
+        return EMPTY
+    parts = sorted(parts, key=lambda p: len(p[0]))  # smallest first keeps the work small
+    ids, scores = parts[0]
+    for other_ids, other_scores in parts[1:]:
+        ids, mine, theirs = np.intersect1d(ids, other_ids, assume_unique=True, return_indices=True)
+        scores = scores[mine] + other_scores[theirs]
+    return ids, scores

@@ -1,0 +1,255 @@
+"""A user's query as one small tree of plain dataclasses: the plan every later step reads.
+
+`parse` turns text into the tree; `resolve` fills in, once per index version, which indexed
+words each leaf stands for. Matching and scoring (matching.py), snippets and highlights
+(snippets.py), the `matched` lists, "did you mean" (suggest.py) and `normalized_query` all read
+the resolved plan, so they cannot disagree about what a query means.
+
+Semantics (the README's "Query syntax" says the same):
+- words are ANDed; `a OR b` joins the words or phrases beside it (OR binds tighter than AND);
+- a word matches every spelling of itself that the spelling map knows (Hojaly: Khojaly, Xocalı);
+- "a phrase" needs its words side by side in one field, each in any of its spellings;
+- `prefix*` (two letters or more) matches every word that starts with it, or whose light key
+  (romanized form) starts with the prefix or its light key, every other spelling of those
+  words, and the spellings of a listed name the prefix itself belongs to (`Xocal*` finds
+  Khojaly through the names table; a prefix is not fuzzy-matched to other names);
+- `-x` or `NOT x` excludes documents that x matches, with every spelling x matches
+  (`-Xocalı` excludes Khojaly too); a phrase can be excluded: `-"Anadolu Agency"`;
+- an exclusion cannot be joined by OR (`a OR -b` is refused with a clear error);
+- a query of exclusions only lists every other document, newest first.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+from indexer.analysis import exact_key, tokens, variant_keys
+from indexer.results import MAX_QUERY_LENGTH, MAX_TERMS, QueryError
+
+MAX_CLAUSES = MAX_TERMS
+PREFIX_MIN_CHARS = 2
+HELP = 'Try words, "an exact phrase", OR, NOT or -word, and prefix* (at least two letters).'
+# A piece of the query: an optionally negated "phrase", or a run of non-space characters.
+PIECE = re.compile(r'(-?)"([^"]*)"|(\S+)')
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str  # as typed
+    terms: frozenset[str] = field(default=frozenset(), compare=False)  # every indexed spelling
+
+    @property
+    def exact(self) -> str:
+        return exact_key(self.text)
+
+    def label(self) -> str:
+        return self.exact
+
+
+@dataclass(frozen=True)
+class Phrase:
+    words: tuple[Word, ...]
+
+    def label(self) -> str:
+        return " ".join(w.exact for w in self.words)
+
+
+@dataclass(frozen=True)
+class Prefix:
+    stem: str  # as typed, without the "*"
+    completions: tuple[str, ...] = field(default=(), compare=False)  # indexed words it starts
+    # the completions, their other spellings and the stem's own spellings
+    terms: frozenset[str] = field(default=frozenset(), compare=False)
+
+    @property
+    def exact(self) -> str:
+        return exact_key(self.stem)
+
+    @property
+    def light(self) -> str:
+        return variant_keys(self.stem)[0]
+
+    def label(self) -> str:
+        return self.exact + "*"
+
+
+Leaf = Word | Phrase | Prefix
+
+
+@dataclass(frozen=True)
+class Or:
+    children: tuple[Leaf, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    child: Leaf
+
+
+@dataclass(frozen=True)
+class And:
+    """The whole query: every child must match; an empty And matches every document."""
+
+    children: tuple[Leaf | Or | Not, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.children
+
+    @property
+    def positive(self) -> tuple[Leaf | Or, ...]:
+        return tuple(c for c in self.children if not isinstance(c, Not))
+
+    @property
+    def excluded(self) -> tuple[Leaf, ...]:
+        return tuple(c.child for c in self.children if isinstance(c, Not))
+
+    def leaves(self) -> list[Leaf]:
+        """The leaves that must or may match (not the excluded ones), in query order."""
+        out: list[Leaf] = []
+        for c in self.positive:
+            out += c.children if isinstance(c, Or) else [c]
+        return out
+
+    def normalized(self) -> str:
+        parts = []
+        for c in self.positive:
+            if isinstance(c, Or):
+                text = " OR ".join(_label(x) for x in c.children)
+                parts.append(f"({text})" if len(self.children) > 1 else text)
+            else:
+                parts.append(_label(c))
+        parts += ["NOT " + _label(c) for c in self.excluded]
+        return " ".join(parts)
+
+
+def _label(leaf: Leaf) -> str:
+    return f'"{leaf.label()}"' if isinstance(leaf, Phrase) else leaf.label()
+
+
+# -- parsing --------------------------------------------------------------------------------
+
+
+def clean(text: str) -> str:
+    """Whitespace controls become spaces, other control characters go; NFC-normalised."""
+    text = "".join(
+        " " if ch.isspace() else ch
+        for ch in text
+        if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf")
+    )
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def parse(text: str) -> And:
+    if len(text) > MAX_QUERY_LENGTH:
+        raise QueryError(
+            f"The query is {len(text)} characters long; the limit is {MAX_QUERY_LENGTH}."
+        )
+    text = clean(text)
+    if text.count('"') % 2:  # an unbalanced quote: search the words as they are
+        text = text.replace('"', " ")
+    items: list[list] = []  # [negated, [leaves]] in query order
+    join_next = negate_next = False
+    for m in PIECE.finditer(text):
+        minus, phrase, raw = m.group(1), m.group(2), m.group(3)
+        if raw in ("OR", "|"):
+            if items and items[-1][0]:
+                raise _or_with_exclusion(text)
+            join_next = bool(items)
+            continue
+        if raw in ("AND", "&", "+"):
+            continue
+        if raw == "NOT":
+            negate_next = True
+            continue
+        negate = negate_next or bool(minus)
+        if raw and raw.startswith("-") and len(raw) > 1:
+            negate, raw = True, raw[1:]
+        leaf = _leaf(phrase, raw)
+        if leaf is None:
+            continue
+        if negate and join_next:
+            raise _or_with_exclusion(text)
+        if join_next:
+            items[-1][1].append(leaf)
+        else:
+            items.append([negate, [leaf]])
+        join_next = negate_next = False
+    if sum(len(leaves) for _, leaves in items) > MAX_CLAUSES:
+        raise QueryError(f"The query has more than {MAX_CLAUSES} terms; please shorten it.")
+    children = [
+        Not(leaves[0]) if negated else (Or(tuple(leaves)) if len(leaves) > 1 else leaves[0])
+        for negated, leaves in items
+    ]
+    # positives first, exclusions after: the order normalized_query shows
+    plan = And(
+        tuple(
+            [c for c in children if not isinstance(c, Not)]
+            + [c for c in children if isinstance(c, Not)]
+        )
+    )
+    if text and plan.empty:
+        raise QueryError(f"There is nothing to search for in “{text[:80]}”. {HELP}")
+    return plan
+
+
+def _or_with_exclusion(text: str) -> QueryError:
+    return QueryError(
+        f"“{text[:80]}” joins an exclusion with OR, which would match almost every document. "
+        "Use OR between words or phrases, and -word on its own to exclude."
+    )
+
+
+def _leaf(phrase: str | None, raw: str | None) -> Leaf | None:
+    if phrase is not None:
+        words = [w for _, _, w in tokens(phrase)]
+    else:
+        words = [w for _, _, w in tokens(raw)]
+        if raw.endswith("*") and len(words) == 1 and len(words[0]) >= PREFIX_MIN_CHARS:
+            return Prefix(words[0])
+    if not words:
+        return None
+    return Word(words[0]) if len(words) == 1 else Phrase(tuple(Word(w) for w in words))
+
+
+# -- resolution against one index version ---------------------------------------------------
+
+
+class Vocabulary(Protocol):
+    """What one index version knows about words."""
+
+    def spellings(self, word: str) -> set[str]:
+        """Indexed terms that may be another spelling of `word`."""
+
+    def completions(self, exact_prefix: str, light_prefix: str) -> list[str]:
+        """Words of live documents that, or whose light key, start with either prefix."""
+
+    def group_spellings(self, stem: str) -> set[str]:
+        """Indexed spellings of the listed names (names table) that `stem` is a form of."""
+
+
+def resolve(plan: And, vocabulary: Vocabulary) -> And:
+    """The plan with every leaf's indexed words filled in."""
+
+    def leaf(x: Leaf) -> Leaf:
+        if isinstance(x, Word):
+            return replace(x, terms=frozenset({x.exact, *vocabulary.spellings(x.text)}))
+        if isinstance(x, Phrase):
+            return Phrase(tuple(leaf(w) for w in x.words))
+        found = tuple(vocabulary.completions(x.exact, x.light))
+        terms = set(found) | vocabulary.group_spellings(x.stem)
+        for word in found:
+            terms |= vocabulary.spellings(word)
+        return replace(x, completions=found, terms=frozenset(terms))
+
+    def node(c):
+        if isinstance(c, Or):
+            return Or(tuple(leaf(x) for x in c.children))
+        if isinstance(c, Not):
+            return Not(leaf(c.child))
+        return leaf(c)
+
+    return And(tuple(node(c) for c in plan.children))
