@@ -9,18 +9,27 @@ live collection and sends only new and changed documents, and deletes removed on
 
 from __future__ import annotations
 
+import itertools
 import json
+import multiprocessing
+import os
 import re
+import threading
 import time
+from collections import deque
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from indexer.cluster import nodes as cluster_nodes
 from indexer.cluster.documents import SCHEMA_FIELDS, to_typesense
-from indexer.index.build import BuildReport, _analysed, _unique, analysis_fingerprint, load_sources
+from indexer.index.build import BuildReport, _unique, analysis_fingerprint, load_sources
+from indexer.ingest.documents import Document, SourceRecord, analyse
 
 IMPORT_BATCH = 500  # documents per import request
 DELETE_BATCH = 200
+PARALLEL_MIN_DOCS = 200  # below this, starting a helper process costs more than it saves
+ANALYSIS_BATCH, WINDOW = 32, 8  # documents per helper task, tasks in flight
 
 
 def build_collection(
@@ -181,3 +190,35 @@ def _serves(url: str, cfg, collection: str, count: int) -> bool:
         return False
     except (urllib.error.URLError, OSError, ValueError):
         return True  # a node that does not answer at all is not waited for
+
+
+@contextmanager
+def _analysed(records: list[SourceRecord]):
+    """Documents analysed (cleaned, languages detected) in a helper process while this one
+    sends them: the two halves of the work then share the machine's cores."""
+    # Forking a process that runs other threads can deadlock the child: stay serial there.
+    serial = len(records) < PARALLEL_MIN_DOCS or threading.active_count() > 1
+    if serial or (os.cpu_count() or 1) < 2:
+        yield map(analyse, records)
+        return
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        yield _bounded(pool, records)
+
+
+def _bounded(pool, records: list[SourceRecord]):
+    """Analysed documents in order, at most WINDOW batches ahead of the sender: Pool.imap
+    would run ahead without limit and hold a whole archive of analysed text in memory."""
+    batches = (records[i : i + ANALYSIS_BATCH] for i in range(0, len(records), ANALYSIS_BATCH))
+    pending: deque = deque()
+    for batch in itertools.islice(batches, WINDOW):
+        pending.append(pool.apply_async(_analyse_batch, (batch,)))
+    while pending:
+        done = pending.popleft().get()
+        following = next(batches, None)
+        if following is not None:
+            pending.append(pool.apply_async(_analyse_batch, (following,)))
+        yield from done
+
+
+def _analyse_batch(records: list[SourceRecord]) -> list[Document]:
+    return [analyse(r) for r in records]
