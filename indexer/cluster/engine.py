@@ -17,16 +17,18 @@ from indexer.cluster import facets as cluster_facets
 from indexer.cluster import nodes as cluster_nodes
 from indexer.cluster import server
 from indexer.cluster.documents import SEARCH_ONLY
+from indexer.cluster.spellings import highlighter, resolved
 from indexer.cluster.translate import Translation, negate, render, translate
 from indexer.results import (
     DocumentRecord,
     Hit,
     IndexStats,
+    QueryError,
     SearchRequest,
     SearchResult,
 )
-from indexer.search import query as q
-from indexer.search.snippets import TermMatcher, matched_spellings, snippets
+from indexer.search.plan import And, parse
+from indexer.search.snippets import highlight_text, matched_spellings, snippets
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +57,7 @@ class TypesenseEngine:
 
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
-        parsed = q.parse(request.q)
+        parsed = parse(request.q)
         plan = translate(parsed)
         facet_set = self._facets()
         request, unknown = facet_set.resolve(request)
@@ -113,6 +115,14 @@ class TypesenseEngine:
             unknown_filters=unknown,
             request=request,
         )
+
+    def highlight(self, text: str, query: str) -> str:
+        """`text` escaped, with the matches of `query` marked as a search would mark them."""
+        try:
+            plan = parse(query)
+        except QueryError:
+            plan = And()
+        return highlight_text(text, resolved(plan, text))
 
     def _facets(self) -> cluster_facets.ClusterFacets:
         """The collection's known facet values, read again when its version changes."""
@@ -274,7 +284,7 @@ class TypesenseEngine:
         return {"engine": "typesense", "status": status, "nodes": out}
 
 
-PREFIX_MAX_TERMS = q.PREFIX_MAX_TERMS
+PREFIX_MAX_TERMS = 64  # a prefix finds documents with its most frequent completions
 FACETS = tuple(cluster_facets.FIELDS)
 
 
@@ -290,11 +300,11 @@ def _and(a, b):
     return b if a is None else ("all", [a, b])
 
 
-def _hits(docs: list[tuple[dict, float]], parsed, fixed_score: float | None) -> list[Hit]:
-    matcher = TermMatcher.for_query(parsed)
+def _hits(docs: list[tuple[dict, float]], parsed: And, fixed_score: float | None) -> list[Hit]:
     out = []
     for stored, score in docs:
         body, title = stored.get("body") or "", stored.get("title") or ""
+        matcher = highlighter(parsed, title, body)
         body_matches = matcher.matches(body)
         out.append(
             Hit(

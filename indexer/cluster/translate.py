@@ -1,22 +1,23 @@
-"""A parsed query as Typesense filters over our own spelling tokens (see `documents`).
+"""A query plan as Typesense filters over our own spelling tokens (see `documents`).
 
-`translate()` is the one place that reads the parser's output: it turns a query into
+`translate()` is the one place that reads the plan (`indexer.search.plan`): it turns it into
 - `match`: which documents answer it (every spelling, as the embedded engine finds them);
 - `exact`: which of those use the spelling typed (they rank first, as in the embedded engine);
-- `prefix`: the stem of a `prefix*` clause, searched with Typesense's prefix search.
+- `prefix`: the stem of a `prefix*` leaf, searched with Typesense's prefix search.
 
+The plan is the parsed one, not resolved against a spelling map: the cluster has none, and each
+word's spellings are found by its variant keys, which every document carries as tokens.
 Typesense searches a prefix only as the last word of its text query, so a query can hold one
-prefix clause, not negated and not ORed with others; anything else is a QueryError.
+prefix leaf, not negated and not ORed with others; anything else is a QueryError.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from indexer.analysis import exact_key
 from indexer.cluster.documents import hex_word, pair_token, query_keys, token
 from indexer.results import QueryError
-from indexer.search.query import Clause, ParsedQuery
+from indexer.search.plan import And, Leaf, Or, Prefix, Word
 
 # A filter expression: ("in" | "not_in", field, values) or ("all" | "any", [expressions]).
 Expr = tuple
@@ -29,24 +30,27 @@ class Translation:
     prefix: str | None  # hex-encoded stem for the text query, or None
 
 
-def translate(parsed: ParsedQuery) -> Translation:
-    prefixes = [c for c in parsed.positive() if c.kind == "prefix"]
-    if len(prefixes) > 1 or any(c.kind == "prefix" for c in parsed.excluded):
+def translate(plan: And) -> Translation:
+    prefixes = [c for c in plan.positive if isinstance(c, Prefix)]
+    if len(prefixes) > 1 or any(isinstance(c, Prefix) for c in plan.excluded):
         raise QueryError(_PREFIX_HELP)
-    if prefixes and any(len(g) > 1 for g in parsed.groups if prefixes[0] in g):
+    if any(
+        isinstance(c, Or) and any(isinstance(x, Prefix) for x in c.children) for c in plan.positive
+    ):
         raise QueryError(_PREFIX_HELP)
     match, exact = [], []
-    for group in parsed.groups:
-        if group[0].kind == "prefix":
+    for node in plan.positive:
+        if isinstance(node, Prefix):
             continue
-        match.append(_any([_clause(c) for c in group]))
-        exact.append(_any([_exact(c) for c in group]))
-    for clause in parsed.excluded:
-        match.append(negate(_clause(clause)))
+        leaves = node.children if isinstance(node, Or) else (node,)
+        match.append(_any([_leaf(x) for x in leaves]))
+        exact.append(_any([_exact(x) for x in leaves]))
+    for leaf in plan.excluded:
+        match.append(negate(_leaf(leaf)))
     return Translation(
         match=_all(match) if match else None,
         exact=_all(exact) if exact else None,
-        prefix=hex_word(exact_key(prefixes[0].words[0])) if prefixes else None,
+        prefix=hex_word(prefixes[0].exact) if prefixes else None,
     )
 
 
@@ -56,21 +60,25 @@ _PREFIX_HELP = (
 )
 
 
-def _clause(clause: Clause) -> Expr:
-    if clause.kind == "word":
-        return ("in", "keys", [token(k) for k in query_keys(clause.words[0])])
+def _leaf(leaf: Leaf) -> Expr:
+    if isinstance(leaf, Word):
+        return ("in", "keys", [token(k) for k in query_keys(leaf.text)])
     return _all(
         [
-            ("in", "pairs", [pair_token(a, b) for a in query_keys(x) for b in query_keys(y)])
-            for x, y in zip(clause.words, clause.words[1:], strict=False)
+            (
+                "in",
+                "pairs",
+                [pair_token(a, b) for a in query_keys(x.text) for b in query_keys(y.text)],
+            )
+            for x, y in zip(leaf.words, leaf.words[1:], strict=False)
         ]
     )
 
 
-def _exact(clause: Clause) -> Expr:
-    if clause.kind == "word":
-        return ("in", "terms", [token(exact_key(clause.words[0]))])
-    words = [exact_key(w) for w in clause.words]
+def _exact(leaf: Leaf) -> Expr:
+    if isinstance(leaf, Word):
+        return ("in", "terms", [token(leaf.exact)])
+    words = [w.exact for w in leaf.words]
     return _all(
         [("in", "pairs", [pair_token(a, b)]) for a, b in zip(words, words[1:], strict=False)]
     )
