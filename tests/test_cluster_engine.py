@@ -67,6 +67,9 @@ QUERIES = [
     SearchRequest(q="Nagorno-Karabagh refugees"),
     SearchRequest(q="Srebrenica OR Agdam"),
     SearchRequest(q="Khojaly -Srebrenica"),
+    SearchRequest(q="massacre -Xocalı"),  # every spelling of the excluded word is excluded
+    SearchRequest(q='Khojaly -"Anadolu Agency"'),
+    SearchRequest(q='Hojaly OR "Nagorno Karabakh"'),
     SearchRequest(q="NOT genocide"),
     SearchRequest(q="genoc*"),
     SearchRequest(q="Khankendi"),
@@ -96,7 +99,9 @@ def test_the_same_query_finds_the_same_documents_and_facets(request_, cluster_en
         assert everything(cluster_engine, request_) == everything(embedded, request_)
 
 
-@pytest.mark.parametrize("q", ["Hojaly", "Ходжалы", '"Nagorno Karabakh"', "genoc*"])
+@pytest.mark.parametrize(
+    "q", ["Hojaly", "Ходжалы", '"Nagorno Karabakh"', "genoc*", "Xocalı massacre -Srebrenica"]
+)
 def test_hits_mark_the_documents_own_spellings(q, cluster_engine, embedded):
     theirs = {h.id: h for h in cluster_engine.search(SearchRequest(q=q, per_page=100)).hits}
     ours = {h.id: h for h in embedded.search(SearchRequest(q=q, per_page=100)).hits}
@@ -126,6 +131,28 @@ def test_pages_follow_one_another_without_gaps_or_repeats(per_page, cluster_engi
     assert paged == full and len(set(full)) == len(full) == result.total
     past = cluster_engine.search(_with(request, page=result.total_pages + 1, per_page=per_page))
     assert past.hits == [] and past.total == result.total
+
+
+@pytest.mark.parametrize(
+    ("q", "marks"),
+    [("Hojaly", True), ('"Nagorno Karabakh" Xocalı', True), ("genoc*", True), ("", False)]
+    + [("Khojaly OR -Srebrenica", False)],  # a query that cannot be run marks nothing
+)
+def test_a_document_page_marks_what_the_embedded_engine_marks(q, marks, cluster_engine, embedded):
+    pages = []
+    for doc_id in SITE_IDS:
+        text = embedded.document(doc_id).text
+        pages.append(cluster_engine.highlight(text, q))
+        assert pages[-1] == embedded.highlight(text, q), doc_id
+    assert any("<mark>" in page for page in pages) == marks
+
+
+@pytest.mark.parametrize("q", ["Khojaly OR -Srebrenica", "-Srebrenica OR Khojaly"])
+def test_an_exclusion_joined_by_or_is_refused_by_both_engines(q, cluster_engine, embedded):
+    with pytest.raises(QueryError, match="OR"):
+        embedded.search(SearchRequest(q=q))
+    with pytest.raises(QueryError, match="OR"):
+        cluster_engine.search(SearchRequest(q=q))
 
 
 @pytest.mark.parametrize("q", ["genoc* massac*", "Khojaly OR genoc*", "Khojaly -genoc*"])
