@@ -155,6 +155,16 @@ def test_an_exclusion_joined_by_or_is_refused_by_both_engines(q, cluster_engine,
         cluster_engine.search(SearchRequest(q=q))
 
 
+@pytest.mark.parametrize("q", ["Xocal*", "Hojal*", "Ходжал*", "Azerb*", "massac* Khojaly"])
+def test_a_prefix_finds_the_words_it_starts_never_more_than_the_embedded_engine(
+    q, cluster_engine, embedded
+):
+    """The cluster's prefix search knows only the words as written: the embedded engine also
+    finds their other spellings (Xocal* finds Khojaly there), the cluster does not yet."""
+    theirs = set(everything(cluster_engine, SearchRequest(q=q)))
+    assert theirs and theirs <= set(everything(embedded, SearchRequest(q=q)))
+
+
 @pytest.mark.parametrize("q", ["genoc* massac*", "Khojaly OR genoc*", "Khojaly -genoc*"])
 def test_what_typesense_cannot_express_is_a_clear_query_error(q, cluster_engine):
     with pytest.raises(QueryError, match="prefix"):
