@@ -3,19 +3,28 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-dev
+SERVE_STAMP := $(VENV)/.installed-serve
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
 .PHONY: serve test lint format index browser bench bench-large clean tables cluster-deps cluster cluster-stop serve-cluster
 
+# Serving needs only the app and gunicorn; the test tools (browser driver, fuzzers) come with
+# `make test`. The development set includes the serving set, so either stamp can serve.
+$(SERVE_STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[serve]'
+	touch $(SERVE_STAMP)
+
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	touch $(STAMP) $(SERVE_STAMP)
 
 # Incremental: a fresh index is left alone, a stale one is brought up to date.
-index: $(STAMP)
+index: $(SERVE_STAMP)
 	$(PY) -m indexer build
 
 serve: index

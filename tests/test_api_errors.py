@@ -43,7 +43,7 @@ def test_unknown_document_is_a_404_problem(api_client):
 
 
 @pytest.mark.parametrize(
-    "path", ["/api", "/api/", "/api/searches", "/api/search/deeper", "/api/documents/"]
+    "path", ["/api/", "/api/searches", "/api/search/deeper", "/api/documents/"]
 )
 def test_unknown_paths_under_api_are_404_problems(api_client, path):
     response = api_client.get(path)

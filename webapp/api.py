@@ -7,12 +7,14 @@ prints. Errors are problem+json (webapp.problems); caching and CORS follow webap
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from indexer.params import ParamError, parse_params, query_string
 from indexer.results import QueryError
 from webapp import api_http, engine, openapi, problems, request_id
+from webapp import export as export_
 
 bp = Blueprint("api", __name__)
 problems.register(bp)
@@ -25,6 +27,17 @@ def _json(body: dict, status: int = 200) -> Response:
     return Response(
         json.dumps(body, ensure_ascii=False), status=status, mimetype="application/json"
     )
+
+
+@bp.get("")
+def index():
+    """Where to start: every endpoint, and where the full description is."""
+    body = {
+        "endpoints": openapi.endpoints(),
+        "openapi": url_for("api.openapi_json"),
+        "docs": url_for("api.docs"),
+    }
+    return _json(body)
 
 
 @bp.get("/search")
@@ -45,6 +58,40 @@ def search():
             400, problems.INVALID_QUERY, "Query cannot be searched", str(exc), parameter="q"
         )
     return api_http.cacheable(_json(result.to_dict()), etag, api_http.SEARCH_MAX_AGE)
+
+
+@bp.get("/search.csv")
+@bp.get("/search.json")
+def export():
+    """Every match of the search (up to the export limit) as a streamed download."""
+    try:
+        req = parse_params(request.args.items(multi=True))
+    except ParamError as exc:
+        return problems.invalid_parameter(exc.param, exc.detail)
+    search_engine = engine()
+    limit = current_app.config["EXPORT_LIMIT"]
+    try:
+        first = export_.first_page(search_engine, req)
+    except QueryError as exc:
+        return problems.problem(
+            400, problems.INVALID_QUERY, "Query cannot be searched", str(exc), parameter="q"
+        )
+    rows = export_.hits(search_engine, req, first, limit)
+    doc_base = request.host_url.rstrip("/") + "/doc/"
+
+    def page_url(doc_id: str) -> str:
+        return doc_base + quote(doc_id, safe="")
+
+    if request.path.endswith(".csv"):
+        body, mimetype, ext = export_.csv_lines(rows, page_url), "text/csv", "csv"
+    else:
+        body = export_.json_chunks(first, rows, limit, page_url)
+        mimetype, ext = "application/json", "json"
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{export_.filename(req, ext)}"'
+    response.headers["X-Total-Count"] = str(first.total)
+    response.headers["X-Export-Limit"] = str(limit)
+    return response
 
 
 @bp.get("/documents/<path:doc_id>")
@@ -100,7 +147,8 @@ def openapi_json():
 
 @bp.get("/docs")
 def docs():
-    """The OpenAPI document as a plain server-rendered page (no scripts, no CDN)."""
+    """The API reference: Swagger UI (shipped in static/vendor, no CDN) draws the OpenAPI
+    document; the endpoint list and the problem types are in the HTML for readers without it."""
     etag = openapi.document_etag() + "-html"  # another representation, another tag
     cached = api_http.not_modified(etag, api_http.SPEC_MAX_AGE)
     if cached is not None:

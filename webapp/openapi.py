@@ -138,6 +138,12 @@ def _get(summary: str, description: str, responses: dict, **extra) -> dict:
 
 
 PATHS = {
+    "/api": _get(
+        "List the endpoints",
+        "Every endpoint with a one-line summary, and where the full description is.",
+        {"200": _json("Endpoints", "The endpoints.", ("X-Request-Id",))},
+        operationId="endpoints",
+    ),
     "/api/search": _get(
         "Search the archive",
         "The same search as the web page: matches, snippets, facet counts with toggle links, "
@@ -150,6 +156,35 @@ PATHS = {
             "500": _PROBLEMS["500"],
         },
         operationId="search",
+        parameters=SEARCH_PARAMETERS,
+    ),
+    "/api/search.csv": _get(
+        "Export every match as CSV",
+        "Every match of the search (not one page), in its order, up to 10,000 documents: "
+        "columns id, title, publisher, published, languages (; between codes), url, score, "
+        "page_url. Streamed, UTF-8 with a byte-order mark, as an attachment. `page` and "
+        "`per_page` are ignored. `X-Total-Count` gives every match; `X-Export-Limit` the cap.",
+        {
+            "200": {
+                "description": "CSV file.",
+                "content": {"text/csv": {}},
+            },
+            "400": _PROBLEMS["400"],
+            "500": _PROBLEMS["500"],
+        },
+        operationId="exportCsv",
+        parameters=SEARCH_PARAMETERS,
+    ),
+    "/api/search.json": _get(
+        "Export every match as JSON",
+        "As the CSV export, as one JSON object: `total`, `hits` (search hits without "
+        "snippets, with `page_url`), `exported`, and `truncated` when the limit left matches out.",
+        {
+            "200": _json("Export", "Every match, up to the limit."),
+            "400": _PROBLEMS["400"],
+            "500": _PROBLEMS["500"],
+        },
+        operationId="exportJson",
         parameters=SEARCH_PARAMETERS,
     ),
     "/api/documents/{doc_id}": _get(
@@ -193,7 +228,7 @@ PATHS = {
     ),
     "/api/docs": _get(
         "Reference page",
-        "This document as a readable HTML page (the only HTML under /api).",
+        "This document as a readable, interactive HTML page (the only HTML under /api).",
         {"200": {"description": "HTML page.", "content": {"text/html": {}}}, "304": _NOT_MODIFIED},
         operationId="docs",
     ),
@@ -253,12 +288,16 @@ def document_etag() -> str:
     return hashlib.sha256(document_json().encode()).hexdigest()[:32]
 
 
+def endpoints() -> list[dict]:
+    """Method, path, summary and description of every operation, in the document's order."""
+    return [
+        {"method": method.upper(), "path": path, "summary": op["summary"],
+         "description": op["description"]}
+        for path, item in PATHS.items()
+        for method, op in item.items()
+    ]  # fmt: skip
+
+
 def reference() -> dict:
-    """What the HTML reference page shows."""
-    doc = document()
-    return {
-        "info": doc["info"],
-        "paths": doc["paths"],
-        "schemas": {n: json.dumps(s, ensure_ascii=False, indent=2) for n, s in SCHEMAS.items()},
-        "problem_types": PROBLEM_TYPES,
-    }
+    """What the HTML reference page renders itself; the viewer draws the rest from the JSON."""
+    return {"info": document()["info"], "endpoints": endpoints(), "problem_types": PROBLEM_TYPES}

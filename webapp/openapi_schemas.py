@@ -266,6 +266,47 @@ HEALTH["properties"]["cluster"] = {
     )
 }
 
+EXPORT_HIT = _object(
+    {
+        **{k: v for k, v in HIT["properties"].items() if k != "snippets"},
+        "page_url": {"type": "string", "description": "The document's page on this site."},
+    },
+    "One matching document in an export: a search hit without snippets, with its permalink.",
+)
+
+EXPORT = _object(
+    {
+        "query": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+        "normalized_query": {"type": "string"},
+        "total": {"type": "integer", "minimum": 0, "description": "Every match of the search."},
+        "limit": {"type": "integer", "minimum": 1, "description": "Most documents exported."},
+        "hits": {"type": "array", "items": {"$ref": "#/components/schemas/ExportHit"}},
+        "exported": {"type": "integer", "minimum": 0},
+        "truncated": {"type": "boolean", "description": "True when the limit left matches out."},
+    },
+    "Every match of a search, in the search's order, up to the export limit.",
+)
+
+ENDPOINTS = _object(
+    {
+        "endpoints": {
+            "type": "array",
+            "items": _object(
+                {
+                    "method": {"const": "GET"},
+                    "path": {"type": "string"},
+                    "summary": {"type": "string"},
+                    "description": {"type": "string"},
+                },
+                "One endpoint, as the OpenAPI document describes it.",
+            ),
+        },
+        "openapi": {"type": "string", "description": "Where the OpenAPI document is."},
+        "docs": {"type": "string", "description": "Where the readable reference is."},
+    },
+    "Every endpoint of the API.",
+)
+
 PROBLEM = {
     "type": "object",
     "description": "RFC 9457 problem details.",
@@ -297,5 +338,8 @@ SCHEMAS = {
     "UnknownFilter": UNKNOWN_FILTER,
     "Document": DOCUMENT,
     "Health": HEALTH,
+    "Endpoints": ENDPOINTS,
+    "Export": EXPORT,
+    "ExportHit": EXPORT_HIT,
     "Problem": PROBLEM,
 }

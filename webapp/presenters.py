@@ -5,20 +5,38 @@ Templates stay declarative: links, chips, year bars and pages are computed here.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
+from babel.dates import format_date, format_skeleton
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from indexer.params import query_string
 from indexer.results import FacetValue, Hit, SearchRequest, UnknownFilter
-from indexer.search.facets import active_filters, facet
-from indexer.search.facets.languages import language_name  # noqa: F401 - a template filter
-from indexer.search.facets.year import range_label
+from indexer.search.facets import facet
+from indexer.search.facets.languages import language_name as facet_language_name
 
 CHART_HEIGHT = 60  # px, the tallest year bar
 MAX_CONTINUOUS_YEARS = 60  # wider spans show only the years that have documents
+
+
+def language_name(code: str | None) -> str:
+    """The language's name in the interface language (CLDR names, from Babel)."""
+    if not code:
+        return _("Unknown")
+    locale = get_locale()
+    name = locale.languages.get(code) if locale else None
+    if not name:
+        return facet_language_name(code)
+    first = name[:1]
+    if first == "i" and locale.language in ("az", "tr"):
+        first = "İ"  # the dotted capital of these alphabets (ingilis → İngilis)
+    return first.upper() + name[1:]
 
 
 def page_url(req: SearchRequest, **changes) -> str:
@@ -34,11 +52,40 @@ class Chip:
 
 def chips(req: SearchRequest) -> list[Chip]:
     """One removable chip per active filter."""
-    return [Chip(a.label, "/" + query_string(a.without)) for a in active_filters(req)]
+    out = [
+        Chip(
+            _("Publisher: %(name)s", name=p), "/" + query_string(facet("publisher").toggled(req, p))
+        )
+        for p in req.publisher
+    ]
+    out += [
+        Chip(
+            _("Language: %(name)s", name=language_name(c)),
+            "/" + query_string(facet("language").toggled(req, c)),
+        )
+        for c in req.language
+    ]
+    if req.year_from is not None or req.year_to is not None:
+        out.append(
+            Chip(
+                _("Years: %(range)s", range=year_range_label(req)),
+                page_url(req, year_from=None, year_to=None, page=1),
+            )
+        )
+    if req.undated:
+        out.append(Chip(_("Undated"), page_url(req, undated=False, page=1)))
+    return out
 
 
 def year_range_label(req: SearchRequest) -> str:
-    return range_label(req)
+    lo, hi = req.year_from, req.year_to
+    if lo is not None and lo == hi:
+        return str(lo)
+    if hi is None:
+        return _("%(year)s and later", year=lo)
+    if lo is None:
+        return _("up to %(year)s", year=hi)
+    return f"{lo}–{hi}"
 
 
 def clear_all_url(req: SearchRequest) -> str:
@@ -49,7 +96,14 @@ def clear_all_url(req: SearchRequest) -> str:
 
 def unknown_filter_message(unknown: UnknownFilter) -> str:
     """ "There is no publisher “Anadolu” in the archive." (suggestions are linked by the page)"""
-    return f"There is no {unknown.parameter} “{unknown.value}” in the archive."
+    return _(
+        "There is no %(what)s “%(value)s” in the archive.",
+        what=FILTER_NAMES.get(unknown.parameter, unknown.parameter),
+        value=unknown.value,
+    )
+
+
+FILTER_NAMES = {"publisher": _l("publisher"), "language": _l("language")}
 
 
 @dataclass
@@ -122,23 +176,21 @@ def pages(current: int, total_pages: int, around: int = 2) -> list[int | None]:
     return out
 
 
-MONTHS = "January February March April May June July August September October November December"
-
-
 def human_date(value: str | None) -> str:
-    """ISO dates as people read them: 2023-02-26 → 26 February 2023 (partial dates kept partial)."""
+    """ISO dates as people read them in the interface language (2023-02-26 → 26 February 2023);
+    partial dates stay partial (2023-02 → February 2023, 2023 → 2023)."""
     if not value:
         return ""
     parts = value.split("-")
     try:
         numbers = [int(p) for p in parts]
+        if len(numbers) == 3:
+            return format_date(datetime.date(*numbers), format="long", locale=get_locale())
+        if len(numbers) == 2:
+            month = datetime.date(numbers[0], numbers[1], 1)
+            return format_skeleton("yMMMM", month, locale=get_locale())
     except ValueError:
         return value
-    months = MONTHS.split()
-    if len(numbers) >= 2 and 1 <= numbers[1] <= 12:
-        month = months[numbers[1] - 1]
-        day = f"{numbers[2]} " if len(numbers) == 3 else ""
-        return f"{day}{month} {numbers[0]}"
     return parts[0]
 
 
@@ -172,33 +224,43 @@ def link_url(url: str | None) -> str | None:
 
 
 PARAM_LABELS = {
-    "q": "The query",
-    "publisher": "A publisher",
-    "language": "A language",
-    "year_from": "The first year",
-    "year_to": "The last year",
-    "undated": "The choice of undated documents",
-    "sort": "The sort order",
-    "page": "The page number",
-    "per_page": "The number of results per page",
-    "collapse": "Grouping copies",
+    "q": _l("The query"),
+    "publisher": _l("A publisher"),
+    "language": _l("A language"),
+    "year_from": _l("The first year"),
+    "year_to": _l("The last year"),
+    "undated": _l("The choice of undated documents"),
+    "sort": _l("The sort order"),
+    "page": _l("The page number"),
+    "per_page": _l("The number of results per page"),
+    "collapse": _l("Grouping copies"),
 }
 
 
 def param_message(param: str, detail: str) -> str:
-    return f"{PARAM_LABELS.get(param, 'A parameter')} cannot be used: {detail}."
+    label = PARAM_LABELS.get(param, _l("A parameter"))
+    return _("%(what)s cannot be used: %(detail)s.", what=label, detail=detail)
+
+
+def year_message(year_from: str | None, year_to: str | None) -> str:
+    """Why the typed year range was not applied, in the words of the form's own fields."""
+    lo, hi = (year_from or "").strip()[:20], (year_to or "").strip()[:20]
+    if lo.isdigit() and hi.isdigit() and int(lo) > int(hi):
+        return _("“From” (%(first)s) is after “to” (%(last)s). Swap them or change one.",
+                 first=lo, last=hi)  # fmt: skip
+    return _("Years are whole numbers from 1 to 9999. Change the years and try again.")
 
 
 FORMAT_NAMES = {
-    "html": "Web page (HTML)",
-    "warc": "Web archive (WARC)",
+    "html": _l("Web page (HTML)"),
+    "warc": _l("Web archive (WARC)"),
     "pdf": "PDF",
-    "docx": "Word document (DOCX)",
+    "docx": _l("Word document (DOCX)"),
 }
 
 
 def format_name(code: str | None) -> str:
-    return FORMAT_NAMES.get(code or "", code or "Text")
+    return FORMAT_NAMES.get(code or "", code or _("Text"))
 
 
 def page_labels(pages: list[dict], first: int = 0) -> dict[int, str]:

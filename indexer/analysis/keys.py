@@ -53,7 +53,8 @@ _ARMENIAN_SURNAME_RE = re.compile(r"[iyj]an(?:ts)?$")
 _ARMENIAN_RE = re.compile(r"[\u0531-\u058f]")
 _LEADING_H_RE = re.compile(r"^h(?=[aeiouəy])")
 _INNER_H_RE = re.compile(r"(?<=[aeiouə])h(?=[aeiouə])")
-_ARMENIAN_E_RE = re.compile(r"(?<=[^aeiouy])e(?=[^aeiouy]+[iy]a)")  # the e before -syan
+# the e before -syan, -sjan
+_ARMENIAN_E_RE = re.compile(r"(?<=[^aeiouy])e(?=[^aeiouy]+[iyj]a)")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _QARA_RE = re.compile(r"q(?!u)")
 
@@ -85,12 +86,15 @@ def consonant_count(skeleton: str) -> int:
     return sum(ch.islower() for ch in skeleton)
 
 
-def name_keys(word: str, listed: bool = False) -> tuple[str, ...]:
+def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[str, ...]:
     """Keys of a name or foreign word, or () when the aggressive rules do not apply to it: the
     mild key (`^` + light key with ə -> e and ı -> i: Şəki meets Sheki) and the skeletons.
 
     `listed`: the word is a name of the curated table, a name even if English has the word
-    (Ganja, Baku, Armenia)."""
+    (Ganja, Baku, Armenia). `keep_e`: the word names only places whose names have no ə, so its
+    e is not an a (Serov, Yarensk, Yertsevo are not Sarov, Yaransk, Yartsevo); its skeletons
+    keep e apart. Other words have both skeletons: e read as a (Mamedov meets Mammadov) and
+    kept (an unlisted Serow still meets Serov)."""
     low = lower(strip_apostrophe_suffix(word))
     latin = romanize(word)
     if len(latin) < MIN_LENGTH or not latin.isalpha():
@@ -107,9 +111,12 @@ def name_keys(word: str, listed: bool = False) -> tuple[str, ...]:
     consonants = MIN_CONSONANTS if len(latin) > MIN_LENGTH else MIN_CONSONANTS + 1
     out: list[str] = []
     for stem in _stems(latin, turkic, cyrillic, armenian):
-        for sk in skeletons(stem, turkic):
-            if consonant_count(sk) >= consonants and SKELETON + sk not in out:
-                out.append(SKELETON + sk)
+        for kept in skeletons(stem, turkic, keep_e=True):
+            if consonant_count(kept) < consonants:
+                continue
+            for sk in (kept,) if keep_e else (kept.replace("E", "A"), kept):
+                if SKELETON + sk not in out:
+                    out.append(SKELETON + sk)
     # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
     # which is all a four-letter one has; longer names meet through their skeletons.
     if not out or consonant_count(out[0]) <= MIN_CONSONANTS:
@@ -139,7 +146,8 @@ def variant_keys(word: str) -> tuple[str, ...]:
         for other in entry.also:
             keys += variant_keys(other)
     if entry is None or not entry.strict:
-        skeleton_keys = name_keys(word, listed=entry is not None)
+        keep_e = entry is not None and entry.keep_e
+        skeleton_keys = name_keys(word, listed=entry is not None, keep_e=keep_e)
         by_skeleton = _groups_by_skeleton()
         for key in skeleton_keys:
             keys += [group_key(g) for g in by_skeleton.get(key, ())]

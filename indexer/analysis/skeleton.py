@@ -11,15 +11,18 @@ dropped (Mammadov/Mahmudov, Jamal/Jamil, Karan/Kiran, tatmak/tutmak stay apart),
 budget for what romanizations really do:
 - an i or y between two consonants may be silent, at most MAX_SILENT of them (Sarkisian,
   Sargsyan: Armenian writes no vowel where romanizations put one);
-- one e may read as I (Russian writes е for Azerbaijani ı and Armenian i: Нахичевань,
-  Naxçıvan; Оганесян, Hovhannisyan);
+- one e after a palatal (ch, j, sh, zh) may read as I (Russian writes че for Azerbaijani çı:
+  Нахичевань, Naxçıvan); elsewhere an e is never an i, or Lerik would meet Lirik, Kesecik
+  Kisecik and Kamenskiy Kaminskiy (Russian's е for Armenian i is a rule of its own in keys.py:
+  Оганесян, Hovhannisyan);
 - a run of vowels counts as its first vowel that is not i or y, since a glide is spelt y, i,
   j or not at all (Aliyev, Aliev, Alijew; Heydar, Geidar, Гейдар; Sargsyan, Sarkisian).
 Final vowels are case endings (Карабаха, Khojalu) and are left out.
 
-Letters whose sound depends on the language (ch: English /tʃ/, German /x/, French /ʃ/; j:
-English /dʒ/, German /j/, Spanish /x/; c: Turkic /dʒ/, elsewhere /k/ or /s/) give one
-skeleton per reading, at most MAX_READINGS of them.
+French and Spanish gu before e or i is g (Guetk, Beguimli), except in Turkic words, whose u
+is always a vowel. Letters whose sound depends on the language (ch: English /tʃ/, German /x/,
+French /ʃ/; j: English /dʒ/, German /j/, Spanish /x/; c: Turkic /dʒ/, elsewhere /k/ or /s/)
+give one skeleton per reading, at most MAX_READINGS of them.
 
 These rules merge ordinary words (hair/chair, van/wan), so the caller applies them to names
 and foreign words only (see keys.py).
@@ -34,7 +37,8 @@ MAX_SILENT = 1
 # Vowels are upper-case symbols: A (a e ə), I (i ı y), O (o u ou); romanize.py has already
 # folded ä, ö and ü.
 VOWELS = {"a": "A", "e": "E", "ə": "A", "i": "I", "ı": "I", "y": "I", "o": "O", "u": "O"}
-MAX_E_AS_I = 1  # e is A, but one e of a word may read as I
+MAX_E_AS_I = 1  # e is A, but one e of a word may read as I ...
+_E_AS_I_AFTER = frozenset("c")  # ... after a palatal, as in Нахичевань for Naxçıvan
 _WEAK = frozenset("I")
 
 # Longest spellings first; each maps to its reading(s). Classes: b (b p), d (d t), k (velars
@@ -81,6 +85,8 @@ UNITS: dict[str, tuple[str, ...]] = {
 }
 _UNIT_RE = re.compile("|".join(sorted(UNITS, key=len, reverse=True)) + "|.", re.DOTALL)
 _FRONT = frozenset("eiyəı")
+# French and Spanish write g before e and i as gu (Zanguelan, Guevorkian: Zangelan, Gevorkyan)
+_GU_RE = re.compile(r"gu(?=[eiy])")
 
 
 def _readings(unit: str, nxt: str, last: bool, turkic: bool) -> tuple[str, ...]:
@@ -122,9 +128,9 @@ def _slots(symbols: tuple[str, ...]) -> tuple[bool, list[str]]:
     return lead, out
 
 
-def _keys(symbols: tuple[str, ...]) -> list[str]:
+def _keys(symbols: tuple[str, ...], e: str) -> list[str]:
     """Every key of one reading: as it is, and with at most MAX_SILENT weak vowels between two
-    consonants left out."""
+    consonants left out; an e is written `e` (A, or E to keep it apart from a)."""
     lead, slots = _slots(symbols)
     keys = [("_" if lead else "", 0, 0)]  # (key, vowels left out, e read as I)
     for i, sym in enumerate(slots):
@@ -132,8 +138,8 @@ def _keys(symbols: tuple[str, ...]) -> list[str]:
         nxt = []
         for key, silent, as_i in keys:
             if sym == "E":
-                nxt.append((key + "A", silent, as_i))
-                if as_i < MAX_E_AS_I:
+                nxt.append((key + e, silent, as_i))
+                if as_i < MAX_E_AS_I and i > 0 and slots[i - 1] in _E_AS_I_AFTER:
                     nxt.append((key + "I", silent, as_i + 1))
                     if inner and silent < MAX_SILENT:
                         nxt.append((key, silent + 1, as_i + 1))
@@ -151,9 +157,10 @@ def _keys(symbols: tuple[str, ...]) -> list[str]:
     return out
 
 
-def skeletons(latin: str, turkic: bool = False) -> tuple[str, ...]:
-    """Skeletons of a romanized word, one per reading, e.g. khojaly -> kOcAl."""
-    units = _UNIT_RE.findall(latin)
+def skeletons(latin: str, turkic: bool = False, keep_e: bool = False) -> tuple[str, ...]:
+    """Skeletons of a romanized word, one per reading, e.g. khojaly -> kOcAl. `keep_e`: e is
+    not read as a, for a place whose names have no ə (Serov is not Sarov)."""
+    units = _UNIT_RE.findall(latin if turkic else _GU_RE.sub("g", latin))
     variants: list[tuple[str, ...]] = [()]
     for i, unit in enumerate(units):
         nxt = units[i + 1][0] if i + 1 < len(units) else ""
@@ -161,7 +168,7 @@ def skeletons(latin: str, turkic: bool = False) -> tuple[str, ...]:
         variants = [v + (o,) for v in variants for o in options][:MAX_READINGS]
     out: list[str] = []
     for v in variants:
-        for key in _keys(v):
+        for key in _keys(v, "E" if keep_e else "A"):
             if key not in out:
                 out.append(key)
     return tuple(out)

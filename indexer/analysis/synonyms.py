@@ -38,6 +38,7 @@ _SUFFIX_RE = re.compile(
 )
 
 
+_SCHWA_RE = re.compile("[əƏǝƎәӘ]")  # with the turned e some lists use for ə
 MIN_STEM = 4  # Hayes is not the plural of Hay (Armenian), Ermeniler is of Ermeni
 
 
@@ -46,6 +47,8 @@ class Entry:
     groups: tuple[str, ...] = ()
     strict: bool = False
     also: tuple[str, ...] = ()  # words whose keys this word carries too
+    # every group of the word is a Russian place none of whose names has ə: its e is no a
+    keep_e: bool = False
 
 
 @dataclass
@@ -55,7 +58,9 @@ class _Table:
     # (word, group) of the names whose skeletons also lead to their group (keys.py)
     names: list[tuple[str, str]] = field(default_factory=list)
 
-    def add(self, name: str, group: str, strict: bool, bridge: bool = True) -> None:
+    def add(
+        self, name: str, group: str, strict: bool, bridge: bool = True, keep_e: bool = False
+    ) -> None:
         word, _, also = name.partition(">")
         index = self.index
         if word.endswith("*"):
@@ -68,6 +73,7 @@ class _Table:
             groups=tuple(dict.fromkeys(old.groups + (group,))),
             strict=old.strict or strict,
             also=old.also + ((also.strip(),) if also else ()),
+            keep_e=keep_e and (old.keep_e or not old.groups),
         )
 
 
@@ -79,6 +85,11 @@ def lookup_form(word: str) -> str:
 # the conflict's region. Elsewhere a listed spelling is needed: across six countries too many
 # different places share a skeleton.
 BRIDGE_COUNTRIES = frozenset({"AZ", "AM"})
+# Places whose Latin names come from a script where e and a are different letters, and no ə
+# stands behind either: Russia's (Serov is not Sarov). Turkish e is Azerbaijani ə (Bademli,
+# Badamlı) and Iran's and Georgia's villages have Azerbaijani names (Heydar, Heydər), so
+# there e may still be a.
+KEEP_E_COUNTRIES = frozenset({"RU"})
 
 
 @cache
@@ -88,9 +99,14 @@ def table() -> _Table:
         for cells in rows(filename):
             group = cells[0].strip()
             bridge = filename != "places.tsv" or cells[2].strip() in BRIDGE_COUNTRIES
+            keep_e = (
+                filename == "places.tsv"
+                and cells[2].strip() in KEEP_E_COUNTRIES
+                and not _SCHWA_RE.search(cells[1])
+            )
             for name in cells[1].split(","):
                 if name.strip():
-                    t.add(name.strip(), group, strict, bridge)
+                    t.add(name.strip(), group, strict, bridge, keep_e)
     return settled(t)
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .ui_docs import XSS_PUBLISHER, XSS_TITLE
 
-PAGES = ["/", "/?q=Khojaly", "/doc/ui-01", "/doc/no-such-doc", "/?year_from=abc"]
+PAGES = ["/", "/?q=Khojaly", "/doc/ui-01", "/doc/no-such-doc", "/?sort=sideways"]
 
 
 @pytest.mark.parametrize("path", [*PAGES, "/static/style.css", "/static/search.js"])
@@ -43,8 +45,6 @@ def test_unknown_pages_are_an_html_404(ui_client, path):
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("year_from=abc", "The first year cannot be used"),
-        ("year_from=2020&year_to=1990", "The first year cannot be used"),
         ("sort=sideways", "The sort order cannot be used"),
         ("page=0", "The page number cannot be used"),
         ("q=!!!", "There is nothing to search for"),
@@ -87,12 +87,12 @@ def test_back_link_is_rebuilt_from_search_parameters_only(ui_client):
 
 def test_a_misspelling_gets_did_you_mean_and_an_empty_state_with_ideas(ui_client):
     html = ui_client.get("/?q=genocde").get_data(as_text=True)
-    assert 'Did you mean\n          <a href="/?q=genocide"' in html
-    assert "No documents match <q>genocde</q>" in html
+    assert re.search(r'Did you mean\s*<a href="/\?q=genocide"', html)
+    assert re.search(r"No documents match <q[^>]*>genocde</q>", html)
     assert 'href="/?q=Khojaly"' in html  # an example to try
 
 
 @pytest.mark.parametrize(("query", "spelling"), [("Xocali", "Xocalı"), ("Hojaly", "Khojaly")])
 def test_other_spellings_of_the_query_are_named(ui_client, query, spelling):
     html = ui_client.get(f"/?q={query}").get_data(as_text=True)
-    assert f'Also matched: <span class="spelling">{spelling}</span>' in html
+    assert re.search(f'Also matched: <span class="spelling"[^>]*>{spelling}</span>', html)

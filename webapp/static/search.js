@@ -11,7 +11,13 @@
   document.documentElement.classList.add("js");
 
   var TYPING_DELAY = 250; // ms after the last keystroke
+  // A word typed halfway matches nothing yet ("Xoc"): an empty answer to typing waits this much
+  // longer before it replaces the results, so it shows only when the user has really stopped.
+  var EMPTY_DELAY = 1200;
+  var DEFAULTS = { sort: "relevance", page: "1", per_page: "10" }; // never written into URLs
   var typingTimer = null;
+  var emptyTimer = null;
+  var shown = location.pathname + location.search; // the URL whose results are on screen
   var typingEntry = false; // true while the current history entry was made by typing
   var inflight = null;
   var filtersOpen = false; // the narrow-screen filters panel, kept open across swaps
@@ -31,7 +37,8 @@
   function formUrl() {
     var params = new URLSearchParams();
     new FormData(form).forEach(function (value, name) {
-      if (String(value).trim() !== "") params.append(name, value);
+      if (String(value).trim() === "" || DEFAULTS[name] === value) return;
+      params.append(name, value);
     });
     var query = params.toString();
     return form.getAttribute("action") + (query ? "?" + query : "");
@@ -43,8 +50,9 @@
   }
 
   // Fetch `url`, swap the region, and record the URL in history ("push", "replace" or none).
-  function load(url, mode, focusResults) {
+  function load(url, mode, focusResults, typing) {
     if (inflight) inflight.abort();
+    clearTimeout(emptyTimer);
     var controller = new AbortController();
     inflight = controller;
     var current = region();
@@ -53,19 +61,24 @@
 
     fetch(url, { signal: controller.signal, headers: { Accept: "text/html" } })
       .then(function (response) {
+        // the server drops default and empty values with a redirect: record where it led
+        var landed = new URL(response.url);
+        url = landed.pathname + landed.search;
         return response.text();
       })
       .then(function (html) {
         var page = new DOMParser().parseFromString(html, "text/html");
         var fresh = page.getElementById("results-region");
         if (!fresh) throw new Error("no results region");
-        if (mode === "push") history.pushState({ live: true }, "", url);
-        if (mode === "replace") history.replaceState({ live: true }, "", url);
-        current.replaceWith(document.adoptNode(fresh));
-        setUpFilters();
-        document.title = fresh.getAttribute("data-title") || document.title;
-        announce();
-        restoreFocus(keepFocus, focusResults);
+        var heading = fresh.querySelector("#results-heading");
+        if (typing && heading && heading.getAttribute("data-total") === "0") {
+          current.removeAttribute("aria-busy");
+          emptyTimer = setTimeout(function () {
+            show(fresh, url, mode, keepFocus, focusResults, typing);
+          }, EMPTY_DELAY);
+          return;
+        }
+        show(fresh, url, mode, keepFocus, focusResults, typing);
       })
       .catch(function (error) {
         if (error.name === "AbortError") return;
@@ -74,6 +87,18 @@
       .finally(function () {
         if (inflight === controller) inflight = null;
       });
+  }
+
+  function show(fresh, url, mode, keepFocus, focusResults, typing) {
+    if (mode === "push") history.pushState({ live: true }, "", url);
+    if (mode === "replace") history.replaceState({ live: true }, "", url);
+    if (typing) typingEntry = true;
+    shown = url;
+    region().replaceWith(document.adoptNode(fresh));
+    setUpFilters();
+    document.title = fresh.getAttribute("data-title") || document.title;
+    announce();
+    restoreFocus(keepFocus, focusResults);
   }
 
   function announce() {
@@ -103,11 +128,11 @@
   // Typing: one history entry per burst of typing, updated in place while the user types on.
   input.addEventListener("input", function () {
     clearTimeout(typingTimer);
+    clearTimeout(emptyTimer);
     typingTimer = setTimeout(function () {
       var url = formUrl();
       if (sameAsCurrent(url)) return;
-      load(url, typingEntry ? "replace" : "push", false);
-      typingEntry = true;
+      load(url, typingEntry ? "replace" : "push", false, true);
     }, TYPING_DELAY);
   });
 
@@ -123,6 +148,16 @@
     // A year range is applied with Enter or its button, not while the user is still typing it.
     if (field.type === "number") return;
     navigate(formUrl(), false);
+  });
+
+  // "/" anywhere but in a field jumps to the search box, as on most search sites.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.metaKey || event.ctrlKey || event.altKey) return;
+    var target = event.target;
+    if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
   });
 
   setUpFilters();
@@ -150,7 +185,10 @@
     if (input.value !== q) input.value = q;
   }
 
+  // Only a real history entry changes the search; a hash change (the skip link, "Go to the
+  // first") fires popstate too, and must leave the results and the focus where they are.
   window.addEventListener("popstate", function () {
+    if (location.pathname + location.search === shown) return;
     clearTimeout(typingTimer);
     typingEntry = false;
     syncInput(location.href);
