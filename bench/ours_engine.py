@@ -166,6 +166,7 @@ class Searcher:
         from indexer.engine import open_engine
 
         self.engine = open_engine(index_dir)
+        self.engine.warm_up()  # as the app does before it serves (webapp.create_app)
 
     def search(self, q: BenchQuery, per_page: int = 10) -> dict:
         from indexer.results import SearchRequest

@@ -83,8 +83,8 @@ class Oracle:
         for key, term in pairs:
             self.keys_of.setdefault(term, set()).add(key)
 
-    def spellings(self, word: str) -> set[str]:
-        return {exact_key(word)} | self.map.spellings(word)
+    def spellings(self, word: str, skeletons: bool = True) -> set[str]:
+        return {exact_key(word)} | self.map.spellings(word, skeletons)
 
     def prefix_terms(self, stem: str) -> set[str]:
         starts = {exact_key(stem), variant_keys(stem)[0]}
@@ -97,8 +97,8 @@ class Oracle:
         for key in variant_keys(stem):
             if key.startswith("="):  # a listed name the prefix belongs to
                 terms |= self.map.terms_of(key)
-        for w in completions:
-            terms |= self.spellings(w)
+        for w in completions:  # a completion's light and listed spellings, not skeleton guesses
+            terms |= self.spellings(w, skeletons=False)
         return terms
 
     def matches(self, q) -> set[str]:

@@ -83,6 +83,19 @@ def test_a_prefix_finds_the_documents_of_every_completion(tmp_path):
     assert result.total == 150
 
 
+def test_a_prefix_does_not_bring_in_its_completions_consonant_guesses(tmp_path):
+    """`tro*` finds trobra, but not drobro, which shares only trobra's consonant skeleton;
+    the whole word trobra still finds drobro as a possible spelling of itself."""
+    docs = [
+        {"id": "t", "title": "One", "text": "trobra was mentioned", "language": "az"},
+        {"id": "d", "title": "Two", "text": "drobro was mentioned", "language": "az"},
+    ]
+    build_index(tmp_path / "i", jsonl=write_jsonl(tmp_path / "d.jsonl", docs))
+    engine = open_engine(tmp_path / "i")
+    assert ids(engine, "trobra") == {"t", "d"}
+    assert ids(engine, "tro*") == {"t"}
+
+
 def test_exclusions_alone_list_newest_first(seed_engine):
     result = seed_engine.search(SearchRequest(q="-Srebrenica", per_page=100))
     assert {h.id for h in result.hits} == set(SEED_IDS) - {"000_a328629233d40734"}

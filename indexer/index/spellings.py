@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from indexer.analysis import WORD_RE, exact_key, variant_keys
+from indexer.analysis.keys import SKELETON
 
 FILENAME = "spellings.json"
 
@@ -63,11 +64,16 @@ class SpellingMap:
             elif term not in terms:
                 self._terms[key] = {*terms, term}
 
-    def spellings(self, word: str) -> set[str]:
-        """Indexed terms that may be another spelling of `word` (its exact key excluded)."""
+    def spellings(self, word: str, skeletons: bool = True) -> set[str]:
+        """Indexed terms that may be another spelling of `word` (its exact key excluded).
+
+        Without `skeletons`, only the light key (the word romanized and folded) and the name
+        tables' groups count, not the consonant skeletons that guess at unlisted names."""
         exact = exact_key(word)
         out: set[str] = set()
         for key in variant_keys(word):
+            if not skeletons and key.startswith(SKELETON):
+                continue
             if key[:1].isalnum():  # a light key is itself a word some documents may use
                 out.add(key)
             out.update(self._terms.get(key, ()))

@@ -10,9 +10,11 @@ Semantics (the README's "Query syntax" says the same):
 - a word matches every spelling of itself that the spelling map knows (Hojaly: Khojaly, Xocalı);
 - "a phrase" needs its words side by side in one field, each in any of its spellings;
 - `prefix*` (two letters or more) matches every word that starts with it, or whose light key
-  (romanized form) starts with the prefix or its light key, every other spelling of those
-  words, and the spellings of a listed name the prefix itself belongs to (`Xocal*` finds
-  Khojaly through the names table; a prefix is not fuzzy-matched to other names);
+  (romanized form) starts with the prefix or its light key, the spellings of those words that
+  the light keys and the name tables give, and the spellings of a listed name the prefix
+  itself belongs to (`Xocal*` finds Khojaly through the names table). Consonant skeletons,
+  which guess at unlisted names, are left out: a prefix's completions are many words, and
+  each one's guesses would bring in words that share only their consonants;
 - `-x` or `NOT x` excludes documents that x matches, with every spelling x matches
   (`-Xocalı` excludes Khojaly too); a phrase can be excluded: `-"Anadolu Agency"`;
 - an exclusion cannot be joined by OR (`a OR -b` is refused with a clear error);
@@ -221,8 +223,9 @@ def _leaf(phrase: str | None, raw: str | None) -> Leaf | None:
 class Vocabulary(Protocol):
     """What one index version knows about words."""
 
-    def spellings(self, word: str) -> set[str]:
-        """Indexed terms that may be another spelling of `word`."""
+    def spellings(self, word: str, skeletons: bool = True) -> set[str]:
+        """Indexed terms that may be another spelling of `word` (without `skeletons`: only
+        those its light key and the name tables give)."""
 
     def completions(self, exact_prefix: str, light_prefix: str) -> list[str]:
         """Words of live documents that, or whose light key, start with either prefix."""
@@ -242,7 +245,7 @@ def resolve(plan: And, vocabulary: Vocabulary) -> And:
         found = tuple(vocabulary.completions(x.exact, x.light))
         terms = set(found) | vocabulary.group_spellings(x.stem)
         for word in found:
-            terms |= vocabulary.spellings(word)
+            terms |= vocabulary.spellings(word, skeletons=False)
         return replace(x, completions=found, terms=frozenset(terms))
 
     def node(c):

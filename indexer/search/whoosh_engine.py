@@ -55,8 +55,8 @@ class Vocabulary:
     def __init__(self, index: IndexReader, spellings: SpellingMap):
         self.index, self.map = index, spellings
 
-    def spellings(self, word: str) -> set[str]:
-        return self.map.spellings(word)
+    def spellings(self, word: str, skeletons: bool = True) -> set[str]:
+        return self.map.spellings(word, skeletons)
 
     def group_spellings(self, stem: str) -> set[str]:
         found: set[str] = set()
