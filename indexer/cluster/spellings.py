@@ -9,6 +9,7 @@ the same keys: a word of those texts is a spelling of a query word when they sha
 from __future__ import annotations
 
 from indexer.analysis import tokens, variant_keys
+from indexer.analysis.keys import SKELETON
 from indexer.cluster.documents import query_keys, word_keys
 from indexer.search.plan import And, resolve
 from indexer.search.snippets import Highlighter
@@ -28,9 +29,11 @@ class TextVocabulary:
                 for key in keys:
                     self.by_key.setdefault(key, set()).add(keys[0])
 
-    def spellings(self, word: str) -> set[str]:
+    def spellings(self, word: str, skeletons: bool = True) -> set[str]:
         found: set[str] = set()
         for key in query_keys(word):
+            if not skeletons and key.startswith(SKELETON):
+                continue
             found |= self.by_key.get(key, set())
         return found
 
