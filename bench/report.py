@@ -140,9 +140,10 @@ def _first_searches(eng: dict) -> str:
     for name in ("ours", *(e for e, _ in ENGINES)):
         s = eng.get(name, {}).get("search", {})
         if "first_search_ms" in s:
+            warm = " with the warm-up the app runs before serving" if name == "ours" else ""
             parts.append(
-                f"{name}: opening the index {s['open_ms']:.0f} ms (ours: with the warm-up the "
-                f"app runs before serving), then the first search {s['first_search_ms']:.0f} ms"
+                f"{name}: opening the index{warm} {s['open_ms']:.0f} ms, then the first search "
+                f"{s['first_search_ms']:.0f} ms"
             )
     inc = eng.get("ours", {}).get("incremental", {})
     if "first_search_after_switch_ms" in inc:
