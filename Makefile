@@ -7,7 +7,7 @@ SERVE_STAMP := $(VENV)/.installed-serve
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: serve test lint format index browser bench bench-large clean tables
+.PHONY: serve test lint format index browser bench bench-large clean tables cluster-deps cluster cluster-stop serve-cluster
 
 # Serving needs only the app and gunicorn; the test tools (browser driver, fuzzers) come with
 # `make test`. The development set includes the serving set, so either stamp can serve.
@@ -34,8 +34,28 @@ serve: index
 browser:
 	@sh scripts/install-chromium.sh
 
-test: $(STAMP) browser
+# The Typesense server and client (the clustered engine); its tests skip with a message
+# where they cannot be installed.
+cluster-deps: $(STAMP)
+	@$(PY) -m pip install --quiet -e '.[dev,cluster]' || echo "Typesense could not be installed: the cluster tests will be skipped"
+
+test: $(STAMP) browser cluster-deps
 	$(PY) -m pytest
+
+# A three-node Typesense cluster on 127.0.0.1 (API ports 8108-8110, data in var/cluster/).
+CLUSTER_ENV := KHOJALY_SEARCH_ENGINE=typesense \
+	KHOJALY_SEARCH_TYPESENSE_NODES=http://127.0.0.1:8108,http://127.0.0.1:8109,http://127.0.0.1:8110 \
+	KHOJALY_SEARCH_TYPESENSE_API_KEY=khojaly-dev
+
+cluster: cluster-deps
+	$(PY) -m indexer.cluster start --dir var/cluster --port 8108
+
+cluster-stop: $(STAMP)
+	$(PY) -m indexer.cluster stop --dir var/cluster
+
+serve-cluster: cluster
+	$(CLUSTER_ENV) $(PY) -m indexer build
+	$(CLUSTER_ENV) $(PY) -m flask --app webapp run --host $(HOST) --port $(PORT)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
@@ -51,11 +71,11 @@ tables: $(STAMP)
 	$(PY) -m indexer.analysis.generate
 
 bench: $(STAMP)
-	$(PY) -m pip install --quiet -e '.[dev,bench]' || true
+	$(PY) -m pip install --quiet -e '.[dev,bench,cluster]' || true
 	$(PY) -m bench run --docs 10000
 
 bench-large: $(STAMP)
-	$(PY) -m pip install --quiet -e '.[dev,bench]' || true
+	$(PY) -m pip install --quiet -e '.[dev,bench,cluster]' || true
 	$(PY) -m bench run --docs 100000
 
 clean:

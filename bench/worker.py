@@ -21,6 +21,7 @@ ENGINES = {
     "ours": "bench.ours_engine",
     "fts5": "bench.fts5_engine",
     "tantivy": "bench.tantivy_engine",
+    "typesense": "bench.typesense_engine",
 }
 
 

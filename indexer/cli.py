@@ -36,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--index", type=Path, help="index folder (default: var/index/)")
     b.add_argument("--rebuild", action="store_true", help="start from an empty index")
     b.add_argument("--strict", action="store_true", help="fail on any warning")
+    b.add_argument("--engine", choices=config.ENGINES, help="default: KHOJALY_SEARCH_ENGINE")
     b.add_argument(
         "--wait",
         type=float,
@@ -66,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         help="list every copy of a text as its own hit (default: one hit per copy group)",
     )
     s.add_argument("--json", action="store_true", help="print the API's JSON structure")
+    s.add_argument("--engine", choices=config.ENGINES, help="default: KHOJALY_SEARCH_ENGINE")
 
     args = parser.parse_args(argv)
     if args.command == "build":
@@ -82,14 +84,20 @@ def _build(args) -> int:
     if corpus is None and args.jsonl is None:
         corpus = config.corpus_dir()
     try:
-        report = build_index(
-            args.index or config.index_dir(),
-            corpus_dir=corpus,
-            jsonl=args.jsonl,
-            rebuild=args.rebuild,
-            progress=True,
-            lock_timeout=args.wait,
-        )
+        if (args.engine or config.engine_name()) == "typesense":
+            from indexer.cluster.build import build_collection
+            from indexer.cluster.nodes import ClusterConfig
+
+            report = build_collection(ClusterConfig.from_env(), corpus, args.jsonl, args.rebuild)
+        else:
+            report = build_index(
+                args.index or config.index_dir(),
+                corpus_dir=corpus,
+                jsonl=args.jsonl,
+                rebuild=args.rebuild,
+                progress=True,
+                lock_timeout=args.wait,
+            )
     except CatalogError as exc:
         print(f"error: {exc}; the index was not changed", file=sys.stderr)
         return 1
@@ -123,7 +131,7 @@ def _search(args) -> int:
     except ParamError as exc:
         print(f"error: {exc.detail}", file=sys.stderr)
         return 2
-    engine = open_engine(args.index or config.index_dir())
+    engine = open_engine(args.index or config.index_dir(), args.engine)
     try:
         result = engine.search(request)
     except QueryError as exc:

@@ -1,7 +1,8 @@
 """The small interface every search engine implements.
 
-Whoosh (embedded, `indexer.search.whoosh_engine`) is the default; a clustered engine for
-archives that outgrow one machine will implement the same protocol.
+Whoosh (embedded, `indexer.search.whoosh_engine`) is the default; Typesense
+(`indexer.cluster.engine`) serves archives that outgrow one machine, chosen with
+KHOJALY_SEARCH_ENGINE=typesense.
 """
 
 from __future__ import annotations
@@ -26,8 +27,16 @@ class SearchEngine(Protocol):
         """Do the one-off work (opening the index, loading tables) before the first request."""
 
 
-def open_engine(index_dir: str | Path) -> SearchEngine:
-    """The engine serving the index at `index_dir` (it follows index switches by itself)."""
+def open_engine(index_dir: str | Path, engine: str | None = None) -> SearchEngine:
+    """The engine serving the index at `index_dir` (it follows index switches by itself), or,
+    for `typesense` (the default from KHOJALY_SEARCH_ENGINE), the cluster the environment names."""
+    from indexer import config
+
+    if (engine or config.engine_name()) == "typesense":
+        from indexer.cluster.engine import TypesenseEngine
+        from indexer.cluster.nodes import ClusterConfig
+
+        return TypesenseEngine(ClusterConfig.from_env())
     from indexer.search.whoosh_engine import WhooshEngine
 
     return WhooshEngine(Path(index_dir))

@@ -1,6 +1,7 @@
 """Measure the spelling-variant search: variant recall, false merges, exact-first ranking.
 
     python -m indexer.evaluate [--set NAME] [--misses] [--variants FILE --confusables FILE]
+                               [--engine typesense]
 
 By default it measures three sets from indexer/analysis/eval/ (README there): the tuning half,
 the held-out half (the figures that count: no rule was tuned on it) and the shared sample.
@@ -11,11 +12,15 @@ pipeline, sends every spelling through the search core as a user query, and prin
 by kind and family (with --misses or for files given on the command line, every miss and every
 merge too), and for each set one line: <set>: recall=… recall_no_exonym=… false_merge=…
 exact_first=…
+
+With `--engine typesense` the same documents go into a throwaway collection on the cluster that
+KHOJALY_SEARCH_TYPESENSE_NODES names, or on a one-node server started for the evaluation.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import sys
@@ -163,13 +168,29 @@ def ranked_ids(engine, query: str) -> list[str]:
         page += 1
 
 
-def evaluate(variants: Path, confusables: Path, workdir: Path) -> Report:
+@contextlib.contextmanager
+def built_engine(engine_name: str, jsonl: Path, workdir: Path):
+    """An engine over the documents of `jsonl`, built with the real pipeline of `engine_name`."""
+    if engine_name == "typesense":
+        from indexer.cluster.scratch import scratch_engine
+
+        with scratch_engine(workdir, jsonl=jsonl) as engine:
+            yield engine
+        return
+    build_index(workdir / "index", jsonl=jsonl, rebuild=True)
+    yield open_engine(workdir / "index", "whoosh")
+
+
+def evaluate(variants: Path, confusables: Path, workdir: Path, engine_name="whoosh") -> Report:
     groups, pairs = read_variants(variants), read_confusables(confusables)
     docs, spelling_doc, word_doc = corpus(groups, pairs)
     jsonl = workdir / "evaluation.jsonl"
     jsonl.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), "utf-8")
-    build_index(workdir / "index", jsonl=jsonl, rebuild=True)
-    engine = open_engine(workdir / "index")
+    with built_engine(engine_name, jsonl, workdir) as engine:
+        return _measure(engine, groups, pairs, spelling_doc, word_doc)
+
+
+def _measure(engine, groups, pairs, spelling_doc, word_doc) -> Report:
     report = Report()
     for group in groups.values():
         for query in group:
@@ -215,6 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variants", type=Path)
     parser.add_argument("--confusables", type=Path)
     parser.add_argument("--misses", action="store_true", help="list every miss and merge")
+    parser.add_argument("--engine", choices=("whoosh", "typesense"), default="whoosh")
     args = parser.parse_args(argv)
     if args.variants or args.confusables:
         if not (args.variants and args.confusables):
@@ -227,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = []
     for name, (variants, confusables) in sets.items():
         with tempfile.TemporaryDirectory(prefix="evaluate-") as tmp:
-            report = evaluate(variants, confusables, Path(tmp))
+            report = evaluate(variants, confusables, Path(tmp), args.engine)
         print(f"== {name}: {variants.name}, {confusables.name}")
         print(report.text(misses))
         summary.append(f"{name}: {report.last_line()}")

@@ -153,6 +153,7 @@ class IndexStats:
     document_count: int
     built_at: str | None
     version: str | None
+    cluster: dict | None = None  # a clustered engine's state: status and the nodes that answer
 
 
 class QueryError(ValueError):

@@ -127,6 +127,8 @@ def health():
         "built_at": stats.built_at,
         "index_version": stats.version,
     }
+    if stats.cluster is not None:
+        body["cluster"] = stats.cluster
     response = _json(body)
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -247,6 +247,24 @@ HEALTH = _object(
     },
     "The service can answer searches.",
 )
+CLUSTER_NODE = _object(
+    {
+        "url": {"type": "string"},
+        "ok": {"type": "boolean", "description": "The node answers its health check."},
+        "role": {"enum": ["leader", "follower", "unknown", "down"]},
+    },
+    "One node of the cluster.",
+)
+HEALTH["properties"]["cluster"] = {
+    **_object(
+        {
+            "engine": {"const": "typesense"},
+            "status": {"enum": ["ok", "degraded", "down"]},
+            "nodes": {"type": "array", "items": CLUSTER_NODE},
+        },
+        "Only with a clustered engine: which nodes answer and which one leads.",
+    )
+}
 
 EXPORT_HIT = _object(
     {

@@ -1,0 +1,10 @@
+"""The clustered engine: the same search on a Typesense cluster.
+
+- `server`: start and stop a local three-node cluster (development, tests) and find its leader;
+- `nodes`: where the cluster is and the clients that talk to it (reads and writes kept apart);
+- `documents`: an analysed document as a Typesense document, our spelling keys in it;
+- `translate`: a query plan as Typesense filters;
+- `spellings`: the plan resolved against the words of the texts shown (snippets, `matched`);
+- `build`: batched import into a new collection and an alias switch, or an incremental update;
+- `engine`: `TypesenseEngine`, the `SearchEngine` the CLI, UI and API use.
+"""

@@ -1,0 +1,176 @@
+"""Builds on the cluster: incremental updates send only what changed, a rebuild switches the
+alias in one step, a killed build leaves the previous collection serving; the CLI and the web
+app work unchanged with the environment switch."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import ROOT, write_jsonl
+from typesense_cluster import cluster_env, config_for, local_cluster, require_typesense
+
+from indexer.results import SearchRequest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    require_typesense()
+    with local_cluster(tmp_path_factory.mktemp("typesense"), size=1) as cluster:
+        yield cluster
+
+
+def _archive(path, n, marker):
+    words = ["memorial", "village", "winter", "refugees", "survivors", "testimony"]
+    rng = random.Random(n)
+    docs = [
+        {
+            "id": f"{marker}{i}",
+            "title": f"Report {i}",
+            "text": f"{marker} " + " ".join(rng.choice(words) for _ in range(400)),
+            "language": "en",
+        }
+        for i in range(n)
+    ]
+    return write_jsonl(path, docs)
+
+
+def _engine(cfg):
+    from indexer.cluster.engine import TypesenseEngine
+
+    return TypesenseEngine(cfg)
+
+
+def _collections(cfg) -> list[str]:
+    from indexer.cluster.nodes import write_client
+
+    return sorted(c["name"] for c in write_client(cfg).collections.retrieve())
+
+
+def test_incremental_builds_send_only_what_changed(server, tmp_path):
+    from indexer.cluster.build import build_collection
+
+    cfg = config_for(server, "incremental")
+    docs = [{"id": f"d{i}", "title": f"Doc {i}", "text": f"Khojaly memorial {i}"} for i in range(5)]
+    first = build_collection(cfg, jsonl=write_jsonl(tmp_path / "a.jsonl", docs))
+    assert (first.added, first.updated, first.removed) == (5, 0, 0)
+
+    docs[1]["text"] = "Xocalı survivors"
+    del docs[4]
+    second = build_collection(cfg, jsonl=write_jsonl(tmp_path / "a.jsonl", docs))
+    assert (second.added, second.updated, second.removed, second.unchanged) == (0, 1, 1, 3)
+    assert second.version == first.version  # the same collection, updated in place
+
+    engine = _engine(cfg)
+    assert engine.search(SearchRequest(q="survivors")).hits[0].id == "d1"
+    assert engine.document("d4") is None
+    assert engine.stats().document_count == 4
+    assert engine.search(SearchRequest(q="Hojaly")).total == 4  # d1 spells it Xocalı
+
+    third = build_collection(cfg, jsonl=tmp_path / "a.jsonl")
+    assert third.changed is False
+
+
+def test_a_rebuild_switches_the_alias_and_drops_the_old_collection(server, tmp_path):
+    from indexer.cluster.build import build_collection
+
+    cfg = config_for(server, "rebuilt")
+    jsonl = _archive(tmp_path / "a.jsonl", 10, "alpha")
+    first = build_collection(cfg, jsonl=jsonl)
+    engine = _engine(cfg)
+    version = engine.stats().version
+    second = build_collection(cfg, jsonl=jsonl, rebuild=True)
+    assert second.version != first.version and second.added == 10
+    assert engine.search(SearchRequest(q="alpha")).total == 10
+    time.sleep(1.1)  # the engine caches its stats for a second
+    assert engine.stats().version != version  # so ETags change with the rebuild
+    assert [c for c in _collections(cfg) if c.startswith("rebuilt_")] == [second.version]
+
+
+def test_kill_9_during_a_build_leaves_the_previous_collection_serving(server, tmp_path):
+    from indexer.cluster.build import build_collection
+
+    cfg = config_for(server, "killed")
+    build_collection(cfg, jsonl=_archive(tmp_path / "old.jsonl", 20, "oldmarker"))
+    engine = _engine(cfg)
+    served = engine.stats().version
+    before = _collections(cfg)
+
+    big = _archive(tmp_path / "new.jsonl", 3000, "newmarker")
+    env = {**os.environ, **cluster_env(server, "killed")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "indexer", "build", "--jsonl", str(big), "--rebuild"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.time() + 120
+    while time.time() < deadline and len(_collections(cfg)) <= len(before):
+        time.sleep(0.05)
+    time.sleep(random.uniform(0.2, 1.0))
+    assert proc.poll() is None, "the build finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+    time.sleep(1.1)
+    assert engine.stats().version == served
+    assert engine.search(SearchRequest(q="oldmarker")).total == 20
+    assert engine.search(SearchRequest(q="newmarker")).total == 0
+
+    report = build_collection(cfg, jsonl=big)
+    assert report.added == 3000 and report.removed == 20
+    assert engine.search(SearchRequest(q="newmarker")).total == 3000
+    assert [c for c in _collections(cfg) if c.startswith("killed_")] == [report.version]
+
+
+def test_the_cli_and_the_api_work_unchanged_with_the_switch(server, tmp_path, monkeypatch):
+    env = {**os.environ, **cluster_env(server, "cli")}
+    run = subprocess.run(
+        [sys.executable, "-m", "indexer", "build", "--corpus", str(ROOT / "corpus")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "added 5, updated 0, removed 0" in run.stdout
+    found = subprocess.run(
+        [sys.executable, "-m", "indexer", "search", "Hojaly", "--json"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert found.returncode == 0, found.stderr
+    assert json.loads(found.stdout)["total"] == 5
+
+    for name, value in cluster_env(server, "cli").items():
+        monkeypatch.setenv(name, value)
+    from api_contract import ContractClient
+
+    from webapp import create_app
+
+    app = create_app({"TESTING": True})
+    client = ContractClient(app, app.response_class, use_cookies=False)
+    body = client.get("/api/search?q=Xocal%C4%B1&publisher=Anadolu+Agency").get_json()
+    assert [h["id"] for h in body["hits"]] == ["000_a328629233d40734"]
+    assert "<mark>Khojaly</mark>" in body["hits"][0]["snippets"][0]
+    bad = client.get("/api/search?q=genoc*+massac*")
+    assert bad.status_code == 400 and "prefix" in bad.get_json()["detail"]
+    health = client.get("/api/health").get_json()
+    assert health["document_count"] == 5
+    assert health["cluster"]["status"] == "ok"
+    assert health["cluster"]["nodes"][0]["role"] == "leader"
+    page = client.get("/?q=Hojaly")
+    assert page.status_code == 200 and "<mark>Khojaly</mark>" in page.get_data(as_text=True)
