@@ -78,6 +78,8 @@ QUERIES = [
     SearchRequest(q="", language=("ru", "az")),
     SearchRequest(q="Khojaly", year_from=1990, year_to=2012),
     SearchRequest(q="Khojaly", sort="date"),
+    SearchRequest(q="Khojaly", sort="oldest"),
+    SearchRequest(q="", sort="oldest"),
     SearchRequest(q="nosuchwordanywhere"),
     SearchRequest(q="", undated=True),
     SearchRequest(q="Khojaly", year_from=2010, undated=True),
@@ -95,7 +97,7 @@ def test_the_same_query_finds_the_same_documents_and_facets(request_, cluster_en
     assert theirs.to_dict()["unknown_filters"] == ours.to_dict()["unknown_filters"]
     assert theirs.request == ours.request
     assert theirs.normalized_query == ours.normalized_query
-    if request_.sort == "date" or not request_.q:
+    if request_.sort in ("date", "oldest") or not request_.q:
         assert everything(cluster_engine, request_) == everything(embedded, request_)
 
 

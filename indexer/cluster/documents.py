@@ -33,8 +33,10 @@ SCHEMA_FIELDS = [
     {"name": "languages", "type": "string[]", "facet": True},
     {"name": "year", "type": "int32", "facet": True},
     {"name": "date_key", "type": "int64"},
+    {"name": "oldest_key", "type": "int64"},  # date_key with undated documents last, ascending
     {"name": "seq", "type": "int64"},  # order of arrival, the tie-breaker for equal dates
 ]
+UNDATED_LAST = 99_999_999  # above every YYYYMMDD date key
 SEARCH_ONLY = ("terms", "keys", "pairs", "words")  # never sent back with a hit
 
 
@@ -92,6 +94,7 @@ def to_typesense(doc: Document, seq: int) -> dict:
         "languages": list(doc.languages),
         "year": doc.year or 0,
         "date_key": date_key(doc.published),
+        "oldest_key": date_key(doc.published) or UNDATED_LAST,
         "seq": seq,
         "title": doc.title,
         "body": doc.body,

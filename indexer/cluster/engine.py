@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 EXCLUDE = ",".join([*SEARCH_ONLY, "content_hash"])
 BY_DATE = "date_key:desc,seq:asc"  # newest first, then order of arrival (as the embedded engine)
+BY_OLDEST = "oldest_key:asc,seq:asc"  # oldest first, undated documents last
 EXACT_SCORE, OTHER_SCORE = 2.0, 1.0
 STATS_SECONDS = 1.0
 MULTI_TRIES = 2  # per node
@@ -62,7 +63,8 @@ class TypesenseEngine:
         facet_set = self._facets()
         request, unknown = facet_set.resolve(request)
         facet_filters = cluster_facets.filters(request)
-        by_date = parsed.empty or request.sort == "date"
+        by_date = parsed.empty or request.sort in ("date", "oldest")
+        dates = BY_OLDEST if request.sort == "oldest" else BY_DATE
         tiers = (
             [plan.match]
             if by_date or plan.exact is None
@@ -71,7 +73,7 @@ class TypesenseEngine:
                 _and(plan.match, negate(plan.exact)),
             ]
         )
-        first = self._params(plan, tiers[0], facet_filters.values(), by_date)
+        first = self._params(plan, tiers[0], facet_filters.values(), by_date, dates)
         # The total, and the counts of every facet without a filter of its own, come from one
         # search with all filters; a facet with a filter gets a search without it (disjunctive).
         unfiltered = [f for f in FACETS if f not in facet_filters]
@@ -79,14 +81,17 @@ class TypesenseEngine:
         searches = [
             {**first, "page": request.page, "per_page": request.per_page},
             {
-                **self._params(plan, plan.match, facet_filters.values(), by_date),
+                **self._params(plan, plan.match, facet_filters.values(), by_date, dates),
                 **_facet_params(unfiltered),
             },
         ]
         for facet in own:
             others = [f for name, f in facet_filters.items() if name != facet]
             searches.append(
-                {**self._params(plan, plan.match, others, by_date), **_facet_params([facet])}
+                {
+                    **self._params(plan, plan.match, others, by_date, dates),
+                    **_facet_params([facet]),
+                }
             )
         results = self._multi(searches)
         total = results[1]["found"]
@@ -162,7 +167,9 @@ class TypesenseEngine:
         skip = start - (first_page - 1) * size
         return [(d, OTHER_SCORE) for d in hits[skip : skip + want]]
 
-    def _params(self, plan: Translation, expr, facet_filters, by_date: bool) -> dict:
+    def _params(
+        self, plan: Translation, expr, facet_filters, by_date: bool, dates: str = BY_DATE
+    ) -> dict:
         parts = [render(expr)] if expr is not None else []
         parts += list(facet_filters)
         params = {
@@ -182,7 +189,7 @@ class TypesenseEngine:
             )
         if parts:
             params["filter_by"] = " && ".join(parts)
-        params["sort_by"] = BY_DATE if by_date or not plan.prefix else "_text_match:desc," + BY_DATE
+        params["sort_by"] = dates if by_date or not plan.prefix else "_text_match:desc," + dates
         return params
 
     def _multi(self, searches: list[dict]) -> list[dict]:
