@@ -144,6 +144,28 @@ class DocumentRecord:
     copy_group: str | None = None
     copies: list[CopyRef] = field(default_factory=list)  # the other documents of its group
 
+    @classmethod
+    def from_stored(cls, stored: dict, languages: list[str], **more) -> DocumentRecord:
+        """A record from a document's stored fields, which every engine names alike."""
+        return cls(
+            id=stored["id"],
+            title=stored.get("title") or stored["id"],
+            publisher=stored.get("publisher") or "Unknown",
+            published=stored.get("published"),
+            year=stored.get("year") or None,
+            language=languages[0] if languages else None,
+            languages=languages,
+            url=stored.get("url"),
+            provenance=stored.get("provenance"),
+            source=stored.get("source") or "",
+            text=stored.get("body") or "",
+            format=stored.get("format"),
+            author=stored.get("author"),
+            captured=stored.get("captured"),
+            pages=[{"paragraph": i, "label": label} for i, label in stored.get("pages") or ()],
+            **more,
+        )
+
     def to_dict(self) -> dict:
         return asdict(self)
 

@@ -218,23 +218,7 @@ class TypesenseEngine:
         except exceptions.ObjectNotFound:
             return None
         langs = list(stored.get("languages") or [])
-        return DocumentRecord(
-            id=stored["id"],
-            title=stored.get("title") or stored["id"],
-            publisher=stored.get("publisher") or "Unknown",
-            published=stored.get("published"),
-            year=stored.get("year") or None,
-            language=langs[0] if langs else None,
-            languages=langs,
-            url=stored.get("url"),
-            provenance=stored.get("provenance"),
-            source=stored.get("source") or "",
-            text=stored.get("body") or "",
-            format=stored.get("format"),
-            author=stored.get("author"),
-            captured=stored.get("captured"),
-            pages=[{"paragraph": i, "label": label} for i, label in stored.get("pages") or ()],
-        )
+        return DocumentRecord.from_stored(stored, langs)
 
     def stats(self) -> IndexStats:
         """Cached for STATS_SECONDS: every search asks for it (its version makes the ETag)."""

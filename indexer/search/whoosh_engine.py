@@ -248,25 +248,7 @@ class WhooshEngine:
                 ref.similarity = round(text_similarity(stored.get("body") or "", body), 3)
             copy_group = snap.copies.group_id(docnum)
         langs = [c for c in (stored.get("languages") or "").split(",") if c]
-        return DocumentRecord(
-            id=stored["id"],
-            title=stored.get("title") or stored["id"],
-            publisher=stored.get("publisher") or "Unknown",
-            published=stored.get("published"),
-            year=stored.get("year") or None,
-            language=langs[0] if langs else None,
-            languages=langs,
-            url=stored.get("url"),
-            provenance=stored.get("provenance"),
-            source=stored.get("source") or "",
-            text=stored.get("body") or "",
-            format=stored.get("format"),
-            author=stored.get("author"),
-            captured=stored.get("captured"),
-            pages=[{"paragraph": i, "label": label} for i, label in stored.get("pages") or ()],
-            copy_group=copy_group,
-            copies=copies,
-        )
+        return DocumentRecord.from_stored(stored, langs, copy_group=copy_group, copies=copies)
 
 
 def _count(snap: Snapshot, plan: And, request: SearchRequest) -> int:
