@@ -47,6 +47,8 @@ def section(r: dict) -> str:
         f"{r['repeat']} rounds over up to 10 of them per kind.{_load(r)}",
         "",
     ]
+    out += [f"Note: {note}." for note in r.get("notes", ())]
+    out += [""] if r.get("notes") else []
     out += [
         "### Build",
         "",
