@@ -169,10 +169,15 @@ class Searcher:
         self.engine.warm_up()  # as the app does before it serves (webapp.create_app)
 
     def search(self, q: BenchQuery, per_page: int = 10) -> dict:
-        from indexer.results import SearchRequest
+        return search_engine(self.engine, q, per_page)
 
-        req = SearchRequest(q=queries.ours(q), publisher=q.publisher, per_page=per_page)
-        res = self.engine.search(req)
-        hits = [(h.id, h.title, h.snippets, h.score) for h in res.hits]
-        facets = {k: [(v.value, v.count) for v in vals] for k, vals in res.facets.items()}
-        return {"total": res.total, "hits": hits, "facets": facets}
+
+def search_engine(engine, q: BenchQuery, per_page: int = 10) -> dict:
+    """One query through a `SearchEngine`'s public API, as the app sends it."""
+    from indexer.results import SearchRequest
+
+    req = SearchRequest(q=queries.ours(q), publisher=q.publisher, per_page=per_page)
+    res = engine.search(req)
+    hits = [(h.id, h.title, h.snippets, h.score) for h in res.hits]
+    facets = {k: [(v.value, v.count) for v in vals] for k, vals in res.facets.items()}
+    return {"total": res.total, "hits": hits, "facets": facets}

@@ -11,7 +11,7 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from bench import queries
+from bench.ours_engine import search_engine
 from bench.queries import BenchQuery
 
 COLLECTION = "bench"
@@ -53,10 +53,4 @@ class Searcher:
         self.engine = TypesenseEngine(_config(index_dir))
 
     def search(self, q: BenchQuery, per_page: int = 10) -> dict:
-        from indexer.results import SearchRequest
-
-        req = SearchRequest(q=queries.ours(q), publisher=q.publisher, per_page=per_page)
-        res = self.engine.search(req)
-        hits = [(h.id, h.title, h.snippets, h.score) for h in res.hits]
-        facets = {k: [(v.value, v.count) for v in vals] for k, vals in res.facets.items()}
-        return {"total": res.total, "hits": hits, "facets": facets}
+        return search_engine(self.engine, q, per_page)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import shutil
 from pathlib import Path
 
@@ -19,6 +20,22 @@ SEED_IDS = sorted(p.stem for p in SEED_CORPUS.glob("*.txt"))
 def write_jsonl(path: Path, docs: list[dict]) -> Path:
     path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), "utf-8")
     return path
+
+
+def marked_archive(path: Path, n: int, marker: str) -> Path:
+    """`n` English reports of 400 words, each starting with `marker`, as JSON Lines."""
+    words = ["memorial", "village", "winter", "refugees", "survivors", "testimony"]
+    rng = random.Random(n)
+    docs = [
+        {
+            "id": f"{marker}{i}",
+            "title": f"Report {i}",
+            "text": f"{marker} " + " ".join(rng.choice(words) for _ in range(400)),
+            "language": "en",
+        }
+        for i in range(n)
+    ]
+    return write_jsonl(path, docs)
 
 
 def seeds_plus(root: Path, extra_docs: list[dict] = ()) -> Path:

@@ -15,7 +15,7 @@ from indexer.engine import open_engine
 from indexer.index.build import build_index
 from indexer.index.store import IndexStore
 from indexer.results import SearchRequest
-from tests.conftest import ROOT, SEED_IDS, write_jsonl
+from tests.conftest import ROOT, SEED_IDS, marked_archive
 
 
 def test_changing_one_file_updates_one_document(corpus_copy, tmp_path):
@@ -77,30 +77,15 @@ def _cli(args, env):
     )
 
 
-def _archive(path, n, marker):
-    words = ["memorial", "village", "winter", "refugees", "survivors", "testimony"]
-    rng = random.Random(n)
-    docs = [
-        {
-            "id": f"{marker}{i}",
-            "title": f"Report {i}",
-            "text": f"{marker} " + " ".join(rng.choice(words) for _ in range(400)),
-            "language": "en",
-        }
-        for i in range(n)
-    ]
-    return write_jsonl(path, docs)
-
-
 def test_kill_9_during_a_build_leaves_the_old_index_serving(tmp_path):
     index = tmp_path / "index"
-    build_index(index, jsonl=_archive(tmp_path / "old.jsonl", 20, "oldmarker"))
+    build_index(index, jsonl=marked_archive(tmp_path / "old.jsonl", 20, "oldmarker"))
     engine = open_engine(index)
     before = engine.search(SearchRequest(q="oldmarker")).total
     store = IndexStore(index)
     served = store.current_name()
 
-    big = _archive(tmp_path / "new.jsonl", 5000, "newmarker")
+    big = marked_archive(tmp_path / "new.jsonl", 5000, "newmarker")
     proc = subprocess.Popen(
         [sys.executable, "-m", "indexer", "build", "--jsonl", str(big), "--index", str(index)],
         cwd=ROOT,
@@ -127,7 +112,7 @@ def test_kill_9_during_a_build_leaves_the_old_index_serving(tmp_path):
 
 def test_searches_during_a_build_see_the_old_or_the_new_index(tmp_path):
     index = tmp_path / "index"
-    build_index(index, jsonl=_archive(tmp_path / "a.jsonl", 30, "alpha"))
+    build_index(index, jsonl=marked_archive(tmp_path / "a.jsonl", 30, "alpha"))
     engine = open_engine(index)
     seen: set[tuple[str, int]] = set()
     stop = threading.Event()
@@ -140,7 +125,7 @@ def test_searches_during_a_build_see_the_old_or_the_new_index(tmp_path):
     thread = threading.Thread(target=reader)
     thread.start()
     try:
-        docs = _archive(tmp_path / "b.jsonl", 300, "beta")
+        docs = marked_archive(tmp_path / "b.jsonl", 300, "beta")
         build_index(index, jsonl=docs)
         time.sleep(0.3)
     finally:
@@ -165,7 +150,7 @@ def test_an_index_made_by_older_analysis_code_is_rebuilt_from_scratch(corpus_cop
 
 
 def test_changing_one_json_line_updates_one_document(tmp_path):
-    path = _archive(tmp_path / "a.jsonl", 40, "gamma")
+    path = marked_archive(tmp_path / "a.jsonl", 40, "gamma")
     index = tmp_path / "index"
     build_index(index, jsonl=path)
     lines = path.read_text("utf-8").splitlines()
@@ -182,7 +167,7 @@ def test_changing_one_json_line_updates_one_document(tmp_path):
 
 
 def test_a_changed_an_added_and_a_removed_json_line_are_each_found(tmp_path):
-    path = _archive(tmp_path / "a.jsonl", 30, "delta")
+    path = marked_archive(tmp_path / "a.jsonl", 30, "delta")
     index = tmp_path / "index"
     build_index(index, jsonl=path)
     lines = path.read_text("utf-8").splitlines()
@@ -206,7 +191,7 @@ def test_a_changed_an_added_and_a_removed_json_line_are_each_found(tmp_path):
 
 
 def test_an_unchanged_json_lines_file_is_not_read_again(tmp_path):
-    path = _archive(tmp_path / "a.jsonl", 30, "epsilon")
+    path = marked_archive(tmp_path / "a.jsonl", 30, "epsilon")
     with path.open("a", encoding="utf-8") as handle:
         handle.write("{not json\n")
     index = tmp_path / "index"
@@ -233,14 +218,16 @@ def test_an_unchanged_json_lines_file_is_not_read_again(tmp_path):
 
 def test_kill_9_during_incremental_builds_is_cleaned_up_by_the_next_build(tmp_path):
     index = tmp_path / "index"
-    served_archive = _archive(tmp_path / "old.jsonl", 300, "oldmarker")
+    served_archive = marked_archive(tmp_path / "old.jsonl", 300, "oldmarker")
     build_index(index, jsonl=served_archive)
     store = IndexStore(index)
     served = store.current_name()
     lines = served_archive.read_text("utf-8").splitlines()
     changed = tmp_path / "changed.jsonl"  # an incremental update: 1,500 new, 300 kept
     changed.write_text(
-        "\n".join(lines) + "\n" + _archive(tmp_path / "n.jsonl", 1500, "newmarker").read_text(),
+        "\n".join(lines)
+        + "\n"
+        + marked_archive(tmp_path / "n.jsonl", 1500, "newmarker").read_text(),
         "utf-8",
     )
     killed = []

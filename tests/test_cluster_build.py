@@ -13,7 +13,7 @@ import sys
 import time
 
 import pytest
-from conftest import ROOT, write_jsonl
+from conftest import ROOT, marked_archive, write_jsonl
 from typesense_cluster import cluster_env, config_for, local_cluster, require_typesense
 
 from indexer.results import SearchRequest
@@ -26,21 +26,6 @@ def server(tmp_path_factory):
     require_typesense()
     with local_cluster(tmp_path_factory.mktemp("typesense"), size=1) as cluster:
         yield cluster
-
-
-def _archive(path, n, marker):
-    words = ["memorial", "village", "winter", "refugees", "survivors", "testimony"]
-    rng = random.Random(n)
-    docs = [
-        {
-            "id": f"{marker}{i}",
-            "title": f"Report {i}",
-            "text": f"{marker} " + " ".join(rng.choice(words) for _ in range(400)),
-            "language": "en",
-        }
-        for i in range(n)
-    ]
-    return write_jsonl(path, docs)
 
 
 def _engine(cfg):
@@ -83,7 +68,7 @@ def test_a_rebuild_switches_the_alias_and_drops_the_old_collection(server, tmp_p
     from indexer.cluster.build import build_collection
 
     cfg = config_for(server, "rebuilt")
-    jsonl = _archive(tmp_path / "a.jsonl", 10, "alpha")
+    jsonl = marked_archive(tmp_path / "a.jsonl", 10, "alpha")
     first = build_collection(cfg, jsonl=jsonl)
     engine = _engine(cfg)
     version = engine.stats().version
@@ -99,12 +84,12 @@ def test_kill_9_during_a_build_leaves_the_previous_collection_serving(server, tm
     from indexer.cluster.build import build_collection
 
     cfg = config_for(server, "killed")
-    build_collection(cfg, jsonl=_archive(tmp_path / "old.jsonl", 20, "oldmarker"))
+    build_collection(cfg, jsonl=marked_archive(tmp_path / "old.jsonl", 20, "oldmarker"))
     engine = _engine(cfg)
     served = engine.stats().version
     before = _collections(cfg)
 
-    big = _archive(tmp_path / "new.jsonl", 3000, "newmarker")
+    big = marked_archive(tmp_path / "new.jsonl", 3000, "newmarker")
     env = {**os.environ, **cluster_env(server, "killed")}
     proc = subprocess.Popen(
         [sys.executable, "-m", "indexer", "build", "--jsonl", str(big), "--rebuild"],
