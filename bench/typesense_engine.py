@@ -1,5 +1,5 @@
 """The Typesense cluster (optional `cluster` extra) driven through our `TypesenseEngine`, as
-the app drives it: a three-node cluster on loopback, our spelling tokens, disjunctive facets.
+the app drives it: a three-node cluster on loopback, our spelling map, disjunctive facets.
 
 The runner starts the cluster before the build and stops it after the searches
 (`running_cluster`); the build and search phases find it through its state file.
