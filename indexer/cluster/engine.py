@@ -133,12 +133,17 @@ class TypesenseEngine:
             },
             {
                 **self._params(query.match, facet_filters.values(), dates),
-                **_facet_params(unfiltered),
+                **_facet_params(unfiltered, version.facets),
             },
         ]
         for facet in own:
             others = [f for name, f in facet_filters.items() if name != facet]
-            searches.append({**self._params(query.match, others, dates), **_facet_params([facet])})
+            searches.append(
+                {
+                    **self._params(query.match, others, dates),
+                    **_facet_params([facet], version.facets),
+                }
+            )
         if listed is not tiers:  # the total of the list, copies folded
             match = listed[0] if len(listed) == 1 else ("any", listed)
             searches.append({**self._params(match, facet_filters.values()), "per_page": 0})
@@ -202,7 +207,7 @@ class TypesenseEngine:
                     "q": "*",
                     "query_by": "terms",
                     "per_page": 0,
-                    "facet_by": "publisher,languages",
+                    "facet_by": "publisher,languages,year",
                     "max_facet_values": cluster_facets.MAX_FACET_VALUES,
                 }
             ]
@@ -392,11 +397,11 @@ class Version:
     copies: cluster_copies.ClusterCopies
 
 
-def _facet_params(facets: list[str]) -> dict:
+def _facet_params(facets: list[str], known: cluster_facets.ClusterFacets) -> dict:
     params: dict = {"per_page": 0}
     if facets:
         params["facet_by"] = ",".join(cluster_facets.FIELDS[f] for f in facets)
-        params["max_facet_values"] = cluster_facets.MAX_FACET_VALUES
+        params["max_facet_values"] = known.max_values(facets)
     return params
 
 
