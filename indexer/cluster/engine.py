@@ -61,6 +61,7 @@ class TypesenseEngine:
         self.client = cluster_nodes.read_client(cfg)
         self._stats: tuple[float, IndexStats] | None = None
         self._version: Version | None = None
+        self._vocabulary: tuple | None = None  # ((collection, revision), (vocabulary, copies))
 
     def warm_up(self) -> None:
         try:
@@ -194,13 +195,16 @@ class TypesenseEngine:
         return highlight_text(text, resolve(plan, self._current().vocabulary))
 
     def _current(self) -> Version:
-        """What the current collection version knows: its facet values and its vocabulary,
-        read again when the version changes."""
+        """What the current collection version knows: its facet values and its vocabulary.
+
+        The facet values are read again when the version changes; the vocabulary (seconds
+        to read for a large archive) only when the collection or its revision does. A node
+        that is catching up (restarted, or lagging behind the leader) may answer with an
+        older version or none: the last version read is kept then, not read over and over."""
         name = self.stats().version
         cached = self._version
-        if cached is not None and cached.name == name:
+        if cached is not None and (cached.name == name or name is None):
             return cached
-        collection = name.split(".")[0] if name else self.alias
         result = self._multi(
             [
                 {
@@ -213,15 +217,23 @@ class TypesenseEngine:
                 }
             ]
         )[0]
-        found = self._read_vocabulary(collection) if name else (0, vocab.ClusterVocabulary())
-        fresh = Version(
-            name,
-            cluster_facets.ClusterFacets.from_counts(result),
-            found[1],
-            cluster_copies.ClusterCopies.from_groups(found[1].copies),
-        )
+        words, copies = self._vocabulary_of(name)
+        fresh = Version(name, cluster_facets.ClusterFacets.from_counts(result), words, copies)
         self._version = fresh
         return fresh
+
+    def _vocabulary_of(self, version: str | None):
+        """(vocabulary, copy groups) of a version: its collection's at its revision."""
+        if version is None:
+            return vocab.ClusterVocabulary(), cluster_copies.ClusterCopies()
+        collection, revision = version.split(".")[0], version.rsplit(".", 1)[1]
+        cached = self._vocabulary
+        if cached is not None and cached[0] == (collection, revision):
+            return cached[1]
+        words = self._read_vocabulary(collection)[1]
+        found = (words, cluster_copies.ClusterCopies.from_groups(words.copies))
+        self._vocabulary = ((collection, revision), found)
+        return found
 
     def _read_vocabulary(self, collection: str) -> tuple[int, vocab.ClusterVocabulary]:
         from typesense import exceptions
