@@ -1,5 +1,5 @@
 """The Typesense cluster (optional `cluster` extra) driven through our `TypesenseEngine`, as
-the app drives it: a three-node cluster on loopback, our spelling tokens, disjunctive facets.
+the app drives it: a three-node cluster on loopback, our spelling map, disjunctive facets.
 
 The runner starts the cluster before the build and stops it after the searches
 (`running_cluster`); the build and search phases find it through its state file.
@@ -8,6 +8,7 @@ The runner starts the cluster before the build and stops it after the searches
 from __future__ import annotations
 
 import contextlib
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +22,9 @@ COLLECTION = "bench"
 def running_cluster(index_dir: Path) -> Iterator[None]:
     from indexer.cluster.server import LocalCluster
 
+    # A cluster left by an earlier run knows other ports and would never elect a leader: its
+    # collection lived only as long as it did, so it goes.
+    shutil.rmtree(index_dir / "cluster", ignore_errors=True)
     cluster = LocalCluster(index_dir / "cluster").start()
     try:
         yield

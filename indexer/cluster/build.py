@@ -5,10 +5,17 @@ and then points the alias at it in one step: readers see the old collection or t
 never half of one, and a build killed in the middle leaves the previous collection serving (the
 next build removes what it left behind). An incremental build compares content hashes with the
 live collection and sends only new and changed documents, and deletes removed ones.
+
+Beside the documents the build keeps the collection's vocabulary (`vocabulary`): the spelling
+pairs of its words, made by the same code as the embedded index's spelling map, and how many
+documents use each word. A rebuild writes it into the new side collection before the alias
+switches; an update adds the new words, counts the removed and replaced documents' words out,
+and writes it again under the next revision.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import multiprocessing
@@ -21,11 +28,22 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from indexer.analysis import WORD_RE
+from indexer.cluster import copies as cluster_copies
 from indexer.cluster import nodes as cluster_nodes
-from indexer.cluster.documents import SCHEMA_FIELDS, to_typesense
+from indexer.cluster import vocabulary as vocab
+from indexer.cluster.documents import (
+    COLLECTION_OPTIONS,
+    SCHEMA_FIELDS,
+    exact_words,
+    to_typesense,
+)
+from indexer.index import copies
 from indexer.index.build import BuildReport, _unique, analysis_fingerprint, load_sources
-from indexer.ingest.documents import Document, SourceRecord, analyse
+from indexer.index.spellings import pairs_of_words
+from indexer.ingest.documents import SourceRecord, analyse
 
+LAYOUT = 2  # the documents' fields and the side collection (2: words, not spelling keys)
 IMPORT_BATCH = 500  # documents per import request
 DELETE_BATCH = 200
 PARALLEL_MIN_DOCS = 200  # below this, starting a helper process costs more than it saves
@@ -41,7 +59,7 @@ def build_collection(
     started = time.perf_counter()
     report = BuildReport()
     client = cluster_nodes.write_client(cfg)
-    fingerprint = analysis_fingerprint()
+    fingerprint = _fingerprint()
     live = None if rebuild else _alias_target(client, cfg.collection)
     if live and not live.startswith(f"{cfg.collection}_{fingerprint}_"):
         report.warnings.append("the analysis code changed since the last build: rebuilding")
@@ -62,26 +80,38 @@ def build_collection(
     target = live
     if live is None:
         target = f"{cfg.collection}_{fingerprint}_{datetime.now(UTC):%Y%m%dT%H%M%S%f}"
-        cluster_nodes.with_retry(
-            lambda: client.collections.create(
-                {
-                    "name": target,
-                    "fields": SCHEMA_FIELDS,
-                    "token_separators": [],
-                    "symbols_to_index": [],
-                }
+        for name, fields in (
+            (target, SCHEMA_FIELDS),
+            (vocab.side_collection(target), vocab.SCHEMA),
+        ):
+            cluster_nodes.with_retry(
+                lambda name=name, fields=fields: client.collections.create(
+                    {"name": name, "fields": fields, **COLLECTION_OPTIONS}
+                )
             )
-        )
+        revision, words, signatures = 0, vocab.ClusterVocabulary(), {}
+    else:
+        revision, words = _read_vocabulary(client, live)
+        for title, body in _texts(client, live, [*to_update, *to_remove]):
+            words.count(set(exact_words(body)), set(exact_words(title)), step=-1)
+        signatures = _signatures(client, live)
+        for doc_id in [*to_update, *to_remove]:
+            signatures.pop(doc_id, None)
     seq = _next_seq(client, live) if live else 0
     incoming = [records[i] for i in [*to_add, *to_update]]
-    with _analysed(incoming) as documents:
+    with _analysed(incoming) as analysed:
         batch: list[dict] = []
-        for doc in documents:
-            batch.append(to_typesense(doc, seq))
-            seq += 1
-            if len(batch) >= IMPORT_BATCH:
-                _import(client, target, batch, report)
-                batch = []
+        for documents, pairs in analysed:
+            words.add_pairs(pairs)
+            for fields, title, body in documents:
+                words.count(body, title)
+                if "signature" in fields:
+                    signatures[fields["id"]] = cluster_copies.from_hex(fields["signature"])
+                batch.append({**fields, "seq": seq})
+                seq += 1
+                if len(batch) >= IMPORT_BATCH:
+                    _import(client, target, batch, report)
+                    batch = []
         if batch:
             _import(client, target, batch, report)
     for i in range(0, len(to_remove), DELETE_BATCH):
@@ -91,6 +121,10 @@ def build_collection(
                 {"filter_by": f"id:=[{ids}]"}
             )
         )
+    groups = copies.group(signatures)
+    _mark_grouped(client, target, words.copies, groups, {*to_add, *to_update}, set(new))
+    words.copies = groups
+    _write_vocabulary(client, target, words, revision + 1)
     if target != live:
         cluster_nodes.with_retry(
             lambda: client.aliases.upsert(cfg.collection, {"collection_name": target})
@@ -102,6 +136,13 @@ def build_collection(
     report.version = target
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _fingerprint() -> str:
+    """The analysis code's fingerprint and this module's document layout: a collection
+    built by other code is rebuilt, not updated."""
+    text = f"{analysis_fingerprint()}:{LAYOUT}"
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
 def _alias_target(client, alias: str) -> str | None:
@@ -128,12 +169,83 @@ def _hashes(client, collection: str) -> dict[str, str]:
     return out
 
 
+def _texts(client, collection: str, ids: list[str]):
+    """(title, body) of the stored documents with these ids."""
+    for i in range(0, len(ids), DELETE_BATCH):
+        chosen = ",".join(f"`{d}`" for d in ids[i : i + DELETE_BATCH])
+        text = cluster_nodes.with_retry(
+            lambda chosen=chosen: client.collections[collection].documents.export(
+                {"filter_by": f"id:=[{chosen}]", "include_fields": "id,title,body"}
+            )
+        )
+        for line in text.splitlines():
+            if line.strip():
+                doc = json.loads(line)
+                yield doc.get("title") or "", doc.get("body") or ""
+
+
+def _signatures(client, collection: str) -> dict:
+    """id -> MinHash signature of every document of the collection that has one."""
+    text = cluster_nodes.with_retry(
+        lambda: client.collections[collection].documents.export({"include_fields": "id,signature"})
+    )
+    out = {}
+    for line in text.splitlines():
+        if line.strip():
+            doc = json.loads(line)
+            if doc.get("signature"):
+                out[doc["id"]] = cluster_copies.from_hex(doc["signature"])
+    return out
+
+
+def _mark_grouped(client, collection: str, old: dict, new: dict, sent: set, kept: set) -> None:
+    """`grouped` set on the documents that have copies now, cleared on those that had (`sent`:
+    the documents this build imported, with `grouped` 0; `kept`: every document now)."""
+    changes = [{"id": i, "grouped": 1} for i in new if i in sent or i not in old]
+    changes += [
+        {"id": i, "grouped": 0} for i in old if i not in new and i not in sent and i in kept
+    ]
+    for i in range(0, len(changes), IMPORT_BATCH):
+        batch = changes[i : i + IMPORT_BATCH]
+        cluster_nodes.with_retry(
+            lambda batch=batch: client.collections[collection].documents.import_(
+                batch, {"action": "update"}
+            )
+        )
+
+
+def _read_vocabulary(client, collection: str) -> tuple[int, vocab.ClusterVocabulary]:
+    from typesense import exceptions
+
+    side = vocab.side_collection(collection)
+    try:
+        text = cluster_nodes.with_retry(lambda: client.collections[side].documents.export())
+    except exceptions.ObjectNotFound:
+        text = ""
+    found = vocab.from_export(text)
+    if found is None:  # only a build writes it, and builds of one alias do not overlap
+        raise RuntimeError(f"the vocabulary in {side} is incomplete: rebuild with --rebuild")
+    return found
+
+
+def _write_vocabulary(client, collection: str, words: vocab.ClusterVocabulary, revision: int):
+    """The chunks first, then the meta document that makes them the current revision; chunks
+    an earlier revision had beyond the new count are removed."""
+    side = vocab.side_collection(collection)
+    docs = vocab.documents(words, revision)
+    for doc in docs:  # one at a time: a chunk is large
+        cluster_nodes.with_retry(lambda doc=doc: client.collections[side].documents.upsert(doc))
+    cluster_nodes.with_retry(
+        lambda: client.collections[side].documents.delete({"filter_by": f"revision:<{revision}"})
+    )
+
+
 def _next_seq(client, collection: str) -> int:
     result = cluster_nodes.with_retry(
         lambda: client.collections[collection].documents.search(
             {
                 "q": "*",
-                "query_by": "words",
+                "query_by": "terms",
                 "sort_by": "seq:desc",
                 "per_page": 1,
                 "include_fields": "seq",
@@ -155,10 +267,10 @@ def _import(client, collection: str, batch: list[dict], report: BuildReport) -> 
 
 def _drop_others(client, alias: str, keep: str) -> None:
     """Collections of earlier builds (or of a build killed midway) under this alias's name."""
-    ours = re.compile(re.escape(alias) + r"_[0-9a-f]{16}_\d{8}T\d{12}")
+    ours = re.compile(re.escape(alias) + r"_[0-9a-f]{16}_\d{8}T\d{12}(?:" + vocab.SUFFIX + ")?")
     for info in cluster_nodes.with_retry(lambda: client.collections.retrieve()):
         name = info["name"]
-        if ours.fullmatch(name) and name != keep:
+        if ours.fullmatch(name) and name not in (keep, vocab.side_collection(keep)):
             cluster_nodes.with_retry(lambda name=name: client.collections[name].delete())
 
 
@@ -194,19 +306,20 @@ def _serves(url: str, cfg, collection: str, count: int) -> bool:
 
 @contextmanager
 def _analysed(records: list[SourceRecord]):
-    """Documents analysed (cleaned, languages detected) in a helper process while this one
-    sends them: the two halves of the work then share the machine's cores."""
+    """Batches of documents analysed (cleaned, languages detected, words found) in a helper
+    process while this one sends them: the two halves of the work then share the cores."""
     # Forking a process that runs other threads can deadlock the child: stay serial there.
     serial = len(records) < PARALLEL_MIN_DOCS or threading.active_count() > 1
     if serial or (os.cpu_count() or 1) < 2:
-        yield map(analyse, records)
+        batches = (records[i : i + ANALYSIS_BATCH] for i in range(0, len(records), ANALYSIS_BATCH))
+        yield map(_analyse_batch, batches)
         return
     with multiprocessing.get_context("fork").Pool(1) as pool:
         yield _bounded(pool, records)
 
 
 def _bounded(pool, records: list[SourceRecord]):
-    """Analysed documents in order, at most WINDOW batches ahead of the sender: Pool.imap
+    """Analysed batches in order, at most WINDOW batches ahead of the sender: Pool.imap
     would run ahead without limit and hold a whole archive of analysed text in memory."""
     batches = (records[i : i + ANALYSIS_BATCH] for i in range(0, len(records), ANALYSIS_BATCH))
     pending: deque = deque()
@@ -217,8 +330,17 @@ def _bounded(pool, records: list[SourceRecord]):
         following = next(batches, None)
         if following is not None:
             pending.append(pool.apply_async(_analyse_batch, (following,)))
-        yield from done
+        yield done
 
 
-def _analyse_batch(records: list[SourceRecord]) -> list[Document]:
-    return [analyse(r) for r in records]
+def _analyse_batch(records: list[SourceRecord]) -> tuple[list, set]:
+    """([(Typesense document, its title's words, its body's words)], the spelling pairs of
+    the batch's words): words as exact keys, each document's distinct ones."""
+    out, written = [], set()
+    for record in records:
+        doc = analyse(record)
+        title, body = exact_words(doc.title), exact_words(doc.body)
+        sign = cluster_copies.signature_hex(doc.body)
+        out.append((to_typesense(doc, 0, title, body, sign), set(title), set(body)))
+        written.update(WORD_RE.findall(doc.title), WORD_RE.findall(doc.body))
+    return out, pairs_of_words(written)

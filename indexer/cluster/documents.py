@@ -1,47 +1,50 @@
-"""An analysed document as a Typesense document, with our spelling analysis inside it.
+"""An analysed document as a Typesense document: its text, its facets, and opaque tokens of
+its own words.
 
-Typesense never sees a word as written. It folds accents and would merge what our analysis
-keeps apart (Azeri ı and i, ə and e), so every searchable value is an opaque token that we
-compute and it only compares for equality:
+Typesense never sees a word as written: it folds accents and would merge what our analysis
+keeps apart (Azeri ı and i, ə and e). Each searchable value is a fixed-length token of an
+exact key (the word as written, lower-cased our way) that Typesense only compares for
+equality:
 
-- `terms`: the exact key of each word (the exact spelling, for exact-first ranking);
-- `keys`: the exact key and every variant key of each word, so a query word matches a document
-  when one of its own keys is there (the embedded engine's spelling map, applied per document);
-- `pairs`: for each two adjacent words, every pairing of their keys, so a phrase of two or more
-  words matches across spellings (Nagorno-Karabagh finds Nagorno-Karabakh);
-- `words`: the exact keys hex-encoded, a text field whose prefix search serves `prefix*`.
+- `terms`: each distinct word of the title and body;
+- `pairs`: each two adjacent words, so a phrase is found where its words stand side by side.
 
-Everything a hit shows (title, body, metadata) is stored beside them, unindexed.
+Spellings are not in the document: a query word is resolved to the exact words it stands for
+with the collection's spelling map (`vocabulary`), as on the embedded engine, and those words'
+tokens are the filter. Everything a hit shows (title, body, metadata) is stored beside the
+tokens, unindexed.
 """
 
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 
-from indexer.analysis import exact_key, tokens, variant_keys
+from indexer.analysis import WORD_RE, exact_key
 from indexer.index.schema import date_key
 from indexer.ingest.documents import Document
 
 # Fields Typesense indexes; everything else in a document is only stored.
 SCHEMA_FIELDS = [
     {"name": "terms", "type": "string[]"},
-    {"name": "keys", "type": "string[]"},
     {"name": "pairs", "type": "string[]"},
-    {"name": "words", "type": "string"},
     {"name": "publisher", "type": "string", "facet": True},
     {"name": "languages", "type": "string[]", "facet": True},
     {"name": "year", "type": "int32", "facet": True},
     {"name": "date_key", "type": "int64"},
     {"name": "oldest_key", "type": "int64"},  # date_key with undated documents last, ascending
     {"name": "seq", "type": "int64"},  # order of arrival, the tie-breaker for equal dates
+    {"name": "grouped", "type": "int32"},  # 1: the document has copies (`copies`)
+    {"name": "doc_id", "type": "string"},  # the id, for `:!=` (Typesense refuses it on `id`)
 ]
+# Typesense's own text processing kept out of the way of the tokens.
+COLLECTION_OPTIONS = {"token_separators": [], "symbols_to_index": []}
 UNDATED_LAST = 99_999_999  # above every YYYYMMDD date key
-SEARCH_ONLY = ("terms", "keys", "pairs", "words")  # never sent back with a hit
+SEARCH_ONLY = ("terms", "pairs", "signature", "doc_id")  # never sent back with a hit
+NOTHING = "0"  # a token no word has (tokens are 16 hex digits): an empty set of words
 
 
 def token(text: str) -> str:
-    """An opaque, fixed-length token for a key: Typesense compares it and folds nothing."""
+    """An opaque, fixed-length token for an exact key: Typesense compares it and folds nothing."""
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
@@ -49,47 +52,33 @@ def pair_token(first: str, second: str) -> str:
     return token(first + "\x00" + second)
 
 
-def hex_word(text: str) -> str:
-    """UTF-8 hex: a prefix of the word is a prefix of its hex, and no letter is folded."""
-    return text.encode("utf-8").hex()
+def exact_words(text: str) -> list[str]:
+    """The exact keys of the words of `text`, in order."""
+    return [exact_key(w) for w in WORD_RE.findall(text)]
 
 
-@lru_cache(maxsize=200_000)
-def word_keys(word: str) -> tuple[str, ...]:
-    """The exact key first, then the variant keys: the keys a word is found by."""
-    exact = exact_key(word)
-    return (exact, *(k for k in variant_keys(word) if k != exact))
-
-
-def query_keys(word: str) -> tuple[str, ...]:
-    """The keys of a query word: any document word that shares one is a spelling of it."""
-    return word_keys(word)
-
-
-def search_fields(*texts: str) -> dict:
-    terms: set[str] = set()
-    keys: set[str] = set()
-    pairs: set[str] = set()
-    for text in texts:
-        previous: tuple[str, ...] = ()
-        for _, _, word in tokens(text):
-            current = word_keys(word)
-            terms.add(current[0])
-            keys.update(current)
-            pairs.update(pair_token(a, b) for a in previous for b in current)
-            previous = current
+def search_fields(title: list[str], body: list[str]) -> dict:
+    """The tokens of a document whose title and body have these exact words."""
+    pairs = {
+        pair_token(a, b) for words in (title, body) for a, b in zip(words, words[1:], strict=False)
+    }
     return {
-        "terms": sorted(token(t) for t in terms),
-        "keys": sorted(token(k) for k in keys),
+        "terms": sorted({token(t) for t in (*title, *body)}),
         "pairs": sorted(pairs),
-        "words": " ".join(sorted(hex_word(t) for t in terms)),
     }
 
 
-def to_typesense(doc: Document, seq: int) -> dict:
+def to_typesense(
+    doc: Document, seq: int, title: list[str], body: list[str], signature: str | None = None
+) -> dict:
+    """`title` and `body`: the exact words of the document's title and body (`exact_words`);
+    `signature`: the MinHash of its text that copy groups are made of (`copies`)."""
     return {
         "id": doc.id,
-        **search_fields(doc.title, doc.body),
+        "doc_id": doc.id,
+        **search_fields(title, body),
+        "grouped": 0,  # set once the build has grouped the signatures
+        **({"signature": signature} if signature else {}),
         "publisher": doc.publisher,
         "languages": list(doc.languages),
         "year": doc.year or 0,

@@ -1,25 +1,32 @@
 """`TypesenseEngine`: the search contract served by a Typesense cluster.
 
-Matching uses our own spelling tokens (`translate`); a search is one multi-search: the page
+A query is resolved against the collection's vocabulary (its spelling map, read once per
+version) exactly as the embedded engine resolves it against its index's, and then matched by
+the tokens of the words it stands for (`translate`). A search is one multi-search: the page
 from the documents that use the spelling typed, the total, and one search per facet with every
 filter but its own (disjunctive counts). Documents that only use another spelling follow in a
-second request when the page reaches them. Snippets and `matched` come from our own matcher
-over the stored text, so both engines mark the same words.
+second request when the page reaches them. Snippets, `matched` and "did you mean" come from the
+same code as on the embedded engine, over the stored text and the same resolved plan.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from indexer.cluster import copies as cluster_copies
 from indexer.cluster import facets as cluster_facets
 from indexer.cluster import nodes as cluster_nodes
 from indexer.cluster import server
+from indexer.cluster import vocabulary as vocab
 from indexer.cluster.documents import SEARCH_ONLY
-from indexer.cluster.spellings import highlighter, resolved
-from indexer.cluster.translate import Translation, negate, render, translate
+from indexer.cluster.translate import negate, quote, render, translate
+from indexer.index.copies import text_similarity
 from indexer.results import (
+    CopyRef,
     DocumentRecord,
     Hit,
     IndexStats,
@@ -27,8 +34,15 @@ from indexer.results import (
     SearchRequest,
     SearchResult,
 )
-from indexer.search.plan import And, parse
-from indexer.search.snippets import highlight_text, matched_spellings, snippets
+from indexer.search.plan import And, parse, resolve
+from indexer.search.snippets import (
+    Highlighter,
+    highlight_text,
+    matched_spellings,
+    snippet_pages,
+    snippets,
+)
+from indexer.search.suggest import suggest
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +60,8 @@ class TypesenseEngine:
         self.alias = cfg.collection
         self.client = cluster_nodes.read_client(cfg)
         self._stats: tuple[float, IndexStats] | None = None
-        self._facet_cache: tuple[str | None, cluster_facets.ClusterFacets] | None = None
+        self._version: Version | None = None
+        self._vocabulary: tuple | None = None  # ((collection, revision), (vocabulary, copies))
 
     def warm_up(self) -> None:
         try:
@@ -59,67 +74,117 @@ class TypesenseEngine:
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
         parsed = parse(request.q)
-        plan = translate(parsed)
-        facet_set = self._facets()
-        request, unknown = facet_set.resolve(request)
+        version = self._current()
+        plan = resolve(parsed, version.vocabulary)
+        request, unknown = version.facets.resolve(request)
         facet_filters = cluster_facets.filters(request)
-        by_date = parsed.empty or request.sort in ("date", "oldest")
+        total, docs, grouped, by_facet = self._matches(plan, request, facet_filters, version)
+        facets = {f: version.facets.counts(f, by_facet[f], request) for f in FACETS}
+        suggestion = None
+        if total <= 2 and not plan.empty and not unknown:
+            suggestion = suggest(
+                version.vocabulary,
+                plan,
+                request.q,
+                total,
+                lambda p: self._count(resolve(p, version.vocabulary), request, facet_filters),
+            )
+        return SearchResult(
+            query=request.q,
+            normalized_query=plan.normalized(),
+            total=total,
+            page=request.page,
+            per_page=request.per_page,
+            took_ms=(time.perf_counter() - started) * 1000,
+            hits=_hits(docs, plan, 0.0 if plan.empty else None, version.copies, grouped),
+            facets=facets,
+            suggestion=suggestion,
+            unknown_filters=unknown,
+            request=request,
+        )
+
+    def _matches(self, plan: And, request: SearchRequest, facet_filters: dict, version):
+        """(total, [(stored document, score)] of the page, the matching documents with copies
+        in result order when collapsing (else None), facet name -> the search result that
+        holds its counts)."""
+        query = translate(plan)
+        by_date = plan.empty or request.sort in ("date", "oldest")
         dates = BY_OLDEST if request.sort == "oldest" else BY_DATE
         tiers = (
-            [plan.match]
-            if by_date or plan.exact is None
-            else [
-                _and(plan.match, plan.exact),
-                _and(plan.match, negate(plan.exact)),
-            ]
+            [query.match]
+            if by_date or query.exact is None
+            else [_and(query.match, query.exact), _and(query.match, negate(query.exact))]
         )
-        first = self._params(plan, tiers[0], facet_filters.values(), by_date, dates)
-        # The total, and the counts of every facet without a filter of its own, come from one
-        # search with all filters; a facet with a filter gets a search without it (disjunctive).
+        grouped, listed = None, tiers
+        if request.collapse and version.copies.group_of:
+            # of each copy group only the matching member that ranks first is listed
+            grouped = self._with_copies(tiers, facet_filters.values(), dates)
+            hidden = version.copies.hidden(grouped)
+            if hidden:
+                listed = [_and(t, ("not_in", "doc_id", hidden)) for t in tiers]
+        # The counts of every facet without a filter of its own come from one search with all
+        # filters; a facet with a filter gets a search without it (disjunctive). Facets count
+        # every document, also the copies a list folds.
         unfiltered = [f for f in FACETS if f not in facet_filters]
         own = [f for f in FACETS if f in facet_filters]
         searches = [
-            {**first, "page": request.page, "per_page": request.per_page},
             {
-                **self._params(plan, plan.match, facet_filters.values(), by_date, dates),
-                **_facet_params(unfiltered),
+                **self._params(listed[0], facet_filters.values(), dates),
+                "page": request.page,
+                "per_page": request.per_page,
+            },
+            {
+                **self._params(query.match, facet_filters.values(), dates),
+                **_facet_params(unfiltered, version.facets),
             },
         ]
         for facet in own:
             others = [f for name, f in facet_filters.items() if name != facet]
             searches.append(
                 {
-                    **self._params(plan, plan.match, others, by_date, dates),
-                    **_facet_params([facet]),
+                    **self._params(query.match, others, dates),
+                    **_facet_params([facet], version.facets),
                 }
             )
+        if listed is not tiers:  # the total of the list, copies folded
+            match = listed[0] if len(listed) == 1 else ("any", listed)
+            searches.append({**self._params(match, facet_filters.values()), "per_page": 0})
         results = self._multi(searches)
-        total = results[1]["found"]
-        docs = [
-            (h["document"], EXACT_SCORE if len(tiers) > 1 else h.get("text_match", 0))
-            for h in results[0]["hits"]
-        ]
-        if len(tiers) > 1:
-            docs = [(d, EXACT_SCORE) for d, _ in docs]
+        docs = [(h["document"], EXACT_SCORE) for h in results[0]["hits"]]
+        if len(listed) > 1:
             docs += self._second_tier(
-                plan, tiers[1], facet_filters, request, results[0]["found"], len(docs)
+                listed[1], facet_filters, request, results[0]["found"], len(docs)
             )
         by_facet = {f: results[1] for f in unfiltered} | {
             f: results[2 + i] for i, f in enumerate(own)
         }
-        facets = {f: facet_set.counts(f, by_facet[f], request) for f in FACETS}
-        return SearchResult(
-            query=request.q,
-            normalized_query=parsed.normalized(),
-            total=total,
-            page=request.page,
-            per_page=request.per_page,
-            took_ms=(time.perf_counter() - started) * 1000,
-            hits=_hits(docs, parsed, 0.0 if parsed.empty else None),
-            facets=facets,
-            unknown_filters=unknown,
-            request=request,
-        )
+        total = results[-1 if listed is not tiers else 1]["found"]
+        return total, docs, grouped, by_facet
+
+    def _with_copies(self, tiers: list, facet_filters, dates: str) -> list[dict]:
+        """The matching documents that have copies, in result order (tier by tier)."""
+        out: list[dict] = []
+        for expr in tiers:
+            params = {
+                **self._params(expr, [*facet_filters, "grouped:=1"], dates),
+                "include_fields": cluster_copies.REF_FIELDS,
+                "per_page": GROUPED_PAGE,
+            }
+            page = 1
+            while True:
+                result = self._multi([{**params, "page": page}])[0]
+                out += [h["document"] for h in result["hits"]]
+                if page * GROUPED_PAGE >= result["found"]:
+                    break
+                page += 1
+        return out
+
+    def _count(self, plan: And, request: SearchRequest, facet_filters: dict) -> int:
+        """How many documents `plan` finds under the request's filters."""
+        expr = translate(plan).match
+        return self._multi([{**self._params(expr, facet_filters.values()), "per_page": 0}])[0][
+            "found"
+        ]
 
     def highlight(self, text: str, query: str) -> str:
         """`text` escaped, with the matches of `query` marked as a search would mark them."""
@@ -127,31 +192,65 @@ class TypesenseEngine:
             plan = parse(query)
         except QueryError:
             plan = And()
-        return highlight_text(text, resolved(plan, text))
+        return highlight_text(text, resolve(plan, self._current().vocabulary))
 
-    def _facets(self) -> cluster_facets.ClusterFacets:
-        """The collection's known facet values, read again when its version changes."""
-        version = self.stats().version
-        cached = self._facet_cache
-        if cached is not None and cached[0] == version:
-            return cached[1]
+    def _current(self) -> Version:
+        """What the current collection version knows: its facet values and its vocabulary.
+
+        The facet values are read again when the version changes; the vocabulary (seconds
+        to read for a large archive) only when the collection or its revision does. A node
+        that is catching up (restarted, or lagging behind the leader) may answer with an
+        older version or none: the last version read is kept then, not read over and over."""
+        name = self.stats().version
+        cached = self._version
+        if cached is not None and (cached.name == name or name is None):
+            return cached
         result = self._multi(
             [
                 {
                     "collection": self.alias,
                     "q": "*",
-                    "query_by": "words",
+                    "query_by": "terms",
                     "per_page": 0,
-                    "facet_by": "publisher,languages",
+                    "facet_by": "publisher,languages,year",
                     "max_facet_values": cluster_facets.MAX_FACET_VALUES,
                 }
             ]
         )[0]
-        facet_set = cluster_facets.ClusterFacets.from_counts(result)
-        self._facet_cache = (version, facet_set)
-        return facet_set
+        words, copies = self._vocabulary_of(name)
+        fresh = Version(name, cluster_facets.ClusterFacets.from_counts(result), words, copies)
+        self._version = fresh
+        return fresh
 
-    def _second_tier(self, plan, expr, facet_filters, request, found_first, have) -> list:
+    def _vocabulary_of(self, version: str | None):
+        """(vocabulary, copy groups) of a version: its collection's at its revision."""
+        if version is None:
+            return vocab.ClusterVocabulary(), cluster_copies.ClusterCopies()
+        collection, revision = version.split(".")[0], version.rsplit(".", 1)[1]
+        cached = self._vocabulary
+        if cached is not None and cached[0] == (collection, revision):
+            return cached[1]
+        words = self._read_vocabulary(collection)[1]
+        found = (words, cluster_copies.ClusterCopies.from_groups(words.copies))
+        self._vocabulary = ((collection, revision), found)
+        return found
+
+    def _read_vocabulary(self, collection: str) -> tuple[int, vocab.ClusterVocabulary]:
+        from typesense import exceptions
+
+        side = vocab.side_collection(collection)
+        for _ in range(VOCABULARY_TRIES):
+            try:
+                text = self.client.collections[side].documents.export()
+            except exceptions.ObjectNotFound:
+                text = ""
+            found = vocab.from_export(text)
+            if found is not None:
+                return found
+            time.sleep(0.2)  # a build is writing it
+        raise RuntimeError(f"Typesense: the vocabulary of {collection} cannot be read")
+
+    def _second_tier(self, expr, facet_filters, request, found_first, have) -> list:
         """The page's share of documents that use only other spellings (after the exact ones)."""
         want = request.per_page - have
         start = (request.page - 1) * request.per_page + have - found_first
@@ -159,7 +258,7 @@ class TypesenseEngine:
             return []
         size = request.per_page
         first_page = start // size + 1
-        params = self._params(plan, expr, facet_filters.values(), False)
+        params = self._params(expr, facet_filters.values())
         pages = self._multi(
             [{**params, "page": p, "per_page": size} for p in (first_page, first_page + 1)]
         )
@@ -167,29 +266,19 @@ class TypesenseEngine:
         skip = start - (first_page - 1) * size
         return [(d, OTHER_SCORE) for d in hits[skip : skip + want]]
 
-    def _params(
-        self, plan: Translation, expr, facet_filters, by_date: bool, dates: str = BY_DATE
-    ) -> dict:
+    def _params(self, expr, facet_filters, dates: str = BY_DATE) -> dict:
         parts = [render(expr)] if expr is not None else []
         parts += list(facet_filters)
         params = {
             "collection": self.alias,
-            "q": plan.prefix or "*",
-            "query_by": "words",
+            "q": "*",
+            "query_by": "terms",
             "exclude_fields": EXCLUDE,
             "highlight_fields": "none",
+            "sort_by": dates,
         }
-        if plan.prefix:
-            params.update(
-                prefix="true",
-                num_typos=0,
-                typo_tokens_threshold=0,
-                drop_tokens_threshold=0,
-                max_candidates=PREFIX_MAX_TERMS,
-            )
         if parts:
             params["filter_by"] = " && ".join(parts)
-        params["sort_by"] = dates if by_date or not plan.prefix else "_text_match:desc," + dates
         return params
 
     def _multi(self, searches: list[dict]) -> list[dict]:
@@ -218,7 +307,37 @@ class TypesenseEngine:
         except exceptions.ObjectNotFound:
             return None
         langs = list(stored.get("languages") or [])
-        return DocumentRecord.from_stored(stored, langs)
+        copies = self._current().copies
+        group = copies.group_of.get(doc_id)
+        return DocumentRecord.from_stored(
+            stored, langs, copy_group=group, copies=self._copy_refs(stored, copies)
+        )
+
+    def _copy_refs(self, stored: dict, copies: cluster_copies.ClusterCopies) -> list[CopyRef]:
+        """The other documents of `stored`'s copy group, with how much text each shares."""
+        group = copies.group_of.get(stored["id"])
+        ids = [i for i in copies.members.get(group, ()) if i != stored["id"]]
+        if not ids:
+            return []
+        chosen = ",".join(quote(i) for i in ids)
+        found = self._multi(
+            [
+                {
+                    "collection": self.alias,
+                    "q": "*",
+                    "query_by": "terms",
+                    "filter_by": f"id:=[{chosen}]",
+                    "include_fields": cluster_copies.REF_FIELDS + ",body",
+                    "per_page": GROUPED_PAGE,
+                }
+            ]
+        )[0]
+        others = sorted((h["document"] for h in found["hits"]), key=lambda d: d.get("seq", 0))
+        out = cluster_copies.refs(others)
+        for ref, other in zip(out, others, strict=False):
+            body = other.get("body") or ""
+            ref.similarity = round(text_similarity(stored.get("body") or "", body), 3)
+        return out
 
     def stats(self) -> IndexStats:
         """Cached for STATS_SECONDS: every search asks for it (its version makes the ETag)."""
@@ -236,37 +355,44 @@ class TypesenseEngine:
         return stats
 
     def _read_stats(self) -> IndexStats:
+        """The collection behind the alias, then its details and the nodes' states at once:
+        a search that finds the stats expired waits for two round trips, not ten."""
         from typesense import exceptions
 
-        cluster = self.cluster_state()
+        cluster = _READS.submit(self.cluster_state)
         try:
             name = self.client.aliases[self.alias].retrieve()["collection_name"]
-            info = self.client.collections[name].retrieve()
-            newest = self.client.collections[name].documents.search(
-                {
-                    "q": "*",
-                    "query_by": "words",
-                    "sort_by": "seq:desc",
-                    "per_page": 1,
-                    "include_fields": "seq",
-                }
-            )["hits"]
+            side = self.client.collections[vocab.side_collection(name)]
+            info, meta, newest = (
+                _READS.submit(call)
+                for call in (
+                    self.client.collections[name].retrieve,
+                    side.documents[vocab.META_ID].retrieve,
+                    lambda: self.client.collections[name].documents.search(NEWEST),
+                )
+            )
+            info, revision, newest = info.result(), meta.result()["revision"], newest.result()
         except exceptions.ObjectNotFound:
-            return IndexStats(0, None, None, cluster)
+            return IndexStats(0, None, None, cluster.result())
         built = datetime.fromtimestamp(info["created_at"], UTC).isoformat(timespec="seconds")
-        # Incremental builds keep the collection: its newest sequence number and its size
-        # change with every update, so the version (and the ETag) does too.
-        seq = newest[0]["document"]["seq"] if newest else -1
-        version = f"{name}.{seq}.{info['num_documents']}"
-        return IndexStats(info["num_documents"], built, version, cluster)
+        # Incremental builds keep the collection: its newest sequence number, its size and
+        # its vocabulary's revision change with every update, so the version (and the ETag)
+        # does too.
+        seq = newest["hits"][0]["document"]["seq"] if newest["hits"] else -1
+        version = f"{name}.{seq}.{info['num_documents']}.{revision}"
+        return IndexStats(info["num_documents"], built, version, cluster.result())
 
     def cluster_state(self) -> dict:
         """Which nodes answer, which one leads: what /api/health reports."""
         states = {server.LEADER: "leader", server.FOLLOWER: "follower"}
+        key = self.cfg.api_key
+        probes = [
+            (_PROBES.submit(server.healthy, url, key), _PROBES.submit(server.raft_state, url, key))
+            for url in self.cfg.nodes
+        ]
         out = []
-        for url in self.cfg.nodes:
-            ok = server.healthy(url, self.cfg.api_key)
-            state = server.raft_state(url, self.cfg.api_key)
+        for url, (healthy, raft) in zip(self.cfg.nodes, probes, strict=True):
+            ok, state = healthy.result(), raft.result()
             out.append(
                 {"url": url, "ok": ok, "role": states.get(state, "unknown" if ok else "down")}
             )
@@ -275,15 +401,35 @@ class TypesenseEngine:
         return {"engine": "typesense", "status": status, "nodes": out}
 
 
-PREFIX_MAX_TERMS = 64  # a prefix finds documents with its most frequent completions
+# Reads of the stats run side by side; the node probes have a pool of their own, so a stats
+# read that waits for them never waits for a thread its own pool would have to free.
+_READS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="typesense-stats")
+_PROBES = ThreadPoolExecutor(max_workers=16, thread_name_prefix="typesense-probe")
+NEWEST = {
+    "q": "*",
+    "query_by": "terms",
+    "sort_by": "seq:desc",
+    "per_page": 1,
+    "include_fields": "seq",
+}
 FACETS = tuple(cluster_facets.FIELDS)
+VOCABULARY_TRIES = 20
+GROUPED_PAGE = 250  # the most Typesense gives in one page
 
 
-def _facet_params(facets: list[str]) -> dict:
+@dataclass(frozen=True)
+class Version:
+    name: str | None
+    facets: cluster_facets.ClusterFacets
+    vocabulary: vocab.ClusterVocabulary
+    copies: cluster_copies.ClusterCopies
+
+
+def _facet_params(facets: list[str], known: cluster_facets.ClusterFacets) -> dict:
     params: dict = {"per_page": 0}
     if facets:
         params["facet_by"] = ",".join(cluster_facets.FIELDS[f] for f in facets)
-        params["max_facet_values"] = cluster_facets.MAX_FACET_VALUES
+        params["max_facet_values"] = known.max_values(facets)
     return params
 
 
@@ -291,11 +437,12 @@ def _and(a, b):
     return b if a is None else ("all", [a, b])
 
 
-def _hits(docs: list[tuple[dict, float]], parsed: And, fixed_score: float | None) -> list[Hit]:
+def _hits(docs: list[tuple[dict, float]], plan: And, fixed_score, copies, grouped) -> list[Hit]:
+    """`grouped`: the matching documents with copies when collapsing, else None."""
+    matcher = Highlighter(plan)
     out = []
     for stored, score in docs:
         body, title = stored.get("body") or "", stored.get("title") or ""
-        matcher = highlighter(parsed, title, body)
         body_matches = matcher.matches(body)
         out.append(
             Hit(
@@ -309,6 +456,14 @@ def _hits(docs: list[tuple[dict, float]], parsed: And, fixed_score: float | None
                 snippets=snippets(body, body_matches),
                 matched=matched_spellings((title, matcher.matches(title)), (body, body_matches)),
                 format=stored.get("format"),
+                snippet_pages=snippet_pages(body, body_matches, stored.get("pages")),
+                copy_group=copies.group_of.get(stored["id"]),
             )
         )
+        hit = out[-1]
+        if grouped is None:
+            hit.copy_count = max(0, len(copies.members.get(hit.copy_group, ())) - 1)
+        else:
+            others = copies.others(hit.id, grouped)
+            hit.copy_count, hit.copies = len(others), cluster_copies.refs(others)
     return out

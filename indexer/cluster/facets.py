@@ -24,7 +24,10 @@ MAX_FACET_VALUES = 10_000
 class ClusterFacets:
     """The facets of one collection version: its known publisher and language values."""
 
-    def __init__(self, publishers: list[str], languages: list[str]):
+    def __init__(self, publishers: list[str], languages: list[str], years: int = 0):
+        # how many values each facet has in the whole collection: a search asks for no more
+        # (Typesense's facet time grows with max_facet_values, not only with the values found)
+        self.sizes = {"publisher": len(publishers), "language": len(languages), "year": years}
         self.facets = {
             "publisher": PublisherFacet(CodedColumn.from_lists([v] for v in publishers)),
             "language": LanguageFacet(CodedColumn.from_lists([v] for v in languages)),
@@ -33,12 +36,17 @@ class ClusterFacets:
 
     @classmethod
     def from_counts(cls, result: dict) -> ClusterFacets:
-        """From a match-all search with `facet_by=publisher,languages`."""
+        """From a match-all search with `facet_by=publisher,languages,year`."""
         values = {
             block["field_name"]: [c["value"] for c in block["counts"]]
             for block in result.get("facet_counts", [])
         }
-        return cls(values.get("publisher", []), values.get("languages", []))
+        years = len(values.get("year", []))
+        return cls(values.get("publisher", []), values.get("languages", []), years)
+
+    def max_values(self, names: list[str]) -> int:
+        """The max_facet_values that brings every value of these facets."""
+        return min(MAX_FACET_VALUES, max([self.sizes[n] for n in names] + [0]) + 1)
 
     def resolve(self, req: SearchRequest) -> tuple[SearchRequest, list[UnknownFilter]]:
         """Filter values as the collection spells them, and those it does not have."""

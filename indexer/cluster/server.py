@@ -116,10 +116,14 @@ class LocalCluster:
         binary = server_binary()
         self.root.mkdir(parents=True, exist_ok=True)
         (self.root / "nodes").write_text(",".join(n.spec for n in self.nodes))
-        for node in self.nodes:
-            self.start_node(node, binary)
-        self.save()
-        self.wait_for_leader(timeout)
+        try:
+            for node in self.nodes:
+                self.start_node(node, binary)
+            self.save()
+            self.wait_for_leader(timeout)
+        except BaseException:
+            self.stop()  # a cluster that never formed leaves no servers behind
+            raise
         return self
 
     def start_node(self, node: Node, binary: Path | None = None) -> None:

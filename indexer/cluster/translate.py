@@ -1,23 +1,22 @@
-"""A query plan as Typesense filters over our own spelling tokens (see `documents`).
+"""A resolved query plan as Typesense filters over the documents' word tokens (`documents`).
 
-`translate()` is the one place that reads the plan (`indexer.search.plan`): it turns it into
-- `match`: which documents answer it (every spelling, as the embedded engine finds them);
-- `exact`: which of those use the spelling typed (they rank first, as in the embedded engine);
-- `prefix`: the stem of a `prefix*` leaf, searched with Typesense's prefix search.
+`translate()` is the one place that reads the plan (`indexer.search.plan`), resolved against
+the collection's spelling map (`vocabulary`) as the embedded engine resolves it against its
+index's, and turns it into
+- `match`: which documents answer it (every spelling each leaf stands for);
+- `exact`: which of those use the spelling typed (they rank first, as in the embedded engine).
 
-The plan is the parsed one, not resolved against a spelling map: the cluster has none, and each
-word's spellings are found by its variant keys, which every document carries as tokens.
-Typesense searches a prefix only as the last word of its text query, so a query can hold one
-prefix leaf, not negated and not ORed with others; anything else is a QueryError.
+A word or a prefix is the set of exact words it was resolved to; a phrase needs each two
+adjacent words, in any of their spellings, side by side. So prefixes take part like words:
+several in one query, joined by OR, or excluded.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from indexer.cluster.documents import hex_word, pair_token, query_keys, token
-from indexer.results import QueryError
-from indexer.search.plan import And, Leaf, Or, Prefix, Word
+from indexer.cluster.documents import NOTHING, pair_token, token
+from indexer.search.plan import And, Leaf, Or, Phrase, Prefix, Word
 
 # A filter expression: ("in" | "not_in", field, values) or ("all" | "any", [expressions]).
 Expr = tuple
@@ -26,22 +25,13 @@ Expr = tuple
 @dataclass(frozen=True)
 class Translation:
     match: Expr | None  # None: every document
-    exact: Expr | None  # None: no tier of exact spellings (an empty or prefix-only query)
-    prefix: str | None  # hex-encoded stem for the text query, or None
+    exact: Expr | None  # None: no tier of exact spellings (an empty query)
 
 
 def translate(plan: And) -> Translation:
-    prefixes = [c for c in plan.positive if isinstance(c, Prefix)]
-    if len(prefixes) > 1 or any(isinstance(c, Prefix) for c in plan.excluded):
-        raise QueryError(_PREFIX_HELP)
-    if any(
-        isinstance(c, Or) and any(isinstance(x, Prefix) for x in c.children) for c in plan.positive
-    ):
-        raise QueryError(_PREFIX_HELP)
+    """`plan` must be resolved (`indexer.search.plan.resolve`)."""
     match, exact = [], []
     for node in plan.positive:
-        if isinstance(node, Prefix):
-            continue
         leaves = node.children if isinstance(node, Or) else (node,)
         match.append(_any([_leaf(x) for x in leaves]))
         exact.append(_any([_exact(x) for x in leaves]))
@@ -50,34 +40,31 @@ def translate(plan: And) -> Translation:
     return Translation(
         match=_all(match) if match else None,
         exact=_all(exact) if exact else None,
-        prefix=hex_word(prefixes[0].exact) if prefixes else None,
     )
 
 
-_PREFIX_HELP = (
-    "This search engine takes one prefix* per query, not negated and not joined by OR; "
-    "write the other words in full."
-)
+def _words(terms) -> Expr:
+    return ("in", "terms", sorted(token(t) for t in terms) or [NOTHING])
 
 
 def _leaf(leaf: Leaf) -> Expr:
-    if isinstance(leaf, Word):
-        return ("in", "keys", [token(k) for k in query_keys(leaf.text)])
+    if isinstance(leaf, Word | Prefix):
+        return _words(leaf.terms)
     return _all(
         [
-            (
-                "in",
-                "pairs",
-                [pair_token(a, b) for a in query_keys(x.text) for b in query_keys(y.text)],
-            )
+            ("in", "pairs", sorted({pair_token(a, b) for a in x.terms for b in y.terms}))
             for x, y in zip(leaf.words, leaf.words[1:], strict=False)
         ]
     )
 
 
 def _exact(leaf: Leaf) -> Expr:
+    """The documents that use the spelling typed; a prefix has none of its own."""
     if isinstance(leaf, Word):
-        return ("in", "terms", [token(leaf.exact)])
+        return _words([leaf.exact])
+    if isinstance(leaf, Prefix):
+        return _leaf(leaf)
+    assert isinstance(leaf, Phrase)
     words = [w.exact for w in leaf.words]
     return _all(
         [("in", "pairs", [pair_token(a, b)]) for a, b in zip(words, words[1:], strict=False)]
