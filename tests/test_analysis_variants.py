@@ -4,6 +4,7 @@ and the words and places that must stay apart, as a query and a document see the
 import pytest
 
 from indexer.analysis import exact_key, tokens, variant_keys
+from indexer.analysis.skeleton import skeletons
 
 
 def meet(a: str, b: str) -> bool:
@@ -153,3 +154,16 @@ def test_an_ordinary_word_that_translates_part_of_a_name_does_not_find_it_alone(
 def test_the_translated_part_still_finds_the_name_written_as_a_name():
     assert meet("Upper", "Nagorno") and meet("Haut", "Nagorno") and meet("Berg", "Nagorno")
     assert not meet("hay", "Armenian") and meet("Հայ", "Armenian") and meet("հայ", "Armenian")
+
+
+@pytest.mark.parametrize(
+    "word, mixed",
+    [
+        ("chuchele", ("cOk", "kOc")),  # both ch /tʃ/ or both /x/
+        ("jajce", ("cAI", "IAc")),  # both j /dʒ/ or both /j/
+        ("cocos", ("kOs", "sOk", "cOk", "kOc")),  # c is k, s or c throughout
+    ],
+)
+def test_a_letter_reads_one_way_throughout_a_word(word, mixed):
+    assert skeletons(word)
+    assert not [s for s in skeletons(word) if s.startswith(mixed)]

@@ -22,7 +22,9 @@ Final vowels are case endings (Карабаха, Khojalu) and are left out.
 French and Spanish gu before e or i is g (Guetk, Beguimli), except in Turkic words, whose u
 is always a vowel. Letters whose sound depends on the language (ch: English /tʃ/, German /x/,
 French /ʃ/; j: English /dʒ/, German /j/, Spanish /x/; c: Turkic /dʒ/, elsewhere /k/ or /s/)
-give one skeleton per reading, at most MAX_READINGS of them.
+give one skeleton per spelling system, at most MAX_READINGS of them: a word is written in one
+system, so each such letter reads the same way throughout it (Chuchele is cOcAl or kOkAl, never
+a mix that would meet Khojaly).
 
 These rules merge ordinary words (hair/chair, van/wan), so the caller applies them to names
 and foreign words only (see keys.py).
@@ -30,6 +32,7 @@ and foreign words only (see keys.py).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 MAX_READINGS = 12
@@ -43,45 +46,45 @@ _WEAK = frozenset("I")
 
 # Longest spellings first; each maps to its reading(s). Classes: b (b p), d (d t), k (velars
 # and h), c (palatals: j ch sh zh and Turkic c ç ş), s (s z ts dz), v (v w f), l, m, n, r.
-UNITS: dict[str, tuple[str, ...]] = {
-    "dsch": ("c",),
-    "tsch": ("c",),
-    "shch": ("c",),
-    "dzh": ("c",),
-    "sch": ("c",),
-    "tch": ("c",),
-    "dj": ("c",),
-    "zh": ("c",),
-    "sh": ("c",),
-    "ch": ("c", "k"),
-    "kh": ("k",),
-    "gh": ("k",),
-    "ck": ("k",),
-    "ts": ("s",),
-    "tc": ("s",),  # French passports write ц as tc (Ambartcumian)
-    "tz": ("s",),
-    "dz": ("s",),
-    "ph": ("v",),
-    "th": ("d",),
-    "ou": ("O",),
-    "b": ("b",),
-    "p": ("b",),
-    "d": ("d",),
-    "t": ("d",),
-    "k": ("k",),
-    "g": ("k",),
-    "q": ("k",),
-    "x": ("k",),
-    "h": ("k",),
-    "s": ("s",),
-    "z": ("s",),
-    "v": ("v",),
-    "w": ("v",),
-    "f": ("v",),
-    "l": ("l",),
-    "m": ("m",),
-    "n": ("n",),
-    "r": ("r",),
+UNITS: dict[str, str] = {
+    "dsch": "c",
+    "tsch": "c",
+    "shch": "c",
+    "dzh": "c",
+    "sch": "c",
+    "tch": "c",
+    "dj": "c",
+    "zh": "c",
+    "sh": "c",
+    "ch": "c",  # or k: see _SYSTEMS
+    "kh": "k",
+    "gh": "k",
+    "ck": "k",
+    "ts": "s",
+    "tc": "s",  # French passports write ц as tc (Ambartcumian)
+    "tz": "s",
+    "dz": "s",
+    "ph": "v",
+    "th": "d",
+    "ou": "O",
+    "b": "b",
+    "p": "b",
+    "d": "d",
+    "t": "d",
+    "k": "k",
+    "g": "k",
+    "q": "k",
+    "x": "k",
+    "h": "k",
+    "s": "s",
+    "z": "s",
+    "v": "v",
+    "w": "v",
+    "f": "v",
+    "l": "l",
+    "m": "m",
+    "n": "n",
+    "r": "r",
 }
 _UNIT_RE = re.compile("|".join(sorted(UNITS, key=len, reverse=True)) + "|.", re.DOTALL)
 _FRONT = frozenset("eiyəı")
@@ -89,22 +92,32 @@ _FRONT = frozenset("eiyəı")
 _GU_RE = re.compile(r"gu(?=[eiy])")
 
 
-def _readings(unit: str, nxt: str, last: bool, turkic: bool) -> tuple[str, ...]:
-    if unit == "c":
-        if turkic:
-            return ("c",)
-        return ("c", "s") if nxt in _FRONT else ("c", "k", "s")  # c is ц in ISO 9: Ambarcumjan
-    if unit == "j":
-        if turkic:
-            return ("c",)  # Azerbaijani j is /ʒ/
-        return ("c", "k", "I") if last else ("c", "I")  # Karabaj; Alijew, Dmitrij (j = y)
-    if unit == "ch" and turkic:
-        return ("c",)
+# Letters whose sound depends on the language, each with its readings, one per spelling
+# system: a word is written in one system, so every occurrence of the letter reads alike (the
+# two ch of Chuchele are both /tʃ/ or both /x/, never one of each). A reading is a class, or
+# a pair (before a front vowel, elsewhere), or for j the class at the end of the word first.
+_SYSTEMS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    # (before a front vowel, elsewhere, at the end)
+    "c": (("c", "c", "c"), ("s", "k", "k"), ("s", "s", "s")),  # English/Romance k-s; ISO 9 ц
+    "ch": (("c", "c", "c"), ("k", "k", "k")),  # English /tʃ/; German and Czech /x/
+    "j": (("c", "c", "c"), ("c", "c", "k"), ("I", "I", "I")),  # English; Spanish -j; German
+}
+
+
+def _reading(unit: str, system: int, nxt: str, last: bool) -> str:
+    front, elsewhere, end = _SYSTEMS[unit][system]
+    return end if last else front if nxt in _FRONT else elsewhere
+
+
+def _fixed(unit: str, turkic: bool) -> str | None:
+    """The one reading of a unit whose sound does not depend on the language, or None."""
+    if unit in _SYSTEMS:
+        return "c" if turkic else None  # Turkic c, ch and j are /dʒ/, /tʃ/, /ʒ/
     if unit in UNITS:
         return UNITS[unit]
     if unit in VOWELS:
-        return (VOWELS[unit],)
-    return ("I",) if unit.isalpha() else (unit,)
+        return VOWELS[unit]
+    return "I" if unit.isalpha() else unit
 
 
 def _slots(symbols: tuple[str, ...]) -> tuple[bool, list[str]]:
@@ -161,11 +174,22 @@ def skeletons(latin: str, turkic: bool = False, keep_e: bool = False) -> tuple[s
     """Skeletons of a romanized word, one per reading, e.g. khojaly -> kOcAl. `keep_e`: e is
     not read as a, for a place whose names have no ə (Serov is not Sarov)."""
     units = _UNIT_RE.findall(latin if turkic else _GU_RE.sub("g", latin))
-    variants: list[tuple[str, ...]] = [()]
-    for i, unit in enumerate(units):
-        nxt = units[i + 1][0] if i + 1 < len(units) else ""
-        options = _readings(unit, nxt, i == len(units) - 1, turkic)
-        variants = [v + (o,) for v in variants for o in options][:MAX_READINGS]
+    fixed = [_fixed(u, turkic) for u in units]
+    ambiguous = sorted({u for u, f in zip(units, fixed, strict=True) if f is None})
+    choices = itertools.product(*(range(len(_SYSTEMS[u])) for u in ambiguous))
+    variants = []
+    for choice in itertools.islice(choices, MAX_READINGS):
+        system = dict(zip(ambiguous, choice, strict=True))
+        variants.append(
+            tuple(
+                f
+                if f is not None
+                else _reading(
+                    u, system[u], units[i + 1][0] if i + 1 < len(units) else "", i == len(units) - 1
+                )
+                for i, (u, f) in enumerate(zip(units, fixed, strict=True))
+            )
+        )
     out: list[str] = []
     for v in variants:
         for key in _keys(v, "E" if keep_e else "A"):
