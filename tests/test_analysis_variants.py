@@ -167,3 +167,27 @@ def test_the_translated_part_still_finds_the_name_written_as_a_name():
 def test_a_letter_reads_one_way_throughout_a_word(word, mixed):
     assert skeletons(word)
     assert not [s for s in skeletons(word) if s.startswith(mixed)]
+
+
+@pytest.mark.parametrize(
+    "word, english",
+    [
+        ("он", "on"),
+        ("бий", "by"),
+        ("год", "god"),
+        ("нет", "net"),
+        ("мост", "most"),
+        ("бабы", "baby"),
+    ],
+)
+def test_a_short_or_ordinary_russian_word_is_not_the_english_word_it_romanizes_to(word, english):
+    assert not meet(word, english)
+    assert not meet(english, word)
+
+
+@pytest.mark.parametrize(
+    "word, name",
+    [("Роман", "Roman"), ("Баку", "Baku"), ("Алиев", "Aliev"), ("Баш", "Bash"), ("Нор", "Nor")],
+)
+def test_a_russian_name_still_meets_its_romanization(word, name):
+    assert meet(word, name)

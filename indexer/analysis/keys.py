@@ -3,7 +3,9 @@ share a key; the index build records which indexed words have each key
 (indexer.index.spellings), and a query word is expanded to them.
 
 1. The light key (romanize.py): script and diacritics folded the way English press writes
-   them. Every word has it, and it comes first: prefix and phrase queries use it.
+   them. Every word has it, and it comes first: prefix and phrase queries use it. An ordinary
+   word of another script keeps its letters when its romanization is an English word (он is
+   not "on", год not "god").
 2. Group keys (`=group`, synonyms.py) for names no rule derives: the GeoNames gazetteer,
    exonyms, ethnonyms and translations.
 3. For names and foreign words only, a mild key (`^...`: ə and ı read as e and i, Şəki meets
@@ -24,6 +26,7 @@ from indexer.caching import bounded_cache
 
 from .casing import is_turkic, lower
 from .lexicon import is_common_word, is_english_word
+from .pipeline import exact_key
 from .romanize import romanize, strip_apostrophe_suffix
 from .skeleton import skeletons
 from .synonyms import group_key, lookup, table
@@ -137,9 +140,23 @@ def _groups_by_skeleton() -> dict[str, tuple[str, ...]]:
     return settled(out)
 
 
+def light_key(word: str) -> str:
+    """The word romanized, except that an ordinary word of another script whose romanization
+    is an English word keeps its own letters: он is not "on", бий not "by", год not "god", мост
+    not "most". Ordinary means in the list of frequent words or, for a shorter word that list
+    leaves out, written in lower case: a capital marks a name or a part of one (Баш Гейнюк is
+    Bash Geynyuk, Нор Артагерс Nor Artagers)."""
+    latin = romanize(word)
+    if word.isascii() or latin == exact_key(word) or not is_english_word(latin):
+        return latin
+    bare = strip_apostrophe_suffix(word)
+    short = len(bare) < MIN_LENGTH and bare.islower()
+    return exact_key(word) if short or is_common_word(bare) else latin
+
+
 @bounded_cache(max_bytes=4_000_000)
 def variant_keys(word: str) -> tuple[str, ...]:
-    keys = [romanize(word)]
+    keys = [light_key(word)]
     entry = lookup(word)
     if entry is not None:
         keys += [group_key(g) for g in entry.groups]
