@@ -133,6 +133,24 @@ def test_the_gazetteer_adds_names_no_rule_derives(a, b):
     assert meet(a, b)
 
 
+@pytest.mark.parametrize(
+    "word, name",
+    [
+        # the same skeleton as a listed name, spelt far from it: not in the name's group
+        ("Chuchele", "Ivanyan"),  # Hogali, kOkAl
+        ("güzel", "Ivanyan"),  # Turkish 'beautiful', kOsAl like Khodzali
+        ("когял", "Ivanyan"),
+        ("korean", "Gyogarchin"),  # Gogaran
+        ("haben", "Zangezur"),  # German 'have', kAbAn like Ghap'an (Kapan)
+        ("toujours", "Lisagor"),  # French 'always', like Turshsu
+        ("George", "Kuybisev"),  # Haghartsin's group lists Jarxej
+    ],
+)
+def test_a_word_joins_a_names_group_only_when_spelt_close_to_one_of_its_names(word, name):
+    assert not meet(word, name)
+    assert not groups(word)
+
+
 def test_a_name_two_places_share_is_nobodys():
     shusha, shush = groups("Shusha"), groups("Shoosh")
     assert shusha and shush and not shusha & shush

@@ -12,7 +12,11 @@ share a key; the index build records which indexed words have each key
    Sheki) and skeleton keys (`#...`, skeleton.py): not for ordinary English, Russian or Turkish
    words (lexicon.py), not for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и
    of пытаться/питаться), not for the curated ordinary words (Azeri/Azari). Armenian surnames
-   also get the stem Russian writes for them (Hakobyan -> akobyan, as in Акопян).
+   also get the stem Russian writes for them (Hakobyan -> akobyan, as in Акопян). A word
+   whose skeleton is a listed name's also joins the name's group, but only when it is spelt
+   close to that name (Hojaly, Hojali: Ivanyan), not when only the skeleton is shared
+   (Chuchele, güzel): a shared skeleton is weak evidence, and a group brings every document
+   of every name of a place.
 The prefixes keep the three kinds of key apart, so a skeleton never equals a real word and a
 query word's light key never matches another word's skeleton.
 """
@@ -22,6 +26,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from rapidfuzz.fuzz import ratio
+
 from indexer.caching import bounded_cache
 
 from .casing import is_turkic, lower
@@ -29,11 +35,12 @@ from .lexicon import is_common_word, is_english_word
 from .pipeline import exact_key
 from .romanize import romanize, strip_apostrophe_suffix
 from .skeleton import skeletons
-from .synonyms import group_key, lookup, table
+from .synonyms import group_key, lookup, lookup_form, table
 from .tables import settled
 
 MIN_LENGTH = 4  # shorter words are too many and too alike: xal/hal, qar/kar, Han/Khan
 MIN_CONSONANTS = 2
+SPELT_CLOSE = 70  # rapidfuzz ratio, 0-100
 MIN_SKELETON_FOR_GROUP = 3  # consonant classes: "#kOcAl" qualifies, "#cUcA" does not
 SKELETON = "#"  # key prefixes: never in a word, and not the search core's own mark "~"
 MILD = "^"
@@ -128,16 +135,35 @@ def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[st
 
 
 @cache
-def _groups_by_skeleton() -> dict[str, tuple[str, ...]]:
-    """Skeleton of each listed name -> its groups, so that an unlisted spelling of a listed name
-    (Hojaly for Khojaly) also meets the name's other names (Ivanyan). Only skeletons of three or
-    more symbols count: shorter ones are shared by too many unrelated names."""
-    out: dict[str, tuple[str, ...]] = {}
+def _groups_by_skeleton() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Skeleton of each listed name -> its groups -> the names of the group that have it, so
+    that an unlisted spelling of a listed name (Hojaly for Khojaly) also meets the name's other
+    names (Ivanyan). Only skeletons of three or more symbols count: shorter ones are shared by
+    too many unrelated names."""
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
     for name, group in table().names:
+        form = _comparable(name)
         for key in name_keys(name, listed=True):
             if key.startswith(SKELETON) and consonant_count(key) >= MIN_SKELETON_FOR_GROUP:
-                out[key] = tuple(dict.fromkeys(out.get(key, ()) + (group,)))
+                names = out.setdefault(key, {})
+                names[group] = tuple(dict.fromkeys(names.get(group, ()) + (form,)))
     return settled(out)
+
+
+def _comparable(word: str) -> str:
+    return lookup_form(word)
+
+
+def _linked_groups(word: str, skeleton_keys: tuple[str, ...]) -> list[str]:
+    """Groups whose listed names share a skeleton with `word` and are spelt close to it."""
+    by_skeleton = _groups_by_skeleton()
+    form = _comparable(word)
+    out: list[str] = []
+    for key in skeleton_keys:
+        for group, names in by_skeleton.get(key, {}).items():
+            if group not in out and max(ratio(form, n) for n in names) >= SPELT_CLOSE:
+                out.append(group)
+    return out
 
 
 def light_key(word: str) -> str:
@@ -165,8 +191,6 @@ def variant_keys(word: str) -> tuple[str, ...]:
     if entry is None or not entry.strict:
         keep_e = entry is not None and entry.keep_e
         skeleton_keys = name_keys(word, listed=entry is not None, keep_e=keep_e)
-        by_skeleton = _groups_by_skeleton()
-        for key in skeleton_keys:
-            keys += [group_key(g) for g in by_skeleton.get(key, ())]
+        keys += [group_key(g) for g in _linked_groups(word, skeleton_keys)]
         keys += skeleton_keys
     return tuple(dict.fromkeys(keys))
