@@ -92,6 +92,19 @@ def _stems(latin: str, turkic: bool, cyrillic: bool, armenian: bool = False) -> 
     return out
 
 
+def _latin_forms(kept: str) -> list[str]:
+    """A Latin word's skeletons: with a and e one class, to meet other Latin spellings (Mamedov,
+    Mammadov, Bademli, Badamlı), and with them apart but one of them read as the other, to meet
+    a Cyrillic spelling, whose а and е are different letters: Russian writes an ə as е (Мамедов
+    for Mammadov, Гейдар for Haydar), so one a of a Latin name may be its е, but Алана and
+    Алена, Давид and Дэвид stay apart."""
+    out = [kept.replace("E", "A"), kept]
+    for i, sym in enumerate(kept):
+        if sym in "AE":
+            out.append(kept[:i] + ("E" if sym == "A" else "A") + kept[i + 1 :])
+    return out
+
+
 def consonant_count(skeleton: str) -> int:
     return sum(ch.islower() for ch in skeleton)
 
@@ -124,7 +137,7 @@ def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[st
         for kept in skeletons(stem, turkic, keep_e=True):
             if consonant_count(kept) < consonants:
                 continue
-            for sk in (kept,) if keep_e else (kept.replace("E", "A"), kept):
+            for sk in (kept,) if keep_e or cyrillic else _latin_forms(kept):
                 if SKELETON + sk not in out:
                     out.append(SKELETON + sk)
     # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
