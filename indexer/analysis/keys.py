@@ -62,6 +62,8 @@ _RUSSIAN_VERB_RE = re.compile(r"(?:ть|ться|тся|чь)$")
 _ARMENIAN_SURNAME_RE = re.compile(r"[iyj]an(?:ts)?$")
 _ARMENIAN_RE = re.compile(r"[\u0531-\u058f]")
 _LEADING_H_RE = re.compile(r"^h(?=[aeiouəy])")
+# Armenian's initial hr- (Hrazdan, Hrach, Hripsime), which Russian writes as р (Раздан)
+_ARMENIAN_HR_RE = re.compile(r"hr[aeiouəy]")
 _INNER_H_RE = re.compile(r"(?<=[aeiouə])h(?=[aeiouə])")
 # the e before -syan, -sjan
 _ARMENIAN_E_RE = re.compile(r"(?<=[^aeiouy])e(?=[^aeiouy]+[iyj]a)")
@@ -79,6 +81,8 @@ def _armenian_stems(latin: str) -> list[str]:
 
 def _stems(latin: str, turkic: bool, cyrillic: bool, armenian: bool = False) -> list[str]:
     out = [latin] + (_armenian_stems(latin) if armenian else [])
+    if _ARMENIAN_HR_RE.match(latin):
+        out.append(latin[1:])  # Hrazdan, Раздан: no English or Turkic word begins so
     if turkic:
         m = _TURKIC_SUFFIX_RE.search(latin)
         if m and m.start() >= MIN_LENGTH:
