@@ -55,6 +55,10 @@ def groups(word: str) -> set[str]:
         ["Mammadov", "Mamedov", "Məmmədov", "Мамедов"],
         ["Gədəbəy", "Gedabek", "Gadabay", "Кедабек"],
         ["Heydar", "Haydar", "Heydər", "Гейдар"],
+        # names that split into two rare English words are still names
+        ["Hakobyan", "Hakopian", "Акопян"],
+        ["Vardanyan", "Wardanjan", "Варданян"],
+        ["Kalakhan", "Kalaxan", "Калахан"],
         # Russian drops Armenian's initial h before r
         ["Hrazdan", "Раздан", "Razdan", "Հրազդան"],
         ["Hripsime", "Рипсиме", "Ripsime"],
