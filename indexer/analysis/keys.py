@@ -138,7 +138,7 @@ def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[st
     consonants = MIN_CONSONANTS if len(latin) > MIN_LENGTH else MIN_CONSONANTS + 1
     out: list[str] = []
     for stem in _stems(latin, turkic, cyrillic, armenian):
-        for kept in skeletons(stem, turkic, keep_e=True):
+        for kept in skeletons(stem, turkic, keep_e=True, e_as_o=not cyrillic):
             if consonant_count(kept) < consonants:
                 continue
             for sk in (kept,) if keep_e or cyrillic else _latin_forms(kept):

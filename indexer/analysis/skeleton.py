@@ -11,7 +11,9 @@ dropped (Mammadov/Mahmudov, Jamal/Jamil, Karan/Kiran, tatmak/tutmak stay apart),
 budget for what romanizations really do:
 - an i or y between two consonants may be silent, at most MAX_SILENT of them (Sarkisian,
   Sargsyan: Armenian writes no vowel where romanizations put one);
-- one e after a palatal (ch, j, sh, zh) may read as I (Russian writes че for Azerbaijani çı:
+- one e after a palatal (ch, j, sh, zh) may read as O in a Latin word (`e_as_o`), for Russian
+  ё written e (Gorbachev, Горбачёв, Gorbatschow; Khrushchev, Chruschtschow; but Cyrillic
+  Дженни and Джонни stay apart), or as I (Russian writes че for Azerbaijani çı:
   Нахичевань, Naxçıvan); elsewhere an e is never an i, or Lerik would meet Lirik, Kesecik
   Kisecik and Kamenskiy Kaminskiy (Russian's е for Armenian i is a rule of its own in keys.py:
   Оганесян, Hovhannisyan);
@@ -40,8 +42,8 @@ MAX_SILENT = 1
 # Vowels are upper-case symbols: A (a e ə), I (i ı y), O (o u ou); romanize.py has already
 # folded ä, ö and ü.
 VOWELS = {"a": "A", "e": "E", "ə": "A", "i": "I", "ı": "I", "y": "I", "o": "O", "u": "O"}
-MAX_E_AS_I = 1  # e is A, but one e of a word may read as I ...
-_E_AS_I_AFTER = frozenset("c")  # ... after a palatal, as in Нахичевань for Naxçıvan
+MAX_E_AS_I = 1  # e is A, but one e of a word may read as I or O ...
+_E_AS_I_AFTER = frozenset("c")  # ... after a palatal, as in Нахичевань for Naxçıvan, Gorbachev
 _WEAK = frozenset("I")
 
 # Longest spellings first; each maps to its reading(s). Classes: b (b p), d (d t), k (velars
@@ -141,7 +143,7 @@ def _slots(symbols: tuple[str, ...]) -> tuple[bool, list[str]]:
     return lead, out
 
 
-def _keys(symbols: tuple[str, ...], e: str) -> list[str]:
+def _keys(symbols: tuple[str, ...], e: str, e_as_o: bool) -> list[str]:
     """Every key of one reading: as it is, and with at most MAX_SILENT weak vowels between two
     consonants left out; an e is written `e` (A, or E to keep it apart from a)."""
     lead, slots = _slots(symbols)
@@ -154,6 +156,8 @@ def _keys(symbols: tuple[str, ...], e: str) -> list[str]:
                 nxt.append((key + e, silent, as_i))
                 if as_i < MAX_E_AS_I and i > 0 and slots[i - 1] in _E_AS_I_AFTER:
                     nxt.append((key + "I", silent, as_i + 1))
+                    if e_as_o:
+                        nxt.append((key + "O", silent, as_i + 1))  # ё: Горбачёв, Gorbatschow
                     if inner and silent < MAX_SILENT:
                         nxt.append((key, silent + 1, as_i + 1))
                 continue
@@ -170,7 +174,9 @@ def _keys(symbols: tuple[str, ...], e: str) -> list[str]:
     return out
 
 
-def skeletons(latin: str, turkic: bool = False, keep_e: bool = False) -> tuple[str, ...]:
+def skeletons(
+    latin: str, turkic: bool = False, keep_e: bool = False, e_as_o: bool = True
+) -> tuple[str, ...]:
     """Skeletons of a romanized word, one per reading, e.g. khojaly -> kOcAl. `keep_e`: e is
     not read as a, for a place whose names have no ə (Serov is not Sarov)."""
     units = _UNIT_RE.findall(latin if turkic else _GU_RE.sub("g", latin))
@@ -192,7 +198,7 @@ def skeletons(latin: str, turkic: bool = False, keep_e: bool = False) -> tuple[s
         )
     out: list[str] = []
     for v in variants:
-        for key in _keys(v, "E" if keep_e else "A"):
+        for key in _keys(v, "E" if keep_e else "A", e_as_o):
             if key not in out:
                 out.append(key)
     return tuple(out)
