@@ -9,7 +9,8 @@ share a key; the index build records which indexed words have each key
 2. Group keys (`=group`, synonyms.py) for names no rule derives: the GeoNames gazetteer,
    exonyms, ethnonyms and translations.
 3. For names and foreign words only, a mild key (`^...`: ə and ı read as e and i, Şəki meets
-   Sheki) and skeleton keys (`#...`, skeleton.py): not for ordinary English, Russian or Turkish
+   Sheki; German and French press letters as English writes them, Juri and Iouri meet Yuri
+   and Юрий) and skeleton keys (`#...`, skeleton.py): not for ordinary English, Russian or Turkish
    words (lexicon.py), not for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и
    of пытаться/питаться), not for the curated ordinary words (Azeri/Azari). Armenian surnames
    also get the stem Russian writes for them (Hakobyan -> akobyan, as in Акопян). A word
@@ -96,6 +97,24 @@ def _stems(latin: str, turkic: bool, cyrillic: bool, armenian: bool = False) -> 
     return out
 
 
+# German and French press spellings of Russian names, and Russian's -ий in its romanizations:
+# the mild key writes them as English does (Juri, Iouri, Jurij, Юрий, Yuriy: yuri).
+_PRESS_RE = re.compile(r"tsch|dsch|sch|ou|w|j")
+_PRESS = {"tsch": "ch", "dsch": "j", "sch": "sh", "ou": "u", "w": "v", "j": "y"}
+_FINAL_I_RE = re.compile(r"(?<=[^aeiouy])(?:iy|ij|ii|yy|y)$")
+_INITIAL_I_RE = re.compile(r"^i(?=[aeou])")
+
+
+def _mild(latin: str, turkic: bool) -> str:
+    """The mild key's spelling: ə and ı as e and i (Şəki, Sheki), and for other words the press
+    forms above folded (a letter's sound is all the vowels and consonants a short name has)."""
+    out = latin.replace("ə", "e").replace("ı", "i")
+    if turkic:
+        return out
+    out = _PRESS_RE.sub(lambda m: _PRESS[m.group()], out)
+    return _INITIAL_I_RE.sub("y", _FINAL_I_RE.sub("i", out))
+
+
 def _latin_forms(kept: str) -> list[str]:
     """A Latin word's skeletons: with a and e one class, to meet other Latin spellings (Mamedov,
     Mammadov, Bademli, Badamlı), and with them apart but one of them read as the other, to meet
@@ -147,7 +166,7 @@ def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[st
     # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
     # which is all a four-letter one has; longer names meet through their skeletons.
     if not out or consonant_count(out[0]) <= MIN_CONSONANTS:
-        out.insert(0, MILD + latin.replace("ə", "e").replace("ı", "i"))
+        out.insert(0, MILD + _mild(latin, turkic))
     return tuple(out)
 
 
