@@ -57,6 +57,12 @@ _RUSSIAN_SUFFIX_RE = re.compile(
     r"(?:ogo|ego|omu|emu|yami|ami|ykh|ikh|yakh|akh|aya|yaya|oye|eye|iye|yye|om|em|ym|im|oy|ey"
     r"|iy|yy|ie|ye|ii|ia|ya|yu|a|e|i|o|u|y)$"
 )
+_RUSSIAN_PLURAL_RE = re.compile(r"(?<=..[^aeiouy])(?:ov|ev)$")
+# A Russian adjective of a place in any romanization: Lachinsky, Lachinskiy, Lachinskij,
+# Lachinskii, Lachinski, Lachinskaya, Lachinskoye, Lachinskogo.
+_RUSSIAN_ADJECTIVE_RE = re.compile(
+    r"sk(?:iy|ij|ii|yy|yi|y|i|aya|aja|aia|oye|oe|oie|ogo|oy|oj|oi|ikh|ich|ie|iye|iie)$"
+)
 _RUSSIAN_VERB_RE = re.compile(r"(?:ть|ться|тся|чь)$")
 # Armenian surnames (-yan, -ian, -jan, -yants) and words in Armenian script: Russian writes them
 # without the h (Hakobyan/Акопян, Sahakyan/Саакян) and Hovh- as Ог- (Hovhannisyan/Оганесян).
@@ -80,7 +86,9 @@ def _armenian_stems(latin: str) -> list[str]:
     return [s for s in dict.fromkeys(forms) if s != latin]
 
 
-def _stems(latin: str, turkic: bool, cyrillic: bool, armenian: bool = False) -> list[str]:
+def _stems(
+    latin: str, turkic: bool, cyrillic: bool, armenian: bool = False, lower_case: bool = False
+) -> list[str]:
     out = [latin] + (_armenian_stems(latin) if armenian else [])
     if _ARMENIAN_HR_RE.match(latin):
         out.append(latin[1:])  # Hrazdan, Раздан: no English or Turkic word begins so
@@ -90,10 +98,16 @@ def _stems(latin: str, turkic: bool, cyrillic: bool, armenian: bool = False) -> 
             out.append(latin[: m.start()])
     if cyrillic:
         stem = _RUSSIAN_SUFFIX_RE.sub("", latin)
+        if lower_case:  # лезгинов, талышей; a capital -ов is a surname (Мамедов)
+            stem = _RUSSIAN_PLURAL_RE.sub("", stem)
         if len(stem) >= MIN_LENGTH - 1:
             out.append(stem)
             if stem.endswith("sk") and len(stem) >= MIN_LENGTH + 2:
                 out.append(stem[:-2])
+    else:
+        m = _RUSSIAN_ADJECTIVE_RE.search(latin)
+        if m and m.start() >= MIN_LENGTH - 1:
+            out.append(latin[: m.start()])  # Lachinsky, Lachinskiy, Lachinskaya: Lachin
     return out
 
 
@@ -156,7 +170,7 @@ def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[st
     # words (xala/hala, qala/gala, dənə/dana); those get only the mild key.
     consonants = MIN_CONSONANTS if len(latin) > MIN_LENGTH else MIN_CONSONANTS + 1
     out: list[str] = []
-    for stem in _stems(latin, turkic, cyrillic, armenian):
+    for stem in _stems(latin, turkic, cyrillic, armenian, word.islower()):
         for kept in skeletons(stem, turkic, keep_e=True, e_as_o=not cyrillic):
             if consonant_count(kept) < consonants:
                 continue
