@@ -22,6 +22,7 @@ def groups(word: str) -> set[str]:
         # Russian-mediated forms of Armenian surnames: no h, Hovh- as Ог-, e for i
         ["Hakobyan", "Акопян", "Akopyan", "Akopian", "Հակոբյան"],
         ["Hovhannisyan", "Оганесян", "Oganesyan", "Oganessian", "Հովհաննիսյան"],
+        ["Hovhannisyan", "Ованесян", "Ovanesyan", "Hovannisian"],  # Russian's other form
         ["Sahakyan", "Саакян", "Saakian"],
         ["Harutyunyan", "Арутюнян", "Haroutiounian"],
         # Armenian scholarly romanization: ʻ ʼ and ē ō neither split words nor block matching
@@ -32,6 +33,9 @@ def groups(word: str) -> set[str]:
         # German and French press forms
         ["Aliyev", "Alijew", "Aliev", "Алиев"],
         ["Khachatryan", "Chatschatrjan", "Khatchatrian"],
+        ["Mkrtchyan", "Mkrttschjan", "Мкртчян"],  # German doubles the t of tsch
+        ["Shevardnadze", "Schewardnadse", "Chevardnadze", "Шеварднадзе"],  # German ds for дз
+        ["Aleksandr", "Alexandre", "Александр"],  # x is ks outside Azerbaijani
         ["Manukyan", "Manoukian", "Manukjan"],
         ["Jafarov", "Djafarov", "Dschafarow", "Cəfərov", "Джафаров"],
         ["Huseynov", "Gusejnow", "Hüseynov", "Гусейнов"],

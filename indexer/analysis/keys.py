@@ -82,7 +82,12 @@ def _armenian_stems(latin: str) -> list[str]:
     """Hakobyan -> akobyan; Hovhannisyan -> ohannisyan; Sahakyan -> saakyan; and Russian's e
     for Armenian i read back as i (Оганесян -> oganisyan)."""
     russian = _LEADING_H_RE.sub("", latin).replace("vh", "h")
-    forms = (russian, _INNER_H_RE.sub("", russian), _ARMENIAN_E_RE.sub("i", latin))
+    forms = (
+        russian,
+        _INNER_H_RE.sub("", russian),
+        _LEADING_H_RE.sub("", latin).replace("vh", "v"),  # Ованесян as well as Оганесян
+        _ARMENIAN_E_RE.sub("i", latin),
+    )
     return [s for s in dict.fromkeys(forms) if s != latin]
 
 

@@ -23,7 +23,8 @@ Final vowels are case endings (Карабаха, Khojalu) and are left out.
 
 French and Spanish gu before e or i is g (Guetk, Beguimli), except in Turkic words, whose u
 is always a vowel. Letters whose sound depends on the language (ch: English /tʃ/, German /x/,
-French /ʃ/; j: English /dʒ/, German /j/, Spanish /x/; c: Turkic /dʒ/, elsewhere /k/ or /s/)
+French /ʃ/; j: English /dʒ/, German /j/, Spanish /x/; c: Turkic /dʒ/, elsewhere /k/ or /s/;
+x: Azerbaijani /x/, elsewhere ks)
 give one skeleton per spelling system, at most MAX_READINGS of them: a word is written in one
 system, so each such letter reads the same way throughout it (Chuchele is cOcAl or kOkAl, never
 a mix that would meet Khojaly).
@@ -49,6 +50,7 @@ _WEAK = frozenset("I")
 # Longest spellings first; each maps to its reading(s). Classes: b (b p), d (d t), k (velars
 # and h), c (palatals: j ch sh zh and Turkic c ç ş), s (s z ts dz), v (v w f), l, m, n, r.
 UNITS: dict[str, str] = {
+    "ttsch": "c",  # German doubles the t of tsch after a consonant (Mkrttschjan)
     "dsch": "c",
     "tsch": "c",
     "shch": "c",
@@ -66,6 +68,7 @@ UNITS: dict[str, str] = {
     "tc": "s",  # French passports write ц as tc (Ambartcumian)
     "tz": "s",
     "dz": "s",
+    "ds": "s",  # German writes дз as ds (Schewardnadse, Dsershinski)
     "ph": "v",
     "th": "d",
     "ou": "O",
@@ -103,7 +106,12 @@ _SYSTEMS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "c": (("c", "c", "c"), ("s", "k", "k"), ("s", "s", "s")),  # English/Romance k-s; ISO 9 ц
     "ch": (("c", "c", "c"), ("k", "k", "k")),  # English /tʃ/; German and Czech /x/
     "j": (("c", "c", "c"), ("c", "c", "k"), ("I", "I", "I")),  # English; Spanish -j; German
+    "x": (("k", "k", "k"), ("ks", "ks", "ks")),  # Azerbaijani /x/; English ks (Alexandre)
 }
+
+
+# Turkic c, ch and j are /dʒ/, /tʃ/, /ʒ/, and x is /x/
+_TURKIC = {"c": "c", "ch": "c", "j": "c", "x": "k"}
 
 
 def _reading(unit: str, system: int, nxt: str, last: bool) -> str:
@@ -114,7 +122,7 @@ def _reading(unit: str, system: int, nxt: str, last: bool) -> str:
 def _fixed(unit: str, turkic: bool) -> str | None:
     """The one reading of a unit whose sound does not depend on the language, or None."""
     if unit in _SYSTEMS:
-        return "c" if turkic else None  # Turkic c, ch and j are /dʒ/, /tʃ/, /ʒ/
+        return _TURKIC.get(unit) if turkic else None
     if unit in UNITS:
         return UNITS[unit]
     if unit in VOWELS:
