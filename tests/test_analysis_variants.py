@@ -2,9 +2,12 @@
 and the words and places that must stay apart, as a query and a document see them."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indexer.analysis import exact_key, tokens, variant_keys
 from indexer.analysis.skeleton import skeletons
+from indexer.analysis.synonyms import lookup
 
 
 def meet(a: str, b: str) -> bool:
@@ -255,3 +258,11 @@ def test_a_short_or_ordinary_russian_word_is_not_the_english_word_it_romanizes_t
 )
 def test_a_russian_name_still_meets_its_romanization(word, name):
     assert meet(word, name)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzəışçğöü", min_size=1, max_size=4))
+def test_a_short_word_joins_no_group_by_its_skeleton(word):
+    """Only a listed spelling puts a short word in a name's group: too many short words share
+    a skeleton with some name."""
+    assert lookup(word) is not None or not groups(word)

@@ -213,6 +213,8 @@ def _linked_groups(word: str, skeleton_keys: tuple[str, ...]) -> list[str]:
     """Groups whose listed names share a skeleton with `word` and are spelt close to it."""
     by_skeleton = _groups_by_skeleton()
     form = _comparable(word)
+    if sum(ch.isalpha() for ch in word) <= MIN_LENGTH:
+        return []  # a short word's skeleton is shared by too many words to prove a name
     out: list[str] = []
     for key in skeleton_keys:
         for group, names in by_skeleton.get(key, {}).items():
