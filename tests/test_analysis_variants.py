@@ -37,6 +37,8 @@ def groups(word: str) -> set[str]:
         ["Aliyev", "Alijew", "Aliev", "Алиев"],
         ["Khachatryan", "Chatschatrjan", "Khatchatrian"],
         ["Mkrtchyan", "Mkrttschjan", "Мкртчян"],  # German doubles the t of tsch
+        ["Neftchala", "Nefttchala", "Нефтчала", "Neftçala"],  # and French that of tch
+        ["Astghadzor", "Asthadzor", "Astxadzor", "Աստղաձոր"],  # th is t and h too
         ["Shevardnadze", "Schewardnadse", "Chevardnadze", "Шеварднадзе"],  # German ds for дз
         ["Aleksandr", "Alexandre", "Александр"],  # x is ks outside Azerbaijani
         ["Manukyan", "Manoukian", "Manukjan"],

@@ -50,7 +50,8 @@ _WEAK = frozenset("I")
 # Longest spellings first; each maps to its reading(s). Classes: b (b p), d (d t), k (velars
 # and h), c (palatals: j ch sh zh and Turkic c ç ş), s (s z ts dz), v (v w f), l, m, n, r.
 UNITS: dict[str, str] = {
-    "ttsch": "c",  # German doubles the t of tsch after a consonant (Mkrttschjan)
+    "ttsch": "c",  # German doubles the t of tsch after a consonant (Mkrttschjan) ...
+    "ttch": "c",  # ... and French that of tch (Nefttchala)
     "dsch": "c",
     "tsch": "c",
     "shch": "c",
@@ -70,7 +71,7 @@ UNITS: dict[str, str] = {
     "dz": "s",
     "ds": "s",  # German writes дз as ds (Schewardnadse, Dsershinski)
     "ph": "v",
-    "th": "d",
+    "th": "d",  # or d and k: see _SYSTEMS
     "ou": "O",
     "b": "b",
     "p": "b",
@@ -107,6 +108,8 @@ _SYSTEMS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "ch": (("c", "c", "c"), ("k", "k", "k")),  # English /tʃ/; German and Czech /x/
     "j": (("c", "c", "c"), ("c", "c", "k"), ("I", "I", "I")),  # English; Spanish -j; German
     "x": (("k", "k", "k"), ("ks", "ks", "ks")),  # Azerbaijani /x/; English ks (Alexandre)
+    # English th; t and h, as Armenian names write t and gh (Asthadzor, Astghadzor)
+    "th": (("d", "d", "d"), ("dk", "dk", "dk")),
 }
 
 
