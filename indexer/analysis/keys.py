@@ -197,7 +197,7 @@ def _groups_by_skeleton() -> dict[str, dict[str, tuple[str, ...]]]:
     too many unrelated names."""
     out: dict[str, dict[str, tuple[str, ...]]] = {}
     for name, group in table().names:
-        form = _comparable(name)
+        form = lookup_form(name)
         for key in name_keys(name, listed=True):
             if key.startswith(SKELETON) and consonant_count(key) >= MIN_SKELETON_FOR_GROUP:
                 names = out.setdefault(key, {})
@@ -205,14 +205,10 @@ def _groups_by_skeleton() -> dict[str, dict[str, tuple[str, ...]]]:
     return settled(out)
 
 
-def _comparable(word: str) -> str:
-    return lookup_form(word)
-
-
 def _linked_groups(word: str, skeleton_keys: tuple[str, ...]) -> list[str]:
     """Groups whose listed names share a skeleton with `word` and are spelt close to it."""
     by_skeleton = _groups_by_skeleton()
-    form = _comparable(word)
+    form = lookup_form(word)
     if sum(ch.isalpha() for ch in word) <= MIN_LENGTH:
         return []  # a short word's skeleton is shared by too many words to prove a name
     out: list[str] = []
