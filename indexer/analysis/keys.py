@@ -3,14 +3,21 @@ share a key; the index build records which indexed words have each key
 (indexer.index.spellings), and a query word is expanded to them.
 
 1. The light key (romanize.py): script and diacritics folded the way English press writes
-   them. Every word has it, and it comes first: prefix and phrase queries use it.
+   them. Every word has it, and it comes first: prefix and phrase queries use it. An ordinary
+   word of another script keeps its letters when its romanization is an English word (он is
+   not "on", год not "god").
 2. Group keys (`=group`, synonyms.py) for names no rule derives: the GeoNames gazetteer,
    exonyms, ethnonyms and translations.
 3. For names and foreign words only, a mild key (`^...`: ə and ı read as e and i, Şəki meets
-   Sheki) and skeleton keys (`#...`, skeleton.py): not for ordinary English, Russian or Turkish
+   Sheki; German and French press letters as English writes them, Juri and Iouri meet Yuri
+   and Юрий) and skeleton keys (`#...`, skeleton.py): not for ordinary English, Russian or Turkish
    words (lexicon.py), not for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и
    of пытаться/питаться), not for the curated ordinary words (Azeri/Azari). Armenian surnames
-   also get the stem Russian writes for them (Hakobyan -> akobyan, as in Акопян).
+   also get the stem Russian writes for them (Hakobyan -> akobyan, as in Акопян). A word
+   whose skeleton is a listed name's also joins the name's group, but only when it is spelt
+   close to that name (Hojaly, Hojali: Ivanyan), not when only the skeleton is shared
+   (Chuchele, güzel): a shared skeleton is weak evidence, and a group brings every document
+   of every name of a place.
 The prefixes keep the three kinds of key apart, so a skeleton never equals a real word and a
 query word's light key never matches another word's skeleton.
 """
@@ -20,17 +27,21 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from rapidfuzz.fuzz import ratio
+
 from indexer.caching import bounded_cache
 
 from .casing import is_turkic, lower
 from .lexicon import is_common_word, is_english_word
+from .pipeline import exact_key
 from .romanize import romanize, strip_apostrophe_suffix
 from .skeleton import skeletons
-from .synonyms import group_key, lookup, table
+from .synonyms import group_key, lookup, lookup_form, table
 from .tables import settled
 
 MIN_LENGTH = 4  # shorter words are too many and too alike: xal/hal, qar/kar, Han/Khan
 MIN_CONSONANTS = 2
+SPELT_CLOSE = 70  # rapidfuzz ratio, 0-100
 MIN_SKELETON_FOR_GROUP = 3  # consonant classes: "#kOcAl" qualifies, "#cUcA" does not
 SKELETON = "#"  # key prefixes: never in a word, and not the search core's own mark "~"
 MILD = "^"
@@ -46,12 +57,20 @@ _RUSSIAN_SUFFIX_RE = re.compile(
     r"(?:ogo|ego|omu|emu|yami|ami|ykh|ikh|yakh|akh|aya|yaya|oye|eye|iye|yye|om|em|ym|im|oy|ey"
     r"|iy|yy|ie|ye|ii|ia|ya|yu|a|e|i|o|u|y)$"
 )
+_RUSSIAN_PLURAL_RE = re.compile(r"(?<=..[^aeiouy])(?:ov|ev)$")
+# A Russian adjective of a place in any romanization: Lachinsky, Lachinskiy, Lachinskij,
+# Lachinskii, Lachinski, Lachinskaya, Lachinskoye, Lachinskogo.
+_RUSSIAN_ADJECTIVE_RE = re.compile(
+    r"sk(?:iy|ij|ii|yy|yi|y|i|aya|aja|aia|oye|oe|oie|ogo|oy|oj|oi|ikh|ich|ie|iye|iie)$"
+)
 _RUSSIAN_VERB_RE = re.compile(r"(?:ть|ться|тся|чь)$")
 # Armenian surnames (-yan, -ian, -jan, -yants) and words in Armenian script: Russian writes them
 # without the h (Hakobyan/Акопян, Sahakyan/Саакян) and Hovh- as Ог- (Hovhannisyan/Оганесян).
 _ARMENIAN_SURNAME_RE = re.compile(r"[iyj]an(?:ts)?$")
 _ARMENIAN_RE = re.compile(r"[\u0531-\u058f]")
 _LEADING_H_RE = re.compile(r"^h(?=[aeiouəy])")
+# Armenian's initial hr- (Hrazdan, Hrach, Hripsime), which Russian writes as р (Раздан)
+_ARMENIAN_HR_RE = re.compile(r"hr[aeiouəy]")
 _INNER_H_RE = re.compile(r"(?<=[aeiouə])h(?=[aeiouə])")
 # the e before -syan, -sjan
 _ARMENIAN_E_RE = re.compile(r"(?<=[^aeiouy])e(?=[^aeiouy]+[iyj]a)")
@@ -63,22 +82,68 @@ def _armenian_stems(latin: str) -> list[str]:
     """Hakobyan -> akobyan; Hovhannisyan -> ohannisyan; Sahakyan -> saakyan; and Russian's e
     for Armenian i read back as i (Оганесян -> oganisyan)."""
     russian = _LEADING_H_RE.sub("", latin).replace("vh", "h")
-    forms = (russian, _INNER_H_RE.sub("", russian), _ARMENIAN_E_RE.sub("i", latin))
+    forms = (
+        russian,
+        _INNER_H_RE.sub("", russian),
+        _LEADING_H_RE.sub("", latin).replace("vh", "v"),  # Ованесян as well as Оганесян
+        _ARMENIAN_E_RE.sub("i", latin),
+    )
     return [s for s in dict.fromkeys(forms) if s != latin]
 
 
-def _stems(latin: str, turkic: bool, cyrillic: bool, armenian: bool = False) -> list[str]:
+def _stems(
+    latin: str, turkic: bool, cyrillic: bool, armenian: bool = False, lower_case: bool = False
+) -> list[str]:
     out = [latin] + (_armenian_stems(latin) if armenian else [])
+    if _ARMENIAN_HR_RE.match(latin):
+        out.append(latin[1:])  # Hrazdan, Раздан: no English or Turkic word begins so
     if turkic:
         m = _TURKIC_SUFFIX_RE.search(latin)
         if m and m.start() >= MIN_LENGTH:
             out.append(latin[: m.start()])
     if cyrillic:
         stem = _RUSSIAN_SUFFIX_RE.sub("", latin)
+        if lower_case:  # лезгинов, талышей; a capital -ов is a surname (Мамедов)
+            stem = _RUSSIAN_PLURAL_RE.sub("", stem)
         if len(stem) >= MIN_LENGTH - 1:
             out.append(stem)
             if stem.endswith("sk") and len(stem) >= MIN_LENGTH + 2:
                 out.append(stem[:-2])
+    else:
+        m = _RUSSIAN_ADJECTIVE_RE.search(latin)
+        if m and m.start() >= MIN_LENGTH - 1:
+            out.append(latin[: m.start()])  # Lachinsky, Lachinskiy, Lachinskaya: Lachin
+    return out
+
+
+# German and French press spellings of Russian names, and Russian's -ий in its romanizations:
+# the mild key writes them as English does (Juri, Iouri, Jurij, Юрий, Yuriy: yuri).
+_PRESS_RE = re.compile(r"tsch|dsch|sch|ou|w|j")
+_PRESS = {"tsch": "ch", "dsch": "j", "sch": "sh", "ou": "u", "w": "v", "j": "y"}
+_FINAL_I_RE = re.compile(r"(?<=[^aeiouy])(?:iy|ij|ii|yy|y)$")
+_INITIAL_I_RE = re.compile(r"^i(?=[aeou])")
+
+
+def _mild(latin: str, turkic: bool) -> str:
+    """The mild key's spelling: ə and ı as e and i (Şəki, Sheki), and for other words the press
+    forms above folded (a letter's sound is all the vowels and consonants a short name has)."""
+    out = latin.replace("ə", "e").replace("ı", "i")
+    if turkic:
+        return out
+    out = _PRESS_RE.sub(lambda m: _PRESS[m.group()], out)
+    return _INITIAL_I_RE.sub("y", _FINAL_I_RE.sub("i", out))
+
+
+def _latin_forms(kept: str) -> list[str]:
+    """A Latin word's skeletons: with a and e one class, to meet other Latin spellings (Mamedov,
+    Mammadov, Bademli, Badamlı), and with them apart but one of them read as the other, to meet
+    a Cyrillic spelling, whose а and е are different letters: Russian writes an ə as е (Мамедов
+    for Mammadov, Гейдар for Haydar), so one a of a Latin name may be its е, but Алана and
+    Алена, Давид and Дэвид stay apart."""
+    out = [kept.replace("E", "A"), kept]
+    for i, sym in enumerate(kept):
+        if sym in "AE":
+            out.append(kept[:i] + ("E" if sym == "A" else "A") + kept[i + 1 :])
     return out
 
 
@@ -110,36 +175,67 @@ def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[st
     # words (xala/hala, qala/gala, dənə/dana); those get only the mild key.
     consonants = MIN_CONSONANTS if len(latin) > MIN_LENGTH else MIN_CONSONANTS + 1
     out: list[str] = []
-    for stem in _stems(latin, turkic, cyrillic, armenian):
-        for kept in skeletons(stem, turkic, keep_e=True):
+    for stem in _stems(latin, turkic, cyrillic, armenian, word.islower()):
+        for kept in skeletons(stem, turkic, keep_e=True, e_as_o=not cyrillic):
             if consonant_count(kept) < consonants:
                 continue
-            for sk in (kept,) if keep_e else (kept.replace("E", "A"), kept):
+            for sk in (kept,) if keep_e or cyrillic else _latin_forms(kept):
                 if SKELETON + sk not in out:
                     out.append(SKELETON + sk)
     # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
     # which is all a four-letter one has; longer names meet through their skeletons.
     if not out or consonant_count(out[0]) <= MIN_CONSONANTS:
-        out.insert(0, MILD + latin.replace("ə", "e").replace("ı", "i"))
+        out.insert(0, MILD + _mild(latin, turkic))
     return tuple(out)
 
 
 @cache
-def _groups_by_skeleton() -> dict[str, tuple[str, ...]]:
-    """Skeleton of each listed name -> its groups, so that an unlisted spelling of a listed name
-    (Hojaly for Khojaly) also meets the name's other names (Ivanyan). Only skeletons of three or
-    more symbols count: shorter ones are shared by too many unrelated names."""
-    out: dict[str, tuple[str, ...]] = {}
+def _groups_by_skeleton() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Skeleton of each listed name -> its groups -> the names of the group that have it, so
+    that an unlisted spelling of a listed name (Hojaly for Khojaly) also meets the name's other
+    names (Ivanyan). Only skeletons of three or more symbols count: shorter ones are shared by
+    too many unrelated names."""
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
     for name, group in table().names:
+        form = lookup_form(name)
         for key in name_keys(name, listed=True):
             if key.startswith(SKELETON) and consonant_count(key) >= MIN_SKELETON_FOR_GROUP:
-                out[key] = tuple(dict.fromkeys(out.get(key, ()) + (group,)))
+                names = out.setdefault(key, {})
+                names[group] = tuple(dict.fromkeys(names.get(group, ()) + (form,)))
     return settled(out)
+
+
+def _linked_groups(word: str, skeleton_keys: tuple[str, ...]) -> list[str]:
+    """Groups whose listed names share a skeleton with `word` and are spelt close to it."""
+    by_skeleton = _groups_by_skeleton()
+    form = lookup_form(word)
+    if sum(ch.isalpha() for ch in word) <= MIN_LENGTH:
+        return []  # a short word's skeleton is shared by too many words to prove a name
+    out: list[str] = []
+    for key in skeleton_keys:
+        for group, names in by_skeleton.get(key, {}).items():
+            if group not in out and max(ratio(form, n) for n in names) >= SPELT_CLOSE:
+                out.append(group)
+    return out
+
+
+def light_key(word: str) -> str:
+    """The word romanized, except that an ordinary word of another script whose romanization
+    is an English word keeps its own letters: он is not "on", бий not "by", год not "god", мост
+    not "most". Ordinary means in the list of frequent words or, for a shorter word that list
+    leaves out, written in lower case: a capital marks a name or a part of one (Баш Гейнюк is
+    Bash Geynyuk, Нор Артагерс Nor Artagers)."""
+    latin = romanize(word)
+    if word.isascii() or latin == exact_key(word) or not is_english_word(latin):
+        return latin
+    bare = strip_apostrophe_suffix(word)
+    short = len(bare) < MIN_LENGTH and bare.islower()
+    return exact_key(word) if short or is_common_word(bare) else latin
 
 
 @bounded_cache(max_bytes=4_000_000)
 def variant_keys(word: str) -> tuple[str, ...]:
-    keys = [romanize(word)]
+    keys = [light_key(word)]
     entry = lookup(word)
     if entry is not None:
         keys += [group_key(g) for g in entry.groups]
@@ -148,8 +244,6 @@ def variant_keys(word: str) -> tuple[str, ...]:
     if entry is None or not entry.strict:
         keep_e = entry is not None and entry.keep_e
         skeleton_keys = name_keys(word, listed=entry is not None, keep_e=keep_e)
-        by_skeleton = _groups_by_skeleton()
-        for key in skeleton_keys:
-            keys += [group_key(g) for g in by_skeleton.get(key, ())]
+        keys += [group_key(g) for g in _linked_groups(word, skeleton_keys)]
         keys += skeleton_keys
     return tuple(dict.fromkeys(keys))

@@ -11,7 +11,8 @@ irregular forms of data/english_irregular.txt (women, began). Names in the curat
 names whatever the lexicon says (keys.py). A word also counts as English when it is an
 inflection of a listed word (cheating, died, largest, obviously), a British spelling of one
 (armoured), carries an English-only derivational suffix (-tion, -ment, -ness), or joins two
-listed words (downplay, goodwill).
+listed words (downplay, goodwill) and does not end as the region's names do (Hakopian is not
+hako + pian, Kalakhan not kala + khan).
 
 Russian and Turkish words come from data/common_words.txt, generated (generate/words.py) from
 wordfreq's frequent words without the names among them: пытаться must not meet питаться,
@@ -53,6 +54,12 @@ _INFLECTIONS = (
 # Suffixes no name of this region has: cooperation, ethnicity, unfortunately.
 _DERIVED_RE = re.compile(
     r"(?:tions?|sions?|ments?|ness|ities|ity|ously|ically|ally|fully|lessly|ability|ship|ism|isms)$"
+)
+# Endings of surnames and place names of the region: a word that ends so and is not itself in
+# the lexicon is a name, even when it splits into two rare English words.
+_NAME_ENDING_RE = re.compile(
+    r"(?:[iyj]ants?|[iyj]an|unts|[oe]v[ae]?|ovich|evich|sk[iy]y?|khan|beyli|o[gğ]lu|zade"
+    r"|l[iıyu]|dze|shvili|kend|abad|stan)$"
 )
 _VOWELS = frozenset("aeiouy")
 MIN_PART = 4  # both halves of a compound: keeps Hayastan from being hay + stan
@@ -103,6 +110,8 @@ def is_english_word(word: str) -> bool:
     words = _words()
     if any(stem in words for stem in _stems(word)) or _DERIVED_RE.search(word):
         return True
+    if _NAME_ENDING_RE.search(word):
+        return False  # Hakopian is not hako + pian, Wardanjan not ward + anjan
     return any(
         word[:i] in words and word[i:] in words for i in range(MIN_PART, len(word) - MIN_PART + 1)
     )

@@ -32,8 +32,8 @@ _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 # Apostrophes, the modifier letters ALA-LC uses for the soft sign (Ilʹkham) and the ones Armenian
 # scholarly romanization uses for aspiration (Kʻočʻaryan, Petʼrosyan).
 # ALA-LC also separates letters that are not a digraph with a middle dot (Azat·ek), and
-# BGN/PCGN writes the hard sign as ʺ.
-APOSTROPHES = "'’ʹʼʻʺ`´·"
+# BGN/PCGN writes the hard sign as ʺ, and copies of it often as ” (K”uval).
+APOSTROPHES = "'’ʹʼʻʺ”`´·"
 _APOS_RE = re.compile(f"[{APOSTROPHES}]")
 _SUFFIX_MARK_RE = re.compile("['’]")  # only a real apostrophe starts a suffix, not Ilʹkham's ʹ
 # English contractions keep their tail (don't -> dont); a short tail after an apostrophe that

@@ -11,7 +11,9 @@ dropped (Mammadov/Mahmudov, Jamal/Jamil, Karan/Kiran, tatmak/tutmak stay apart),
 budget for what romanizations really do:
 - an i or y between two consonants may be silent, at most MAX_SILENT of them (Sarkisian,
   Sargsyan: Armenian writes no vowel where romanizations put one);
-- one e after a palatal (ch, j, sh, zh) may read as I (Russian writes че for Azerbaijani çı:
+- one e after a palatal (ch, j, sh, zh) may read as O in a Latin word (`e_as_o`), for Russian
+  ё written e (Gorbachev, Горбачёв, Gorbatschow; Khrushchev, Chruschtschow; but Cyrillic
+  Дженни and Джонни stay apart), or as I (Russian writes че for Azerbaijani çı:
   Нахичевань, Naxçıvan); elsewhere an e is never an i, or Lerik would meet Lirik, Kesecik
   Kisecik and Kamenskiy Kaminskiy (Russian's е for Armenian i is a rule of its own in keys.py:
   Оганесян, Hovhannisyan);
@@ -21,8 +23,11 @@ Final vowels are case endings (Карабаха, Khojalu) and are left out.
 
 French and Spanish gu before e or i is g (Guetk, Beguimli), except in Turkic words, whose u
 is always a vowel. Letters whose sound depends on the language (ch: English /tʃ/, German /x/,
-French /ʃ/; j: English /dʒ/, German /j/, Spanish /x/; c: Turkic /dʒ/, elsewhere /k/ or /s/)
-give one skeleton per reading, at most MAX_READINGS of them.
+French /ʃ/; j: English /dʒ/, German /j/, Spanish /x/; c: Turkic /dʒ/, elsewhere /k/ or /s/;
+x: Azerbaijani /x/, elsewhere ks)
+give one skeleton per spelling system, at most MAX_READINGS of them: a word is written in one
+system, so each such letter reads the same way throughout it (Chuchele is cOcAl or kOkAl, never
+a mix that would meet Khojaly).
 
 These rules merge ordinary words (hair/chair, van/wan), so the caller applies them to names
 and foreign words only (see keys.py).
@@ -30,6 +35,7 @@ and foreign words only (see keys.py).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 MAX_READINGS = 12
@@ -37,51 +43,54 @@ MAX_SILENT = 1
 # Vowels are upper-case symbols: A (a e ə), I (i ı y), O (o u ou); romanize.py has already
 # folded ä, ö and ü.
 VOWELS = {"a": "A", "e": "E", "ə": "A", "i": "I", "ı": "I", "y": "I", "o": "O", "u": "O"}
-MAX_E_AS_I = 1  # e is A, but one e of a word may read as I ...
-_E_AS_I_AFTER = frozenset("c")  # ... after a palatal, as in Нахичевань for Naxçıvan
+MAX_E_AS_I = 1  # e is A, but one e of a word may read as I or O ...
+_E_AS_I_AFTER = frozenset("c")  # ... after a palatal, as in Нахичевань for Naxçıvan, Gorbachev
 _WEAK = frozenset("I")
 
 # Longest spellings first; each maps to its reading(s). Classes: b (b p), d (d t), k (velars
 # and h), c (palatals: j ch sh zh and Turkic c ç ş), s (s z ts dz), v (v w f), l, m, n, r.
-UNITS: dict[str, tuple[str, ...]] = {
-    "dsch": ("c",),
-    "tsch": ("c",),
-    "shch": ("c",),
-    "dzh": ("c",),
-    "sch": ("c",),
-    "tch": ("c",),
-    "dj": ("c",),
-    "zh": ("c",),
-    "sh": ("c",),
-    "ch": ("c", "k"),
-    "kh": ("k",),
-    "gh": ("k",),
-    "ck": ("k",),
-    "ts": ("s",),
-    "tc": ("s",),  # French passports write ц as tc (Ambartcumian)
-    "tz": ("s",),
-    "dz": ("s",),
-    "ph": ("v",),
-    "th": ("d",),
-    "ou": ("O",),
-    "b": ("b",),
-    "p": ("b",),
-    "d": ("d",),
-    "t": ("d",),
-    "k": ("k",),
-    "g": ("k",),
-    "q": ("k",),
-    "x": ("k",),
-    "h": ("k",),
-    "s": ("s",),
-    "z": ("s",),
-    "v": ("v",),
-    "w": ("v",),
-    "f": ("v",),
-    "l": ("l",),
-    "m": ("m",),
-    "n": ("n",),
-    "r": ("r",),
+UNITS: dict[str, str] = {
+    "ttsch": "c",  # German doubles the t of tsch after a consonant (Mkrttschjan) ...
+    "ttch": "c",  # ... and French that of tch (Nefttchala)
+    "dsch": "c",
+    "tsch": "c",
+    "shch": "c",
+    "dzh": "c",
+    "sch": "c",
+    "tch": "c",
+    "dj": "c",
+    "zh": "c",
+    "sh": "c",
+    "ch": "c",  # or k: see _SYSTEMS
+    "kh": "k",
+    "gh": "k",
+    "ck": "k",
+    "ts": "s",
+    "tc": "s",  # French passports write ц as tc (Ambartcumian)
+    "tz": "s",
+    "dz": "s",
+    "ds": "s",  # German writes дз as ds (Schewardnadse, Dsershinski)
+    "ph": "v",
+    "th": "d",  # or d and k: see _SYSTEMS
+    "ou": "O",
+    "b": "b",
+    "p": "b",
+    "d": "d",
+    "t": "d",
+    "k": "k",
+    "g": "k",
+    "q": "k",
+    "x": "k",
+    "h": "k",
+    "s": "s",
+    "z": "s",
+    "v": "v",
+    "w": "v",
+    "f": "v",
+    "l": "l",
+    "m": "m",
+    "n": "n",
+    "r": "r",
 }
 _UNIT_RE = re.compile("|".join(sorted(UNITS, key=len, reverse=True)) + "|.", re.DOTALL)
 _FRONT = frozenset("eiyəı")
@@ -89,22 +98,39 @@ _FRONT = frozenset("eiyəı")
 _GU_RE = re.compile(r"gu(?=[eiy])")
 
 
-def _readings(unit: str, nxt: str, last: bool, turkic: bool) -> tuple[str, ...]:
-    if unit == "c":
-        if turkic:
-            return ("c",)
-        return ("c", "s") if nxt in _FRONT else ("c", "k", "s")  # c is ц in ISO 9: Ambarcumjan
-    if unit == "j":
-        if turkic:
-            return ("c",)  # Azerbaijani j is /ʒ/
-        return ("c", "k", "I") if last else ("c", "I")  # Karabaj; Alijew, Dmitrij (j = y)
-    if unit == "ch" and turkic:
-        return ("c",)
+# Letters whose sound depends on the language, each with its readings, one per spelling
+# system: a word is written in one system, so every occurrence of the letter reads alike (the
+# two ch of Chuchele are both /tʃ/ or both /x/, never one of each). A reading is a class, or
+# a pair (before a front vowel, elsewhere), or for j the class at the end of the word first.
+_SYSTEMS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    # (before a front vowel, elsewhere, at the end)
+    "c": (("c", "c", "c"), ("s", "k", "k"), ("s", "s", "s")),  # English/Romance k-s; ISO 9 ц
+    "ch": (("c", "c", "c"), ("k", "k", "k")),  # English /tʃ/; German and Czech /x/
+    "j": (("c", "c", "c"), ("c", "c", "k"), ("I", "I", "I")),  # English; Spanish -j; German
+    "x": (("k", "k", "k"), ("ks", "ks", "ks")),  # Azerbaijani /x/; English ks (Alexandre)
+    # English th; t and h, as Armenian names write t and gh (Asthadzor, Astghadzor)
+    "th": (("d", "d", "d"), ("dk", "dk", "dk")),
+}
+
+
+# Turkic c, ch and j are /dʒ/, /tʃ/, /ʒ/, and x is /x/
+_TURKIC = {"c": "c", "ch": "c", "j": "c", "x": "k"}
+
+
+def _reading(unit: str, system: int, nxt: str, last: bool) -> str:
+    front, elsewhere, end = _SYSTEMS[unit][system]
+    return end if last else front if nxt in _FRONT else elsewhere
+
+
+def _fixed(unit: str, turkic: bool) -> str | None:
+    """The one reading of a unit whose sound does not depend on the language, or None."""
+    if unit in _SYSTEMS:
+        return _TURKIC.get(unit) if turkic else None
     if unit in UNITS:
         return UNITS[unit]
     if unit in VOWELS:
-        return (VOWELS[unit],)
-    return ("I",) if unit.isalpha() else (unit,)
+        return VOWELS[unit]
+    return "I" if unit.isalpha() else unit
 
 
 def _slots(symbols: tuple[str, ...]) -> tuple[bool, list[str]]:
@@ -128,7 +154,7 @@ def _slots(symbols: tuple[str, ...]) -> tuple[bool, list[str]]:
     return lead, out
 
 
-def _keys(symbols: tuple[str, ...], e: str) -> list[str]:
+def _keys(symbols: tuple[str, ...], e: str, e_as_o: bool) -> list[str]:
     """Every key of one reading: as it is, and with at most MAX_SILENT weak vowels between two
     consonants left out; an e is written `e` (A, or E to keep it apart from a)."""
     lead, slots = _slots(symbols)
@@ -141,6 +167,8 @@ def _keys(symbols: tuple[str, ...], e: str) -> list[str]:
                 nxt.append((key + e, silent, as_i))
                 if as_i < MAX_E_AS_I and i > 0 and slots[i - 1] in _E_AS_I_AFTER:
                     nxt.append((key + "I", silent, as_i + 1))
+                    if e_as_o:
+                        nxt.append((key + "O", silent, as_i + 1))  # ё: Горбачёв, Gorbatschow
                     if inner and silent < MAX_SILENT:
                         nxt.append((key, silent + 1, as_i + 1))
                 continue
@@ -157,18 +185,31 @@ def _keys(symbols: tuple[str, ...], e: str) -> list[str]:
     return out
 
 
-def skeletons(latin: str, turkic: bool = False, keep_e: bool = False) -> tuple[str, ...]:
+def skeletons(
+    latin: str, turkic: bool = False, keep_e: bool = False, e_as_o: bool = True
+) -> tuple[str, ...]:
     """Skeletons of a romanized word, one per reading, e.g. khojaly -> kOcAl. `keep_e`: e is
     not read as a, for a place whose names have no ə (Serov is not Sarov)."""
     units = _UNIT_RE.findall(latin if turkic else _GU_RE.sub("g", latin))
-    variants: list[tuple[str, ...]] = [()]
-    for i, unit in enumerate(units):
-        nxt = units[i + 1][0] if i + 1 < len(units) else ""
-        options = _readings(unit, nxt, i == len(units) - 1, turkic)
-        variants = [v + (o,) for v in variants for o in options][:MAX_READINGS]
+    fixed = [_fixed(u, turkic) for u in units]
+    ambiguous = sorted({u for u, f in zip(units, fixed, strict=True) if f is None})
+    choices = itertools.product(*(range(len(_SYSTEMS[u])) for u in ambiguous))
+    variants = []
+    for choice in itertools.islice(choices, MAX_READINGS):
+        system = dict(zip(ambiguous, choice, strict=True))
+        variants.append(
+            tuple(
+                f
+                if f is not None
+                else _reading(
+                    u, system[u], units[i + 1][0] if i + 1 < len(units) else "", i == len(units) - 1
+                )
+                for i, (u, f) in enumerate(zip(units, fixed, strict=True))
+            )
+        )
     out: list[str] = []
     for v in variants:
-        for key in _keys(v, "E" if keep_e else "A"):
+        for key in _keys(v, "E" if keep_e else "A", e_as_o):
             if key not in out:
                 out.append(key)
     return tuple(out)
