@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from indexer.cluster.documents import hex_word, pair_token, query_keys, token
 from indexer.results import QueryError
-from indexer.search.plan import And, Leaf, Or, Prefix, Word
+from indexer.search.plan import And, Leaf, Name, Or, Prefix, Word
 
 # A filter expression: ("in" | "not_in", field, values) or ("all" | "any", [expressions]).
 Expr = tuple
@@ -44,7 +44,9 @@ def translate(plan: And) -> Translation:
             continue
         leaves = node.children if isinstance(node, Or) else (node,)
         match.append(_any([_leaf(x) for x in leaves]))
-        exact.append(_any([_exact(x) for x in leaves]))
+        # a place's other names match, but only the name as typed ranks first
+        typed = (node.typed,) if isinstance(node, Name) else leaves
+        exact.append(_any([_exact(x) for x in typed]))
     for leaf in plan.excluded:
         match.append(negate(_leaf(leaf)))
     return Translation(
