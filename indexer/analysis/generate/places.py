@@ -12,9 +12,11 @@ left out, and written to data/places_ambiguous.tsv with the reason, when
 - it is an ordinary word of English, Russian or Turkish (a Turkish village called Pazar must
   not make "pazar", market, a place name; in a multi-word name such a word is just not listed);
 - it is one word shorter than three letters;
-- it has a lower-case word of four letters or more (Xocalin piirikunta, Ходжалин кӀошт: a
-  name plus "district"), or it has no word that is at least three letters long and not one
-  of the COMMON most frequent words (Krasnaya Zvezda, "red star").
+- it has no capitalized word of three letters or more that is not one of the COMMON most
+  frequent words (Krasnaya Zvezda, "red star"; Yeni kənd, "new village"). Lower-case words
+  are welcome in a whole name: Lorii dziabucakan sovkhozin kic avan (the settlement by the
+  Lori horse-breeding sovkhoz) names one place, and Xocalı rayonu, Khojaly's district, is
+  left out only because it holds the one-word name Xocalı, which finds it anyway.
 A name of one word goes to places.tsv, where each word is looked up alone. A name of several
 words (Kasum-Ismailov, Ali-Bayramly, Novyy Karanlug) goes whole to places_multiword.tsv, with
 every other kept name of its place (unless it holds one of them: Khojaly District): the
@@ -53,7 +55,6 @@ MIN_WORD = 3
 # wordfreq's lists hold proper names too (баку, erivan).
 BIG_PLACE = 100_000
 DOMINANT = 10
-COMMON_NOUN = 4  # a lower-case word this long in a name is a noun (rayonu, piirikunta)
 
 
 def form(name: str) -> str:
@@ -140,10 +141,11 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
             if words[0] in ordinary:
                 return f"ordinary word ({ordinary[words[0]]}: {words[0]})"
             return None
-        if any(w[:1].islower() and len(w) >= COMMON_NOUN for w in written):
-            return "a word in lower case: a name plus a common noun"
-        if not any(len(w) >= MIN_WORD and w not in common for w in words):
-            return "no word of its own: short or ordinary words only"
+        if not any(
+            len(f) >= MIN_WORD and f not in common and w[:1].isupper()
+            for f, w in zip(words, written, strict=True)
+        ):
+            return "no word of its own: short, ordinary or lower-case words only"
         return None
 
     groups: dict[int, dict[str, str]] = defaultdict(dict)  # root -> form -> name as written
