@@ -54,6 +54,10 @@ class Word:
     # only this spelling: a compound that carries another word's keys too (Bergkarabach is
     # Nagorno and Karabakh), as another name, would find every Karabakh
     literal: bool = field(default=False, compare=False)
+    # a word of another name of several words: its spellings are those its light key and the
+    # name tables give; consonant skeletons would guess on top of a name not typed, and make
+    # each of a place's phrases cost as much as a whole query
+    listed: bool = field(default=False, compare=False)
 
     @property
     def exact(self) -> str:
@@ -260,7 +264,7 @@ def _names(children: list, quoted: list[bool]) -> list:
                 alternatives = [
                     Word(n[0], shown=shown, literal=compound(n[0]))
                     if len(n) == 1
-                    else Phrase(tuple(Word(w, shown=shown) for w in n), shown=shown)
+                    else Phrase(tuple(Word(w, shown=shown, listed=True) for w in n), shown=shown)
                     for n in others
                 ]
                 out.append(Name((typed, *alternatives)))
@@ -313,7 +317,7 @@ def resolve(plan: And, vocabulary: Vocabulary) -> And:
 
     def leaf(x: Leaf) -> Leaf:
         if isinstance(x, Word):
-            spellings = set() if x.literal else vocabulary.spellings(x.text)
+            spellings = set() if x.literal else vocabulary.spellings(x.text, not x.listed)
             return replace(x, terms=frozenset({exact_key(x.text), *spellings}))
         if isinstance(x, Phrase):
             return replace(x, words=tuple(leaf(w) for w in x.words))
