@@ -137,3 +137,12 @@ def test_a_compound_that_carries_another_words_keys_is_another_name_only_as_writ
     name = parse("Upper Karabakh").children[0]
     assert Word("Bergkarabach") in name.children
     assert "upper-floor" not in found(engine, "Upper Karabakh")
+
+
+def test_a_name_holding_a_one_word_name_is_that_place_but_not_another_name_of_it():
+    # Khojaly District names Khojaly; as another name of Khojaly it would only cost a phrase
+    district = parse("Khojaly District").children[0]
+    assert isinstance(district, Name) and any(isinstance(x, Word) for x in district.children)
+    khojaly = parse("Khojaly").children[0]
+    phrases = [x for x in khojaly.children if isinstance(x, Phrase)]
+    assert phrases and not any(w.text == "Khojaly" for p in phrases for w in p.words)

@@ -38,6 +38,10 @@ Words = tuple[str, ...]
 class _Table:
     names: list[tuple[Words, ...]] = field(default_factory=list)  # group -> its names' words
     ids: list[str] = field(default_factory=list)  # group -> its id in the files
+    # group -> forms of its names that hold one of its one-word names (Khojaly District, Nor
+    # Voskepar): a query for them is the place's name, but as another name of a query they
+    # find nothing that the one-word name does not
+    holding: list[set[tuple[str, ...]]] = field(default_factory=list)
     by_form: dict[tuple[str, ...], list[int]] = field(default_factory=lambda: defaultdict(list))
     by_id: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     # a variant key of the first word of a multi-word name -> (group, name's words)
@@ -62,6 +66,8 @@ def table() -> _Table:
             )
             t.names.append(names)
             t.ids.append(cells[0].strip())
+            one_word = {form(n)[0] for n in names if len(n) == 1}
+            t.holding.append({form(n) for n in names if len(n) > 1 and one_word & set(form(n))})
             t.by_id[cells[0].strip()].append(group)
             for words in names:
                 t.by_form[form(words)].append(group)
@@ -111,7 +117,7 @@ def other_names(words: Words) -> list[Words]:
         # others would only repeat its spellings
         covered = len(words) == 1 and _in_group(words[0], t.ids[g])
         for name in t.names[g]:
-            if form(name) == key or form(name) in out:
+            if form(name) == key or form(name) in out or form(name) in t.holding[g]:
                 continue
             if len(name) == 1 and _in_group(name[0], t.ids[g]):
                 if covered:

@@ -15,12 +15,11 @@ left out, and written to data/places_ambiguous.tsv with the reason, when
 - it has no capitalized word of three letters or more that is not one of the COMMON most
   frequent words (Krasnaya Zvezda, "red star"; Yeni kənd, "new village"). Lower-case words
   are welcome in a whole name: Lorii dziabucakan sovkhozin kic avan (the settlement by the
-  Lori horse-breeding sovkhoz) names one place, and Xocalı rayonu, Khojaly's district, is
-  left out only because it holds the one-word name Xocalı, which finds it anyway.
+  Lori horse-breeding sovkhoz) names one place, and so does Xocalı rayonu, Khojaly's
+  district.
 A name of one word goes to places.tsv, where each word is looked up alone. A name of several
 words (Kasum-Ismailov, Ali-Bayramly, Novyy Karanlug) goes whole to places_multiword.tsv, with
-every other kept name of its place (unless it holds one of them: Khojaly District): the
-query plan (indexer.search.plan) matches it only as a
+every other kept name of its place: the query plan (indexer.search.plan) matches it only as a
 whole name, so its words alone (Kasum, a given name; Ismailov, a surname; Novyy, "new") name
 nothing.
 "Same name" is compared as the table looks names up: case, accents, script and ə/ı ignored.
@@ -168,10 +167,6 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
         main = max(places_of[root], key=lambda p: p.population)
         tail = [main.country, main.name, str(main.population)]
         words = [n for n in names if len(form(n).split()) == 1]
-        # a longer name holding one of the place's one-word names (Khojaly District, Siro
-        # Mayraqaxaq Yerevan) finds nothing that name does not find
-        one_word = {form(n) for n in words}
-        names = [n for n in names if n in words or not one_word & set(form(n).split())]
         if len(words) >= 2:
             single.append([f"gn{main.geonameid}", ", ".join(words), *tail])
         if len(words) < len(names):
