@@ -146,3 +146,9 @@ def test_a_name_holding_a_one_word_name_is_that_place_but_not_another_name_of_it
     khojaly = parse("Khojaly").children[0]
     phrases = [x for x in khojaly.children if isinstance(x, Phrase)]
     assert phrases and not any(w.text == "Khojaly" for p in phrases for w in p.words)
+
+
+@pytest.mark.parametrize("q", ["Bolshoy Artik", "Большой Артик", "Verkhniy Agdan", "Nor Voskepar"])
+def test_an_ordinary_word_inside_a_place_name_is_spelled_as_a_name(q):
+    # Большой (big), Верхний (upper) get no spelling rules as words; inside a name they do
+    assert isinstance(parse(q).children[0], Name)

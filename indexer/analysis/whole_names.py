@@ -23,7 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from .keys import variant_keys
+from .keys import name_keys, variant_keys
 from .pipeline import exact_key, tokens
 from .synonyms import lookup, lookup_form
 from .tables import rows, settled
@@ -56,6 +56,7 @@ def form(words: Words) -> tuple[str, ...]:
 @cache
 def table() -> _Table:
     t = _Table()
+    firsts: dict[str, list[tuple[int, Words]]] = defaultdict(list)
     for filename in FILES:
         for cells in rows(filename):
             group = len(t.names)
@@ -73,15 +74,25 @@ def table() -> _Table:
                 t.by_form[form(words)].append(group)
                 t.longest = max(t.longest, len(words))
                 if len(words) > 1:
-                    for key in variant_keys(words[0]):
-                        t.by_first[key].append((group, words))
+                    firsts[words[0]].append((group, words))
+    # a word's keys once, however many names it starts; its keys as a name are left to the
+    # query's side (_groups_of), as they cost as much again at every start
+    for first, named in firsts.items():
+        for key in variant_keys(first):
+            t.by_first[key] += named
     t.by_form, t.by_id, t.by_first = dict(t.by_form), dict(t.by_id), dict(t.by_first)
     return settled(t)
 
 
+def _keys(word: str) -> set[str]:
+    """A word's variant keys, and the keys it would have as a name: inside a place's name an
+    ordinary word is a part of the name (Большой Артик, Bolshoy Artik; Верхний, Verkhniy)."""
+    return set(variant_keys(word)) | set(name_keys(word, listed=True))
+
+
 def _meet(a: str, b: str) -> bool:
-    """Two words that a query for one finds in a document saying the other."""
-    return exact_key(a) == exact_key(b) or bool(set(variant_keys(a)) & set(variant_keys(b)))
+    """Two words of names that are spellings of each other."""
+    return exact_key(a) == exact_key(b) or bool(_keys(a) & _keys(b))
 
 
 def _groups_of(words: Words) -> list[int]:
@@ -92,7 +103,7 @@ def _groups_of(words: Words) -> list[int]:
     if listed:
         return list(listed)
     out = set()
-    for key in variant_keys(words[0]):
+    for key in _keys(words[0]):
         for group, name in t.by_first.get(key, ()):
             if len(name) == len(words) and all(map(_meet, words[1:], name[1:])):
                 out.add(group)
