@@ -34,6 +34,8 @@ WORLD = (
     place(10, "Mets Shishtapa", "AM", 900, ["Mets Sepasar", "Bol'shaya Shishtapa"]),
     place(11, "Mets Parni", "AM", 900, ["Mets Parni"], lat=40.9, lon=44.1),
     place(12, "Yeni Kend", "AZ", 800, ["Bolshaya Pazar"], lat=41.5, lon=45.0),
+    place(14, "Şirvan", "AZ", 70_000, ["Ali-Bayramly", "Zubovka"], lat=39.9, lon=48.9),
+    place(15, "Şirvan", "IR", 80_000, [], lat=37.4, lon=57.9),
     place(
         13,
         "Katnarat",
@@ -119,3 +121,12 @@ def test_a_descriptive_name_in_lower_case_words_is_kept_whole_if_it_has_a_name_i
     _, ambiguous, whole = gazetteer
     assert "Lorii dziabucakan sovkhozin kic avan" in whole["gn13"]
     assert "pazar kend" in ambiguous  # no capitalized word: a phrase anyone may write
+
+
+def test_a_places_own_name_that_another_place_has_is_reached_one_way(gazetteer, monkeypatch):
+    names, ambiguous, whole = gazetteer
+    assert "Şirvan" not in whole["gn14"] and ambiguous["Şirvan"].startswith("also Şirvan")
+    rows = {r[0]: r for r in places.build()[1]}
+    assert rows["gn14"][5] == "Şirvan"  # Ali-Bayramly finds Şirvan, not the other way
+    # a noise name is never a place's own name: Shusha does not reach Susa
+    assert "gn1" not in rows or rows["gn1"][5] == ""

@@ -21,6 +21,8 @@ DOCS = {
     "susa": "Susa is a town in Piedmont.",
     "shusha": "Shusha was taken in May 1992.",
     "novyy": "Novyy Karanlug was shelled.",
+    "shirvan": "Şirvan lies on the Kura.",
+    "zubovka": "Zubovka, an old name.",
     "yeni": "Yeni Karanlig kəndi.",
 }
 
@@ -152,3 +154,9 @@ def test_a_name_holding_a_one_word_name_is_that_place_but_not_another_name_of_it
 def test_an_ordinary_word_inside_a_place_name_is_spelled_as_a_name(q):
     # Большой (big), Верхний (upper) get no spelling rules as words; inside a name they do
     assert isinstance(parse(q).children[0], Name)
+
+
+def test_a_places_own_name_shared_with_another_place_is_found_from_its_other_names(engine):
+    # Şirvan is also a town in Iran: Ali-Bayramly finds Şirvan, Şirvan finds no Ali-Bayramly
+    assert "shirvan" in found(engine, "Ali-Bayramly") and "zubovka" in found(engine, "Ali-Bayramly")
+    assert "zubovka" not in found(engine, "Şirvan") | found(engine, "Shirvan")

@@ -12,7 +12,9 @@ The query plan (indexer.search.plan) asks `other_names` for runs of adjacent que
 that is a listed name finds every name of its group: a one-word name as a word (with all its
 spellings), a multi-word name as a phrase. A one-word query word is also a member of a group
 whose id the word tables give it (Goranboy of places.tsv is gn586430 here too), so Goranboy
-finds Kasum-Ismailovo. A run of words is a multi-word name when each word meets the name's
+finds Kasum-Ismailovo. A place's own name that another place has too (Şirvan, also a town in
+Iran) is among its other names, but never makes a query its group's name: one way only.
+A run of words is a multi-word name when each word meets the name's
 word as the search core meets words (a shared spelling key): Nagornyy Karabakh and Нагорного
 Карабаха are Nagorny Karabakh, unless the spelling is as close to a name of another place.
 """
@@ -42,6 +44,9 @@ class _Table:
     # Voskepar): a query for them is the place's name, but as another name of a query they
     # find nothing that the one-word name does not
     holding: list[set[tuple[str, ...]]] = field(default_factory=list)
+    # group -> the place's own name that another place has too (places_multiword.tsv's last
+    # column): another name of the group's names, never a name of the group itself
+    own: list[Words] = field(default_factory=list)
     by_form: dict[tuple[str, ...], list[int]] = field(default_factory=lambda: defaultdict(list))
     by_id: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     # a variant key of the first word of a multi-word name -> (group, name's words)
@@ -67,6 +72,8 @@ def table() -> _Table:
             )
             t.names.append(names)
             t.ids.append(cells[0].strip())
+            shared = cells[5].strip() if len(cells) > 5 else ""
+            t.own.append(tuple(w for _, _, w in tokens(shared)))
             one_word = {form(n)[0] for n in names if len(n) == 1}
             t.holding.append({form(n) for n in names if len(n) > 1 and one_word & set(form(n))})
             t.by_id[cells[0].strip()].append(group)
@@ -127,7 +134,7 @@ def other_names(words: Words) -> list[Words]:
         # one word the word tables give the group's id finds every one-word name of it: the
         # others would only repeat its spellings
         covered = len(words) == 1 and _in_group(words[0], t.ids[g])
-        for name in t.names[g]:
+        for name in t.names[g] + ((t.own[g],) if t.own[g] else ()):
             if form(name) == key or form(name) in out or form(name) in t.holding[g]:
                 continue
             if len(name) == 1 and _in_group(name[0], t.ids[g]):

@@ -328,10 +328,52 @@ def resolve(plan: And, vocabulary: Vocabulary) -> And:
         return replace(x, completions=found, terms=frozenset(terms))
 
     def node(c):
+        if isinstance(c, Name):
+            return name(c)
         if isinstance(c, Or):
             return replace(c, children=tuple(leaf(x) for x in c.children))
         if isinstance(c, Not):
             return Not(leaf(c.child))
         return leaf(c)
 
+    def name(c: Name) -> Name:
+        """The other names resolved, those that match the same documents as an earlier one
+        made one: phrases alike but in one word become one phrase whose word there has the
+        spellings of each (Nagorno, Upper, Haut, Dağlıq + Karabakh), so Karabakh's postings
+        are read once, not once per translation."""
+        typed, *others = (leaf(x) for x in c.children)
+        words: dict[frozenset[str], Word] = {}
+        phrases: list[Phrase] = []
+        where: dict[tuple, int] = {}  # a phrase's words but one -> its place in `phrases`
+        for x in others:
+            if isinstance(x, Word):
+                words.setdefault(x.terms, x)
+                continue
+            for key in _but_one(x):
+                if key in where:
+                    at, slot = where[key], key[0]
+                    old = phrases[at]
+                    spelled = list(old.words)
+                    spelled[slot] = replace(
+                        spelled[slot], terms=spelled[slot].terms | x.words[slot].terms
+                    )
+                    phrases[at] = replace(old, words=tuple(spelled))
+                    for k in _but_one(old):
+                        where.pop(k, None)
+                    break
+            else:
+                phrases.append(x)
+                at = len(phrases) - 1
+            for k in _but_one(phrases[at]):
+                where[k] = at
+        return Name((typed, *words.values(), *phrases))
+
     return And(tuple(node(c) for c in plan.children))
+
+
+def _but_one(p: Phrase) -> list[tuple]:
+    """For each word of a phrase, its slot and the other words' spellings."""
+    return [
+        (slot, *(w.terms for i, w in enumerate(p.words) if i != slot))
+        for slot in range(len(p.words))
+    ]

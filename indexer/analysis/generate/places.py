@@ -17,6 +17,10 @@ left out, and written to data/places_ambiguous.tsv with the reason, when
   are welcome in a whole name: Lorii dziabucakan sovkhozin kic avan (the settlement by the
   Lori horse-breeding sovkhoz) names one place, and so does Xocalı rayonu, Khojaly's
   district.
+A place's own name (GeoNames' main name) left out because another place has it too is not
+lost: its other names still find it, one way (Ali-Bayramly finds Şirvan, which is also a town
+in Iran; Şirvan does not find Ali-Bayramly). A noise name is never a place's own name, so
+Shusha never finds Susa.
 A name of one word goes to places.tsv, where each word is looked up alone. A name of several
 words (Kasum-Ismailov, Ali-Bayramly, Novyy Karanlug) goes whole to places_multiword.tsv, with
 every other kept name of its place: the query plan (indexer.search.plan) matches it only as a
@@ -162,15 +166,19 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
     single, multi = [], []
     for root in sorted(groups):
         names = list(groups[root].values())
-        if len(names) < 2:
-            continue
         main = max(places_of[root], key=lambda p: p.population)
+        # the place's own name, left out because another place has it too (Şirvan, also a
+        # town in Iran): its other names may still find it, never the other way round
+        reason = (why_ambiguous(main, main.name) if main.name in main.names else None) or ""
+        own = main.name if reason.startswith("also ") else ""
+        if len(names) < (1 if own else 2):
+            continue
         tail = [main.country, main.name, str(main.population)]
         words = [n for n in names if len(form(n).split()) == 1]
         if len(words) >= 2:
             single.append([f"gn{main.geonameid}", ", ".join(words), *tail])
-        if len(words) < len(names):
-            multi.append([f"gn{main.geonameid}", ", ".join(names), *tail])
+        if len(words) < len(names) or own:
+            multi.append([f"gn{main.geonameid}", ", ".join(names), *tail, own])
     ambiguous_rows = sorted(ambiguous.values(), key=lambda r: (r[0].lower(), r[0]))
     return single, multi, ambiguous_rows
 
@@ -195,8 +203,9 @@ def write(folder: Path = DATA) -> Path:
     )
     (folder / "places_multiword.tsv").write_text(
         header
-        + "# Places with a name of several words, matched only whole (generate/places.py):\n"
-        + "# group\tevery kept name\tcountry\tplace\tpopulation\n"
+        + "# Places with a name of several words, matched only whole, or whose own name\n"
+        + "# another place has too, reached one way from the others (generate/places.py):\n"
+        + "# group\tevery kept name\tcountry\tplace\tpopulation\town name, shared\n"
         + "".join("\t".join(r) + "\n" for r in multi),
         encoding="utf-8",
     )
