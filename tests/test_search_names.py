@@ -160,3 +160,12 @@ def test_a_places_own_name_shared_with_another_place_is_found_from_its_other_nam
     # Şirvan is also a town in Iran: Ali-Bayramly finds Şirvan, Şirvan finds no Ali-Bayramly
     assert "shirvan" in found(engine, "Ali-Bayramly") and "zubovka" in found(engine, "Ali-Bayramly")
     assert "zubovka" not in found(engine, "Şirvan") | found(engine, "Shirvan")
+
+
+def test_a_district_name_with_a_common_noun_is_recognised_but_not_searched_for_khojaly():
+    # Ходжалинский район names Khojaly's district when typed; a search for Khojaly does not
+    # read every document saying район to look for it
+    assert isinstance(parse("Ходжалинский район").children[0], Name)
+    khojaly = parse("Khojaly").children[0]
+    words = [w.text for x in getattr(khojaly, "children", ()) for w in getattr(x, "words", ())]
+    assert "район" not in words and "rajon" not in words
