@@ -16,13 +16,35 @@ WORLD = (
     place(2, "Susa", "IT", 5_600, ["Suza"], lat=45.1, lon=7.0),
     place(3, "Baku", "AZ", 2_300_000, ["Bakı", "Баку", "Bakou"]),
     place(4, "Bacău", "RO", 150_000, ["Baku"], lat=46.6, lon=26.9),  # lists "Baku"
-    place(5, "Goranboy", "AZ", 9_200, ["Геранбой", "Kasum-Ismailov"], lat=40.6, lon=46.8),
+    place(
+        5, "Goranboy", "AZ", 9_200, ["Геранбой", "Kasum-Ismailov", "Kasum-Ismailovo"], 40.6, 46.8
+    ),
     place(6, "Aghlavashli", "AZ", 3_000, ["Kasum-Ismailov"], lat=40.4, lon=46.5),
     place(7, "Pazar", "TR", 10_000, ["Атина"], lat=41.2, lon=40.9),
-    place(8, "Khojaly", "AZ", 5_800, ["Xocalı", "Xocalı rayonu", "Ходжалы"], lat=39.9, lon=46.8),
+    place(
+        8,
+        "Khojaly",
+        "AZ",
+        5_800,
+        ["Xocalı", "Xocalı rayonu", "Ходжалы", "Khojaly District"],
+        lat=39.9,
+        lon=46.8,
+    ),
     place(9, "Khojaly", "AZ", 600, ["Xocalı"], lat=39.91, lon=46.79),  # listed twice
     place(10, "Mets Shishtapa", "AM", 900, ["Mets Sepasar", "Bol'shaya Shishtapa"]),
     place(11, "Mets Parni", "AM", 900, ["Mets Parni"], lat=40.9, lon=44.1),
+    place(12, "Yeni Kend", "AZ", 800, ["Bolshaya Pazar"], lat=41.5, lon=45.0),
+    place(14, "Şirvan", "AZ", 70_000, ["Ali-Bayramly", "Zubovka"], lat=39.9, lon=48.9),
+    place(15, "Şirvan", "IR", 80_000, [], lat=37.4, lon=57.9),
+    place(
+        13,
+        "Katnarat",
+        "AM",
+        888,
+        ["Lorii dziabucakan sovkhozin kic avan", "pazar kend"],
+        41.0,
+        44.3,
+    ),
 )
 
 
@@ -30,49 +52,81 @@ WORLD = (
 def gazetteer(monkeypatch):
     monkeypatch.setattr(places, "world", lambda: WORLD)
     monkeypatch.setattr(places, "region", lambda: tuple(p for p in WORLD if p.country != "IT"))
-    monkeypatch.setattr(places, "_ordinary_words", lambda _: {"pazar": "tr", "bolshaya": "ru"})
-    rows, ambiguous = places.build()
+    monkeypatch.setattr(places, "_ordinary_words", lambda _, n=0: {"pazar": "tr", "bolshaya": "ru"})
+    rows, multi, ambiguous = places.build()
     names = {r[0]: r[1].split(", ") for r in rows}
-    return names, {r[0]: r[1] for r in ambiguous}
+    whole = {r[0]: r[1].split(", ") for r in multi}
+    return names, {r[0]: r[1] for r in ambiguous}, whole
 
 
 def test_a_name_another_place_has_is_left_out_with_its_reason(gazetteer):
-    names, ambiguous = gazetteer
+    names, ambiguous, _ = gazetteer
     assert "Susa" not in names["gn1"] and "Shushi" in names["gn1"]
     assert ambiguous["Susa"].startswith("also Susa")
 
 
 def test_a_place_ten_times_bigger_keeps_the_name(gazetteer):
-    names, ambiguous = gazetteer
+    names, ambiguous, _ = gazetteer
     assert "Baku" in names["gn3"] and "Bakou" in names["gn3"]
     assert "Baku" not in names.get("gn4", []) and "Baku" in ambiguous
 
 
 def test_a_neighbouring_village_with_the_same_soviet_name_makes_it_ambiguous(gazetteer):
-    names, ambiguous = gazetteer
+    names, ambiguous, whole = gazetteer
     assert "Kasum" not in names["gn5"] and "Kasum-Ismailov" in ambiguous
+    # the form only Goranboy's list has stays, whole, with Goranboy's other names
+    assert {"Goranboy", "Геранбой", "Kasum-Ismailovo"} == set(whole["gn5"])
 
 
 def test_an_ordinary_word_is_not_a_place_name(gazetteer):
-    names, ambiguous = gazetteer
+    names, ambiguous, _ = gazetteer
     assert "Pazar" in ambiguous and "Pazar" not in names.get("gn7", [])
 
 
-def test_one_place_listed_twice_is_one_group_and_a_name_plus_district_is_left_out(gazetteer):
-    names, ambiguous = gazetteer
+def test_one_place_listed_twice_is_one_group_and_its_district_name_is_a_whole_name(gazetteer):
+    names, _, whole = gazetteer
     khojaly = [g for g, n in names.items() if "Khojaly" in n]
     assert len(khojaly) == 1 and "Xocalı" in names[khojaly[0]]
-    assert "Xocalı rayonu" in ambiguous
+    assert "Xocalı rayonu" in whole[khojaly[0]]
 
 
-def test_multi_word_names_give_only_their_specific_words(gazetteer):
-    names, _ = gazetteer
-    assert "Shishtapa" in names["gn10"] and "Sepasar" in names["gn10"]
-    assert "Mets" not in names["gn10"] and "Bol'shaya" not in names["gn10"]
+def test_multi_word_names_are_kept_whole_never_word_by_word(gazetteer):
+    names, _, whole = gazetteer
+    assert "gn10" not in names  # no word of Mets Shishtapa is a name alone
+    assert set(whole["gn10"]) == {"Mets Shishtapa", "Mets Sepasar", "Bol'shaya Shishtapa"}
+    assert not any("Kasum" in n or "Ismailovo" in n for n in names["gn5"])
+
+
+def test_a_multi_word_name_of_ordinary_words_only_names_nothing(gazetteer):
+    _, ambiguous, whole = gazetteer
+    assert "gn12" not in whole and ambiguous["Bolshaya Pazar"].startswith("no word of its own")
 
 
 @pytest.mark.parametrize(
-    "name, kept", [("Xocalı", True), ("Ходжалы", True), ("shwshy", False), ("შუშა", False)]
+    "name, kept",
+    [
+        ("Xocalı", True),
+        ("Ходжалы", True),
+        ("shwshy", False),  # a machine romanization of Persian script
+        ("შუშა", False),
+        ("ZZE", False),  # a code
+        ("Jaңa Karanlyk", False),  # Latin and Cyrillic letters mixed: no one's spelling
+    ],
 )
 def test_names_in_other_scripts_and_machine_romanizations_are_not_read(name, kept):
     assert kept_name(name) is kept
+
+
+def test_a_descriptive_name_in_lower_case_words_is_kept_whole_if_it_has_a_name_in_it(gazetteer):
+    _, ambiguous, whole = gazetteer
+    assert "Lorii dziabucakan sovkhozin kic avan" in whole["gn13"]
+    assert "pazar kend" in ambiguous  # no capitalized word: a phrase anyone may write
+
+
+def test_a_places_own_name_that_another_place_has_is_reached_one_way(gazetteer, monkeypatch):
+    names, ambiguous, whole = gazetteer
+    assert "Şirvan" not in whole["gn14"] and ambiguous["Şirvan"].startswith("also Şirvan")
+    rows = {r[0]: r for r in places.build()[1]}
+    assert rows["gn14"][5] == "Şirvan"  # Ali-Bayramly finds Şirvan, not the other way
+    # a noise name is never a place's own name: Shusha does not reach Susa
+    assert "gn1" not in rows or rows["gn1"][5] == ""

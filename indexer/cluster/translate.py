@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from indexer.cluster.documents import NOTHING, pair_token, token
-from indexer.search.plan import And, Leaf, Or, Phrase, Prefix, Word
+from indexer.search.plan import And, Leaf, Name, Or, Phrase, Prefix, Word
 
 # A filter expression: ("in" | "not_in", field, values) or ("all" | "any", [expressions]).
 Expr = tuple
@@ -34,7 +34,9 @@ def translate(plan: And) -> Translation:
     for node in plan.positive:
         leaves = node.children if isinstance(node, Or) else (node,)
         match.append(_any([_leaf(x) for x in leaves]))
-        exact.append(_any([_exact(x) for x in leaves]))
+        # a place's other names match, but only the name as typed ranks first
+        typed = (node.typed,) if isinstance(node, Name) else leaves
+        exact.append(_any([_exact(x) for x in typed]))
     for leaf in plan.excluded:
         match.append(negate(_leaf(leaf)))
     return Translation(

@@ -8,6 +8,11 @@ the resolved plan, so they cannot disagree about what a query means.
 Semantics (the README's "Query syntax" says the same):
 - words are ANDed; `a OR b` joins the words or phrases beside it (OR binds tighter than AND);
 - a word matches every spelling of itself that the spelling map knows (Hojaly: Khojaly, Xocalı);
+- words side by side that make a place's name of several words (Kasum-Ismailovo, Upper
+  Karabakh, "Ali Bayramly"), and a one-word name of a place that has such names (Goranboy),
+  match every name of that place: a one-word name as a word, a longer one as a phrase
+  (indexer.analysis.whole_names). The words of such a name alone name nothing: "upper" is
+  only a word. In an OR or an exclusion, words are taken as typed;
 - "a phrase" needs its words side by side in one field, each in any of its spellings;
 - `prefix*` (two letters or more) matches every word that starts with it, or whose light key
   (romanized form) starts with the prefix or its light key, the spellings of those words that
@@ -29,6 +34,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from indexer.analysis import exact_key, tokens, variant_keys
+from indexer.analysis.whole_names import compound, longest, other_names
 from indexer.results import MAX_QUERY_LENGTH, MAX_TERMS, QueryError
 
 MAX_CLAUSES = MAX_TERMS
@@ -42,21 +48,32 @@ PIECE = re.compile(r'(-?)"([^"]*)"|(\S+)')
 class Word:
     text: str  # as typed
     terms: frozenset[str] = field(default=frozenset(), compare=False)  # every indexed spelling
+    # the label of the Name this word is (part of) another name in; such a word was not typed,
+    # so it has no exact spelling to rank first
+    shown: str = field(default="", compare=False)
+    # only this spelling: a compound that carries another word's keys too (Bergkarabach is
+    # Nagorno and Karabakh), as another name, would find every Karabakh
+    literal: bool = field(default=False, compare=False)
+    # a word of another name of several words: its spellings are those its light key and the
+    # name tables give; consonant skeletons would guess on top of a name not typed, and make
+    # each of a place's phrases cost as much as a whole query
+    listed: bool = field(default=False, compare=False)
 
     @property
     def exact(self) -> str:
-        return exact_key(self.text)
+        return "" if self.shown else exact_key(self.text)
 
     def label(self) -> str:
-        return self.exact
+        return self.shown or self.exact
 
 
 @dataclass(frozen=True)
 class Phrase:
     words: tuple[Word, ...]
+    shown: str = field(default="", compare=False)  # the label of the Name it is another name in
 
     def label(self) -> str:
-        return " ".join(w.exact for w in self.words)
+        return self.shown or " ".join(w.label() for w in self.words)
 
 
 @dataclass(frozen=True)
@@ -84,6 +101,16 @@ Leaf = Word | Phrase | Prefix
 @dataclass(frozen=True)
 class Or:
     children: tuple[Leaf, ...]
+
+
+@dataclass(frozen=True)
+class Name(Or):
+    """A place's name as typed (children[0]: a word, or a phrase of the words side by side),
+    or any other name of the place (the other children): Kasum-Ismailovo finds Goranboy."""
+
+    @property
+    def typed(self) -> Leaf:
+        return self.children[0]
 
 
 @dataclass(frozen=True)
@@ -116,10 +143,16 @@ class And:
             out += c.children if isinstance(c, Or) else [c]
         return out
 
+    def typed_leaves(self) -> list[Leaf]:
+        """`leaves()` as the user typed them: a name without the other names it stands for."""
+        return [x for c in self.positive for x in _typed(c)]
+
     def normalized(self) -> str:
         parts = []
         for c in self.positive:
-            if isinstance(c, Or):
+            if isinstance(c, Name):
+                parts.append(_label(c.typed))
+            elif isinstance(c, Or):
                 text = " OR ".join(_label(x) for x in c.children)
                 parts.append(f"({text})" if len(self.children) > 1 else text)
             else:
@@ -130,6 +163,12 @@ class And:
 
 def _label(leaf: Leaf) -> str:
     return f'"{leaf.label()}"' if isinstance(leaf, Phrase) else leaf.label()
+
+
+def _typed(c) -> tuple[Leaf, ...]:
+    if isinstance(c, Name):
+        return (c.typed,)
+    return c.children if isinstance(c, Or) else (c,)
 
 
 # -- parsing --------------------------------------------------------------------------------
@@ -153,7 +192,7 @@ def parse(text: str) -> And:
     text = clean(text)
     if text.count('"') % 2:  # an unbalanced quote: search the words as they are
         text = text.replace('"', " ")
-    items: list[list] = []  # [negated, [leaves]] in query order
+    items: list[list] = []  # [negated, [leaves], quoted] in query order
     join_next = negate_next = False
     for m in PIECE.finditer(text):
         minus, phrase, raw = m.group(1), m.group(2), m.group(3)
@@ -178,14 +217,17 @@ def parse(text: str) -> And:
         if join_next:
             items[-1][1].append(leaf)
         else:
-            items.append([negate, [leaf]])
+            items.append([negate, [leaf], phrase is not None])
         join_next = negate_next = False
-    if sum(len(leaves) for _, leaves in items) > MAX_CLAUSES:
+    if sum(len(leaves) for _, leaves, _ in items) > MAX_CLAUSES:
         raise QueryError(f"The query has more than {MAX_CLAUSES} terms; please shorten it.")
-    children = [
-        Not(leaves[0]) if negated else (Or(tuple(leaves)) if len(leaves) > 1 else leaves[0])
-        for negated, leaves in items
-    ]
+    children = _names(
+        [
+            Not(leaves[0]) if negated else (Or(tuple(leaves)) if len(leaves) > 1 else leaves[0])
+            for negated, leaves, _ in items
+        ],
+        [quoted for _, _, quoted in items],
+    )
     # positives first, exclusions after: the order normalized_query shows
     plan = And(
         tuple(
@@ -196,6 +238,42 @@ def parse(text: str) -> And:
     if text and plan.empty:
         raise QueryError(f"There is nothing to search for in “{text[:80]}”. {HELP}")
     return plan
+
+
+def _names(children: list, quoted: list[bool]) -> list:
+    """`children` with every run of adjacent words (and hyphenated words: Kasum-Ismailovo is
+    one piece) that is a listed name made a Name; longest run first. A quoted phrase is a name
+    only as a whole."""
+    out: list = []
+    i = 0
+    while i < len(children):
+        for j in range(len(children), i, -1):
+            run = children[i:j]
+            if len(run) > 1 and any(quoted[i:j]):
+                continue
+            if not all(isinstance(c, Word | Phrase) for c in run):
+                continue
+            words = tuple(w for c in run for w in (c.words if isinstance(c, Phrase) else (c,)))
+            if len(words) > longest():
+                continue
+            others = other_names(tuple(w.text for w in words))
+            if others:
+                typed = words[0] if len(words) == 1 else Phrase(words)
+                # a match of another name is shown as a match of the name typed
+                shown = typed.label()
+                alternatives = [
+                    Word(n[0], shown=shown, literal=compound(n[0]))
+                    if len(n) == 1
+                    else Phrase(tuple(Word(w, shown=shown, listed=True) for w in n), shown=shown)
+                    for n in others
+                ]
+                out.append(Name((typed, *alternatives)))
+                i = j
+                break
+        else:
+            out.append(children[i])
+            i += 1
+    return out
 
 
 def _or_with_exclusion(text: str) -> QueryError:
@@ -239,9 +317,10 @@ def resolve(plan: And, vocabulary: Vocabulary) -> And:
 
     def leaf(x: Leaf) -> Leaf:
         if isinstance(x, Word):
-            return replace(x, terms=frozenset({x.exact, *vocabulary.spellings(x.text)}))
+            spellings = set() if x.literal else vocabulary.spellings(x.text, not x.listed)
+            return replace(x, terms=frozenset({exact_key(x.text), *spellings}))
         if isinstance(x, Phrase):
-            return Phrase(tuple(leaf(w) for w in x.words))
+            return replace(x, words=tuple(leaf(w) for w in x.words))
         found = tuple(vocabulary.completions(x.exact, x.light))
         terms = set(found) | vocabulary.group_spellings(x.stem)
         for word in found:
@@ -249,10 +328,52 @@ def resolve(plan: And, vocabulary: Vocabulary) -> And:
         return replace(x, completions=found, terms=frozenset(terms))
 
     def node(c):
+        if isinstance(c, Name):
+            return name(c)
         if isinstance(c, Or):
-            return Or(tuple(leaf(x) for x in c.children))
+            return replace(c, children=tuple(leaf(x) for x in c.children))
         if isinstance(c, Not):
             return Not(leaf(c.child))
         return leaf(c)
 
+    def name(c: Name) -> Name:
+        """The other names resolved, those that match the same documents as an earlier one
+        made one: phrases alike but in one word become one phrase whose word there has the
+        spellings of each (Nagorno, Upper, Haut, Dağlıq + Karabakh), so Karabakh's postings
+        are read once, not once per translation."""
+        typed, *others = (leaf(x) for x in c.children)
+        words: dict[frozenset[str], Word] = {}
+        phrases: list[Phrase] = []
+        where: dict[tuple, int] = {}  # a phrase's words but one -> its place in `phrases`
+        for x in others:
+            if isinstance(x, Word):
+                words.setdefault(x.terms, x)
+                continue
+            for key in _but_one(x):
+                if key in where:
+                    at, slot = where[key], key[0]
+                    old = phrases[at]
+                    spelled = list(old.words)
+                    spelled[slot] = replace(
+                        spelled[slot], terms=spelled[slot].terms | x.words[slot].terms
+                    )
+                    phrases[at] = replace(old, words=tuple(spelled))
+                    for k in _but_one(old):
+                        where.pop(k, None)
+                    break
+            else:
+                phrases.append(x)
+                at = len(phrases) - 1
+            for k in _but_one(phrases[at]):
+                where[k] = at
+        return Name((typed, *words.values(), *phrases))
+
     return And(tuple(node(c) for c in plan.children))
+
+
+def _but_one(p: Phrase) -> list[tuple]:
+    """For each word of a phrase, its slot and the other words' spellings."""
+    return [
+        (slot, *(w.terms for i, w in enumerate(p.words) if i != slot))
+        for slot in range(len(p.words))
+    ]

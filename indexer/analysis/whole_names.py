@@ -1,0 +1,170 @@
+"""Names of several words, looked up whole: Kasum-Ismailovo, Ali-Bayramly, Upper Karabakh.
+
+A name of several words is one name, not its words: Kasum is a given name, Ismailov a surname,
+Upper an English word, and none of them names a place alone. So such names are not in the word
+tables (synonyms.py) but here, each with the other names of its place, in two files of one
+format (`group<TAB>names`, whole names separated by commas):
+- data/places_multiword.tsv: generated from GeoNames with the gazetteer (generate/places.py);
+- data/names_multiword.tsv: curated, for what GeoNames lacks (Nagorno-Karabakh and its
+  translations: Upper Karabakh, Haut-Karabakh, Dağlıq Qarabağ, Нагорный Карабах).
+
+The query plan (indexer.search.plan) asks `other_names` for runs of adjacent query words; a run
+that is a listed name finds every name of its group: a one-word name as a word (with all its
+spellings), a multi-word name as a phrase. A one-word query word is also a member of a group
+whose id the word tables give it (Goranboy of places.tsv is gn586430 here too), so Goranboy
+finds Kasum-Ismailovo. A place's own name that another place has too (Şirvan, also a town in
+Iran) is among its other names, but never makes a query its group's name: one way only.
+A run of words is a multi-word name when each word meets the name's
+word as the search core meets words (a shared spelling key): Nagornyy Karabakh and Нагорного
+Карабаха are Nagorny Karabakh, unless the spelling is as close to a name of another place.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from .keys import name_keys, variant_keys
+from .pipeline import exact_key, tokens
+from .synonyms import lookup, lookup_form
+from .tables import rows, settled
+
+FILES = ("places_multiword.tsv", "names_multiword.tsv")
+MAX_NAMES = 48  # other names of one query name: the longest GeoNames list of the region has 47
+
+Words = tuple[str, ...]
+
+
+@dataclass
+class _Table:
+    names: list[tuple[Words, ...]] = field(default_factory=list)  # group -> its names' words
+    ids: list[str] = field(default_factory=list)  # group -> its id in the files
+    # group -> forms of its names that hold one of its one-word names (Khojaly District, Nor
+    # Voskepar) or a common noun (Ходжалинский район): a query for them is the place's name,
+    # but as another name of a query they find little that the one-word name does not
+    holding: list[set[tuple[str, ...]]] = field(default_factory=list)
+    # group -> the place's own name that another place has too (places_multiword.tsv's last
+    # column): another name of the group's names, never a name of the group itself
+    own: list[Words] = field(default_factory=list)
+    by_form: dict[tuple[str, ...], list[int]] = field(default_factory=lambda: defaultdict(list))
+    by_id: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    # a variant key of the first word of a multi-word name -> (group, name's words)
+    by_first: dict[str, list[tuple[int, Words]]] = field(default_factory=lambda: defaultdict(list))
+    longest: int = 1
+
+
+def form(words: Words) -> tuple[str, ...]:
+    return tuple(lookup_form(w) for w in words)
+
+
+@cache
+def table() -> _Table:
+    t = _Table()
+    firsts: dict[str, list[tuple[int, Words]]] = defaultdict(list)
+    for filename in FILES:
+        for cells in rows(filename):
+            group = len(t.names)
+            names = tuple(
+                words
+                for words in (tuple(w for _, _, w in tokens(n)) for n in cells[1].split(","))
+                if words
+            )
+            t.names.append(names)
+            t.ids.append(cells[0].strip())
+            shared = cells[5].strip() if len(cells) > 5 else ""
+            t.own.append(tuple(w for _, _, w in tokens(shared)))
+            one_word = {form(n)[0] for n in names if len(n) == 1}
+            t.holding.append(
+                {form(n) for n in names if len(n) > 1 and (one_word & set(form(n)) or _generic(n))}
+            )
+            t.by_id[cells[0].strip()].append(group)
+            for words in names:
+                t.by_form[form(words)].append(group)
+                t.longest = max(t.longest, len(words))
+                if len(words) > 1:
+                    firsts[words[0]].append((group, words))
+    # a word's keys once, however many names it starts; its keys as a name are left to the
+    # query's side (_groups_of), as they cost as much again at every start
+    for first, named in firsts.items():
+        for key in variant_keys(first):
+            t.by_first[key] += named
+    t.by_form, t.by_id, t.by_first = dict(t.by_form), dict(t.by_id), dict(t.by_first)
+    return settled(t)
+
+
+def _generic(name: Words) -> bool:
+    """A name with a common noun written in lower case (Ходжалинский район, Xocalin
+    piirikunta: Khojaly district): as another name of a query, each such phrase reads the
+    postings of a common word such as район, for documents that mostly name the place too."""
+    return any(w[:1].islower() and len(w) >= 4 for w in name)
+
+
+def _keys(word: str) -> set[str]:
+    """A word's variant keys, and the keys it would have as a name: inside a place's name an
+    ordinary word is a part of the name (Большой Артик, Bolshoy Artik; Верхний, Verkhniy)."""
+    return set(variant_keys(word)) | set(name_keys(word, listed=True))
+
+
+def _meet(a: str, b: str) -> bool:
+    """Two words of names that are spellings of each other."""
+    return exact_key(a) == exact_key(b) or bool(_keys(a) & _keys(b))
+
+
+def _groups_of(words: Words) -> list[int]:
+    """Groups with a multi-word name whose words are, one by one, spellings of `words`
+    (Nagornyy Karabakh, Нагорного Карабаха: Nagorny Karabakh)."""
+    t = table()
+    listed = t.by_form.get(form(words))
+    if listed:
+        return list(listed)
+    out = set()
+    for key in _keys(words[0]):
+        for group, name in t.by_first.get(key, ()):
+            if len(name) == len(words) and all(map(_meet, words[1:], name[1:])):
+                out.add(group)
+    # a spelling of names of two places (Kasum-Ismaylov of Goranboy's Kasum-Ismailovo and of
+    # a village's Kasum-Ismayilov) is nobody's, as the gazetteer rules for listed names
+    return list(out) if len(out) == 1 else []
+
+
+def other_names(words: Words) -> list[Words]:
+    """Every other name of the place(s) `words` names, each as its words, or [] when `words`
+    is not a name of a group that has a multi-word name."""
+    t = table()
+    key = form(words)
+    groups = list(t.by_form.get(key, ())) if len(words) == 1 else _groups_of(words)
+    if len(words) == 1:
+        entry = lookup(words[0])
+        for group_id in entry.groups if entry and not entry.strict else ():
+            groups += t.by_id.get(group_id, ())
+    out: dict[tuple[str, ...], Words] = {}
+    for g in dict.fromkeys(groups):
+        # one word the word tables give the group's id finds every one-word name of it: the
+        # others would only repeat its spellings
+        covered = len(words) == 1 and _in_group(words[0], t.ids[g])
+        for name in t.names[g] + ((t.own[g],) if t.own[g] else ()):
+            if form(name) == key or form(name) in out or form(name) in t.holding[g]:
+                continue
+            if len(name) == 1 and _in_group(name[0], t.ids[g]):
+                if covered:
+                    continue
+                covered = True
+            out[form(name)] = name
+    return list(out.values())[:MAX_NAMES]
+
+
+def _in_group(word: str, group_id: str) -> bool:
+    entry = lookup(word)
+    return bool(entry) and group_id in entry.groups
+
+
+def longest() -> int:
+    """The most words a listed name has: the longest run of query words worth looking up."""
+    return table().longest
+
+
+def compound(word: str) -> bool:
+    """A listed word that carries the keys of another word too (Bergkarabach>Karabach)."""
+    entry = lookup(word)
+    return bool(entry and entry.also)
