@@ -158,10 +158,8 @@ def _write_version(
 ) -> str:
     name, path = store.new_version(base)
     incoming = [records[i] for i in [*to_add, *to_update]]
-    spellings = SpellingMap.load(path) if base else SpellingMap()
-    signatures = copies.load_signatures(path) if base else {}
-    for doc_id in [*to_update, *to_remove]:
-        signatures.pop(doc_id, None)
+    spellings = SpellingMap()  # the new documents' pairs: an update adds them to the saved map
+    signatures: dict = {}  # of the new documents: an update puts them beside the saved ones
     bar = _progress(progress, len(incoming))
 
     def on_document(doc: Document, signature) -> None:
@@ -185,8 +183,11 @@ def _write_version(
     finally:
         if bar is not None:
             bar.close()
-    spellings.save(path)
-    copies.save(path, signatures)
+    if base:
+        spellings.save_added(path)
+    else:
+        spellings.save(path)
+    copies.update(path, signatures, {*to_update, *to_remove}, incremental=bool(base))
     built_at = datetime.now(UTC).isoformat(timespec="seconds")
     store.write_json(path, MANIFEST, {"analysis": analysis_fingerprint(), "documents": hashes})
     store.write_json(
