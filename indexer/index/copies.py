@@ -2,9 +2,10 @@
 
 Each document's clean text becomes a MinHash signature of its word shingles (in numpy: a
 word is hashed once, a shingle's hash mixed from its words' hashes); LSH banding finds pairs
-whose estimated Jaccard similarity reaches THRESHOLD, and connected pairs form a copy group. The threshold and shingle size were measured with `python -m bench copies`
-on generated copies (small edits, other headlines and furniture, cut endings) against
-different articles that share paragraphs; see bench/README.md.
+whose estimated Jaccard similarity reaches THRESHOLD, and connected pairs form a copy group.
+The threshold and shingle size were measured with `python -m bench copies` on generated
+copies (small edits, other headlines and furniture, cut endings) against different articles
+that share paragraphs; see bench/README.md.
 
 Signatures are kept per index version (copies.npz), so an update computes only the changed
 documents' signatures, and compares only those (and the groups they were in) with the stored
