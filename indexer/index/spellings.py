@@ -11,7 +11,9 @@ The map is saved with each index version and only grows with incremental builds;
 documents were removed simply matches nothing. A full build writes spellings.json; an update
 writes only the pairs of its own documents' words beside it (spellings-added.json, the same
 shape), so it neither reads nor rewrites the whole map. Both files are read together, and the
-added pairs are folded into spellings.json once they are a sizeable share of it.
+added pairs are folded into spellings.json once they are a sizeable share of it. The words
+whose pairs the map holds are listed too (spellings-words.txt), so an update works out the
+pairs of the words it has never met only.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from indexer.analysis.keys import SKELETON
 
 FILENAME = "spellings.json"
 ADDED = "spellings-added.json"  # pairs added by updates since spellings.json was written
+WORDS = "spellings-words.txt"  # every word as written whose pairs the map holds, one a line
 FOLD_SHARE = 0.1  # fold ADDED into FILENAME once it is this share of its size
 
 
@@ -157,3 +160,18 @@ def _write(folder: Path, filename: str, terms: dict) -> None:
     tmp = folder / (filename + ".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
     tmp.replace(folder / filename)  # a new file: the previous version's hard link is kept
+
+
+def load_words(folder: Path) -> set[str]:
+    """The words as written whose pairs `folder`'s map holds (empty if unknown)."""
+    try:
+        text = (folder / WORDS).read_text("utf-8")
+    except OSError:
+        return set()
+    return set(text.split("\n")) - {""}
+
+
+def save_words(folder: Path, words: set[str]) -> None:
+    tmp = folder / (WORDS + ".tmp")
+    tmp.write_text("\n".join(words), "utf-8")  # no word holds a line break (WORD_RE)
+    tmp.replace(folder / WORDS)  # a new file: the previous version's hard link is kept
