@@ -99,33 +99,40 @@ BANDS, ROWS = 14, 4
 
 def _band_keys(matrix: np.ndarray) -> np.ndarray:
     """One uint64 per document and band (wrapping arithmetic: a hash, checked afterwards)."""
-    bands = matrix[:, : BANDS * ROWS].astype(np.uint64).reshape(len(matrix), BANDS, ROWS)
-    return (bands * _MIXERS.astype(np.uint64)).sum(axis=2, dtype=np.uint64)
+    values = matrix[:, : BANDS * ROWS].astype(np.uint64)
+    keys = np.zeros((len(matrix), BANDS), dtype=np.uint64)
+    for row in range(ROWS):  # whole columns at a time: a sum over a short axis is slow
+        keys += values[:, row::ROWS] * _MIXERS[row].astype(np.uint64)
+    return keys
 
 
 def _copy_pairs(matrix: np.ndarray, rows: np.ndarray | None, threshold: float) -> np.ndarray:
     """Row pairs (k × 2) that share a band and whose signatures agree on `threshold` of their
     values; with `rows`, only pairs that hold one of those rows (the rest is as it was)."""
     keys = _band_keys(matrix)
-    found = []
-    for band in range(BANDS):
-        column = keys[:, band]
-        order = np.argsort(column, kind="stable")
-        ranked = column[order]
-        if rows is None:  # every bucket of two or more documents
+    if rows is not None:  # no sorting: the rows' keys are looked for in each band's column
+        wanted = keys[rows]
+        hit = np.zeros(len(matrix), dtype=bool)
+        for band in range(BANDS):
+            hit |= np.isin(keys[:, band], wanted[:, band])
+        others = np.flatnonzero(hit)
+        shared = np.zeros((len(others), len(rows)), dtype=bool)
+        for band in range(BANDS):
+            shared |= keys[others, band][:, None] == wanted[None, :, band]
+        found_other, found_row = np.nonzero(shared)
+        found = [np.stack([rows[found_row], others[found_other]], axis=1)]
+    else:  # every bucket of two or more documents, from each band's column sorted
+        found = []
+        for band in range(BANDS):
+            column = keys[:, band]
+            order = np.argsort(column, kind="stable")
+            ranked = column[order]
             starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
-            ends = np.r_[starts[1:], len(ranked)]
-            buckets = [order[a:b] for a, b in zip(starts, ends, strict=True) if b - a > 1]
-            for bucket in buckets:
-                i, j = np.triu_indices(len(bucket), 1)
-                found.append(np.stack([bucket[i], bucket[j]], axis=1))
-        else:
-            lows = np.searchsorted(ranked, column[rows], "left")
-            highs = np.searchsorted(ranked, column[rows], "right")
-            for row, low, high in zip(rows, lows, highs, strict=True):
-                if high - low > 1:
-                    others = order[low:high]
-                    found.append(np.stack([np.full(len(others), row), others], axis=1))
+            sizes = np.diff(np.r_[starts, len(ranked)])
+            shared = sizes > 1
+            for a, size in zip(starts[shared].tolist(), sizes[shared].tolist(), strict=True):
+                i, j = np.triu_indices(size, 1)
+                found.append(np.stack([order[a : a + size][i], order[a : a + size][j]], axis=1))
     if not found:
         return np.empty((0, 2), dtype=np.intp)
     pairs = np.concatenate(found)
