@@ -132,10 +132,16 @@ def _helpers(records, work, schema, task: dict, processes: int, chunks: int):
         if processes < 2 or chunks < 2 or threading.active_count() > 1:
             yield map
             return
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            # imap keeps results in order; helpers run ahead by at most the pool's task queue,
-            # and this process consumes a chunk far faster than a helper produces one.
-            yield pool.imap
+        # The records and tables stay shared with the helpers only while no collector walks
+        # them (each walk writes to every object, copying its page into the helper).
+        gc.freeze()
+        try:
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                # imap keeps results in order; helpers run ahead by at most the pool's task
+                # queue, and this process consumes a chunk far faster than a helper makes one.
+                yield pool.imap
+        finally:
+            gc.unfreeze()
     finally:
         _TASK.clear()
 
