@@ -60,41 +60,50 @@ while True:
 """
 
 
-def replace_line(jsonl: Path, line_no: int, edit) -> str:
-    """Rewrite `jsonl` in place with line `line_no` replaced by `edit(line)`; return the old one."""
-    old = ""
+def replace_lines(jsonl: Path, line_nos: set[int], edit) -> dict[int, str]:
+    """Rewrite `jsonl` in place with each line of `line_nos` replaced by `edit(number, line)`;
+    return the old ones by line number."""
+    old: dict[int, str] = {}
     tmp = jsonl.with_suffix(".edit")
     with jsonl.open(encoding="utf-8") as src, tmp.open("w", encoding="utf-8") as out:
         for i, line in enumerate(src):
-            if i == line_no:
-                old, line = line, edit(line)
+            if i in line_nos:
+                old[i], line = line, edit(i, line)
             out.write(line)
     tmp.replace(jsonl)
     return old
 
 
+BATCH_UPDATE = 1000  # documents changed at once by the last incremental step
+
+
 def incremental(jsonl: Path, index_dir: Path) -> dict:
-    """Two updates in a row, each after changing one more document, without --rebuild; the
-    file is restored afterwards. The second shows what segment merging costs once the index
-    holds more than one segment."""
+    """Updates without --rebuild, each after changing documents of the file: one document,
+    one more right after it (what segment merging costs once the index holds more than one
+    segment), then BATCH_UPDATE documents at once (a day's worth of corrections). The file is
+    restored afterwards."""
     marker = f" Edited for the incremental benchmark {time.time_ns()}."
 
-    def edit(line: str) -> str:
+    def edit(_number: int, line: str) -> str:
         doc = json.loads(line)
         doc["text"] += marker
         return json.dumps(doc, ensure_ascii=False) + "\n"
 
+    with jsonl.open("rb") as f:
+        lines = sum(1 for _ in f)
+    steps = [("incremental_seconds", {7}), ("second_incremental_seconds", {8})]
+    if lines >= 2 * BATCH_UPDATE:
+        steps.append(("batch_incremental_seconds", set(range(100, 100 + BATCH_UPDATE))))
     old: dict[int, str] = {}
-    report: dict = {}
+    report: dict = {"batch_update_documents": BATCH_UPDATE}
     try:
-        for key, line_no in (("incremental_seconds", 7), ("second_incremental_seconds", 8)):
-            old[line_no] = replace_line(jsonl, line_no, edit)
+        for key, line_nos in steps:
+            old.update(replace_lines(jsonl, line_nos, edit))
             t0 = time.perf_counter()
             report[key.replace("seconds", "report")] = build(jsonl, index_dir, rebuild=False)
             report[key] = time.perf_counter() - t0
     finally:
-        for line_no, line in old.items():
-            replace_line(jsonl, line_no, lambda _line, line=line: line)
+        replace_lines(jsonl, set(old), lambda number, _line: old[number])
     return report
 
 

@@ -216,9 +216,15 @@ def _long_documents(runs: list[dict]) -> list[str]:
 
 
 def _second(inc: dict) -> str:
-    if "second_incremental_seconds" not in inc:
-        return ""
-    return f"; a second one right after it: {inc['second_incremental_seconds']:.2f} s"
+    out = ""
+    if "second_incremental_seconds" in inc:
+        out += f"; a second one right after it: {inc['second_incremental_seconds']:.2f} s"
+    if "batch_incremental_seconds" in inc:
+        out += (
+            f"; then {inc['batch_update_documents']:,} changed documents at once: "
+            f"{inc['batch_incremental_seconds']:.2f} s"
+        )
+    return out
 
 
 def _stopped(h: dict) -> str:

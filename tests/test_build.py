@@ -14,6 +14,8 @@ import time
 from indexer.engine import open_engine
 from indexer.index.build import build_index
 from indexer.index.store import IndexStore
+from indexer.ingest import corpus
+from indexer.ingest.corpus import line_digest as digest
 from indexer.results import SearchRequest
 from tests.conftest import ROOT, SEED_IDS, marked_archive
 
@@ -188,6 +190,34 @@ def test_a_changed_an_added_and_a_removed_json_line_are_each_found(tmp_path):
         "delta-new",
     }
     assert engine.document(removed["id"]) is None
+
+
+def test_an_update_splits_only_the_changed_blocks_of_a_json_lines_file(tmp_path, monkeypatch):
+    """Lines before, between and after the changes are checked a block at a time against the
+    saved state (one checksum each), not split, hashed and looked up line by line."""
+    monkeypatch.setattr(corpus, "BLOCK_BYTES", 10_000)  # blocks of 3-4 lines
+    path = marked_archive(tmp_path / "a.jsonl", 120, "eta")
+    index = tmp_path / "index"
+    build_index(index, jsonl=path)
+    lines = path.read_text("utf-8").splitlines()
+    changed = json.loads(lines[40])
+    changed["text"] += " Memories of the Shusha castle."
+    lines[40] = json.dumps(changed)
+    removed = json.loads(lines.pop(80))
+    lines.append(json.dumps({"id": "eta-new", "text": "A new testimony about the castle."}))
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    hashed = []
+    monkeypatch.setattr(corpus, "line_digest", lambda raw: hashed.append(raw) or digest(raw))
+
+    report = build_index(index, jsonl=path)
+    assert (report.added, report.updated, report.removed, report.unchanged) == (1, 1, 1, 118)
+    assert 3 <= len(hashed) <= 12  # the lines of the blocks that changed, of 120
+    engine = open_engine(index)
+    hits = engine.search(SearchRequest(q="castle")).hits
+    assert {h.id for h in hits} == {changed["id"], "eta-new"}
+    assert engine.document(removed["id"]) is None
+    hashed.clear()
+    assert build_index(index, jsonl=path).changed is False and hashed == []
 
 
 def test_an_unchanged_json_lines_file_is_not_read_again(tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 
 from indexer.engine import open_engine
@@ -125,3 +126,41 @@ def test_the_api_collapse_parameter(tmp_path, value, total):
     assert data["total"] == total
     bad = client.get("/api/search?q=Khojaly&collapse=maybe")
     assert bad.status_code == 400 and bad.get_json()["parameter"] == "collapse"
+
+
+def _near_copies(rnd: random.Random, n: int) -> dict[str, np.ndarray]:
+    """Signatures of `n` documents: unrelated ones, and some copies of others (a few values
+    changed: most stay copies, some drift just below the threshold)."""
+    out: dict[str, np.ndarray] = {}
+    for k in range(n):
+        if out and rnd.random() < 0.4:
+            sig = out[rnd.choice(list(out))].copy()
+            for pos in rnd.sample(range(copies.NUM_PERM), rnd.choice([2, 8, 20, 34])):
+                sig[pos] = rnd.getrandbits(32)
+        else:
+            sig = np.array([rnd.getrandbits(32) for _ in range(copies.NUM_PERM)], np.uint32)
+        out[f"d{k:03d}"] = sig
+    return out
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_an_update_groups_as_a_full_build_would(tmp_path, seed):
+    """Comparing only the changed documents with the stored signatures gives the groups that
+    comparing all documents again gives, after documents are added, changed and removed."""
+    rnd = random.Random(seed)
+    before = _near_copies(rnd, 120)
+    copies.update(tmp_path, before)
+    after = dict(before)
+    removed = set(rnd.sample(sorted(after), 10))
+    for doc_id in removed:
+        del after[doc_id]
+    more = _near_copies(rnd, 150)
+    changed = {i: more[i] for i in rnd.sample(sorted(after), 10)}  # now like other texts
+    added = {f"new{i}": more[i] for i in sorted(more)[120:]}
+    changed.update(added)
+    after.update(changed)
+    groups = copies.update(tmp_path, changed, removed, incremental=True)
+    ids = sorted(after)
+    expected = copies.group(ids, np.array([after[i] for i in ids]))
+    assert groups == expected and copies.load_groups(tmp_path) == expected
+    assert len(set(expected.values())) > 3  # there were groups to keep right

@@ -179,3 +179,29 @@ def test_the_spelling_map_holds_the_pairs_of_every_indexed_word(built):
     saved = json.loads((folder / "spellings.json").read_text("utf-8"))
     assert saved == {k: sorted(v) for k, v in expected._terms.items()}
     assert "=khojaly" in saved
+
+
+def test_an_update_adds_its_spellings_without_rewriting_the_map(tmp_path):
+    """A new spelling in an updated document is found by the other spellings of the name,
+    while the update wrote only the new pairs beside the saved map."""
+    jsonl = _archive(tmp_path / "a.jsonl", 30)
+    index = tmp_path / "index"
+    build_index(index, jsonl=jsonl)
+    store = IndexStore(index)
+    saved = (store.current_dir() / "spellings.json").stat().st_ino
+    lines = jsonl.read_text("utf-8").splitlines()
+    lines[3] = lines[3].replace('"text": "', '"text": "Зарбалиев ')
+    jsonl.write_text("\n".join(lines) + "\n", "utf-8")
+    build_index(index, jsonl=jsonl)
+    folder = store.current_dir()
+    assert (folder / "spellings.json").stat().st_ino == saved
+    expected = SpellingMap()
+    with whoosh_index.open_dir(str(folder)).searcher() as searcher:
+        for fields in searcher.all_stored_fields():
+            expected.add(variant_pairs(fields["title"] + "\n" + fields["body"]))
+    loaded = SpellingMap.load(folder)
+    assert {k: set(v) for k, v in loaded._terms.items()} == {
+        k: set(v) for k, v in expected._terms.items()
+    }
+    hits = open_engine(index).search(SearchRequest(q="Zarbaliev")).hits
+    assert [h.id for h in hits] == ["doc-0003"]

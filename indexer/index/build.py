@@ -19,7 +19,7 @@ from pathlib import Path
 from indexer.index import copies
 from indexer.index.schema import build_schema, date_key
 from indexer.index.segments import commit_segment
-from indexer.index.spellings import SpellingMap
+from indexer.index.spellings import SpellingMap, load_words, save_words
 from indexer.index.store import LOCK_TIMEOUT, IndexStore
 from indexer.ingest import jsonl_state
 from indexer.ingest.corpus import LoadReport, load_directory, load_jsonl
@@ -158,10 +158,9 @@ def _write_version(
 ) -> str:
     name, path = store.new_version(base)
     incoming = [records[i] for i in [*to_add, *to_update]]
-    spellings = SpellingMap.load(path) if base else SpellingMap()
-    signatures = copies.load_signatures(path) if base else {}
-    for doc_id in [*to_update, *to_remove]:
-        signatures.pop(doc_id, None)
+    spellings = SpellingMap()  # the new documents' pairs: an update adds them to the saved map
+    words = load_words(path) if base else set()  # words whose pairs the saved map holds
+    signatures: dict = {}  # of the new documents: an update puts them beside the saved ones
     bar = _progress(progress, len(incoming))
 
     def on_document(doc: Document, signature) -> None:
@@ -181,12 +180,17 @@ def _write_version(
             on_document=on_document,
             on_pairs=spellings.add,
             per_document=_signature,  # MinHash of the text, in the helpers
+            known_words=words,
         )
     finally:
         if bar is not None:
             bar.close()
-    spellings.save(path)
-    copies.save(path, signatures)
+    if base:
+        spellings.save_added(path)
+    else:
+        spellings.save(path)
+    save_words(path, words)
+    copies.update(path, signatures, {*to_update, *to_remove}, incremental=bool(base))
     built_at = datetime.now(UTC).isoformat(timespec="seconds")
     store.write_json(path, MANIFEST, {"analysis": analysis_fingerprint(), "documents": hashes})
     store.write_json(

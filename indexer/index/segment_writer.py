@@ -25,6 +25,7 @@ import threading
 import zlib
 from array import array
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
@@ -45,17 +46,17 @@ _LAST = object()
 
 # What a helper process works on, set before the pool forks so tasks carry only numbers.
 _TASK: dict = {}
-_REPORTED: set[str] = set()  # words whose spelling pairs this process has already reported
+_REPORTED: set[str] = set()  # words this process has already reported
 
 
 class Chunk:
     """What one helper returns for a chunk: the per-document part (for this process's columns)
     and where the chunk's posting blocks and their term index were written."""
 
-    def __init__(self, docs, lengths, blocks: Path, index: Path, pairs: set, extras: list):
+    def __init__(self, docs, lengths, blocks: Path, index: Path, words: set, extras: list):
         self.docs, self.lengths, self.blocks, self.index = docs, lengths, blocks, index
         self.extras = extras  # per_document(doc) of each document, worked out in the helper
-        self.pairs = pairs  # spelling pairs of words this helper had not reported before
+        self.words = words  # words as written that this helper had not reported before
 
 
 def write_segment(
@@ -70,15 +71,17 @@ def write_segment(
     processes: int = 1,
     chunk_docs: int = 1000,
     per_document: Callable | None = None,
+    known_words: set[str] | None = None,
 ) -> int:
     """Analyse `records` and write them as `segment` (document numbers 0..n-1) into `storage`.
 
     `analyse(record)` gives a document, `fields_of(document)` its Whoosh field values;
     `on_document(document, per_document(document))` is called for each, in order, in this
     process (`per_document` runs in the helpers, None without it), and `on_pairs`
-    with the spelling pairs (indexer.index.spellings) of their words. With `processes`
-    above 1, chunks are analysed and encoded by that many forked helpers. Returns the number of
-    documents written; the caller lists the segment in a TOC."""
+    with the spelling pairs (indexer.index.spellings) of their words but the `known_words`
+    (words as written whose pairs were reported before; the new ones are added to it). With
+    `processes` above 1, chunks are analysed and encoded by that many forked helpers. Returns
+    the number of documents written; the caller lists the segment in a TOC."""
     work = Path(storage.folder) / f"{segment.segment_id()}.chunks"
     work.mkdir()
     codec = segment.codec()
@@ -87,17 +90,29 @@ def write_segment(
     chunks: list[Chunk] = []
     docnum = 0
     task = {"analyse": analyse, "fields_of": fields_of, "per_document": per_document}
+    words: set[str] = set()
     try:
-        for chunk in _chunks(records, spans, work, schema, task, processes):
-            for doc, lengths, extra in zip(chunk.docs, chunk.lengths, chunk.extras, strict=True):
-                _add_columns(perdoc, schema, docnum, fields_of(doc), lengths)
-                if on_document is not None:
-                    on_document(doc, extra)
-                docnum += 1
+        with _helpers(records, work, schema, task, processes, len(spans)) as run:
+            for chunk in run(_encode_chunk_task, enumerate(spans)):
+                for doc, lengths, extra in zip(
+                    chunk.docs, chunk.lengths, chunk.extras, strict=True
+                ):
+                    _add_columns(perdoc, schema, docnum, fields_of(doc), lengths)
+                    if on_document is not None:
+                        on_document(doc, extra)
+                    docnum += 1
+                words |= chunk.words
+                chunk.docs = chunk.lengths = chunk.words = chunk.extras = None  # keep the files
+                chunks.append(chunk)
+            # Spelling pairs once per distinct word of the whole segment, shared out among
+            # the helpers: worked out per chunk, each helper would redo the words the others
+            # met too (over 40% of this work at 10,000 documents).
             if on_pairs is not None:
-                on_pairs(chunk.pairs)
-            chunk.docs = chunk.lengths = chunk.pairs = chunk.extras = None  # keep the files
-            chunks.append(chunk)
+                if known_words is not None:
+                    words -= known_words
+                    known_words |= words
+                for pairs in run(pairs_of_words, _shares(words, processes)):
+                    on_pairs(pairs)
         perdoc.close()
         segment.set_doc_count(docnum)
         _join_postings(storage, segment, chunks)
@@ -107,20 +122,33 @@ def write_segment(
     return docnum
 
 
-def _chunks(records, spans, work, schema, task: dict, processes) -> Iterator[Chunk]:
+@contextmanager
+def _helpers(records, work, schema, task: dict, processes: int, chunks: int):
+    """A map function that runs tasks in `processes` forked helpers (or here), in order."""
     _TASK.update(records=records, work=work, schema=schema, **task)
     _REPORTED.clear()
     try:
         # Forking a process that runs other threads can deadlock the child: stay serial there.
-        if processes < 2 or len(spans) < 2 or threading.active_count() > 1:
-            yield from map(_encode_chunk_task, enumerate(spans))
+        if processes < 2 or chunks < 2 or threading.active_count() > 1:
+            yield map
             return
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            # imap keeps results in order; helpers run ahead by at most the pool's task queue,
-            # and this process consumes a chunk far faster than a helper produces one.
-            yield from pool.imap(_encode_chunk_task, enumerate(spans))
+        # The records and tables stay shared with the helpers only while no collector walks
+        # them (each walk writes to every object, copying its page into the helper).
+        gc.freeze()
+        try:
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                # imap keeps results in order; helpers run ahead by at most the pool's task
+                # queue, and this process consumes a chunk far faster than a helper makes one.
+                yield pool.imap
+        finally:
+            gc.unfreeze()
     finally:
         _TASK.clear()
+
+
+def _shares(words: set[str], count: int) -> list[set[str]]:
+    ordered = sorted(words)
+    return [set(ordered[i::count]) for i in range(max(1, count))]
 
 
 def _encode_chunk_task(task) -> Chunk:
@@ -192,10 +220,10 @@ def _encode_chunk(number: int, span: tuple[int, int]) -> Chunk:
         if batch:
             pickle.dump(batch, index, pickle.HIGHEST_PROTOCOL)
     words.difference_update(_REPORTED)
-    _REPORTED.update(words)
+    _REPORTED.update(words)  # this process has sent them: spare the pipe
     per_document = _TASK["per_document"]
     extras = [per_document(d) for d in docs] if per_document else [None] * len(docs)
-    return Chunk(docs, all_lengths, blocks_path, index_path, pairs_of_words(words), extras)
+    return Chunk(docs, all_lengths, blocks_path, index_path, words, extras)
 
 
 def _add_text(terms: dict, value: str, docnum: int, words: set[str]) -> int:

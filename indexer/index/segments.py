@@ -37,6 +37,7 @@ def commit_segment(
     on_document: Callable | None = None,
     on_pairs: Callable | None = None,
     per_document: Callable | None = None,
+    known_words: set[str] | None = None,
 ) -> None:
     """Mark the documents whose id is in `remove` deleted, add `records` as a new segment and
     write the TOC that lists them. `folder` holds a Whoosh index or nothing yet."""
@@ -66,6 +67,7 @@ def commit_segment(
             processes,
             chunk,
             per_document,
+            known_words,
         )
         segments.append(segment)
     TOC(schema, segments, generation).write(storage, INDEX_NAME)

@@ -7,8 +7,13 @@ query word expands to the indexed spellings that share one of its keys:
 
     Hojaly → keys {hojaly, #…, =PL-khojaly} → terms {khojaly, xocalı, ходжалы, …}
 
-The map is saved with each index version (spellings.json) and only grows with incremental
-builds; a term whose documents were removed simply matches nothing.
+The map is saved with each index version and only grows with incremental builds; a term whose
+documents were removed simply matches nothing. A full build writes spellings.json; an update
+writes only the pairs of its own documents' words beside it (spellings-added.json, the same
+shape), so it neither reads nor rewrites the whole map. Both files are read together, and the
+added pairs are folded into spellings.json once they are a sizeable share of it. The words
+whose pairs the map holds are listed too (spellings-words.txt), so an update works out the
+pairs of the words it has never met only.
 """
 
 from __future__ import annotations
@@ -22,6 +27,9 @@ from indexer.analysis import WORD_RE, exact_key, variant_keys
 from indexer.analysis.keys import SKELETON
 
 FILENAME = "spellings.json"
+ADDED = "spellings-added.json"  # pairs added by updates since spellings.json was written
+WORDS = "spellings-words.txt"  # every word as written whose pairs the map holds, one a line
+FOLD_SHARE = 0.1  # fold ADDED into FILENAME once it is this share of its size
 
 
 CACHE_LIMIT = 500_000  # words whose pairs are kept per process (a few tens of MB)
@@ -104,14 +112,66 @@ class SpellingMap:
         return len(self._terms)
 
     def save(self, folder: Path) -> None:
-        data = {k: sorted(v) for k, v in sorted(self._terms.items())}
-        tmp = folder / (FILENAME + ".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
-        tmp.replace(folder / FILENAME)  # a new file: the previous version's hard link is kept
+        """Write the whole map as `folder`'s spelling map (a full build)."""
+        _write(folder, FILENAME, self._terms)
+        (folder / ADDED).unlink(missing_ok=True)  # a link to the previous version's, if any
+
+    def save_added(self, folder: Path) -> None:
+        """Add this map's pairs to the spelling map `folder` holds already (an update): only
+        the pairs of the new documents are written, beside the whole map, until they are too
+        many and the two files are folded into one."""
+        added = _read(folder / ADDED)
+        for key, terms in self._terms.items():
+            added[key] = {*added.get(key, ()), *terms}
+        size = _size(folder / FILENAME)
+        if size is None:
+            self.save(folder)
+            return
+        _write(folder, ADDED, added)
+        if _size(folder / ADDED) > FOLD_SHARE * size:
+            SpellingMap.load(folder).save(folder)
 
     @classmethod
     def load(cls, folder: Path) -> SpellingMap:
-        try:
-            return cls(json.loads((folder / FILENAME).read_text("utf-8")))
-        except (OSError, ValueError):
-            return cls()
+        spellings = cls(_read(folder / FILENAME))
+        added = _read(folder / ADDED)
+        if added:
+            spellings.add((k, t) for k, terms in added.items() for t in terms)
+            spellings._added.clear()  # only a cache of what add() saw, not worth its memory
+        return spellings
+
+
+def _read(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
+def _write(folder: Path, filename: str, terms: dict) -> None:
+    data = {k: sorted(v) for k, v in sorted(terms.items())}
+    tmp = folder / (filename + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    tmp.replace(folder / filename)  # a new file: the previous version's hard link is kept
+
+
+def load_words(folder: Path) -> set[str]:
+    """The words as written whose pairs `folder`'s map holds (empty if unknown)."""
+    try:
+        text = (folder / WORDS).read_text("utf-8")
+    except OSError:
+        return set()
+    return set(text.split("\n")) - {""}
+
+
+def save_words(folder: Path, words: set[str]) -> None:
+    tmp = folder / (WORDS + ".tmp")
+    tmp.write_text("\n".join(words), "utf-8")  # no word holds a line break (WORD_RE)
+    tmp.replace(folder / WORDS)  # a new file: the previous version's hard link is kept

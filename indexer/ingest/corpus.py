@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -130,12 +131,22 @@ def line_digest(raw: bytes) -> str:
 
 
 def iter_jsonl(
-    path: Path, report: LoadReport, known: dict[str, str] | None = None
+    path: Path,
+    report: LoadReport,
+    known: dict[str, str] | None = None,
+    previous: dict | None = None,
+    blocks: list | None = None,
 ) -> Iterator[SourceRecord]:
     """Records of the lines of `path`; a line whose hash is in `known` (hash -> id: lines
     the index holds already) is only noted as unchanged, so an update of a large archive
     parses just the lines that changed. Where an id is on several lines, the last one wins:
-    an earlier record may still be yielded, and `load_jsonl` drops it."""
+    an earlier record may still be yielded, and `load_jsonl` drops it.
+
+    `previous` is the file's state at the last build (indexer.ingest.jsonl_state): a run of
+    lines it lists as a block whose bytes (length and checksum, one C call) are unchanged, at
+    the same place or shifted as much as the file's size changed, is taken from it without
+    splitting it into lines; all its lines must be ones the index holds. The blocks of the
+    file as read are appended to `blocks`."""
     known = known or {}
     lines: dict[str, list[int]] = {}  # id -> the lines it is on
     try:
@@ -143,31 +154,78 @@ def iter_jsonl(
     except OSError as exc:
         report.skip(f"{path.name}: cannot be read: {exc}")
         return
+    saved = (previous or {}).get("blocks", ())
+    old = {b[0]: b for b in saved}  # where each block was
+    firsts = {b[3][0]: b for b in saved}  # which block a line may start
+    # Where to look for a block: as far as the last block found moved (at first, not at all),
+    # or as far as the whole file's size changed (past the last change).
+    shift = 0
+    end_shift = os.fstat(handle.fileno()).st_size - (previous or {}).get("size", 0)
+    building = _Blocks(blocks)
+    lineno = pos = 0
+
+    def take(block, at: int) -> bool:
+        """Take the saved `block` as the file's bytes from `at`, if they are the same."""
+        nonlocal lineno, pos, shift
+        _start, length, crc, digests = block
+        if not all(d in known for d in digests):
+            return False
+        handle.seek(at)
+        if zlib.crc32(handle.read(length)) != crc:
+            handle.seek(pos)
+            return False
+        for n, digest in enumerate(digests, lineno + 1):
+            report.unchanged[known[digest]] = digest
+            lines.setdefault(known[digest], []).append(n)
+        building.reuse(at, length, crc, digests)
+        lineno, pos, shift = lineno + len(digests), at + length, at - block[0]
+        return True
+
     with handle:
-        for lineno, raw in enumerate(_lines(handle), 1):
+        while True:
+            if any(pos - s in old and take(old[pos - s], pos) for s in {shift, end_shift}):
+                continue
+            raw = _line(handle)
+            if raw == b"":
+                break
+            lineno += 1
+            start, pos = pos, handle.tell()
             if raw is None:
+                building.close()
                 report.skip(f"{path.name}:{lineno}: skipped: longer than {MAX_LINE_MB} MB")
                 continue
-            if lineno == 1:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+                building.close()  # a line whose bytes are not its text is kept out of blocks
+                start = None
             if not raw.strip():
+                building.close()
                 continue
             where = f"{path.name}:{lineno}"
             digest = line_digest(raw)
+            if start is not None and digest in firsts:  # a saved block may start here
+                lineno -= 1
+                if take(firsts[digest], start):
+                    continue
+                lineno += 1
             if digest in known:
                 doc_id = known[digest]
                 report.unchanged[doc_id] = digest
                 lines.setdefault(doc_id, []).append(lineno)
+                building.add(start, raw, digest)
                 continue
             try:
                 record = replace(parse_json_line(raw, where), digest=digest)
                 record = metadata.checked(record, report.warnings)
             except ValueError as exc:
+                building.close()
                 report.skip(f"{where}: skipped: {exc}")
                 continue
+            building.add(start, raw, digest)
             report.unchanged.pop(record.id, None)  # this later line wins over an earlier one
             lines.setdefault(record.id, []).append(lineno)
             yield record
+    building.close()
     repeated = {i: nums for i, nums in lines.items() if len(nums) > 1}
     if repeated:
         shown = "; ".join(
@@ -182,21 +240,52 @@ def iter_jsonl(
 
 
 MAX_LINE_MB = 64  # one JSON line (one document); longer lines are skipped unread
+BLOCK_BYTES = 1 << 20  # lines per checksummed block of the saved state: about this many bytes
 
 
-def _lines(handle) -> Iterator[bytes | None]:
-    """The file's lines, None for one longer than MAX_LINE_MB (never held in memory)."""
+def _line(handle) -> bytes | None:
+    """The next line, b"" at the end, None for one longer than MAX_LINE_MB (never held in
+    memory: skipped to its end)."""
     limit = MAX_LINE_MB * 1024 * 1024
-    while True:
-        raw = handle.readline(limit + 1)
-        if not raw:
+    raw = handle.readline(limit + 1)
+    if len(raw) > limit and not raw.endswith(b"\n"):
+        while raw and not raw.endswith(b"\n"):
+            raw = handle.readline(1024 * 1024)
+        return None
+    return raw
+
+
+class _Blocks:
+    """Runs of good lines as [start, length, crc32, line digests], for the next build."""
+
+    def __init__(self, out: list | None):
+        self.out, self.current = out, None
+
+    def add(self, start: int | None, raw: bytes, digest: str) -> None:
+        """One more line, read from `start` (None: one that may not be in a block)."""
+        if self.out is None:
             return
-        if len(raw) > limit and not raw.endswith(b"\n"):
-            while raw and not raw.endswith(b"\n"):
-                raw = handle.readline(1024 * 1024)
-            yield None
-            continue
-        yield raw
+        if start is None:
+            self.close()
+            return
+        if self.current is None:
+            self.current = [start, 0, 0, []]
+        block = self.current
+        block[1] += len(raw)
+        block[2] = zlib.crc32(raw, block[2])
+        block[3].append(digest)
+        if block[1] >= BLOCK_BYTES:
+            self.close()
+
+    def reuse(self, start: int, length: int, crc: int, digests: list[str]) -> None:
+        self.close()
+        if self.out is not None:
+            self.out.append([start, length, crc, digests])
+
+    def close(self) -> None:
+        if self.current is not None:
+            self.out.append(self.current)
+            self.current = None
 
 
 def parse_json_line(raw: bytes, where: str) -> SourceRecord:
@@ -259,13 +348,14 @@ def load_jsonl(
     first_record, first_warning, skipped = len(report.records), len(report.warnings), report.skipped
     unchanged_before = set(report.unchanged)
     last: dict[str, SourceRecord] = {}
-    for record in iter_jsonl(path, report, known):
+    blocks: list = []
+    for record in iter_jsonl(path, report, known, previous, blocks):
         last.pop(record.id, None)  # re-inserted: the dict keeps the order of last lines
         last[record.id] = record
     report.records.extend(r for i, r in last.items() if i not in report.unchanged)
     documents = {i: d for i, d in report.unchanged.items() if i not in unchanged_before}
     documents.update((r.id, r.digest) for r in report.records[first_record:])
     report.jsonl_state = jsonl_state.state_of(
-        stamp, documents, report.warnings[first_warning:], report.skipped - skipped
+        stamp, documents, report.warnings[first_warning:], report.skipped - skipped, blocks
     )
     return report
