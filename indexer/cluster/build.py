@@ -28,6 +28,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
+
 from indexer.analysis import WORD_RE
 from indexer.cluster import copies as cluster_copies
 from indexer.cluster import nodes as cluster_nodes
@@ -121,7 +123,8 @@ def build_collection(
                 {"filter_by": f"id:=[{ids}]"}
             )
         )
-    groups = copies.group(signatures)
+    ids = list(signatures)
+    groups = copies.group(ids, np.vstack([signatures[i] for i in ids])) if ids else {}
     _mark_grouped(client, target, words.copies, groups, {*to_add, *to_update}, set(new))
     words.copies = groups
     _write_vocabulary(client, target, words, revision + 1)
