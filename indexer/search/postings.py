@@ -2,37 +2,48 @@
 
 Everything the search core reads from an index goes through `IndexReader`: posting lists
 (document numbers and weights), positions, field lengths, stored fields, columns and deleted
-documents. Posting lists are read a whole block at a time from Whoosh's W3 codec, which is
-faster than stepping its matchers posting by posting but leans on the codec's private block
-reader; so this module was written for one Whoosh release and refuses any other with an
-error naming both versions, rather than read a changed structure wrongly.
+documents. A term's posting list is read from the W3 postings file in one positional read and
+its blocks decoded here, which is faster than stepping Whoosh's matchers posting by posting;
+positions are decoded only for the documents a phrase still needs. This leans on the codec's
+private layout, so this module was written for one Whoosh release and refuses any other with
+an error naming both versions, rather than read a changed structure wrongly.
 
-Whoosh's readers share file handles, so raw reads hold a short per-version lock; the arrays
-they give are cached and used without it, so searches in threads run concurrently.
+Whoosh's readers share file handles, so reads through them (term table, stored fields,
+columns) hold a short per-version lock; posting reads need none (`os.pread` has no shared
+offset). The arrays they give are cached and used without it, so searches in threads run
+concurrently.
 """
 
 from __future__ import annotations
 
+import os
+import struct
 import threading
+import zlib
+from bisect import bisect_left
 from collections import OrderedDict
-from itertools import chain
-from pickle import loads
+from itertools import accumulate, chain
+from pickle import dumps, loads
 
 import numpy as np
 import whoosh
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.reading import TermNotFound
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 
 WHOOSH_VERSION = (2, 7, 5)  # the release whose W3 codec this module reads
 FIELDS = ("body", "title")  # the text fields a query searches
 SHIFT = 1 << 32  # positions below 2**32, document numbers below 2**31: keys fit in int64
 _INT_SIZE = 4  # W3 position lists: a 4-byte count, then the pickled position deltas
+_BLOCK_LENGTH = struct.Struct("!i")  # before each block; negative for a list's last block
 # Posting lists kept per index version, least recently used out first: by size, because one
 # common term of a 100k archive alone is 100k postings.
 CACHE_BYTES = 96 * 1024 * 1024
 NO_IDS = np.zeros(0, dtype=np.int64)
+# What the first byte of a block's data is: a zlib stream's names its method (8: deflate) in
+# its low four bits; an uncompressed pickle starts with its protocol opcode.
+_DEFLATE, _PICKLE_PROTO = 8, 0x80
+_W3_TERMS = ("_tindex", "_keycoder", "_postfile")  # what _Segment reads of a W3 terms reader
 
 
 class IndexFormatError(RuntimeError):
@@ -63,10 +74,11 @@ class IndexReader:
         self._cache = _SizedCache(CACHE_BYTES)
         self._terms: dict[str, list[str]] = {}
         for leaf, _ in self._leaves:
-            if not hasattr(leaf, "_terms") or not hasattr(leaf._terms, "matcher"):
+            if not all(hasattr(getattr(leaf, "_terms", None), a) for a in _W3_TERMS):
                 raise IndexFormatError(
                     f"this index's segments are not Whoosh {WHOOSH_VERSION} W3 segments"
                 )
+        self._segments = [_Segment(leaf, offset, self._io) for leaf, offset in self._leaves]
         self.doc_count_all = self._reader.doc_count_all()
         self.live = self._live()
         self.all_live = bool(self.live.all())
@@ -153,47 +165,142 @@ class IndexReader:
         key = ("postings", field, text)
         found = self._cache.get(key)
         if found is None:
-            with self._io:
-                found = self._read(field, text, positions=False)
+            blocks = [b for seg in self._segments for b in seg.blocks(field, text)]
+            found = _postings(blocks)
             self._cache.put(key, found, found[0].nbytes + found[1].nbytes)
         return found
 
-    def occurrences(self, field: str, text: str) -> np.ndarray:
-        """Every occurrence of a term as document * SHIFT + position, sorted."""
-        key = ("occurrences", field, text)
+    def occurrences(self, field: str, text: str, docs: np.ndarray) -> np.ndarray:
+        """The occurrences of a term in `docs` (sorted document numbers), as document * SHIFT +
+        position, sorted. Only the posting blocks that hold one of `docs` are decompressed and
+        only those documents' positions decoded: a phrase of common words needs the positions
+        of the few documents that have all its words, not of every document."""
+        if not len(docs):
+            return NO_IDS
+        key = ("occurrences", field, text, docs.tobytes())
         found = self._cache.get(key)
         if found is None:
-            with self._io:
-                found = self._read(field, text, positions=True)
-            self._cache.put(key, found, found.nbytes)
+            wanted = docs.tolist()
+            parts = [seg.positions(field, text, wanted) for seg in self._segments]
+            found = np.concatenate(parts) if parts else NO_IDS
+            self._cache.put(key, found, found.nbytes + docs.nbytes)
         return found
 
-    def _read(self, field: str, text: str, positions: bool):
-        ids_parts, weight_parts, values = [], [], []
-        for leaf, offset in self._leaves:
-            try:  # one look-up in the term table (doc_frequency first would make it two)
-                matcher = leaf._terms.matcher(
-                    field, leaf._text_to_bytes(field, text), leaf.schema[field].format
-                )
-            except TermNotFound:
-                continue
-            if not isinstance(matcher, W3LeafMatcher):
-                raise IndexFormatError(f"{type(matcher).__name__} is not Whoosh's W3 matcher")
-            while matcher.is_active():
-                matcher._read_ids()
-                ids_parts.append(np.asarray(matcher._ids, dtype=np.int64) + offset)
-                if positions:
-                    matcher._read_values()
-                    values.extend(matcher._values)
-                else:
-                    matcher._read_weights()
-                    weight_parts.append(np.asarray(matcher._weights, dtype=np.float64))
-                matcher._next_block()
-        ids = np.concatenate(ids_parts) if ids_parts else NO_IDS
-        if positions:
-            return _occurrence_keys(ids, values)
-        weights = np.concatenate(weight_parts) if weight_parts else np.zeros(0)
-        return ids, weights
+
+class _Segment:
+    """One segment's posting lists, read straight from its W3 postings file.
+
+    A term's posting list is one run of blocks; each block is a length, a small pickled header
+    (posting count, last document number, ...) and a zlib-compressed pickle of (document number
+    deltas, weights, encoded positions). The whole run is read with one positional read (no
+    shared file offset, so no lock), then decoded here with numpy."""
+
+    def __init__(self, leaf, offset: int, io: threading.Lock):
+        self.leaf, self.offset, self._io = leaf, offset, io
+        terms = leaf._terms
+        self._postfile = terms._postfile
+        self._fd = _fileno(self._postfile)
+
+    def _info(self, field: str, text: str):
+        try:
+            with self._io:
+                raw = self.leaf._terms._tindex[
+                    self.leaf._terms._keycoder(field, self.leaf._text_to_bytes(field, text))
+                ]
+        except (KeyError, ValueError):
+            return None
+        return W3TermInfo.from_bytes(raw)
+
+    def _run(self, info) -> bytes:
+        start, length = info._offset, info._length
+        if isinstance(length, tuple):  # W3TermInfo.from_bytes leaves it as struct's 1-tuple
+            length = length[0]
+        if self._fd is not None:
+            return os.pread(self._fd, length, start)
+        with self._io:  # a file without a descriptor (a compound file): shared offset
+            return self._postfile.get(start, length)
+
+    def blocks(self, field: str, text: str):
+        """(document numbers, weights, encoded positions) of each block of the term's postings."""
+        info = self._info(field, text)
+        if info is None:
+            return
+        if info.is_inlined():
+            ids, weights, values = info.inlined_postings()
+            yield np.asarray(ids, dtype=np.int64) + self.offset, list(weights), values
+            return
+        for _, count, compressed, data in _walk(self._run(info)):
+            deltas, weights, values = loads(zlib.decompress(data) if compressed else data)
+            ids = np.cumsum(np.asarray(deltas, dtype=np.int64)) + self.offset
+            yield ids, _weights(weights, count), values
+
+    def positions(self, field: str, text: str, wanted: list[int]) -> np.ndarray:
+        """document * SHIFT + position of the term in the `wanted` (sorted) documents."""
+        info = self._info(field, text)
+        if info is None:
+            return NO_IDS
+        local = [d - self.offset for d in wanted]
+        lo, hi = bisect_left(local, 0), bisect_left(local, info._maxid + 1)
+        if lo == hi:
+            return NO_IDS
+        docs, values = [], []
+        if info.is_inlined():
+            ids, _, vals = info.inlined_postings()
+            _keep(ids, vals, set(local[lo:hi]), docs, values)
+        else:
+            previous = -1
+            for last, _, compressed, data in _walk(self._run(info)):
+                # documents previous+1 .. last are in this block: decompress only if one is wanted
+                i = bisect_left(local, previous + 1, lo, hi)
+                if i < hi and local[i] <= last:
+                    deltas, _, vals = loads(zlib.decompress(data) if compressed else data)
+                    _keep(accumulate(deltas), vals, set(local[i:hi]), docs, values)
+                previous = last
+        if not docs:
+            return NO_IDS
+        return _occurrence_keys(np.asarray(docs, dtype=np.int64) + self.offset, values)
+
+
+def _fileno(postfile) -> int | None:
+    try:
+        return postfile.file.fileno()
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+def _walk(run: bytes):
+    """(last document number, posting count, compressed?, data) of each block of a posting
+    run, without decompressing anything: the caller decides which blocks it needs."""
+    if run[:4] != WHOOSH3_HEADER_MAGIC:
+        raise IndexFormatError(f"a posting list starts with {run[:4]!r}, not W3's block tag")
+    view = memoryview(run)
+    pos, end = 4, len(run)
+    while pos < end:
+        length = abs(_BLOCK_LENGTH.unpack_from(run, pos)[0])
+        block = view[pos + 4 : pos + 4 + length]
+        header = loads(block)  # (count, last id, max weight, compression, min/max length)
+        data = block[len(dumps(header, 2)) :]  # the header pickles to the bytes it came from
+        compressed = bool(header[3])
+        first = data[0] if data else None
+        if first is None or (first & 0x0F != _DEFLATE if compressed else first != _PICKLE_PROTO):
+            raise IndexFormatError("a W3 posting block's data does not follow its header")
+        yield header[1], header[0], compressed, data
+        pos += 4 + length
+
+
+def _weights(weights, count: int):
+    if weights is None:
+        return [1.0] * count
+    if isinstance(weights, float):
+        return [weights] * count
+    return weights
+
+
+def _keep(ids, values, wanted: set, docs: list, out: list) -> None:
+    for doc, value in zip(ids, values, strict=True):
+        if doc in wanted:
+            docs.append(doc)
+            out.append(value)
 
 
 def _occurrence_keys(docs: np.ndarray, values: list) -> np.ndarray:
@@ -208,6 +315,16 @@ def _occurrence_keys(docs: np.ndarray, values: list) -> np.ndarray:
     firsts = np.cumsum(lengths) - lengths
     before = running[firsts] - deltas[firsts]
     return np.repeat(docs, lengths) * SHIFT + (running - np.repeat(before, lengths))
+
+
+def _postings(blocks) -> tuple[np.ndarray, np.ndarray]:
+    if not blocks:
+        return NO_IDS, np.zeros(0)
+    ids = np.concatenate([b[0] for b in blocks])
+    weights = np.fromiter(
+        chain.from_iterable(b[1] for b in blocks), dtype=np.float64, count=len(ids)
+    )
+    return ids, weights
 
 
 class _SizedCache:
