@@ -67,14 +67,16 @@ def _whoosh_postings(ix, field: str, word: str):
         return ids, weights, positions
 
 
+@pytest.mark.parametrize("kept", [False, True], ids=["positions-from-disk", "positions-kept"])
 @pytest.mark.parametrize("field", ["body", "title"])
-def test_postings_and_positions_equal_whooshs_matchers(door, field):
-    ix, index = door
+def test_postings_and_positions_equal_whooshs_matchers(door, field, kept):
+    ix, _ = door
+    index = IndexReader(ix)  # a cache of its own: positions kept by `postings`, or not
     assert len(index._segments) > 1 and not index.all_live  # what the test is about
     rnd = random.Random(3)
     for word in [*WORDS, "absent"]:
         ids, weights, positions = _whoosh_postings(ix, field, word)
-        ours_ids, ours_weights = index.postings(field, word)  # deleted documents included
+        ours_ids, ours_weights = index.postings(field, word, positions=kept)  # with deleted
         live = index.live[ours_ids]
         assert ours_ids[live].tolist() == ids, word
         assert ours_weights[live].tolist() == pytest.approx(weights), word

@@ -43,6 +43,9 @@ NO_IDS = np.zeros(0, dtype=np.int64)
 # What the first byte of a block's data is: a zlib stream's names its method (8: deflate) in
 # its low four bits; an uncompressed pickle starts with its protocol opcode.
 _DEFLATE, _PICKLE_PROTO = 8, 0x80
+_PICKLE_HEAD = b"\x80\x02("  # PROTO 2, MARK: the start of one pickle of many position lists
+_BYTES_OVERHEAD = 40  # what a small bytes object costs beyond its contents
+INFO_CACHE = 200_000  # term-table entries remembered per segment (a few hundred bytes each)
 _W3_TERMS = ("_tindex", "_keycoder", "_postfile")  # what _Segment reads of a W3 terms reader
 
 
@@ -159,30 +162,51 @@ class IndexReader:
                 found = self._terms[field] = list(self._reader.field_terms(field))
         return found
 
-    def postings(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    def postings(
+        self, field: str, text: str, positions: bool = False
+    ) -> tuple[np.ndarray, np.ndarray]:
         """(document numbers, weights) of one term, deleted documents included; a weight is the
-        term frequency times the field's boost, as Whoosh's scorers see it."""
+        term frequency times the field's boost, as Whoosh's scorers see it. With `positions`,
+        the term's encoded positions are kept beside them for `occurrences` (a phrase reads
+        each of its words' blocks once)."""
         key = ("postings", field, text)
         found = self._cache.get(key)
-        if found is None:
-            blocks = [b for seg in self._segments for b in seg.blocks(field, text)]
-            found = _postings(blocks)
-            self._cache.put(key, found, found[0].nbytes + found[1].nbytes)
+        if found is not None and (not positions or ("values", field, text) in self._cache):
+            return found
+        parts = [seg.postings(field, text, positions) for seg in self._segments]
+        parts = [part for part in parts if part is not None]
+        if not parts:
+            found = (NO_IDS, np.zeros(0))
+        elif len(parts) == 1:
+            found = parts[0][:2]
+        else:
+            found = (np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]))
+        self._cache.put(key, found, found[0].nbytes + found[1].nbytes)
+        if positions:
+            values = [v for part in parts for v in part[2]]
+            size = found[0].nbytes + sum(map(len, values)) + _BYTES_OVERHEAD * len(values)
+            self._cache.put(("values", field, text), (found[0], values), size)
         return found
 
     def occurrences(self, field: str, text: str, docs: np.ndarray) -> np.ndarray:
         """The occurrences of a term in `docs` (sorted document numbers), as document * SHIFT +
-        position, sorted. Only the posting blocks that hold one of `docs` are decompressed and
-        only those documents' positions decoded: a phrase of common words needs the positions
-        of the few documents that have all its words, not of every document."""
+        position, sorted. Only the positions of `docs` are decoded (and, unless `postings`
+        kept them, only the blocks that hold one of `docs` decompressed): a phrase of common
+        words needs the positions of the few documents that have all its words."""
         if not len(docs):
             return NO_IDS
         key = ("occurrences", field, text, docs.tobytes())
         found = self._cache.get(key)
         if found is None:
-            wanted = docs.tolist()
-            parts = [seg.positions(field, text, wanted) for seg in self._segments]
-            found = np.concatenate(parts) if parts else NO_IDS
+            kept = self._cache.get(("values", field, text))
+            if kept is not None:
+                ids, values = kept
+                chosen = np.flatnonzero(_members(docs, ids)).tolist()
+                found = _occurrence_keys(ids[chosen], [values[i] for i in chosen])
+            else:
+                wanted = docs.tolist()
+                parts = [seg.positions(field, text, wanted) for seg in self._segments]
+                found = np.concatenate(parts) if parts else NO_IDS
             self._cache.put(key, found, found.nbytes + docs.nbytes)
         return found
 
@@ -197,19 +221,27 @@ class _Segment:
 
     def __init__(self, leaf, offset: int, io: threading.Lock):
         self.leaf, self.offset, self._io = leaf, offset, io
-        terms = leaf._terms
-        self._postfile = terms._postfile
+        self._postfile = leaf._terms._postfile
         self._fd = _fileno(self._postfile)
+        self._infos: dict[tuple[str, str], W3TermInfo | None] = {}
 
-    def _info(self, field: str, text: str):
+    def _info(self, field: str, text: str) -> W3TermInfo | None:
+        """The term's entry in the term table (None if absent), remembered: a search looks a
+        term up for its postings and again for its positions, in every segment."""
+        key = (field, text)
+        if key in self._infos:
+            return self._infos[key]
+        terms = self.leaf._terms
         try:
             with self._io:
-                raw = self.leaf._terms._tindex[
-                    self.leaf._terms._keycoder(field, self.leaf._text_to_bytes(field, text))
-                ]
+                raw = terms._tindex[terms._keycoder(field, self.leaf._text_to_bytes(field, text))]
+            info = W3TermInfo.from_bytes(raw)
         except (KeyError, ValueError):
-            return None
-        return W3TermInfo.from_bytes(raw)
+            info = None
+        if len(self._infos) >= INFO_CACHE:
+            self._infos.clear()
+        self._infos[key] = info
+        return info
 
     def _run(self, info) -> bytes:
         start, length = info._offset, info._length
@@ -220,19 +252,31 @@ class _Segment:
         with self._io:  # a file without a descriptor (a compound file): shared offset
             return self._postfile.get(start, length)
 
-    def blocks(self, field: str, text: str):
-        """(document numbers, weights, encoded positions) of each block of the term's postings."""
+    def postings(self, field: str, text: str, positions: bool):
+        """(document numbers, weights, encoded positions or None) of the term, or None."""
         info = self._info(field, text)
         if info is None:
-            return
+            return None
         if info.is_inlined():
             ids, weights, values = info.inlined_postings()
-            yield np.asarray(ids, dtype=np.int64) + self.offset, list(weights), values
-            return
+            ids = np.asarray(ids, dtype=np.int64) + self.offset
+            return ids, np.asarray(weights, dtype=np.float64), list(values)
+        deltas, weights, values, counts = [], [], [], []
         for _, count, compressed, data in _walk(self._run(info)):
-            deltas, weights, values = loads(zlib.decompress(data) if compressed else data)
-            ids = np.cumsum(np.asarray(deltas, dtype=np.int64)) + self.offset
-            yield ids, _weights(weights, count), values
+            block = loads(zlib.decompress(data) if compressed else data)
+            deltas.append(block[0])
+            weights.append(_weights(block[1], count))
+            values.append(block[2])
+            counts.append(count)
+        sizes = np.asarray(counts, dtype=np.int64)
+        n = int(sizes.sum())
+        flat = np.fromiter(chain.from_iterable(deltas), dtype=np.int64, count=n)
+        # each block's deltas start again from 0: a running sum restarted per block
+        running = np.cumsum(flat)
+        firsts = np.cumsum(sizes) - sizes
+        ids = running - np.repeat(running[firsts] - flat[firsts], sizes) + self.offset
+        weights = np.fromiter(chain.from_iterable(weights), dtype=np.float64, count=n)
+        return ids, weights, list(chain.from_iterable(values)) if positions else None
 
     def positions(self, field: str, text: str, wanted: list[int]) -> np.ndarray:
         """document * SHIFT + position of the term in the `wanted` (sorted) documents."""
@@ -303,9 +347,15 @@ def _keep(ids, values, wanted: set, docs: list, out: list) -> None:
             out.append(value)
 
 
+def _members(haystack: np.ndarray, needles: np.ndarray) -> np.ndarray:
+    """Which `needles` are in the sorted array `haystack`."""
+    spots = np.minimum(np.searchsorted(haystack, needles), len(haystack) - 1)
+    return haystack[spots] == needles
+
+
 def _occurrence_keys(docs: np.ndarray, values: list) -> np.ndarray:
     """document * SHIFT + position for each position in W3's encoded position lists."""
-    lists = [loads(v[_INT_SIZE:] + b".") for v in values]
+    lists = _position_lists(values)
     lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
     deltas = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(lengths.sum()))
     if not len(deltas):
@@ -317,14 +367,17 @@ def _occurrence_keys(docs: np.ndarray, values: list) -> np.ndarray:
     return np.repeat(docs, lengths) * SHIFT + (running - np.repeat(before, lengths))
 
 
-def _postings(blocks) -> tuple[np.ndarray, np.ndarray]:
-    if not blocks:
-        return NO_IDS, np.zeros(0)
-    ids = np.concatenate([b[0] for b in blocks])
-    weights = np.fromiter(
-        chain.from_iterable(b[1] for b in blocks), dtype=np.float64, count=len(ids)
-    )
-    return ids, weights
+def _position_lists(values: list) -> list:
+    """The position deltas of each encoded value: a 4-byte count, then a protocol-2 pickle of
+    the list. The pickles' bodies are joined into one pickle of a list of lists, so that one
+    call of the C unpickler decodes them all."""
+    if not values:
+        return []
+    body = b"".join([v[_INT_SIZE + 2 : -1] for v in values])  # without PROTO 2 and STOP
+    lists = loads(_PICKLE_HEAD + body + b"l.")  # MARK ... LIST: the lists, in one list
+    if len(lists) != len(values) or values[0][_INT_SIZE : _INT_SIZE + 2] != _PICKLE_HEAD[:2]:
+        return [loads(v[_INT_SIZE:]) for v in values]  # not the expected shape: one by one
+    return lists
 
 
 class _SizedCache:
@@ -334,6 +387,9 @@ class _SizedCache:
         self.budget, self.used = budget, 0
         self._items: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
+
+    def __contains__(self, key) -> bool:
+        return key in self._items
 
     def get(self, key):
         with self._lock:
