@@ -1,4 +1,5 @@
-"""The index door reads posting lists and positions as Whoosh's own matchers do.
+"""The index door reads posting lists and positions as Whoosh's own matchers do, and a page
+sorts only what it shows, in the order a full sort gives.
 
 The reference is Whoosh itself: its matchers for every term's documents, weights and positions,
 and its Phrase query for phrases, over an index whose posting lists run over many blocks and
@@ -11,6 +12,8 @@ import random
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from whoosh import query as wq
 
 from indexer.index.build import build_index
@@ -18,6 +21,7 @@ from indexer.index.store import IndexStore
 from indexer.search.matching import Matcher
 from indexer.search.plan import Phrase, Word
 from indexer.search.postings import SHIFT, IndexReader
+from indexer.search.whoosh_engine import _first
 from tests.conftest import write_jsonl
 
 WORDS = ["river", "night", "town", "winter", "report", "market", "bridge", "snow", "road", "school"]
@@ -102,3 +106,12 @@ def test_phrases_equal_whooshs_phrase_query(door, words):
         theirs = sorted(hit.docnum for hit in hits)
     live = index.live[ours]
     assert ours[live].tolist() == theirs and theirs
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(-3, 3), max_size=60), st.integers(0, 70))
+def test_the_first_results_of_a_page_are_those_of_a_full_sort(keys, limit):
+    """A page sorts only its first `limit` results; ties (equal scores) stay in index order,
+    exactly as a stable sort of every match would list them."""
+    key = np.asarray(keys, dtype=np.float64)
+    assert _first(key, limit).tolist() == np.argsort(key, kind="stable")[:limit].tolist()
