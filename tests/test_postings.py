@@ -115,3 +115,14 @@ def test_the_first_results_of_a_page_are_those_of_a_full_sort(keys, limit):
     exactly as a stable sort of every match would list them."""
     key = np.asarray(keys, dtype=np.float64)
     assert _first(key, limit).tolist() == np.argsort(key, kind="stable")[:limit].tolist()
+
+
+@pytest.mark.parametrize("prefix", ["r", "ri", "s", "sch", "zz"])
+def test_prefixes_and_document_frequencies_equal_whooshs(door, prefix):
+    ix, _ = door
+    index = IndexReader(ix)  # nothing remembered yet
+    with ix.reader() as reader:
+        theirs = sorted({t.decode() for t in reader.expand_prefix("body", prefix)})
+        assert index.terms_with_prefix("body", prefix) == theirs
+        for word in [*theirs, prefix + "absent"]:
+            assert index.doc_frequency("body", word) == reader.doc_frequency("body", word)

@@ -45,6 +45,7 @@ NO_IDS = np.zeros(0, dtype=np.int64)
 _DEFLATE, _PICKLE_PROTO = 8, 0x80
 _PICKLE_HEAD = b"\x80\x02("  # PROTO 2, MARK: the start of one pickle of many position lists
 _BYTES_OVERHEAD = 40  # what a small bytes object costs beyond its contents
+_UNKNOWN = object()
 INFO_CACHE = 200_000  # term-table entries remembered per segment (a few hundred bytes each)
 _W3_TERMS = ("_tindex", "_keycoder", "_postfile")  # what _Segment reads of a W3 terms reader
 
@@ -132,13 +133,16 @@ class IndexReader:
     # -- terms ----------------------------------------------------------------------------
 
     def doc_frequency(self, field: str, text: str) -> int:
-        with self._io:
-            return self._reader.doc_frequency(field, text)
+        """Documents with the term, deleted ones included (as Whoosh counts)."""
+        infos = (seg.info(field, text) for seg in self._segments)
+        return sum(info._df for info in infos if info is not None)
 
     def terms_with_prefix(self, field: str, prefix: str) -> list[str]:
-        with self._io:
-            found = list(self._reader.expand_prefix(field, prefix))
-        return [t.decode("utf-8") if isinstance(t, bytes) else t for t in found]
+        """The indexed words of `field` that start with `prefix`, in order."""
+        found: set[str] = set()
+        for seg in self._segments:
+            found.update(seg.terms_with_prefix(field, prefix))
+        return sorted(found)
 
     def corrections(self, field: str, word: str, limit: int, maxdist: int) -> list[str]:
         """Indexed words of `field` within `maxdist` edits of `word`, nearest first; swapping
@@ -223,25 +227,53 @@ class _Segment:
         self.leaf, self.offset, self._io = leaf, offset, io
         self._postfile = leaf._terms._postfile
         self._fd = _fileno(self._postfile)
-        self._infos: dict[tuple[str, str], W3TermInfo | None] = {}
+        self._infos: dict[tuple[str, str], W3TermInfo | bytes | None] = {}
 
-    def _info(self, field: str, text: str) -> W3TermInfo | None:
+    def info(self, field: str, text: str) -> W3TermInfo | None:
         """The term's entry in the term table (None if absent), remembered: a search looks a
         term up for its postings and again for its positions, in every segment."""
         key = (field, text)
-        if key in self._infos:
-            return self._infos[key]
-        terms = self.leaf._terms
-        try:
-            with self._io:
-                raw = terms._tindex[terms._keycoder(field, self.leaf._text_to_bytes(field, text))]
-            info = W3TermInfo.from_bytes(raw)
-        except (KeyError, ValueError):
-            info = None
+        found = self._infos.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
+            terms = self.leaf._terms
+            try:
+                with self._io:
+                    found = terms._tindex[
+                        terms._keycoder(field, self.leaf._text_to_bytes(field, text))
+                    ]
+            except (KeyError, ValueError):  # no such term (or field)
+                found = None
+            self._remember(key, found)
+        if isinstance(found, bytes):  # listed by a prefix look-up, not decoded yet
+            found = W3TermInfo.from_bytes(found)
+            self._infos[key] = found
+        return found
+
+    def _remember(self, key: tuple[str, str], entry) -> None:
         if len(self._infos) >= INFO_CACHE:
             self._infos.clear()
-        self._infos[key] = info
-        return info
+        self._infos[key] = entry
+
+    def terms_with_prefix(self, field: str, prefix: str) -> list[str]:
+        """The words of `field` starting with `prefix`; their term-table entries are kept, as
+        a prefix search reads the postings of most of them next."""
+        terms = self.leaf._terms
+        try:
+            start = terms._keycoder(field, self.leaf._text_to_bytes(field, prefix))
+        except (KeyError, ValueError):  # a field this index does not have
+            return []
+        with self._io:
+            items = []
+            for key, raw in terms._tindex.items_from(start):
+                if not key.startswith(start):
+                    break
+                items.append((key, raw))
+        out = []
+        for key, raw in items:
+            text = terms._keydecoder(key)[1].decode("utf-8")
+            self._remember((field, text), raw)
+            out.append(text)
+        return out
 
     def _run(self, info) -> bytes:
         start, length = info._offset, info._length
@@ -254,7 +286,7 @@ class _Segment:
 
     def postings(self, field: str, text: str, positions: bool):
         """(document numbers, weights, encoded positions or None) of the term, or None."""
-        info = self._info(field, text)
+        info = self.info(field, text)
         if info is None:
             return None
         if info.is_inlined():
@@ -280,7 +312,7 @@ class _Segment:
 
     def positions(self, field: str, text: str, wanted: list[int]) -> np.ndarray:
         """document * SHIFT + position of the term in the `wanted` (sorted) documents."""
-        info = self._info(field, text)
+        info = self.info(field, text)
         if info is None:
             return NO_IDS
         local = [d - self.offset for d in wanted]
