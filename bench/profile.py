@@ -31,7 +31,7 @@ STEPS = {
     "resolve": ("indexer.search.whoosh_engine", "resolve"),
     "match": ("indexer.search.matching", "Matcher.evaluate"),
     "facets": ("indexer.search.facets", "FacetSet.apply"),
-    "page": ("indexer.search.whoosh_engine", "_page"),
+    "page": ("indexer.search.whoosh_engine", "_order"),
     "snippets": ("indexer.search.whoosh_engine", "_hits"),
     "copies": ("indexer.search.whoosh_engine", "_fold_copies"),
     "suggest": ("indexer.search.whoosh_engine", "suggest"),
@@ -89,6 +89,8 @@ def _timed_steps(spent: dict[str, float], clock):
     undo = []
     for step, (module_name, attr) in STEPS.items():
         owner = importlib.import_module(module_name)
+        if not hasattr(owner, attr.split(".")[0]):  # a step this version of the core lacks
+            continue
         *path, name = attr.split(".")
         for part in path:
             owner = getattr(owner, part)
