@@ -18,6 +18,7 @@ from whoosh import query as wq
 
 from indexer.index.build import build_index
 from indexer.index.store import IndexStore
+from indexer.search import postings
 from indexer.search.matching import Matcher
 from indexer.search.plan import Phrase, Word
 from indexer.search.postings import SHIFT, IndexReader
@@ -71,9 +72,16 @@ def _whoosh_postings(ix, field: str, word: str):
         return ids, weights, positions
 
 
+@pytest.fixture(params=["terms-looked-up", "term-tables-read-whole"])
+def term_tables(request, monkeypatch):
+    """Segments look terms up in their hashed term table, or (small segments) read it whole."""
+    small = 0 if request.param == "terms-looked-up" else 10**9
+    monkeypatch.setattr(postings, "SMALL_SEGMENT_DOCS", small)
+
+
 @pytest.mark.parametrize("kept", [False, True], ids=["positions-from-disk", "positions-kept"])
 @pytest.mark.parametrize("field", ["body", "title"])
-def test_postings_and_positions_equal_whooshs_matchers(door, field, kept):
+def test_postings_and_positions_equal_whooshs_matchers(door, term_tables, field, kept):
     ix, _ = door
     index = IndexReader(ix)  # a cache of its own: positions kept by `postings`, or not
     assert len(index._segments) > 1 and not index.all_live  # what the test is about
@@ -118,7 +126,7 @@ def test_the_first_results_of_a_page_are_those_of_a_full_sort(keys, limit):
 
 
 @pytest.mark.parametrize("prefix", ["r", "ri", "s", "sch", "zz"])
-def test_prefixes_and_document_frequencies_equal_whooshs(door, prefix):
+def test_prefixes_and_document_frequencies_equal_whooshs(door, term_tables, prefix):
     ix, _ = door
     index = IndexReader(ix)  # nothing remembered yet
     with ix.reader() as reader:

@@ -47,6 +47,7 @@ _PICKLE_HEAD = b"\x80\x02("  # PROTO 2, MARK: the start of one pickle of many po
 _BYTES_OVERHEAD = 40  # what a small bytes object costs beyond its contents
 _UNKNOWN = object()
 INFO_CACHE = 200_000  # term-table entries remembered per segment (a few hundred bytes each)
+SMALL_SEGMENT_DOCS = 2_000  # segments up to this size have their term table read at opening
 _W3_TERMS = ("_tindex", "_keycoder", "_postfile")  # what _Segment reads of a W3 terms reader
 
 
@@ -228,12 +229,23 @@ class _Segment:
         self._postfile = leaf._terms._postfile
         self._fd = _fileno(self._postfile)
         self._infos: dict[tuple[str, str], W3TermInfo | bytes | None] = {}
+        # A small segment (what an incremental update writes) has its whole term table read
+        # now: most words of a query are not in it, and each miss would be a hashed look-up.
+        self._complete = leaf.doc_count_all() <= SMALL_SEGMENT_DOCS
+        if self._complete:
+            terms = leaf._terms
+            with io:
+                items = list(terms._tindex.items())
+            for key, raw in items:
+                field, tbytes = terms._keydecoder(key)
+                if field in FIELDS:
+                    self._infos[(field, tbytes.decode("utf-8"))] = raw
 
     def info(self, field: str, text: str) -> W3TermInfo | None:
         """The term's entry in the term table (None if absent), remembered: a search looks a
         term up for its postings and again for its positions, in every segment."""
         key = (field, text)
-        found = self._infos.get(key, _UNKNOWN)
+        found = self._infos.get(key, None if self._complete else _UNKNOWN)
         if found is _UNKNOWN:
             terms = self.leaf._terms
             try:
@@ -250,6 +262,8 @@ class _Segment:
         return found
 
     def _remember(self, key: tuple[str, str], entry) -> None:
+        if self._complete:
+            return  # everything is there already
         if len(self._infos) >= INFO_CACHE:
             self._infos.clear()
         self._infos[key] = entry
