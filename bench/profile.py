@@ -59,8 +59,10 @@ def _stats(prof: cProfile.Profile, title: str, top: int, sort: str) -> str:
     return out.getvalue()
 
 
-def first_seen(searcher: Searcher, docs: int, seed: int, kinds, top: int, sort: str) -> str:
-    qs = pools(docs, seed)
+def first_seen(
+    searcher: Searcher, docs: int, seed: int, kinds, top: int, sort: str, per_kind: int = 0
+) -> str:
+    qs = pools(docs, seed, per_kind)
     for q in qs.warm:
         searcher.search(q)
     profs: dict[str, cProfile.Profile] = defaultdict(cProfile.Profile)
@@ -115,9 +117,11 @@ def _timed_steps(spent: dict[str, float], clock):
             setattr(owner, name, original)
 
 
-def split(searcher: Searcher, docs: int, seed: int, kinds, cpu: bool = False) -> str:
+def split(
+    searcher: Searcher, docs: int, seed: int, kinds, cpu: bool = False, per_kind: int = 0
+) -> str:
     clock = time.thread_time if cpu else time.perf_counter
-    qs = pools(docs, seed)
+    qs = pools(docs, seed, per_kind)
     for q in qs.warm:
         searcher.search(q)
     spent: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
@@ -154,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sort", default="cumulative", choices=["cumulative", "tottime"])
     ap.add_argument("--docs", type=int, help="first-seen queries of the corpus of N documents")
     ap.add_argument("--seed", type=int, default=1992, help="the corpus's seed")
+    ap.add_argument("--limit-queries", type=int, default=0, help="first-seen queries per kind")
     ap.add_argument("--split", action="store_true", help="time per step, without cProfile")
     ap.add_argument(
         "--cpu", action="store_true", help="--split in CPU time: steadier on a loaded machine"
@@ -162,9 +167,10 @@ def main(argv: list[str] | None = None) -> int:
     searcher = Searcher(args.index)
     if args.docs:
         if args.split:
-            print(split(searcher, args.docs, args.seed, args.kind, args.cpu))
+            print(split(searcher, args.docs, args.seed, args.kind, args.cpu, args.limit_queries))
         else:
-            print(first_seen(searcher, args.docs, args.seed, args.kind, args.top, args.sort))
+            kinds, top, sort = args.kind, args.top, args.sort
+            print(first_seen(searcher, args.docs, args.seed, kinds, top, sort, args.limit_queries))
         return 0
     labels = args.kind or list(dict.fromkeys(q.label for q in query_set()))
     for label in labels:

@@ -89,7 +89,8 @@ class IndexReader:
         self._segments = [_Segment(leaf, offset, self._io) for leaf, offset in self._leaves]
         self.doc_count_all = self._reader.doc_count_all()
         self.live = self._live()
-        self.all_live = bool(self.live.all())
+        self.deleted = int(len(self.live) - self.live.sum())
+        self.all_live = not self.deleted
         self.lengths = {f: self._lengths(f) for f in FIELDS}
         # Whoosh's own average (over every document, deleted ones included), so BM25 scores
         # equal its BM25F searcher's also after deletions.

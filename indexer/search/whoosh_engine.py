@@ -82,10 +82,14 @@ class Vocabulary:
         return sorted(found)
 
     def _live(self, term: str) -> bool:
-        live, index = self.index.live, self.index
-        if index.all_live:
-            return any(index.doc_frequency(f, term) for f in FIELDS)
-        return any(live[index.postings(f, term)[0]].any() for f in FIELDS)
+        index = self.index
+        for field in FIELDS:
+            found = index.doc_frequency(field, term)  # deleted documents counted too
+            if found > index.deleted:  # more documents than were deleted: one of them is live
+                return True
+            if found and index.live[index.postings(field, term)[0]].any():
+                return True
+        return False
 
 
 class Snapshot:
