@@ -134,3 +134,10 @@ def test_prefixes_and_document_frequencies_equal_whooshs(door, term_tables, pref
         assert index.terms_with_prefix("body", prefix) == theirs
         for word in [*theirs, prefix + "absent"]:
             assert index.doc_frequency("body", word) == reader.doc_frequency("body", word)
+
+
+@pytest.mark.parametrize("field", ["body", "title"])
+def test_the_word_list_equals_whooshs(door, field):
+    ix, index = door
+    with ix.reader() as reader:
+        assert index.terms(field) == sorted(t.decode() for t in reader.lexicon(field))
