@@ -41,6 +41,7 @@ _BLOCK_LENGTH = struct.Struct("!i")  # before each block; negative for a list's 
 # Posting lists kept per index version, least recently used out first: by size, because one
 # common term of a 100k archive alone is 100k postings.
 CACHE_BYTES = 96 * 1024 * 1024
+VALUES_BYTES = 32 * 1024 * 1024
 NO_IDS = np.zeros(0, dtype=np.int64)
 _BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 # What the first byte of a block's data is: a zlib stream's names its method (8: deflate) in
@@ -80,6 +81,9 @@ class IndexReader:
         self._leaves = list(self._reader.leaf_readers())
         self._io = threading.Lock()
         self._cache = _SizedCache(CACHE_BYTES)
+        # encoded positions kept by `postings` for the phrase being matched: a budget of their
+        # own, so that they never push the posting lists of repeated searches out
+        self._values = _SizedCache(VALUES_BYTES)
         self._terms: dict[str, list[str]] = {}
         for leaf, _ in self._leaves:
             if not all(hasattr(getattr(leaf, "_terms", None), a) for a in _W3_TERMS):
@@ -210,7 +214,7 @@ class IndexReader:
         each of its words' blocks once)."""
         key = ("postings", field, text)
         found = self._cache.get(key)
-        if found is not None and (not positions or ("values", field, text) in self._cache):
+        if found is not None:  # a repeated phrase finds its positions cached as occurrences
             return found
         parts = [seg.postings(field, text, positions) for seg in self._segments]
         parts = [part for part in parts if part is not None]
@@ -224,7 +228,7 @@ class IndexReader:
         if positions:
             values = [v for part in parts for v in part[2]]
             size = found[0].nbytes + sum(map(len, values)) + _BYTES_OVERHEAD * len(values)
-            self._cache.put(("values", field, text), (found[0], values), size)
+            self._values.put((field, text), (found[0], values), size)
         return found
 
     def occurrences(self, field: str, text: str, docs: np.ndarray) -> np.ndarray:
@@ -237,7 +241,7 @@ class IndexReader:
         key = ("occurrences", field, text, docs.tobytes())
         found = self._cache.get(key)
         if found is None:
-            kept = self._cache.get(("values", field, text))
+            kept = self._values.get((field, text))
             if kept is not None:
                 ids, values = kept
                 chosen = np.flatnonzero(_members(docs, ids)).tolist()
@@ -384,9 +388,10 @@ class _Segment:
         if lo == hi:
             return NO_IDS
         docs, values = [], []
+        chosen = set(local[lo:hi])
         if info.is_inlined():
             ids, _, vals = info.inlined_postings()
-            _keep(ids, vals, set(local[lo:hi]), docs, values)
+            _keep(ids, vals, chosen, docs, values)
         else:
             previous = -1
             for last, _, compressed, data in _walk(self._run(info)):
@@ -394,7 +399,7 @@ class _Segment:
                 i = bisect_left(local, previous + 1, lo, hi)
                 if i < hi and local[i] <= last:
                     deltas, _, vals = loads(zlib.decompress(data) if compressed else data)
-                    _keep(accumulate(deltas), vals, set(local[i:hi]), docs, values)
+                    _keep(accumulate(deltas), vals, chosen, docs, values)
                 previous = last
         if not docs:
             return NO_IDS
@@ -494,9 +499,6 @@ class _SizedCache:
         self.budget, self.used = budget, 0
         self._items: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
-
-    def __contains__(self, key) -> bool:
-        return key in self._items
 
     def get(self, key):
         with self._lock:
