@@ -41,7 +41,7 @@ _BLOCK_LENGTH = struct.Struct("!i")  # before each block; negative for a list's 
 # Posting lists kept per index version, least recently used out first: by size, because one
 # common term of a 100k archive alone is 100k postings.
 CACHE_BYTES = 96 * 1024 * 1024
-VALUES_BYTES = 32 * 1024 * 1024
+VALUES_BYTES = 96 * 1024 * 1024  # positions; the two budgets together stay far below 1 GiB
 NO_IDS = np.zeros(0, dtype=np.int64)
 _BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 # What the first byte of a block's data is: a zlib stream's names its method (8: deflate) in
@@ -81,8 +81,9 @@ class IndexReader:
         self._leaves = list(self._reader.leaf_readers())
         self._io = threading.Lock()
         self._cache = _SizedCache(CACHE_BYTES)
-        # encoded positions kept by `postings` for the phrase being matched: a budget of their
-        # own, so that they never push the posting lists of repeated searches out
+        # positions (encoded ones kept by `postings` for the phrase being matched, and each
+        # phrase's decoded occurrences): a budget of their own, so that they never push the
+        # posting lists that every kind of repeated search reads out
         self._values = _SizedCache(VALUES_BYTES)
         self._terms: dict[str, list[str]] = {}
         for leaf, _ in self._leaves:
@@ -239,7 +240,7 @@ class IndexReader:
         if not len(docs):
             return NO_IDS
         key = ("occurrences", field, text, docs.tobytes())
-        found = self._cache.get(key)
+        found = self._values.get(key)
         if found is None:
             kept = self._values.get((field, text))
             if kept is not None:
@@ -250,7 +251,7 @@ class IndexReader:
                 wanted = docs.tolist()
                 parts = [seg.positions(field, text, wanted) for seg in self._segments]
                 found = np.concatenate(parts) if parts else NO_IDS
-            self._cache.put(key, found, found.nbytes + docs.nbytes)
+            self._values.put(key, found, found.nbytes + docs.nbytes)
         return found
 
 
