@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from urllib.parse import urlencode
+from functools import lru_cache
+from urllib.parse import quote_plus, urlencode
 
 from indexer.results import MAX_PER_PAGE, MAX_QUERY_LENGTH, MAX_TERMS, SORTS, SearchRequest
 
@@ -196,4 +197,9 @@ def to_params(req: SearchRequest, *, page: bool = True) -> list[tuple[str, str]]
 
 def query_string(req: SearchRequest) -> str:
     """`req` as a relative query string ("?q=…&publisher=…"), the form toggle links take."""
-    return "?" + urlencode(to_params(req))
+    return "?" + urlencode(to_params(req), quote_via=_quoted)
+
+
+# A result page carries a toggle link per facet value (dozens), each repeating the same query,
+# publishers and years: each string is quoted once.
+_quoted = lru_cache(maxsize=4096)(quote_plus)

@@ -77,9 +77,10 @@ class Matcher:
         idf = np.repeat(np.log(self.index.doc_count_all / (sizes + 1)) + 1, sizes)
         return union([(ids, self._bm25(field, ids, weights, idf))], merge=True)
 
-    def word(self, field: str, w: Word) -> tuple[np.ndarray, np.ndarray]:
-        """Any spelling of `w` in `field`, scored as one term; the exact spelling scores higher."""
-        lists = [(t == w.exact, *self.index.postings(field, t)) for t in sorted(w.terms)]
+    def word(self, field: str, w: Word, positions: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """Any spelling of `w` in `field`, scored as one term; the exact spelling scores higher.
+        With `positions`, the index keeps their positions at hand for a phrase."""
+        lists = [(t == w.exact, *self.index.postings(field, t, positions)) for t in sorted(w.terms)]
         lists = [item for item in lists if len(item[1])]
         if not lists:
             return EMPTY
@@ -97,23 +98,26 @@ class Matcher:
 
     def phrase(self, field: str, p: Phrase) -> tuple[np.ndarray, np.ndarray]:
         """Documents where the words stand side by side, scored as the sum of their words'
-        scores. Positions are read only for terms of documents that have every word."""
-        parts = [self.word(field, w) for w in p.words]
-        ids, scores = intersection(parts)
-        if not len(ids):
-            return EMPTY
+        scores. Positions are read only for documents that have every word."""
+        parts = [self.word(field, w, positions=True) for w in p.words]
+        candidates, scores = intersection(parts)
+        ids = candidates
         # Each occurrence is one number, document * SHIFT + position; a phrase is an occurrence
-        # of its first word whose next numbers are occurrences of the following words.
-        keys = [self.slot(field, w) for w in p.words]
-        starts = keys[0][members(ids, keys[0] // SHIFT)]
-        for offset, following in enumerate(keys[1:], 1):
-            starts = starts[members(following, starts + offset)]
-        keep = np.isin(ids, np.unique(starts // SHIFT), assume_unique=True)
-        return ids[keep], scores[keep]
+        # of its first word whose next numbers are occurrences of the following words. Only the
+        # documents still in the running are read at each step.
+        starts = self.slot(field, p.words[0], ids)
+        for offset, following in enumerate(p.words[1:], 1):
+            if not len(starts):
+                return EMPTY
+            starts = starts[members(self.slot(field, following, ids), starts + offset)]
+            ids = np.unique(starts // SHIFT)
+        keep = np.isin(candidates, ids, assume_unique=True)
+        return candidates[keep], scores[keep]
 
-    def slot(self, field: str, w: Word) -> np.ndarray:
-        """Occurrences of any spelling of `w` (what may stand at one position of a phrase)."""
-        found = [self.index.occurrences(field, t) for t in sorted(w.terms)]
+    def slot(self, field: str, w: Word, docs: np.ndarray) -> np.ndarray:
+        """Occurrences of any spelling of `w` in `docs` (what may stand at one position of a
+        phrase)."""
+        found = [self.index.occurrences(field, t, docs) for t in sorted(w.terms)]
         found = [f for f in found if len(f)]
         if len(found) <= 1:
             return found[0] if found else EMPTY[0]

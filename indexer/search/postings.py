@@ -2,37 +2,57 @@
 
 Everything the search core reads from an index goes through `IndexReader`: posting lists
 (document numbers and weights), positions, field lengths, stored fields, columns and deleted
-documents. Posting lists are read a whole block at a time from Whoosh's W3 codec, which is
-faster than stepping its matchers posting by posting but leans on the codec's private block
-reader; so this module was written for one Whoosh release and refuses any other with an
-error naming both versions, rather than read a changed structure wrongly.
+documents. A term's posting list is read from the W3 postings file in one positional read and
+its blocks decoded here, which is faster than stepping Whoosh's matchers posting by posting;
+positions are decoded only for the documents a phrase still needs. This leans on the codec's
+private layout, so this module was written for one Whoosh release and refuses any other with
+an error naming both versions, rather than read a changed structure wrongly.
 
-Whoosh's readers share file handles, so raw reads hold a short per-version lock; the arrays
-they give are cached and used without it, so searches in threads run concurrently.
+Whoosh's readers share file handles, so reads through them (term table, stored fields,
+columns) hold a short per-version lock; posting reads need none (`os.pread` has no shared
+offset). The arrays they give are cached and used without it, so searches in threads run
+concurrently.
 """
 
 from __future__ import annotations
 
+import os
+import struct
 import threading
+import zlib
+from bisect import bisect_left
 from collections import OrderedDict
-from itertools import chain
-from pickle import loads
+from itertools import accumulate, chain
+from pickle import dumps, loads
 
 import numpy as np
 import whoosh
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.reading import TermNotFound
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3TermInfo, _lenfield
+from whoosh.columns import NumericColumn
+from whoosh.util.numeric import byte_to_length
 
 WHOOSH_VERSION = (2, 7, 5)  # the release whose W3 codec this module reads
 FIELDS = ("body", "title")  # the text fields a query searches
 SHIFT = 1 << 32  # positions below 2**32, document numbers below 2**31: keys fit in int64
 _INT_SIZE = 4  # W3 position lists: a 4-byte count, then the pickled position deltas
+_BLOCK_LENGTH = struct.Struct("!i")  # before each block; negative for a list's last block
 # Posting lists kept per index version, least recently used out first: by size, because one
 # common term of a 100k archive alone is 100k postings.
 CACHE_BYTES = 96 * 1024 * 1024
+VALUES_BYTES = 96 * 1024 * 1024  # positions; the two budgets together stay far below 1 GiB
 NO_IDS = np.zeros(0, dtype=np.int64)
+_BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
+# What the first byte of a block's data is: a zlib stream's names its method (8: deflate) in
+# its low four bits; an uncompressed pickle starts with its protocol opcode.
+_DEFLATE, _PICKLE_PROTO = 8, 0x80
+_PICKLE_HEAD = b"\x80\x02("  # PROTO 2, MARK: the start of one pickle of many position lists
+_BYTES_OVERHEAD = 40  # what a small bytes object costs beyond its contents
+_UNKNOWN = object()
+INFO_CACHE = 200_000  # term-table entries remembered per segment (a few hundred bytes each)
+SMALL_SEGMENT_DOCS = 2_000  # segments up to this size have their term table read at opening
+_W3_TERMS = ("_tindex", "_keycoder", "_postfile")  # what _Segment reads of a W3 terms reader
 
 
 class IndexFormatError(RuntimeError):
@@ -61,15 +81,21 @@ class IndexReader:
         self._leaves = list(self._reader.leaf_readers())
         self._io = threading.Lock()
         self._cache = _SizedCache(CACHE_BYTES)
+        # positions (encoded ones kept by `postings` for the phrase being matched, and each
+        # phrase's decoded occurrences): a budget of their own, so that they never push the
+        # posting lists that every kind of repeated search reads out
+        self._values = _SizedCache(VALUES_BYTES)
         self._terms: dict[str, list[str]] = {}
         for leaf, _ in self._leaves:
-            if not hasattr(leaf, "_terms") or not hasattr(leaf._terms, "matcher"):
+            if not all(hasattr(getattr(leaf, "_terms", None), a) for a in _W3_TERMS):
                 raise IndexFormatError(
                     f"this index's segments are not Whoosh {WHOOSH_VERSION} W3 segments"
                 )
+        self._segments = [_Segment(leaf, offset, self._io) for leaf, offset in self._leaves]
         self.doc_count_all = self._reader.doc_count_all()
         self.live = self._live()
-        self.all_live = bool(self.live.all())
+        self.deleted = int(len(self.live) - self.live.sum())
+        self.all_live = not self.deleted
         self.lengths = {f: self._lengths(f) for f in FIELDS}
         # Whoosh's own average (over every document, deleted ones included), so BM25 scores
         # equal its BM25F searcher's also after deletions.
@@ -90,12 +116,17 @@ class IndexReader:
         return live
 
     def _lengths(self, field: str) -> np.ndarray:
-        r = self._reader
-        return np.fromiter(
-            (r.doc_field_length(d, field, 0) for d in range(self.doc_count_all)),
-            dtype=np.float64,
-            count=self.doc_count_all,
-        )
+        """Each document's length in `field`, from the segments' one-byte length columns."""
+        out = np.zeros(self.doc_count_all, dtype=np.float64)
+        for leaf, offset in self._leaves:
+            n = leaf.doc_count_all()
+            if not leaf._perdoc.has_column(_lenfield(field)):
+                continue
+            with self._io:
+                reader = leaf._perdoc.column_reader(_lenfield(field), LENGTHS_COLUMN)
+                coded = _numbers(reader, n)
+            out[offset : offset + n] = _BYTE_LENGTHS[coded]
+        return out
 
     def stored(self, docnum: int) -> dict:
         with self._io:
@@ -111,19 +142,44 @@ class IndexReader:
         with self._io:
             if not self._reader.has_column(field):
                 return [default] * n
-            values = list(self._reader.column_reader(field))
+            values = self._numeric_column(field)
+            if values is None:
+                values = list(self._reader.column_reader(field))
         return values if len(values) == n else (values + [default] * n)[:n]
+
+    def _numeric_column(self, field: str) -> list | None:
+        """A numeric column read as arrays, segment by segment, instead of a value at a time
+        (opening a version of 100,000 documents took seconds); None for other columns. The raw
+        numbers are used only where they are what Whoosh's translating reader gives."""
+        parts = []
+        for leaf, _ in self._leaves:
+            n = leaf.doc_count_all()
+            if not leaf._perdoc.has_column(field):
+                return None
+            raw = leaf.column_reader(field, translate=False)
+            if not isinstance(raw, NumericColumn.Reader):
+                return None
+            values = _numbers(raw, n)
+            shown = leaf.column_reader(field)
+            sample = range(0, n, max(1, n // 64))
+            if any(shown[d] != values[d] for d in sample):
+                return None
+            parts.append(values)
+        return np.concatenate(parts).tolist() if parts else None
 
     # -- terms ----------------------------------------------------------------------------
 
     def doc_frequency(self, field: str, text: str) -> int:
-        with self._io:
-            return self._reader.doc_frequency(field, text)
+        """Documents with the term, deleted ones included (as Whoosh counts)."""
+        infos = (seg.info(field, text) for seg in self._segments)
+        return sum(info._df for info in infos if info is not None)
 
     def terms_with_prefix(self, field: str, prefix: str) -> list[str]:
-        with self._io:
-            found = list(self._reader.expand_prefix(field, prefix))
-        return [t.decode("utf-8") if isinstance(t, bytes) else t for t in found]
+        """The indexed words of `field` that start with `prefix`, in order."""
+        found: set[str] = set()
+        for seg in self._segments:
+            found.update(seg.terms_with_prefix(field, prefix))
+        return sorted(found)
 
     def corrections(self, field: str, word: str, limit: int, maxdist: int) -> list[str]:
         """Indexed words of `field` within `maxdist` edits of `word`, nearest first; swapping
@@ -140,65 +196,279 @@ class IndexReader:
         return [term for term, _, _ in sorted(found, key=lambda m: (m[1], m[0]))[:limit]]
 
     def terms(self, field: str) -> list[str]:
-        """Every indexed word of `field`, read once per index version."""
+        """Every indexed word of `field`, in order, read once per index version straight from
+        each segment's term table (Whoosh's merged, decoded term iterators took seconds)."""
         found = self._terms.get(field)
         if found is None:
-            with self._io:
-                found = self._terms[field] = list(self._reader.field_terms(field))
+            words: set[str] = set()
+            for seg in self._segments:
+                words.update(seg.words(field))
+            found = self._terms[field] = sorted(words)
         return found
 
-    def postings(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    def postings(
+        self, field: str, text: str, positions: bool = False
+    ) -> tuple[np.ndarray, np.ndarray]:
         """(document numbers, weights) of one term, deleted documents included; a weight is the
-        term frequency times the field's boost, as Whoosh's scorers see it."""
+        term frequency times the field's boost, as Whoosh's scorers see it. With `positions`,
+        the term's encoded positions are kept beside them for `occurrences` (a phrase reads
+        each of its words' blocks once)."""
         key = ("postings", field, text)
         found = self._cache.get(key)
-        if found is None:
-            with self._io:
-                found = self._read(field, text, positions=False)
-            self._cache.put(key, found, found[0].nbytes + found[1].nbytes)
-        return found
-
-    def occurrences(self, field: str, text: str) -> np.ndarray:
-        """Every occurrence of a term as document * SHIFT + position, sorted."""
-        key = ("occurrences", field, text)
-        found = self._cache.get(key)
-        if found is None:
-            with self._io:
-                found = self._read(field, text, positions=True)
-            self._cache.put(key, found, found.nbytes)
-        return found
-
-    def _read(self, field: str, text: str, positions: bool):
-        ids_parts, weight_parts, values = [], [], []
-        for leaf, offset in self._leaves:
-            try:  # one look-up in the term table (doc_frequency first would make it two)
-                matcher = leaf._terms.matcher(
-                    field, leaf._text_to_bytes(field, text), leaf.schema[field].format
-                )
-            except TermNotFound:
-                continue
-            if not isinstance(matcher, W3LeafMatcher):
-                raise IndexFormatError(f"{type(matcher).__name__} is not Whoosh's W3 matcher")
-            while matcher.is_active():
-                matcher._read_ids()
-                ids_parts.append(np.asarray(matcher._ids, dtype=np.int64) + offset)
-                if positions:
-                    matcher._read_values()
-                    values.extend(matcher._values)
-                else:
-                    matcher._read_weights()
-                    weight_parts.append(np.asarray(matcher._weights, dtype=np.float64))
-                matcher._next_block()
-        ids = np.concatenate(ids_parts) if ids_parts else NO_IDS
+        if found is not None:  # a repeated phrase finds its positions cached as occurrences
+            return found
+        parts = [seg.postings(field, text, positions) for seg in self._segments]
+        parts = [part for part in parts if part is not None]
+        if not parts:
+            found = (NO_IDS, np.zeros(0))
+        elif len(parts) == 1:
+            found = parts[0][:2]
+        else:
+            found = (np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]))
+        self._cache.put(key, found, found[0].nbytes + found[1].nbytes)
         if positions:
-            return _occurrence_keys(ids, values)
-        weights = np.concatenate(weight_parts) if weight_parts else np.zeros(0)
-        return ids, weights
+            values = [v for part in parts for v in part[2]]
+            size = found[0].nbytes + sum(map(len, values)) + _BYTES_OVERHEAD * len(values)
+            self._values.put((field, text), (found[0], values), size)
+        return found
+
+    def occurrences(self, field: str, text: str, docs: np.ndarray) -> np.ndarray:
+        """The occurrences of a term in `docs` (sorted document numbers), as document * SHIFT +
+        position, sorted. Only the positions of `docs` are decoded (and, unless `postings`
+        kept them, only the blocks that hold one of `docs` decompressed): a phrase of common
+        words needs the positions of the few documents that have all its words."""
+        if not len(docs):
+            return NO_IDS
+        key = ("occurrences", field, text, docs.tobytes())
+        found = self._values.get(key)
+        if found is None:
+            kept = self._values.get((field, text))
+            if kept is not None:
+                ids, values = kept
+                chosen = np.flatnonzero(_members(docs, ids)).tolist()
+                found = _occurrence_keys(ids[chosen], [values[i] for i in chosen])
+            else:
+                wanted = docs.tolist()
+                parts = [seg.positions(field, text, wanted) for seg in self._segments]
+                found = np.concatenate(parts) if parts else NO_IDS
+            self._values.put(key, found, found.nbytes + docs.nbytes)
+        return found
+
+
+class _Segment:
+    """One segment's posting lists, read straight from its W3 postings file.
+
+    A term's posting list is one run of blocks; each block is a length, a small pickled header
+    (posting count, last document number, ...) and a zlib-compressed pickle of (document number
+    deltas, weights, encoded positions). The whole run is read with one positional read (no
+    shared file offset, so no lock), then decoded here with numpy."""
+
+    def __init__(self, leaf, offset: int, io: threading.Lock):
+        self.leaf, self.offset, self._io = leaf, offset, io
+        self._postfile = leaf._terms._postfile
+        self._fd = _fileno(self._postfile)
+        self._infos: dict[tuple[str, str], W3TermInfo | bytes | None] = {}
+        # A small segment (what an incremental update writes) has its whole term table read
+        # now: most words of a query are not in it, and each miss would be a hashed look-up.
+        self._complete = leaf.doc_count_all() <= SMALL_SEGMENT_DOCS
+        if self._complete:
+            terms = leaf._terms
+            with io:
+                items = list(terms._tindex.items())
+            for key, raw in items:
+                field, tbytes = terms._keydecoder(key)
+                if field in FIELDS:
+                    self._infos[(field, tbytes.decode("utf-8"))] = raw
+
+    def info(self, field: str, text: str) -> W3TermInfo | None:
+        """The term's entry in the term table (None if absent), remembered: a search looks a
+        term up for its postings and again for its positions, in every segment."""
+        key = (field, text)
+        found = self._infos.get(key, None if self._complete else _UNKNOWN)
+        if found is _UNKNOWN:
+            terms = self.leaf._terms
+            try:
+                with self._io:
+                    found = terms._tindex[
+                        terms._keycoder(field, self.leaf._text_to_bytes(field, text))
+                    ]
+            except (KeyError, ValueError):  # no such term (or field)
+                found = None
+            self._remember(key, found)
+        if isinstance(found, bytes):  # listed by a prefix look-up, not decoded yet
+            found = W3TermInfo.from_bytes(found)
+            self._infos[key] = found
+        return found
+
+    def _remember(self, key: tuple[str, str], entry) -> None:
+        if self._complete:
+            return  # everything is there already
+        if len(self._infos) >= INFO_CACHE:
+            self._infos.clear()
+        self._infos[key] = entry
+
+    def terms_with_prefix(self, field: str, prefix: str) -> list[str]:
+        """The words of `field` starting with `prefix`; their term-table entries are kept, as
+        a prefix search reads the postings of most of them next."""
+        terms = self.leaf._terms
+        try:
+            start = terms._keycoder(field, self.leaf._text_to_bytes(field, prefix))
+        except (KeyError, ValueError):  # a field this index does not have
+            return []
+        with self._io:
+            items = []
+            for key, raw in terms._tindex.items_from(start):
+                if not key.startswith(start):
+                    break
+                items.append((key, raw))
+        out = []
+        for key, raw in items:
+            text = terms._keydecoder(key)[1].decode("utf-8")
+            self._remember((field, text), raw)
+            out.append(text)
+        return out
+
+    def words(self, field: str) -> list[str]:
+        """Every word of `field` in this segment."""
+        terms = self.leaf._terms
+        try:
+            start = terms._keycoder(field, b"")
+        except (KeyError, ValueError):
+            return []
+        with self._io:
+            keys = []
+            for key in terms._tindex.keys_from(start):
+                if not key.startswith(start):
+                    break
+                keys.append(key)
+        size = len(start)
+        return [key[size:].decode("utf-8") for key in keys]
+
+    def _run(self, info) -> bytes:
+        start, length = info._offset, info._length
+        if isinstance(length, tuple):  # W3TermInfo.from_bytes leaves it as struct's 1-tuple
+            length = length[0]
+        if self._fd is not None:
+            return os.pread(self._fd, length, start)
+        with self._io:  # a file without a descriptor (a compound file): shared offset
+            return self._postfile.get(start, length)
+
+    def postings(self, field: str, text: str, positions: bool):
+        """(document numbers, weights, encoded positions or None) of the term, or None."""
+        info = self.info(field, text)
+        if info is None:
+            return None
+        if info.is_inlined():
+            ids, weights, values = info.inlined_postings()
+            ids = np.asarray(ids, dtype=np.int64) + self.offset
+            return ids, np.asarray(weights, dtype=np.float64), list(values)
+        deltas, weights, values, counts = [], [], [], []
+        for _, count, compressed, data in _walk(self._run(info)):
+            block = loads(zlib.decompress(data) if compressed else data)
+            deltas.append(block[0])
+            weights.append(_weights(block[1], count))
+            values.append(block[2])
+            counts.append(count)
+        sizes = np.asarray(counts, dtype=np.int64)
+        n = int(sizes.sum())
+        flat = np.fromiter(chain.from_iterable(deltas), dtype=np.int64, count=n)
+        # each block's deltas start again from 0: a running sum restarted per block
+        running = np.cumsum(flat)
+        firsts = np.cumsum(sizes) - sizes
+        ids = running - np.repeat(running[firsts] - flat[firsts], sizes) + self.offset
+        weights = np.fromiter(chain.from_iterable(weights), dtype=np.float64, count=n)
+        return ids, weights, list(chain.from_iterable(values)) if positions else None
+
+    def positions(self, field: str, text: str, wanted: list[int]) -> np.ndarray:
+        """document * SHIFT + position of the term in the `wanted` (sorted) documents."""
+        info = self.info(field, text)
+        if info is None:
+            return NO_IDS
+        local = [d - self.offset for d in wanted]
+        lo, hi = bisect_left(local, 0), bisect_left(local, info._maxid + 1)
+        if lo == hi:
+            return NO_IDS
+        docs, values = [], []
+        chosen = set(local[lo:hi])
+        if info.is_inlined():
+            ids, _, vals = info.inlined_postings()
+            _keep(ids, vals, chosen, docs, values)
+        else:
+            previous = -1
+            for last, _, compressed, data in _walk(self._run(info)):
+                # documents previous+1 .. last are in this block: decompress only if one is wanted
+                i = bisect_left(local, previous + 1, lo, hi)
+                if i < hi and local[i] <= last:
+                    deltas, _, vals = loads(zlib.decompress(data) if compressed else data)
+                    _keep(accumulate(deltas), vals, chosen, docs, values)
+                previous = last
+        if not docs:
+            return NO_IDS
+        return _occurrence_keys(np.asarray(docs, dtype=np.int64) + self.offset, values)
+
+
+def _numbers(reader: NumericColumn.Reader, n: int) -> np.ndarray:
+    """The `n` values of a Whoosh numeric column: big-endian numbers, one per document up to
+    the last one stored, the column's default after it."""
+    count = min(reader._count, n)
+    dtype = np.dtype(reader._typecode).newbyteorder(">")
+    data = reader._dbfile.get(reader._basepos, count * dtype.itemsize)
+    out = np.full(n, reader._default, dtype=dtype.newbyteorder("="))
+    out[:count] = np.frombuffer(data, dtype=dtype)
+    return out
+
+
+def _fileno(postfile) -> int | None:
+    try:
+        return postfile.file.fileno()
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+def _walk(run: bytes):
+    """(last document number, posting count, compressed?, data) of each block of a posting
+    run, without decompressing anything: the caller decides which blocks it needs."""
+    if run[:4] != WHOOSH3_HEADER_MAGIC:
+        raise IndexFormatError(f"a posting list starts with {run[:4]!r}, not W3's block tag")
+    view = memoryview(run)
+    pos, end = 4, len(run)
+    while pos < end:
+        length = abs(_BLOCK_LENGTH.unpack_from(run, pos)[0])
+        block = view[pos + 4 : pos + 4 + length]
+        header = loads(block)  # (count, last id, max weight, compression, min/max length)
+        data = block[len(dumps(header, 2)) :]  # the header pickles to the bytes it came from
+        compressed = bool(header[3])
+        first = data[0] if data else None
+        if first is None or (first & 0x0F != _DEFLATE if compressed else first != _PICKLE_PROTO):
+            raise IndexFormatError("a W3 posting block's data does not follow its header")
+        yield header[1], header[0], compressed, data
+        pos += 4 + length
+
+
+def _weights(weights, count: int):
+    if weights is None:
+        return [1.0] * count
+    if isinstance(weights, float):
+        return [weights] * count
+    return weights
+
+
+def _keep(ids, values, wanted: set, docs: list, out: list) -> None:
+    for doc, value in zip(ids, values, strict=True):
+        if doc in wanted:
+            docs.append(doc)
+            out.append(value)
+
+
+def _members(haystack: np.ndarray, needles: np.ndarray) -> np.ndarray:
+    """Which `needles` are in the sorted array `haystack`."""
+    spots = np.minimum(np.searchsorted(haystack, needles), len(haystack) - 1)
+    return haystack[spots] == needles
 
 
 def _occurrence_keys(docs: np.ndarray, values: list) -> np.ndarray:
     """document * SHIFT + position for each position in W3's encoded position lists."""
-    lists = [loads(v[_INT_SIZE:] + b".") for v in values]
+    lists = _position_lists(values)
     lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
     deltas = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(lengths.sum()))
     if not len(deltas):
@@ -208,6 +478,19 @@ def _occurrence_keys(docs: np.ndarray, values: list) -> np.ndarray:
     firsts = np.cumsum(lengths) - lengths
     before = running[firsts] - deltas[firsts]
     return np.repeat(docs, lengths) * SHIFT + (running - np.repeat(before, lengths))
+
+
+def _position_lists(values: list) -> list:
+    """The position deltas of each encoded value: a 4-byte count, then a protocol-2 pickle of
+    the list. The pickles' bodies are joined into one pickle of a list of lists, so that one
+    call of the C unpickler decodes them all."""
+    if not values:
+        return []
+    body = b"".join([v[_INT_SIZE + 2 : -1] for v in values])  # without PROTO 2 and STOP
+    lists = loads(_PICKLE_HEAD + body + b"l.")  # MARK ... LIST: the lists, in one list
+    if len(lists) != len(values) or values[0][_INT_SIZE : _INT_SIZE + 2] != _PICKLE_HEAD[:2]:
+        return [loads(v[_INT_SIZE:]) for v in values]  # not the expected shape: one by one
+    return lists
 
 
 class _SizedCache:

@@ -82,10 +82,14 @@ class Vocabulary:
         return sorted(found)
 
     def _live(self, term: str) -> bool:
-        live, index = self.index.live, self.index
-        if index.all_live:
-            return any(index.doc_frequency(f, term) for f in FIELDS)
-        return any(live[index.postings(f, term)[0]].any() for f in FIELDS)
+        index = self.index
+        for field in FIELDS:
+            found = index.doc_frequency(field, term)  # deleted documents counted too
+            if found > index.deleted:  # more documents than were deleted: one of them is live
+                return True
+            if found and index.live[index.postings(field, term)[0]].any():
+                return True
+        return False
 
 
 class Snapshot:
@@ -199,10 +203,16 @@ class WhooshEngine:
             faceted = snap.facets.apply(docs, request)
             final, final_scores = docs[faceted.keep], scores[faceted.keep]
             matched = final
-            if request.collapse:  # facets above count documents; the list shows one per group
+            start = (request.page - 1) * request.per_page
+            end = start + request.per_page
+            if request.collapse and snap.copies.names:
+                # facets above count documents; the list shows one per group, in result order
                 rank = _order(snap.facets, plan, final, final_scores, request)
                 final, final_scores = snap.copies.collapse(final, final_scores, rank)
-            page = _page(snap.facets, plan, final, final_scores, request)
+                chosen = np.arange(start, min(end, len(final)))
+            else:
+                chosen = _order(snap.facets, plan, final, final_scores, request, end)[start:end]
+            page = list(zip(final[chosen].tolist(), final_scores[chosen].tolist(), strict=True))
             hits = _hits(snap.index, page, plan)
             _fold_copies(hits, page, snap.copies, snap.index, matched if request.collapse else None)
             suggestion = None
@@ -256,26 +266,31 @@ def _count(snap: Snapshot, plan: And, request: SearchRequest) -> int:
     return int(snap.facets.apply(docs, request).keep.sum())
 
 
-def _page(facets, plan: And, final, scores, request) -> list[tuple[int, float]]:
-    """(docnum, score) for the requested page of `final`, in `_order`."""
-    start = (request.page - 1) * request.per_page
-    end = start + request.per_page
-    if start >= len(final):
-        return []
-    chosen = _order(facets, plan, final, scores, request)[start:end]
-    return [(int(d), float(s)) for d, s in zip(final[chosen], scores[chosen], strict=True)]
-
-
-def _order(facets, plan: And, final, scores, request) -> np.ndarray:
-    """Indexes into `final` in result order: best score first, ties in index order; newest
-    first when asked, and for queries without a word to score (browsing, exclusions only);
-    oldest first when asked, undated documents last either way."""
+def _order(facets, plan: And, final, scores, request, limit: int | None = None) -> np.ndarray:
+    """Indexes into `final` (sorted document numbers) in result order, the first `limit` of
+    them only when given: best score first, ties in index order; newest first when asked, and
+    for queries without a word to score (browsing, exclusions only); oldest first when asked,
+    undated documents last either way."""
     dates = facets.date_key[final]
     if request.sort == "oldest":
-        return np.lexsort((final, np.where(dates > 0, dates, np.iinfo(np.int64).max)))
-    if not plan.positive or request.sort == "date":
-        return np.lexsort((final, -dates))
-    return np.lexsort((final, -scores))
+        key = np.where(dates > 0, dates, np.iinfo(np.int64).max)
+    elif not plan.positive or request.sort == "date":
+        key = -dates
+    else:
+        key = -scores
+    return _first(key, limit)
+
+
+def _first(key: np.ndarray, limit: int | None) -> np.ndarray:
+    """Indexes of the `limit` smallest keys (all when None), ties in index order. A page needs
+    only its first few: a partial partition instead of sorting every match."""
+    if limit is None or limit >= len(key):
+        return np.argsort(key, kind="stable")
+    if limit <= 0:
+        return np.zeros(0, dtype=np.int64)
+    kth = np.partition(key, limit - 1)[limit - 1]
+    candidates = np.flatnonzero(key <= kth)  # every tie of the last key, in index order
+    return candidates[np.argsort(key[candidates], kind="stable")][:limit]
 
 
 def _fold_copies(hits, page, groups: CopyGroups, index: IndexReader, matched) -> None:
