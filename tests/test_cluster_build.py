@@ -167,3 +167,29 @@ def test_the_cli_and_the_api_work_unchanged_with_the_switch(server, tmp_path, mo
     assert health["cluster"]["nodes"][0]["role"] == "leader"
     page = client.get("/?q=Hojaly")
     assert page.status_code == 200 and "<mark>Khojaly</mark>" in page.get_data(as_text=True)
+
+
+def test_a_reader_meets_a_whole_vocabulary_while_the_next_revision_is_written(server):
+    """An update rewrites the collection's spelling map chunk by chunk: a server that reads it
+    meanwhile (a worker starting, a version change) gets the previous revision whole."""
+    from indexer.cluster import build, vocabulary
+    from indexer.cluster.documents import COLLECTION_OPTIONS
+    from indexer.cluster.nodes import write_client
+
+    cfg = config_for(server, collection="vocabulary_revisions")
+    client = write_client(cfg)
+    side = vocabulary.side_collection(cfg.collection)
+    client.collections.create({"name": side, "fields": vocabulary.SCHEMA, **COLLECTION_OPTIONS})
+    first = vocabulary.ClusterVocabulary({"xocali": ["khojaly"]}, {"khojaly": [3, 1]})
+    build._write_vocabulary(client, cfg.collection, first, 1)
+
+    second = vocabulary.ClusterVocabulary({"xocali": ["khojaly", "hojaly"]}, {"hojaly": [1, 0]})
+    *chunks, meta = vocabulary.documents(second, 2)
+    for doc in chunks:  # the update has written its chunks, not yet the meta document
+        client.collections[side].documents.upsert(doc)
+    revision, seen = _engine(cfg)._read_vocabulary(cfg.collection)
+    assert revision == 1 and seen.words == {"khojaly": [3, 1]}
+
+    client.collections[side].documents.upsert(meta)
+    revision, seen = _engine(cfg)._read_vocabulary(cfg.collection)
+    assert revision == 2 and seen.words == {"hojaly": [1, 0]}

@@ -111,6 +111,17 @@ def test_the_plan_holds_the_name_typed_first_then_the_other_names():
     assert not any(isinstance(c, Name) for c in parse("Goranboy OR Barda -Goranboy").children)
 
 
+def test_a_query_of_many_place_names_brings_a_bounded_number_of_other_names():
+    from indexer.search.plan import MAX_OTHER_NAMES
+
+    plan = parse(" ".join(["Kasum-Ismailovo", "Nagorno-Karabakh"] * 10))
+    names = [c for c in plan.children if isinstance(c, Name)]
+    assert names[0].typed == Phrase((Word("Kasum"), Word("Ismailovo")))
+    assert sum(len(n.children) - 1 for n in names) <= MAX_OTHER_NAMES
+    # every name typed is still searched for, as typed when its share is spent
+    assert len(plan.typed_leaves()) == 20
+
+
 def test_the_cluster_finds_every_name_but_ranks_only_the_typed_one_first():
     from indexer.cluster.documents import pair_token
 

@@ -232,8 +232,8 @@ def _read_vocabulary(client, collection: str) -> tuple[int, vocab.ClusterVocabul
 
 
 def _write_vocabulary(client, collection: str, words: vocab.ClusterVocabulary, revision: int):
-    """The chunks first, then the meta document that makes them the current revision; chunks
-    an earlier revision had beyond the new count are removed."""
+    """The chunks first, then the meta document that makes them the current revision, then
+    the chunks of earlier revisions are removed: a reader always finds a whole revision."""
     side = vocab.side_collection(collection)
     docs = vocab.documents(words, revision)
     for doc in docs:  # one at a time: a chunk is large

@@ -12,6 +12,7 @@ same code as on the embedded engine, over the stored text and the same resolved 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -62,6 +63,7 @@ class TypesenseEngine:
         self._stats: tuple[float, IndexStats] | None = None
         self._version: Version | None = None
         self._vocabulary: tuple | None = None  # ((collection, revision), (vocabulary, copies))
+        self._refresh = threading.Lock()  # one thread reads a new version; the others wait
 
     def warm_up(self) -> None:
         try:
@@ -205,6 +207,13 @@ class TypesenseEngine:
         cached = self._version
         if cached is not None and (cached.name == name or name is None):
             return cached
+        with self._refresh:
+            cached = self._version
+            if cached is not None and cached.name == name:
+                return cached
+            return self._read_version(name)
+
+    def _read_version(self, name: str | None) -> Version:
         result = self._multi(
             [
                 {
@@ -226,7 +235,7 @@ class TypesenseEngine:
         """(vocabulary, copy groups) of a version: its collection's at its revision."""
         if version is None:
             return vocab.ClusterVocabulary(), cluster_copies.ClusterCopies()
-        collection, revision = version.split(".")[0], version.rsplit(".", 1)[1]
+        collection, _, _, revision = version.rsplit(".", 3)
         cached = self._vocabulary
         if cached is not None and cached[0] == (collection, revision):
             return cached[1]

@@ -147,15 +147,24 @@ class ClusterVocabulary:
 
 def documents(vocabulary: ClusterVocabulary, revision: int) -> list[dict]:
     """The side collection's documents for `vocabulary`: its chunks, then the meta document
-    that says how many chunks make this revision."""
+    that says how many chunks make this revision. Each revision's chunks have ids of their
+    own, so a reader finds the chunks its meta document names even while the next revision
+    is being written."""
     chunks = vocabulary.chunks()
-    out = [{"id": f"c{i:06d}", "revision": revision, "text": text} for i, text in enumerate(chunks)]
+    out = [
+        {"id": _chunk_id(revision, i), "revision": revision, "text": text}
+        for i, text in enumerate(chunks)
+    ]
     return out + [{"id": META_ID, "revision": revision, "chunks": len(chunks)}]
 
 
+def _chunk_id(revision: int, number: int) -> str:
+    return f"r{revision}c{number:06d}"
+
+
 def from_export(lines: str) -> tuple[int, ClusterVocabulary] | None:
-    """(revision, vocabulary) from the side collection's exported documents, or None when a
-    build is rewriting it (chunks of two revisions)."""
+    """(revision, vocabulary) from the side collection's exported documents, or None when the
+    export met a revision being written (its meta document without all of its chunks)."""
     docs = {}
     for line in lines.splitlines():
         if line.strip():
@@ -165,7 +174,7 @@ def from_export(lines: str) -> tuple[int, ClusterVocabulary] | None:
     if meta is None:
         return 0, ClusterVocabulary()
     revision = meta["revision"]
-    ids = [f"c{i:06d}" for i in range(meta["chunks"])]
-    if any(i not in docs or docs[i]["revision"] != revision for i in ids):
+    ids = [_chunk_id(revision, i) for i in range(meta["chunks"])]
+    if any(i not in docs for i in ids):
         return None
     return revision, ClusterVocabulary.from_chunks([docs[i]["text"] for i in ids])

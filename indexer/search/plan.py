@@ -38,6 +38,9 @@ from indexer.analysis.whole_names import compound, longest, other_names
 from indexer.results import MAX_QUERY_LENGTH, MAX_TERMS, QueryError
 
 MAX_CLAUSES = MAX_TERMS
+# Other names that the names of one query may bring in all together: a query of many place
+# names must not become a thousand phrases to read.
+MAX_OTHER_NAMES = 96
 PREFIX_MIN_CHARS = 2
 HELP = 'Try words, "an exact phrase", OR, NOT or -word, and prefix* (at least two letters).'
 # A piece of the query: an optionally negated "phrase", or a run of non-space characters.
@@ -245,6 +248,7 @@ def _names(children: list, quoted: list[bool]) -> list:
     one piece) that is a listed name made a Name; longest run first. A quoted phrase is a name
     only as a whole."""
     out: list = []
+    budget = MAX_OTHER_NAMES
     i = 0
     while i < len(children):
         for j in range(len(children), i, -1):
@@ -256,8 +260,9 @@ def _names(children: list, quoted: list[bool]) -> list:
             words = tuple(w for c in run for w in (c.words if isinstance(c, Phrase) else (c,)))
             if len(words) > longest():
                 continue
-            others = other_names(tuple(w.text for w in words))
+            others = other_names(tuple(w.text for w in words))[:budget]
             if others:
+                budget -= len(others)
                 typed = words[0] if len(words) == 1 else Phrase(words)
                 # a match of another name is shown as a match of the name typed
                 shown = typed.label()
