@@ -9,10 +9,10 @@ Three files under data/, one group per line: `group<TAB>names`, names separated 
 - words.tsv: ethnonyms and ordinary words (Azeri, Armenian, group). They get no spelling rules:
   Azeri must not meet Azari (an extinct Iranian language), so each form is listed.
 A name written `X>Y` also carries the keys of the word Y (Bergkarabach>Karabach: the German
-compound is both Nagorno and Karabakh). A word written `X*` is an ordinary word translating
-part of a name (Upper, Haut, Berg), or whose romanization is one (Հայ, English hay): written in
-Latin letters it counts only capitalized, as in Upper Karabakh, so that "the upper floor" or a
-search for "upper" never reaches Nagorno.
+compound is both Nagorno and Karabakh). A word written `X*` counts only capitalized (Հայ,
+whose romanization is English hay). Words that translate part of a name (Upper, Haut, Berg)
+are in none of these files: they name nothing alone, so names of several words are looked
+up whole (whole_names.py) and "upper" alone never reaches Nagorno.
 
 Lookup ignores case, accents, script, and ə/ı vs e/i; a listed word also matches with one
 common inflection (Ermeniler -> Ermeni, Армении -> Армения), but only when the bare form is
