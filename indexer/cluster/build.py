@@ -41,7 +41,13 @@ from indexer.cluster.documents import (
     to_typesense,
 )
 from indexer.index import copies
-from indexer.index.build import BuildReport, _unique, analysis_fingerprint, load_sources
+from indexer.index.build import (
+    BuildReport,
+    _unique,
+    analysis_fingerprint,
+    changes,
+    load_sources,
+)
 from indexer.index.spellings import pairs_of_words
 from indexer.ingest.documents import SourceRecord, analyse
 
@@ -74,11 +80,7 @@ def build_collection(
     )
     report.skipped, report.warnings = loaded.skipped, report.warnings + loaded.warnings
     records = _unique(loaded.records, report)
-    new = {**loaded.unchanged, **{r.id: r.content_hash() for r in records.values()}}
-    to_add = [i for i in new if i not in old]
-    to_update = [i for i in new if i in old and old[i] != new[i]]
-    to_remove = [i for i in old if i not in new]
-    report.unchanged = len(new) - len(to_add) - len(to_update)
+    new, to_add, to_update, to_remove = changes(old, loaded, records, report)
     target = live
     if live is None:
         target = f"{cfg.collection}_{fingerprint}_{datetime.now(UTC):%Y%m%dT%H%M%S%f}"

@@ -106,11 +106,7 @@ def build_index(
         report.skipped = loaded.skipped
         report.warnings += loaded.warnings
         records = _unique(loaded.records, report)
-        new = {**loaded.unchanged, **{r.id: r.content_hash() for r in records.values()}}
-        to_add = [i for i in new if i not in old]
-        to_update = [i for i in new if i in old and old[i] != new[i]]
-        to_remove = [i for i in old if i not in new]
-        report.unchanged = len(new) - len(to_add) - len(to_update)
+        new, to_add, to_update, to_remove = changes(old, loaded, records, report)
         if base and not (to_add or to_update or to_remove):
             report.version = base
             report.document_count = len(old)
@@ -139,6 +135,17 @@ def _keep_jsonl_state(store: IndexStore, version: str, loaded: LoadReport) -> No
     the version that is served already when nothing changed: a cache, replaced atomically)."""
     if loaded.jsonl_state is not None and not loaded.jsonl_reused:
         store.write_json(store.versions / version, JSONL_STATE, loaded.jsonl_state)
+
+
+def changes(old: dict[str, str], loaded: LoadReport, records: dict, report: BuildReport):
+    """(id -> content hash of every document now, ids to add, to update, to remove) going
+    from `old` (id -> content hash of the documents indexed) to what was `loaded`."""
+    new = {**loaded.unchanged, **{r.id: r.content_hash() for r in records.values()}}
+    to_add = [i for i in new if i not in old]
+    to_update = [i for i in new if i in old and old[i] != new[i]]
+    to_remove = [i for i in old if i not in new]
+    report.unchanged = len(new) - len(to_add) - len(to_update)
+    return new, to_add, to_update, to_remove
 
 
 def _unique(records: list[SourceRecord], report: BuildReport) -> dict[str, SourceRecord]:
