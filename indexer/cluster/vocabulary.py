@@ -22,9 +22,7 @@ from collections.abc import Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from indexer.analysis import variant_keys
 from indexer.index.spellings import SpellingMap
-from indexer.search.whoosh_engine import GROUP
 
 SUFFIX = "_vocab"  # the side collection of collection X is X_vocab
 CHUNK_CHARS = 500_000  # characters of JSON per stored chunk
@@ -57,11 +55,7 @@ class ClusterVocabulary:
         return self.map.spellings(word, skeletons)
 
     def group_spellings(self, stem: str) -> set[str]:
-        found: set[str] = set()
-        for key in variant_keys(stem):
-            if key.startswith(GROUP):
-                found |= self.map.terms_of(key)
-        return found
+        return self.map.group_spellings(stem)
 
     def completions(self, exact_prefix: str, light_prefix: str) -> list[str]:
         """Words of live documents that, or whose light key, start with either prefix."""

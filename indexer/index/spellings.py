@@ -30,6 +30,7 @@ FILENAME = "spellings.json"
 ADDED = "spellings-added.json"  # pairs added by updates since spellings.json was written
 WORDS = "spellings-words.txt"  # every word as written whose pairs the map holds, one a line
 FOLD_SHARE = 0.1  # fold ADDED into FILENAME once it is this share of its size
+GROUP = "="  # how a group key of the names table starts (indexer.analysis.synonyms)
 
 
 CACHE_LIMIT = 500_000  # words whose pairs are kept per process (a few tens of MB)
@@ -91,6 +92,14 @@ class SpellingMap:
     def terms_of(self, key: str) -> set[str]:
         """The indexed terms recorded under one key."""
         return set(self._terms.get(key, ()))
+
+    def group_spellings(self, stem: str) -> set[str]:
+        """The indexed terms of every names-table group that `stem` belongs to."""
+        found: set[str] = set()
+        for key in variant_keys(stem):
+            if key.startswith(GROUP):
+                found |= self.terms_of(key)
+        return found
 
     def sorted_keys(self) -> list[str]:
         """The keys in order (sorted once, on first use), for prefix look-ups."""

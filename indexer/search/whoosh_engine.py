@@ -16,7 +16,6 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer.analysis import variant_keys
 from indexer.index.copies import text_similarity
 from indexer.index.spellings import SpellingMap, variant_pairs
 from indexer.index.store import IndexStore
@@ -44,7 +43,6 @@ from indexer.search.snippets import (
 from indexer.search.suggest import suggest
 
 META = "meta.json"
-GROUP = "="  # how a group key of the names table starts (indexer.analysis.synonyms)
 WARM_UP_QUERY = "Hojaly massacre"
 log = logging.getLogger(__name__)
 
@@ -59,11 +57,7 @@ class Vocabulary:
         return self.map.spellings(word, skeletons)
 
     def group_spellings(self, stem: str) -> set[str]:
-        found: set[str] = set()
-        for key in variant_keys(stem):
-            if key.startswith(GROUP):
-                found |= self.map.terms_of(key)
-        return found
+        return self.map.group_spellings(stem)
 
     def completions(self, exact_prefix: str, light_prefix: str) -> list[str]:
         prefixes = {exact_prefix, light_prefix}
