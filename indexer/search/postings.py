@@ -386,11 +386,12 @@ class _Segment:
         lo, hi = bisect_left(local, 0), bisect_left(local, info._maxid + 1)
         if lo == hi:
             return NO_IDS
+        # every posting of each block that holds a wanted document, then the wanted ones picked
+        # out with numpy: a look-up per posting in Python cost more than decoding them all
         docs, values = [], []
-        chosen = set(local[lo:hi])
         if info.is_inlined():
             ids, _, vals = info.inlined_postings()
-            _keep(ids, vals, chosen, docs, values)
+            docs, values = list(ids), list(vals)
         else:
             previous = -1
             for last, _, compressed, data in _walk(self._run(info)):
@@ -398,11 +399,17 @@ class _Segment:
                 i = bisect_left(local, previous + 1, lo, hi)
                 if i < hi and local[i] <= last:
                     deltas, _, vals = _block(data, compressed)
-                    _keep(accumulate(deltas), vals, chosen, docs, values)
+                    docs += accumulate(deltas)
+                    values += vals
                 previous = last
         if not docs:
             return NO_IDS
-        return _occurrence_keys(np.asarray(docs, dtype=np.int64) + self.offset, values)
+        found = np.asarray(docs, dtype=np.int64)
+        keep = _members(np.asarray(local[lo:hi], dtype=np.int64), found)
+        if not keep.all():
+            chosen = np.flatnonzero(keep)
+            found, values = found[chosen], [values[i] for i in chosen.tolist()]
+        return _occurrence_keys(found + self.offset, values)
 
 
 def _numbers(reader: NumericColumn.Reader, n: int) -> np.ndarray:
@@ -494,13 +501,6 @@ def _weights(weights, count: int):
     if isinstance(weights, float):
         return [weights] * count
     return weights
-
-
-def _keep(ids, values, wanted: set, docs: list, out: list) -> None:
-    for doc, value in zip(ids, values, strict=True):
-        if doc in wanted:
-            docs.append(doc)
-            out.append(value)
 
 
 def _members(haystack: np.ndarray, needles: np.ndarray) -> np.ndarray:
