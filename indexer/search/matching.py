@@ -77,10 +77,9 @@ class Matcher:
         idf = np.repeat(np.log(self.index.doc_count_all / (sizes + 1)) + 1, sizes)
         return union([(ids, self._bm25(field, ids, weights, idf))], merge=True)
 
-    def word(self, field: str, w: Word, positions: bool = False) -> tuple[np.ndarray, np.ndarray]:
-        """Any spelling of `w` in `field`, scored as one term; the exact spelling scores higher.
-        With `positions`, the index keeps their positions at hand for a phrase."""
-        lists = [(t == w.exact, *self.index.postings(field, t, positions)) for t in sorted(w.terms)]
+    def word(self, field: str, w: Word) -> tuple[np.ndarray, np.ndarray]:
+        """Any spelling of `w` in `field`, scored as one term; the exact spelling scores higher."""
+        lists = [(t == w.exact, *self.index.postings(field, t)) for t in sorted(w.terms)]
         lists = [item for item in lists if len(item[1])]
         if not lists:
             return EMPTY
@@ -99,7 +98,7 @@ class Matcher:
     def phrase(self, field: str, p: Phrase) -> tuple[np.ndarray, np.ndarray]:
         """Documents where the words stand side by side, scored as the sum of their words'
         scores. Positions are read only for documents that have every word."""
-        parts = [self.word(field, w, positions=True) for w in p.words]
+        parts = [self.word(field, w) for w in p.words]
         candidates, scores = intersection(parts)
         ids = candidates
         # Each occurrence is one number, document * SHIFT + position; a phrase is an occurrence

@@ -3,10 +3,11 @@
 Everything the search core reads from an index goes through `IndexReader`: posting lists
 (document numbers and weights), positions, field lengths, stored fields, columns and deleted
 documents. A term's posting list is read from the W3 postings file in one positional read and
-its blocks decoded here, which is faster than stepping Whoosh's matchers posting by posting;
-positions are decoded only for the documents a phrase still needs. This leans on the codec's
-private layout, so this module was written for one Whoosh release and refuses any other with
-an error naming both versions, rather than read a changed structure wrongly.
+its blocks decoded here, which is faster than stepping Whoosh's matchers posting by posting:
+a posting list's documents and weights are read from the head of each block, without its
+positions, and positions are decoded only for the documents a phrase still needs. This leans
+on the codec's private layout, so this module was written for one Whoosh release and refuses
+any other with an error naming both versions, rather than read a changed structure wrongly.
 
 Whoosh's readers share file handles, so reads through them (term table, stored fields,
 columns) hold a short per-version lock; posting reads need none (`os.pread` has no shared
@@ -47,8 +48,16 @@ _BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float
 # What the first byte of a block's data is: a zlib stream's names its method (8: deflate) in
 # its low four bits; an uncompressed pickle starts with its protocol opcode.
 _DEFLATE, _PICKLE_PROTO = 8, 0x80
+# A block's head, (deltas, weights): at most an int opcode (5 bytes) and a float opcode (9) per
+# posting, and the few opcodes around them; the positions start at the first bytes object,
+# which protocol 2 pickles as a call of this global, right after the MARK of their tuple.
+_HEAD_BYTES, _HEAD_SLACK = 14, 64
+_BYTES_GLOBAL = b"c_codecs\nencode\n"
+_STR_ENCODE = b"cbuiltins\nstr.encode\n"
+_PROTO_2, _PROTO_4 = b"\x80\x02", b"\x80\x04"
+_MARK = ord("(")
+_PAIR_STOP = b"\x86."  # TUPLE2, STOP
 _PICKLE_HEAD = b"\x80\x02("  # PROTO 2, MARK: the start of one pickle of many position lists
-_BYTES_OVERHEAD = 40  # what a small bytes object costs beyond its contents
 _UNKNOWN = object()
 INFO_CACHE = 200_000  # term-table entries remembered per segment (a few hundred bytes each)
 SMALL_SEGMENT_DOCS = 2_000  # segments up to this size have their term table read at opening
@@ -81,9 +90,8 @@ class IndexReader:
         self._leaves = list(self._reader.leaf_readers())
         self._io = threading.Lock()
         self._cache = _SizedCache(CACHE_BYTES)
-        # positions (encoded ones kept by `postings` for the phrase being matched, and each
-        # phrase's decoded occurrences): a budget of their own, so that they never push the
-        # posting lists that every kind of repeated search reads out
+        # each phrase's decoded occurrences: a budget of their own, so that they never push
+        # the posting lists that every kind of repeated search reads out
         self._values = _SizedCache(VALUES_BYTES)
         self._terms: dict[str, list[str]] = {}
         for leaf, _ in self._leaves:
@@ -206,51 +214,42 @@ class IndexReader:
             found = self._terms[field] = sorted(words)
         return found
 
-    def postings(
-        self, field: str, text: str, positions: bool = False
-    ) -> tuple[np.ndarray, np.ndarray]:
+    def postings(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(document numbers, weights) of one term, deleted documents included; a weight is the
-        term frequency times the field's boost, as Whoosh's scorers see it. With `positions`,
-        the term's encoded positions are kept beside them for `occurrences` (a phrase reads
-        each of its words' blocks once)."""
+        term frequency times the field's boost, as Whoosh's scorers see it."""
         key = ("postings", field, text)
         found = self._cache.get(key)
-        if found is not None:  # a repeated phrase finds its positions cached as occurrences
+        if found is not None:
             return found
-        parts = [seg.postings(field, text, positions) for seg in self._segments]
+        parts = [seg.postings(field, text) for seg in self._segments]
         parts = [part for part in parts if part is not None]
         if not parts:
             found = (NO_IDS, np.zeros(0))
         elif len(parts) == 1:
-            found = parts[0][:2]
+            found = parts[0]
         else:
             found = (np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]))
         self._cache.put(key, found, found[0].nbytes + found[1].nbytes)
-        if positions:
-            values = [v for part in parts for v in part[2]]
-            size = found[0].nbytes + sum(map(len, values)) + _BYTES_OVERHEAD * len(values)
-            self._values.put((field, text), (found[0], values), size)
         return found
 
     def occurrences(self, field: str, text: str, docs: np.ndarray) -> np.ndarray:
         """The occurrences of a term in `docs` (sorted document numbers), as document * SHIFT +
-        position, sorted. Only the positions of `docs` are decoded (and, unless `postings`
-        kept them, only the blocks that hold one of `docs` decompressed): a phrase of common
-        words needs the positions of the few documents that have all its words."""
+        position, sorted. Only the documents of `docs` that have the term (its posting list
+        says which) have their positions decoded, and only the blocks that hold one of them
+        are decompressed: a phrase of a common word and a word with many spellings needs,
+        for each spelling, the positions of the few documents that have the other words."""
+        if not len(docs):
+            return NO_IDS
+        ids, _ = self.postings(field, text)
+        docs = docs[_members(ids, docs)] if len(ids) else NO_IDS
         if not len(docs):
             return NO_IDS
         key = ("occurrences", field, text, docs.tobytes())
         found = self._values.get(key)
         if found is None:
-            kept = self._values.get((field, text))
-            if kept is not None:
-                ids, values = kept
-                chosen = np.flatnonzero(_members(docs, ids)).tolist()
-                found = _occurrence_keys(ids[chosen], [values[i] for i in chosen])
-            else:
-                wanted = docs.tolist()
-                parts = [seg.positions(field, text, wanted) for seg in self._segments]
-                found = np.concatenate(parts) if parts else NO_IDS
+            wanted = docs.tolist()
+            parts = [seg.positions(field, text, wanted) for seg in self._segments]
+            found = np.concatenate(parts) if parts else NO_IDS
             self._values.put(key, found, found.nbytes + docs.nbytes)
         return found
 
@@ -353,21 +352,20 @@ class _Segment:
         with self._io:  # a file without a descriptor (a compound file): shared offset
             return self._postfile.get(start, length)
 
-    def postings(self, field: str, text: str, positions: bool):
-        """(document numbers, weights, encoded positions or None) of the term, or None."""
+    def postings(self, field: str, text: str):
+        """(document numbers, weights) of the term, or None; positions are not decoded."""
         info = self.info(field, text)
         if info is None:
             return None
         if info.is_inlined():
-            ids, weights, values = info.inlined_postings()
+            ids, weights, _ = info.inlined_postings()
             ids = np.asarray(ids, dtype=np.int64) + self.offset
-            return ids, np.asarray(weights, dtype=np.float64), list(values)
-        deltas, weights, values, counts = [], [], [], []
+            return ids, np.asarray(weights, dtype=np.float64)
+        deltas, weights, counts = [], [], []
         for _, count, compressed, data in _walk(self._run(info)):
-            block = loads(zlib.decompress(data) if compressed else data)
+            block = _ids_weights(data, compressed, count)
             deltas.append(block[0])
             weights.append(_weights(block[1], count))
-            values.append(block[2])
             counts.append(count)
         sizes = np.asarray(counts, dtype=np.int64)
         n = int(sizes.sum())
@@ -377,7 +375,7 @@ class _Segment:
         firsts = np.cumsum(sizes) - sizes
         ids = running - np.repeat(running[firsts] - flat[firsts], sizes) + self.offset
         weights = np.fromiter(chain.from_iterable(weights), dtype=np.float64, count=n)
-        return ids, weights, list(chain.from_iterable(values)) if positions else None
+        return ids, weights
 
     def positions(self, field: str, text: str, wanted: list[int]) -> np.ndarray:
         """document * SHIFT + position of the term in the `wanted` (sorted) documents."""
@@ -388,23 +386,30 @@ class _Segment:
         lo, hi = bisect_left(local, 0), bisect_left(local, info._maxid + 1)
         if lo == hi:
             return NO_IDS
+        # every posting of each block that holds a wanted document, then the wanted ones picked
+        # out with numpy: a look-up per posting in Python cost more than decoding them all
         docs, values = [], []
-        chosen = set(local[lo:hi])
         if info.is_inlined():
             ids, _, vals = info.inlined_postings()
-            _keep(ids, vals, chosen, docs, values)
+            docs, values = list(ids), list(vals)
         else:
             previous = -1
             for last, _, compressed, data in _walk(self._run(info)):
                 # documents previous+1 .. last are in this block: decompress only if one is wanted
                 i = bisect_left(local, previous + 1, lo, hi)
                 if i < hi and local[i] <= last:
-                    deltas, _, vals = loads(zlib.decompress(data) if compressed else data)
-                    _keep(accumulate(deltas), vals, chosen, docs, values)
+                    deltas, _, vals = _block(data, compressed)
+                    docs += accumulate(deltas)
+                    values += vals
                 previous = last
         if not docs:
             return NO_IDS
-        return _occurrence_keys(np.asarray(docs, dtype=np.int64) + self.offset, values)
+        found = np.asarray(docs, dtype=np.int64)
+        keep = _members(np.asarray(local[lo:hi], dtype=np.int64), found)
+        if not keep.all():
+            chosen = np.flatnonzero(keep)
+            found, values = found[chosen], [values[i] for i in chosen.tolist()]
+        return _occurrence_keys(found + self.offset, values)
 
 
 def _numbers(reader: NumericColumn.Reader, n: int) -> np.ndarray:
@@ -445,19 +450,57 @@ def _walk(run: bytes):
         pos += 4 + length
 
 
+def _block(data, compressed: bool) -> tuple:
+    """A block's (document number deltas, weights, encoded positions).
+
+    Protocol 2 pickles each encoded position list (a bytes object) as a call of
+    `_codecs.encode(text, "latin1")`, which looks the codec up for every posting;
+    `str.encode(text, "latin1")` gives the same bytes in a third less time. Protocol 4 reads
+    every opcode of protocol 2 and may name a method, so the stream is read as protocol 4 with
+    that one global renamed (its first occurrence: the deltas and weights before it cannot
+    contain it); a stream of another shape is read as it is."""
+    raw = zlib.decompress(data) if compressed else bytes(data)
+    if raw[:2] == _PROTO_2:
+        try:
+            return loads(_PROTO_4 + raw[2:].replace(_BYTES_GLOBAL, _STR_ENCODE, 1))
+        except Exception:  # noqa: BLE001 - not the expected shape: read it as written
+            pass
+    return loads(raw)
+
+
+def _ids_weights(data, compressed: bool, count: int) -> tuple:
+    """A block's (document number deltas, weights) without its positions.
+
+    The block pickles the tuple (deltas, weights, positions) in that order, and the positions
+    are most of it: each is a bytes object, which protocol 2 rebuilds with a call of
+    `_codecs.encode`, and unpickling those calls was most of a search's time. So only the
+    head of the stream is decompressed (at most `_HEAD_BYTES` per posting: an int opcode and
+    a float opcode), cut where the positions start (the first `_codecs.encode`, which no int
+    or float opcode can contain) and closed as a pair. Anything of another shape is decoded
+    whole."""
+    if compressed:
+        head = zlib.decompressobj().decompress(data, _HEAD_BYTES * count + _HEAD_SLACK)
+    else:
+        head = bytes(data[: _HEAD_BYTES * count + _HEAD_SLACK])
+    start = head.find(_BYTES_GLOBAL)
+    if count > 3:  # a tuple of more than three items opens with a MARK
+        start = start - 1 if start > 0 and head[start - 1] == _MARK else -1
+    if start > 0:
+        try:
+            pair = loads(head[:start] + _PAIR_STOP)
+        except Exception:  # noqa: BLE001 - not the expected shape: decode the block whole
+            pair = None
+        if isinstance(pair, tuple) and len(pair) == 2 and len(pair[0]) == count:
+            return pair
+    return _block(data, compressed)[:2]
+
+
 def _weights(weights, count: int):
     if weights is None:
         return [1.0] * count
     if isinstance(weights, float):
         return [weights] * count
     return weights
-
-
-def _keep(ids, values, wanted: set, docs: list, out: list) -> None:
-    for doc, value in zip(ids, values, strict=True):
-        if doc in wanted:
-            docs.append(doc)
-            out.append(value)
 
 
 def _members(haystack: np.ndarray, needles: np.ndarray) -> np.ndarray:
