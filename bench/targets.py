@@ -67,6 +67,9 @@ def check(results: dict) -> list[dict]:
     if build.get("docs_per_second"):
         dps = build["docs_per_second"]
         add("build ≥ 400 docs/s", f"{dps:.0f} docs/s", dps >= 400)
+    pss = build.get("report", {}).get("peak_pss_all_processes_mib")
+    if pss is not None:
+        add("build processes' peak memory < 1.5 GiB", f"{pss:.0f} MiB (PSS)", pss < 1536)
     inc = ours.get("incremental", {})
     if "incremental_seconds" in inc:
         times = [inc[k] for k in ("incremental_seconds", "second_incremental_seconds") if k in inc]

@@ -79,6 +79,7 @@ def _build(args) -> int:
     from indexer.index.build import build_index
     from indexer.index.store import BuildLocked
     from indexer.ingest.catalog import CatalogError
+    from indexer.ingest.corpus import SourceChanged
 
     corpus = args.corpus
     if corpus is None and args.jsonl is None:
@@ -98,7 +99,7 @@ def _build(args) -> int:
                 progress=True,
                 lock_timeout=args.wait,
             )
-    except CatalogError as exc:
+    except (CatalogError, SourceChanged) as exc:
         print(f"error: {exc}; the index was not changed", file=sys.stderr)
         return 1
     except BuildLocked as exc:

@@ -11,10 +11,14 @@ import sys
 import threading
 import time
 
+import pytest
+
 from indexer.engine import open_engine
+from indexer.index import build as build_module
 from indexer.index.build import build_index
 from indexer.index.store import IndexStore
 from indexer.ingest import corpus
+from indexer.ingest.corpus import SourceChanged
 from indexer.ingest.corpus import line_digest as digest
 from indexer.results import SearchRequest
 from tests.conftest import ROOT, SEED_IDS, marked_archive
@@ -244,6 +248,52 @@ def test_an_unchanged_json_lines_file_is_not_read_again(tmp_path):
     assert [h.id for h in open_engine(index).search(SearchRequest(q="Rapport0")).hits] == [
         "epsilon0"
     ]
+
+
+def _during_the_write(monkeypatch, change) -> None:
+    """Run `change()` once the archive has been read and before its documents are analysed."""
+    real = build_module.commit_segment
+
+    def changed_then_written(*args, **kwargs):
+        change()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "commit_segment", changed_then_written)
+
+
+def test_an_archive_replaced_during_a_build_is_indexed_as_it_was_read(tmp_path, monkeypatch):
+    """Documents are read again from the file as it was opened, never from one moved over it
+    meanwhile: the index holds what its manifest says, and the next build finds the change."""
+    path = marked_archive(tmp_path / "a.jsonl", 30, "theta")
+    index = tmp_path / "index"
+    newer = tmp_path / "newer.jsonl"
+    newer.write_text(path.read_text("utf-8").replace('"theta ', '"kappa '), "utf-8")
+    _during_the_write(monkeypatch, lambda: os.replace(newer, path))
+    assert build_index(index, jsonl=path).added == 30
+    monkeypatch.undo()
+    assert len(open_engine(index).search(SearchRequest(q="theta", per_page=50)).hits) == 30
+    assert build_index(index, jsonl=path).updated == 30
+    assert len(open_engine(index).search(SearchRequest(q="kappa", per_page=50)).hits) == 30
+
+
+def test_an_archive_overwritten_during_a_build_stops_it_and_the_old_index_serves(
+    tmp_path, monkeypatch
+):
+    path = marked_archive(tmp_path / "a.jsonl", 30, "lambda")
+    index = tmp_path / "index"
+    first = build_index(index, jsonl=path).version
+    text = path.read_text("utf-8")
+    path.write_text(text.replace('"lambda ', '"mu '), "utf-8")
+    _during_the_write(
+        monkeypatch, lambda: path.write_text(text.replace('"lambda ', '"nu '), "utf-8")
+    )
+    with pytest.raises(SourceChanged, match=r"a\.jsonl:1: the line was changed while the build"):
+        build_index(index, jsonl=path)
+    monkeypatch.undo()
+    assert IndexStore(index).current_name() == first
+    assert len(open_engine(index).search(SearchRequest(q="lambda", per_page=50)).hits) == 30
+    assert build_index(index, jsonl=path).updated == 30
+    assert len(open_engine(index).search(SearchRequest(q="nu", per_page=50)).hits) == 30
 
 
 def test_kill_9_during_incremental_builds_is_cleaned_up_by_the_next_build(tmp_path):

@@ -22,7 +22,7 @@ from indexer.index.segments import commit_segment
 from indexer.index.spellings import SpellingMap, load_words, save_words
 from indexer.index.store import LOCK_TIMEOUT, IndexStore
 from indexer.ingest import jsonl_state
-from indexer.ingest.corpus import LoadReport, load_directory, load_jsonl
+from indexer.ingest.corpus import JsonlLine, LoadReport, load_directory, load_jsonl
 from indexer.ingest.documents import Document, SourceRecord, analyse
 
 log = logging.getLogger(__name__)
@@ -62,7 +62,10 @@ def load_sources(
     jsonl: Path | None,
     known: dict[str, str] | None = None,
     previous_jsonl: dict | None = None,
+    keep_text: bool = True,
 ) -> LoadReport:
+    """The records of a corpus folder and a JSON Lines archive; without `keep_text`, those of
+    the archive are JsonlLines, read again when they are analysed."""
     report = LoadReport()
     if corpus_dir is not None:
         if corpus_dir.is_dir():
@@ -70,7 +73,7 @@ def load_sources(
         else:
             report.warnings.append(f"{corpus_dir}: not a folder; nothing read from it")
     if jsonl is not None:
-        load_jsonl(jsonl, report, known, previous_jsonl)
+        load_jsonl(jsonl, report, known, previous_jsonl, keep_text)
     return report
 
 
@@ -82,8 +85,9 @@ def build_index(
     progress: bool = False,
     lock_timeout: float = LOCK_TIMEOUT,
 ) -> BuildReport:
-    """Raises CatalogError (the catalog cannot be read) and BuildLocked (another build holds
-    the index for over `lock_timeout` seconds); the index being served is then unchanged."""
+    """Raises CatalogError (the catalog cannot be read), SourceChanged (a line of the archive
+    was overwritten during the build) and BuildLocked (another build holds the index for over
+    `lock_timeout` seconds); the index being served is then unchanged."""
     started = time.perf_counter()
     report = BuildReport()
     store = IndexStore(index_dir)
@@ -100,9 +104,13 @@ def build_index(
             Path(jsonl) if jsonl is not None else None,
             {h: i for i, h in old.items()},
         )
-        loaded = load_sources(*sources, store.read_json(base, JSONL_STATE) if base else None)
+        # The archive's records are read again by the helpers that analyse them: the build
+        # never holds all their texts at once.
+        saved = store.read_json(base, JSONL_STATE) if base else None
+        loaded = load_sources(*sources, saved, keep_text=False)
         if loaded.jsonl_reused and any(i not in old for i in loaded.unchanged):
-            loaded = load_sources(*sources)  # the saved state is not this index's: read it all
+            # the saved state is not this index's: read it all
+            loaded = load_sources(*sources, keep_text=False)
         report.skipped = loaded.skipped
         report.warnings += loaded.warnings
         records = _unique(loaded.records, report)
@@ -124,6 +132,10 @@ def build_index(
         store.prune(background=True)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _analyse(record: SourceRecord | JsonlLine) -> Document:
+    return analyse(record.record() if isinstance(record, JsonlLine) else record)
 
 
 def _signature(doc: Document):
@@ -148,8 +160,8 @@ def changes(old: dict[str, str], loaded: LoadReport, records: dict, report: Buil
     return new, to_add, to_update, to_remove
 
 
-def _unique(records: list[SourceRecord], report: BuildReport) -> dict[str, SourceRecord]:
-    out: dict[str, SourceRecord] = {}
+def _unique(records: list, report: BuildReport) -> dict[str, SourceRecord | JsonlLine]:
+    out: dict[str, SourceRecord | JsonlLine] = {}
     for record in records:
         if record.id in out:
             report.warnings.append(
@@ -181,7 +193,7 @@ def _write_version(
             path,
             build_schema(),
             incoming,
-            analyse,
+            _analyse,
             fields_of,
             remove=[*to_update, *to_remove] if base else [],
             on_document=on_document,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gc
 import heapq
+import itertools
 import multiprocessing
 import pickle
 import shutil
@@ -351,9 +352,11 @@ def _join_postings(storage, segment, chunks: list[Chunk]) -> None:
     postfile = segment.create_file(storage, codec.POSTS_EXT)
     sources = [open(c.blocks, "rb") for c in chunks]  # noqa: SIM115 (closed below)
     try:
+        # One entry at a time: the entries of a large build (every term of every chunk) would
+        # take more memory than all else the build holds.
         entries = heapq.merge(*(_read_index(c.index) for c in chunks))
         current, pieces = None, []
-        for entry in [*entries, (_LAST,)]:
+        for entry in itertools.chain(entries, [(_LAST,)]):
             key = entry[0]
             if key != current and pieces:
                 name, btext = current

@@ -6,9 +6,11 @@ the rest is read.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
+import weakref
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -28,7 +30,7 @@ JSONL_FIELDS = ("title", "publisher", "published", "url", "language", "provenanc
 
 @dataclass
 class LoadReport:
-    records: list[SourceRecord] = field(default_factory=list)
+    records: list[SourceRecord | JsonlLine] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     skipped: int = 0
     # id -> hash of JSON lines the index already holds unchanged (not even parsed)
@@ -123,6 +125,49 @@ def load_directory(corpus_dir: Path, report: LoadReport | None = None) -> LoadRe
     return report
 
 
+class JsonlFile:
+    """A JSON Lines archive held open while its records are indexed (see JsonlLine)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.fd = os.open(path, os.O_RDONLY)
+        weakref.finalize(self, os.close, self.fd)
+
+
+class SourceChanged(ValueError):
+    """A line of the archive was overwritten while the build was reading it."""
+
+
+@dataclass(frozen=True)
+class JsonlLine:
+    """A record of a JSON Lines archive held as where its line is, not as its text.
+
+    A build keeps every new record until it is indexed; for a large archive their texts would
+    be most of the build's memory. The line is read again, from the file opened when it was
+    first read (so a new file moved over it meanwhile does not matter), by the process that
+    analyses it; `record()` raises SourceChanged if its bytes were overwritten meanwhile."""
+
+    id: str
+    source: str
+    digest: str
+    file: JsonlFile = field(repr=False, compare=False)
+    offset: int
+    length: int
+
+    def content_hash(self) -> str:
+        return self.digest
+
+    def record(self) -> SourceRecord:
+        raw = os.pread(self.file.fd, self.length, self.offset)
+        if line_digest(raw) != self.digest:
+            raise SourceChanged(
+                f"{self.source}: the line was changed while the build was reading the file; "
+                "build again once it is written"
+            )
+        record = replace(parse_json_line(raw, self.source), digest=self.digest)
+        return metadata.checked(record, [])  # its warnings were given when it was first read
+
+
 def line_digest(raw: bytes) -> str:
     """A line's fingerprint, to notice that it changed: two checksums and the length (64 bits
     of checksum; a cryptographic hash would triple the time to re-read a large archive)."""
@@ -136,7 +181,8 @@ def iter_jsonl(
     known: dict[str, str] | None = None,
     previous: dict | None = None,
     blocks: list | None = None,
-) -> Iterator[SourceRecord]:
+    file: JsonlFile | None = None,
+) -> Iterator[SourceRecord | JsonlLine]:
     """Records of the lines of `path`; a line whose hash is in `known` (hash -> id: lines
     the index holds already) is only noted as unchanged, so an update of a large archive
     parses just the lines that changed. Where an id is on several lines, the last one wins:
@@ -146,11 +192,12 @@ def iter_jsonl(
     lines it lists as a block whose bytes (length and checksum, one C call) are unchanged, at
     the same place or shifted as much as the file's size changed, is taken from it without
     splitting it into lines; all its lines must be ones the index holds. The blocks of the
-    file as read are appended to `blocks`."""
+    file as read are appended to `blocks`. With `file` (`path` opened), each record is
+    yielded as its JsonlLine in that file, without its text."""
     known = known or {}
     lines: dict[str, list[int]] = {}  # id -> the lines it is on
     try:
-        handle = path.open("rb")
+        handle = open(os.dup(file.fd), "rb") if file else path.open("rb")  # noqa: SIM115
     except OSError as exc:
         report.skip(f"{path.name}: cannot be read: {exc}")
         return
@@ -194,10 +241,11 @@ def iter_jsonl(
                 building.close()
                 report.skip(f"{path.name}:{lineno}: skipped: longer than {MAX_LINE_MB} MB")
                 continue
+            offset = start
             if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
                 building.close()  # a line whose bytes are not its text is kept out of blocks
-                start = None
+                start, offset = None, offset + 3
             if not raw.strip():
                 building.close()
                 continue
@@ -224,6 +272,8 @@ def iter_jsonl(
             building.add(start, raw, digest)
             report.unchanged.pop(record.id, None)  # this later line wins over an earlier one
             lines.setdefault(record.id, []).append(lineno)
+            if file is not None:
+                record = JsonlLine(record.id, where, digest, file, offset, len(raw))
             yield record
     building.close()
     repeated = {i: nums for i, nums in lines.items() if len(nums) > 1}
@@ -334,9 +384,11 @@ def load_jsonl(
     report: LoadReport | None = None,
     known: dict[str, str] | None = None,
     previous: dict | None = None,
+    keep_text: bool = True,
 ) -> LoadReport:
     """Records of the new and changed lines of `path`. `previous` is the file's state at the
-    last build: when the file is unchanged since, its lines are taken from it unread."""
+    last build: when the file is unchanged since, its lines are taken from it unread. Without
+    `keep_text`, the records are JsonlLines: where each line is, to be read again when used."""
     report = report or LoadReport()
     if jsonl_state.unchanged(path, previous):
         report.unchanged.update(previous["documents"])
@@ -347,9 +399,13 @@ def load_jsonl(
     stamp = jsonl_state.file_stamp(path)  # before reading: a write meanwhile changes it
     first_record, first_warning, skipped = len(report.records), len(report.warnings), report.skipped
     unchanged_before = set(report.unchanged)
-    last: dict[str, SourceRecord] = {}
+    last: dict[str, SourceRecord | JsonlLine] = {}
     blocks: list = []
-    for record in iter_jsonl(path, report, known, previous, blocks):
+    file = None
+    if not keep_text:
+        with contextlib.suppress(OSError):  # iter_jsonl says why it cannot be read
+            file = JsonlFile(path)
+    for record in iter_jsonl(path, report, known, previous, blocks, file):
         last.pop(record.id, None)  # re-inserted: the dict keeps the order of last lines
         last[record.id] = record
     report.records.extend(r for i, r in last.items() if i not in report.unchanged)
