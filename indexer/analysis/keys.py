@@ -16,8 +16,9 @@ share a key; the index build records which indexed words have each key
    also get the stem Russian writes for them (Hakobyan -> akobyan, as in Акопян). A word
    whose skeleton is a listed name's also joins the name's group, but only when it is spelt
    close to that name (Hojaly, Hojali: Ivanyan), not when only the skeleton is shared
-   (Chuchele, güzel): a shared skeleton is weak evidence, and a group brings every document
-   of every name of a place.
+   (Chuchele, güzel), and only when it has the name's vowels, a apart from e unless an ə
+   stands behind them (Agdem is not Ağdam): a shared skeleton is weak evidence, and a group
+   brings every document of every name of a place.
 The prefixes keep the three kinds of key apart, so a skeleton never equals a real word and a
 query word's light key never matches another word's skeleton.
 """
@@ -35,7 +36,7 @@ from .casing import is_turkic, lower
 from .lexicon import is_common_word, is_english_word
 from .pipeline import exact_key
 from .romanize import romanize, strip_apostrophe_suffix
-from .skeleton import skeletons
+from .skeleton import SCHWA, skeletons
 from .synonyms import group_key, lookup, lookup_form, table
 from .tables import settled
 
@@ -151,6 +152,27 @@ def consonant_count(skeleton: str) -> int:
     return sum(ch.islower() for ch in skeleton)
 
 
+def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int] | None:
+    """(romanized word, Turkic?, Cyrillic?, stems, consonant classes its skeletons need), or
+    None when the aggressive rules do not apply to the word (see name_keys)."""
+    low = lower(strip_apostrophe_suffix(word))
+    latin = romanize(word)
+    if len(latin) < MIN_LENGTH or not latin.isalpha():
+        return None
+    if not listed and (is_english_word(latin) or is_common_word(strip_apostrophe_suffix(word))):
+        return None
+    cyrillic = bool(_CYRILLIC_RE.search(low))
+    if cyrillic and _RUSSIAN_VERB_RE.search(low):
+        return None
+    turkic = is_turkic(low) or bool(_QARA_RE.search(latin))
+    armenian = bool(_ARMENIAN_SURNAME_RE.search(latin) or _ARMENIAN_RE.search(low))
+    # A four-letter word needs three consonant classes: two are shared by too many short
+    # words (xala/hala, qala/gala, dənə/dana); those get only the mild key.
+    consonants = MIN_CONSONANTS if len(latin) > MIN_LENGTH else MIN_CONSONANTS + 1
+    stems = _stems(latin, turkic, cyrillic, armenian, word.islower())
+    return latin, turkic, cyrillic, stems, consonants
+
+
 def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[str, ...]:
     """Keys of a name or foreign word, or () when the aggressive rules do not apply to it: the
     mild key (`^` + light key with ə -> e and ı -> i: Şəki meets Sheki) and the skeletons.
@@ -160,23 +182,13 @@ def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[st
     e is not an a (Serov, Yarensk, Yertsevo are not Sarov, Yaransk, Yartsevo); its skeletons
     keep e apart. Other words have both skeletons: e read as a (Mamedov meets Mammadov) and
     kept (an unlisted Serow still meets Serov)."""
-    low = lower(strip_apostrophe_suffix(word))
-    latin = romanize(word)
-    if len(latin) < MIN_LENGTH or not latin.isalpha():
+    analysed = _analysed(word, listed)
+    if analysed is None:
         return ()
-    if not listed and (is_english_word(latin) or is_common_word(strip_apostrophe_suffix(word))):
-        return ()
-    cyrillic = bool(_CYRILLIC_RE.search(low))
-    if cyrillic and _RUSSIAN_VERB_RE.search(low):
-        return ()
-    turkic = is_turkic(low) or bool(_QARA_RE.search(latin))
-    armenian = bool(_ARMENIAN_SURNAME_RE.search(latin) or _ARMENIAN_RE.search(low))
-    # A four-letter word needs three consonant classes: two are shared by too many short
-    # words (xala/hala, qala/gala, dənə/dana); those get only the mild key.
-    consonants = MIN_CONSONANTS if len(latin) > MIN_LENGTH else MIN_CONSONANTS + 1
+    latin, turkic, cyrillic, stems, consonants = analysed
     out: list[str] = []
-    for stem in _stems(latin, turkic, cyrillic, armenian, word.islower()):
-        for kept in skeletons(stem, turkic, keep_e=True, e_as_o=not cyrillic):
+    for stem in stems:
+        for kept in skeletons(stem, turkic, keep_e=True, e_as_o=not cyrillic, hiatus=True):
             if consonant_count(kept) < consonants:
                 continue
             for sk in (kept,) if keep_e or cyrillic else _latin_forms(kept):
@@ -187,6 +199,31 @@ def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[st
     if not out or consonant_count(out[0]) <= MIN_CONSONANTS:
         out.insert(0, MILD + _mild(latin, turkic))
     return tuple(out)
+
+
+def vowel_exact_skeletons(word: str) -> frozenset[str]:
+    """The word's skeletons with a, e and ə each a vowel of its own (SCHWA) and two vowels in
+    a row kept apart, so that a link by skeleton can check the vowels the keys fold together."""
+    analysed = _analysed(word, listed=True)
+    if analysed is None:
+        return frozenset()
+    _, turkic, cyrillic, stems, consonants = analysed
+    return frozenset(
+        kept
+        for stem in stems
+        for kept in skeletons(stem, turkic, keep_e=True, e_as_o=not cyrillic, exact=True)
+        if consonant_count(kept) >= consonants
+    )
+
+
+def _folded(skeleton: str) -> str:
+    return skeleton.replace(SCHWA, "A").replace("E", "A")
+
+
+def _vowels_agree(a: str, b: str) -> bool:
+    """Skeletons of equal folded form whose vowels agree: a, e, ə by class, where ə may be
+    written a or e (Məmmədov: Mammadov, Mamedov) but a is not e (Badamlı is not Bademli)."""
+    return all(x == y or SCHWA in (x, y) for x, y in zip(a, b, strict=True))
 
 
 @cache
@@ -205,16 +242,49 @@ def _groups_by_skeleton() -> dict[str, dict[str, tuple[str, ...]]]:
     return settled(out)
 
 
-def _linked_groups(word: str, skeleton_keys: tuple[str, ...]) -> list[str]:
-    """Groups whose listed names share a skeleton with `word` and are spelt close to it."""
+@cache
+def _vowels_by_group() -> dict[str, dict[str, frozenset[str]]]:
+    """Group -> folded skeleton -> the vowel-exact skeletons of its listed names (see
+    _linked_groups)."""
+    out: dict[str, dict[str, set[str]]] = {}
+    for name, group in table().names:
+        by_folded = out.setdefault(group, {})
+        for exact in vowel_exact_skeletons(name):
+            by_folded.setdefault(_folded(exact), set()).add(exact)
+    return settled({g: {k: frozenset(v) for k, v in d.items()} for g, d in out.items()})
+
+
+@cache
+def _bridged() -> frozenset[str]:
+    """Groups whose names link unlisted spellings to them: the region's (synonyms.py)."""
+    return frozenset(group for _, group in table().names)
+
+
+def _linked_groups(word: str, skeleton_keys: tuple[str, ...], own: tuple[str, ...]) -> list[str]:
+    """Groups whose listed names share a skeleton with `word`, are spelt close to it and have
+    its vowels: a, e and ə are one class in the keys (Mamedov meets Mammadov), but a link
+    brings every document of every name of a place, so here a is not e, and only ə may be
+    either (Bademli is not Badamlı, Mamedov is Məmmədov). A word the tables list only for
+    places outside the region (`own`: its groups) is their name, not an unlisted spelling of
+    a name of the region (Kocaali, a town of Turkey, does not link to Xocalı)."""
     by_skeleton = _groups_by_skeleton()
     form = lookup_form(word)
     if sum(ch.isalpha() for ch in word) <= MIN_LENGTH:
         return []  # a short word's skeleton is shared by too many words to prove a name
+    if own and _bridged().isdisjoint(own):
+        return []
+    exact: frozenset[str] | None = None
     out: list[str] = []
     for key in skeleton_keys:
         for group, names in by_skeleton.get(key, {}).items():
-            if group not in out and max(ratio(form, n) for n in names) >= SPELT_CLOSE:
+            if group in out:
+                continue
+            if max(ratio(form, n) for n in names) < SPELT_CLOSE:
+                continue
+            if exact is None:
+                exact = vowel_exact_skeletons(word)
+            theirs = _vowels_by_group().get(group, {})
+            if any(_vowels_agree(e, t) for e in exact for t in theirs.get(_folded(e), ())):
                 out.append(group)
     return out
 
@@ -244,6 +314,7 @@ def variant_keys(word: str) -> tuple[str, ...]:
     if entry is None or not entry.strict:
         keep_e = entry is not None and entry.keep_e
         skeleton_keys = name_keys(word, listed=entry is not None, keep_e=keep_e)
-        keys += [group_key(g) for g in _linked_groups(word, skeleton_keys)]
+        own = entry.groups if entry is not None else ()
+        keys += [group_key(g) for g in _linked_groups(word, skeleton_keys, own)]
         keys += skeleton_keys
     return tuple(dict.fromkeys(keys))
