@@ -13,7 +13,8 @@ share a key; the index build records which indexed words have each key
    and Юрий) and skeleton keys (`#...`, skeleton.py): not for ordinary English, Russian or Turkish
    words (lexicon.py), not for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и
    of пытаться/питаться), not for the curated ordinary words (Azeri/Azari). Armenian surnames
-   also get the stem Russian writes for them (Hakobyan -> akobyan, as in Акопян). A word
+   also get the stem Russian writes for them (Hakobyan -> akobyan, as in Акопян), and a
+   people's name the stem left without its endings (Lezgins, Лезгины, Lezgian: lezg). A word
    whose skeleton is a listed name's also joins the name's group, but only when it is spelt
    close to that name (Hojaly, Hojali: Ivanyan), not when only the skeleton is shared
    (Chuchele, güzel), and only when it has the name's vowels, a apart from e unless an ə
@@ -117,6 +118,39 @@ def _stems(
     return out
 
 
+# How the languages of the archive name a people, and inflect it, after its stem: English -s,
+# -ian, -ish (Lezgians, Kurdish), German -er, -en, -isch (Kurden, Tschetschenen), French -ien,
+# -ienne, -ais, Russian -ец, -цы, -цев, -ин, -ины (чеченец, чеченцы, лезгин, лезгины) in any
+# romanization. Two rounds at most (Lezgians: Lezgian, Lezg); a stem keeps three consonant
+# classes at least for its skeletons, as fewer are shared by too many names (Chech of
+# Chechen is not kept), and a shorter one only its mild key, and not after -in, which ends
+# too many places (Lachin is not Lach).
+_PEOPLE_ENDINGS = (
+    r"(?:ts|tc|c|z)(?:y|i|ev|ov|ami|am|akh|ah)|e?ts|etc|ec|iennes?|iens?|ians?|iers?|ern?s?"
+    r"|ens?|ische[nrs]?|isch|ish|aises?|ais|ese|s"
+)
+_PEOPLE_RE = re.compile(rf"(?:{_PEOPLE_ENDINGS}|in[aeiy]?s?)")
+_SHORT_PEOPLE_RE = re.compile(rf"(?:{_PEOPLE_ENDINGS})")
+MIN_PEOPLE_STEM = 4
+MIN_PEOPLE_CLASSES = 3
+
+
+def _people_stems(latin: str, endings: re.Pattern = _PEOPLE_RE) -> list[str]:
+    """The word without one or two of the endings of a people's name (`endings`)."""
+    out: list[str] = []
+    todo = [latin]
+    for _ in range(2):
+        found = [
+            stem[:i]
+            for stem in todo
+            for i in range(MIN_PEOPLE_STEM, len(stem))
+            if endings.fullmatch(stem, i)
+        ]
+        todo = [s for s in dict.fromkeys(found) if s not in out]
+        out += todo
+    return out
+
+
 # German and French press spellings of Russian names, and Russian's -ий in its romanizations:
 # the mild key writes them as English does (Juri, Iouri, Jurij, Юрий, Yuriy: yuri).
 _PRESS_RE = re.compile(r"tsch|dsch|sch|ou|w|j")
@@ -154,7 +188,8 @@ def consonant_count(skeleton: str) -> int:
 
 def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int] | None:
     """(romanized word, Turkic?, Cyrillic?, stems, consonant classes its skeletons need), or
-    None when the aggressive rules do not apply to the word (see name_keys)."""
+    None when the aggressive rules do not apply to the word (see name_keys). The stems of a
+    people's name (_people_stems) are not among them."""
     low = lower(strip_apostrophe_suffix(word))
     latin = romanize(word)
     if len(latin) < MIN_LENGTH or not latin.isalpha():
@@ -182,12 +217,24 @@ def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[st
     e is not an a (Serov, Yarensk, Yertsevo are not Sarov, Yaransk, Yartsevo); its skeletons
     keep e apart. Other words have both skeletons: e read as a (Mamedov meets Mammadov) and
     kept (an unlisted Serow still meets Serov)."""
+    own, people = _name_keys(word, listed, keep_e)
+    return tuple(dict.fromkeys(own + people))
+
+
+def _name_keys(word: str, listed: bool, keep_e: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """name_keys: (the word's own keys, the keys of its stems as a people's name)."""
     analysed = _analysed(word, listed)
     if analysed is None:
-        return ()
+        return (), ()
     latin, turkic, cyrillic, stems, consonants = analysed
+    people = [] if turkic else _people_stems(latin)
+    rich = [p for p in people if consonant_count(skeletons(p)[0]) >= MIN_PEOPLE_CLASSES]
+    short = [] if turkic else [p for p in _people_stems(latin, _SHORT_PEOPLE_RE) if p not in rich]
     out: list[str] = []
-    for stem in stems:
+    for stem in stems + [None] + rich:
+        if stem is None:  # the word's own keys end here
+            own, out = out, []
+            continue
         for kept in skeletons(stem, turkic, keep_e=True, e_as_o=not cyrillic, hiatus=True):
             if consonant_count(kept) < consonants:
                 continue
@@ -196,9 +243,12 @@ def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[st
                     out.append(SKELETON + sk)
     # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
     # which is all a four-letter one has; longer names meet through their skeletons.
-    if not out or consonant_count(out[0]) <= MIN_CONSONANTS:
-        out.insert(0, MILD + _mild(latin, turkic))
-    return tuple(out)
+    if not own or consonant_count(own[0]) <= MIN_CONSONANTS:
+        own.insert(0, MILD + _mild(latin, turkic))
+    # a short people's name meets its plural and derivations by the mild key of its stem
+    # (Avar: Avars, Аварец, Awaren), spelt as it is, since its skeleton says too little
+    out += [MILD + _mild(p, turkic) for p in short]
+    return tuple(own), tuple(k for k in dict.fromkeys(out) if k not in own)
 
 
 def vowel_exact_skeletons(word: str) -> frozenset[str]:
@@ -313,8 +363,9 @@ def variant_keys(word: str) -> tuple[str, ...]:
             keys += variant_keys(other)
     if entry is None or not entry.strict:
         keep_e = entry is not None and entry.keep_e
-        skeleton_keys = name_keys(word, listed=entry is not None, keep_e=keep_e)
+        skeleton_keys, people = _name_keys(word, entry is not None, keep_e)
         own = entry.groups if entry is not None else ()
+        # a people's name's stem is no name of a place: only the word itself links to one
         keys += [group_key(g) for g in _linked_groups(word, skeleton_keys, own)]
-        keys += skeleton_keys
+        keys += skeleton_keys + people
     return tuple(dict.fromkeys(keys))
