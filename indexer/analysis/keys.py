@@ -20,7 +20,11 @@ share a key; the index build records which indexed words have each key
    (Chuchele, güzel), and only when it has the name's vowels, a apart from e unless an ə
    stands behind them (Agdem is not Ağdam): a shared skeleton is weak evidence, and a group
    brings every document of every name of a place.
-The prefixes keep the three kinds of key apart, so a skeleton never equals a real word and a
+4. The scheme key (`%`, schemes.py) of a Russian word, and of a Latin or Armenian word that is
+   no English or Turkish word: Малый meets Maly, Malyj, Malyi; a Cyrillic word is recorded
+   under it with `&` (index_keys), which only Latin and Armenian words ask for, so it never
+   joins two Cyrillic words.
+The prefixes keep the kinds of key apart, so a skeleton never equals a real word and a
 query word's light key never matches another word's skeleton.
 """
 
@@ -37,6 +41,7 @@ from .casing import is_turkic, lower
 from .lexicon import is_common_word, is_english_word
 from .pipeline import exact_key
 from .romanize import romanize, strip_apostrophe_suffix
+from .schemes import CYRILLIC_SCHEME, SCHEME, scheme_key
 from .skeleton import SCHWA, skeletons
 from .synonyms import group_key, lookup, lookup_form, table
 from .tables import settled
@@ -353,8 +358,43 @@ def light_key(word: str) -> str:
     return exact_key(word) if short or is_common_word(bare) else latin
 
 
+MIN_SCHEME_LENGTH = 3  # Mec, Metc, Mets (Մեծ, 'big'), but not the Russian и, в, на
+
+
+def _scheme_keys(word: str, entry_strict: bool) -> list[str]:
+    """The scheme key (schemes.py) of a Russian word, listed or common too (Малый, Maly,
+    Malyj), and of a Latin or Armenian word that is no English, Turkish or Turkic word, with
+    the key by which it finds Cyrillic words."""
+    latin = romanize(word)
+    if entry_strict or len(latin) < MIN_SCHEME_LENGTH or not (latin.isascii() and latin.isalpha()):
+        return []
+    low = lower(word)
+    if _CYRILLIC_RE.search(low):
+        return [scheme_key(latin)]
+    bare = strip_apostrophe_suffix(word)
+    foreign = not _ARMENIAN_RE.search(low) and (
+        is_turkic(low) or is_english_word(latin) or is_common_word(bare) or _QARA_RE.search(latin)
+    )
+    if foreign:
+        return []
+    key = scheme_key(latin)
+    return [key, CYRILLIC_SCHEME + key[len(SCHEME) :]]
+
+
+def index_keys(word: str) -> tuple[str, ...]:
+    """The keys the spelling map records `word` under: its variant keys, but a Cyrillic
+    word's scheme key with CYRILLIC_SCHEME, so that only Latin and Armenian words find it."""
+    if not _CYRILLIC_RE.search(word.lower()):
+        return variant_keys(word)
+    return tuple(
+        CYRILLIC_SCHEME + k[len(SCHEME) :] if k.startswith(SCHEME) else k
+        for k in variant_keys(word)
+    )
+
+
 @bounded_cache(max_bytes=4_000_000)
 def variant_keys(word: str) -> tuple[str, ...]:
+    """The keys a query for `word` asks the spelling map for (module docstring)."""
     keys = [light_key(word)]
     entry = lookup(word)
     if entry is not None:
@@ -368,4 +408,5 @@ def variant_keys(word: str) -> tuple[str, ...]:
         # a people's name's stem is no name of a place: only the word itself links to one
         keys += [group_key(g) for g in _linked_groups(word, skeleton_keys, own)]
         keys += skeleton_keys + people
+    keys += _scheme_keys(word, entry is not None and entry.strict)
     return tuple(dict.fromkeys(keys))
