@@ -286,6 +286,19 @@ def test_a_stem_of_a_listed_word_needs_more_than_four_letters():
     assert not groups("Azerin")  # Azər is a given name, not the stem of Azeri
 
 
+@pytest.mark.parametrize(
+    "name, spellings",
+    [
+        ("Quba", ["Gouba", "Kuuba", "Kyuba"]),  # a listed four-letter name keeps a skeleton
+        ("Qax", []),  # three letters: none
+    ],
+)
+def test_a_short_listed_name_meets_its_longer_spellings(name, spellings):
+    for other in spellings:
+        assert meet(name, other) and meet(other, name)
+    assert not meet(name, "Kuba")  # four letters, unlisted (also Cuba): no skeleton
+
+
 def test_a_name_two_places_share_is_nobodys():
     shusha, shush = groups("Shusha"), groups("Shoosh")
     assert shusha and shush and not shusha & shush

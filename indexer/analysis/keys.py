@@ -207,8 +207,9 @@ def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int]
     turkic = is_turkic(low) or bool(_QARA_RE.search(latin))
     armenian = bool(_ARMENIAN_SURNAME_RE.search(latin) or _ARMENIAN_RE.search(low))
     # A four-letter word needs three consonant classes: two are shared by too many short
-    # words (xala/hala, qala/gala, dənə/dana); those get only the mild key.
-    consonants = MIN_CONSONANTS if len(latin) > MIN_LENGTH else MIN_CONSONANTS + 1
+    # words (xala/hala, qala/gala, dənə/dana); those get only the mild key. A listed name of
+    # four letters is a name, not one of those words: two do (Quba: Gouba, Kuuba, Kyuba).
+    consonants = MIN_CONSONANTS if len(latin) > MIN_LENGTH or listed else MIN_CONSONANTS + 1
     stems = _stems(latin, turkic, cyrillic, armenian, word.islower())
     return latin, turkic, cyrillic, stems, consonants
 
