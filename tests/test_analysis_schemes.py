@@ -48,6 +48,7 @@ def test_a_russian_word_meets_its_romanization_in_every_scheme(word, scheme):
         ["Rajon", "Raion", "район"],  # й between vowels
         ["Gejdar", "Geidar", "Geydar", "Gueidar", "Гейдар"],  # й before a consonant
         ["Ilkham", "Ilxam", "Ильхам"],  # х: kh, x
+        ["Yuri", "Yury", "Jurij", "Yuriy", "Юрий"],  # -ий: i, y, ij, iy
     ],
 )
 def test_spellings_of_one_russian_letter_meet(spellings):

@@ -137,6 +137,7 @@ _PEOPLE_ENDINGS = (
 _PEOPLE_RE = re.compile(rf"(?:{_PEOPLE_ENDINGS}|in[aeiy]?s?)")
 _SHORT_PEOPLE_RE = re.compile(rf"(?:{_PEOPLE_ENDINGS})")
 MIN_PEOPLE_STEM = 4
+LONGEST_PEOPLE_ENDING = 7  # ische[nrs]
 MIN_PEOPLE_CLASSES = 3
 
 
@@ -148,7 +149,7 @@ def _people_stems(latin: str, endings: re.Pattern = _PEOPLE_RE) -> list[str]:
         found = [
             stem[:i]
             for stem in todo
-            for i in range(MIN_PEOPLE_STEM, len(stem))
+            for i in range(max(MIN_PEOPLE_STEM, len(stem) - LONGEST_PEOPLE_ENDING), len(stem))
             if endings.fullmatch(stem, i)
         ]
         todo = [s for s in dict.fromkeys(found) if s not in out]
@@ -223,38 +224,51 @@ def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[st
     e is not an a (Serov, Yarensk, Yertsevo are not Sarov, Yaransk, Yartsevo); its skeletons
     keep e apart. Other words have both skeletons: e read as a (Mamedov meets Mammadov) and
     kept (an unlisted Serow still meets Serov)."""
-    own, people = _name_keys(word, listed, keep_e)
+    own, people, _ = _name_keys(word, listed, keep_e)
     return tuple(dict.fromkeys(own + people))
 
 
-def _name_keys(word: str, listed: bool, keep_e: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """name_keys: (the word's own keys, the keys of its stems as a people's name)."""
+def _name_keys(
+    word: str, listed: bool, keep_e: bool
+) -> tuple[tuple[str, ...], tuple[str, ...], bool | None]:
+    """name_keys: (the word's own keys, the keys of its stems as a people's name, whether it
+    is Turkic, or None when the word gets none of these keys)."""
     analysed = _analysed(word, listed)
     if analysed is None:
-        return (), ()
+        return (), (), None
     latin, turkic, cyrillic, stems, consonants = analysed
-    people = [] if turkic else _people_stems(latin)
-    rich = [p for p in people if consonant_count(skeletons(p)[0]) >= MIN_PEOPLE_CLASSES]
-    short = [] if turkic else [p for p in _people_stems(latin, _SHORT_PEOPLE_RE) if p not in rich]
-    out: list[str] = []
-    for stem in stems + [None] + rich:
-        if stem is None:  # the word's own keys end here
-            own, out = out, []
-            continue
-        for kept in skeletons(stem, turkic, keep_e=True, e_as_o=not cyrillic, hiatus=True):
-            if consonant_count(kept) < consonants:
-                continue
-            for sk in (kept,) if keep_e or cyrillic else _latin_forms(kept):
-                if SKELETON + sk not in out:
-                    out.append(SKELETON + sk)
+    keep_e = keep_e or cyrillic
+    own: list[str] = []
+    for stem in stems:
+        own += _skeleton_keys(stem, turkic, cyrillic, keep_e, consonants)
+    own = list(dict.fromkeys(own))
     # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
     # which is all a four-letter one has; longer names meet through their skeletons.
     if not own or consonant_count(own[0]) <= MIN_CONSONANTS:
         own.insert(0, MILD + _mild(latin, turkic))
-    # a short people's name meets its plural and derivations by the mild key of its stem
-    # (Avar: Avars, Аварец, Awaren), spelt as it is, since its skeleton says too little
-    out += [MILD + _mild(p, turkic) for p in short]
-    return tuple(own), tuple(k for k in dict.fromkeys(out) if k not in own)
+    people: list[str] = []
+    short: list[str] | None = None
+    for stem in [] if turkic else _people_stems(latin):
+        keys = _skeleton_keys(stem, turkic, cyrillic, keep_e, MIN_PEOPLE_CLASSES)
+        if not keys:
+            # a short people's name meets its plural and derivations by the mild key of its
+            # stem (Avar: Avars, Аварец, Awaren), spelt as it is: its skeleton says too little
+            if short is None:
+                short = _people_stems(latin, _SHORT_PEOPLE_RE)
+            keys = [MILD + _mild(stem, turkic)] if stem in short else []
+        people += keys
+    return tuple(own), tuple(k for k in dict.fromkeys(people) if k not in own), turkic
+
+
+def _skeleton_keys(
+    stem: str, turkic: bool, cyrillic: bool, keep_e: bool, consonants: int
+) -> list[str]:
+    """The skeleton keys of one stem with `consonants` classes or more."""
+    out = []
+    for kept in skeletons(stem, turkic, keep_e=True, e_as_o=not cyrillic, hiatus=True):
+        if consonant_count(kept) >= consonants:
+            out += [SKELETON + sk for sk in ((kept,) if keep_e else _latin_forms(kept))]
+    return out
 
 
 def vowel_exact_skeletons(word: str) -> frozenset[str]:
@@ -362,22 +376,30 @@ def light_key(word: str) -> str:
 MIN_SCHEME_LENGTH = 3  # Mec, Metc, Mets (Մեծ, 'big'), but not the Russian и, в, на
 
 
-def _scheme_keys(word: str, entry_strict: bool) -> list[str]:
+def _scheme_keys(word: str, strict: bool, turkic: bool | None) -> list[str]:
     """The scheme key (schemes.py) of a Russian word, listed or common too (Малый, Maly,
     Malyj), and of a Latin or Armenian word that is no English, Turkish or Turkic word, with
-    the key by which it finds Cyrillic words."""
+    the key by which it finds Cyrillic words. `turkic`: what _analysed found, or None when
+    the word is no name to it (an English or common word, or a short one)."""
     latin = romanize(word)
-    if entry_strict or len(latin) < MIN_SCHEME_LENGTH or not (latin.isascii() and latin.isalpha()):
+    if strict or len(latin) < MIN_SCHEME_LENGTH or not (latin.isascii() and latin.isalpha()):
         return []
-    low = lower(word)
-    if _CYRILLIC_RE.search(low):
+    if _CYRILLIC_RE.search(word.lower()):
         return [scheme_key(latin)]
-    bare = strip_apostrophe_suffix(word)
-    foreign = not _ARMENIAN_RE.search(low) and (
-        is_turkic(low) or is_english_word(latin) or is_common_word(bare) or _QARA_RE.search(latin)
-    )
-    if foreign:
-        return []
+    if _ARMENIAN_RE.search(word.lower()):
+        pass
+    elif turkic is not None:
+        if turkic:
+            return []
+    elif len(latin) >= MIN_LENGTH:
+        return []  # an English or common word (_analysed)
+    else:
+        low = lower(word)
+        bare = strip_apostrophe_suffix(word)
+        if is_turkic(low) or is_english_word(latin) or is_common_word(bare):
+            return []
+        if _QARA_RE.search(latin):
+            return []
     key = scheme_key(latin)
     return [key, CYRILLIC_SCHEME + key[len(SCHEME) :]]
 
@@ -386,7 +408,8 @@ def index_keys(word: str) -> tuple[str, ...]:
     """The keys the spelling map records `word` under: its variant keys, but a Cyrillic
     word's scheme key with CYRILLIC_SCHEME, so that only Latin and Armenian words find it."""
     if not _CYRILLIC_RE.search(word.lower()):
-        return variant_keys(word)
+        # a Latin word asks for Cyrillic words by CYRILLIC_SCHEME, but is not found by it
+        return tuple(k for k in variant_keys(word) if not k.startswith(CYRILLIC_SCHEME))
     return tuple(
         CYRILLIC_SCHEME + k[len(SCHEME) :] if k.startswith(SCHEME) else k
         for k in variant_keys(word)
@@ -402,12 +425,14 @@ def variant_keys(word: str) -> tuple[str, ...]:
         keys += [group_key(g) for g in entry.groups]
         for other in entry.also:
             keys += variant_keys(other)
-    if entry is None or not entry.strict:
+    strict = entry is not None and entry.strict
+    turkic = None
+    if not strict:
         keep_e = entry is not None and entry.keep_e
-        skeleton_keys, people = _name_keys(word, entry is not None, keep_e)
+        skeleton_keys, people, turkic = _name_keys(word, entry is not None, keep_e)
         own = entry.groups if entry is not None else ()
         # a people's name's stem is no name of a place: only the word itself links to one
         keys += [group_key(g) for g in _linked_groups(word, skeleton_keys, own)]
         keys += skeleton_keys + people
-    keys += _scheme_keys(word, entry is not None and entry.strict)
+    keys += _scheme_keys(word, strict, turkic)
     return tuple(dict.fromkeys(keys))

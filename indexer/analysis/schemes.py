@@ -11,11 +11,11 @@ what the schemes disagree on:
 - a glide before a vowel goes (я, ю, е as ya, ia, ja, yu, iu, ju, ye: the vowel stays), ё
   after a consonant is e (yo, jo, ë: most schemes drop its dots), and й after a vowel is one
   symbol (J) however it is written;
-- the adjective ending -ый/-ий is one ending (Y), French ou is u and gu before e or i is g,
-  and a doubled letter is one (Petrossian).
+- the ending -ый/-ий is one ending (Y), and so is a final -i or -y (Yuri, Yury, Jurij);
+  French ou is u and gu before e or i is g, and a doubled letter is one (Petrossian).
 The key joins a Cyrillic word to the Latin words that may romanize it, never to another
-Cyrillic word (копы is not копий, though both end as the schemes write -ий): a Cyrillic word
-is recorded under the key with another prefix (CYRILLIC_SCHEME), which only Latin and
+Cyrillic word (пенсии is not пенсий, though both end as the schemes write -ий): a Cyrillic
+word is recorded under the key with another prefix (CYRILLIC_SCHEME), which only Latin and
 Armenian words ask for (keys.variant_keys, keys.index_keys).
 """
 
@@ -36,7 +36,8 @@ _STEPS = (
     (re.compile(r"ou"), "u"),
     (re.compile(r"gu(?=[eiy])"), "g"),
     (re.compile(r"(?<=[b-df-hj-np-tv-z])[yj]o"), "e"),  # ё: Posyolok, Posjolok, Poselok
-    (re.compile(r"(?<![aeiou])(?:[yi][yji]|y)$"), "Y"),  # -ый, -ий: Maly, Malyy, Malyj, Malyi
+    # -ый, -ий: Maly, Malyy, Malyj, Malyi; Yuri, Yury, Jurij, Yuriy
+    (re.compile(r"(?<![aeiou])(?:[yi][yji]|[yi])$"), "Y"),
     (re.compile(r"[iyj]+(?=[aeou])"), ""),  # glides: yama, iama, jama; Mariya, Marija, Maria
     (re.compile(r"(?<=[aeiou])[yji]"), "J"),  # й: Chay, Chaj, Chai; Geydar, Gejdar, Geidar
     (re.compile(r"(.)\1+"), r"\1"),
