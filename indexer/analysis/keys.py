@@ -223,9 +223,9 @@ def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[st
     (Ganja, Baku, Armenia). `keep_e`: the word names only places whose names have no ə, so its
     e is not an a (Serov, Yarensk, Yertsevo are not Sarov, Yaransk, Yartsevo); its skeletons
     keep e apart. Other words have both skeletons: e read as a (Mamedov meets Mammadov) and
-    kept (an unlisted Serow still meets Serov)."""
-    own, people, _ = _name_keys(word, listed, keep_e)
-    return tuple(dict.fromkeys(own + people))
+    kept (an unlisted Serow still meets Serov). The stems of a people's name are not among
+    them (variant_keys adds them): a place's name is no people's."""
+    return _name_keys(word, listed, keep_e)[0]
 
 
 def _name_keys(
