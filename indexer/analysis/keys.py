@@ -13,12 +13,18 @@ share a key; the index build records which indexed words have each key
    and Юрий) and skeleton keys (`#...`, skeleton.py): not for ordinary English, Russian or Turkish
    words (lexicon.py), not for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и
    of пытаться/питаться), not for the curated ordinary words (Azeri/Azari). Armenian surnames
-   also get the stem Russian writes for them (Hakobyan -> akobyan, as in Акопян). A word
+   also get the stem Russian writes for them (Hakobyan -> akobyan, as in Акопян), and a
+   people's name the stem left without its endings (Lezgins, Лезгины, Lezgian: lezg). A word
    whose skeleton is a listed name's also joins the name's group, but only when it is spelt
    close to that name (Hojaly, Hojali: Ivanyan), not when only the skeleton is shared
-   (Chuchele, güzel): a shared skeleton is weak evidence, and a group brings every document
-   of every name of a place.
-The prefixes keep the three kinds of key apart, so a skeleton never equals a real word and a
+   (Chuchele, güzel), and only when it has the name's vowels, a apart from e unless an ə
+   stands behind them (Agdem is not Ağdam): a shared skeleton is weak evidence, and a group
+   brings every document of every name of a place.
+4. The scheme key (`%`, schemes.py) of a Russian word, and of a Latin or Armenian word that is
+   no English or Turkish word: Малый meets Maly, Malyj, Malyi; a Cyrillic word is recorded
+   under it with `&` (index_keys), which only Latin and Armenian words ask for, so it never
+   joins two Cyrillic words.
+The prefixes keep the kinds of key apart, so a skeleton never equals a real word and a
 query word's light key never matches another word's skeleton.
 """
 
@@ -35,7 +41,8 @@ from .casing import is_turkic, lower
 from .lexicon import is_common_word, is_english_word
 from .pipeline import exact_key
 from .romanize import romanize, strip_apostrophe_suffix
-from .skeleton import skeletons
+from .schemes import CYRILLIC_SCHEME, SCHEME, scheme_key
+from .skeleton import SCHWA, skeletons
 from .synonyms import group_key, lookup, lookup_form, table
 from .tables import settled
 
@@ -116,6 +123,40 @@ def _stems(
     return out
 
 
+# How the languages of the archive name a people, and inflect it, after its stem: English -s,
+# -ian, -ish (Lezgians, Kurdish), German -er, -en, -isch (Kurden, Tschetschenen), French -ien,
+# -ienne, -ais, Russian -ец, -цы, -цев, -ин, -ины (чеченец, чеченцы, лезгин, лезгины) in any
+# romanization. Two rounds at most (Lezgians: Lezgian, Lezg); a stem keeps three consonant
+# classes at least for its skeletons, as fewer are shared by too many names (Chech of
+# Chechen is not kept), and a shorter one only its mild key, and not after -in, which ends
+# too many places (Lachin is not Lach).
+_PEOPLE_ENDINGS = (
+    r"(?:ts|tc|c|z)(?:y|i|ev|ov|ami|am|akh|ah)|e?ts|etc|ec|iennes?|iens?|ians?|iers?|ern?s?"
+    r"|ens?|ische[nrs]?|isch|ish|aises?|ais|ese|s"
+)
+_PEOPLE_RE = re.compile(rf"(?:{_PEOPLE_ENDINGS}|in[aeiy]?s?)")
+_SHORT_PEOPLE_RE = re.compile(rf"(?:{_PEOPLE_ENDINGS})")
+MIN_PEOPLE_STEM = 4
+LONGEST_PEOPLE_ENDING = 7  # ische[nrs]
+MIN_PEOPLE_CLASSES = 3
+
+
+def _people_stems(latin: str, endings: re.Pattern = _PEOPLE_RE) -> list[str]:
+    """The word without one or two of the endings of a people's name (`endings`)."""
+    out: list[str] = []
+    todo = [latin]
+    for _ in range(2):
+        found = [
+            stem[:i]
+            for stem in todo
+            for i in range(max(MIN_PEOPLE_STEM, len(stem) - LONGEST_PEOPLE_ENDING), len(stem))
+            if endings.fullmatch(stem, i)
+        ]
+        todo = [s for s in dict.fromkeys(found) if s not in out]
+        out += todo
+    return out
+
+
 # German and French press spellings of Russian names, and Russian's -ий in its romanizations:
 # the mild key writes them as English does (Juri, Iouri, Jurij, Юрий, Yuriy: yuri).
 _PRESS_RE = re.compile(r"tsch|dsch|sch|ou|w|j")
@@ -151,6 +192,29 @@ def consonant_count(skeleton: str) -> int:
     return sum(ch.islower() for ch in skeleton)
 
 
+def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int] | None:
+    """(romanized word, Turkic?, Cyrillic?, stems, consonant classes its skeletons need), or
+    None when the aggressive rules do not apply to the word (see name_keys). The stems of a
+    people's name (_people_stems) are not among them."""
+    low = lower(strip_apostrophe_suffix(word))
+    latin = romanize(word)
+    if len(latin) < MIN_LENGTH or not latin.isalpha():
+        return None
+    if not listed and (is_english_word(latin) or is_common_word(strip_apostrophe_suffix(word))):
+        return None
+    cyrillic = bool(_CYRILLIC_RE.search(low))
+    if cyrillic and _RUSSIAN_VERB_RE.search(low):
+        return None
+    turkic = is_turkic(low) or bool(_QARA_RE.search(latin))
+    armenian = bool(_ARMENIAN_SURNAME_RE.search(latin) or _ARMENIAN_RE.search(low))
+    # A four-letter word needs three consonant classes: two are shared by too many short
+    # words (xala/hala, qala/gala, dənə/dana); those get only the mild key. A listed name of
+    # four letters is a name, not one of those words: two do (Quba: Gouba, Kuuba, Kyuba).
+    consonants = MIN_CONSONANTS if len(latin) > MIN_LENGTH or listed else MIN_CONSONANTS + 1
+    stems = _stems(latin, turkic, cyrillic, armenian, word.islower())
+    return latin, turkic, cyrillic, stems, consonants
+
+
 def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[str, ...]:
     """Keys of a name or foreign word, or () when the aggressive rules do not apply to it: the
     mild key (`^` + light key with ə -> e and ı -> i: Şəki meets Sheki) and the skeletons.
@@ -159,34 +223,77 @@ def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[st
     (Ganja, Baku, Armenia). `keep_e`: the word names only places whose names have no ə, so its
     e is not an a (Serov, Yarensk, Yertsevo are not Sarov, Yaransk, Yartsevo); its skeletons
     keep e apart. Other words have both skeletons: e read as a (Mamedov meets Mammadov) and
-    kept (an unlisted Serow still meets Serov)."""
-    low = lower(strip_apostrophe_suffix(word))
-    latin = romanize(word)
-    if len(latin) < MIN_LENGTH or not latin.isalpha():
-        return ()
-    if not listed and (is_english_word(latin) or is_common_word(strip_apostrophe_suffix(word))):
-        return ()
-    cyrillic = bool(_CYRILLIC_RE.search(low))
-    if cyrillic and _RUSSIAN_VERB_RE.search(low):
-        return ()
-    turkic = is_turkic(low) or bool(_QARA_RE.search(latin))
-    armenian = bool(_ARMENIAN_SURNAME_RE.search(latin) or _ARMENIAN_RE.search(low))
-    # A four-letter word needs three consonant classes: two are shared by too many short
-    # words (xala/hala, qala/gala, dənə/dana); those get only the mild key.
-    consonants = MIN_CONSONANTS if len(latin) > MIN_LENGTH else MIN_CONSONANTS + 1
-    out: list[str] = []
-    for stem in _stems(latin, turkic, cyrillic, armenian, word.islower()):
-        for kept in skeletons(stem, turkic, keep_e=True, e_as_o=not cyrillic):
-            if consonant_count(kept) < consonants:
-                continue
-            for sk in (kept,) if keep_e or cyrillic else _latin_forms(kept):
-                if SKELETON + sk not in out:
-                    out.append(SKELETON + sk)
+    kept (an unlisted Serow still meets Serov). The stems of a people's name are not among
+    them (variant_keys adds them): a place's name is no people's."""
+    return _name_keys(word, listed, keep_e)[0]
+
+
+def _name_keys(
+    word: str, listed: bool, keep_e: bool
+) -> tuple[tuple[str, ...], tuple[str, ...], bool | None]:
+    """name_keys: (the word's own keys, the keys of its stems as a people's name, whether it
+    is Turkic, or None when the word gets none of these keys)."""
+    analysed = _analysed(word, listed)
+    if analysed is None:
+        return (), (), None
+    latin, turkic, cyrillic, stems, consonants = analysed
+    keep_e = keep_e or cyrillic
+    own: list[str] = []
+    for stem in stems:
+        own += _skeleton_keys(stem, turkic, cyrillic, keep_e, consonants)
+    own = list(dict.fromkeys(own))
     # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
     # which is all a four-letter one has; longer names meet through their skeletons.
-    if not out or consonant_count(out[0]) <= MIN_CONSONANTS:
-        out.insert(0, MILD + _mild(latin, turkic))
-    return tuple(out)
+    if not own or consonant_count(own[0]) <= MIN_CONSONANTS:
+        own.insert(0, MILD + _mild(latin, turkic))
+    people: list[str] = []
+    short: list[str] | None = None
+    for stem in [] if turkic else _people_stems(latin):
+        keys = _skeleton_keys(stem, turkic, cyrillic, keep_e, MIN_PEOPLE_CLASSES)
+        if not keys:
+            # a short people's name meets its plural and derivations by the mild key of its
+            # stem (Avar: Avars, Аварец, Awaren), spelt as it is: its skeleton says too little
+            if short is None:
+                short = _people_stems(latin, _SHORT_PEOPLE_RE)
+            keys = [MILD + _mild(stem, turkic)] if stem in short else []
+        people += keys
+    return tuple(own), tuple(k for k in dict.fromkeys(people) if k not in own), turkic
+
+
+def _skeleton_keys(
+    stem: str, turkic: bool, cyrillic: bool, keep_e: bool, consonants: int
+) -> list[str]:
+    """The skeleton keys of one stem with `consonants` classes or more."""
+    out = []
+    for kept in skeletons(stem, turkic, keep_e=True, e_as_o=not cyrillic, hiatus=True):
+        if consonant_count(kept) >= consonants:
+            out += [SKELETON + sk for sk in ((kept,) if keep_e else _latin_forms(kept))]
+    return out
+
+
+def vowel_exact_skeletons(word: str) -> frozenset[str]:
+    """The word's skeletons with a, e and ə each a vowel of its own (SCHWA) and two vowels in
+    a row kept apart, so that a link by skeleton can check the vowels the keys fold together."""
+    analysed = _analysed(word, listed=True)
+    if analysed is None:
+        return frozenset()
+    _, turkic, cyrillic, stems, consonants = analysed
+    return frozenset(
+        kept
+        for stem in stems
+        for kept in skeletons(stem, turkic, keep_e=True, e_as_o=not cyrillic, exact=True)
+        if consonant_count(kept) >= consonants
+    )
+
+
+def _folded(skeleton: str) -> str:
+    return skeleton.replace(SCHWA, "A").replace("E", "A")
+
+
+def _vowels_agree(a: str, b: str) -> bool:
+    """Skeletons of equal folded form whose vowels agree: a, e, ə by class, where ə may be
+    written a or e (Məmmədov: Mammadov, Mamedov) but a is not e (Badamlı is not Bademli)."""
+    return all(x == y or SCHWA in (x, y) for x, y in zip(a, b, strict=True))
 
 
 @cache
@@ -205,16 +312,49 @@ def _groups_by_skeleton() -> dict[str, dict[str, tuple[str, ...]]]:
     return settled(out)
 
 
-def _linked_groups(word: str, skeleton_keys: tuple[str, ...]) -> list[str]:
-    """Groups whose listed names share a skeleton with `word` and are spelt close to it."""
+@cache
+def _vowels_by_group() -> dict[str, dict[str, frozenset[str]]]:
+    """Group -> folded skeleton -> the vowel-exact skeletons of its listed names (see
+    _linked_groups)."""
+    out: dict[str, dict[str, set[str]]] = {}
+    for name, group in table().names:
+        by_folded = out.setdefault(group, {})
+        for exact in vowel_exact_skeletons(name):
+            by_folded.setdefault(_folded(exact), set()).add(exact)
+    return settled({g: {k: frozenset(v) for k, v in d.items()} for g, d in out.items()})
+
+
+@cache
+def _bridged() -> frozenset[str]:
+    """Groups whose names link unlisted spellings to them: the region's (synonyms.py)."""
+    return frozenset(group for _, group in table().names)
+
+
+def _linked_groups(word: str, skeleton_keys: tuple[str, ...], own: tuple[str, ...]) -> list[str]:
+    """Groups whose listed names share a skeleton with `word`, are spelt close to it and have
+    its vowels: a, e and ə are one class in the keys (Mamedov meets Mammadov), but a link
+    brings every document of every name of a place, so here a is not e, and only ə may be
+    either (Bademli is not Badamlı, Mamedov is Məmmədov). A word the tables list only for
+    places outside the region (`own`: its groups) is their name, not an unlisted spelling of
+    a name of the region (Kocaali, a town of Turkey, does not link to Xocalı)."""
     by_skeleton = _groups_by_skeleton()
     form = lookup_form(word)
     if sum(ch.isalpha() for ch in word) <= MIN_LENGTH:
         return []  # a short word's skeleton is shared by too many words to prove a name
+    if own and _bridged().isdisjoint(own):
+        return []
+    exact: frozenset[str] | None = None
     out: list[str] = []
     for key in skeleton_keys:
         for group, names in by_skeleton.get(key, {}).items():
-            if group not in out and max(ratio(form, n) for n in names) >= SPELT_CLOSE:
+            if group in out:
+                continue
+            if max(ratio(form, n) for n in names) < SPELT_CLOSE:
+                continue
+            if exact is None:
+                exact = vowel_exact_skeletons(word)
+            theirs = _vowels_by_group().get(group, {})
+            if any(_vowels_agree(e, t) for e in exact for t in theirs.get(_folded(e), ())):
                 out.append(group)
     return out
 
@@ -233,17 +373,66 @@ def light_key(word: str) -> str:
     return exact_key(word) if short or is_common_word(bare) else latin
 
 
+MIN_SCHEME_LENGTH = 3  # Mec, Metc, Mets (Մեծ, 'big'), but not the Russian и, в, на
+
+
+def _scheme_keys(word: str, strict: bool, turkic: bool | None) -> list[str]:
+    """The scheme key (schemes.py) of a Russian word, listed or common too (Малый, Maly,
+    Malyj), and of a Latin or Armenian word that is no English, Turkish or Turkic word, with
+    the key by which it finds Cyrillic words. `turkic`: what _analysed found, or None when
+    the word is no name to it (an English or common word, or a short one)."""
+    latin = romanize(word)
+    if strict or len(latin) < MIN_SCHEME_LENGTH or not (latin.isascii() and latin.isalpha()):
+        return []
+    if _CYRILLIC_RE.search(word.lower()):
+        return [scheme_key(latin)]
+    if _ARMENIAN_RE.search(word.lower()):
+        pass
+    elif turkic is not None:
+        if turkic:
+            return []
+    elif len(latin) >= MIN_LENGTH:
+        return []  # an English or common word (_analysed)
+    else:
+        low = lower(word)
+        bare = strip_apostrophe_suffix(word)
+        if is_turkic(low) or is_english_word(latin) or is_common_word(bare):
+            return []
+        if _QARA_RE.search(latin):
+            return []
+    key = scheme_key(latin)
+    return [key, CYRILLIC_SCHEME + key[len(SCHEME) :]]
+
+
+def index_keys(word: str) -> tuple[str, ...]:
+    """The keys the spelling map records `word` under: its variant keys, but a Cyrillic
+    word's scheme key with CYRILLIC_SCHEME, so that only Latin and Armenian words find it."""
+    if not _CYRILLIC_RE.search(word.lower()):
+        # a Latin word asks for Cyrillic words by CYRILLIC_SCHEME, but is not found by it
+        return tuple(k for k in variant_keys(word) if not k.startswith(CYRILLIC_SCHEME))
+    return tuple(
+        CYRILLIC_SCHEME + k[len(SCHEME) :] if k.startswith(SCHEME) else k
+        for k in variant_keys(word)
+    )
+
+
 @bounded_cache(max_bytes=4_000_000)
 def variant_keys(word: str) -> tuple[str, ...]:
+    """The keys a query for `word` asks the spelling map for (module docstring)."""
     keys = [light_key(word)]
     entry = lookup(word)
     if entry is not None:
         keys += [group_key(g) for g in entry.groups]
         for other in entry.also:
             keys += variant_keys(other)
-    if entry is None or not entry.strict:
+    strict = entry is not None and entry.strict
+    turkic = None
+    if not strict:
         keep_e = entry is not None and entry.keep_e
-        skeleton_keys = name_keys(word, listed=entry is not None, keep_e=keep_e)
-        keys += [group_key(g) for g in _linked_groups(word, skeleton_keys)]
-        keys += skeleton_keys
+        skeleton_keys, people, turkic = _name_keys(word, entry is not None, keep_e)
+        own = entry.groups if entry is not None else ()
+        # a people's name's stem is no name of a place: only the word itself links to one
+        keys += [group_key(g) for g in _linked_groups(word, skeleton_keys, own)]
+        keys += skeleton_keys + people
+    keys += _scheme_keys(word, strict, turkic)
     return tuple(dict.fromkeys(keys))

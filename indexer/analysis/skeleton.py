@@ -46,6 +46,7 @@ VOWELS = {"a": "A", "e": "E", "ə": "A", "i": "I", "ı": "I", "y": "I", "o": "O"
 MAX_E_AS_I = 1  # e is A, but one e of a word may read as I or O ...
 _E_AS_I_AFTER = frozenset("c")  # ... after a palatal, as in Нахичевань for Naxçıvan, Gorbachev
 _WEAK = frozenset("I")
+SCHWA = "Ə"  # ə kept apart from a and e: either may write it (Məmmədov: Mammadov, Mamedov)
 
 # Longest spellings first; each maps to its reading(s). Classes: b (b p), d (d t), k (velars
 # and h), c (palatals: j ch sh zh and Turkic c ç ş), s (s z ts dz), v (v w f), l, m, n, r.
@@ -122,31 +123,44 @@ def _reading(unit: str, system: int, nxt: str, last: bool) -> str:
     return end if last else front if nxt in _FRONT else elsewhere
 
 
-def _fixed(unit: str, turkic: bool) -> str | None:
+def _fixed(unit: str, turkic: bool, schwa: str = "A") -> str | None:
     """The one reading of a unit whose sound does not depend on the language, or None."""
     if unit in _SYSTEMS:
         return _TURKIC.get(unit) if turkic else None
     if unit in UNITS:
         return UNITS[unit]
+    if unit == "ə":
+        return schwa
     if unit in VOWELS:
         return VOWELS[unit]
     return "I" if unit.isalpha() else unit
 
 
-def _slots(symbols: tuple[str, ...]) -> tuple[bool, list[str]]:
+def _slots(
+    symbols: tuple[str, ...], hiatus: bool = False, exact: bool = False
+) -> tuple[bool, list[str]]:
     """(leading vowel?, consonant classes and vowel classes in order), doubled consonants and
-    runs of vowels collapsed, final vowels dropped."""
+    runs of vowels collapsed, final vowels dropped. `hiatus`: a run that does not begin with I
+    keeps each of its vowels that is not I (Kocaeli's ae is two vowels, Kocaali's aa one).
+    `exact`: a or e before a glide ending the run is ə's symbol, either of them (ay and ey are
+    one diphthong: Azərbaycan, Azerbejdżan; bəy, bey)."""
     out: list[str] = []
     run = ""
+    glide = False  # the run began with I: a palatal onset (Kyandakh, Kieandakh), no hiatus
+    last = ""
     for sym in symbols:
         if sym.isupper():
             # a run of vowels counts as its first one that is not I (a glide, or i before
             # another vowel: Sarkisian's ia is Sargsyan's ya); I when it has no other
             if not run or run == "I":
+                glide = run == "I"
                 run = sym
+            elif hiatus and not glide and sym != "I" and run[-1] != sym:
+                run += sym
+            last = sym
             continue
         if run:
-            out.append(run)
+            out.append(SCHWA if exact and last == "I" and run in ("A", "E") else run)
             run = ""
         if not out or out[-1] != sym:
             out.append(sym)
@@ -154,10 +168,12 @@ def _slots(symbols: tuple[str, ...]) -> tuple[bool, list[str]]:
     return lead, out
 
 
-def _keys(symbols: tuple[str, ...], e: str, e_as_o: bool) -> list[str]:
+def _keys(
+    symbols: tuple[str, ...], e: str, e_as_o: bool, hiatus: bool = False, exact: bool = False
+) -> list[str]:
     """Every key of one reading: as it is, and with at most MAX_SILENT weak vowels between two
     consonants left out; an e is written `e` (A, or E to keep it apart from a)."""
-    lead, slots = _slots(symbols)
+    lead, slots = _slots(symbols, hiatus, exact)
     keys = [("_" if lead else "", 0, 0)]  # (key, vowels left out, e read as I)
     for i, sym in enumerate(slots):
         inner = 0 < i < len(slots) - 1 and not (lead and i == 0)
@@ -186,12 +202,19 @@ def _keys(symbols: tuple[str, ...], e: str, e_as_o: bool) -> list[str]:
 
 
 def skeletons(
-    latin: str, turkic: bool = False, keep_e: bool = False, e_as_o: bool = True
+    latin: str,
+    turkic: bool = False,
+    keep_e: bool = False,
+    e_as_o: bool = True,
+    hiatus: bool = False,
+    exact: bool = False,
 ) -> tuple[str, ...]:
     """Skeletons of a romanized word, one per reading, e.g. khojaly -> kOcAl. `keep_e`: e is
-    not read as a, for a place whose names have no ə (Serov is not Sarov)."""
+    not read as a, for a place whose names have no ə (Serov is not Sarov). `hiatus`: two vowels
+    in a row stay two (_slots). `exact`: ə is SCHWA, apart from a and e, and so is the a or e
+    of a diphthong, for the checks of links to a name's group (keys.py)."""
     units = _UNIT_RE.findall(latin if turkic else _GU_RE.sub("g", latin))
-    fixed = [_fixed(u, turkic) for u in units]
+    fixed = [_fixed(u, turkic, SCHWA if exact else "A") for u in units]
     ambiguous = sorted({u for u, f in zip(units, fixed, strict=True) if f is None})
     choices = itertools.product(*(range(len(_SYSTEMS[u])) for u in ambiguous))
     variants = []
@@ -209,7 +232,7 @@ def skeletons(
         )
     out: list[str] = []
     for v in variants:
-        for key in _keys(v, "E" if keep_e else "A", e_as_o):
+        for key in _keys(v, "E" if keep_e else "A", e_as_o, hiatus or exact, exact):
             if key not in out:
                 out.append(key)
     return tuple(out)

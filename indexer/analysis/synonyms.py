@@ -16,7 +16,8 @@ up whole (whole_names.py) and "upper" alone never reaches Nagorno.
 
 Lookup ignores case, accents, script, and ə/ı vs e/i; a listed word also matches with one
 common inflection (Ermeniler -> Ermeni, Армении -> Армения), but only when the bare form is
-listed, so the inflection rules never touch other words.
+listed, so the inflection rules never touch other words; an ethnonym of words.tsv also with
+another ending on the stem of a listed form (Азербайджанцев, армянам).
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ from .tables import rows, settled
 # (romanized). Tried longest first, only to find a listed word.
 _SUFFIX_RE = re.compile(
     r"(?:lerinin|larinin|lerin|larin|leri|lari|ler|lar|nin|nun|dan|den|tan|ten|da|de|ta|te"
-    r"|in|un|ogo|ego|ykh|ikh|ami|yami|aya|oye|iye|yye|om|em|oy|ey|iy|yy|ya|es|s|a|e|i|u|y)$"
+    r"|in|un|ogo|ego|ykh|ikh|yakh|akh|ami|yami|yam|am|aya|oye|iye|yye|om|em|oy|ey|iy|yy|ov|ev"
+    r"|ya|es|s|a|e|i|u|y)$"
 )
 
 
@@ -55,6 +57,10 @@ class Entry:
 class _Table:
     index: dict[str, Entry] = field(default_factory=dict)
     capitalized: dict[str, Entry] = field(default_factory=dict)  # the `X*` words
+    # the stems of words.tsv's words, each form without one ending: an inflection the table
+    # does not list meets the listed ones through it (Азербайджанцев: Азербайджанцы), and
+    # keeps the spelling rules, as no list holds its romanizations
+    stems: dict[str, Entry] = field(default_factory=dict)
     # (word, group) of the names whose skeletons also lead to their group (keys.py)
     names: list[tuple[str, str]] = field(default_factory=list)
 
@@ -107,7 +113,20 @@ def table() -> _Table:
             for name in cells[1].split(","):
                 if name.strip():
                     t.add(name.strip(), group, strict, bridge, keep_e)
+    for form, entry in t.index.items():
+        if entry.strict:
+            stem = _stem(form)
+            if stem and stem not in t.index:
+                old = t.stems.get(stem, Entry())
+                t.stems[stem] = Entry(tuple(dict.fromkeys(old.groups + entry.groups)))
     return settled(t)
+
+
+def _stem(form: str) -> str | None:
+    """The form without its longest ending, if a stem longer than MIN_STEM is left (Azer, a
+    given name, is not the stem of Azeri)."""
+    m = _SUFFIX_RE.search(form)
+    return form[: m.start()] if m and m.start() > MIN_STEM else None
 
 
 @bounded_cache(max_bytes=2_000_000)
@@ -126,7 +145,8 @@ def lookup(word: str) -> Entry | None:
             return index[stem]
         # Shorter suffixes ending the same way: Ermenilerin -> (lerin, rin ...) -> Ermeni.
         m = _SUFFIX_RE.search(form, m.start() + 1)
-    return None
+    stem = _stem(form)
+    return table().stems.get(stem) if stem else None
 
 
 def group_key(group: str) -> str:

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from indexer.analysis import WORD_RE, exact_key, variant_keys
-from indexer.analysis.keys import SKELETON
+from indexer.analysis.keys import SKELETON, index_keys
 
 FILENAME = "spellings.json"
 ADDED = "spellings-added.json"  # pairs added by updates since spellings.json was written
@@ -50,7 +50,7 @@ def pairs_of_words(words: set[str]) -> set[tuple[str, str]]:
         known.clear()
     for word in words.difference(known):
         exact = exact_key(word)
-        known[word] = tuple((k, exact) for k in variant_keys(word) if k != exact)
+        known[word] = tuple((k, exact) for k in index_keys(word) if k != exact)
     return set().union(*map(known.__getitem__, words))
 
 

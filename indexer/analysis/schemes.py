@@ -1,0 +1,52 @@
+"""The scheme key: a word as any of the Russian romanization schemes writes it.
+
+The schemes `iuliia` implements write one Cyrillic letter in several ways (щ: shch, shh, sch,
+chtch; х: kh, x; ц: ts, tc, c; й: y, j, i, ĭ; я, ю: ya, ia, ja; the ending -ый, -ий: y, yy,
+yj, iy, ij, ii), so an ordinary Russian word, which gets no skeleton (lexicon.py), still meets
+its romanizations in another scheme: Малый, Maly, Malyj, Malyi; район, rajon, raion; Ильхам,
+Ilkham, Ilxam. The key keeps every vowel (ы is y, и is i: быть is not бить) and folds only
+what the schemes disagree on:
+- each Cyrillic consonant's spellings become one symbol (Q щ, Č ч, Š ш, Z ж, X х, C ц),
+  except х written h, which in Azerbaijani is another sound (xal, hal);
+- a glide before a vowel goes (я, ю, е as ya, ia, ja, yu, iu, ju, ye: the vowel stays), ё
+  after a consonant is e (yo, jo, ë: most schemes drop its dots), and й after a vowel is one
+  symbol (J) however it is written;
+- the ending -ый/-ий is one ending (Y), and so is a final -i or -y (Yuri, Yury, Jurij);
+  French ou is u and gu before e or i is g, and a doubled letter is one (Petrossian).
+The key joins a Cyrillic word to the Latin words that may romanize it, never to another
+Cyrillic word (пенсии is not пенсий, though both end as the schemes write -ий): a Cyrillic
+word is recorded under the key with another prefix (CYRILLIC_SCHEME), which only Latin and
+Armenian words ask for (keys.variant_keys, keys.index_keys).
+"""
+
+from __future__ import annotations
+
+import re
+
+SCHEME = "%"  # key prefixes: never in a word, apart from the other keys' prefixes
+CYRILLIC_SCHEME = "&"
+
+_STEPS = (
+    (re.compile(r"chtch|shch|shh|sch"), "Q"),
+    (re.compile(r"tch|ch"), "Č"),
+    (re.compile(r"sh"), "Š"),
+    (re.compile(r"zh"), "Z"),
+    (re.compile(r"kh|x"), "X"),  # not h: Azerbaijani tells x from h (xal is not hal)
+    (re.compile(r"ts|tc|c"), "C"),
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"gu(?=[eiy])"), "g"),
+    (re.compile(r"(?<=[b-df-hj-np-tv-z])[yj]o"), "e"),  # ё: Posyolok, Posjolok, Poselok
+    # -ый, -ий: Maly, Malyy, Malyj, Malyi; Yuri, Yury, Jurij, Yuriy
+    (re.compile(r"(?<![aeiou])(?:[yi][yji]|[yi])$"), "Y"),
+    (re.compile(r"[iyj]+(?=[aeou])"), ""),  # glides: yama, iama, jama; Mariya, Marija, Maria
+    (re.compile(r"(?<=[aeiou])[yji]"), "J"),  # й: Chay, Chaj, Chai; Geydar, Gejdar, Geidar
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+
+
+def scheme_key(latin: str) -> str:
+    """The scheme key of a romanized word (lower-case ASCII letters)."""
+    out = latin
+    for pattern, repl in _STEPS:
+        out = pattern.sub(repl, out)
+    return SCHEME + out

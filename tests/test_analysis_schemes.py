@@ -1,0 +1,76 @@
+"""An ordinary Russian word, which gets no skeleton, still meets its romanizations in the
+schemes iuliia implements, and never another Russian word through them."""
+
+import iuliia
+import pytest
+
+from indexer.analysis import exact_key, variant_keys
+from indexer.analysis.keys import index_keys
+from indexer.analysis.schemes import scheme_key
+
+SCHEMES = {
+    "bgn_pcgn": iuliia.BGN_PCGN,
+    "ala_lc": iuliia.ALA_LC,
+    "iso_9_1968": iuliia.ISO_9_1968,
+    "gost_52535": iuliia.GOST_52535,
+    "wikipedia": iuliia.WIKIPEDIA,
+    "mvd_310_fr": iuliia.MVD_310_FR,
+    "scientific": iuliia.SCIENTIFIC,
+    "telegram": iuliia.TELEGRAM,
+    "icao": iuliia.ICAO_DOC_9303,
+}
+
+
+def finds(query: str, document: str) -> bool:
+    """A query for `query` finds a document that says `document` (as the spelling map does)."""
+    return exact_key(query) == exact_key(document) or bool(
+        set(variant_keys(query)) & set(index_keys(document))
+    )
+
+
+# ordinary words of place names (small, big, new, upper, red; the -ый/-ий endings, й, я, ю, ц,
+# щ, ч), which no skeleton reaches
+WORDS = ["Малый", "Новый", "Красный", "Цветочный", "Хлебный", "Чайный", "Грязный", "Юрий"]
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize("word", WORDS)
+def test_a_russian_word_meets_its_romanization_in_every_scheme(word, scheme):
+    latin = SCHEMES[scheme].translate(word)
+    assert finds(word, latin) and finds(latin, word), latin
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ["Mec", "Metc", "Мец", "Մեծ"],  # ц: c, tc, ts (Armenian 'big' in village names)
+        ["Posyolok", "Posjolok", "Poselok", "Posëlok", "Посёлок"],  # ё
+        ["Rajon", "Raion", "район"],  # й between vowels
+        ["Gejdar", "Geidar", "Geydar", "Gueidar", "Гейдар"],  # й before a consonant
+        ["Ilkham", "Ilxam", "Ильхам"],  # х: kh, x
+        ["Yuri", "Yury", "Jurij", "Yuriy", "Юрий"],  # -ий: i, y, ij, iy
+    ],
+)
+def test_spellings_of_one_russian_letter_meet(spellings):
+    for a in spellings:
+        for b in spellings:
+            assert finds(a, b), (a, b)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("пенсии", "пенсий"),  # -ии and -ий have one key, but Cyrillic words keep their own
+        ("лунный", "луны"),
+        ("быть", "бить"),  # ы is not и
+        ("xal", "hal"),  # Azerbaijani x is not h
+        ("Малый", "Molyj"),  # every vowel stays
+    ],
+)
+def test_the_scheme_key_keeps_words_apart(a, b):
+    assert not finds(a, b) and not finds(b, a)
+
+
+def test_an_english_word_gets_no_scheme_key():
+    assert not [k for k in variant_keys("chair") if k.startswith("%")]  # not ч + air
+    assert scheme_key("malyy") == scheme_key("maly") == scheme_key("malyj")
