@@ -146,8 +146,8 @@ def build_once(opt: Options, name: str, args: list[str], work: Path, sha: str) -
             log(f"{name}: reusing the index built {time.ctime(saved.stat().st_mtime)}")
             return {**build, "reused": True}
     saved.unlink(missing_ok=True)
-    # from an empty directory: versions left by an earlier run would count in the index's size
-    shutil.rmtree(work / f"index-{name}", ignore_errors=True)
+    if reusable:  # from an empty directory: an earlier run's versions would count in its size
+        shutil.rmtree(work / f"index-{name}", ignore_errors=True)
     build = run_child(["build", *args], work / f"{name}-build.json", opt.timeout)
     if "error" not in build:
         saved.write_text(json.dumps({**build, "corpus_sha256": sha}, indent=1))
