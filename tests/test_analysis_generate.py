@@ -130,3 +130,30 @@ def test_a_places_own_name_that_another_place_has_is_reached_one_way(gazetteer, 
     assert rows["gn14"][5] == "Şirvan"  # Ali-Bayramly finds Şirvan, not the other way
     # a noise name is never a place's own name: Shusha does not reach Susa
     assert "gn1" not in rows or rows["gn1"][5] == ""
+
+
+# Invented places: (other place's own name, its alternate names, population, km east of ours)
+@pytest.mark.parametrize(
+    "other, alternates, population, lon, kept",
+    [
+        ("Uyrak", ["Tovlar"], 900, 70.0, True),  # a far, smaller place's alternate name: noise
+        ("Uyrak", ["Tovlar"], 90_000, 70.0, False),  # a far, larger place's: a real claim
+        ("Uyrak", ["Tovlar"], 900, 47.5, False),  # a neighbour's (45 km): a real claim
+        ("Tovlar", [], 900, 70.0, False),  # its own name, however small and far
+        ("Tovlar Rayonu", [], 900, 70.0, False),  # a word of its own name
+    ],
+)
+def test_a_far_smaller_places_alternate_name_does_not_make_a_name_ambiguous(
+    monkeypatch, other, alternates, population, lon, kept
+):
+    world = (
+        place(1, "Kelbin", "AZ", 5_000, ["Tovlar", "Келбин"]),
+        place(2, other, "RU", population, alternates, lat=40.0, lon=lon),
+    )
+    monkeypatch.setattr(places, "world", lambda: world)
+    monkeypatch.setattr(places, "region", lambda: world)
+    monkeypatch.setattr(places, "_ordinary_words", lambda _, n=0: {})
+    rows, _, ambiguous = places.build()
+    names = {r[0]: r[1].split(", ") for r in rows}
+    assert ("Tovlar" in names.get("gn1", [])) is kept
+    assert ("Tovlar" in {r[0] for r in ambiguous if r[2].startswith("Kelbin")}) is not kept

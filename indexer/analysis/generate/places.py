@@ -8,7 +8,9 @@ left out, and written to data/places_ambiguous.tsv with the reason, when
   town in Italy and one in Colombia; some lists carry the name of a neighbouring town), unless
   one of them is at least DOMINANT times as populous as each of the others (Baku, not the
   Romanian town that lists "Baku"): a reader means the big place. Two entries less than
-  SAME_PLACE_KM apart in one country are one place listed twice;
+  SAME_PLACE_KM apart in one country are one place listed twice. A place that is FAR_KM away,
+  no larger, and has the name only among its alternate names does not count (Uyar in Siberia
+  lists Ujar, Azerbaijan's town); a place's own name, or a word of it, always does (Susa);
 - it is an ordinary word of English, Russian or Turkish (a Turkish village called Pazar must
   not make "pazar", market, a place name; in a multi-word name such a word is just not listed);
 - it is one word shorter than three letters;
@@ -58,6 +60,11 @@ MIN_WORD = 3
 # wordfreq's lists hold proper names too (баку, erivan).
 BIG_PLACE = 100_000
 DOMINANT = 10
+# A place this far away that lists a name only among its alternate names, while its own name
+# is another, does not claim it: GeoNames' alternate names are its noisiest part (Uyar in
+# Siberia lists Ujar, the German spelling of its name; Kākhk in Khorasan lists Kakh), and a
+# reader of this archive who writes Ujar means the town of Azerbaijan whose own name it is.
+FAR_KM = 300.0
 
 
 def form(name: str) -> str:
@@ -79,6 +86,14 @@ def _ordinary_words(places: tuple[Place, ...], n: int = FREQUENT) -> dict[str, s
         if f not in big:
             out.setdefault(f, "en")
     return out
+
+
+def _claims(q: Place, f: str, p: Place) -> bool:
+    """Whether place `q` claims the name of lookup form `f` that place `p` lists: always
+    when it is its own name or a word of it (Susa is the Italian town's own name, and Hocalı a
+    word of Hocalı Rayonu), and for an alternate name only when `q` is near `p` or larger."""
+    own = form(q.name)
+    return f == own or f in own.split() or p.km(q) < FAR_KM or q.population > p.population
 
 
 class _Places:
@@ -130,7 +145,7 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
         mine = [
             q for q in owners[f] if q.geonameid in same.parent and same.find(q.geonameid) == root
         ]
-        others = [q for q in owners[f] if q not in mine]
+        others = [q for q in owners[f] if q not in mine and _claims(q, f, p)]
         if others:
             big = max(q.population for q in mine)
             if any(big < DOMINANT * q.population for q in others):
