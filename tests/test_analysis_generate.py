@@ -157,3 +157,22 @@ def test_a_far_smaller_places_alternate_name_does_not_make_a_name_ambiguous(
     names = {r[0]: r[1].split(", ") for r in rows}
     assert ("Tovlar" in names.get("gn1", [])) is kept
     assert ("Tovlar" in {r[0] for r in ambiguous if r[2].startswith("Kelbin")}) is not kept
+
+
+@pytest.mark.parametrize(
+    "other, population, lat, apart",
+    [
+        ("Kalvar", 2_000, 41.0, True),  # another place, a for e: two places
+        ("Kalvar", 2_000, 40.01, False),  # the same place listed twice (1 km)
+        ("Kalvar", 500_000, 41.0, False),  # a city: the village's name is its spelling
+        ("Kalvar", 0, 41.0, True),  # no population known: no city to prefer
+        ("Kolvar", 2_000, 41.0, False),  # o for e: the keys tell them apart already
+    ],
+)
+def test_places_whose_names_differ_in_a_and_e_are_kept_apart(
+    monkeypatch, other, population, lat, apart
+):
+    world = (place(1, "Kelvar", "AZ", 3_000, []), place(2, other, "AZ", population, [], lat))
+    monkeypatch.setattr(places, "region", lambda: world)
+    rows = places.vowels_apart()
+    assert (["Kelvar", other] in [r[:2] for r in rows]) is apart

@@ -19,7 +19,9 @@ share a key; the index build records which indexed words have each key
    close to that name (Hojaly, Hojali: Ivanyan), not when only the skeleton is shared
    (Chuchele, güzel), and only when it has the name's vowels, a apart from e unless an ə
    stands behind them (Agdem is not Ağdam): a shared skeleton is weak evidence, and a group
-   brings every document of every name of a place.
+   brings every document of every name of a place. The own name of a place that another
+   place has with an a for its e (data/places_vowels.tsv: Zafreh, Zefreh) keeps a and e
+   apart in its skeletons, as the names of Russia's places do.
 4. The scheme key (`%`, schemes.py) of a Russian word, and of a Latin or Armenian word that is
    no English or Turkish word: Малый meets Maly, Malyj, Malyi; a Cyrillic word is recorded
    under it with `&` (index_keys), which only Latin and Armenian words ask for, so it never
@@ -43,7 +45,7 @@ from .pipeline import exact_key
 from .romanize import romanize, strip_apostrophe_suffix
 from .schemes import CYRILLIC_SCHEME, SCHEME, scheme_key
 from .skeleton import SCHWA, skeletons
-from .synonyms import group_key, lookup, lookup_form, table
+from .synonyms import group_key, lookup, lookup_form, table, vowels_apart
 from .tables import settled
 
 MIN_LENGTH = 4  # shorter words are too many and too alike: xal/hal, qar/kar, Han/Khan
@@ -428,7 +430,7 @@ def variant_keys(word: str) -> tuple[str, ...]:
     strict = entry is not None and entry.strict
     turkic = None
     if not strict:
-        keep_e = entry is not None and entry.keep_e
+        keep_e = (entry is not None and entry.keep_e) or vowels_apart(word)
         skeleton_keys, people, turkic = _name_keys(word, entry is not None, keep_e)
         own = entry.groups if entry is not None else ()
         # a people's name's stem is no name of a place: only the word itself links to one

@@ -28,6 +28,8 @@ words (Kasum-Ismailov, Ali-Bayramly, Novyy Karanlug) goes whole to places_multiw
 every other kept name of its place: the query plan (indexer.search.plan) matches it only as a
 whole name, so its words alone (Kasum, a given name; Ismailov, a surname; Novyy, "new") name
 nothing.
+Own names of two places of the region that differ only in a and e (Zafreh, Zefreh) go to
+places_vowels.tsv, whose names keep a and e apart in their spelling keys (keys.py).
 "Same name" is compared as the table looks names up: case, accents, script and ə/ı ignored.
 """
 
@@ -198,6 +200,35 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
     return single, multi, ambiguous_rows
 
 
+def _where(p: Place) -> str:
+    return f"{p.name} ({p.country} {p.geonameid})"
+
+
+def vowels_apart() -> list[list[str]]:
+    """Rows (own name, the other place's own name, both places) of the places of the region
+    whose own names differ only where one writes a and the other e (Zafreh and Zefreh, two
+    towns of Isfahan; Badamlı and Bademli): the spelling keys keep a and e apart for these
+    names (keys.py), as they are two places, not two spellings of one, unless one place is
+    DOMINANT times as populous as the other."""
+    by_folded: dict[str, dict[str, Place]] = defaultdict(dict)
+    for p in region():
+        f = form(p.name)
+        if " " not in f and len(f) >= MIN_WORD:
+            by_folded[f.replace("a", "e")].setdefault(f, p)
+    out = []
+    for spellings in by_folded.values():
+        for f, p in spellings.items():
+            for g, q in spellings.items():
+                if f == g or (p.country == q.country and p.km(q) < SAME_PLACE_KM):
+                    continue  # one place listed twice
+                # a reader means the much larger place (Sheki, the city of Azerbaijan, is
+                # also written Shaki, which is a village of Armenia too)
+                small, big = sorted((p.population, q.population))
+                if not small or big < DOMINANT * small:  # 0: GeoNames does not know
+                    out.append([p.name, q.name, f"{_where(p)}, {_where(q)}"])
+    return sorted(out, key=lambda r: (r[0].lower(), r[1].lower()))
+
+
 def write(folder: Path = DATA) -> Path:
     from importlib.metadata import version as package_version
 
@@ -228,6 +259,13 @@ def write(folder: Path = DATA) -> Path:
         "# Generated with places.tsv: names of places in GeoNames that the gazetteer leaves\n"
         "# out because they do not name one place.\n# name\treason\tlisted for\n"
         + "".join("\t".join(r) + "\n" for r in ambiguous),
+        encoding="utf-8",
+    )
+    (folder / "places_vowels.tsv").write_text(
+        "# Generated with places.tsv: own names of two places of the region that differ only\n"
+        "# in a and e; their spelling keys keep a and e apart (indexer/analysis/keys.py).\n"
+        "# name\tthe other place's name\tthe places\n"
+        + "".join("\t".join(r) + "\n" for r in vowels_apart()),
         encoding="utf-8",
     )
     return path
