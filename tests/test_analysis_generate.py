@@ -176,3 +176,21 @@ def test_places_whose_names_differ_in_a_and_e_are_kept_apart(
     monkeypatch.setattr(places, "region", lambda: world)
     rows = places.vowels_apart()
     assert (["Kelvar", other] in [r[:2] for r in rows]) is apart
+
+
+@pytest.mark.parametrize(
+    "word, ordinary",
+    [("garden", True), ("anvil", True), ("nuthatch", True), ("zymome", False), ("abaissed", False)],
+)
+def test_a_word_of_websters_that_nobody_writes_takes_no_places_name(word, ordinary):
+    assert (word in places.in_use(frozenset([word]))) is ordinary
+
+
+def test_a_place_named_like_a_forgotten_word_keeps_its_name(monkeypatch):
+    world = (place(1, "Zymome", "AM", 900, ["Zimome", "Զիմոմե"]),)
+    monkeypatch.setattr(places, "world", lambda: world)
+    monkeypatch.setattr(places, "region", lambda: world)
+    monkeypatch.setattr(places, "frequent_words", lambda lang, n: ())
+    monkeypatch.setattr(places, "english_words", lambda: frozenset({"zymome", "garden"}))
+    rows, _, ambiguous = places.build()
+    assert "Zymome" in rows[0][1] and not ambiguous

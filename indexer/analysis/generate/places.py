@@ -11,7 +11,8 @@ left out, and written to data/places_ambiguous.tsv with the reason, when
   SAME_PLACE_KM apart in one country are one place listed twice. A place that is FAR_KM away,
   no larger, and has the name only among its alternate names does not count (Uyar in Siberia
   lists Ujar, Azerbaijan's town); a place's own name, or a word of it, always does (Susa);
-- it is an ordinary word of English, Russian or Turkish (a Turkish village called Pazar must
+- it is an ordinary word of English (one in use: Webster's Second also keeps words nobody
+  writes, such as sewan), Russian or Turkish (a Turkish village called Pazar must
   not make "pazar", market, a place name; in a multi-word name such a word is just not listed);
 - it is one word shorter than three letters;
 - it has no capitalized word of three letters or more that is not one of the COMMON most
@@ -61,6 +62,7 @@ MIN_WORD = 3
 # A frequent word that is the name of a place this large is that place's name, not a word:
 # wordfreq's lists hold proper names too (баку, erivan).
 BIG_PLACE = 100_000
+MIN_ZIPF = 1.0  # wordfreq's scale: once in 100 million words
 DOMINANT = 10
 # A place this far away that lists a name only among its alternate names, while its own name
 # is another, does not claim it: GeoNames' alternate names are its noisiest part (Uyar in
@@ -73,9 +75,18 @@ def form(name: str) -> str:
     return " ".join(lookup_form(w) for _, _, w in tokens(name))
 
 
+def in_use(words: frozenset[str]) -> list[str]:
+    """The English words of `words` that wordfreq has met at least once in 10**(9 - MIN_ZIPF)
+    words: Webster's Second keeps words nobody writes any more (sewan, cacur), which are no
+    reason to take a place's name from it (Sewan is Sevan; Cacur, Jajur)."""
+    from wordfreq import zipf_frequency
+
+    return [w for w in sorted(words) if zipf_frequency(w, "en") >= MIN_ZIPF]
+
+
 def _ordinary_words(places: tuple[Place, ...], n: int = FREQUENT) -> dict[str, str]:
     """Lookup form of an ordinary word -> the language it is a word of: the `n` most frequent
-    words of each language, and with the default `n` every word of Webster's too."""
+    words of each language, and with the default `n` every word of Webster's in use too."""
     big = {form(n) for p in places if p.population >= BIG_PLACE for n in p.names}
     out: dict[str, str] = {}
     for lang in ("ru", "tr", "en"):
@@ -83,7 +94,7 @@ def _ordinary_words(places: tuple[Place, ...], n: int = FREQUENT) -> dict[str, s
             f = lookup_form(w)
             if f not in big:
                 out.setdefault(f, lang)
-    for w in english_words() if n == FREQUENT else ():
+    for w in in_use(english_words()) if n == FREQUENT else ():
         f = lookup_form(w)
         if f not in big:
             out.setdefault(f, "en")
