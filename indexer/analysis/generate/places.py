@@ -8,12 +8,14 @@ left out, and written to data/places_ambiguous.tsv with the reason, when
   town in Italy and one in Colombia; some lists carry the name of a neighbouring town), unless
   one of them is at least DOMINANT times as populous as each of the others (Baku, not the
   Romanian town that lists "Baku"): a reader means the big place. Two entries less than
-  SAME_PLACE_KM apart in one country are one place listed twice. A place that is FAR_KM away,
-  no larger, and has the name only among its alternate names does not count (Uyar in Siberia
-  lists Ujar, Azerbaijan's town); a place's own name, or a word of it, always does (Susa);
-- it is an ordinary word of English (one in use: Webster's Second also keeps words nobody
-  writes, such as sewan), Russian or Turkish (a Turkish village called Pazar must
-  not make "pazar", market, a place name; in a multi-word name such a word is just not listed);
+  SAME_PLACE_KM apart in one country are one place listed twice. A place FAR_KM away or more
+  that has the name only among its alternate names does not count when it is outside the six
+  countries, or no larger (Uyar in Siberia lists Ujar, Azerbaijan's town; Kochi in Japan,
+  Koti); a place's own name, or a word of it, always does (Susa);
+- it is an ordinary word of English (one of Webster's in use, whatever place has it: Webster's
+  Second also keeps words nobody writes, such as sewan), Russian or Turkish (a Turkish village
+  called Pazar must not make "pazar", market, a place name; in a multi-word name such a word is
+  just not listed);
 - it is one word shorter than three letters;
 - it has no capitalized word of three letters or more that is not one of the COMMON most
   frequent words (Krasnaya Zvezda, "red star"; Yeni kənd, "new village"). Lower-case words
@@ -65,9 +67,10 @@ BIG_PLACE = 100_000
 MIN_ZIPF = 1.0  # wordfreq's scale: once in 100 million words
 DOMINANT = 10
 # A place this far away that lists a name only among its alternate names, while its own name
-# is another, does not claim it: GeoNames' alternate names are its noisiest part (Uyar in
-# Siberia lists Ujar, the German spelling of its name; Kākhk in Khorasan lists Kakh), and a
-# reader of this archive who writes Ujar means the town of Azerbaijan whose own name it is.
+# is another, does not claim it if it is outside the region or no larger: GeoNames' alternate
+# names are its noisiest part (Uyar in Siberia lists Ujar, the German spelling of its name;
+# Kākhk in Khorasan lists Kakh; Santiago de Cuba lists Kuba), and a reader of this archive
+# who writes Ujar means the town of Azerbaijan whose own name it is.
 FAR_KM = 300.0
 
 
@@ -86,7 +89,8 @@ def in_use(words: frozenset[str]) -> list[str]:
 
 def _ordinary_words(places: tuple[Place, ...], n: int = FREQUENT) -> dict[str, str]:
     """Lookup form of an ordinary word -> the language it is a word of: the `n` most frequent
-    words of each language, and with the default `n` every word of Webster's in use too."""
+    words of each language (unless a place of BIG_PLACE people has the word as a name: wordfreq
+    counts proper names too), and with the default `n` every word of Webster's in use."""
     big = {form(n) for p in places if p.population >= BIG_PLACE for n in p.names}
     out: dict[str, str] = {}
     for lang in ("ru", "tr", "en"):
@@ -94,19 +98,22 @@ def _ordinary_words(places: tuple[Place, ...], n: int = FREQUENT) -> dict[str, s
             f = lookup_form(w)
             if f not in big:
                 out.setdefault(f, lang)
+    # Webster's lists no proper names in lower case: its words are words, whatever place
+    # shares one (sari, the garment, and Sari, a city of Iran; sarı, yellow, meets both)
     for w in in_use(english_words()) if n == FREQUENT else ():
-        f = lookup_form(w)
-        if f not in big:
-            out.setdefault(f, "en")
+        out.setdefault(lookup_form(w), "en")
     return out
 
 
 def _claims(q: Place, f: str, p: Place) -> bool:
     """Whether place `q` claims the name of lookup form `f` that place `p` lists: always
     when it is its own name or a word of it (Susa is the Italian town's own name, and Hocalı a
-    word of Hocalı Rayonu), and for an alternate name only when `q` is near `p` or larger."""
+    word of Hocalı Rayonu), and for an alternate name only when `q` is near `p`, or is a
+    larger place of the region (Shush, whose list has Susa as Shusha's does)."""
     own = form(q.name)
-    return f == own or f in own.split() or p.km(q) < FAR_KM or q.population > p.population
+    if f == own or f in own.split() or p.km(q) < FAR_KM:
+        return True
+    return q.country in COUNTRIES and q.population > p.population
 
 
 class _Places:
