@@ -370,3 +370,13 @@ def test_a_short_word_joins_no_group_by_its_skeleton(word):
     """Only a listed spelling puts a short word in a name's group: too many short words share
     a skeleton with some name."""
     assert lookup(word) is not None or not groups(word)
+
+
+@pytest.mark.parametrize("marked, other", [("Ti͡ara", "Tyara"), ("Ti͡ara", "Тяра")])
+def test_a_word_romanized_with_a_schemes_marks_is_a_name_even_if_its_letters_spell_english(
+    marked, other
+):
+    # ALA-LC's tie (Ti͡ara, Тяра) or hard sign (Kʺuba) marks a romanized Russian word: tiara
+    # is English, Ti͡ara is not
+    assert meet(marked, other) and meet(other, marked)
+    assert variant_keys("tiara") == ("tiara",)  # the English word keeps its light key only

@@ -11,7 +11,7 @@ share a key; the index build records which indexed words have each key
 3. For names and foreign words only, a mild key (`^...`: ə and ı read as e and i, Şəki meets
    Sheki; German and French press letters as English writes them, Juri and Iouri meet Yuri
    and Юрий) and skeleton keys (`#...`, skeleton.py): not for ordinary English, Russian or Turkish
-   words (lexicon.py), not for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и
+   words (lexicon.py; a word with the marks of a Russian romanization, Ti͡ara, is none), not for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и
    of пытаться/питаться), not for the curated ordinary words (Azeri/Azari). Armenian surnames
    also get the stem Russian writes for them (Hakobyan -> akobyan, as in Акопян), and a
    people's name the stem left without its endings (Lezgins, Лезгины, Lezgian: lezg). A word
@@ -84,6 +84,10 @@ _INNER_H_RE = re.compile(r"(?<=[aeiouə])h(?=[aeiouə])")
 # the e before -syan, -sjan
 _ARMENIAN_E_RE = re.compile(r"(?<=[^aeiouy])e(?=[^aeiouy]+[iyj]a)")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+# The marks with which scholarly schemes romanize Russian's signs and ligatures (Kʺuba, Bankaʹ,
+# K”uba, Ai͡ar): a word written with one is a romanized name, never an English word, even when
+# its letters spell one (kuba, a rug; ajar)
+_ROMANIZATION_MARK_RE = re.compile("[\u02b9\u02ba\u0361\u201d]")
 _QARA_RE = re.compile(r"q(?!u)")
 
 
@@ -202,7 +206,11 @@ def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int]
     latin = romanize(word)
     if len(latin) < MIN_LENGTH or not latin.isalpha():
         return None
-    if not listed and (is_english_word(latin) or is_common_word(strip_apostrophe_suffix(word))):
+    if (
+        not listed
+        and not _ROMANIZATION_MARK_RE.search(word)
+        and (is_english_word(latin) or is_common_word(strip_apostrophe_suffix(word)))
+    ):
         return None
     cyrillic = bool(_CYRILLIC_RE.search(low))
     if cyrillic and _RUSSIAN_VERB_RE.search(low):
