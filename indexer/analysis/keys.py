@@ -11,8 +11,9 @@ share a key; the index build records which indexed words have each key
 3. For names and foreign words only, a mild key (`^...`: ə and ı read as e and i, Şəki meets
    Sheki; German and French press letters as English writes them, Juri and Iouri meet Yuri
    and Юрий) and skeleton keys (`#...`, skeleton.py): not for ordinary English, Russian or Turkish
-   words (lexicon.py; a word with the marks of a Russian romanization, Ti͡ara, is none), not for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и
-   of пытаться/питаться), not for the curated ordinary words (Azeri/Azari). Armenian surnames
+   words (lexicon.py; a word with the marks of a Russian romanization, Ti͡ara, is none), not
+   for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и of пытаться/питаться),
+   not for the curated ordinary words (Azeri/Azari). Armenian surnames
    also get the stem Russian writes for them (Hakobyan -> akobyan, as in Акопян), and a
    people's name the stem left without its endings (Lezgins, Лезгины, Lezgian: lezg). A word
    whose skeleton is a listed name's also joins the name's group, but only when it is spelt
