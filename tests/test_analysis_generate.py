@@ -130,3 +130,84 @@ def test_a_places_own_name_that_another_place_has_is_reached_one_way(gazetteer, 
     assert rows["gn14"][5] == "Şirvan"  # Ali-Bayramly finds Şirvan, not the other way
     # a noise name is never a place's own name: Shusha does not reach Susa
     assert "gn1" not in rows or rows["gn1"][5] == ""
+
+
+# Invented places: (other place's own name, its alternate names, country, population, its
+# longitude: ours is at 47.0, on the same parallel)
+@pytest.mark.parametrize(
+    "other, alternates, country, population, lon, kept",
+    [
+        ("Uyrak", ["Tovlar"], "RU", 900, 70.0, True),  # a far, smaller place's alternate name
+        ("Uyrak", ["Tovlar"], "RU", 90_000, 70.0, False),  # a far, larger place's in the region
+        ("Uyrak", ["Tovlar"], "CU", 90_000, -80.0, True),  # ... but outside it: noise
+        ("Uyrak", ["Tovlar"], "RU", 900, 47.5, False),  # a neighbour's (45 km): a real claim
+        ("Uyrak", ["Tovlar"], "GE", 900, 47.5, False),  # across a border too
+        ("Tovlar", [], "CU", 900, -80.0, False),  # its own name, however small and far
+        ("Tovlar Rayonu", [], "RU", 900, 70.0, False),  # a word of its own name
+    ],
+)
+def test_a_far_places_alternate_name_does_not_make_a_name_ambiguous(
+    monkeypatch, other, alternates, country, population, lon, kept
+):
+    world = (
+        place(1, "Kelbin", "AZ", 5_000, ["Tovlar", "Келбин"]),
+        place(2, other, country, population, alternates, lat=40.0, lon=lon),
+    )
+    monkeypatch.setattr(places, "world", lambda: world)
+    monkeypatch.setattr(places, "region", lambda: world[:1] if country == "CU" else world)
+    monkeypatch.setattr(places, "_ordinary_words", lambda _, n=0: {})
+    rows, _, ambiguous = places.build()
+    names = {r[0]: r[1].split(", ") for r in rows}
+    assert ("Tovlar" in names.get("gn1", [])) is kept
+    assert ("Tovlar" in {r[0] for r in ambiguous if r[2].startswith("Kelbin")}) is not kept
+
+
+@pytest.mark.parametrize(
+    "other, population, lat, apart",
+    [
+        ("Kalvar", 2_000, 41.0, True),  # another place, a for e: two places
+        ("Kalvar", 2_000, 40.01, False),  # the same place listed twice (1 km)
+        ("Kalvar", 500_000, 41.0, False),  # a city: the village's name is its spelling
+        ("Kalvar", 0, 41.0, True),  # no population known: no city to prefer
+        ("Kolvar", 2_000, 41.0, False),  # o for e: the keys tell them apart already
+    ],
+)
+def test_places_whose_names_differ_in_a_and_e_are_kept_apart(
+    monkeypatch, other, population, lat, apart
+):
+    world = (place(1, "Kelvar", "AZ", 3_000, []), place(2, other, "AZ", population, [], lat))
+    monkeypatch.setattr(places, "region", lambda: world)
+    rows = places.vowels_apart()
+    assert (["Kelvar", other] in [r[:2] for r in rows]) is apart
+
+
+@pytest.mark.parametrize(
+    "word, ordinary",
+    [("garden", True), ("anvil", True), ("nuthatch", True), ("zymome", False), ("abaissed", False)],
+)
+def test_a_word_of_websters_that_nobody_writes_takes_no_places_name(word, ordinary):
+    assert (word in places.in_use(frozenset([word]))) is ordinary
+
+
+def test_a_place_named_like_a_forgotten_word_keeps_its_name(monkeypatch):
+    world = (place(1, "Zymome", "AM", 900, ["Zimome", "Զիմոմե"]),)
+    monkeypatch.setattr(places, "world", lambda: world)
+    monkeypatch.setattr(places, "region", lambda: world)
+    monkeypatch.setattr(places, "frequent_words", lambda lang, n: ())
+    monkeypatch.setattr(places, "english_words", lambda: frozenset({"zymome", "garden"}))
+    rows, _, ambiguous = places.build()
+    assert "Zymome" in rows[0][1] and not ambiguous
+
+
+def test_a_word_of_websters_is_a_word_even_when_a_city_has_it_as_its_name(monkeypatch):
+    world = (
+        place(1, "Garden", "IR", 250_000, ["Gārden", "Гарден"]),
+        place(2, "Baku", "AZ", 2_300_000, ["Bakı", "Баку"]),
+    )
+    monkeypatch.setattr(places, "world", lambda: world)
+    monkeypatch.setattr(places, "region", lambda: world)
+    monkeypatch.setattr(places, "frequent_words", lambda lang, n: ("баку",) if lang == "ru" else ())
+    monkeypatch.setattr(places, "english_words", lambda: frozenset({"garden"}))
+    rows, _, ambiguous = places.build()
+    assert [r[3] for r in rows] == ["Baku"]  # баку in wordfreq's list is the city's name
+    assert {r[0] for r in ambiguous} == {"Garden", "Gārden", "Гарден"}

@@ -11,15 +11,18 @@ share a key; the index build records which indexed words have each key
 3. For names and foreign words only, a mild key (`^...`: ə and ı read as e and i, Şəki meets
    Sheki; German and French press letters as English writes them, Juri and Iouri meet Yuri
    and Юрий) and skeleton keys (`#...`, skeleton.py): not for ordinary English, Russian or Turkish
-   words (lexicon.py), not for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и
-   of пытаться/питаться), not for the curated ordinary words (Azeri/Azari). Armenian surnames
+   words (lexicon.py; a word with the marks of a Russian romanization, Ti͡ara, is none), not
+   for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и of пытаться/питаться),
+   not for the curated ordinary words (Azeri/Azari). Armenian surnames
    also get the stem Russian writes for them (Hakobyan -> akobyan, as in Акопян), and a
    people's name the stem left without its endings (Lezgins, Лезгины, Lezgian: lezg). A word
    whose skeleton is a listed name's also joins the name's group, but only when it is spelt
    close to that name (Hojaly, Hojali: Ivanyan), not when only the skeleton is shared
    (Chuchele, güzel), and only when it has the name's vowels, a apart from e unless an ə
    stands behind them (Agdem is not Ağdam): a shared skeleton is weak evidence, and a group
-   brings every document of every name of a place.
+   brings every document of every name of a place. The own name of a place that another
+   place has with an a for its e (data/places_vowels.tsv: Zafreh, Zefreh) keeps a and e
+   apart in its skeletons, as the names of Russia's places do.
 4. The scheme key (`%`, schemes.py) of a Russian word, and of a Latin or Armenian word that is
    no English or Turkish word: Малый meets Maly, Malyj, Malyi; a Cyrillic word is recorded
    under it with `&` (index_keys), which only Latin and Armenian words ask for, so it never
@@ -43,7 +46,7 @@ from .pipeline import exact_key
 from .romanize import romanize, strip_apostrophe_suffix
 from .schemes import CYRILLIC_SCHEME, SCHEME, scheme_key
 from .skeleton import SCHWA, skeletons
-from .synonyms import group_key, lookup, lookup_form, table
+from .synonyms import group_key, lookup, lookup_form, table, vowels_apart
 from .tables import settled
 
 MIN_LENGTH = 4  # shorter words are too many and too alike: xal/hal, qar/kar, Han/Khan
@@ -82,6 +85,10 @@ _INNER_H_RE = re.compile(r"(?<=[aeiouə])h(?=[aeiouə])")
 # the e before -syan, -sjan
 _ARMENIAN_E_RE = re.compile(r"(?<=[^aeiouy])e(?=[^aeiouy]+[iyj]a)")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+# The marks with which scholarly schemes romanize Russian's signs and ligatures (Kʺuba, Bankaʹ,
+# K”uba, Ai͡ar): a word written with one is a romanized name, never an English word, even when
+# its letters spell one (kuba, a rug; ajar)
+_ROMANIZATION_MARK_RE = re.compile("[\u02b9\u02ba\u0361\u201d]")
 _QARA_RE = re.compile(r"q(?!u)")
 
 
@@ -200,7 +207,11 @@ def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int]
     latin = romanize(word)
     if len(latin) < MIN_LENGTH or not latin.isalpha():
         return None
-    if not listed and (is_english_word(latin) or is_common_word(strip_apostrophe_suffix(word))):
+    if (
+        not listed
+        and not _ROMANIZATION_MARK_RE.search(word)
+        and (is_english_word(latin) or is_common_word(strip_apostrophe_suffix(word)))
+    ):
         return None
     cyrillic = bool(_CYRILLIC_RE.search(low))
     if cyrillic and _RUSSIAN_VERB_RE.search(low):
@@ -428,7 +439,7 @@ def variant_keys(word: str) -> tuple[str, ...]:
     strict = entry is not None and entry.strict
     turkic = None
     if not strict:
-        keep_e = entry is not None and entry.keep_e
+        keep_e = (entry is not None and entry.keep_e) or vowels_apart(word)
         skeleton_keys, people, turkic = _name_keys(word, entry is not None, keep_e)
         own = entry.groups if entry is not None else ()
         # a people's name's stem is no name of a place: only the word itself links to one

@@ -129,6 +129,17 @@ def _stem(form: str) -> str | None:
     return form[: m.start()] if m and m.start() > MIN_STEM else None
 
 
+@cache
+def _vowels_apart() -> frozenset[str]:
+    return frozenset(lookup_form(cells[0]) for cells in rows("places_vowels.tsv"))
+
+
+def vowels_apart(word: str) -> bool:
+    """Whether `word` is the own name of a place whose name another place has with an a for
+    its e or an e for its a (data/places_vowels.tsv): Zafreh is not Zefreh."""
+    return lookup_form(word) in _vowels_apart()
+
+
 @bounded_cache(max_bytes=2_000_000)
 def lookup(word: str) -> Entry | None:
     """The table entry for `word` or for its bare form, if listed."""

@@ -8,9 +8,14 @@ left out, and written to data/places_ambiguous.tsv with the reason, when
   town in Italy and one in Colombia; some lists carry the name of a neighbouring town), unless
   one of them is at least DOMINANT times as populous as each of the others (Baku, not the
   Romanian town that lists "Baku"): a reader means the big place. Two entries less than
-  SAME_PLACE_KM apart in one country are one place listed twice;
-- it is an ordinary word of English, Russian or Turkish (a Turkish village called Pazar must
-  not make "pazar", market, a place name; in a multi-word name such a word is just not listed);
+  SAME_PLACE_KM apart in one country are one place listed twice. A place FAR_KM away or more
+  that has the name only among its alternate names does not count when it is outside the six
+  countries, or no larger (Uyar in Siberia lists Ujar, Azerbaijan's town; Kochi in Japan,
+  Koti); a place's own name, or a word of it, always does (Susa);
+- it is an ordinary word of English (one of Webster's in use, whatever place has it: Webster's
+  Second also keeps words nobody writes, such as sewan), Russian or Turkish (a Turkish village
+  called Pazar must not make "pazar", market, a place name; in a multi-word name such a word is
+  just not listed);
 - it is one word shorter than three letters;
 - it has no capitalized word of three letters or more that is not one of the COMMON most
   frequent words (Krasnaya Zvezda, "red star"; Yeni kənd, "new village"). Lower-case words
@@ -26,6 +31,8 @@ words (Kasum-Ismailov, Ali-Bayramly, Novyy Karanlug) goes whole to places_multiw
 every other kept name of its place: the query plan (indexer.search.plan) matches it only as a
 whole name, so its words alone (Kasum, a given name; Ismailov, a surname; Novyy, "new") name
 nothing.
+Own names of two places of the region that differ only in a and e (Zafreh, Zefreh) go to
+places_vowels.tsv, whose names keep a and e apart in their spelling keys (keys.py).
 "Same name" is compared as the table looks names up: case, accents, script and ə/ı ignored.
 """
 
@@ -57,16 +64,33 @@ MIN_WORD = 3
 # A frequent word that is the name of a place this large is that place's name, not a word:
 # wordfreq's lists hold proper names too (баку, erivan).
 BIG_PLACE = 100_000
+MIN_ZIPF = 1.0  # wordfreq's scale: once in 100 million words
 DOMINANT = 10
+# A place this far away that lists a name only among its alternate names, while its own name
+# is another, does not claim it if it is outside the region or no larger: GeoNames' alternate
+# names are its noisiest part (Uyar in Siberia lists Ujar, the German spelling of its name;
+# Kākhk in Khorasan lists Kakh; Santiago de Cuba lists Kuba), and a reader of this archive
+# who writes Ujar means the town of Azerbaijan whose own name it is.
+FAR_KM = 300.0
 
 
 def form(name: str) -> str:
     return " ".join(lookup_form(w) for _, _, w in tokens(name))
 
 
+def in_use(words: frozenset[str]) -> list[str]:
+    """The English words of `words` that wordfreq has met at least once in 10**(9 - MIN_ZIPF)
+    words: Webster's Second keeps words nobody writes any more (sewan, cacur), which are no
+    reason to take a place's name from it (Sewan is Sevan; Cacur, Jajur)."""
+    from wordfreq import zipf_frequency
+
+    return [w for w in sorted(words) if zipf_frequency(w, "en") >= MIN_ZIPF]
+
+
 def _ordinary_words(places: tuple[Place, ...], n: int = FREQUENT) -> dict[str, str]:
     """Lookup form of an ordinary word -> the language it is a word of: the `n` most frequent
-    words of each language, and with the default `n` every word of Webster's too."""
+    words of each language (unless a place of BIG_PLACE people has the word as a name: wordfreq
+    counts proper names too), and with the default `n` every word of Webster's in use."""
     big = {form(n) for p in places if p.population >= BIG_PLACE for n in p.names}
     out: dict[str, str] = {}
     for lang in ("ru", "tr", "en"):
@@ -74,11 +98,22 @@ def _ordinary_words(places: tuple[Place, ...], n: int = FREQUENT) -> dict[str, s
             f = lookup_form(w)
             if f not in big:
                 out.setdefault(f, lang)
-    for w in english_words() if n == FREQUENT else ():
-        f = lookup_form(w)
-        if f not in big:
-            out.setdefault(f, "en")
+    # Webster's lists no proper names in lower case: its words are words, whatever place
+    # shares one (sari, the garment, and Sari, a city of Iran; sarı, yellow, meets both)
+    for w in in_use(english_words()) if n == FREQUENT else ():
+        out.setdefault(lookup_form(w), "en")
     return out
+
+
+def _claims(q: Place, f: str, p: Place) -> bool:
+    """Whether place `q` claims the name of lookup form `f` that place `p` lists: always
+    when it is its own name or a word of it (Susa is the Italian town's own name, and Hocalı a
+    word of Hocalı Rayonu), and for an alternate name only when `q` is near `p`, or is a
+    larger place of the region (Shush, whose list has Susa as Shusha's does)."""
+    own = form(q.name)
+    if f == own or f in own.split() or p.km(q) < FAR_KM:
+        return True
+    return q.country in COUNTRIES and q.population > p.population
 
 
 class _Places:
@@ -130,7 +165,7 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
         mine = [
             q for q in owners[f] if q.geonameid in same.parent and same.find(q.geonameid) == root
         ]
-        others = [q for q in owners[f] if q not in mine]
+        others = [q for q in owners[f] if q not in mine and _claims(q, f, p)]
         if others:
             big = max(q.population for q in mine)
             if any(big < DOMINANT * q.population for q in others):
@@ -183,6 +218,35 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
     return single, multi, ambiguous_rows
 
 
+def _where(p: Place) -> str:
+    return f"{p.name} ({p.country} {p.geonameid})"
+
+
+def vowels_apart() -> list[list[str]]:
+    """Rows (own name, the other place's own name, both places) of the places of the region
+    whose own names differ only where one writes a and the other e (Zafreh and Zefreh, two
+    towns of Isfahan; Badamlı and Bademli): the spelling keys keep a and e apart for these
+    names (keys.py), as they are two places, not two spellings of one, unless one place is
+    DOMINANT times as populous as the other."""
+    by_folded: dict[str, dict[str, Place]] = defaultdict(dict)
+    for p in region():
+        f = form(p.name)
+        if " " not in f and len(f) >= MIN_WORD:
+            by_folded[f.replace("a", "e")].setdefault(f, p)
+    out = []
+    for spellings in by_folded.values():
+        for f, p in spellings.items():
+            for g, q in spellings.items():
+                if f == g or (p.country == q.country and p.km(q) < SAME_PLACE_KM):
+                    continue  # one place listed twice
+                # a reader means the much larger place (Sheki, the city of Azerbaijan, is
+                # also written Shaki, which is a village of Armenia too)
+                small, big = sorted((p.population, q.population))
+                if not small or big < DOMINANT * small:  # 0: GeoNames does not know
+                    out.append([p.name, q.name, f"{_where(p)}, {_where(q)}"])
+    return sorted(out, key=lambda r: (r[0].lower(), r[1].lower()))
+
+
 def write(folder: Path = DATA) -> Path:
     from importlib.metadata import version as package_version
 
@@ -213,6 +277,13 @@ def write(folder: Path = DATA) -> Path:
         "# Generated with places.tsv: names of places in GeoNames that the gazetteer leaves\n"
         "# out because they do not name one place.\n# name\treason\tlisted for\n"
         + "".join("\t".join(r) + "\n" for r in ambiguous),
+        encoding="utf-8",
+    )
+    (folder / "places_vowels.tsv").write_text(
+        "# Generated with places.tsv: own names of two places of the region that differ only\n"
+        "# in a and e; their spelling keys keep a and e apart (indexer/analysis/keys.py).\n"
+        "# name\tthe other place's name\tthe places\n"
+        + "".join("\t".join(r) + "\n" for r in vowels_apart()),
         encoding="utf-8",
     )
     return path
