@@ -191,7 +191,7 @@ class _Texts(Sequence):
     offsets[i + 1]], decoded on access (so `bisect` works on it without decoding them all)."""
 
     def __init__(self, text: np.ndarray, offsets: np.ndarray):
-        self._text, self._offsets = text.tobytes(), offsets.tolist()
+        self._text, self._offsets = memoryview(text), offsets
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
@@ -201,7 +201,7 @@ class _Texts(Sequence):
             return [self[j] for j in range(*i.indices(len(self)))]
         if i < 0:
             i += len(self)
-        return self._text[self._offsets[i] : self._offsets[i + 1]].decode("utf-8")
+        return str(self._text[self._offsets[i] : self._offsets[i + 1]], "utf-8")
 
     @staticmethod
     def pack(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
