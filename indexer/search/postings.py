@@ -31,7 +31,7 @@ import whoosh
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3TermInfo, _lenfield
-from whoosh.columns import NumericColumn
+from whoosh.columns import NumericColumn, VarBytesColumn
 from whoosh.util.numeric import byte_to_length
 
 WHOOSH_VERSION = (2, 7, 5)  # the release whose W3 codec this module reads
@@ -291,6 +291,8 @@ class _Segment:
                 return [default] * n
             values = self._numeric_column(field)
             if values is None:
+                values = self._bytes_column(field)
+            if values is None:
                 values = list(leaf.column_reader(field))
         return values if len(values) == n else (values + [default] * n)[:n]
 
@@ -307,6 +309,21 @@ class _Segment:
         if any(shown[d] != values[d] for d in range(0, n, max(1, n // 64))):
             return None
         return values.tolist()
+
+    def _bytes_column(self, field: str) -> list | None:
+        """A column of texts read in one piece and cut into values here, instead of one read
+        per document; None for other columns. The values are Whoosh's own translation of each
+        document's bytes, so they are what its translating reader gives."""
+        n, leaf = self.doc_count, self.leaf
+        raw = leaf.column_reader(field, translate=False)
+        if not isinstance(raw, VarBytesColumn.Reader) or len(raw._lengths) != n:
+            return None
+        lengths = np.asarray(raw._lengths, dtype=np.int64)
+        offsets = np.asarray(raw._offsets, dtype=np.int64)
+        ends = (offsets + lengths).tolist()
+        data = raw._dbfile.get(raw._basepos, max(ends, default=0))
+        translate = leaf.schema[field].from_column_value
+        return [translate(data[a:b]) for a, b in zip(offsets.tolist(), ends, strict=True)]
 
     def info(self, field: str, text: str) -> W3TermInfo | None:
         """The term's entry in the term table (None if absent), remembered: a search looks a

@@ -45,15 +45,15 @@ class CodedColumn:
 
     @classmethod
     def from_lists(cls, per_doc: Iterable[Iterable[str]]) -> CodedColumn:
+        # a document's values once each; most documents have one value, which needs no check
+        lists = [v if len(v) < 2 else list(dict.fromkeys(v)) for v in map(list, per_doc)]
         index: dict[str, int] = {}
-        starts, codes = [0], []
-        for values in per_doc:
-            mine = dict.fromkeys(index.setdefault(v, len(index)) for v in values)
-            codes += mine
-            starts.append(len(codes))
-        starts_arr = np.asarray(starts, dtype=np.int64)
+        codes = [index.setdefault(v, len(index)) for values in lists for v in values]
+        sizes = np.fromiter(map(len, lists), np.int64, len(lists))
+        starts_arr = np.zeros(len(lists) + 1, dtype=np.int64)
+        np.cumsum(sizes, out=starts_arr[1:])
         codes_arr = np.asarray(codes, dtype=np.int32)
-        single = codes_arr if np.all(np.diff(starts_arr) == 1) else None
+        single = codes_arr if np.all(sizes == 1) else None
         return cls(list(index), starts_arr, codes_arr, single)
 
     @classmethod
