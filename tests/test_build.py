@@ -379,6 +379,6 @@ def test_every_file_of_a_new_version_reaches_the_disk_before_current_names_it(
     report = build_index(index, corpus_dir=corpus_copy)
     version = IndexStore(index).versions / report.version
     files = {p.name: p.stat().st_ino for p in [version, version.parent, *version.iterdir()]}
-    assert {"manifest.json", "meta.json", "spellings.json", "FINISHED"} <= set(files)
+    assert {"manifest.json", "meta.json", "spellings.npz", "FINISHED"} <= set(files)
     assert any(name.endswith(".toc") for name in files)
     assert not {name for name, ino in files.items() if ino not in at_switch}

@@ -40,6 +40,17 @@ def test_coded_column_counts_and_filters_like_sets(per_doc, data):
     assert column.has_any(docs, codes).tolist() == expected
 
 
+@given(st.lists(st.lists(st.lists(st.sampled_from("abcdefgh"), max_size=3), max_size=6)))
+def test_a_column_joined_from_segments_is_the_column_of_all_their_documents(segments):
+    """Each segment's column is made once and kept; a version's column joins them."""
+    joined = CodedColumn.concat([CodedColumn.from_lists(docs) for docs in segments])
+    whole = CodedColumn.from_lists([d for docs in segments for d in docs])
+    assert joined.values == whole.values
+    assert joined.starts.tolist() == whole.starts.tolist()
+    assert joined.codes.tolist() == whole.codes.tolist()
+    assert (joined.single is None) == (whole.single is None)
+
+
 # -- more languages and publishers than a 64-bit mask holds ------------------------------
 
 LANGUAGES = sorted(

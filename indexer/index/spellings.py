@@ -8,26 +8,34 @@ query word expands to the indexed spellings that share one of its keys:
     Hojaly → keys {hojaly, #…, =PL-khojaly} → terms {khojaly, xocalı, ходжалы, …}
 
 The map is saved with each index version and only grows with incremental builds; a term whose
-documents were removed simply matches nothing. A full build writes spellings.json; an update
-writes only the pairs of its own documents' words beside it (spellings-added.json, the same
-shape), so it neither reads nor rewrites the whole map. Both files are read together, and the
-added pairs are folded into spellings.json once they are a sizeable share of it. The words
-whose pairs the map holds are listed too (spellings-words.txt), so an update works out the
-pairs of the words it has never met only.
+documents were removed simply matches nothing. A full build writes spellings.npz: the keys in
+order and each key's terms as numpy arrays (UTF-8 text and offsets), so a search process opens
+a version's map in milliseconds, where parsing the same map as JSON took a third of a second at
+100,000 documents, and looks keys up by bisection. An update writes only the pairs of its own
+documents' words beside it (spellings-added.json, key → terms), so it neither reads nor
+rewrites the whole map. Both files are read together, and the added pairs are folded into
+spellings.npz once they are a sizeable share of it. A version written before spellings.npz
+(its whole map in spellings.json) still opens, and its next update writes spellings.npz. The
+words whose pairs the map holds are listed too (spellings-words.txt), so an update works out
+the pairs of the words it has never met only.
 """
 
 from __future__ import annotations
 
+import io
 import json
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+
+import numpy as np
 
 from indexer.analysis import WORD_RE, exact_key, variant_keys
 from indexer.analysis.keys import SKELETON, index_keys
 
-FILENAME = "spellings.json"
-ADDED = "spellings-added.json"  # pairs added by updates since spellings.json was written
+FILENAME = "spellings.npz"
+LEGACY = "spellings.json"  # the whole map as JSON, as versions written before FILENAME hold it
+ADDED = "spellings-added.json"  # pairs added by updates since FILENAME was written
 WORDS = "spellings-words.txt"  # every word as written whose pairs the map holds, one a line
 FOLD_SHARE = 0.1  # fold ADDED into FILENAME once it is this share of its size
 GROUP = "="  # how a group key of the names table starts (indexer.analysis.synonyms)
@@ -55,10 +63,13 @@ def pairs_of_words(words: set[str]) -> set[tuple[str, str]]:
 
 
 class SpellingMap:
-    def __init__(self, data: dict[str, list[str]] | None = None):
+    """Key → indexed terms: a packed, read-only part (a saved map) and pairs added in memory."""
+
+    def __init__(self, data: dict[str, list[str]] | None = None, packed: _Packed | None = None):
+        self._packed = packed
         self._terms: dict[str, set[str] | list[str]] = dict(data or {})
         self._added: set[tuple[str, str]] = set()
-        self._sorted_keys: list[str] | None = None  # for prefix look-ups, made on first use
+        self._sorted_keys: list[str] | None = None  # of _terms, for prefix look-ups
 
     def add(self, pairs: Iterable[tuple[str, str]]) -> None:
         pairs = set(pairs).difference(self._added)  # most pairs were added before
@@ -73,6 +84,13 @@ class SpellingMap:
             elif term not in terms:
                 self._terms[key] = {*terms, term}
 
+    def _get(self, key: str) -> Iterable[str]:
+        added = self._terms.get(key, ())
+        if self._packed is None:
+            return added
+        saved = self._packed.terms_of(key)
+        return saved.union(added) if added else saved
+
     def spellings(self, word: str, skeletons: bool = True) -> set[str]:
         """Indexed terms that may be another spelling of `word` (its exact key excluded).
 
@@ -85,13 +103,13 @@ class SpellingMap:
                 continue
             if key[:1].isalnum():  # a light key is itself a word some documents may use
                 out.add(key)
-            out.update(self._terms.get(key, ()))
+            out.update(self._get(key))
         out.discard(exact)
         return out
 
     def terms_of(self, key: str) -> set[str]:
         """The indexed terms recorded under one key."""
-        return set(self._terms.get(key, ()))
+        return set(self._get(key))
 
     def group_spellings(self, stem: str) -> set[str]:
         """The indexed terms of every names-table group that `stem` belongs to."""
@@ -102,7 +120,8 @@ class SpellingMap:
         return found
 
     def sorted_keys(self) -> list[str]:
-        """The keys in order (sorted once, on first use), for prefix look-ups."""
+        """The keys added in memory, in order (sorted once, on first use), for prefix look-ups;
+        a saved map's keys are in order on disk already."""
         if self._sorted_keys is None:
             self._sorted_keys = sorted(self._terms)
         return self._sorted_keys
@@ -110,44 +129,139 @@ class SpellingMap:
     def terms_under_prefix(self, prefix: str) -> set[str]:
         """Terms recorded under every key that starts with `prefix` (for prefix queries)."""
         keys = self.sorted_keys()
-        out: set[str] = set()
+        out = self._packed.terms_under_prefix(prefix) if self._packed is not None else set()
         for i in range(bisect_left(keys, prefix), len(keys)):
             if not keys[i].startswith(prefix):
                 break
             out.update(self._terms[keys[i]])
         return out
 
+    def as_dict(self) -> dict[str, set[str]]:
+        """Every key with its terms."""
+        out = {key: set(terms) for key, terms in self._terms.items()}
+        if self._packed is not None:
+            for key, terms in self._packed.items():
+                mine = out.get(key)
+                out[key] = mine.union(terms) if mine else set(terms)
+        return out
+
     def __len__(self) -> int:
-        return len(self._terms)
+        if self._packed is None:
+            return len(self._terms)
+        return len(self._packed.keys) + sum(k not in self._packed for k in self._terms)
 
     def save(self, folder: Path) -> None:
-        """Write the whole map as `folder`'s spelling map (a full build)."""
-        _write(folder, FILENAME, self._terms)
-        (folder / ADDED).unlink(missing_ok=True)  # a link to the previous version's, if any
+        """Write the whole map as `folder`'s spelling map (a full build, or folding ADDED in)."""
+        _write_packed(folder, self.as_dict())
+        # links to the previous version's files, if any: their pairs are in FILENAME now
+        (folder / ADDED).unlink(missing_ok=True)
+        (folder / LEGACY).unlink(missing_ok=True)
 
     def save_added(self, folder: Path) -> None:
         """Add this map's pairs to the spelling map `folder` holds already (an update): only
         the pairs of the new documents are written, beside the whole map, until they are too
         many and the two files are folded into one."""
+        size = _size(folder / FILENAME)
+        if size is None:
+            # no saved map in this format (a version written as JSON): written whole, once
+            merged = SpellingMap.load(folder)
+            merged.add((k, t) for k, terms in self._terms.items() for t in terms)
+            merged.save(folder)
+            return
         added = _read(folder / ADDED)
         for key, terms in self._terms.items():
             added[key] = {*added.get(key, ()), *terms}
-        size = _size(folder / FILENAME)
-        if size is None:
-            self.save(folder)
-            return
         _write(folder, ADDED, added)
         if _size(folder / ADDED) > FOLD_SHARE * size:
             SpellingMap.load(folder).save(folder)
 
     @classmethod
     def load(cls, folder: Path) -> SpellingMap:
-        spellings = cls(_read(folder / FILENAME))
+        packed = _Packed.read(folder / FILENAME)
+        spellings = cls(None if packed is not None else _read(folder / LEGACY), packed)
         added = _read(folder / ADDED)
         if added:
             spellings.add((k, t) for k, terms in added.items() for t in terms)
             spellings._added.clear()  # only a cache of what add() saw, not worth its memory
         return spellings
+
+
+class _Texts(Sequence):
+    """Strings stored as one UTF-8 byte array and offsets: item i is text[offsets[i]:
+    offsets[i + 1]], decoded on access (so `bisect` works on it without decoding them all)."""
+
+    def __init__(self, text: np.ndarray, offsets: np.ndarray):
+        self._text, self._offsets = memoryview(text), offsets
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        return str(self._text[self._offsets[i] : self._offsets[i + 1]], "utf-8")
+
+    @staticmethod
+    def pack(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        encoded = [t.encode("utf-8") for t in texts]
+        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+        np.cumsum([len(e) for e in encoded], out=offsets[1:])
+        return np.frombuffer(b"".join(encoded), dtype=np.uint8), offsets
+
+
+class _Packed:
+    """A saved map: keys in code point order (the order of their UTF-8 bytes too), the
+    distinct terms, and for key i the term numbers members[starts[i]:starts[i + 1]]."""
+
+    ARRAYS = ("key_text", "key_offsets", "term_text", "term_offsets", "starts", "members")
+
+    def __init__(self, arrays: dict[str, np.ndarray]):
+        self.keys = _Texts(arrays["key_text"], arrays["key_offsets"])
+        self.terms = _Texts(arrays["term_text"], arrays["term_offsets"])
+        self._starts, self._members = arrays["starts"], arrays["members"]
+
+    @classmethod
+    def read(cls, path: Path) -> _Packed | None:
+        try:
+            with np.load(path, allow_pickle=False) as saved:
+                return cls({name: saved[name] for name in cls.ARRAYS})
+        except (OSError, ValueError, KeyError):  # missing, or not a map of this format
+            return None
+
+    def _find(self, key: str) -> int | None:
+        i = bisect_left(self.keys, key)
+        return i if i < len(self.keys) and self.keys[i] == key else None
+
+    def __contains__(self, key: str) -> bool:
+        return self._find(key) is not None
+
+    def terms_of(self, key: str) -> set[str]:
+        i = self._find(key)
+        if i is None:
+            return set()
+        return self._decode(self._members[self._starts[i] : self._starts[i + 1]])
+
+    def terms_under_prefix(self, prefix: str) -> set[str]:
+        if not prefix:
+            return self._decode(self._members)
+        # the keys that start with `prefix` sort from it up to, not including, the prefix
+        # with its last character raised by one
+        lo = bisect_left(self.keys, prefix)
+        hi = bisect_left(self.keys, prefix[:-1] + chr(ord(prefix[-1]) + 1), lo)
+        return self._decode(self._members[self._starts[lo] : self._starts[hi]])
+
+    def items(self) -> Iterable[tuple[str, list[str]]]:
+        terms = self.terms[:]
+        named = [terms[m] for m in self._members.tolist()]
+        starts = self._starts.tolist()
+        for i, key in enumerate(self.keys[:]):
+            yield key, named[starts[i] : starts[i + 1]]
+
+    def _decode(self, members: np.ndarray) -> set[str]:
+        terms = self.terms
+        return {terms[m] for m in np.unique(members).tolist()}
 
 
 def _read(path: Path) -> dict:
@@ -169,6 +283,30 @@ def _write(folder: Path, filename: str, terms: dict) -> None:
     tmp = folder / (filename + ".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
     tmp.replace(folder / filename)  # a new file: the previous version's hard link is kept
+
+
+def _write_packed(folder: Path, terms: dict[str, Iterable[str]]) -> None:
+    keys = sorted(terms)
+    distinct = sorted({t for ts in terms.values() for t in ts})
+    number = {t: i for i, t in enumerate(distinct)}
+    members = [sorted(number[t] for t in terms[k]) for k in keys]
+    starts = np.zeros(len(keys) + 1, dtype=np.int64)
+    np.cumsum([len(m) for m in members], out=starts[1:])
+    key_text, key_offsets = _Texts.pack(keys)
+    term_text, term_offsets = _Texts.pack(distinct)
+    buffer = io.BytesIO()
+    np.savez(
+        buffer,
+        key_text=key_text,
+        key_offsets=key_offsets,
+        term_text=term_text,
+        term_offsets=term_offsets,
+        starts=starts,
+        members=np.fromiter((m for ms in members for m in ms), np.int32, int(starts[-1])),
+    )
+    tmp = folder / (FILENAME + ".tmp")
+    tmp.write_bytes(buffer.getbuffer())
+    tmp.replace(folder / FILENAME)  # a new file: the previous version's hard link is kept
 
 
 def load_words(folder: Path) -> set[str]:

@@ -31,7 +31,7 @@ import whoosh
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3TermInfo, _lenfield
-from whoosh.columns import NumericColumn
+from whoosh.columns import NumericColumn, VarBytesColumn
 from whoosh.util.numeric import byte_to_length
 
 WHOOSH_VERSION = (2, 7, 5)  # the release whose W3 codec this module reads
@@ -60,7 +60,10 @@ _PAIR_STOP = b"\x86."  # TUPLE2, STOP
 _PICKLE_HEAD = b"\x80\x02("  # PROTO 2, MARK: the start of one pickle of many position lists
 _UNKNOWN = object()
 INFO_CACHE = 200_000  # term-table entries remembered per segment (a few hundred bytes each)
-SMALL_SEGMENT_DOCS = 2_000  # segments up to this size have their term table read at opening
+# Segments up to this size have their whole term table read at opening: a one-document update's
+# segment in a millisecond, where a look-up costs some microseconds per term and segment; a
+# larger segment's table (a 1,000-document update's took 0.3 s) is looked up term by term.
+SMALL_SEGMENT_DOCS = 100
 _W3_TERMS = ("_tindex", "_keycoder", "_postfile")  # what _Segment reads of a W3 terms reader
 
 
@@ -81,9 +84,16 @@ def check_whoosh_version(version: tuple = whoosh.__version__) -> None:
 
 
 class IndexReader:
-    """Read-only access to one opened Whoosh index version."""
+    """Read-only access to one opened Whoosh index version.
 
-    def __init__(self, ix):
+    A segment's files never change once written, so what is read or worked out from one
+    segment alone (its term table of a small segment, field lengths, columns, facet arrays) is
+    kept with the segment: opened with `previous`, the reader of the version before, a version
+    reuses it for the segments the two share and reads only its new segments. An update adds a
+    small segment beside the large ones, so the first search on the new version does not wait
+    for the whole index to be read again."""
+
+    def __init__(self, ix, previous: IndexReader | None = None):
         check_whoosh_version()
         self._searcher = ix.searcher()
         self._reader = self._searcher.reader()
@@ -99,12 +109,18 @@ class IndexReader:
                 raise IndexFormatError(
                     f"this index's segments are not Whoosh {WHOOSH_VERSION} W3 segments"
                 )
-        self._segments = [_Segment(leaf, offset, self._io) for leaf, offset in self._leaves]
+        known = {seg.id: seg for seg in previous._segments} if previous is not None else {}
+        self._segments = [
+            _Segment(leaf, offset, self._io, known.get(_segment_id(leaf)))
+            for leaf, offset in self._leaves
+        ]
         self.doc_count_all = self._reader.doc_count_all()
         self.live = self._live()
         self.deleted = int(len(self.live) - self.live.sum())
         self.all_live = not self.deleted
-        self.lengths = {f: self._lengths(f) for f in FIELDS}
+        self.lengths = {
+            f: self._joined(("lengths", f), lambda seg, f=f: seg.lengths(f)) for f in FIELDS
+        }
         # Whoosh's own average (over every document, deleted ones included), so BM25 scores
         # equal its BM25F searcher's also after deletions.
         self.avg_length = {f: self._searcher.avg_field_length(f) or 1.0 for f in FIELDS}
@@ -123,19 +139,6 @@ class IndexReader:
                 live[dead + offset] = False
         return live
 
-    def _lengths(self, field: str) -> np.ndarray:
-        """Each document's length in `field`, from the segments' one-byte length columns."""
-        out = np.zeros(self.doc_count_all, dtype=np.float64)
-        for leaf, offset in self._leaves:
-            n = leaf.doc_count_all()
-            if not leaf._perdoc.has_column(_lenfield(field)):
-                continue
-            with self._io:
-                reader = leaf._perdoc.column_reader(_lenfield(field), LENGTHS_COLUMN)
-                coded = _numbers(reader, n)
-            out[offset : offset + n] = _BYTE_LENGTHS[coded]
-        return out
-
     def stored(self, docnum: int) -> dict:
         with self._io:
             return self._reader.stored_fields(docnum)
@@ -144,36 +147,16 @@ class IndexReader:
         with self._io:
             return self._searcher.document_number(id=doc_id)
 
-    def column(self, field: str, default) -> list:
-        """One value per document number (`default` where the field has no column)."""
-        n = self.doc_count_all
-        with self._io:
-            if not self._reader.has_column(field):
-                return [default] * n
-            values = self._numeric_column(field)
-            if values is None:
-                values = list(self._reader.column_reader(field))
-        return values if len(values) == n else (values + [default] * n)[:n]
+    def per_segment(self, name: tuple, make) -> list:
+        """`make(segment, *name[1:])` for each segment in order, made once per segment (and
+        kept for the versions after this one that keep the segment): `name` names what is
+        made, and must be distinct for each `make`. A segment offers `doc_count` and
+        `column(field, default)`, the stored column's values as a list."""
+        return [seg.derived(name, make) for seg in self._segments]
 
-    def _numeric_column(self, field: str) -> list | None:
-        """A numeric column read as arrays, segment by segment, instead of a value at a time
-        (opening a version of 100,000 documents took seconds); None for other columns. The raw
-        numbers are used only where they are what Whoosh's translating reader gives."""
-        parts = []
-        for leaf, _ in self._leaves:
-            n = leaf.doc_count_all()
-            if not leaf._perdoc.has_column(field):
-                return None
-            raw = leaf.column_reader(field, translate=False)
-            if not isinstance(raw, NumericColumn.Reader):
-                return None
-            values = _numbers(raw, n)
-            shown = leaf.column_reader(field)
-            sample = range(0, n, max(1, n // 64))
-            if any(shown[d] != values[d] for d in sample):
-                return None
-            parts.append(values)
-        return np.concatenate(parts).tolist() if parts else None
+    def _joined(self, name: tuple, make) -> np.ndarray:
+        parts = self.per_segment(name, make)
+        return np.concatenate(parts) if parts else np.zeros(0)
 
     # -- terms ----------------------------------------------------------------------------
 
@@ -262,10 +245,16 @@ class _Segment:
     deltas, weights, encoded positions). The whole run is read with one positional read (no
     shared file offset, so no lock), then decoded here with numpy."""
 
-    def __init__(self, leaf, offset: int, io: threading.Lock):
+    def __init__(self, leaf, offset: int, io: threading.Lock, same: _Segment | None = None):
         self.leaf, self.offset, self._io = leaf, offset, io
+        self.id = _segment_id(leaf)
+        self.doc_count = leaf.doc_count_all()
         self._postfile = leaf._terms._postfile
         self._fd = _fileno(self._postfile)
+        if same is not None:  # this segment in the version before: what was read of it holds
+            self._infos, self._complete, self._derived = same._infos, same._complete, same._derived
+            return
+        self._derived: dict[tuple, object] = {}
         self._infos: dict[tuple[str, str], W3TermInfo | bytes | None] = {}
         # A small segment (what an incremental update writes) has its whole term table read
         # now: most words of a query are not in it, and each miss would be a hashed look-up.
@@ -278,6 +267,63 @@ class _Segment:
                 field, tbytes = terms._keydecoder(key)
                 if field in FIELDS:
                     self._infos[(field, tbytes.decode("utf-8"))] = raw
+
+    def derived(self, name: tuple, make):
+        found = self._derived.get(name, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._derived[name] = make(self, *name[1:])
+        return found
+
+    def lengths(self, field: str) -> np.ndarray:
+        """Each document's length in `field`, from the segment's one-byte length column."""
+        if not self.leaf._perdoc.has_column(_lenfield(field)):
+            return np.zeros(self.doc_count, dtype=np.float64)
+        with self._io:
+            reader = self.leaf._perdoc.column_reader(_lenfield(field), LENGTHS_COLUMN)
+            coded = _numbers(reader, self.doc_count)
+        return _BYTE_LENGTHS[coded]
+
+    def column(self, field: str, default) -> list:
+        """The stored column of `field`, one value per document (`default` without one)."""
+        n, leaf = self.doc_count, self.leaf
+        with self._io:
+            if not leaf.has_column(field):
+                return [default] * n
+            values = self._numeric_column(field)
+            if values is None:
+                values = self._bytes_column(field)
+            if values is None:
+                values = list(leaf.column_reader(field))
+        return values if len(values) == n else (values + [default] * n)[:n]
+
+    def _numeric_column(self, field: str) -> list | None:
+        """A numeric column read as an array instead of a value at a time (opening a version
+        of 100,000 documents took seconds); None for other columns. The raw numbers are used
+        only where they are what Whoosh's translating reader gives."""
+        n, leaf = self.doc_count, self.leaf
+        raw = leaf.column_reader(field, translate=False)
+        if not isinstance(raw, NumericColumn.Reader):
+            return None
+        values = _numbers(raw, n)
+        shown = leaf.column_reader(field)
+        if any(shown[d] != values[d] for d in range(0, n, max(1, n // 64))):
+            return None
+        return values.tolist()
+
+    def _bytes_column(self, field: str) -> list | None:
+        """A column of texts read in one piece and cut into values here, instead of one read
+        per document; None for other columns. The values are Whoosh's own translation of each
+        document's bytes, so they are what its translating reader gives."""
+        n, leaf = self.doc_count, self.leaf
+        raw = leaf.column_reader(field, translate=False)
+        if not isinstance(raw, VarBytesColumn.Reader) or len(raw._lengths) != n:
+            return None
+        lengths = np.asarray(raw._lengths, dtype=np.int64)
+        offsets = np.asarray(raw._offsets, dtype=np.int64)
+        ends = (offsets + lengths).tolist()
+        data = raw._dbfile.get(raw._basepos, max(ends, default=0))
+        translate = leaf.schema[field].from_column_value
+        return [translate(data[a:b]) for a, b in zip(offsets.tolist(), ends, strict=True)]
 
     def info(self, field: str, text: str) -> W3TermInfo | None:
         """The term's entry in the term table (None if absent), remembered: a search looks a
@@ -410,6 +456,11 @@ class _Segment:
             chosen = np.flatnonzero(keep)
             found, values = found[chosen], [values[i] for i in chosen.tolist()]
         return _occurrence_keys(found + self.offset, values)
+
+
+def _segment_id(leaf) -> str:
+    """The segment's name, which its files carry: a new segment gets a new random one."""
+    return leaf.segment().segment_id()
 
 
 def _numbers(reader: NumericColumn.Reader, n: int) -> np.ndarray:

@@ -14,7 +14,7 @@ import numpy as np
 from indexer.params import query_string
 from indexer.results import FacetValue, SearchRequest, UnknownFilter
 from indexer.search.facets.base import ActiveFilter, Facet
-from indexer.search.facets.columns import read_column
+from indexer.search.facets.columns import column_array
 from indexer.search.facets.values import LanguageFacet, PublisherFacet
 from indexer.search.facets.year import UNDATED, YearFacet
 
@@ -53,12 +53,8 @@ class FacetSet:
     def from_reader(cls, reader) -> FacetSet:
         """The facets of the version `reader` (an `indexer.search.postings.IndexReader`) reads."""
         n = reader.doc_count_all
-        dates = read_column(reader, "date_key", n, 0)
-        return cls(
-            [f.from_reader(reader, n) for f in FACETS],
-            reader.live,
-            np.fromiter((v or 0 for v in dates), np.int64, n),
-        )
+        facets = [f.from_reader(reader, n) for f in FACETS]
+        return cls(facets, reader.live, column_array(reader, "date_key", np.int64))
 
     def all_docs(self) -> np.ndarray:
         return np.flatnonzero(self.live)

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process, utils
 
 from indexer.results import FacetValue, SearchRequest, UnknownFilter, ValueSuggestion
 from indexer.search.facets.base import ActiveFilter, Facet
-from indexer.search.facets.columns import CodedColumn, read_column
+from indexer.search.facets.columns import CodedColumn, coded_column
 from indexer.search.facets.languages import find_languages, language_name
 
 MAX_SUGGESTIONS = 5
@@ -119,8 +119,7 @@ class PublisherFacet(ValueFacet):
 
     @classmethod
     def from_reader(cls, reader, n: int) -> PublisherFacet:
-        values = read_column(reader, "publisher", n, "")
-        return cls(CodedColumn.from_lists([v or ""] for v in values))
+        return cls(coded_column(reader, "publisher", _one_value))
 
 
 class LanguageFacet(ValueFacet):
@@ -131,8 +130,7 @@ class LanguageFacet(ValueFacet):
 
     @classmethod
     def from_reader(cls, reader, n: int) -> LanguageFacet:
-        values = read_column(reader, "languages", n, "")  # "en,az": main language first
-        return cls(CodedColumn.from_lists(filter(None, (v or "").split(",")) for v in values))
+        return cls(coded_column(reader, "languages", _listed))  # "en,az": main language first
 
     @classmethod
     def label(cls, value: str) -> str:
@@ -144,3 +142,11 @@ class LanguageFacet(ValueFacet):
     def choices(self) -> dict[str, str]:
         # names only: a two-letter code is "close" to any word that contains it
         return {self.label(v): v for v in self.column.values}
+
+
+def _one_value(text: str) -> list[str]:
+    return [text]
+
+
+def _listed(text: str) -> list[str]:
+    return [v for v in text.split(",") if v]

@@ -13,7 +13,7 @@ import numpy as np
 
 from indexer.results import FacetValue, SearchRequest
 from indexer.search.facets.base import ActiveFilter, Facet
-from indexer.search.facets.columns import read_column
+from indexer.search.facets.columns import column_array
 
 UNDATED = "undated"
 
@@ -42,8 +42,7 @@ class YearFacet(Facet):
 
     @classmethod
     def from_reader(cls, reader, n: int) -> YearFacet:
-        values = read_column(reader, "year", n, 0)
-        return cls(np.fromiter((v or 0 for v in values), np.int32, n))
+        return cls(column_array(reader, "year", np.int32))
 
     # -- request side --------------------------------------------------------------------
 
