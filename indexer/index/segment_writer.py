@@ -5,10 +5,11 @@ temporary pool on disk before writing it: at about 370 postings per document tha
 a build. Here each helper process takes a chunk of documents whose document numbers are fixed
 in advance, analyses them, groups their words by term (text_postings: one sort of the chunk's
 words, not Python steps per posting), and writes each term's postings of that chunk as finished
-blocks in Whoosh's format (the W3 codec's pickled, zlib-compressed blocks). This process meanwhile writes
-the per-document columns (stored fields, field lengths, facet columns) with Whoosh's own
-per-document writer, and at the end joins the chunks' blocks of each term end to end (a byte
-copy: document numbers are already final) into the segment's term table and postings file.
+blocks in Whoosh's format (the W3 codec's pickled, zlib-compressed blocks). This process
+meanwhile writes the per-document columns (stored fields, field lengths, facet columns) with
+Whoosh's own per-document writer, and at the end joins the chunks' blocks of each term end to
+end (a byte copy: document numbers are already final) into the segment's term table and
+postings file.
 
 Nothing on disk differs in kind from what Whoosh writes: the same files (.trm, .pst, .col),
 the same block and term-info encodings; a term's postings may just be cut into more blocks
