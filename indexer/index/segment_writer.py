@@ -45,6 +45,7 @@ COMPRESSION = 3  # zlib level of Whoosh's W3 codec
 # Whoosh compresses every block; a block's info records whether it is, and below this size
 # zlib saves nothing but costs a call to write and one to read.
 COMPRESS_FROM = 64
+PAIR_SHARES = 4  # shares of the spelling-pair work per helper
 INDEX_BATCH = 2000  # term entries per pickle in a chunk's index file
 _LAST = object()
 
@@ -110,16 +111,20 @@ def write_segment(
                 chunks.append(chunk)
             # Spelling pairs once per distinct word of the whole segment, shared out among
             # the helpers: worked out per chunk, each helper would redo the words the others
-            # met too (over 40% of this work at 10,000 documents).
+            # met too (over 40% of this work at 10,000 documents). The helpers get the shares
+            # at once; this process closes the columns and joins the postings meanwhile, and
+            # takes in each share's pairs while the helpers work on the next ones.
+            found: Iterator = iter(())
             if on_pairs is not None:
                 if known_words is not None:
                     words -= known_words
                     known_words |= words
-                for pairs in run(pairs_of_words, _shares(words, processes)):
-                    on_pairs(pairs)
-        perdoc.close()
-        segment.set_doc_count(docnum)
-        _join_postings(storage, segment, chunks)
+                found = run(pairs_of_words, _shares(words, processes * PAIR_SHARES))
+            perdoc.close()
+            segment.set_doc_count(docnum)
+            _join_postings(storage, segment, chunks)
+            for pairs in found:
+                on_pairs(pairs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
         shutil.rmtree(Path(storage.folder) / f"{segment.indexname}.tmp", ignore_errors=True)
