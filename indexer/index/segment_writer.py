@@ -45,7 +45,7 @@ COMPRESSION = 3  # zlib level of Whoosh's W3 codec
 # Whoosh compresses every block; a block's info records whether it is, and below this size
 # zlib saves nothing but costs a call to write and one to read.
 COMPRESS_FROM = 64
-PAIR_SHARES = 4  # shares of the spelling-pair work per helper
+PAIR_SHARES = 2  # shares of each chunk's spelling-pair work per helper
 INDEX_BATCH = 2000  # term entries per pickle in a chunk's index file
 _LAST = object()
 
@@ -95,10 +95,23 @@ def write_segment(
     chunks: list[Chunk] = []
     docnum = 0
     task = {"analyse": analyse, "fields_of": fields_of, "per_document": per_document}
-    words: set[str] = set()
+    submitted: set[str] = set()  # words whose spelling pairs the helpers were given
+    found: list[Iterator] = []
     try:
         with _helpers(records, work, schema, task, processes, len(spans)) as run:
             for chunk in run(_encode_chunk_task, enumerate(spans)):
+                # Spelling pairs once per distinct word of the whole segment, shared out among
+                # the helpers: worked out per chunk, each helper would redo the words the
+                # others met too (over 40% of this work at 10,000 documents). A chunk's new
+                # words are handed out as soon as it is back: the helpers take them up after
+                # the chunks, with no core idle while this process writes the last columns,
+                # closes them and joins the postings.
+                if on_pairs is not None:
+                    new = chunk.words.difference(submitted)
+                    if known_words is not None:
+                        new -= known_words
+                    submitted |= new
+                    found.append(run(pairs_of_words, _shares(new, processes * PAIR_SHARES)))
                 for doc, lengths, extra in zip(
                     chunk.docs, chunk.lengths, chunk.extras, strict=True
                 ):
@@ -106,25 +119,15 @@ def write_segment(
                     if on_document is not None:
                         on_document(doc, extra)
                     docnum += 1
-                words |= chunk.words
                 chunk.docs = chunk.lengths = chunk.words = chunk.extras = None  # keep the files
                 chunks.append(chunk)
-            # Spelling pairs once per distinct word of the whole segment, shared out among
-            # the helpers: worked out per chunk, each helper would redo the words the others
-            # met too (over 40% of this work at 10,000 documents). The helpers get the shares
-            # at once; this process closes the columns and joins the postings meanwhile, and
-            # takes in each share's pairs while the helpers work on the next ones.
-            found: Iterator = iter(())
-            if on_pairs is not None:
-                if known_words is not None:
-                    words -= known_words
-                    known_words |= words
-                found = run(pairs_of_words, _shares(words, processes * PAIR_SHARES))
             perdoc.close()
             segment.set_doc_count(docnum)
             _join_postings(storage, segment, chunks)
-            for pairs in found:
+            for pairs in itertools.chain.from_iterable(found):
                 on_pairs(pairs)
+        if known_words is not None:
+            known_words |= submitted
     finally:
         shutil.rmtree(work, ignore_errors=True)
         shutil.rmtree(Path(storage.folder) / f"{segment.indexname}.tmp", ignore_errors=True)
