@@ -3,11 +3,13 @@
 Whoosh's own writer makes several Python calls per posting and sorts every posting through a
 temporary pool on disk before writing it: at about 370 postings per document that is most of
 a build. Here each helper process takes a chunk of documents whose document numbers are fixed
-in advance, analyses them, and writes each term's postings of that chunk as finished blocks in
-Whoosh's format (the W3 codec's pickled, zlib-compressed blocks). This process meanwhile writes
-the per-document columns (stored fields, field lengths, facet columns) with Whoosh's own
-per-document writer, and at the end joins the chunks' blocks of each term end to end (a byte
-copy: document numbers are already final) into the segment's term table and postings file.
+in advance, analyses them, groups their words by term (text_postings: one sort of the chunk's
+words, not Python steps per posting), and writes each term's postings of that chunk as finished
+blocks in Whoosh's format (the W3 codec's pickled, zlib-compressed blocks). This process
+meanwhile writes the per-document columns (stored fields, field lengths, facet columns) with
+Whoosh's own per-document writer, and at the end joins the chunks' blocks of each term end to
+end (a byte copy: document numbers are already final) into the segment's term table and
+postings file.
 
 Nothing on disk differs in kind from what Whoosh writes: the same files (.trm, .pst, .col),
 the same block and term-info encodings; a term's postings may just be cut into more blocks
@@ -34,14 +36,16 @@ from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.system import pack_int, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from indexer.index.schema import WordPositions, encode_positions, word_positions
+from indexer.index.schema import WordPositions
 from indexer.index.spellings import pairs_of_words
+from indexer.index.text_postings import TextPostings, Vocabulary
 
 BLOCK_LIMIT = 128  # postings per block, as Whoosh's W3 codec writes them
 COMPRESSION = 3  # zlib level of Whoosh's W3 codec
 # Whoosh compresses every block; a block's info records whether it is, and below this size
 # zlib saves nothing but costs a call to write and one to read.
 COMPRESS_FROM = 64
+PAIR_SHARES = 2  # shares of each chunk's spelling-pair work per helper
 INDEX_BATCH = 2000  # term entries per pickle in a chunk's index file
 _LAST = object()
 
@@ -91,10 +95,23 @@ def write_segment(
     chunks: list[Chunk] = []
     docnum = 0
     task = {"analyse": analyse, "fields_of": fields_of, "per_document": per_document}
-    words: set[str] = set()
+    submitted: set[str] = set()  # words whose spelling pairs the helpers were given
+    found: list[Iterator] = []
     try:
         with _helpers(records, work, schema, task, processes, len(spans)) as run:
             for chunk in run(_encode_chunk_task, enumerate(spans)):
+                # Spelling pairs once per distinct word of the whole segment, shared out among
+                # the helpers: worked out per chunk, each helper would redo the words the
+                # others met too (over 40% of this work at 10,000 documents). A chunk's new
+                # words are handed out as soon as it is back: the helpers take them up after
+                # the chunks, with no core idle while this process writes the last columns,
+                # closes them and joins the postings.
+                if on_pairs is not None:
+                    new = chunk.words.difference(submitted)
+                    if known_words is not None:
+                        new -= known_words
+                    submitted |= new
+                    found.append(run(pairs_of_words, _shares(new, processes * PAIR_SHARES)))
                 for doc, lengths, extra in zip(
                     chunk.docs, chunk.lengths, chunk.extras, strict=True
                 ):
@@ -102,21 +119,15 @@ def write_segment(
                     if on_document is not None:
                         on_document(doc, extra)
                     docnum += 1
-                words |= chunk.words
                 chunk.docs = chunk.lengths = chunk.words = chunk.extras = None  # keep the files
                 chunks.append(chunk)
-            # Spelling pairs once per distinct word of the whole segment, shared out among
-            # the helpers: worked out per chunk, each helper would redo the words the others
-            # met too (over 40% of this work at 10,000 documents).
-            if on_pairs is not None:
-                if known_words is not None:
-                    words -= known_words
-                    known_words |= words
-                for pairs in run(pairs_of_words, _shares(words, processes)):
-                    on_pairs(pairs)
-        perdoc.close()
-        segment.set_doc_count(docnum)
-        _join_postings(storage, segment, chunks)
+            perdoc.close()
+            segment.set_doc_count(docnum)
+            _join_postings(storage, segment, chunks)
+            for pairs in itertools.chain.from_iterable(found):
+                on_pairs(pairs)
+        if known_words is not None:
+            known_words |= submitted
     finally:
         shutil.rmtree(work, ignore_errors=True)
         shutil.rmtree(Path(storage.folder) / f"{segment.indexname}.tmp", ignore_errors=True)
@@ -167,24 +178,24 @@ def _encode_chunk(number: int, span: tuple[int, int]) -> Chunk:
     start, end = span
     schema, fields_of = _TASK["schema"], _TASK["fields_of"]
     docs = [_TASK["analyse"](r) for r in _TASK["records"][start:end]]
-    # field -> term -> [document numbers, position lists] for our text fields (the weights and
-    # encoded values are made per block, from the position lists), or -> [document numbers,
-    # weights, encoded values] for the others (as Whoosh's field.index() gives them).
-    postings: dict[str, dict] = {}
+    # field -> its TextPostings for our text fields, or -> term -> [document numbers, weights,
+    # encoded values] for the others (as Whoosh's field.index() gives them).
+    vocabulary = Vocabulary()
+    postings: dict[str, TextPostings | dict] = {}
     field_lengths: dict[str, array] = {}
     all_lengths: list[dict[str, int]] = []
-    words: set[str] = set()  # the text fields' words as written
     for docnum, doc in enumerate(docs, start):
         lengths = {}
         for name, value in fields_of(doc).items():
             field = schema[name]
             if value is None or not field.indexed:
                 continue
-            terms = postings.setdefault(name, {})
             if isinstance(field.format, WordPositions):
-                length = _add_text(terms, value, docnum, words)
+                if name not in postings:
+                    postings[name] = TextPostings(vocabulary)
+                length = postings[name].add(value, docnum)
             else:
-                length = _add_other(terms, field, value, docnum)
+                length = _add_other(postings.setdefault(name, {}), field, value, docnum)
             if length and field.scorable:
                 lengths[name] = length
                 # Whoosh's writer reads lengths back from the one-byte length column
@@ -197,21 +208,10 @@ def _encode_chunk(number: int, span: tuple[int, int]) -> Chunk:
     with open(blocks_path, "wb") as blocks, open(index_path, "wb") as index:
         batch = []
         for name in sorted(postings):
-            terms = postings.pop(name)
             fmt = schema[name].format
-            text = isinstance(fmt, WordPositions)
             fixed = fmt.fixed_value_size()
             lengths = field_lengths.get(name)
-            # sorted str and sorted UTF-8 bytes agree: both follow code points
-            for term in sorted(terms):
-                if text:
-                    ids, plists = terms.pop(term)
-                    weights = array("f", [len(p) * fmt.field_boost for p in plists])
-                    values = list(map(encode_positions, plists))
-                    btext = term.encode("utf-8")
-                else:
-                    ids, weights, values = terms.pop(term)
-                    weights, btext = array("f", weights), term
+            for btext, ids, weights, values in _field_postings(postings.pop(name), fmt):
                 piece, stats = _postings_bytes(ids, weights, values, lengths, start, fixed)
                 batch.append(((name, btext), number, blocks.tell(), len(piece), stats))
                 blocks.write(piece)
@@ -220,6 +220,7 @@ def _encode_chunk(number: int, span: tuple[int, int]) -> Chunk:
                     batch = []
         if batch:
             pickle.dump(batch, index, pickle.HIGHEST_PROTOCOL)
+    words = set(vocabulary.of_word)  # the text fields' words as written
     words.difference_update(_REPORTED)
     _REPORTED.update(words)  # this process has sent them: spare the pipe
     per_document = _TASK["per_document"]
@@ -227,18 +228,15 @@ def _encode_chunk(number: int, span: tuple[int, int]) -> Chunk:
     return Chunk(docs, all_lengths, blocks_path, index_path, words, extras)
 
 
-def _add_text(terms: dict, value: str, docnum: int, words: set[str]) -> int:
-    """One document's words of a text field; returns the field's length in words."""
-    length = 0
-    for word, plist in word_positions(value, words).items():
-        length += len(plist)
-        entry = terms.get(word)
-        if entry is None:
-            terms[word] = ([docnum], [plist])
-        else:
-            entry[0].append(docnum)
-            entry[1].append(plist)
-    return length
+def _field_postings(postings, fmt) -> Iterator[tuple]:
+    """(term, document numbers, weights, values) of each term of one field, terms in order."""
+    if isinstance(postings, TextPostings):
+        yield from postings.postings(fmt.field_boost)
+        return
+    # sorted str and sorted UTF-8 bytes agree: both follow code points
+    for term in sorted(postings):
+        ids, weights, values = postings.pop(term)
+        yield term, ids, array("f", weights), values
 
 
 def _add_other(terms: dict, field, value, docnum: int) -> int:
