@@ -152,7 +152,8 @@ class SpellingMap:
 
     def save(self, folder: Path) -> None:
         """Write the whole map as `folder`'s spelling map (a full build, or folding ADDED in)."""
-        _write_packed(folder, self.as_dict())
+        # a full build's map is all in _terms: written as it is, not copied first
+        _write_packed(folder, self._terms if self._packed is None else self.as_dict())
         # links to the previous version's files, if any: their pairs are in FILENAME now
         (folder / ADDED).unlink(missing_ok=True)
         (folder / LEGACY).unlink(missing_ok=True)
@@ -289,9 +290,12 @@ def _write_packed(folder: Path, terms: dict[str, Iterable[str]]) -> None:
     keys = sorted(terms)
     distinct = sorted({t for ts in terms.values() for t in ts})
     number = {t: i for i, t in enumerate(distinct)}
-    members = [sorted(number[t] for t in terms[k]) for k in keys]
+    counts = np.fromiter((len(terms[k]) for k in keys), np.int64, len(keys))
     starts = np.zeros(len(keys) + 1, dtype=np.int64)
-    np.cumsum([len(m) for m in members], out=starts[1:])
+    np.cumsum(counts, out=starts[1:])
+    flat = np.fromiter((number[t] for k in keys for t in terms[k]), np.int32, int(starts[-1]))
+    # each key's term numbers in order: one sort by (key, term), not one sort per key
+    members = flat[np.lexsort((flat, np.repeat(np.arange(len(keys)), counts)))]
     key_text, key_offsets = _Texts.pack(keys)
     term_text, term_offsets = _Texts.pack(distinct)
     buffer = io.BytesIO()
@@ -302,7 +306,7 @@ def _write_packed(folder: Path, terms: dict[str, Iterable[str]]) -> None:
         term_text=term_text,
         term_offsets=term_offsets,
         starts=starts,
-        members=np.fromiter((m for ms in members for m in ms), np.int32, int(starts[-1])),
+        members=members,
     )
     tmp = folder / (FILENAME + ".tmp")
     tmp.write_bytes(buffer.getbuffer())
