@@ -114,8 +114,12 @@ class _Reader:
         raise self.error(name, f"{{name}} must be true or false, got {raw[:40]!r}")
 
     def repeated(self, name: str) -> tuple[str, ...]:
+        given = self.values.get(name, ())
+        # counted as sent, blanks and repeats included: the API document's maxItems counts so
+        if len(given) > MAX_VALUES:
+            raise self.error(name, f"at most {MAX_VALUES} values of {{name}} can be combined")
         values: list[str] = []
-        for raw in self.values.get(name, ()):
+        for raw in given:
             value = raw.strip()
             if not value or value in values:
                 continue
@@ -123,8 +127,6 @@ class _Reader:
                 detail = f"each {{name}} must be at most {MAX_VALUE_LENGTH} characters"
                 raise self.error(name, detail)
             values.append(value)
-        if len(values) > MAX_VALUES:
-            raise self.error(name, f"at most {MAX_VALUES} values of {{name}} can be combined")
         return tuple(values)
 
 

@@ -83,6 +83,11 @@ def test_openapi_limits_are_the_code_constants():
         ([("year_to", str(MAX_YEAR + 1))], "year_to"),
         ([("language", "x" * (MAX_VALUE_LENGTH + 1))], "language"),
         ([("publisher", str(n)) for n in range(MAX_VALUES + 1)], "publisher"),
+        # blanks and repeats count as sent: the API document's maxItems counts them too
+        (
+            [("publisher", "0"), ("publisher", "")] * (MAX_VALUES // 2) + [("publisher", "0")],
+            "publisher",
+        ),
     ],
 )
 def test_one_past_each_documented_limit_is_refused(pairs, param):
