@@ -22,7 +22,9 @@ share a key; the index build records which indexed words have each key
    stands behind them (Agdem is not Ağdam): a shared skeleton is weak evidence, and a group
    brings every document of every name of a place. The own name of a place that another
    place has with an a for its e (data/places_vowels.tsv: Zafreh, Zefreh) keeps a and e
-   apart in its skeletons, as the names of Russia's places do.
+   apart in its skeletons, as the names of Russia's places do. A Cyrillic word records its
+   skeletons for Latin and Armenian words only (`#&`), and meets another Cyrillic word only by
+   a skeleton written with its own ы and и (сбытом is not сбитом, Быков not Биков).
 4. The scheme key (`%`, schemes.py) of a Russian word, and of a Latin or Armenian word that is
    no English or Turkish word: Малый meets Maly, Malyj, Malyi; a Cyrillic word is recorded
    under it with `&` (index_keys), which only Latin and Armenian words ask for, so it never
@@ -90,6 +92,13 @@ _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 # its letters spell one (kuba, a rug; ajar)
 _ROMANIZATION_MARK_RE = re.compile("[\u02b9\u02ba\u0361\u201d]")
 _QARA_RE = re.compile(r"q(?!u)")
+_AS_WRITTEN_RE = re.compile("[çöüşğıə]")
+# A Cyrillic word's skeletons: recorded with CYRILLIC_SKELETON for Latin and
+# Armenian words, and with the word's ы and и after _LETTERS_MARK for Cyrillic ones; a final
+# run of vowels is an ending, not counted (Лезгины, лезгин).
+CYRILLIC_SKELETON = SKELETON + "&"
+_LETTERS_MARK = "/"
+_FINAL_VOWELS_RE = re.compile("[аеёиоуыэюяй]+$")
 
 
 def _armenian_stems(latin: str) -> list[str]:
@@ -249,9 +258,10 @@ def _name_keys(
         return (), (), None
     latin, turkic, cyrillic, stems, consonants = analysed
     keep_e = keep_e or cyrillic
+    written = as_written(word)
     own: list[str] = []
     for stem in stems:
-        own += _skeleton_keys(stem, turkic, cyrillic, keep_e, consonants)
+        own += _skeleton_keys(stem, turkic, cyrillic, keep_e, consonants, written)
     own = list(dict.fromkeys(own))
     # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
     # which is all a four-letter one has; longer names meet through their skeletons.
@@ -260,7 +270,7 @@ def _name_keys(
     people: list[str] = []
     short: list[str] | None = None
     for stem in [] if turkic else _people_stems(latin):
-        keys = _skeleton_keys(stem, turkic, cyrillic, keep_e, MIN_PEOPLE_CLASSES)
+        keys = _skeleton_keys(stem, turkic, cyrillic, keep_e, MIN_PEOPLE_CLASSES, written)
         if not keys:
             # a short people's name meets its plural and derivations by the mild key of its
             # stem (Avar: Avars, Аварец, Awaren), spelt as it is: its skeleton says too little
@@ -271,12 +281,20 @@ def _name_keys(
     return tuple(own), tuple(k for k in dict.fromkeys(people) if k not in own), turkic
 
 
+def as_written(word: str) -> bool:
+    """Whether `word` has a letter of the Turkish or Azerbaijani alphabet, which writes each
+    vowel as it sounds: its e never stands for a Russian ё or и (skeleton.py)."""
+    return bool(_AS_WRITTEN_RE.search(word.lower()))
+
+
 def _skeleton_keys(
-    stem: str, turkic: bool, cyrillic: bool, keep_e: bool, consonants: int
+    stem: str, turkic: bool, cyrillic: bool, keep_e: bool, consonants: int, written: bool
 ) -> list[str]:
     """The skeleton keys of one stem with `consonants` classes or more."""
     out = []
-    for kept in skeletons(stem, turkic, keep_e=True, e_as_o=not cyrillic, hiatus=True):
+    for kept in skeletons(
+        stem, turkic, keep_e=True, e_as_o=not cyrillic, hiatus=True, as_written=written
+    ):
         if consonant_count(kept) >= consonants:
             out += [SKELETON + sk for sk in ((kept,) if keep_e else _latin_forms(kept))]
     return out
@@ -289,10 +307,13 @@ def vowel_exact_skeletons(word: str) -> frozenset[str]:
     if analysed is None:
         return frozenset()
     _, turkic, cyrillic, stems, consonants = analysed
+    written = as_written(word)
     return frozenset(
         kept
         for stem in stems
-        for kept in skeletons(stem, turkic, keep_e=True, e_as_o=not cyrillic, exact=True)
+        for kept in skeletons(
+            stem, turkic, keep_e=True, e_as_o=not cyrillic, exact=True, as_written=written
+        )
         if consonant_count(kept) >= consonants
     )
 
@@ -417,14 +438,46 @@ def _scheme_keys(word: str, strict: bool, turkic: bool | None) -> list[str]:
 
 def index_keys(word: str) -> tuple[str, ...]:
     """The keys the spelling map records `word` under: its variant keys, but a Cyrillic
-    word's scheme key with CYRILLIC_SCHEME, so that only Latin and Armenian words find it."""
+    word's scheme key with CYRILLIC_SCHEME and its skeletons with CYRILLIC_SKELETON, so that
+    only Latin and Armenian words find it by them."""
     if not _CYRILLIC_RE.search(word.lower()):
-        # a Latin word asks for Cyrillic words by CYRILLIC_SCHEME, but is not found by it
-        return tuple(k for k in variant_keys(word) if not k.startswith(CYRILLIC_SCHEME))
+        # a Latin word asks for Cyrillic words by these prefixes, but is not found by them
+        return tuple(
+            k for k in variant_keys(word) if not k.startswith((CYRILLIC_SCHEME, CYRILLIC_SKELETON))
+        )
     return tuple(
-        CYRILLIC_SCHEME + k[len(SCHEME) :] if k.startswith(SCHEME) else k
+        CYRILLIC_SCHEME + k[len(SCHEME) :]
+        if k.startswith(SCHEME)
+        else CYRILLIC_SKELETON + k[len(SKELETON) :]
+        if _is_skeleton(k)
+        else k
         for k in variant_keys(word)
     )
+
+
+def _is_skeleton(key: str) -> bool:
+    """A skeleton key as Latin words have it (not one with the ы/и letters of a Cyrillic
+    word)."""
+    return key.startswith(SKELETON) and _LETTERS_MARK not in key
+
+
+def _cyrillic_i_keys(word: str, keys: list[str]) -> list[str]:
+    """`keys` of a word: for a Latin or Armenian word, with each skeleton also asked for as a
+    Cyrillic word records it (CYRILLIC_SKELETON); for a Cyrillic word, with each skeleton also
+    written with the word's own ы and и, by which alone it meets another Cyrillic word.
+    Russian writes ы and и for two sounds that make different words (сбытом, сбитом; Давыдович,
+    Давидович), which the skeleton, like every Latin scheme, may write alike (y, i) or leave out
+    (an i between consonants may be silent)."""
+    low = word.lower()
+    if not _CYRILLIC_RE.search(low):
+        return keys + [CYRILLIC_SKELETON + k[len(SKELETON) :] for k in keys if _is_skeleton(k)]
+    letters = "".join(ch for ch in _FINAL_VOWELS_RE.sub("", low) if ch in "иы")
+    out = []
+    for k in keys:
+        out.append(k)
+        if _is_skeleton(k):
+            out.append(k + _LETTERS_MARK + letters)
+    return out
 
 
 @bounded_cache(max_bytes=4_000_000)
@@ -444,6 +497,6 @@ def variant_keys(word: str) -> tuple[str, ...]:
         own = entry.groups if entry is not None else ()
         # a people's name's stem is no name of a place: only the word itself links to one
         keys += [group_key(g) for g in _linked_groups(word, skeleton_keys, own)]
-        keys += skeleton_keys + people
+        keys += _cyrillic_i_keys(word, [*skeleton_keys, *people])
     keys += _scheme_keys(word, strict, turkic)
     return tuple(dict.fromkeys(keys))

@@ -16,7 +16,9 @@ budget for what romanizations really do:
   Дженни and Джонни stay apart), or as I (Russian writes че for Azerbaijani çı:
   Нахичевань, Naxçıvan); elsewhere an e is never an i, or Lerik would meet Lirik, Kesecik
   Kisecik and Kamenskiy Kaminskiy (Russian's е for Armenian i is a rule of its own in keys.py:
-  Оганесян, Hovhannisyan);
+  Оганесян, Hovhannisyan); and never in a word with a letter of the Turkish or Azerbaijani
+  alphabet (ç, ö, ü, ş, ğ, ı, ə), which writes each vowel as it sounds: çeken is not çöken,
+  eşeği not eşiği (`as_written`);
 - a run of vowels counts as its first vowel that is not i or y, since a glide is spelt y, i,
   j or not at all (Aliyev, Aliev, Alijew; Heydar, Geidar, Гейдар; Sargsyan, Sarkisian).
 Final vowels are case endings (Карабаха, Khojalu) and are left out.
@@ -169,7 +171,12 @@ def _slots(
 
 
 def _keys(
-    symbols: tuple[str, ...], e: str, e_as_o: bool, hiatus: bool = False, exact: bool = False
+    symbols: tuple[str, ...],
+    e: str,
+    e_as_o: bool,
+    hiatus: bool = False,
+    exact: bool = False,
+    e_as_i: int = MAX_E_AS_I,
 ) -> list[str]:
     """Every key of one reading: as it is, and with at most MAX_SILENT weak vowels between two
     consonants left out; an e is written `e` (A, or E to keep it apart from a)."""
@@ -181,7 +188,7 @@ def _keys(
         for key, silent, as_i in keys:
             if sym == "E":
                 nxt.append((key + e, silent, as_i))
-                if as_i < MAX_E_AS_I and i > 0 and slots[i - 1] in _E_AS_I_AFTER:
+                if as_i < e_as_i and i > 0 and slots[i - 1] in _E_AS_I_AFTER:
                     nxt.append((key + "I", silent, as_i + 1))
                     if e_as_o:
                         nxt.append((key + "O", silent, as_i + 1))  # ё: Горбачёв, Gorbatschow
@@ -208,11 +215,14 @@ def skeletons(
     e_as_o: bool = True,
     hiatus: bool = False,
     exact: bool = False,
+    as_written: bool = False,
 ) -> tuple[str, ...]:
     """Skeletons of a romanized word, one per reading, e.g. khojaly -> kOcAl. `keep_e`: e is
     not read as a, for a place whose names have no ə (Serov is not Sarov). `hiatus`: two vowels
     in a row stay two (_slots). `exact`: ə is SCHWA, apart from a and e, and so is the a or e
-    of a diphthong, for the checks of links to a name's group (keys.py)."""
+    of a diphthong, for the checks of links to a name's group (keys.py). `as_written`: the word
+    is spelt in an alphabet that writes each vowel as it sounds (Turkish, Azerbaijani), so no e
+    reads as I or O."""
     units = _UNIT_RE.findall(latin if turkic else _GU_RE.sub("g", latin))
     fixed = [_fixed(u, turkic, SCHWA if exact else "A") for u in units]
     ambiguous = sorted({u for u, f in zip(units, fixed, strict=True) if f is None})
@@ -232,7 +242,8 @@ def skeletons(
         )
     out: list[str] = []
     for v in variants:
-        for key in _keys(v, "E" if keep_e else "A", e_as_o, hiatus or exact, exact):
+        e_as_i = 0 if as_written else MAX_E_AS_I
+        for key in _keys(v, "E" if keep_e else "A", e_as_o, hiatus or exact, exact, e_as_i):
             if key not in out:
                 out.append(key)
     return tuple(out)
