@@ -143,7 +143,8 @@ def _slots(
 ) -> tuple[bool, list[str]]:
     """(leading vowel?, consonant classes and vowel classes in order), doubled consonants and
     runs of vowels collapsed, final vowels dropped. `hiatus`: a run that does not begin with I
-    keeps each of its vowels that is not I (Kocaeli's ae is two vowels, Kocaali's aa one).
+    keeps each of its vowels that is not I (Kocaeli's ae is two vowels, Kocaali's aa one), and
+    the I that closes it before a consonant (ai, ey: Kocaili, Heydar).
     `exact`: a or e before a glide ending the run is ə's symbol, either of them (ay and ey are
     one diphthong: Azərbaycan, Azerbejdżan; bəy, bey)."""
     out: list[str] = []
@@ -162,7 +163,10 @@ def _slots(
             last = sym
             continue
         if run:
-            out.append(SCHWA if exact and last == "I" and run in ("A", "E") else run)
+            vowel = SCHWA if exact and last == "I" and run in ("A", "E") else run
+            # a glide closing a run before a consonant is a diphthong, which a vowel alone
+            # never writes (Haidar, Heydar, Гейдар; but Kocaili is not Kocaali, Teira not Teera)
+            out.append(vowel + "I" if hiatus and last == "I" and run != "I" else vowel)
             run = ""
         if not out or out[-1] != sym:
             out.append(sym)
