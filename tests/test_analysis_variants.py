@@ -261,6 +261,17 @@ def test_a_diphthong_meets_itself_written_with_i_y_or_j(a, b):
 
 @pytest.mark.parametrize(
     "a, b",
+    [("Djan", "Dzhan"), ("Djem", "Dzhem"), ("Djal", "Dschal"), ("Djur", "Джур")],
+)
+def test_a_short_name_meets_its_other_spellings_of_dzh(a, b):
+    # French dj, Russian dzh and German dsch all write the English j of a short name, which
+    # has no skeleton to meet by
+    assert meet(a, b)
+    assert meet(b, a)
+
+
+@pytest.mark.parametrize(
+    "a, b",
     [
         # names the gazetteer from GeoNames adds: the other side's and the Soviet-era names
         ("Jabrayil", "Jrakan"),

@@ -174,9 +174,19 @@ def _people_stems(latin: str, endings: re.Pattern = _PEOPLE_RE) -> list[str]:
 
 
 # German and French press spellings of Russian names, and Russian's -ий in its romanizations:
-# the mild key writes them as English does (Juri, Iouri, Jurij, Юрий, Yuriy: yuri).
-_PRESS_RE = re.compile(r"tsch|dsch|sch|ou|w|j")
-_PRESS = {"tsch": "ch", "dsch": "j", "sch": "sh", "ou": "u", "w": "v", "j": "y"}
+# the mild key writes them as English does (Juri, Iouri, Jurij, Юрий, Yuriy: yuri; Djil, Dzhil,
+# Dschil: jil).
+_PRESS_RE = re.compile(r"tsch|dsch|dzh|sch|dj|ou|w|j")
+_PRESS = {
+    "tsch": "ch",
+    "dsch": "j",
+    "dzh": "j",
+    "sch": "sh",
+    "dj": "j",
+    "ou": "u",
+    "w": "v",
+    "j": "y",
+}
 _FINAL_I_RE = re.compile(r"(?<=[^aeiouy])(?:iy|ij|ii|yy|y)$")
 _INITIAL_I_RE = re.compile(r"^i(?=[aeou])")
 
