@@ -447,21 +447,19 @@ def _scheme_keys(word: str, strict: bool, turkic: bool | None) -> list[str]:
 
 
 def index_keys(word: str) -> tuple[str, ...]:
-    """The keys the spelling map records `word` under: its variant keys, but a Cyrillic
-    word's scheme key with CYRILLIC_SCHEME and its skeletons with CYRILLIC_SKELETON, so that
-    only Latin and Armenian words find it by them."""
+    """The keys the spelling map records `word` under: its own keys, but a Cyrillic word's
+    scheme key with CYRILLIC_SCHEME and its skeletons with CYRILLIC_SKELETON, so that only
+    Latin and Armenian words find it by them."""
     if not _CYRILLIC_RE.search(word.lower()):
-        # a Latin word asks for Cyrillic words by these prefixes, but is not found by them
-        return tuple(
-            k for k in variant_keys(word) if not k.startswith((CYRILLIC_SCHEME, CYRILLIC_SKELETON))
-        )
+        # a Latin word asks for Cyrillic words by CYRILLIC_SCHEME, but is not found by it
+        return tuple(k for k in _own_keys(word) if not k.startswith(CYRILLIC_SCHEME))
     return tuple(
         CYRILLIC_SCHEME + k[len(SCHEME) :]
         if k.startswith(SCHEME)
         else CYRILLIC_SKELETON + k[len(SKELETON) :]
         if _is_skeleton(k)
         else k
-        for k in variant_keys(word)
+        for k in _own_keys(word)
     )
 
 
@@ -471,16 +469,15 @@ def _is_skeleton(key: str) -> bool:
     return key.startswith(SKELETON) and _LETTERS_MARK not in key
 
 
-def _cyrillic_i_keys(word: str, keys: list[str]) -> list[str]:
-    """`keys` of a word: for a Latin or Armenian word, with each skeleton also asked for as a
-    Cyrillic word records it (CYRILLIC_SKELETON); for a Cyrillic word, with each skeleton also
-    written with the word's own ы and и, by which alone it meets another Cyrillic word.
-    Russian writes ы and и for two sounds that make different words (сбытом, сбитом; Давыдович,
-    Давидович), which the skeleton, like every Latin scheme, may write alike (y, i) or leave out
-    (an i between consonants may be silent)."""
+def _cyrillic_letters_keys(word: str, keys: list[str]) -> list[str]:
+    """`keys` of a Cyrillic word with each skeleton also written with the word's own ы and и,
+    by which alone it meets another Cyrillic word (index_keys records the plain skeletons for
+    Latin and Armenian words only). Russian writes ы and и for two sounds that make different
+    words (сбытом, сбитом; Давыдович, Давидович), which the skeleton, like every Latin scheme,
+    may write alike (y, i) or leave out (an i between consonants may be silent)."""
     low = word.lower()
     if not _CYRILLIC_RE.search(low):
-        return keys + [CYRILLIC_SKELETON + k[len(SKELETON) :] for k in keys if _is_skeleton(k)]
+        return keys
     letters = "".join(ch for ch in _FINAL_VOWELS_RE.sub("", low) if ch in "иы")
     out = []
     for k in keys:
@@ -490,15 +487,26 @@ def _cyrillic_i_keys(word: str, keys: list[str]) -> list[str]:
     return out
 
 
-@bounded_cache(max_bytes=4_000_000)
 def variant_keys(word: str) -> tuple[str, ...]:
-    """The keys a query for `word` asks the spelling map for (module docstring)."""
+    """The keys a query for `word` asks the spelling map for (module docstring): its own keys,
+    and for a Latin or Armenian word each skeleton also as a Cyrillic word records it."""
+    keys = _own_keys(word)
+    if _CYRILLIC_RE.search(word.lower()):
+        return keys
+    cyrillic = tuple(CYRILLIC_SKELETON + k[len(SKELETON) :] for k in keys if _is_skeleton(k))
+    return keys + cyrillic if cyrillic else keys
+
+
+@bounded_cache(max_bytes=4_000_000)
+def _own_keys(word: str) -> tuple[str, ...]:
+    """A word's keys as the spelling map records them, before index_keys sets the Cyrillic
+    ones apart; a query asks for these and more (variant_keys)."""
     keys = [light_key(word)]
     entry = lookup(word)
     if entry is not None:
         keys += [group_key(g) for g in entry.groups]
         for other in entry.also:
-            keys += variant_keys(other)
+            keys += _own_keys(other)
     strict = entry is not None and entry.strict
     turkic = None
     if not strict:
@@ -507,6 +515,6 @@ def variant_keys(word: str) -> tuple[str, ...]:
         own = entry.groups if entry is not None else ()
         # a people's name's stem is no name of a place: only the word itself links to one
         keys += [group_key(g) for g in _linked_groups(word, skeleton_keys, own)]
-        keys += _cyrillic_i_keys(word, [*skeleton_keys, *people])
+        keys += _cyrillic_letters_keys(word, [*skeleton_keys, *people])
     keys += _scheme_keys(word, strict, turkic)
     return tuple(dict.fromkeys(keys))
