@@ -456,6 +456,16 @@ def test_a_short_or_ordinary_russian_word_is_not_the_english_word_it_romanizes_t
 
 
 @pytest.mark.parametrize(
+    "word, english",
+    [("колхоз", "kolkhoz"), ("стресс", "stress"), ("формат", "format"), ("ветеран", "veteran")],
+)
+def test_a_long_russian_word_meets_the_english_word_borrowed_from_or_into_it(word, english):
+    # a sovkhoz in a place's name (Лорийский конный совхоз, Loriyskiy konnyy sovkhoz)
+    assert meet(word, english)
+    assert meet(english, word)
+
+
+@pytest.mark.parametrize(
     "word, name",
     [("Роман", "Roman"), ("Баку", "Baku"), ("Алиев", "Aliev"), ("Баш", "Bash"), ("Нор", "Nor")],
 )

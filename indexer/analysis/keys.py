@@ -401,16 +401,22 @@ def _linked_groups(word: str, skeleton_keys: tuple[str, ...], own: tuple[str, ..
     return out
 
 
+LOANWORD = 6
+
+
 def light_key(word: str) -> str:
     """The word romanized, except that an ordinary word of another script whose romanization
     is an English word keeps its own letters: он is not "on", бий not "by", год not "god", мост
     not "most". Ordinary means in the list of frequent words or, for a shorter word that list
     leaves out, written in lower case: a capital marks a name or a part of one (Баш Гейнюк is
-    Bash Geynyuk, Нор Артагерс Nor Artagers)."""
+    Bash Geynyuk, Нор Артагерс Nor Artagers). A word of LOANWORD letters or more is the English
+    word it romanizes to, borrowed one way or the other (совхоз, sovkhoz; модель, model)."""
     latin = romanize(word)
     if word.isascii() or latin == exact_key(word) or not is_english_word(latin):
         return latin
     bare = strip_apostrophe_suffix(word)
+    if len(latin) >= LOANWORD:
+        return latin
     short = len(bare) < MIN_LENGTH and bare.islower()
     return exact_key(word) if short or is_common_word(bare) else latin
 
