@@ -493,9 +493,11 @@ def _cyrillic_letters_keys(word: str, keys: list[str]) -> list[str]:
     return out
 
 
+@bounded_cache(max_bytes=4_000_000)
 def variant_keys(word: str) -> tuple[str, ...]:
     """The keys a query for `word` asks the spelling map for (module docstring): its own keys,
-    and for a Latin or Armenian word each skeleton also as a Cyrillic word records it."""
+    and for a Latin or Armenian word each skeleton also as a Cyrillic word records it. A build
+    asks for index_keys only, which leave these copies out."""
     keys = _own_keys(word)
     if _CYRILLIC_RE.search(word.lower()):
         return keys
