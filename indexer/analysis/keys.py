@@ -175,7 +175,7 @@ def _people_stems(latin: str, endings: re.Pattern = _PEOPLE_RE) -> list[str]:
 
 # German and French press spellings of Russian names, and Russian's -ий in its romanizations:
 # the mild key writes them as English does (Juri, Iouri, Jurij, Юрий, Yuriy: yuri; Djil, Dzhil,
-# Dschil: jil).
+# Dschil: jil; Kaik, Kajk, Кайк: kayk).
 _PRESS_RE = re.compile(r"tsch|dsch|dzh|sch|dj|ou|w|j")
 _PRESS = {
     "tsch": "ch",
@@ -189,6 +189,8 @@ _PRESS = {
 }
 _FINAL_I_RE = re.compile(r"(?<=[^aeiouy])(?:iy|ij|ii|yy|y)$")
 _INITIAL_I_RE = re.compile(r"^i(?=[aeou])")
+# the glide closing a diphthong before a consonant, written i, y or j (Kaik, Kayk, Кайк)
+_GLIDE_I_RE = re.compile(r"(?<=[aeou])i(?=[^aeiouy])")
 
 
 def _mild(latin: str, turkic: bool) -> str:
@@ -197,7 +199,7 @@ def _mild(latin: str, turkic: bool) -> str:
     out = latin.replace("ə", "e").replace("ı", "i")
     if turkic:
         return out
-    out = _PRESS_RE.sub(lambda m: _PRESS[m.group()], out)
+    out = _GLIDE_I_RE.sub("y", _PRESS_RE.sub(lambda m: _PRESS[m.group()], out))
     return _INITIAL_I_RE.sub("y", _FINAL_I_RE.sub("i", out))
 
 
