@@ -34,9 +34,13 @@ from indexer.index.build import build_index
 from indexer.results import SearchRequest
 
 DATA = Path(__file__).resolve().parent / "analysis" / "eval"
-# name -> (variants, confusables)
+# name -> (variants, confusables); the tuning half's confusables are its share of the generated
+# pairs and further fresh pairs of the tuning half (confusables-tuning-extra.tsv)
 SETS = {
-    "tuning": (DATA / "variants-tuning.tsv", DATA / "confusables-tuning.tsv"),
+    "tuning": (
+        DATA / "variants-tuning.tsv",
+        (DATA / "confusables-tuning.tsv", DATA / "confusables-tuning-extra.tsv"),
+    ),
     "heldout": (DATA / "variants-heldout.tsv", DATA / "confusables-heldout.tsv"),
     "sample": (DATA / "sample" / "variants.tsv", DATA / "sample" / "confusables.tsv"),
 }
@@ -134,12 +138,15 @@ def read_variants(path: Path) -> dict[str, list[Spelling]]:
     return dict(groups)
 
 
-def read_confusables(path: Path) -> list[tuple[str, str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return [
-            (r["word_a"].strip(), r["word_b"].strip(), r["rule"].strip())
-            for r in csv.DictReader(f, delimiter="\t")
-        ]
+def read_confusables(paths: Path | tuple[Path, ...]) -> list[tuple[str, str, str]]:
+    out = []
+    for path in (paths,) if isinstance(paths, Path) else paths:
+        with path.open(encoding="utf-8", newline="") as f:
+            out += [
+                (r["word_a"].strip(), r["word_b"].strip(), r["rule"].strip())
+                for r in csv.DictReader(f, delimiter="\t")
+            ]
+    return out
 
 
 def corpus(groups, pairs) -> tuple[list[dict], dict[tuple[str, str], str], dict[str, str]]:
@@ -181,7 +188,9 @@ def built_engine(engine_name: str, jsonl: Path, workdir: Path):
     yield open_engine(workdir / "index", "whoosh")
 
 
-def evaluate(variants: Path, confusables: Path, workdir: Path, engine_name="whoosh") -> Report:
+def evaluate(
+    variants: Path, confusables: Path | tuple[Path, ...], workdir: Path, engine_name="whoosh"
+) -> Report:
     groups, pairs = read_variants(variants), read_confusables(confusables)
     docs, spelling_doc, word_doc = corpus(groups, pairs)
     jsonl = workdir / "evaluation.jsonl"
@@ -250,7 +259,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, (variants, confusables) in sets.items():
         with tempfile.TemporaryDirectory(prefix="evaluate-") as tmp:
             report = evaluate(variants, confusables, Path(tmp), args.engine)
-        print(f"== {name}: {variants.name}, {confusables.name}")
+        files = (confusables,) if isinstance(confusables, Path) else confusables
+        print(f"== {name}: {', '.join(p.name for p in (variants, *files))}")
         print(report.text(misses))
         summary.append(f"{name}: {report.last_line()}")
     if len(summary) > 1:

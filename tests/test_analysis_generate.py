@@ -211,3 +211,19 @@ def test_a_word_of_websters_is_a_word_even_when_a_city_has_it_as_its_name(monkey
     rows, _, ambiguous = places.build()
     assert [r[3] for r in rows] == ["Baku"]  # баку in wordfreq's list is the city's name
     assert {r[0] for r in ambiguous} == {"Garden", "Gārden", "Гарден"}
+
+
+@pytest.mark.parametrize(
+    "words, pairs",
+    [
+        (["kalamar", "kolomar"], [("kalamar", "kolomar")]),  # two vowels, each of another class
+        (["kiran", "karan"], []),  # one vowel apart: the one-vowel families have these
+        (["karan", "keran"], []),  # a and e are one class in this test's classes
+        (["markova", "markovo"], []),  # the last letters are an ending
+    ],
+)
+def test_extra_confusables_pair_names_two_vowels_apart(words, pairs):
+    from indexer.analysis.generate.extra_confusables import _two_apart
+
+    classes = {"a": "A", "e": "A", "i": "I", "o": "O", "u": "O"}
+    assert sorted(_two_apart(sorted(words), classes)) == pairs

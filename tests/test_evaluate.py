@@ -76,3 +76,14 @@ def test_the_default_run_reports_each_set(monkeypatch, capsys):
     assert main([]) == 0
     summary = capsys.readouterr().out.split("== summary\n")[1].splitlines()
     assert [line.split(":")[0] for line in summary] == ["tuning", "heldout", "sample"]
+
+
+def test_the_extra_tuning_confusables_are_fresh_pairs_of_the_tuning_half():
+    from indexer.analysis.generate.evaldata import held_out
+
+    tuning, extra = SETS["tuning"][1]
+    extra_pairs = read_confusables(extra)
+    assert len(extra_pairs) >= 900
+    assert not any(held_out(f"{a}\t{b}") for a, b, _ in extra_pairs)
+    others = read_confusables(tuning) + read_confusables(SETS["heldout"][1])
+    assert not {(a, b) for a, b, _ in extra_pairs} & {(a, b) for a, b, _ in others}

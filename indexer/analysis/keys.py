@@ -22,7 +22,9 @@ share a key; the index build records which indexed words have each key
    stands behind them (Agdem is not Ağdam): a shared skeleton is weak evidence, and a group
    brings every document of every name of a place. The own name of a place that another
    place has with an a for its e (data/places_vowels.tsv: Zafreh, Zefreh) keeps a and e
-   apart in its skeletons, as the names of Russia's places do.
+   apart in its skeletons, as the names of Russia's places do. A Cyrillic word records its
+   skeletons for Latin and Armenian words only (`#&`), and meets another Cyrillic word only by
+   a skeleton written with its own ы and и (сбытом is not сбитом, Быков not Биков).
 4. The scheme key (`%`, schemes.py) of a Russian word, and of a Latin or Armenian word that is
    no English or Turkish word: Малый meets Maly, Malyj, Malyi; a Cyrillic word is recorded
    under it with `&` (index_keys), which only Latin and Armenian words ask for, so it never
@@ -90,6 +92,13 @@ _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 # its letters spell one (kuba, a rug; ajar)
 _ROMANIZATION_MARK_RE = re.compile("[\u02b9\u02ba\u0361\u201d]")
 _QARA_RE = re.compile(r"q(?!u)")
+_AS_WRITTEN_RE = re.compile("[çöüşğıə]")
+# A Cyrillic word's skeletons: recorded with CYRILLIC_SKELETON for Latin and
+# Armenian words, and with the word's ы and и after _LETTERS_MARK for Cyrillic ones; a final
+# run of vowels is an ending, not counted (Лезгины, лезгин).
+CYRILLIC_SKELETON = SKELETON + "&"
+_LETTERS_MARK = "/"
+_FINAL_VOWELS_RE = re.compile("[аеёиоуыэюяй]+$")
 
 
 def _armenian_stems(latin: str) -> list[str]:
@@ -165,11 +174,23 @@ def _people_stems(latin: str, endings: re.Pattern = _PEOPLE_RE) -> list[str]:
 
 
 # German and French press spellings of Russian names, and Russian's -ий in its romanizations:
-# the mild key writes them as English does (Juri, Iouri, Jurij, Юрий, Yuriy: yuri).
-_PRESS_RE = re.compile(r"tsch|dsch|sch|ou|w|j")
-_PRESS = {"tsch": "ch", "dsch": "j", "sch": "sh", "ou": "u", "w": "v", "j": "y"}
+# the mild key writes them as English does (Juri, Iouri, Jurij, Юрий, Yuriy: yuri; Djil, Dzhil,
+# Dschil: jil; Kaik, Kajk, Кайк: kayk).
+_PRESS_RE = re.compile(r"tsch|dsch|dzh|sch|dj|ou|w|j")
+_PRESS = {
+    "tsch": "ch",
+    "dsch": "j",
+    "dzh": "j",
+    "sch": "sh",
+    "dj": "j",
+    "ou": "u",
+    "w": "v",
+    "j": "y",
+}
 _FINAL_I_RE = re.compile(r"(?<=[^aeiouy])(?:iy|ij|ii|yy|y)$")
 _INITIAL_I_RE = re.compile(r"^i(?=[aeou])")
+# the glide closing a diphthong before a consonant, written i, y or j (Kaik, Kayk, Кайк)
+_GLIDE_I_RE = re.compile(r"(?<=[aeou])i(?=[^aeiouy])")
 
 
 def _mild(latin: str, turkic: bool) -> str:
@@ -178,7 +199,7 @@ def _mild(latin: str, turkic: bool) -> str:
     out = latin.replace("ə", "e").replace("ı", "i")
     if turkic:
         return out
-    out = _PRESS_RE.sub(lambda m: _PRESS[m.group()], out)
+    out = _GLIDE_I_RE.sub("y", _PRESS_RE.sub(lambda m: _PRESS[m.group()], out))
     return _INITIAL_I_RE.sub("y", _FINAL_I_RE.sub("i", out))
 
 
@@ -249,9 +270,10 @@ def _name_keys(
         return (), (), None
     latin, turkic, cyrillic, stems, consonants = analysed
     keep_e = keep_e or cyrillic
+    written = as_written(word)
     own: list[str] = []
     for stem in stems:
-        own += _skeleton_keys(stem, turkic, cyrillic, keep_e, consonants)
+        own += _skeleton_keys(stem, turkic, cyrillic, keep_e, consonants, written)
     own = list(dict.fromkeys(own))
     # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
     # which is all a four-letter one has; longer names meet through their skeletons.
@@ -260,7 +282,7 @@ def _name_keys(
     people: list[str] = []
     short: list[str] | None = None
     for stem in [] if turkic else _people_stems(latin):
-        keys = _skeleton_keys(stem, turkic, cyrillic, keep_e, MIN_PEOPLE_CLASSES)
+        keys = _skeleton_keys(stem, turkic, cyrillic, keep_e, MIN_PEOPLE_CLASSES, written)
         if not keys:
             # a short people's name meets its plural and derivations by the mild key of its
             # stem (Avar: Avars, Аварец, Awaren), spelt as it is: its skeleton says too little
@@ -271,12 +293,20 @@ def _name_keys(
     return tuple(own), tuple(k for k in dict.fromkeys(people) if k not in own), turkic
 
 
+def as_written(word: str) -> bool:
+    """Whether `word` has a letter of the Turkish or Azerbaijani alphabet, which writes each
+    vowel as it sounds: its e never stands for a Russian ё or и (skeleton.py)."""
+    return bool(_AS_WRITTEN_RE.search(word.lower()))
+
+
 def _skeleton_keys(
-    stem: str, turkic: bool, cyrillic: bool, keep_e: bool, consonants: int
+    stem: str, turkic: bool, cyrillic: bool, keep_e: bool, consonants: int, written: bool
 ) -> list[str]:
     """The skeleton keys of one stem with `consonants` classes or more."""
     out = []
-    for kept in skeletons(stem, turkic, keep_e=True, e_as_o=not cyrillic, hiatus=True):
+    for kept in skeletons(
+        stem, turkic, keep_e=True, e_as_o=not cyrillic, hiatus=True, as_written=written
+    ):
         if consonant_count(kept) >= consonants:
             out += [SKELETON + sk for sk in ((kept,) if keep_e else _latin_forms(kept))]
     return out
@@ -289,10 +319,13 @@ def vowel_exact_skeletons(word: str) -> frozenset[str]:
     if analysed is None:
         return frozenset()
     _, turkic, cyrillic, stems, consonants = analysed
+    written = as_written(word)
     return frozenset(
         kept
         for stem in stems
-        for kept in skeletons(stem, turkic, keep_e=True, e_as_o=not cyrillic, exact=True)
+        for kept in skeletons(
+            stem, turkic, keep_e=True, e_as_o=not cyrillic, exact=True, as_written=written
+        )
         if consonant_count(kept) >= consonants
     )
 
@@ -370,16 +403,22 @@ def _linked_groups(word: str, skeleton_keys: tuple[str, ...], own: tuple[str, ..
     return out
 
 
+LOANWORD = 6
+
+
 def light_key(word: str) -> str:
     """The word romanized, except that an ordinary word of another script whose romanization
     is an English word keeps its own letters: он is not "on", бий not "by", год not "god", мост
     not "most". Ordinary means in the list of frequent words or, for a shorter word that list
     leaves out, written in lower case: a capital marks a name or a part of one (Баш Гейнюк is
-    Bash Geynyuk, Нор Артагерс Nor Artagers)."""
+    Bash Geynyuk, Нор Артагерс Nor Artagers). A word of LOANWORD letters or more is the English
+    word it romanizes to, borrowed one way or the other (совхоз, sovkhoz; модель, model)."""
     latin = romanize(word)
     if word.isascii() or latin == exact_key(word) or not is_english_word(latin):
         return latin
     bare = strip_apostrophe_suffix(word)
+    if len(latin) >= LOANWORD:
+        return latin
     short = len(bare) < MIN_LENGTH and bare.islower()
     return exact_key(word) if short or is_common_word(bare) else latin
 
@@ -416,26 +455,68 @@ def _scheme_keys(word: str, strict: bool, turkic: bool | None) -> list[str]:
 
 
 def index_keys(word: str) -> tuple[str, ...]:
-    """The keys the spelling map records `word` under: its variant keys, but a Cyrillic
-    word's scheme key with CYRILLIC_SCHEME, so that only Latin and Armenian words find it."""
+    """The keys the spelling map records `word` under: its own keys, but a Cyrillic word's
+    scheme key with CYRILLIC_SCHEME and its skeletons with CYRILLIC_SKELETON, so that only
+    Latin and Armenian words find it by them."""
     if not _CYRILLIC_RE.search(word.lower()):
         # a Latin word asks for Cyrillic words by CYRILLIC_SCHEME, but is not found by it
-        return tuple(k for k in variant_keys(word) if not k.startswith(CYRILLIC_SCHEME))
+        return tuple(k for k in _own_keys(word) if not k.startswith(CYRILLIC_SCHEME))
     return tuple(
-        CYRILLIC_SCHEME + k[len(SCHEME) :] if k.startswith(SCHEME) else k
-        for k in variant_keys(word)
+        CYRILLIC_SCHEME + k[len(SCHEME) :]
+        if k.startswith(SCHEME)
+        else CYRILLIC_SKELETON + k[len(SKELETON) :]
+        if _is_skeleton(k)
+        else k
+        for k in _own_keys(word)
     )
+
+
+def _is_skeleton(key: str) -> bool:
+    """A skeleton key as Latin words have it (not one with the ы/и letters of a Cyrillic
+    word)."""
+    return key.startswith(SKELETON) and _LETTERS_MARK not in key
+
+
+def _cyrillic_letters_keys(word: str, keys: list[str]) -> list[str]:
+    """`keys` of a Cyrillic word with each skeleton also written with the word's own ы and и,
+    by which alone it meets another Cyrillic word (index_keys records the plain skeletons for
+    Latin and Armenian words only). Russian writes ы and и for two sounds that make different
+    words (сбытом, сбитом; Давыдович, Давидович), which the skeleton, like every Latin scheme,
+    may write alike (y, i) or leave out (an i between consonants may be silent)."""
+    low = word.lower()
+    if not _CYRILLIC_RE.search(low):
+        return keys
+    letters = "".join(ch for ch in _FINAL_VOWELS_RE.sub("", low) if ch in "иы")
+    out = []
+    for k in keys:
+        out.append(k)
+        if _is_skeleton(k):
+            out.append(k + _LETTERS_MARK + letters)
+    return out
 
 
 @bounded_cache(max_bytes=4_000_000)
 def variant_keys(word: str) -> tuple[str, ...]:
-    """The keys a query for `word` asks the spelling map for (module docstring)."""
+    """The keys a query for `word` asks the spelling map for (module docstring): its own keys,
+    and for a Latin or Armenian word each skeleton also as a Cyrillic word records it. A build
+    asks for index_keys only, which leave these copies out."""
+    keys = _own_keys(word)
+    if _CYRILLIC_RE.search(word.lower()):
+        return keys
+    cyrillic = tuple(CYRILLIC_SKELETON + k[len(SKELETON) :] for k in keys if _is_skeleton(k))
+    return keys + cyrillic if cyrillic else keys
+
+
+@bounded_cache(max_bytes=4_000_000)
+def _own_keys(word: str) -> tuple[str, ...]:
+    """A word's keys as the spelling map records them, before index_keys sets the Cyrillic
+    ones apart; a query asks for these and more (variant_keys)."""
     keys = [light_key(word)]
     entry = lookup(word)
     if entry is not None:
         keys += [group_key(g) for g in entry.groups]
         for other in entry.also:
-            keys += variant_keys(other)
+            keys += _own_keys(other)
     strict = entry is not None and entry.strict
     turkic = None
     if not strict:
@@ -444,6 +525,6 @@ def variant_keys(word: str) -> tuple[str, ...]:
         own = entry.groups if entry is not None else ()
         # a people's name's stem is no name of a place: only the word itself links to one
         keys += [group_key(g) for g in _linked_groups(word, skeleton_keys, own)]
-        keys += skeleton_keys + people
+        keys += _cyrillic_letters_keys(word, [*skeleton_keys, *people])
     keys += _scheme_keys(word, strict, turkic)
     return tuple(dict.fromkeys(keys))

@@ -16,7 +16,9 @@ budget for what romanizations really do:
   Дженни and Джонни stay apart), or as I (Russian writes че for Azerbaijani çı:
   Нахичевань, Naxçıvan); elsewhere an e is never an i, or Lerik would meet Lirik, Kesecik
   Kisecik and Kamenskiy Kaminskiy (Russian's е for Armenian i is a rule of its own in keys.py:
-  Оганесян, Hovhannisyan);
+  Оганесян, Hovhannisyan); and never in a word with a letter of the Turkish or Azerbaijani
+  alphabet (ç, ö, ü, ş, ğ, ı, ə), which writes each vowel as it sounds: çeken is not çöken,
+  eşeği not eşiği (`as_written`);
 - a run of vowels counts as its first vowel that is not i or y, since a glide is spelt y, i,
   j or not at all (Aliyev, Aliev, Alijew; Heydar, Geidar, Гейдар; Sargsyan, Sarkisian).
 Final vowels are case endings (Карабаха, Khojalu) and are left out.
@@ -141,7 +143,8 @@ def _slots(
 ) -> tuple[bool, list[str]]:
     """(leading vowel?, consonant classes and vowel classes in order), doubled consonants and
     runs of vowels collapsed, final vowels dropped. `hiatus`: a run that does not begin with I
-    keeps each of its vowels that is not I (Kocaeli's ae is two vowels, Kocaali's aa one).
+    keeps each of its vowels that is not I (Kocaeli's ae is two vowels, Kocaali's aa one), and
+    the I that closes it before a consonant (ai, ey: Kocaili, Heydar).
     `exact`: a or e before a glide ending the run is ə's symbol, either of them (ay and ey are
     one diphthong: Azərbaycan, Azerbejdżan; bəy, bey)."""
     out: list[str] = []
@@ -160,7 +163,10 @@ def _slots(
             last = sym
             continue
         if run:
-            out.append(SCHWA if exact and last == "I" and run in ("A", "E") else run)
+            vowel = SCHWA if exact and last == "I" and run in ("A", "E") else run
+            # a glide closing a run before a consonant is a diphthong, which a vowel alone
+            # never writes (Haidar, Heydar, Гейдар; but Kocaili is not Kocaali, Teira not Teera)
+            out.append(vowel + "I" if hiatus and last == "I" and run != "I" else vowel)
             run = ""
         if not out or out[-1] != sym:
             out.append(sym)
@@ -169,7 +175,12 @@ def _slots(
 
 
 def _keys(
-    symbols: tuple[str, ...], e: str, e_as_o: bool, hiatus: bool = False, exact: bool = False
+    symbols: tuple[str, ...],
+    e: str,
+    e_as_o: bool,
+    hiatus: bool = False,
+    exact: bool = False,
+    e_as_i: int = MAX_E_AS_I,
 ) -> list[str]:
     """Every key of one reading: as it is, and with at most MAX_SILENT weak vowels between two
     consonants left out; an e is written `e` (A, or E to keep it apart from a)."""
@@ -181,7 +192,7 @@ def _keys(
         for key, silent, as_i in keys:
             if sym == "E":
                 nxt.append((key + e, silent, as_i))
-                if as_i < MAX_E_AS_I and i > 0 and slots[i - 1] in _E_AS_I_AFTER:
+                if as_i < e_as_i and i > 0 and slots[i - 1] in _E_AS_I_AFTER:
                     nxt.append((key + "I", silent, as_i + 1))
                     if e_as_o:
                         nxt.append((key + "O", silent, as_i + 1))  # ё: Горбачёв, Gorbatschow
@@ -208,11 +219,14 @@ def skeletons(
     e_as_o: bool = True,
     hiatus: bool = False,
     exact: bool = False,
+    as_written: bool = False,
 ) -> tuple[str, ...]:
     """Skeletons of a romanized word, one per reading, e.g. khojaly -> kOcAl. `keep_e`: e is
     not read as a, for a place whose names have no ə (Serov is not Sarov). `hiatus`: two vowels
     in a row stay two (_slots). `exact`: ə is SCHWA, apart from a and e, and so is the a or e
-    of a diphthong, for the checks of links to a name's group (keys.py)."""
+    of a diphthong, for the checks of links to a name's group (keys.py). `as_written`: the word
+    is spelt in an alphabet that writes each vowel as it sounds (Turkish, Azerbaijani), so no e
+    reads as I or O."""
     units = _UNIT_RE.findall(latin if turkic else _GU_RE.sub("g", latin))
     fixed = [_fixed(u, turkic, SCHWA if exact else "A") for u in units]
     ambiguous = sorted({u for u, f in zip(units, fixed, strict=True) if f is None})
@@ -232,7 +246,8 @@ def skeletons(
         )
     out: list[str] = []
     for v in variants:
-        for key in _keys(v, "E" if keep_e else "A", e_as_o, hiatus or exact, exact):
+        e_as_i = 0 if as_written else MAX_E_AS_I
+        for key in _keys(v, "E" if keep_e else "A", e_as_o, hiatus or exact, exact, e_as_i):
             if key not in out:
                 out.append(key)
     return tuple(out)

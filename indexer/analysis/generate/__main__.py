@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from . import evaldata, places, words
+from . import evaldata, extra_confusables, places, words
 
 
 def main() -> int:
@@ -13,6 +13,7 @@ def main() -> int:
     print(f"words: {words.write()}")
     for path in evaldata.write():
         print(f"evaluation: {path}")
+    print(f"evaluation: {extra_confusables.write()}")
     return 0
 
 
