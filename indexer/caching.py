@@ -21,8 +21,8 @@ ENTRY_OVERHEAD = 150  # bytes of a dict slot, its hash table share and the (valu
 
 
 def size_of(value) -> int:
-    """Bytes held by a cached value: strings and tuples of them counted in full, anything
-    else (None, booleans, shared table entries) as one reference."""
+    """Bytes held by a cached value (or argument): strings and tuples of them counted in full,
+    anything else (None, booleans, numbers, shared table entries) as one reference."""
     kind = type(value)  # the exact types first: this runs once for every word cached
     if kind is str or kind is bytes:
         return getsizeof(value)
@@ -52,7 +52,7 @@ def bounded_cache(max_bytes: int):
             if entry is not None:
                 return entry[0]
             value = func(arg)
-            cost = getsizeof(arg) + size_of(value) + ENTRY_OVERHEAD
+            cost = size_of(arg) + size_of(value) + ENTRY_OVERHEAD
             with lock:
                 if arg not in cache:
                     if used + cost > max_bytes:

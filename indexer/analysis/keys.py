@@ -273,13 +273,21 @@ def _name_keys(
 
 def _skeleton_keys(
     stem: str, turkic: bool, cyrillic: bool, keep_e: bool, consonants: int
-) -> list[str]:
-    """The skeleton keys of one stem with `consonants` classes or more."""
+) -> tuple[str, ...]:
+    """The skeleton keys of one stem with `consonants` classes or more. A word and its
+    capitalized form, and words that share a stem, ask for the same ones (two calls in five
+    of a build's): each is worked out once."""
+    return _stem_skeleton_keys((stem, bool(turkic), bool(cyrillic), bool(keep_e), consonants))
+
+
+@bounded_cache(max_bytes=4_000_000)
+def _stem_skeleton_keys(args: tuple[str, bool, bool, bool, int]) -> tuple[str, ...]:
+    stem, turkic, cyrillic, keep_e, consonants = args
     out = []
     for kept in skeletons(stem, turkic, keep_e=True, e_as_o=not cyrillic, hiatus=True):
         if consonant_count(kept) >= consonants:
             out += [SKELETON + sk for sk in ((kept,) if keep_e else _latin_forms(kept))]
-    return out
+    return tuple(out)
 
 
 def vowel_exact_skeletons(word: str) -> frozenset[str]:
