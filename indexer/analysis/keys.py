@@ -426,13 +426,13 @@ def _scheme_keys(word: str, strict: bool, turkic: bool | None) -> list[str]:
 def index_keys(word: str) -> tuple[str, ...]:
     """The keys the spelling map records `word` under: its variant keys, but a Cyrillic
     word's scheme key with CYRILLIC_SCHEME, so that only Latin and Armenian words find it."""
+    # A build asks once for each word it meets (indexer.index.spellings keeps the pairs):
+    # its keys are worked out without the memo cache, which would only fill and forget.
+    keys = variant_keys.__wrapped__(word)
     if not _CYRILLIC_RE.search(word.lower()):
         # a Latin word asks for Cyrillic words by CYRILLIC_SCHEME, but is not found by it
-        return tuple(k for k in variant_keys(word) if not k.startswith(CYRILLIC_SCHEME))
-    return tuple(
-        CYRILLIC_SCHEME + k[len(SCHEME) :] if k.startswith(SCHEME) else k
-        for k in variant_keys(word)
-    )
+        return tuple(k for k in keys if not k.startswith(CYRILLIC_SCHEME))
+    return tuple(CYRILLIC_SCHEME + k[len(SCHEME) :] if k.startswith(SCHEME) else k for k in keys)
 
 
 @bounded_cache(max_bytes=4_000_000)
