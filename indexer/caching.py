@@ -13,19 +13,25 @@ from __future__ import annotations
 
 import functools
 import itertools
-import sys
 import threading
+from operator import itemgetter
+from sys import getsizeof
 
 ENTRY_OVERHEAD = 150  # bytes of a dict slot, its hash table share and the (value, cost) pair
 
 
 def size_of(value) -> int:
-    """Bytes held by a cached value: strings and tuples of them counted in full, anything
-    else (None, booleans, shared table entries) as one reference."""
+    """Bytes held by a cached value (or argument): strings and tuples of them counted in full,
+    anything else (None, booleans, numbers, shared table entries) as one reference."""
+    kind = type(value)  # the exact types first: this runs once for every word cached
+    if kind is str or kind is bytes:
+        return getsizeof(value)
+    if kind is tuple:
+        return getsizeof(value) + sum(map(size_of, value))
     if isinstance(value, str | bytes):
-        return sys.getsizeof(value)
+        return getsizeof(value)
     if isinstance(value, tuple):
-        return sys.getsizeof(value) + sum(size_of(item) for item in value)
+        return getsizeof(value) + sum(map(size_of, value))
     return 8
 
 
@@ -34,18 +40,19 @@ def bounded_cache(max_bytes: int):
 
     def decorate(func):
         cache: dict = {}  # arg -> (value, bytes counted for the entry)
+        lookup = cache.get
         lock = threading.Lock()
         used = 0
 
         @functools.wraps(func)
         def cached(arg):
             nonlocal used
-            try:
-                return cache[arg][0]
-            except KeyError:
-                pass
+            # a build meets most words once: a miss must cost little (no KeyError raised)
+            entry = lookup(arg)
+            if entry is not None:
+                return entry[0]
             value = func(arg)
-            cost = sys.getsizeof(arg) + size_of(value) + ENTRY_OVERHEAD
+            cost = size_of(arg) + size_of(value) + ENTRY_OVERHEAD
             with lock:
                 if arg not in cache:
                     if used + cost > max_bytes:
@@ -72,7 +79,9 @@ def bounded_cache(max_bytes: int):
 
 def _forget_older_half(cache: dict) -> int:
     """Drops the entries inserted first (a dict keeps insertion order); returns bytes freed."""
-    freed = 0
-    for key in list(itertools.islice(cache, (len(cache) + 1) // 2)):
-        freed += cache.pop(key)[1]
+    half = (len(cache) + 1) // 2
+    freed = sum(map(itemgetter(1), itertools.islice(cache.values(), half)))
+    newer = dict(itertools.islice(cache.items(), half, None))  # copied in C, not popped one by one
+    cache.clear()
+    cache.update(newer)
     return freed

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from indexer.ingest.furniture import clean_text
+from indexer.ingest.furniture import (
+    SPACES,
+    clean_paragraphs,
+    clean_text,
+    is_legal,
+    is_prose,
+    paragraphs,
+)
 from tests.conftest import SEED_CORPUS
 
 # (seed, a line of furniture, the article's own last words)
@@ -45,3 +54,21 @@ def test_snippets_never_show_furniture(seed_engine):
     for q in ("comment", "review", "archive", "networks", "Copyright", "Prezidentinin"):
         result = seed_engine.search(SearchRequest(q=q))
         assert result.total == 0, (q, [h.id for h in result.hits])
+
+
+# Lines of words, sentence ends, sign-offs, legal marks and every kind of space the cleaning
+# tidies, so that the shortcuts it takes meet the cases they skip.
+_PIECES = ["word", "Khojaly", "said.", "end!", "— AA", "(AzerTAc)", "©", "2024", " ", "  "]
+_LINES = st.lists(st.sampled_from([*_PIECES, "\t", "\u00a0", "\u2003", "-", "."]), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINES.map("".join), max_size=12))
+def test_cleaning_keeps_what_the_plain_rules_keep(lines):
+    """The article ends with its last prose paragraph and every space run is one space, as
+    the rules say when applied one paragraph at a time, without the shortcuts."""
+    text = "\n".join(lines)
+    plain = [line for line in (SPACES.sub(" ", ln).strip() for ln in text.splitlines()) if line]
+    assert paragraphs(text) == plain
+    last = max((i for i, p in enumerate(plain) if is_prose(p)), default=len(plain) - 1)
+    assert clean_paragraphs(text) == [p for p in plain[: last + 1] if not is_legal(p)]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from indexer.ingest.language import detect_paragraph, profile
+from indexer.ingest.language import NOT_LETTERS, _letters, detect_paragraph, profile
 
 AZ = "Xocalı soyqırımı Azərbaycan xalqının tarixində ən faciəli səhifələrdən biridir və unudulmur."
 AZ_NO_SCHWA = "Qarabağ bizim torpağımızdır, xalq bu qələbəni uzun illər gözləyib"
@@ -42,3 +44,10 @@ def test_declared_language_is_trusted_where_the_letters_agree():
     assert profile([RU, RU], declared="ru").languages == ["ru"]
     assert profile([EN + " " + EN, AZ], declared="en").languages == ["en", "az"]
     assert profile([TR, EN + " " + EN], declared="tr").languages == ["en", "tr"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_the_letters_of_plain_ascii_text_are_counted_as_of_any_text(text):
+    """Plain ASCII takes a shortcut to its letters; they are what the general rule leaves."""
+    assert _letters(text) == NOT_LETTERS.sub("", text)

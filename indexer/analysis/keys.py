@@ -301,15 +301,25 @@ def as_written(word: str) -> bool:
 
 def _skeleton_keys(
     stem: str, turkic: bool, cyrillic: bool, keep_e: bool, consonants: int, written: bool
-) -> list[str]:
-    """The skeleton keys of one stem with `consonants` classes or more."""
+) -> tuple[str, ...]:
+    """The skeleton keys of one stem with `consonants` classes or more. A word and its
+    capitalized form, and words that share a stem, ask for the same ones (two calls in five
+    of a build's): each is worked out once."""
+    return _stem_skeleton_keys(
+        (stem, bool(turkic), bool(cyrillic), bool(keep_e), consonants, bool(written))
+    )
+
+
+@bounded_cache(max_bytes=4_000_000)
+def _stem_skeleton_keys(args: tuple[str, bool, bool, bool, int, bool]) -> tuple[str, ...]:
+    stem, turkic, cyrillic, keep_e, consonants, written = args
     out = []
     for kept in skeletons(
         stem, turkic, keep_e=True, e_as_o=not cyrillic, hiatus=True, as_written=written
     ):
         if consonant_count(kept) >= consonants:
             out += [SKELETON + sk for sk in ((kept,) if keep_e else _latin_forms(kept))]
-    return out
+    return tuple(out)
 
 
 def vowel_exact_skeletons(word: str) -> frozenset[str]:
@@ -458,16 +468,19 @@ def index_keys(word: str) -> tuple[str, ...]:
     """The keys the spelling map records `word` under: its own keys, but a Cyrillic word's
     scheme key with CYRILLIC_SCHEME and its skeletons with CYRILLIC_SKELETON, so that only
     Latin and Armenian words find it by them."""
+    # A build asks once for each word it meets (indexer.index.spellings keeps the pairs):
+    # its keys are worked out without the memo cache, which would only fill and forget.
+    keys = _own_keys.__wrapped__(word)
     if not _CYRILLIC_RE.search(word.lower()):
         # a Latin word asks for Cyrillic words by CYRILLIC_SCHEME, but is not found by it
-        return tuple(k for k in _own_keys(word) if not k.startswith(CYRILLIC_SCHEME))
+        return tuple(k for k in keys if not k.startswith(CYRILLIC_SCHEME))
     return tuple(
         CYRILLIC_SCHEME + k[len(SCHEME) :]
         if k.startswith(SCHEME)
         else CYRILLIC_SKELETON + k[len(SKELETON) :]
         if _is_skeleton(k)
         else k
-        for k in _own_keys(word)
+        for k in keys
     )
 
 

@@ -159,8 +159,15 @@ def _helpers(records, work, schema, task: dict, processes: int, chunks: int):
 
 
 def _shares(words: set[str], count: int) -> list[set[str]]:
-    ordered = sorted(words)
-    return [set(ordered[i::count]) for i in range(max(1, count))]
+    """`count` shares of about equal size, each a run of the words in case-blind order: a
+    word and its capitalized form go to the same helper, which works out their common keys
+    once (indexer.index.spellings)."""
+    ordered = sorted(words, key=str.lower)
+    count = max(1, count)
+    return [
+        set(ordered[len(ordered) * i // count : len(ordered) * (i + 1) // count])
+        for i in range(count)
+    ]
 
 
 def _encode_chunk_task(task) -> Chunk:

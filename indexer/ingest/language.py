@@ -26,6 +26,9 @@ TURKIC_LETTERS = re.compile(r"[ğĞışŞçÇöÖüÜİ]")
 # Everything but letters: removing it leaves a text's letters as one string, in one C call (a
 # list of one-letter strings per paragraph cost most of a profile).
 NOT_LETTERS = re.compile(r"[\W\d_]+")
+# The same for ASCII text, as bytes to delete: bytes.translate drops them four times faster
+# than the substitution, and most paragraphs are plain ASCII.
+ASCII_NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
@@ -58,6 +61,8 @@ def _sample(text: str) -> str:
 
 
 def _letters(text: str) -> str:
+    if text.isascii():
+        return text.encode("ascii").translate(None, ASCII_NOT_LETTERS).decode("ascii")
     return NOT_LETTERS.sub("", text)
 
 
