@@ -168,6 +168,12 @@ def test_quotes_around_a_word_are_not_part_of_it(text):
         ("Dastak", "Destek"),
         ("Avcılar", "Evciler"),
         ("Gündaş", "Gündeş"),
+        # and names, own or alternate, of two places that no one place has both of
+        ("Ağıl", "Eğil"),
+        ("Dudan", "Duden"),
+        ("Germacik", "Germecik"),
+        ("Kapaklı", "Kepekli"),
+        ("Masiri", "Mesiri"),
     ],
 )
 def test_different_words_and_places_stay_apart(a, b):

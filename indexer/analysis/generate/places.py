@@ -31,8 +31,9 @@ words (Kasum-Ismailov, Ali-Bayramly, Novyy Karanlug) goes whole to places_multiw
 every other kept name of its place: the query plan (indexer.search.plan) matches it only as a
 whole name, so its words alone (Kasum, a given name; Ismailov, a surname; Novyy, "new") name
 nothing.
-Own names of two places of the region that differ only in a and e (Zafreh, Zefreh) go to
-places_vowels.tsv, whose names keep a and e apart in their spelling keys (keys.py).
+Names (own or alternate, Latin) of two places of the region that differ only in a and e
+(Zafreh, Zefreh; Katovo, Ketovo) go to places_vowels.tsv, whose names keep a and e apart in
+their spelling keys (keys.py).
 "Same name" is compared as the table looks names up: case, accents, script and ə/ı ignored.
 """
 
@@ -223,11 +224,16 @@ def _where(p: Place) -> str:
 
 
 def vowels_apart() -> list[list[str]]:
-    """Rows (own name, the other place's own name, both places) of the places of the region
-    whose own names differ only where one writes a and the other e (Zafreh and Zefreh, two
-    towns of Isfahan; Badamlı and Bademli): the spelling keys keep a and e apart for these
-    names (keys.py), as they are two places, not two spellings of one, unless one place is
-    DOMINANT times as populous as the other."""
+    """Rows (a name, the other place's name, both places) of the places of the region whose
+    names differ only where one writes a and the other e (Zafreh and Zefreh, two towns of
+    Isfahan; Badamlı and Bademli; Katovo and Ketovo): the spelling keys keep a and e apart for
+    these names (keys.py), as they are two places, not two spellings of one."""
+    rows = {(r[0], r[1]): r for r in _own_names_apart() + _other_names_apart()}
+    return sorted(rows.values(), key=lambda r: (r[0].lower(), r[1].lower()))
+
+
+def _own_names_apart() -> list[list[str]]:
+    """Two places' own names, unless one place is DOMINANT times as populous as the other."""
     by_folded: dict[str, dict[str, Place]] = defaultdict(dict)
     for p in region():
         f = form(p.name)
@@ -237,14 +243,54 @@ def vowels_apart() -> list[list[str]]:
     for spellings in by_folded.values():
         for f, p in spellings.items():
             for g, q in spellings.items():
-                if f == g or (p.country == q.country and p.km(q) < SAME_PLACE_KM):
-                    continue  # one place listed twice
-                # a reader means the much larger place (Sheki, the city of Azerbaijan, is
-                # also written Shaki, which is a village of Armenia too)
-                small, big = sorted((p.population, q.population))
-                if not small or big < DOMINANT * small:  # 0: GeoNames does not know
+                if f != g and _two_places({p.geonameid: p}, {q.geonameid: q}):
                     out.append([p.name, q.name, f"{_where(p)}, {_where(q)}"])
-    return sorted(out, key=lambda r: (r[0].lower(), r[1].lower()))
+    return out
+
+
+def _other_names_apart() -> list[list[str]]:
+    """Latin names, own or alternate, of two places, when no place has both (Sheki is also
+    written Shaki)."""
+    holders: dict[str, dict[int, Place]] = defaultdict(dict)
+    written: dict[str, str] = {}
+    for p in region():
+        for name in p.names:
+            f = form(name)
+            if " " in f or len(f) < MIN_WORD or not _latin(name):
+                continue
+            holders[f][p.geonameid] = p
+            written.setdefault(f, name)
+    by_folded: dict[str, list[str]] = defaultdict(list)
+    for f in holders:
+        by_folded[f.replace("a", "e")].append(f)
+    out = []
+    for spellings in by_folded.values():
+        for f in spellings:
+            for g in spellings:
+                if f != g and _two_places(holders[f], holders[g]):
+                    p, q = _largest(holders[f]), _largest(holders[g])
+                    out.append([written[f], written[g], f"{_where(p)}, {_where(q)}"])
+    return out
+
+
+def _latin(name: str) -> bool:
+    return all(ch < "\u0370" or ch in "əƏ" for ch in name if ch.isalpha())
+
+
+def _largest(places: dict[int, Place]) -> Place:
+    return max(places.values(), key=lambda p: (p.population, -p.geonameid))
+
+
+def _two_places(these: dict[int, Place], those: dict[int, Place]) -> bool:
+    """Whether two names are those of different places: no place (or one place listed twice)
+    has both, and a reader of either does not mean the other's much larger place (Sheki, the
+    city of Azerbaijan, is also written Shaki, which is a village of Armenia too)."""
+    for p in these.values():
+        for q in those.values():
+            if p.geonameid == q.geonameid or (p.country == q.country and p.km(q) < SAME_PLACE_KM):
+                return False
+    small, big = sorted((_largest(these).population, _largest(those).population))
+    return not small or big < DOMINANT * small  # 0: GeoNames does not know
 
 
 def write(folder: Path = DATA) -> Path:
