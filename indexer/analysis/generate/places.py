@@ -250,7 +250,7 @@ def _own_names_apart() -> list[list[str]]:
 
 def _other_names_apart() -> list[list[str]]:
     """Latin names, own or alternate, of two places, when no place has both (Sheki is also
-    written Shaki)."""
+    written Shaki), nor the other's a/e spelling of its own name."""
     holders: dict[str, dict[int, Place]] = defaultdict(dict)
     written: dict[str, str] = {}
     for p in region():
@@ -266,6 +266,9 @@ def _other_names_apart() -> list[list[str]]:
     out = []
     for spellings in by_folded.values():
         for f in spellings:
+            # a place written both ways (Babək: Babak, Babek) needs both to meet
+            if any(holders[f].keys() & holders[g].keys() for g in spellings if g != f):
+                continue
             for g in spellings:
                 if f != g and _two_places(holders[f], holders[g]):
                     p, q = _largest(holders[f]), _largest(holders[g])
