@@ -125,6 +125,9 @@ def test_an_updated_index_reads_every_term_as_whoosh_does(tmp_path, small_chunks
     changed = [{**d, "text": d["text"] + " Xocalı winter"} for d in docs[10:40:3]]
     _commit(folder, changed + _docs(rng, 30, first=400), remove=[d["id"] for d in changed])
     assert _check_every_term(folder) == 2
+    # short documents: positions in two bytes
+    for path in folder.glob("*.pa_positions.npy"):
+        assert np.load(path, mmap_mode="r").dtype == np.uint16
 
 
 def test_segments_whoosh_merged_are_read_from_their_blocks(tmp_path, small_chunks, monkeypatch):
@@ -170,3 +173,15 @@ def test_any_documents_read_from_arrays_as_whoosh_reads_them(docs, chunk, monkey
         folder.mkdir()
         _commit(folder, records)
         assert _check_every_term(folder) == 1
+
+
+def test_positions_past_two_bytes_are_kept_whole(tmp_path):
+    """A document longer than 65,536 words: its segment keeps four-byte positions."""
+    rng = random.Random(8)
+    folder = tmp_path / "ix"
+    folder.mkdir()
+    long = {"id": "long", "title": "transcript", "text": " ".join(rng.choices(WORDS, k=70_000))}
+    _commit(folder, [*_docs(rng, 20), long])
+    assert _check_every_term(folder) == 1
+    (positions,) = folder.glob("*.pa_positions.npy")
+    assert np.load(positions, mmap_mode="r").max() >= 2**16

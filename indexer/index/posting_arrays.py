@@ -13,7 +13,8 @@ also saves them, and the segment writer joins the chunks' arrays end to end into
     <segment>.pa_starts.npy     where each posting's positions start in pa_positions, and
                                 after the last posting, where they end (so a posting's
                                 frequency is the difference of two neighbours)
-    <segment>.pa_positions.npy  the positions, posting after posting
+    <segment>.pa_positions.npy  the positions, posting after posting (two bytes each if no
+                                document of the segment is longer than 65,536 words)
     <segment>.pa_terms.npy      per term with arrays, sorted: (offset of its posting list in
                                 the .pst file, its first piece); a last row ends the pieces
     <segment>.pa_pieces.npy     (first posting, posting count) of each term's piece of a chunk
@@ -50,6 +51,7 @@ class ChunkArrays:
         self._positions: list[np.ndarray] = []
         self.postings = 0
         self.positions = 0
+        self.top = 0  # the highest position
 
     def add(self, docs: np.ndarray, post_start: np.ndarray, positions: np.ndarray) -> int:
         base = self.postings
@@ -58,24 +60,27 @@ class ChunkArrays:
         self._positions.append(positions.astype(np.int32))
         self.postings += len(docs)
         self.positions += len(positions)
+        if len(positions):
+            self.top = max(self.top, int(positions.max()))
         return base
 
-    def save(self, folder: Path, number: int) -> tuple[int, int]:
-        """Write the chunk's arrays to `folder`; returns (postings, positions)."""
+    def save(self, folder: Path, number: int) -> tuple[int, int, int]:
+        """Write the chunk's arrays to `folder`; returns (postings, positions, the highest
+        position)."""
         for name, parts in zip(
             _CHUNK_ARRAYS, (self._docs, self._starts, self._positions), strict=True
         ):
             joined = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
             np.save(folder / f"{number:06d}.{name}.npy", joined, allow_pickle=False)
         self._docs = self._starts = self._positions = []
-        return self.postings, self.positions
+        return self.postings, self.positions, self.top
 
 
 class SegmentArrays:
     """Joins the chunks' arrays into a segment's files and records each term's pieces."""
 
-    def __init__(self, sizes: list[tuple[int, int]]):
-        self.sizes = sizes  # (postings, positions) of each chunk, in order
+    def __init__(self, sizes: list[tuple[int, int, int]]):
+        self.sizes = sizes  # (postings, positions, highest position) of each chunk, in order
         self.bases = np.cumsum([0] + [s[0] for s in sizes]).tolist()  # first posting of each
         self._offsets = array("q")  # posting-list offset of each term with arrays
         self._firsts = array("q")  # its first piece
@@ -96,6 +101,8 @@ class SegmentArrays:
         postings = self.bases[-1]
         positions = sum(s[1] for s in self.sizes)
         wide = np.int64 if positions >= 2**31 else np.int32
+        # positions in two bytes where every document is short enough (most archives)
+        narrow = np.uint16 if max((s[2] for s in self.sizes), default=0) < 2**16 else np.int32
 
         def create(name, dtype, shape):
             path = Path(folder) / file_name(segment_id, name)
@@ -103,9 +110,9 @@ class SegmentArrays:
 
         docs = create("docs", np.int32, (postings,))
         starts = create("starts", wide, (postings + 1,))
-        out = create("positions", np.int32, (positions,))
+        out = create("positions", narrow, (positions,))
         at = seen = 0
-        for number, (n, m) in enumerate(self.sizes):
+        for number, (n, m, _) in enumerate(self.sizes):
             parts = {
                 name: np.load(chunk_folder / f"{number:06d}.{name}.npy") for name in _CHUNK_ARRAYS
             }

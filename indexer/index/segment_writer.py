@@ -63,7 +63,7 @@ class Chunk:
 
     def __init__(self, docs, lengths, blocks: Path, index: Path, words: set, extras: list, sizes):
         self.docs, self.lengths, self.blocks, self.index = docs, lengths, blocks, index
-        self.sizes = sizes  # (postings, positions) of its text postings' arrays
+        self.sizes = sizes  # (postings, positions, highest position) of its text arrays
         self.extras = extras  # per_document(doc) of each document, worked out in the helper
         self.words = words  # words as written that this helper had not reported before
 
