@@ -18,8 +18,12 @@ class PostingArrays:
     """The arrays of one segment, memory-mapped (pages are read as they are touched)."""
 
     def __init__(self, folder: str | Path, segment_id: str):
+        # plain arrays over the mapped files: slices of a numpy memmap are memmaps too, each
+        # made through Python hooks that cost more than the gathers themselves
         loaded = {
-            name: np.load(Path(folder) / file_name(segment_id, name), mmap_mode="r")
+            name: np.load(Path(folder) / file_name(segment_id, name), mmap_mode="r").view(
+                np.ndarray
+            )
             for name in EXTENSIONS
         }
         self._docs, self._starts = loaded["docs"], loaded["starts"]
