@@ -90,6 +90,7 @@ def _same_as_blocks(seg, field: str, word: str) -> None:
     ours = seg.postings(field, word)
     if arrays is not None and ours is not None:
         assert seg._rows(seg.info(field, word)) is not None, word  # read from the arrays
+        assert not arrays.lacks(field, word), word
     every = list(range(seg.offset, seg.offset + seg.doc_count))
     some = every[::3]
     ours_positions = [seg.positions(field, word, wanted) for wanted in (every, some)]
@@ -125,6 +126,12 @@ def test_an_updated_index_reads_every_term_as_whoosh_does(tmp_path, small_chunks
     changed = [{**d, "text": d["text"] + " Xocalı winter"} for d in docs[10:40:3]]
     _commit(folder, changed + _docs(rng, 30, first=400), remove=[d["id"] for d in changed])
     assert _check_every_term(folder) == 2
+    # words no segment has are known absent without a look-up in the term table
+    ix = whoosh_index.open_dir(str(folder))
+    index = IndexReader(ix)
+    for seg in index._segments:
+        assert all(seg.arrays.lacks("body", w) for w in ["absent", "Khojal", "memorials"])
+    index.close()
     # short documents: positions in two bytes
     for path in folder.glob("*.pa_positions.npy"):
         assert np.load(path, mmap_mode="r").dtype == np.uint16

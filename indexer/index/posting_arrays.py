@@ -18,6 +18,10 @@ also saves them, and the segment writer joins the chunks' arrays end to end into
     <segment>.pa_terms.npy      per term with arrays, sorted: (offset of its posting list in
                                 the .pst file, its first piece); a last row ends the pieces
     <segment>.pa_pieces.npy     (first posting, posting count) of each term's piece of a chunk
+    <segment>.pa_hashes.npy     the sorted term_hash of every term with arrays: a word whose
+                                hash is not there is not in the segment, and its look-up in
+                                the term table (the dearer part of reading a rare word) is
+                                spared; one that is there is looked up as before
 
 A term is found by its posting list's offset, which its entry in the term table gives. Only
 the fields written by text_postings (schema.WordPositions) have arrays; a term's weight is
@@ -28,17 +32,24 @@ names follow Whoosh's segment naming, so Whoosh deletes them with their segment.
 
 from __future__ import annotations
 
+import zlib
 from array import array
 from pathlib import Path
 
 import numpy as np
 
 EXTENSIONS = ("docs", "starts", "positions", "terms", "pieces")
+HASHES = "hashes"  # optional: without it, every word is looked up in the term table
 _CHUNK_ARRAYS = ("docs", "starts", "positions")
 
 
 def file_name(segment_id: str, name: str) -> str:
     return f"{segment_id}.pa_{name}.npy"
+
+
+def term_hash(field: str, btext: bytes) -> int:
+    """A 32-bit hash of a term (the field's name, then the term's UTF-8 bytes)."""
+    return zlib.crc32(btext, zlib.crc32(field.encode("utf-8")))
 
 
 class ChunkArrays:
@@ -86,10 +97,12 @@ class SegmentArrays:
         self._firsts = array("q")  # its first piece
         self._starts = array("q")  # first posting of each piece (in the segment)
         self._counts = array("q")  # its posting count
+        self._hashes = array("I")  # term_hash of each term with arrays
 
-    def add_term(self, offset: int, pieces) -> None:
+    def add_term(self, field: str, btext: bytes, offset: int, pieces) -> None:
         """A term whose posting list starts at `offset` in the .pst file; `pieces` are its
         (chunk, first posting in the chunk, posting count)."""
+        self._hashes.append(term_hash(field, btext))
         self._offsets.append(offset)
         self._firsts.append(len(self._starts))
         bases = self.bases
@@ -133,3 +146,5 @@ class SegmentArrays:
         pieces[:, 1] = np.frombuffer(self._counts, dtype=np.int64)
         np.save(Path(folder) / file_name(segment_id, "terms"), terms, allow_pickle=False)
         np.save(Path(folder) / file_name(segment_id, "pieces"), pieces, allow_pickle=False)
+        hashes = np.unique(np.frombuffer(self._hashes, dtype=np.uint32))
+        np.save(Path(folder) / file_name(segment_id, HASHES), hashes, allow_pickle=False)

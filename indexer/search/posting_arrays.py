@@ -11,13 +11,14 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer.index.posting_arrays import EXTENSIONS, file_name
+from indexer.index.posting_arrays import EXTENSIONS, HASHES, file_name, term_hash
+from indexer.index.schema import WordPositions
 
 
 class PostingArrays:
     """The arrays of one segment, memory-mapped (pages are read as they are touched)."""
 
-    def __init__(self, folder: str | Path, segment_id: str):
+    def __init__(self, folder: str | Path, segment_id: str, schema):
         # plain arrays over the mapped files: slices of a numpy memmap are memmaps too, each
         # made through Python hooks that cost more than the gathers themselves
         loaded = {
@@ -33,13 +34,28 @@ class PostingArrays:
         self._offsets = np.ascontiguousarray(loaded["terms"][:, 0])
         self._firsts = np.ascontiguousarray(loaded["terms"][:, 1])
         self._pieces = loaded["pieces"]
+        hashes = Path(folder) / file_name(segment_id, HASHES)
+        self._hashes = np.load(hashes).view(np.ndarray) if hashes.is_file() else None
+        # the fields whose every term has arrays
+        self._fields = {n for n, f in schema.items() if isinstance(f.format, WordPositions)}
 
     @classmethod
-    def open(cls, folder: str | Path, segment_id: str) -> PostingArrays | None:
+    def open(cls, folder: str | Path, segment_id: str, schema) -> PostingArrays | None:
         """The segment's arrays, or None if it has none (written by Whoosh itself)."""
         if not all((Path(folder) / file_name(segment_id, n)).is_file() for n in EXTENSIONS):
             return None
-        return cls(folder, segment_id)
+        return cls(folder, segment_id, schema)
+
+    def lacks(self, field: str, text: str) -> bool:
+        """True if the segment surely has no such term (False: it may have it)."""
+        if self._hashes is None or field not in self._fields:
+            return False
+        try:
+            wanted = term_hash(field, text.encode("utf-8"))
+        except UnicodeEncodeError:
+            return False
+        k = int(np.searchsorted(self._hashes, wanted))
+        return k == len(self._hashes) or int(self._hashes[k]) != wanted
 
     def postings(self, offset: int) -> np.ndarray | None:
         """Which postings (rows of the arrays) are those of the term whose posting list

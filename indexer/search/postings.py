@@ -261,7 +261,7 @@ class _Segment:
             self.arrays = same.arrays
             return
         folder = getattr(leaf._storage, "folder", None)  # None: a compound file's storage
-        self.arrays = PostingArrays.open(folder, self.id) if folder else None
+        self.arrays = PostingArrays.open(folder, self.id, leaf.schema) if folder else None
         self._derived: dict[tuple, object] = {}
         self._infos: dict[tuple[str, str], W3TermInfo | bytes | None] = {}
         # A small segment (what an incremental update writes) has its whole term table read
@@ -338,7 +338,9 @@ class _Segment:
         term up for its postings and again for its positions, in every segment."""
         key = (field, text)
         found = self._infos.get(key, None if self._complete else _UNKNOWN)
-        if found is _UNKNOWN:
+        if found is _UNKNOWN and self.arrays is not None and self.arrays.lacks(field, text):
+            found = None  # not remembered: a miss is as quick to find again
+        elif found is _UNKNOWN:
             terms = self.leaf._terms
             try:
                 with self._io:
