@@ -98,17 +98,22 @@ class SegmentArrays:
         self._starts = array("q")  # first posting of each piece (in the segment)
         self._counts = array("q")  # its posting count
         self._hashes = array("I")  # term_hash of each term with arrays
+        self._seeds: dict[str, int] = {}  # term_hash of each field's empty term
 
     def add_term(self, field: str, btext: bytes, offset: int, pieces) -> None:
         """A term whose posting list starts at `offset` in the .pst file; `pieces` are its
-        (chunk, first posting in the chunk, posting count)."""
-        self._hashes.append(term_hash(field, btext))
+        chunks' entries (key, chunk, block offset, block size, statistics starting with the
+        posting count, first posting in the chunk's arrays), as the segment writer joins them."""
+        seed = self._seeds.get(field)
+        if seed is None:
+            seed = self._seeds[field] = term_hash(field, b"")
+        self._hashes.append(zlib.crc32(btext, seed))
         self._offsets.append(offset)
         self._firsts.append(len(self._starts))
-        bases = self.bases
-        for chunk, start, count in pieces:
-            self._starts.append(bases[chunk] + start)
-            self._counts.append(count)
+        bases, starts, counts = self.bases, self._starts, self._counts
+        for piece in pieces:
+            starts.append(bases[piece[1]] + piece[5])
+            counts.append(piece[4][0])
 
     def write(self, folder: Path, segment_id: str, chunk_folder: Path) -> None:
         postings = self.bases[-1]

@@ -374,7 +374,6 @@ def _join_postings(storage, segment, chunks: list[Chunk], work: Path) -> None:
                 info = _write_term(postfile, sources, pieces)
                 terms.add(pack_ushort(fieldmap[name]) + btext, info.to_bytes())
                 if pieces[0][5] >= 0:
-                    pieces = [(p[1], p[5], p[4][0]) for p in pieces]
                     arrays.add_term(name, btext, info._offset, pieces)
                 pieces = []
             current = key

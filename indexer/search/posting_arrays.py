@@ -54,13 +54,13 @@ class PostingArrays:
             wanted = term_hash(field, text.encode("utf-8"))
         except UnicodeEncodeError:
             return False
-        k = int(np.searchsorted(self._hashes, wanted))
+        k = int(self._hashes.searchsorted(wanted))
         return k == len(self._hashes) or int(self._hashes[k]) != wanted
 
     def postings(self, offset: int) -> np.ndarray | None:
         """Which postings (rows of the arrays) are those of the term whose posting list
         starts at `offset` in the .pst file, in document order; None without arrays for it."""
-        k = int(np.searchsorted(self._offsets, offset))
+        k = int(self._offsets.searchsorted(offset))
         if self._offsets[k] != offset:  # the last row is above every offset
             return None
         pieces = self._pieces[self._firsts[k] : self._firsts[k + 1]]
@@ -80,12 +80,14 @@ class PostingArrays:
 
 
 def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """starts[0] .. starts[0]+counts[0]-1, then the same for each following range."""
-    counts = np.asarray(counts, dtype=np.int64)
+    """starts[0] .. starts[0]+counts[0]-1, then the same for each following range. (Array
+    methods rather than numpy's functions: this runs for every term a query reads, and the
+    functions' dispatch cost about as much as the work.)"""
+    counts = counts.astype(np.int64, copy=False)
     total = int(counts.sum())
     if len(counts) == 1:
         return np.arange(int(starts[0]), int(starts[0]) + total, dtype=np.int64)
-    ends = np.cumsum(counts)
-    return np.arange(total, dtype=np.int64) + np.repeat(
-        np.asarray(starts, dtype=np.int64) - (ends - counts), counts
+    ends = counts.cumsum()
+    return np.arange(total, dtype=np.int64) + (starts.astype(np.int64) - (ends - counts)).repeat(
+        counts
     )
