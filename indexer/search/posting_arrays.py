@@ -54,7 +54,8 @@ class PostingArrays:
             wanted = term_hash(field, text.encode("utf-8"))
         except UnicodeEncodeError:
             return False
-        k = int(self._hashes.searchsorted(wanted))
+        # searched as a uint32: a Python int would have numpy convert the whole array first
+        k = int(self._hashes.searchsorted(np.uint32(wanted)))
         return k == len(self._hashes) or int(self._hashes[k]) != wanted
 
     def postings(self, offset: int) -> np.ndarray | None:
