@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer.analysis import exact_analyzer
+from indexer.index.posting_arrays import ChunkArrays
 from indexer.index.schema import build_schema
 from indexer.index.text_postings import TextPostings, Vocabulary
 
@@ -52,7 +53,7 @@ def test_a_chunks_text_postings_are_what_the_format_writes_per_document(texts):
         field.add(text, docnum)
     got = {
         btext: list(zip(ids, weights, values, strict=True))
-        for btext, ids, weights, values in field.postings(fmt.field_boost)
+        for btext, ids, weights, values, _ in field.postings(fmt.field_boost, ChunkArrays())
     }
     assert list(got) == sorted(expected)
     assert got == expected

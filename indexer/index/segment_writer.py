@@ -13,7 +13,9 @@ postings file.
 
 Nothing on disk differs in kind from what Whoosh writes: the same files (.trm, .pst, .col),
 the same block and term-info encodings; a term's postings may just be cut into more blocks
-(a block never spans two chunks). Stock Whoosh opens and searches the result.
+(a block never spans two chunks). Stock Whoosh opens and searches the result. Beside them,
+the text fields' postings are also written as plain arrays (indexer.index.posting_arrays),
+which the search core reads instead of the blocks; Whoosh ignores those files.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.system import pack_int, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
+from indexer.index.posting_arrays import ChunkArrays, SegmentArrays
 from indexer.index.schema import WordPositions
 from indexer.index.spellings import pairs_of_words
 from indexer.index.text_postings import TextPostings, Vocabulary
@@ -58,8 +61,9 @@ class Chunk:
     """What one helper returns for a chunk: the per-document part (for this process's columns)
     and where the chunk's posting blocks and their term index were written."""
 
-    def __init__(self, docs, lengths, blocks: Path, index: Path, words: set, extras: list):
+    def __init__(self, docs, lengths, blocks: Path, index: Path, words: set, extras: list, sizes):
         self.docs, self.lengths, self.blocks, self.index = docs, lengths, blocks, index
+        self.sizes = sizes  # (postings, positions, highest position) of its text arrays
         self.extras = extras  # per_document(doc) of each document, worked out in the helper
         self.words = words  # words as written that this helper had not reported before
 
@@ -123,7 +127,7 @@ def write_segment(
                 chunks.append(chunk)
             perdoc.close()
             segment.set_doc_count(docnum)
-            _join_postings(storage, segment, chunks)
+            _join_postings(storage, segment, chunks, work)
             for pairs in itertools.chain.from_iterable(found):
                 on_pairs(pairs)
         if known_words is not None:
@@ -188,6 +192,7 @@ def _encode_chunk(number: int, span: tuple[int, int]) -> Chunk:
     # field -> its TextPostings for our text fields, or -> term -> [document numbers, weights,
     # encoded values] for the others (as Whoosh's field.index() gives them).
     vocabulary = Vocabulary()
+    arrays = ChunkArrays()
     postings: dict[str, TextPostings | dict] = {}
     field_lengths: dict[str, array] = {}
     all_lengths: list[dict[str, int]] = []
@@ -218,32 +223,36 @@ def _encode_chunk(number: int, span: tuple[int, int]) -> Chunk:
             fmt = schema[name].format
             fixed = fmt.fixed_value_size()
             lengths = field_lengths.get(name)
-            for btext, ids, weights, values in _field_postings(postings.pop(name), fmt):
+            for btext, ids, weights, values, first in _field_postings(
+                postings.pop(name), fmt, arrays
+            ):
                 piece, stats = _postings_bytes(ids, weights, values, lengths, start, fixed)
-                batch.append(((name, btext), number, blocks.tell(), len(piece), stats))
+                batch.append(((name, btext), number, blocks.tell(), len(piece), stats, first))
                 blocks.write(piece)
                 if len(batch) >= INDEX_BATCH:
                     pickle.dump(batch, index, pickle.HIGHEST_PROTOCOL)
                     batch = []
         if batch:
             pickle.dump(batch, index, pickle.HIGHEST_PROTOCOL)
+    sizes = arrays.save(_TASK["work"], number)
     words = set(vocabulary.of_word)  # the text fields' words as written
     words.difference_update(_REPORTED)
     _REPORTED.update(words)  # this process has sent them: spare the pipe
     per_document = _TASK["per_document"]
     extras = [per_document(d) for d in docs] if per_document else [None] * len(docs)
-    return Chunk(docs, all_lengths, blocks_path, index_path, words, extras)
+    return Chunk(docs, all_lengths, blocks_path, index_path, words, extras, sizes)
 
 
-def _field_postings(postings, fmt) -> Iterator[tuple]:
-    """(term, document numbers, weights, values) of each term of one field, terms in order."""
+def _field_postings(postings, fmt, arrays: ChunkArrays) -> Iterator[tuple]:
+    """(term, document numbers, weights, values, first posting in `arrays` or -1) of each term
+    of one field, terms in order."""
     if isinstance(postings, TextPostings):
-        yield from postings.postings(fmt.field_boost)
+        yield from postings.postings(fmt.field_boost, arrays)
         return
     # sorted str and sorted UTF-8 bytes agree: both follow code points
     for term in sorted(postings):
         ids, weights, values = postings.pop(term)
-        yield term, ids, array("f", weights), values
+        yield term, ids, array("f", weights), values, -1
 
 
 def _add_other(terms: dict, field, value, docnum: int) -> int:
@@ -347,14 +356,16 @@ def _add_columns(perdoc, schema, docnum: int, values: dict, lengths: dict[str, i
     perdoc.finish_doc()
 
 
-def _join_postings(storage, segment, chunks: list[Chunk]) -> None:
+def _join_postings(storage, segment, chunks: list[Chunk], work: Path) -> None:
     """The term table and postings file: each term's pieces from every chunk, in document order,
-    copied end to end behind one header; only the final block's length changes sign."""
+    copied end to end behind one header; only the final block's length changes sign. The
+    chunks' text posting arrays are joined the same way (indexer.index.posting_arrays)."""
     codec = segment.codec()
     terms = OrderedHashWriter(segment.create_file(storage, codec.TERMS_EXT))
     fieldmap: dict[str, int] = {}
     terms.extras["fieldmap"] = fieldmap
     postfile = segment.create_file(storage, codec.POSTS_EXT)
+    arrays = SegmentArrays([c.sizes for c in chunks])
     sources = [open(c.blocks, "rb") for c in chunks]  # noqa: SIM115 (closed below)
     try:
         # One entry at a time: the entries of a large build (every term of every chunk) would
@@ -369,6 +380,8 @@ def _join_postings(storage, segment, chunks: list[Chunk]) -> None:
                     fieldmap[name] = len(fieldmap)
                 info = _write_term(postfile, sources, pieces)
                 terms.add(pack_ushort(fieldmap[name]) + btext, info.to_bytes())
+                if pieces[0][5] >= 0:
+                    arrays.add_term(name, btext, info._offset, pieces)
                 pieces = []
             current = key
             if key is not _LAST:
@@ -378,13 +391,14 @@ def _join_postings(storage, segment, chunks: list[Chunk]) -> None:
             source.close()
         terms.close()
         postfile.close()
+    arrays.write(storage.folder, segment.segment_id(), work)
 
 
 def _write_term(postfile, sources, pieces) -> W3TermInfo:
     info = W3TermInfo()
     start = postfile.tell()
     postfile.write(WHOOSH3_HEADER_MAGIC)
-    for n, (_key, chunk, offset, size, stats) in enumerate(pieces):
+    for n, (_key, chunk, offset, size, stats, _first) in enumerate(pieces):
         source = sources[chunk]
         source.seek(offset)
         data = source.read(size)

@@ -23,6 +23,7 @@ from whoosh.system import pack_uint
 
 from indexer.analysis import WORD_RE, exact_key
 from indexer.index import schema
+from indexer.index.posting_arrays import ChunkArrays
 
 CACHE_LIMIT = schema.CACHE_LIMIT  # positions whose lone-position value is kept per process
 _LONE: list[bytes] = []  # value of a word met once, at position i (as schema.encode_positions)
@@ -72,8 +73,11 @@ class TextPostings:
             self._counts.append(len(words))
         return len(words)
 
-    def postings(self, boost: float) -> Iterator[tuple[bytes, list[int], array, list[bytes]]]:
-        """(term as UTF-8, document numbers, weights, values) of each term, terms in order."""
+    def postings(
+        self, boost: float, arrays: ChunkArrays
+    ) -> Iterator[tuple[bytes, list[int], array, list[bytes], int]]:
+        """(term as UTF-8, document numbers, weights, values, first posting in `arrays`) of
+        each term, terms in order; the postings are added to `arrays` first."""
         if not self._docs:
             return
         keys = self.vocabulary.keys
@@ -103,12 +107,14 @@ class TextPostings:
         gaps[post_start] = positions[post_start]
         values = _values(positions[post_start].tolist(), freqs, post_start, gaps)
         weights = array("f", (freqs.astype(np.float64) * boost).astype(np.float32).tobytes())
-        post_docs = docs[post_start].tolist()
+        post_docs = docs[post_start]
+        base = arrays.add(post_docs, post_start, positions)
+        post_docs = post_docs.tolist()
         for number, a, b in zip(
             post_terms[term_start].tolist(), term_start.tolist(), term_end.tolist(), strict=True
         ):
             key = keys[by_key[number]]
-            yield key.encode("utf-8"), post_docs[a:b], weights[a:b], values[a:b]
+            yield key.encode("utf-8"), post_docs[a:b], weights[a:b], values[a:b], base + a
 
 
 def _values(first_positions: list[int], freqs: np.ndarray, post_start, gaps) -> list[bytes]:

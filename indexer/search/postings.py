@@ -2,10 +2,13 @@
 
 Everything the search core reads from an index goes through `IndexReader`: posting lists
 (document numbers and weights), positions, field lengths, stored fields, columns and deleted
-documents. A term's posting list is read from the W3 postings file in one positional read and
-its blocks decoded here, which is faster than stepping Whoosh's matchers posting by posting:
-a posting list's documents and weights are read from the head of each block, without its
-positions, and positions are decoded only for the documents a phrase still needs. This leans
+documents. A text field's term is read from its segment's posting arrays
+(indexer.search.posting_arrays): a few numpy gathers, no block read. A segment without them
+(one Whoosh merged) has a term's posting list read from the W3 postings file in one
+positional read and its blocks decoded here, which is faster than stepping Whoosh's matchers
+posting by posting: a posting list's documents and weights are read from the head of each
+block, without its positions. Either way, positions are read only for the documents a phrase
+still needs. This leans
 on the codec's private layout, so this module was written for one Whoosh release and refuses
 any other with an error naming both versions, rather than read a changed structure wrongly.
 
@@ -33,6 +36,8 @@ from rapidfuzz.distance import OSA
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3TermInfo, _lenfield
 from whoosh.columns import NumericColumn, VarBytesColumn
 from whoosh.util.numeric import byte_to_length
+
+from indexer.search.posting_arrays import PostingArrays
 
 WHOOSH_VERSION = (2, 7, 5)  # the release whose W3 codec this module reads
 FIELDS = ("body", "title")  # the text fields a query searches
@@ -253,7 +258,10 @@ class _Segment:
         self._fd = _fileno(self._postfile)
         if same is not None:  # this segment in the version before: what was read of it holds
             self._infos, self._complete, self._derived = same._infos, same._complete, same._derived
+            self.arrays = same.arrays
             return
+        folder = getattr(leaf._storage, "folder", None)  # None: a compound file's storage
+        self.arrays = PostingArrays.open(folder, self.id, leaf.schema) if folder else None
         self._derived: dict[tuple, object] = {}
         self._infos: dict[tuple[str, str], W3TermInfo | bytes | None] = {}
         # A small segment (what an incremental update writes) has its whole term table read
@@ -330,7 +338,9 @@ class _Segment:
         term up for its postings and again for its positions, in every segment."""
         key = (field, text)
         found = self._infos.get(key, None if self._complete else _UNKNOWN)
-        if found is _UNKNOWN:
+        if found is _UNKNOWN and self.arrays is not None and self.arrays.lacks(field, text):
+            found = None  # not remembered: a miss is as quick to find again
+        elif found is _UNKNOWN:
             terms = self.leaf._terms
             try:
                 with self._io:
@@ -398,6 +408,12 @@ class _Segment:
         with self._io:  # a file without a descriptor (a compound file): shared offset
             return self._postfile.get(start, length)
 
+    def _rows(self, info) -> np.ndarray | None:
+        """The term's rows in the segment's posting arrays; None to read its blocks."""
+        if self.arrays is None or info.is_inlined():
+            return None
+        return self.arrays.postings(info._offset)
+
     def postings(self, field: str, text: str):
         """(document numbers, weights) of the term, or None; positions are not decoded."""
         info = self.info(field, text)
@@ -407,6 +423,13 @@ class _Segment:
             ids, weights, _ = info.inlined_postings()
             ids = np.asarray(ids, dtype=np.int64) + self.offset
             return ids, np.asarray(weights, dtype=np.float64)
+        rows = self._rows(info)
+        if rows is not None:
+            ids = self.arrays.documents(rows) + self.offset
+            # the weight the blocks hold: the frequency times the field's boost, as float32
+            boost = self.leaf.schema[field].format.field_boost
+            weights = (self.arrays.frequencies(rows) * boost).astype(np.float32)
+            return ids, weights.astype(np.float64)
         deltas, weights, counts = [], [], []
         for _, count, compressed, data in _walk(self._run(info)):
             block = _ids_weights(data, compressed, count)
@@ -432,6 +455,15 @@ class _Segment:
         lo, hi = bisect_left(local, 0), bisect_left(local, info._maxid + 1)
         if lo == hi:
             return NO_IDS
+        rows = self._rows(info)
+        if rows is not None:
+            docs = self.arrays.documents(rows)
+            keep = _members(np.asarray(local[lo:hi], dtype=np.int64), docs)
+            rows, docs = rows[keep], docs[keep]
+            if not len(rows):
+                return NO_IDS
+            positions, counts = self.arrays.positions(rows)
+            return np.repeat(docs + self.offset, counts) * SHIFT + positions
         # every posting of each block that holds a wanted document, then the wanted ones picked
         # out with numpy: a look-up per posting in Python cost more than decoding them all
         docs, values = [], []

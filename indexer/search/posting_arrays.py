@@ -1,0 +1,94 @@
+"""A segment's text postings read from its arrays (indexer.index.posting_arrays).
+
+A term's postings are a few slices of memory-mapped arrays, gathered with numpy: no block is
+read or unpickled, so a word with a hundred spellings costs about as much as one with one,
+and a phrase reads the positions of just the documents it still needs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from indexer.index.posting_arrays import EXTENSIONS, HASHES, file_name, term_hash
+from indexer.index.schema import WordPositions
+
+
+class PostingArrays:
+    """The arrays of one segment, memory-mapped (pages are read as they are touched)."""
+
+    def __init__(self, folder: str | Path, segment_id: str, schema):
+        # plain arrays over the mapped files: slices of a numpy memmap are memmaps too, each
+        # made through Python hooks that cost more than the gathers themselves
+        loaded = {
+            name: np.load(Path(folder) / file_name(segment_id, name), mmap_mode="r").view(
+                np.ndarray
+            )
+            for name in EXTENSIONS
+        }
+        self._docs, self._starts = loaded["docs"], loaded["starts"]
+        self._positions = loaded["positions"]
+        # the term rows are looked up by a binary search: a copy in memory (16 bytes a term)
+        # costs less than the page faults of searching the mapped file
+        self._offsets = np.ascontiguousarray(loaded["terms"][:, 0])
+        self._firsts = np.ascontiguousarray(loaded["terms"][:, 1])
+        self._pieces = loaded["pieces"]
+        hashes = Path(folder) / file_name(segment_id, HASHES)
+        self._hashes = np.load(hashes).view(np.ndarray) if hashes.is_file() else None
+        # the fields whose every term has arrays
+        self._fields = {n for n, f in schema.items() if isinstance(f.format, WordPositions)}
+
+    @classmethod
+    def open(cls, folder: str | Path, segment_id: str, schema) -> PostingArrays | None:
+        """The segment's arrays, or None if it has none (written by Whoosh itself)."""
+        if not all((Path(folder) / file_name(segment_id, n)).is_file() for n in EXTENSIONS):
+            return None
+        return cls(folder, segment_id, schema)
+
+    def lacks(self, field: str, text: str) -> bool:
+        """True if the segment surely has no such term (False: it may have it)."""
+        if self._hashes is None or field not in self._fields:
+            return False
+        try:
+            wanted = term_hash(field, text.encode("utf-8"))
+        except UnicodeEncodeError:
+            return False
+        # searched as a uint32: a Python int would have numpy convert the whole array first
+        k = int(self._hashes.searchsorted(np.uint32(wanted)))
+        return k == len(self._hashes) or int(self._hashes[k]) != wanted
+
+    def postings(self, offset: int) -> np.ndarray | None:
+        """Which postings (rows of the arrays) are those of the term whose posting list
+        starts at `offset` in the .pst file, in document order; None without arrays for it."""
+        k = int(self._offsets.searchsorted(offset))
+        if self._offsets[k] != offset:  # the last row is above every offset
+            return None
+        pieces = self._pieces[self._firsts[k] : self._firsts[k + 1]]
+        return _ranges(pieces[:, 0], pieces[:, 1])
+
+    def documents(self, rows: np.ndarray) -> np.ndarray:
+        return self._docs[rows].astype(np.int64)
+
+    def frequencies(self, rows: np.ndarray) -> np.ndarray:
+        return (self._starts[rows + 1] - self._starts[rows]).astype(np.int64)
+
+    def positions(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(positions of the postings `rows`, posting after posting; how many each has)."""
+        starts = self._starts[rows].astype(np.int64)
+        counts = self._starts[rows + 1].astype(np.int64) - starts
+        return self._positions[_ranges(starts, counts)].astype(np.int64), counts
+
+
+def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """starts[0] .. starts[0]+counts[0]-1, then the same for each following range. (Array
+    methods rather than numpy's functions: this runs for every term a query reads, and the
+    functions' dispatch cost about as much as the work.)"""
+    counts = counts.astype(np.int64, copy=False)
+    total = int(counts.sum())
+    if len(counts) == 1:
+        return np.arange(int(starts[0]), int(starts[0]) + total, dtype=np.int64)
+    ends = counts.cumsum()
+    return np.arange(total, dtype=np.int64) + (starts.astype(np.int64) - (ends - counts)).repeat(
+        counts
+    )
