@@ -186,9 +186,22 @@ def _http(h: dict) -> list[str]:
         f"{h['requests_done']} requests in {h['seconds']:.1f} s: {h['throughput_rps']:.1f} "
         f"requests/s, p50 {lat['p50']:.1f} / p95 {lat['p95']:.1f} / p99 {lat['p99']:.1f} ms, "
         f"{h['errors']} errors{_stopped(h)}. Server RSS after the run "
-        f"{h['server_rss_after_mib']:.0f} MiB (peak {h['server_rss_peak_mib']:.0f} MiB)."
+        f"{h['server_rss_after_mib']:.0f} MiB (peak {h['server_rss_peak_mib']:.0f} MiB)"
+        + _shared_memory(h)
+        + "."
     ]
     return out
+
+
+def _shared_memory(h: dict) -> str:
+    """The workers map the same index files, which summed RSS counts once per process."""
+    if "server_pss_peak_mib" not in h:
+        return ""
+    return (
+        f", summed over gunicorn's processes; PSS of them all (shared pages counted once) peak "
+        f"{h['server_pss_peak_mib']:.0f} MiB, largest process peak RSS "
+        f"{h['server_process_rss_peak_mib']:.0f} MiB"
+    )
 
 
 def _long_documents(runs: list[dict]) -> list[str]:

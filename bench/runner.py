@@ -187,6 +187,9 @@ def http_run(opt: Options, index_dir: Path, work: Path) -> dict:
         result["server_ready_seconds"] = server.ready_seconds
         result["server_rss_after_mib"] = server.rss() / 2**20
         result["server_rss_peak_mib"] = max(server.peak_rss, server.rss()) / 2**20
+        server.sample_pss()
+        result["server_pss_peak_mib"] = server.peak_pss / 2**20
+        result["server_process_rss_peak_mib"] = server.peak_process_rss / 2**20
         return result
     except (RuntimeError, subprocess.SubprocessError, OSError) as exc:
         return {"error": str(exc)}

@@ -32,12 +32,25 @@ def tree_rss(proc: psutil.Process) -> int:
     return total
 
 
+def tree_memory(proc: psutil.Process) -> tuple[int, int]:
+    """(PSS of the whole tree, RSS of its largest process). The workers map the same index
+    files: summed RSS counts those pages once per worker, PSS once in all."""
+    pss = largest = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
+            info = p.memory_full_info()
+            pss += info.pss
+            largest = max(largest, info.rss)
+    return pss, largest
+
+
 class Server:
-    """gunicorn with `workers` sync workers; peak and current RSS of the whole process tree."""
+    """gunicorn with `workers` sync workers; peak and current RSS of the whole process tree,
+    its peak PSS and the peak RSS of its largest process."""
 
     def __init__(self, index_dir: Path, workers: int = 2, log: Path | None = None):
         self.port = free_port()
-        self.peak_rss = 0
+        self.peak_rss = self.peak_pss = self.peak_process_rss = 0
         env = {**os.environ, "KHOJALY_SEARCH_INDEX": str(Path(index_dir).resolve())}
         cmd = [
             sys.executable,
@@ -78,11 +91,20 @@ class Server:
         raise RuntimeError(f"server not ready after {timeout:.0f} s")
 
     def _sample(self) -> None:
+        ticks = 0
         while not self._stop.wait(0.25):
             try:
                 self.peak_rss = max(self.peak_rss, tree_rss(self.ps))
+                ticks += 1
+                if ticks % 4 == 0:  # PSS walks every mapping: once a second is enough
+                    self.sample_pss()
             except psutil.NoSuchProcess:
                 return
+
+    def sample_pss(self) -> None:
+        pss, largest = tree_memory(self.ps)
+        self.peak_pss = max(self.peak_pss, pss)
+        self.peak_process_rss = max(self.peak_process_rss, largest)
 
     def rss(self) -> int:
         return tree_rss(self.ps)

@@ -60,6 +60,9 @@ def check(results: dict) -> list[dict]:
         )
     if http.get("latency_ms"):
         add("HTTP load: zero errors", str(http["errors"]), http["errors"] == 0)
+    if "server_process_rss_peak_mib" in http:  # the target: per server process
+        rss = http["server_process_rss_peak_mib"]
+        add(f"each server process's RSS < 1 GiB{tag}", f"{rss:.0f} MiB peak", rss < 1024)
     if "server_rss_peak_mib" in http:
         rss = http["server_rss_peak_mib"]
         add(f"server RSS < 1 GiB{tag}", f"{rss:.0f} MiB peak (2 workers)", rss < 1024)

@@ -69,6 +69,10 @@ def test_tiny_benchmark_end_to_end(tmp_path):
     assert "second_incremental_seconds" in mine["incremental"], mine["incremental"]
     assert "latency_ms" in mine["http"], mine["http"]
     assert mine["http"]["first_seen"]["first_search_after_start_ms"] > 0
+    # the workers' memory, shared index pages counted once, is no more than their summed RSS
+    http = mine["http"]
+    assert 0 < http["server_process_rss_peak_mib"] <= http["server_rss_peak_mib"]
+    assert 0 < http["server_pss_peak_mib"] <= http["server_rss_peak_mib"]
     assert mine["incremental"]["first_search_after_switch_ms"] > 0
     (long_run,) = mine["long_documents"]
     assert long_run["queries"] > 0 and long_run["latency_ms"]["n"] == long_run["queries"]
