@@ -132,9 +132,11 @@ def test_an_updated_index_reads_every_term_as_whoosh_does(tmp_path, small_chunks
     for seg in index._segments:
         assert all(seg.arrays.lacks("body", w) for w in ["absent", "Khojal", "memorials"])
     index.close()
-    # short documents: positions in two bytes
-    for path in folder.glob("*.pa_positions.npy"):
-        assert np.load(path, mmap_mode="r").dtype == np.uint16
+    # small chunks of short documents: documents (within their chunk), frequencies and
+    # positions in two bytes each
+    for name in ("docs", "freqs", "positions"):
+        for path in folder.glob(f"*.pa_{name}.npy"):
+            assert np.load(path, mmap_mode="r").dtype == np.uint16, name
 
 
 def test_segments_whoosh_merged_are_read_from_their_blocks(tmp_path, small_chunks, monkeypatch):
@@ -192,3 +194,31 @@ def test_positions_past_two_bytes_are_kept_whole(tmp_path):
     assert _check_every_term(folder) == 1
     (positions,) = folder.glob("*.pa_positions.npy")
     assert np.load(positions, mmap_mode="r").max() >= 2**16
+
+
+def test_frequencies_past_two_bytes_are_kept_whole(tmp_path):
+    """A word said more than 65,535 times in one document: its segment keeps four-byte
+    frequencies, and the positions after it are still found."""
+    rng = random.Random(9)
+    folder = tmp_path / "ix"
+    folder.mkdir()
+    chant = {"id": "chant", "title": "winter", "text": " ".join(["winter"] * 70_000 + ["Xocalı"])}
+    _commit(folder, [*_docs(rng, 20), chant, *_docs(rng, 20, first=20)])
+    assert _check_every_term(folder) == 1
+    (freqs,) = folder.glob("*.pa_freqs.npy")
+    assert np.load(freqs, mmap_mode="r").max() == 70_000
+
+
+def test_a_chunk_of_more_than_65536_documents_keeps_whole_document_numbers(tmp_path, monkeypatch):
+    monkeypatch.setattr(segments, "MAX_CHUNK_DOCS", 70_000)
+    monkeypatch.setattr(segments, "PARALLEL_MIN_DOCS", 10**6)  # one process: one chunk
+    folder = tmp_path / "ix"
+    folder.mkdir()
+    docs = [
+        {"id": f"d{i}", "title": "", "text": WORDS[i % 7] if i % 5 else "the"}
+        for i in range(66_000)
+    ]
+    _commit(folder, docs)
+    (path,) = folder.glob("*.pa_docs.npy")
+    assert np.load(path, mmap_mode="r").dtype == np.uint32
+    assert _check_every_term(folder) == 1

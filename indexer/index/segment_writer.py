@@ -63,7 +63,7 @@ class Chunk:
 
     def __init__(self, docs, lengths, blocks: Path, index: Path, words: set, extras: list, sizes):
         self.docs, self.lengths, self.blocks, self.index = docs, lengths, blocks, index
-        self.sizes = sizes  # (postings, positions, highest position) of its text arrays
+        self.sizes = sizes  # of its text arrays (posting_arrays.ChunkSizes)
         self.extras = extras  # per_document(doc) of each document, worked out in the helper
         self.words = words  # words as written that this helper had not reported before
 
@@ -192,7 +192,7 @@ def _encode_chunk(number: int, span: tuple[int, int]) -> Chunk:
     # field -> its TextPostings for our text fields, or -> term -> [document numbers, weights,
     # encoded values] for the others (as Whoosh's field.index() gives them).
     vocabulary = Vocabulary()
-    arrays = ChunkArrays()
+    arrays = ChunkArrays(start, end)
     postings: dict[str, TextPostings | dict] = {}
     field_lengths: dict[str, array] = {}
     all_lengths: list[dict[str, int]] = []
@@ -244,15 +244,15 @@ def _encode_chunk(number: int, span: tuple[int, int]) -> Chunk:
 
 
 def _field_postings(postings, fmt, arrays: ChunkArrays) -> Iterator[tuple]:
-    """(term, document numbers, weights, values, first posting in `arrays` or -1) of each term
-    of one field, terms in order."""
+    """(term, document numbers, weights, values, (first posting, first position) in `arrays`
+    or None) of each term of one field, terms in order."""
     if isinstance(postings, TextPostings):
         yield from postings.postings(fmt.field_boost, arrays)
         return
     # sorted str and sorted UTF-8 bytes agree: both follow code points
     for term in sorted(postings):
         ids, weights, values = postings.pop(term)
-        yield term, ids, array("f", weights), values, -1
+        yield term, ids, array("f", weights), values, None
 
 
 def _add_other(terms: dict, field, value, docnum: int) -> int:
@@ -380,7 +380,7 @@ def _join_postings(storage, segment, chunks: list[Chunk], work: Path) -> None:
                     fieldmap[name] = len(fieldmap)
                 info = _write_term(postfile, sources, pieces)
                 terms.add(pack_ushort(fieldmap[name]) + btext, info.to_bytes())
-                if pieces[0][5] >= 0:
+                if pieces[0][5] is not None:
                     arrays.add_term(name, btext, info._offset, pieces)
                 pieces = []
             current = key

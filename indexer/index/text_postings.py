@@ -75,9 +75,9 @@ class TextPostings:
 
     def postings(
         self, boost: float, arrays: ChunkArrays
-    ) -> Iterator[tuple[bytes, list[int], array, list[bytes], int]]:
-        """(term as UTF-8, document numbers, weights, values, first posting in `arrays`) of
-        each term, terms in order; the postings are added to `arrays` first."""
+    ) -> Iterator[tuple[bytes, list[int], array, list[bytes], tuple[int, int]]]:
+        """(term as UTF-8, document numbers, weights, values, (first posting, first position)
+        in `arrays`) of each term, terms in order; the postings are added to `arrays` first."""
         if not self._docs:
             return
         keys = self.vocabulary.keys
@@ -108,13 +108,18 @@ class TextPostings:
         values = _values(positions[post_start].tolist(), freqs, post_start, gaps)
         weights = array("f", (freqs.astype(np.float64) * boost).astype(np.float32).tobytes())
         post_docs = docs[post_start]
-        base = arrays.add(post_docs, post_start, positions)
+        base, where = arrays.add(post_docs, post_start, positions)
         post_docs = post_docs.tolist()
-        for number, a, b in zip(
-            post_terms[term_start].tolist(), term_start.tolist(), term_end.tolist(), strict=True
+        firsts = (post_start[term_start] + where).tolist()
+        for number, a, b, at in zip(
+            post_terms[term_start].tolist(),
+            term_start.tolist(),
+            term_end.tolist(),
+            firsts,
+            strict=True,
         ):
             key = keys[by_key[number]]
-            yield key.encode("utf-8"), post_docs[a:b], weights[a:b], values[a:b], base + a
+            yield key.encode("utf-8"), post_docs[a:b], weights[a:b], values[a:b], (base + a, at)
 
 
 def _values(first_positions: list[int], freqs: np.ndarray, post_start, gaps) -> list[bytes]:

@@ -27,7 +27,7 @@ class PostingArrays:
             )
             for name in EXTENSIONS
         }
-        self._docs, self._starts = loaded["docs"], loaded["starts"]
+        self._docs, self._freqs = loaded["docs"], loaded["freqs"]
         self._positions = loaded["positions"]
         # the term rows are looked up by a binary search: a copy in memory (16 bytes a term)
         # costs less than the page faults of searching the mapped file
@@ -58,26 +58,53 @@ class PostingArrays:
         k = int(self._hashes.searchsorted(np.uint32(wanted)))
         return k == len(self._hashes) or int(self._hashes[k]) != wanted
 
-    def postings(self, offset: int) -> np.ndarray | None:
-        """Which postings (rows of the arrays) are those of the term whose posting list
-        starts at `offset` in the .pst file, in document order; None without arrays for it."""
+    def postings(self, offset: int) -> TermArrays | None:
+        """The postings of the term whose posting list starts at `offset` in the .pst file, in
+        document order; None without arrays for it."""
         k = int(self._offsets.searchsorted(offset))
         if self._offsets[k] != offset:  # the last row is above every offset
             return None
-        pieces = self._pieces[self._firsts[k] : self._firsts[k + 1]]
-        return _ranges(pieces[:, 0], pieces[:, 1])
+        # (first posting, posting count, first position, first document of the chunk)
+        pieces = self._pieces[self._firsts[k] : self._firsts[k + 1]].astype(np.int64)
+        if len(pieces) == 1:  # slices, not gathers
+            first, count, where, base = pieces[0].tolist()
+            docs = self._docs[first : first + count].astype(np.int64)
+            docs += base
+            freqs = self._freqs[first : first + count].astype(np.int64)
+            return TermArrays(docs, freqs, where)
+        counts = pieces[:, 1]
+        rows = _ranges(pieces[:, 0], counts)
+        docs = self._docs[rows].astype(np.int64)
+        docs += pieces[:, 3].repeat(counts)
+        return TermArrays(docs, self._freqs[rows].astype(np.int64), pieces)
 
-    def documents(self, rows: np.ndarray) -> np.ndarray:
-        return self._docs[rows].astype(np.int64)
-
-    def frequencies(self, rows: np.ndarray) -> np.ndarray:
-        return (self._starts[rows + 1] - self._starts[rows]).astype(np.int64)
-
-    def positions(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(positions of the postings `rows`, posting after posting; how many each has)."""
-        starts = self._starts[rows].astype(np.int64)
-        counts = self._starts[rows + 1].astype(np.int64) - starts
+    def positions(self, term: TermArrays, keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(positions of the term's postings `keep`, posting after posting; how many each has)."""
+        counts = term.freqs[keep]
+        starts = term.starts()[keep]
         return self._positions[_ranges(starts, counts)].astype(np.int64), counts
+
+
+class TermArrays:
+    """One term's postings in a segment: document numbers and frequencies, and what tells
+    where each posting's positions start."""
+
+    __slots__ = ("docs", "freqs", "_pieces")
+
+    def __init__(self, docs: np.ndarray, freqs: np.ndarray, pieces: np.ndarray | int) -> None:
+        # the term's pieces (rows of pa_pieces), or for a term of one piece its first position
+        self.docs, self.freqs, self._pieces = docs, freqs, pieces
+
+    def starts(self) -> np.ndarray:
+        """Where each posting's positions start: its piece's first position, then the running
+        sum of the frequencies before it in the piece."""
+        ends = self.freqs.cumsum()
+        before = ends - self.freqs
+        if isinstance(self._pieces, int):  # one piece: its first position
+            return before + self._pieces
+        counts = self._pieces[:, 1]
+        at = counts.cumsum() - counts  # each piece's first posting among the term's
+        return before + (self._pieces[:, 2] - before[at]).repeat(counts)
 
 
 def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:

@@ -37,7 +37,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3TermInf
 from whoosh.columns import NumericColumn, VarBytesColumn
 from whoosh.util.numeric import byte_to_length
 
-from indexer.search.posting_arrays import PostingArrays
+from indexer.search.posting_arrays import PostingArrays, TermArrays
 
 WHOOSH_VERSION = (2, 7, 5)  # the release whose W3 codec this module reads
 FIELDS = ("body", "title")  # the text fields a query searches
@@ -408,8 +408,8 @@ class _Segment:
         with self._io:  # a file without a descriptor (a compound file): shared offset
             return self._postfile.get(start, length)
 
-    def _rows(self, info) -> np.ndarray | None:
-        """The term's rows in the segment's posting arrays; None to read its blocks."""
+    def _rows(self, info) -> TermArrays | None:
+        """The term's postings from the segment's posting arrays; None to read its blocks."""
         if self.arrays is None or info.is_inlined():
             return None
         return self.arrays.postings(info._offset)
@@ -423,12 +423,12 @@ class _Segment:
             ids, weights, _ = info.inlined_postings()
             ids = np.asarray(ids, dtype=np.int64) + self.offset
             return ids, np.asarray(weights, dtype=np.float64)
-        rows = self._rows(info)
-        if rows is not None:
-            ids = self.arrays.documents(rows) + self.offset
+        term = self._rows(info)
+        if term is not None:
+            ids = term.docs + self.offset
             # the weight the blocks hold: the frequency times the field's boost, as float32
             boost = self.leaf.schema[field].format.field_boost
-            weights = (self.arrays.frequencies(rows) * boost).astype(np.float32)
+            weights = (term.freqs * boost).astype(np.float32)
             return ids, weights.astype(np.float64)
         deltas, weights, counts = [], [], []
         for _, count, compressed, data in _walk(self._run(info)):
@@ -455,14 +455,13 @@ class _Segment:
         lo, hi = bisect_left(local, 0), bisect_left(local, info._maxid + 1)
         if lo == hi:
             return NO_IDS
-        rows = self._rows(info)
-        if rows is not None:
-            docs = self.arrays.documents(rows)
-            keep = _members(np.asarray(local[lo:hi], dtype=np.int64), docs)
-            rows, docs = rows[keep], docs[keep]
-            if not len(rows):
+        term = self._rows(info)
+        if term is not None:
+            keep = np.flatnonzero(_members(np.asarray(local[lo:hi], dtype=np.int64), term.docs))
+            if not len(keep):
                 return NO_IDS
-            positions, counts = self.arrays.positions(rows)
+            docs = term.docs[keep]
+            positions, counts = self.arrays.positions(term, keep)
             return np.repeat(docs + self.offset, counts) * SHIFT + positions
         # every posting of each block that holds a wanted document, then the wanted ones picked
         # out with numpy: a look-up per posting in Python cost more than decoding them all
