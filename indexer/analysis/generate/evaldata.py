@@ -165,15 +165,22 @@ def _one_apart(words, classes: dict[str, str], root: int) -> list[tuple[str, str
     return out
 
 
-def confusables() -> list[list[str]]:
+def vowel_pairs(words: int) -> tuple[list[list[str]], list[str]]:
+    """Rows of Russian and of Turkish words one vowel of another class apart, among each
+    language's `words` most frequent, and those Turkish words."""
     rows: list[list[str]] = []
-    ru = frequent_words("ru", WORDS)
+    ru = frequent_words("ru", words)
     for a, b, x, y in _one_apart(ru, _VOWEL_CLASS["ru"], ROOT):
         family = "ru-y->i" if {x, y} == {"ы", "и"} else "ru-vowel"
         rows.append([a, b, f"Russian words one vowel apart ({x}/{y}; wordfreq)", family])
-    tr = frequent_words("tr", WORDS)
+    tr = frequent_words("tr", words)
     for a, b, x, y in _one_apart(tr, _VOWEL_CLASS["tr"], ROOT):
         rows.append([a, b, f"Turkish words one vowel apart ({x}/{y}; wordfreq)", "tr-vowel"])
+    return rows, tr
+
+
+def confusables() -> list[list[str]]:
+    rows, tr = vowel_pairs(WORDS)
     english = english_words()
     for w in tr:
         stripped = plain(w).replace("ı", "i")

@@ -23,13 +23,13 @@ from .evaldata import (
     _VOWEL_CLASS,
     CONFUSABLE_COLUMNS,
     EVAL,
-    ROOT,
     TAIL,
     _one_apart,
     _write,
     confusables,
     held_out,
     plain,
+    vowel_pairs,
 )
 from .sources import SAME_PLACE_KM, english_words, frequent_words, region
 
@@ -73,14 +73,7 @@ def _surnames() -> list[str]:
 
 
 def _words() -> list[list[str]]:
-    rows: list[list[str]] = []
-    ru = frequent_words("ru", WORDS)
-    for a, b, x, y in _one_apart(ru, _VOWEL_CLASS["ru"], ROOT):
-        family = "ru-y->i" if {x, y} == {"ы", "и"} else "ru-vowel"
-        rows.append([a, b, f"Russian words one vowel apart ({x}/{y}; wordfreq)", family])
-    tr = frequent_words("tr", WORDS)
-    for a, b, x, y in _one_apart(tr, _VOWEL_CLASS["tr"], ROOT):
-        rows.append([a, b, f"Turkish words one vowel apart ({x}/{y}; wordfreq)", "tr-vowel"])
+    rows, tr = vowel_pairs(WORDS)
     english = english_words()
     for w in tr:
         stripped = plain(w).replace("ı", "i")
