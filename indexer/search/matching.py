@@ -79,18 +79,17 @@ class Matcher:
 
     def word(self, field: str, w: Word) -> tuple[np.ndarray, np.ndarray]:
         """Any spelling of `w` in `field`, scored as one term; the exact spelling scores higher."""
-        lists = [(t == w.exact, *self.index.postings(field, t)) for t in sorted(w.terms)]
-        lists = [item for item in lists if len(item[1])]
-        if not lists:
+        found = self.index.spelled(field, w.terms)
+        if not found.found:
             return EMPTY
-        if len(lists) == 1:
-            exact, ids, weights = lists[0]
-            return ids, self.bm25(field, ids, weights) * (EXACT_BOOST if exact else 1.0)
-        ids = np.concatenate([item[1] for item in lists])
-        weights = np.concatenate([item[2] for item in lists])
-        exact = np.concatenate([np.full(len(item[1]), item[0]) for item in lists])
-        unique, inverse = np.unique(ids, return_inverse=True)
-        weight_all = np.bincount(inverse, weights=weights)
+        exact = found.term == found.texts.index(w.exact) if w.exact in found.texts else None
+        if found.found == 1:
+            boost = EXACT_BOOST if exact is not None and exact[0] else 1.0
+            return found.ids, self.bm25(field, found.ids, found.weights) * boost
+        unique, inverse = np.unique(found.ids, return_inverse=True)
+        weight_all = np.bincount(inverse, weights=found.weights)
+        if exact is None:
+            return unique, self.bm25(field, unique, weight_all)
         has_exact = np.bincount(inverse, weights=exact.astype(np.float64)) > 0
         scores = self.bm25(field, unique, weight_all)
         return unique, scores * np.where(has_exact, EXACT_BOOST, 1.0)
@@ -104,23 +103,15 @@ class Matcher:
         # Each occurrence is one number, document * SHIFT + position; a phrase is an occurrence
         # of its first word whose next numbers are occurrences of the following words. Only the
         # documents still in the running are read at each step.
-        starts = self.slot(field, p.words[0], ids)
+        starts = self.index.occurrences_of(field, p.words[0].terms, ids)
         for offset, following in enumerate(p.words[1:], 1):
             if not len(starts):
                 return EMPTY
-            starts = starts[members(self.slot(field, following, ids), starts + offset)]
+            found = self.index.occurrences_of(field, following.terms, ids)
+            starts = starts[members(found, starts + offset)]
             ids = np.unique(starts // SHIFT)
         keep = np.isin(candidates, ids, assume_unique=True)
         return candidates[keep], scores[keep]
-
-    def slot(self, field: str, w: Word, docs: np.ndarray) -> np.ndarray:
-        """Occurrences of any spelling of `w` in `docs` (what may stand at one position of a
-        phrase)."""
-        found = [self.index.occurrences(field, t, docs) for t in sorted(w.terms)]
-        found = [f for f in found if len(f)]
-        if len(found) <= 1:
-            return found[0] if found else EMPTY[0]
-        return np.unique(np.concatenate(found))
 
     def bm25(self, field: str, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Scores of one term's postings (`ids` are its documents, so their count is its df)."""

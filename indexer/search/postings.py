@@ -37,7 +37,9 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3TermInf
 from whoosh.columns import NumericColumn, VarBytesColumn
 from whoosh.util.numeric import byte_to_length
 
+from indexer.search import spelled
 from indexer.search.posting_arrays import PostingArrays, TermArrays
+from indexer.search.spelled import Spelled
 
 WHOOSH_VERSION = (2, 7, 5)  # the release whose W3 codec this module reads
 FIELDS = ("body", "title")  # the text fields a query searches
@@ -220,24 +222,36 @@ class IndexReader:
         self._cache.put(key, found, found[0].nbytes + found[1].nbytes)
         return found
 
+    def spelled(self, field: str, texts) -> Spelled:
+        """The postings of all of `texts` in `field` together (indexer.search.spelled), for a
+        word of many spellings or a phrase's word."""
+        texts = sorted(texts)
+        key = ("spelled", field, tuple(texts))
+        found = self._cache.get(key)
+        if found is None:
+            found = spelled.read(self._segments, field, texts)
+            self._cache.put(key, found, found.nbytes)
+        return found
+
     def occurrences(self, field: str, text: str, docs: np.ndarray) -> np.ndarray:
         """The occurrences of a term in `docs` (sorted document numbers), as document * SHIFT +
-        position, sorted. Only the documents of `docs` that have the term (its posting list
-        says which) have their positions decoded, and only the blocks that hold one of them
-        are decompressed: a phrase of a common word and a word with many spellings needs,
-        for each spelling, the positions of the few documents that have the other words."""
+        position, sorted. Only the documents of `docs` that have the term have their positions
+        read (and of a segment without arrays, only the blocks that hold one of them are
+        decompressed)."""
+        return self.occurrences_of(field, [text], docs)
+
+    def occurrences_of(self, field: str, texts, docs: np.ndarray) -> np.ndarray:
+        """The occurrences of any of `texts` in `docs`, as `occurrences` gives one term's
+        (what may stand at one place of a phrase)."""
         if not len(docs):
             return NO_IDS
-        ids, _ = self.postings(field, text)
-        docs = docs[_members(ids, docs)] if len(ids) else NO_IDS
-        if not len(docs):
+        word = self.spelled(field, texts)
+        if not len(word.ids):
             return NO_IDS
-        key = ("occurrences", field, text, docs.tobytes())
+        key = ("occurrences", field, tuple(word.texts), docs.tobytes())
         found = self._values.get(key)
         if found is None:
-            wanted = docs.tolist()
-            parts = [seg.positions(field, text, wanted) for seg in self._segments]
-            found = np.concatenate(parts) if parts else NO_IDS
+            found = word.occurrences(docs)
             self._values.put(key, found, found.nbytes + docs.nbytes)
         return found
 
