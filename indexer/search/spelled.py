@@ -63,8 +63,12 @@ class _Part:
         seg = self.segment
         out = []
         if self.batch is not None:
+            # which postings are of `docs`: marked in an array over the segment's documents,
+            # cheaper than a binary search for each of a common word's postings
             local = docs - seg.offset
-            keep = np.flatnonzero(_members(local, self.batch.docs))
+            marked = np.zeros(seg.doc_count, dtype=bool)
+            marked[local[(local >= 0) & (local < seg.doc_count)]] = True
+            keep = np.flatnonzero(marked[self.batch.docs])
             if len(keep):
                 positions, counts = seg.arrays.positions(self.batch, keep)
                 held = self.batch.docs[keep] + seg.offset
