@@ -40,6 +40,7 @@ from whoosh.util.numeric import byte_to_length
 from indexer.search import spelled
 from indexer.search.posting_arrays import PostingArrays, TermArrays
 from indexer.search.spelled import Spelled
+from indexer.search.term_table import TermTable
 
 WHOOSH_VERSION = (2, 7, 5)  # the release whose W3 codec this module reads
 FIELDS = ("body", "title")  # the text fields a query searches
@@ -272,10 +273,11 @@ class _Segment:
         self._fd = _fileno(self._postfile)
         if same is not None:  # this segment in the version before: what was read of it holds
             self._infos, self._complete, self._derived = same._infos, same._complete, same._derived
-            self.arrays = same.arrays
+            self.arrays, self._table = same.arrays, same._table
             return
         folder = getattr(leaf._storage, "folder", None)  # None: a compound file's storage
         self.arrays = PostingArrays.open(folder, self.id, leaf.schema) if folder else None
+        self._table = TermTable.open(leaf._terms._tindex)
         self._derived: dict[tuple, object] = {}
         self._infos: dict[tuple[str, str], W3TermInfo | bytes | None] = {}
         # A small segment (what an incremental update writes) has its whole term table read
@@ -357,10 +359,12 @@ class _Segment:
         elif found is _UNKNOWN:
             terms = self.leaf._terms
             try:
-                with self._io:
-                    found = terms._tindex[
-                        terms._keycoder(field, self.leaf._text_to_bytes(field, text))
-                    ]
+                term_key = terms._keycoder(field, self.leaf._text_to_bytes(field, text))
+                if self._table is not None:
+                    found = self._table.get(term_key)
+                else:
+                    with self._io:
+                        found = terms._tindex[term_key]
             except (KeyError, ValueError):  # no such term (or field)
                 found = None
             self._remember(key, found)
