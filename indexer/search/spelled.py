@@ -55,9 +55,18 @@ class Spelled:
 class _Part:
     """The spellings' postings in one segment."""
 
-    def __init__(self, segment, batch: TermArrays | None, single: dict[int, np.ndarray]):
+    def __init__(self, segment, batch: TermArrays | None, single: dict[int, np.ndarray], pieces):
         # the spellings read from the arrays together; those read on their own, with their ids
         self.segment, self.batch, self.single = segment, batch, single
+        if len(pieces) == 1:
+            self.ids, self.weights, self.term = pieces[0]
+            return
+        # spellings read on their own go where their turn in sorted order puts them
+        term = np.concatenate([p[2] for p in pieces])
+        order = np.argsort(term, kind="stable")
+        self.ids = np.concatenate([p[0] for p in pieces])[order]
+        self.weights = np.concatenate([p[1] for p in pieces])[order]
+        self.term = term[order]
 
     def occurrences(self, field: str, texts: list[str], docs: np.ndarray) -> np.ndarray:
         seg = self.segment
@@ -101,7 +110,7 @@ def _read(seg, field: str, texts: list[str]) -> _Part | None:
         else:
             single.append(i)
     batch = None
-    pieces: list[tuple[int, np.ndarray, np.ndarray, np.ndarray]] = []  # (index, ids, weights, term)
+    pieces: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (ids, weights, term)
     if arrayed:
         batch, per_term, has = seg.arrays.postings_of([offset for _, offset in arrayed])
         chosen = [i for (i, _), ok in zip(arrayed, has.tolist(), strict=True) if ok]
@@ -111,7 +120,7 @@ def _read(seg, field: str, texts: list[str]) -> _Part | None:
             boost = seg.leaf.schema[field].format.field_boost
             weights = (batch.freqs * boost).astype(np.float32).astype(np.float64)
             term = np.repeat(np.asarray(chosen, dtype=np.int64), per_term)
-            pieces.append((chosen[0], batch.docs + seg.offset, weights, term))
+            pieces.append((batch.docs + seg.offset, weights, term))
         else:
             batch = None
     alone: dict[int, np.ndarray] = {}
@@ -119,20 +128,8 @@ def _read(seg, field: str, texts: list[str]) -> _Part | None:
         got = seg.postings(field, texts[i])
         if got is not None and len(got[0]):
             alone[i] = got[0]
-            pieces.append((i, got[0], got[1], np.full(len(got[0]), i, dtype=np.int64)))
-    if not pieces:
-        return None
-    part = _Part(seg, batch, alone)
-    if len(pieces) == 1:
-        part.ids, part.weights, part.term = pieces[0][1:]
-        return part
-    # spellings read on their own go where their turn in sorted order puts them
-    ids = np.concatenate([p[1] for p in pieces])
-    weights = np.concatenate([p[2] for p in pieces])
-    term = np.concatenate([p[3] for p in pieces])
-    order = np.argsort(term, kind="stable")
-    part.ids, part.weights, part.term = ids[order], weights[order], term[order]
-    return part
+            pieces.append((got[0], got[1], np.full(len(got[0]), i, dtype=np.int64)))
+    return _Part(seg, batch, alone, pieces) if pieces else None
 
 
 def _joined(parts: list[np.ndarray], dtype) -> np.ndarray:
