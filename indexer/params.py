@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import lru_cache
-from urllib.parse import quote_plus, urlencode
+from urllib.parse import quote_plus
 
 from indexer.results import MAX_PER_PAGE, MAX_QUERY_LENGTH, MAX_TERMS, SORTS, SearchRequest
 
@@ -198,8 +199,29 @@ def to_params(req: SearchRequest, *, page: bool = True) -> list[tuple[str, str]]
 
 
 def query_string(req: SearchRequest) -> str:
-    """`req` as a relative query string ("?q=…&publisher=…"), the form toggle links take."""
-    return "?" + urlencode(to_params(req), quote_via=_quoted)
+    """`req` as a relative query string ("?q=…&publisher=…"), the form toggle links take:
+    what urlencode gives with the same quoting, without its checks of each pair."""
+    return "?" + "&".join(_encoded(to_params(req)))
+
+
+def year_links(req: SearchRequest) -> tuple[str, Callable[[int], str]]:
+    """The query string of `req` without a year range, back on page 1, and a function giving
+    it with the range of one year: the toggle links of the year facet (a page has one for each
+    year), with the pairs they share encoded once."""
+    pairs = to_params(replace(req, year_from=None, year_to=None, page=1))
+    encoded = _encoded(pairs)
+    cut = sum(1 for key, _ in pairs if key in ("q", "publisher", "language"))  # they come first
+    head, tail = encoded[:cut], encoded[cut:]
+
+    def one_year(year: int) -> str:
+        y = _quoted(str(year))
+        return "?" + "&".join([*head, "year_from=" + y, "year_to=" + y, *tail])
+
+    return "?" + "&".join(encoded), one_year
+
+
+def _encoded(pairs: list[tuple[str, str]]) -> list[str]:
+    return [_quoted(key) + "=" + _quoted(value) for key, value in pairs]
 
 
 # A result page carries a toggle link per facet value (dozens), each repeating the same query,

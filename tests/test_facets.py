@@ -9,6 +9,7 @@ import random
 import string
 import subprocess
 import sys
+from urllib.parse import quote_plus, urlencode
 
 import numpy as np
 import pytest
@@ -17,8 +18,10 @@ from hypothesis import strategies as st
 
 from indexer.engine import open_engine
 from indexer.index.build import build_index
+from indexer.params import to_params
 from indexer.results import SearchRequest
 from indexer.search.facets.columns import CodedColumn
+from indexer.search.facets.year import YearFacet
 from tests.conftest import ROOT, write_jsonl
 
 # -- a column with several values per document, against plain Python sets ----------------
@@ -276,3 +279,31 @@ def test_page_shows_canonical_filters_and_the_undated_choice(client):
     )
     assert "Language: English" in html and "Undated" in html
     assert 'name="undated" value="true"' in html and 'data-key="year:undated" checked' in html
+
+
+requests = st.builds(
+    SearchRequest,
+    q=st.text(max_size=12),
+    publisher=st.lists(st.text(max_size=8), max_size=2).map(tuple),
+    language=st.lists(st.sampled_from(["en", "ru", "az"]), max_size=2).map(tuple),
+    year_from=st.none() | st.integers(1990, 1995),
+    year_to=st.none() | st.integers(1990, 1995),
+    undated=st.booleans(),
+    sort=st.sampled_from(["relevance", "date", "oldest"]),
+    page=st.integers(1, 3),
+    per_page=st.sampled_from([10, 25]),
+    collapse=st.booleans(),
+)
+
+
+@given(requests, st.lists(st.integers(1990, 1995), min_size=1, max_size=6))
+def test_a_years_link_toggles_that_year_as_the_request_spells_it(req, years):
+    """The year facet builds its links from the parts they share; each must be the query
+    string of the request with that year toggled, as urlencode spells it."""
+    facet = YearFacet(np.asarray([0, *years], dtype=np.int32))
+    docs = np.arange(len(years) + 1)
+    for value in facet.count(docs, req):
+        if value.value == "undated":
+            continue
+        toggled = YearFacet.toggled(req, value.value)
+        assert value.toggle_url == "?" + urlencode(to_params(toggled), quote_via=quote_plus)

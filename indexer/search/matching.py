@@ -25,6 +25,8 @@ from indexer.search.postings import FIELDS, SHIFT, IndexReader
 
 B, K1 = 0.75, 1.2
 EXACT_BOOST = 2.0
+# Many postings for the number of documents: arrays over every document beat sorting them.
+DENSE_SHARE = 16
 EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
 
 
@@ -33,11 +35,12 @@ class Matcher:
 
     def __init__(self, index: IndexReader):
         self.index = index
+        self.size = index.doc_count_all  # every document number is below it
 
     def evaluate(self, plan: And) -> tuple[np.ndarray, np.ndarray]:
         positive = [self.node(c) for c in plan.positive]
         if positive:
-            ids, scores = intersection(positive)
+            ids, scores = intersection(positive, self.size)
         else:
             ids = np.flatnonzero(self.index.live).astype(np.int64)
             scores = np.zeros(len(ids))
@@ -50,16 +53,16 @@ class Matcher:
 
     def node(self, c: Leaf | Or | Not) -> tuple[np.ndarray, np.ndarray]:
         if isinstance(c, Or):
-            return union([self.leaf(x) for x in c.children])
+            return union([self.leaf(x) for x in c.children], self.size)
         return self.leaf(c)
 
     def leaf(self, x: Leaf) -> tuple[np.ndarray, np.ndarray]:
         if isinstance(x, Word):
-            return union([self.word(f, x) for f in FIELDS])
+            return union([self.word(f, x) for f in FIELDS], self.size)
         if isinstance(x, Phrase):
-            return union([self.phrase(f, x) for f in FIELDS])
+            return union([self.phrase(f, x) for f in FIELDS], self.size)
         if isinstance(x, Prefix):
-            return union([self.terms(f, x.terms) for f in FIELDS])
+            return union([self.terms(f, x.terms) for f in FIELDS], self.size)
         raise TypeError(f"cannot evaluate {type(x).__name__}")
 
     # -- leaves ---------------------------------------------------------------------------
@@ -75,52 +78,44 @@ class Matcher:
         ids = np.concatenate([item[0] for item in lists])
         weights = np.concatenate([item[1] for item in lists])
         idf = np.repeat(np.log(self.index.doc_count_all / (sizes + 1)) + 1, sizes)
-        return union([(ids, self._bm25(field, ids, weights, idf))], merge=True)
+        return union([(ids, self._bm25(field, ids, weights, idf))], self.size, merge=True)
 
     def word(self, field: str, w: Word) -> tuple[np.ndarray, np.ndarray]:
         """Any spelling of `w` in `field`, scored as one term; the exact spelling scores higher."""
-        lists = [(t == w.exact, *self.index.postings(field, t)) for t in sorted(w.terms)]
-        lists = [item for item in lists if len(item[1])]
-        if not lists:
+        found = self.index.spelled(field, w.terms)
+        if not found.found:
             return EMPTY
-        if len(lists) == 1:
-            exact, ids, weights = lists[0]
-            return ids, self.bm25(field, ids, weights) * (EXACT_BOOST if exact else 1.0)
-        ids = np.concatenate([item[1] for item in lists])
-        weights = np.concatenate([item[2] for item in lists])
-        exact = np.concatenate([np.full(len(item[1]), item[0]) for item in lists])
-        unique, inverse = np.unique(ids, return_inverse=True)
-        weight_all = np.bincount(inverse, weights=weights)
-        has_exact = np.bincount(inverse, weights=exact.astype(np.float64)) > 0
+        exact = found.term == found.texts.index(w.exact) if w.exact in found.texts else None
+        if found.found == 1:
+            boost = EXACT_BOOST if exact is not None and exact[0] else 1.0
+            return found.ids, self.bm25(field, found.ids, found.weights) * boost
+        if exact is None:
+            unique, (weight_all,) = grouped(found.ids, self.size, found.weights)
+            return unique, self.bm25(field, unique, weight_all)
+        unique, (weight_all, exacts) = grouped(
+            found.ids, self.size, found.weights, exact.astype(np.float64)
+        )
         scores = self.bm25(field, unique, weight_all)
-        return unique, scores * np.where(has_exact, EXACT_BOOST, 1.0)
+        return unique, scores * np.where(exacts > 0, EXACT_BOOST, 1.0)
 
     def phrase(self, field: str, p: Phrase) -> tuple[np.ndarray, np.ndarray]:
         """Documents where the words stand side by side, scored as the sum of their words'
         scores. Positions are read only for documents that have every word."""
         parts = [self.word(field, w) for w in p.words]
-        candidates, scores = intersection(parts)
+        candidates, scores = intersection(parts, self.size)
         ids = candidates
         # Each occurrence is one number, document * SHIFT + position; a phrase is an occurrence
         # of its first word whose next numbers are occurrences of the following words. Only the
         # documents still in the running are read at each step.
-        starts = self.slot(field, p.words[0], ids)
+        starts = self.index.occurrences_of(field, p.words[0].terms, ids)
         for offset, following in enumerate(p.words[1:], 1):
             if not len(starts):
                 return EMPTY
-            starts = starts[members(self.slot(field, following, ids), starts + offset)]
+            found = self.index.occurrences_of(field, following.terms, ids)
+            starts = starts[members(found, starts + offset)]
             ids = np.unique(starts // SHIFT)
         keep = np.isin(candidates, ids, assume_unique=True)
         return candidates[keep], scores[keep]
-
-    def slot(self, field: str, w: Word, docs: np.ndarray) -> np.ndarray:
-        """Occurrences of any spelling of `w` in `docs` (what may stand at one position of a
-        phrase)."""
-        found = [self.index.occurrences(field, t, docs) for t in sorted(w.terms)]
-        found = [f for f in found if len(f)]
-        if len(found) <= 1:
-            return found[0] if found else EMPTY[0]
-        return np.unique(np.concatenate(found))
 
     def bm25(self, field: str, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Scores of one term's postings (`ids` are its documents, so their count is its df)."""
@@ -141,10 +136,10 @@ def members(haystack: np.ndarray, needles: np.ndarray) -> np.ndarray:
 
 
 def union(
-    parts: list[tuple[np.ndarray, np.ndarray]], merge: bool = False
+    parts: list[tuple[np.ndarray, np.ndarray]], size: int, merge: bool = False
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Documents in any part, scores summed. Each part's ids are sorted and unique, unless
-    `merge` says they may repeat."""
+    """Documents in any part (ids all below `size`), scores summed. Each part's ids are sorted
+    and unique, unless `merge` says they may repeat."""
     parts = [p for p in parts if len(p[0])]
     if not parts:
         return EMPTY
@@ -152,16 +147,40 @@ def union(
         return parts[0]
     ids = np.concatenate([p[0] for p in parts])
     scores = np.concatenate([p[1] for p in parts])
-    unique, inverse = np.unique(ids, return_inverse=True)
-    return unique, np.bincount(inverse, weights=scores)
+    unique, (summed,) = grouped(ids, size, scores)
+    return unique, summed
 
 
-def intersection(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+def intersection(
+    parts: list[tuple[np.ndarray, np.ndarray]], size: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Documents in every part (ids sorted and unique, all below `size`), scores summed."""
     if not parts or any(not len(p[0]) for p in parts):
         return EMPTY
     parts = sorted(parts, key=lambda p: len(p[0]))  # smallest first keeps the work small
     ids, scores = parts[0]
     for other_ids, other_scores in parts[1:]:
-        ids, mine, theirs = np.intersect1d(ids, other_ids, assume_unique=True, return_indices=True)
+        if len(other_ids) * DENSE_SHARE >= size:
+            # each document's place in the other part, looked up in an array over all
+            # documents: no sorting, which np.intersect1d does on the two parts joined
+            where = np.full(size, -1, dtype=np.int64)
+            where[other_ids] = np.arange(len(other_ids))
+            found = where[ids]
+            mine = np.flatnonzero(found >= 0)
+            ids, theirs = ids[mine], found[mine]
+        else:
+            ids, mine, theirs = np.intersect1d(
+                ids, other_ids, assume_unique=True, return_indices=True
+            )
         scores = scores[mine] + other_scores[theirs]
     return ids, scores
+
+
+def grouped(ids: np.ndarray, size: int, *values: np.ndarray) -> tuple[np.ndarray, list]:
+    """The distinct `ids` (all below `size`), sorted, and each of `values` summed per id in the
+    order given (as np.unique and np.bincount over its inverse give them, to the last bit)."""
+    if len(ids) * DENSE_SHARE >= size:  # counted over all documents: no sorting
+        unique = np.flatnonzero(np.bincount(ids))
+        return unique, [np.bincount(ids, weights=v)[unique] for v in values]
+    unique, inverse = np.unique(ids, return_inverse=True)
+    return unique, [np.bincount(inverse, weights=v) for v in values]

@@ -78,6 +78,25 @@ class PostingArrays:
         docs += pieces[:, 3].repeat(counts)
         return TermArrays(docs, self._freqs[rows].astype(np.int64), pieces)
 
+    def postings_of(self, offsets: list[int]) -> tuple[TermArrays, np.ndarray, np.ndarray]:
+        """The postings of several terms (by their posting lists' offsets in the .pst file),
+        term after term in one set of gathers, whatever their number of spellings; each term's
+        posting count, and which of `offsets` have arrays (the others are left out)."""
+        wanted = np.asarray(offsets, dtype=np.int64)
+        rows = self._offsets.searchsorted(wanted)  # the last row is above every offset
+        found = self._offsets[rows] == wanted
+        rows = rows[found]
+        firsts = self._firsts[rows]
+        n_pieces = self._firsts[rows + 1] - firsts
+        pieces = self._pieces[_ranges(firsts, n_pieces)].astype(np.int64)
+        counts = pieces[:, 1]
+        at = _ranges(pieces[:, 0], counts)
+        docs = self._docs[at].astype(np.int64)
+        docs += pieces[:, 3].repeat(counts)
+        ends = np.concatenate((np.zeros(1, dtype=np.int64), counts.cumsum()))
+        per_term = np.diff(ends[np.concatenate((np.zeros(1, dtype=np.int64), n_pieces.cumsum()))])
+        return TermArrays(docs, self._freqs[at].astype(np.int64), pieces), per_term, found
+
     def positions(self, term: TermArrays, keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(positions of the term's postings `keep`, posting after posting; how many each has)."""
         counts = term.freqs[keep]

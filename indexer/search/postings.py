@@ -37,7 +37,10 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3TermInf
 from whoosh.columns import NumericColumn, VarBytesColumn
 from whoosh.util.numeric import byte_to_length
 
+from indexer.search import spelled
 from indexer.search.posting_arrays import PostingArrays, TermArrays
+from indexer.search.spelled import Spelled
+from indexer.search.term_table import TermTable
 
 WHOOSH_VERSION = (2, 7, 5)  # the release whose W3 codec this module reads
 FIELDS = ("body", "title")  # the text fields a query searches
@@ -220,24 +223,36 @@ class IndexReader:
         self._cache.put(key, found, found[0].nbytes + found[1].nbytes)
         return found
 
+    def spelled(self, field: str, texts) -> Spelled:
+        """The postings of all of `texts` in `field` together (indexer.search.spelled), for a
+        word of many spellings or a phrase's word."""
+        texts = sorted(texts)
+        key = ("spelled", field, tuple(texts))
+        found = self._cache.get(key)
+        if found is None:
+            found = spelled.read(self._segments, field, texts)
+            self._cache.put(key, found, found.nbytes)
+        return found
+
     def occurrences(self, field: str, text: str, docs: np.ndarray) -> np.ndarray:
         """The occurrences of a term in `docs` (sorted document numbers), as document * SHIFT +
-        position, sorted. Only the documents of `docs` that have the term (its posting list
-        says which) have their positions decoded, and only the blocks that hold one of them
-        are decompressed: a phrase of a common word and a word with many spellings needs,
-        for each spelling, the positions of the few documents that have the other words."""
+        position, sorted. Only the documents of `docs` that have the term have their positions
+        read (and of a segment without arrays, only the blocks that hold one of them are
+        decompressed)."""
+        return self.occurrences_of(field, [text], docs)
+
+    def occurrences_of(self, field: str, texts, docs: np.ndarray) -> np.ndarray:
+        """The occurrences of any of `texts` in `docs`, as `occurrences` gives one term's
+        (what may stand at one place of a phrase)."""
         if not len(docs):
             return NO_IDS
-        ids, _ = self.postings(field, text)
-        docs = docs[_members(ids, docs)] if len(ids) else NO_IDS
-        if not len(docs):
+        word = self.spelled(field, texts)
+        if not len(word.ids):
             return NO_IDS
-        key = ("occurrences", field, text, docs.tobytes())
+        key = ("occurrences", field, tuple(word.texts), docs.tobytes())
         found = self._values.get(key)
         if found is None:
-            wanted = docs.tolist()
-            parts = [seg.positions(field, text, wanted) for seg in self._segments]
-            found = np.concatenate(parts) if parts else NO_IDS
+            found = word.occurrences(docs)
             self._values.put(key, found, found.nbytes + docs.nbytes)
         return found
 
@@ -258,10 +273,11 @@ class _Segment:
         self._fd = _fileno(self._postfile)
         if same is not None:  # this segment in the version before: what was read of it holds
             self._infos, self._complete, self._derived = same._infos, same._complete, same._derived
-            self.arrays = same.arrays
+            self.arrays, self._table = same.arrays, same._table
             return
         folder = getattr(leaf._storage, "folder", None)  # None: a compound file's storage
         self.arrays = PostingArrays.open(folder, self.id, leaf.schema) if folder else None
+        self._table = TermTable.open(leaf._terms._tindex)
         self._derived: dict[tuple, object] = {}
         self._infos: dict[tuple[str, str], W3TermInfo | bytes | None] = {}
         # A small segment (what an incremental update writes) has its whole term table read
@@ -343,10 +359,12 @@ class _Segment:
         elif found is _UNKNOWN:
             terms = self.leaf._terms
             try:
-                with self._io:
-                    found = terms._tindex[
-                        terms._keycoder(field, self.leaf._text_to_bytes(field, text))
-                    ]
+                term_key = terms._keycoder(field, self.leaf._text_to_bytes(field, text))
+                if self._table is not None:
+                    found = self._table.get(term_key)
+                else:
+                    with self._io:
+                        found = terms._tindex[term_key]
             except (KeyError, ValueError):  # no such term (or field)
                 found = None
             self._remember(key, found)

@@ -11,11 +11,14 @@ from dataclasses import replace
 
 import numpy as np
 
+from indexer.params import year_links
 from indexer.results import FacetValue, SearchRequest
 from indexer.search.facets.base import ActiveFilter, Facet
 from indexer.search.facets.columns import column_array
 
 UNDATED = "undated"
+# Years below this are counted with an array indexed by year rather than by sorting them.
+BINCOUNT_YEARS = 100_000
 
 
 def range_label(req: SearchRequest) -> str:
@@ -87,10 +90,25 @@ class YearFacet(Facet):
     def count(self, docs: np.ndarray, req: SearchRequest) -> list[FacetValue]:
         years = self.years[docs]
         dated = years[years > 0]
-        found, counts = np.unique(dated, return_counts=True)
+        if len(dated) and dated.max() < BINCOUNT_YEARS:  # counted in place: no sorting
+            counts = np.bincount(dated)
+            found = np.flatnonzero(counts)
+            counts = counts[found]
+        else:
+            found, counts = np.unique(dated, return_counts=True)
         lo, hi = req.year_from or 0, req.year_to or np.iinfo(np.int32).max
+        # each year's link is what toggled() gives: its one-year range, or none where that
+        # range is the one selected
+        without, one_year = year_links(req)
+        single = req.year_from if req.year_from == req.year_to else None
         out = [
-            self.value(req, str(year), count, _ranged(req) and lo <= year <= hi)
+            FacetValue(
+                str(year),
+                count,
+                _ranged(req) and lo <= year <= hi,
+                without if year == single else one_year(year),
+                self.label(str(year)),
+            )
             for year, count in zip(found.tolist(), counts.tolist(), strict=True)
         ]
         undated = len(years) - len(dated)
