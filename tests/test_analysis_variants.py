@@ -176,6 +176,10 @@ def test_quotes_around_a_word_are_not_part_of_it(text):
         ("Germacik", "Germecik"),
         ("Kapaklı", "Kepekli"),
         ("Masiri", "Mesiri"),
+        # names of two places one e apart from another vowel that an e after a palatal may
+        # stand for (Russian ё): kept apart too, however much larger one place is
+        ("Chendar", "Chundar"),
+        ("Ercek", "Ercok"),
     ],
 )
 def test_different_words_and_places_stay_apart(a, b):

@@ -22,7 +22,8 @@ share a key; the index build records which indexed words have each key
    stands behind them (Agdem is not Ağdam): a shared skeleton is weak evidence, and a group
    brings every document of every name of a place. The own name of a place that another
    place has with an a for its e (data/places_vowels.tsv: Zafreh, Zefreh) keeps a and e
-   apart in its skeletons, as the names of Russia's places do. A Cyrillic word records its
+   apart in its skeletons, as the names of Russia's places do, and no e of it reads as i or
+   o after a palatal (Cherum is not Çorum). A Cyrillic word records its
    skeletons for Latin and Armenian words only (`#&`), and meets another Cyrillic word only by
    a skeleton written with its own ы and и (сбытом is not сбитом, Быков not Биков).
 4. The scheme key (`%`, schemes.py) of a Russian word, and of a Latin or Armenian word that is
@@ -261,16 +262,19 @@ def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[st
 
 
 def _name_keys(
-    word: str, listed: bool, keep_e: bool
+    word: str, listed: bool, keep_e: bool, apart: bool = False
 ) -> tuple[tuple[str, ...], tuple[str, ...], bool | None]:
     """name_keys: (the word's own keys, the keys of its stems as a people's name, whether it
-    is Turkic, or None when the word gets none of these keys)."""
+    is Turkic, or None when the word gets none of these keys). `apart`: the word is a name of
+    data/places_vowels.tsv, whose vowels are its own."""
     analysed = _analysed(word, listed)
     if analysed is None:
         return (), (), None
     latin, turkic, cyrillic, stems, consonants = analysed
-    keep_e = keep_e or cyrillic
-    written = as_written(word)
+    keep_e = keep_e or apart or cyrillic
+    # a name another place has with another vowel for one of its e keeps each e an e, as a
+    # word of an alphabet that writes its vowels as they sound
+    written = apart or as_written(word)
     own: list[str] = []
     for stem in stems:
         own += _skeleton_keys(stem, turkic, cyrillic, keep_e, consonants, written)
@@ -533,8 +537,10 @@ def _own_keys(word: str) -> tuple[str, ...]:
     strict = entry is not None and entry.strict
     turkic = None
     if not strict:
-        keep_e = (entry is not None and entry.keep_e) or vowels_apart(word)
-        skeleton_keys, people, turkic = _name_keys(word, entry is not None, keep_e)
+        keep_e = entry is not None and entry.keep_e
+        skeleton_keys, people, turkic = _name_keys(
+            word, entry is not None, keep_e, vowels_apart(word)
+        )
         own = entry.groups if entry is not None else ()
         # a people's name's stem is no name of a place: only the word itself links to one
         keys += [group_key(g) for g in _linked_groups(word, skeleton_keys, own)]
