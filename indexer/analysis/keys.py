@@ -70,7 +70,7 @@ _RUSSIAN_SUFFIX_RE = re.compile(
     r"(?:ogo|ego|omu|emu|yami|ami|ykh|ikh|yakh|akh|aya|yaya|oye|eye|iye|yye|om|em|ym|im|oy|ey"
     r"|iy|yy|ie|ye|ii|ia|ya|yu|a|e|i|o|u|y)$"
 )
-_RUSSIAN_PLURAL_RE = re.compile(r"(?<=..[^aeiouy])(?:ov|ev)$")
+_RUSSIAN_PLURAL_RE = re.compile(r"(?<=..[^aeiouy])(?:ov|ev|am|yam)$")
 # A Russian adjective of a place in any romanization: Lachinsky, Lachinskiy, Lachinskij,
 # Lachinskii, Lachinski, Lachinskaya, Lachinskoye, Lachinskogo.
 _RUSSIAN_ADJECTIVE_RE = re.compile(
@@ -127,7 +127,7 @@ def _stems(
             out.append(latin[: m.start()])
     if cyrillic:
         stem = _RUSSIAN_SUFFIX_RE.sub("", latin)
-        if lower_case:  # лезгинов, талышей; a capital -ов is a surname (Мамедов)
+        if lower_case:  # лезгинов, лезгинам; a capital -ов is a surname (Мамедов)
             stem = _RUSSIAN_PLURAL_RE.sub("", stem)
         if len(stem) >= MIN_LENGTH - 1:
             out.append(stem)
@@ -269,7 +269,7 @@ def _name_keys(
     data/places_vowels.tsv, whose vowels are its own."""
     analysed = _analysed(word, listed)
     if analysed is None:
-        return (), (), None
+        return (), _russian_people_keys(word), None
     latin, turkic, cyrillic, stems, consonants = analysed
     keep_e = keep_e or apart or cyrillic
     # a name another place has with another vowel for one of its e keeps each e an e, as a
@@ -295,6 +295,32 @@ def _name_keys(
             keys = [MILD + _mild(stem, turkic)] if stem in short else []
         people += keys
     return tuple(own), tuple(k for k in dict.fromkeys(people) if k not in own), turkic
+
+
+# The plural and case endings of a Russian people's name (курды, курдов, чеченцы, чеченцев,
+# лезгинам, ингушей) and its singular's -ец, -ин (чеченец, татарин)
+_RUSSIAN_PEOPLE_RE = re.compile(r"(?:ы|и|ов|ев|ей|ам|ям|ами|ями|ах|ях|ец|ин)$")
+
+
+def _russian_people_keys(word: str) -> tuple[str, ...]:
+    """A frequent Russian word, or one that romanizes to an English word, gets no keys of a
+    name (its skeleton would meet other words), but a people's name in Russian is often such a
+    word, written in lower case (курды, чеченцы, туркмены): in a plural or case form its
+    stem as a people's name, of MIN_PEOPLE_CLASSES consonant classes at least, meets the
+    people's name in other languages (Kurds, Kurden; Chechens, Tschetschenen)."""
+    low = lower(word)
+    if not _CYRILLIC_RE.search(low) or not _RUSSIAN_PEOPLE_RE.search(low):
+        return ()
+    if _RUSSIAN_VERB_RE.search(low):
+        return ()
+    latin = romanize(word)
+    if not latin.isalpha():
+        return ()
+    stems = _stems(latin, False, True, lower_case=True)[1:] + _people_stems(latin)
+    keys: list[str] = []
+    for stem in dict.fromkeys(stems):
+        keys += _skeleton_keys(stem, False, True, True, MIN_PEOPLE_CLASSES, False)
+    return tuple(dict.fromkeys(keys))
 
 
 def as_written(word: str) -> bool:
