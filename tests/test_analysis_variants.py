@@ -60,6 +60,10 @@ def groups(word: str) -> set[str]:
         ["Yuri", "Juri", "Iouri", "Юрий", "Yuriy"],
         ["Ilya", "Ilja", "Илья"],
         ["Ivan", "Iwan", "Иван"],
+        # a short name's lone j may be English's (Ajam, Аджам), not only German's y, and
+        # Turkic c is English j (Ayıcı, Ayiji)
+        ["Ajam", "Adzham", "Adjam", "Аджам"],
+        ["Ayıcı", "Ayiji", "Ayidzhi"],
         # Russian -ий/-ый and their romanizations
         ["Dmitry", "Дмитрий", "Dmitriy", "Dmitri", "Dmitrij", "Дмитрия"],
         ["Anatoly", "Анатолий", "Anatoliy", "Anatoli", "Anatolij"],

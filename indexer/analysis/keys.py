@@ -10,7 +10,8 @@ share a key; the index build records which indexed words have each key
    exonyms, ethnonyms and translations.
 3. For names and foreign words only, a mild key (`^...`: ə and ı read as e and i, Şəki meets
    Sheki; German and French press letters as English writes them, Juri and Iouri meet Yuri
-   and Юрий) and skeleton keys (`#...`, skeleton.py): not for ordinary English, Russian or Turkish
+   and Юрий; a Turkic c and a lone j also as English j: Yaycı, Yayji, Yaydzhi) and skeleton
+   keys (`#...`, skeleton.py): not for ordinary English, Russian or Turkish
    words (lexicon.py; a word with the marks of a Russian romanization, Ti͡ara, is none), not
    for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и of пытаться/питаться),
    not for the curated ordinary words (Azeri/Azari). Armenian surnames
@@ -204,6 +205,23 @@ def _mild(latin: str, turkic: bool) -> str:
     return _INITIAL_I_RE.sub("y", _FINAL_I_RE.sub("i", out))
 
 
+# Turkic c is English j (Yaycı: Yayji), and a j that German would read as y may be English's
+_TURKIC_C_RE = re.compile("c(?!h)")
+_LONE_J_RE = re.compile(r"(?<![dz])j")
+
+
+def _milds(latin: str, turkic: bool) -> list[str]:
+    """The mild keys of a word: its _mild spelling, and the spelling English gives its
+    letters where they may be read two ways: a Turkic c as j (Yaycı, Yayji, Яйджи) and a
+    lone j of another word as j, not y (Yayji, Yaydzhi)."""
+    out = [_mild(latin, turkic)]
+    if turkic and _TURKIC_C_RE.search(latin):
+        out.append(_TURKIC_C_RE.sub("j", out[0]))
+    elif not turkic and _LONE_J_RE.search(latin):
+        out.append(_mild(_LONE_J_RE.sub("dzh", latin), turkic))
+    return [MILD + m for m in dict.fromkeys(out)]
+
+
 def _latin_forms(kept: str) -> list[str]:
     """A Latin word's skeletons: with a and e one class, to meet other Latin spellings (Mamedov,
     Mammadov, Bademli, Badamlı), and with them apart but one of them read as the other, to meet
@@ -282,7 +300,7 @@ def _name_keys(
     # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
     # which is all a four-letter one has; longer names meet through their skeletons.
     if not own or consonant_count(own[0]) <= MIN_CONSONANTS:
-        own.insert(0, MILD + _mild(latin, turkic))
+        own[:0] = _milds(latin, turkic)
     people: list[str] = []
     short: list[str] | None = None
     for stem in [] if turkic else _people_stems(latin):
@@ -292,7 +310,7 @@ def _name_keys(
             # stem (Avar: Avars, Аварец, Awaren), spelt as it is: its skeleton says too little
             if short is None:
                 short = _people_stems(latin, _SHORT_PEOPLE_RE)
-            keys = [MILD + _mild(stem, turkic)] if stem in short else []
+            keys = _milds(stem, turkic) if stem in short else []
         people += keys
     return tuple(own), tuple(k for k in dict.fromkeys(people) if k not in own), turkic
 
