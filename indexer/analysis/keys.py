@@ -303,7 +303,9 @@ def _name_keys(
         own[:0] = _milds(latin, turkic)
     people: list[str] = []
     short: list[str] | None = None
-    for stem in [] if turkic else _people_stems(latin):
+    # a Russian case form's stem is a people's name too (лезгинов: лезгин, Lezg)
+    bare = stems[1:] if cyrillic else []
+    for stem in [] if turkic else dict.fromkeys(_people_stems(latin) + _bare_people(bare)):
         keys = _skeleton_keys(stem, turkic, cyrillic, keep_e, MIN_PEOPLE_CLASSES, written)
         if not keys:
             # a short people's name meets its plural and derivations by the mild key of its
@@ -318,6 +320,11 @@ def _name_keys(
 # The plural and case endings of a Russian people's name (курды, курдов, чеченцы, чеченцев,
 # лезгинам, ингушей) and its singular's -ец, -ин (чеченец, татарин)
 _RUSSIAN_PEOPLE_RE = re.compile(r"(?:ы|и|ов|ев|ей|ам|ям|ами|ями|ах|ях|ец|ин)$")
+
+
+def _bare_people(stems: list[str]) -> list[str]:
+    """The people's-name stems of the stems a Russian word has without its case ending."""
+    return [p for stem in stems for p in _people_stems(stem)]
 
 
 def _russian_people_keys(word: str) -> tuple[str, ...]:
