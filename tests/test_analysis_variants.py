@@ -382,6 +382,11 @@ def test_two_vowels_in_a_row_stay_two_in_the_skeleton():
         ["Kumyk", "Kumyks", "Kumyken", "кумыки", "кумыков"],
         # a Russian case form's stem is the people's name that the other languages inflect
         ["Lesgier", "Lezguiens", "Lezgian", "лезгинов", "лезгинам"],
+        # Turkish writes a people's plural with -ler, -lar, often with no letter that only
+        # Turkish has
+        ["Kazakhs", "Kazaklar", "Kasachen", "казахи"],
+        ["Tatars", "Tatarlar", "Tataren", "татары"],
+        ["Chechens", "Çeçenler", "Tchétchènes"],
     ],
 )
 def test_a_peoples_name_meets_its_plural_and_derivations(spellings):

@@ -144,13 +144,15 @@ def _stems(
 # How the languages of the archive name a people, and inflect it, after its stem: English -s,
 # -ian, -ish (Lezgians, Kurdish), German -er, -en, -isch (Kurden, Tschetschenen), French -ien,
 # -ienne, -ais, Russian -ец, -цы, -цев, -ин, -ины (чеченец, чеченцы, лезгин, лезгины) in any
-# romanization. Two rounds at most (Lezgians: Lezgian, Lezg); a stem keeps three consonant
-# classes at least for its skeletons, as fewer are shared by too many names (Chech of
-# Chechen is not kept), and a shorter one only its mild key, and not after -in, which ends
-# too many places (Lachin is not Lach).
+# romanization, and Turkish -ler, -lar where no Turkish letter tells the word Turkic
+# (Kazaklar, Lezgiler; Turkic words lose their plural by the suffixes of _stems). Two rounds
+# at most (Lezgians: Lezgian, Lezg); a stem keeps three consonant classes at least for its
+# skeletons, as fewer are shared by too many names (Chech of Chechen is not kept), and a
+# shorter one only its mild key, and not after -in, which ends too many places (Lachin is
+# not Lach).
 _PEOPLE_ENDINGS = (
     r"(?:ts|tc|c|z)(?:y|i|ev|ov|ami|am|akh|ah)|e?ts|etc|ec|iennes?|iens?|ians?|iers?|ern?s?"
-    r"|ens?|ische[nrs]?|isch|ish|aises?|ais|ese|s"
+    r"|ens?|ische[nrs]?|isch|ish|aises?|ais|ese|s|l[ae]r"
 )
 _PEOPLE_RE = re.compile(rf"(?:{_PEOPLE_ENDINGS}|in[aeiy]?s?)")
 _SHORT_PEOPLE_RE = re.compile(rf"(?:{_PEOPLE_ENDINGS})")
