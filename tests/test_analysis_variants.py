@@ -47,6 +47,7 @@ def groups(word: str) -> set[str]:
         ["Aleksandr", "Alexandre", "Александр"],  # x is ks outside Azerbaijani
         ["Manukyan", "Manoukian", "Manukjan"],
         ["Jafarov", "Djafarov", "Dschafarow", "Cəfərov", "Джафаров"],
+        ["Jafarov", "Dshafarow", "Джафаров"],  # German dsh for дж too
         ["Huseynov", "Gusejnow", "Hüseynov", "Гусейнов"],
         ["Suleymanov", "Souleimanov", "Suleimanow", "Сулейманов"],
         # French passports write g before e and i as gu

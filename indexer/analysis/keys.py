@@ -180,10 +180,11 @@ def _people_stems(latin: str, endings: re.Pattern = _PEOPLE_RE) -> list[str]:
 # German and French press spellings of Russian names, and Russian's -ий in its romanizations:
 # the mild key writes them as English does (Juri, Iouri, Jurij, Юрий, Yuriy: yuri; Djil, Dzhil,
 # Dschil: jil; Kaik, Kajk, Кайк: kayk).
-_PRESS_RE = re.compile(r"tsch|dsch|dzh|sch|dj|ou|w|j")
+_PRESS_RE = re.compile(r"tsch|dsch|dsh|dzh|sch|dj|ou|w|j")
 _PRESS = {
     "tsch": "ch",
     "dsch": "j",
+    "dsh": "j",
     "dzh": "j",
     "sch": "sh",
     "dj": "j",

@@ -56,6 +56,7 @@ UNITS: dict[str, str] = {
     "ttsch": "c",  # German doubles the t of tsch after a consonant (Mkrttschjan) ...
     "ttch": "c",  # ... and French that of tch (Nefttchala)
     "dsch": "c",
+    "dsh": "c",  # ... and writes дж as dsh too (Udshary, Dshafarow)
     "tsch": "c",
     "shch": "c",
     "dzh": "c",
