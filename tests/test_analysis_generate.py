@@ -182,6 +182,26 @@ def test_places_whose_names_differ_in_a_and_e_are_kept_apart(
 
 
 @pytest.mark.parametrize(
+    "other, population, lat, apart",
+    [
+        ("Cholvar", 2_000, 41.0, True),  # o for e after a palatal, which may read as ё
+        ("Chulvar", 500_000, 41.0, True),  # however large: no ə stands between e and u
+        ("Chilvar", 2_000, 41.0, True),  # i for e: the keys read e after ch as ı too
+        ("Cholvar", 2_000, 40.01, False),  # the same place listed twice (1 km)
+        ("Chalvor", 2_000, 41.0, False),  # no e where the other has another vowel
+        ("Chelvaro", 2_000, 41.0, False),  # not one letter apart
+    ],
+)
+def test_places_one_e_after_a_palatal_apart_from_another_vowel_are_kept_apart(
+    monkeypatch, other, population, lat, apart
+):
+    world = (place(1, "Chelvar", "AZ", 3_000, []), place(2, other, "AZ", population, [], lat))
+    monkeypatch.setattr(places, "region", lambda: world)
+    rows = places.vowels_apart()
+    assert (["Chelvar", other] in [r[:2] for r in rows]) is apart
+
+
+@pytest.mark.parametrize(
     "word, ordinary",
     [("garden", True), ("anvil", True), ("nuthatch", True), ("zymome", False), ("abaissed", False)],
 )

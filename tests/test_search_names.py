@@ -180,3 +180,24 @@ def test_a_district_name_with_a_common_noun_is_recognised_but_not_searched_for_k
     khojaly = parse("Khojaly").children[0]
     words = [w.text for x in getattr(khojaly, "children", ()) for w in getattr(x, "words", ())]
     assert "район" not in words and "rajon" not in words
+
+
+@pytest.mark.parametrize(
+    "q, expected",
+    [
+        # spellings no table lists, which the spelling keys tie to a listed one-word name:
+        # they find the place's names of several words as that name does
+        ("Gorannboy", {"goranboy", "kasum", "qasym"}),
+        ("Khodzhawend", {"novyy", "yeni"}),
+    ],
+)
+def test_an_unlisted_spelling_of_a_places_name_finds_its_names_of_several_words(
+    engine, q, expected
+):
+    assert expected <= found(engine, q)
+
+
+def test_an_unlisted_word_tied_to_no_place_brings_no_names_of_several_words(engine):
+    # a word of no place's name (an ordinary word) is no name of a group
+    assert not isinstance(parse("hospital").children[0], Name)
+    assert not found(engine, "Gorlanboy") & {"goranboy", "kasum", "qasym"}

@@ -10,7 +10,8 @@ share a key; the index build records which indexed words have each key
    exonyms, ethnonyms and translations.
 3. For names and foreign words only, a mild key (`^...`: ə and ı read as e and i, Şəki meets
    Sheki; German and French press letters as English writes them, Juri and Iouri meet Yuri
-   and Юрий) and skeleton keys (`#...`, skeleton.py): not for ordinary English, Russian or Turkish
+   and Юрий; a Turkic c and a lone j also as English j: Yaycı, Yayji, Yaydzhi) and skeleton
+   keys (`#...`, skeleton.py): not for ordinary English, Russian or Turkish
    words (lexicon.py; a word with the marks of a Russian romanization, Ti͡ara, is none), not
    for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и of пытаться/питаться),
    not for the curated ordinary words (Azeri/Azari). Armenian surnames
@@ -22,7 +23,8 @@ share a key; the index build records which indexed words have each key
    stands behind them (Agdem is not Ağdam): a shared skeleton is weak evidence, and a group
    brings every document of every name of a place. The own name of a place that another
    place has with an a for its e (data/places_vowels.tsv: Zafreh, Zefreh) keeps a and e
-   apart in its skeletons, as the names of Russia's places do. A Cyrillic word records its
+   apart in its skeletons, as the names of Russia's places do, and no e of it reads as i or
+   o after a palatal (Cherum is not Çorum). A Cyrillic word records its
    skeletons for Latin and Armenian words only (`#&`), and meets another Cyrillic word only by
    a skeleton written with its own ы and и (сбытом is not сбитом, Быков not Биков).
 4. The scheme key (`%`, schemes.py) of a Russian word, and of a Latin or Armenian word that is
@@ -69,7 +71,7 @@ _RUSSIAN_SUFFIX_RE = re.compile(
     r"(?:ogo|ego|omu|emu|yami|ami|ykh|ikh|yakh|akh|aya|yaya|oye|eye|iye|yye|om|em|ym|im|oy|ey"
     r"|iy|yy|ie|ye|ii|ia|ya|yu|a|e|i|o|u|y)$"
 )
-_RUSSIAN_PLURAL_RE = re.compile(r"(?<=..[^aeiouy])(?:ov|ev)$")
+_RUSSIAN_PLURAL_RE = re.compile(r"(?<=..[^aeiouy])(?:ov|ev|am|yam)$")
 # A Russian adjective of a place in any romanization: Lachinsky, Lachinskiy, Lachinskij,
 # Lachinskii, Lachinski, Lachinskaya, Lachinskoye, Lachinskogo.
 _RUSSIAN_ADJECTIVE_RE = re.compile(
@@ -126,7 +128,7 @@ def _stems(
             out.append(latin[: m.start()])
     if cyrillic:
         stem = _RUSSIAN_SUFFIX_RE.sub("", latin)
-        if lower_case:  # лезгинов, талышей; a capital -ов is a surname (Мамедов)
+        if lower_case:  # лезгинов, лезгинам; a capital -ов is a surname (Мамедов)
             stem = _RUSSIAN_PLURAL_RE.sub("", stem)
         if len(stem) >= MIN_LENGTH - 1:
             out.append(stem)
@@ -142,13 +144,15 @@ def _stems(
 # How the languages of the archive name a people, and inflect it, after its stem: English -s,
 # -ian, -ish (Lezgians, Kurdish), German -er, -en, -isch (Kurden, Tschetschenen), French -ien,
 # -ienne, -ais, Russian -ец, -цы, -цев, -ин, -ины (чеченец, чеченцы, лезгин, лезгины) in any
-# romanization. Two rounds at most (Lezgians: Lezgian, Lezg); a stem keeps three consonant
-# classes at least for its skeletons, as fewer are shared by too many names (Chech of
-# Chechen is not kept), and a shorter one only its mild key, and not after -in, which ends
-# too many places (Lachin is not Lach).
+# romanization, and Turkish -ler, -lar where no Turkish letter tells the word Turkic
+# (Kazaklar, Lezgiler; Turkic words lose their plural by the suffixes of _stems). Two rounds
+# at most (Lezgians: Lezgian, Lezg); a stem keeps three consonant classes at least for its
+# skeletons, as fewer are shared by too many names (Chech of Chechen is not kept), and a
+# shorter one only its mild key, and not after -in, which ends too many places (Lachin is
+# not Lach).
 _PEOPLE_ENDINGS = (
     r"(?:ts|tc|c|z)(?:y|i|ev|ov|ami|am|akh|ah)|e?ts|etc|ec|iennes?|iens?|ians?|iers?|ern?s?"
-    r"|ens?|ische[nrs]?|isch|ish|aises?|ais|ese|s"
+    r"|ens?|ische[nrs]?|isch|ish|aises?|ais|ese|s|l[ae]r"
 )
 _PEOPLE_RE = re.compile(rf"(?:{_PEOPLE_ENDINGS}|in[aeiy]?s?)")
 _SHORT_PEOPLE_RE = re.compile(rf"(?:{_PEOPLE_ENDINGS})")
@@ -176,10 +180,11 @@ def _people_stems(latin: str, endings: re.Pattern = _PEOPLE_RE) -> list[str]:
 # German and French press spellings of Russian names, and Russian's -ий in its romanizations:
 # the mild key writes them as English does (Juri, Iouri, Jurij, Юрий, Yuriy: yuri; Djil, Dzhil,
 # Dschil: jil; Kaik, Kajk, Кайк: kayk).
-_PRESS_RE = re.compile(r"tsch|dsch|dzh|sch|dj|ou|w|j")
+_PRESS_RE = re.compile(r"tsch|dsch|dsh|dzh|sch|dj|ou|w|j")
 _PRESS = {
     "tsch": "ch",
     "dsch": "j",
+    "dsh": "j",
     "dzh": "j",
     "sch": "sh",
     "dj": "j",
@@ -201,6 +206,23 @@ def _mild(latin: str, turkic: bool) -> str:
         return out
     out = _GLIDE_I_RE.sub("y", _PRESS_RE.sub(lambda m: _PRESS[m.group()], out))
     return _INITIAL_I_RE.sub("y", _FINAL_I_RE.sub("i", out))
+
+
+# Turkic c is English j (Yaycı: Yayji), and a j that German would read as y may be English's
+_TURKIC_C_RE = re.compile("c(?!h)")
+_LONE_J_RE = re.compile(r"(?<![dz])j")
+
+
+def _milds(latin: str, turkic: bool) -> list[str]:
+    """The mild keys of a word: its _mild spelling, and the spelling English gives its
+    letters where they may be read two ways: a Turkic c as j (Yaycı, Yayji, Яйджи) and a
+    lone j of another word as j, not y (Yayji, Yaydzhi)."""
+    out = [_mild(latin, turkic)]
+    if turkic and _TURKIC_C_RE.search(latin):
+        out.append(_TURKIC_C_RE.sub("j", out[0]))
+    elif not turkic and _LONE_J_RE.search(latin):
+        out.append(_mild(_LONE_J_RE.sub("dzh", latin), turkic))
+    return [MILD + m for m in dict.fromkeys(out)]
 
 
 def _latin_forms(kept: str) -> list[str]:
@@ -261,16 +283,19 @@ def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[st
 
 
 def _name_keys(
-    word: str, listed: bool, keep_e: bool
+    word: str, listed: bool, keep_e: bool, apart: bool = False
 ) -> tuple[tuple[str, ...], tuple[str, ...], bool | None]:
     """name_keys: (the word's own keys, the keys of its stems as a people's name, whether it
-    is Turkic, or None when the word gets none of these keys)."""
+    is Turkic, or None when the word gets none of these keys). `apart`: the word is a name of
+    data/places_vowels.tsv, whose vowels are its own."""
     analysed = _analysed(word, listed)
     if analysed is None:
-        return (), (), None
+        return (), _russian_people_keys(word), None
     latin, turkic, cyrillic, stems, consonants = analysed
-    keep_e = keep_e or cyrillic
-    written = as_written(word)
+    keep_e = keep_e or apart or cyrillic
+    # a name another place has with another vowel for one of its e keeps each e an e, as a
+    # word of an alphabet that writes its vowels as they sound
+    written = apart or as_written(word)
     own: list[str] = []
     for stem in stems:
         own += _skeleton_keys(stem, turkic, cyrillic, keep_e, consonants, written)
@@ -278,19 +303,52 @@ def _name_keys(
     # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
     # which is all a four-letter one has; longer names meet through their skeletons.
     if not own or consonant_count(own[0]) <= MIN_CONSONANTS:
-        own.insert(0, MILD + _mild(latin, turkic))
+        own[:0] = _milds(latin, turkic)
     people: list[str] = []
     short: list[str] | None = None
-    for stem in [] if turkic else _people_stems(latin):
+    # a Russian case form's stem is a people's name too (лезгинов: лезгин, Lezg)
+    bare = stems[1:] if cyrillic else []
+    for stem in [] if turkic else dict.fromkeys(_people_stems(latin) + _bare_people(bare)):
         keys = _skeleton_keys(stem, turkic, cyrillic, keep_e, MIN_PEOPLE_CLASSES, written)
         if not keys:
             # a short people's name meets its plural and derivations by the mild key of its
             # stem (Avar: Avars, Аварец, Awaren), spelt as it is: its skeleton says too little
             if short is None:
                 short = _people_stems(latin, _SHORT_PEOPLE_RE)
-            keys = [MILD + _mild(stem, turkic)] if stem in short else []
+            keys = _milds(stem, turkic) if stem in short else []
         people += keys
     return tuple(own), tuple(k for k in dict.fromkeys(people) if k not in own), turkic
+
+
+# The plural and case endings of a Russian people's name (курды, курдов, чеченцы, чеченцев,
+# лезгинам, ингушей) and its singular's -ец, -ин (чеченец, татарин)
+_RUSSIAN_PEOPLE_RE = re.compile(r"(?:ы|и|ов|ев|ей|ам|ям|ами|ями|ах|ях|ец|ин)$")
+
+
+def _bare_people(stems: list[str]) -> list[str]:
+    """The people's-name stems of the stems a Russian word has without its case ending."""
+    return [p for stem in stems for p in _people_stems(stem)]
+
+
+def _russian_people_keys(word: str) -> tuple[str, ...]:
+    """A frequent Russian word, or one that romanizes to an English word, gets no keys of a
+    name (its skeleton would meet other words), but a people's name in Russian is often such a
+    word, written in lower case (курды, чеченцы, туркмены): in a plural or case form its
+    stem as a people's name, of MIN_PEOPLE_CLASSES consonant classes at least, meets the
+    people's name in other languages (Kurds, Kurden; Chechens, Tschetschenen)."""
+    low = lower(word)
+    if not _CYRILLIC_RE.search(low) or not _RUSSIAN_PEOPLE_RE.search(low):
+        return ()
+    if _RUSSIAN_VERB_RE.search(low):
+        return ()
+    latin = romanize(word)
+    if not latin.isalpha():
+        return ()
+    stems = _stems(latin, False, True, lower_case=True)[1:] + _people_stems(latin)
+    keys: list[str] = []
+    for stem in dict.fromkeys(stems):
+        keys += _skeleton_keys(stem, False, True, True, MIN_PEOPLE_CLASSES, False)
+    return tuple(dict.fromkeys(keys))
 
 
 def as_written(word: str) -> bool:
@@ -533,8 +591,10 @@ def _own_keys(word: str) -> tuple[str, ...]:
     strict = entry is not None and entry.strict
     turkic = None
     if not strict:
-        keep_e = (entry is not None and entry.keep_e) or vowels_apart(word)
-        skeleton_keys, people, turkic = _name_keys(word, entry is not None, keep_e)
+        keep_e = entry is not None and entry.keep_e
+        skeleton_keys, people, turkic = _name_keys(
+            word, entry is not None, keep_e, vowels_apart(word)
+        )
         own = entry.groups if entry is not None else ()
         # a people's name's stem is no name of a place: only the word itself links to one
         keys += [group_key(g) for g in _linked_groups(word, skeleton_keys, own)]

@@ -1,7 +1,7 @@
 """The aggressive key for names: consonant classes with the class of each vowel.
 
 Romanizations of one name differ in how a sound is written (kh, x, h, ch, g, q, ğ, gh for the
-velars; j, c, dzh, dj, dsch, ch for /dʒ/), in doubled letters (Mammadov, Mamedov), in voicing
+velars; j, c, dzh, dj, dsch, dsh, ch for /dʒ/), in doubled letters (Mammadov, Mamedov), in voicing
 (Dashnak, Tashnak) and in the glide between vowels (Alijew, Aliyev). The skeleton keeps what
 they share: the sequence of consonant classes, a mark for a leading vowel, and between the
 consonants the class of each vowel, as the vowels of these languages pair up across scripts:
@@ -56,6 +56,7 @@ UNITS: dict[str, str] = {
     "ttsch": "c",  # German doubles the t of tsch after a consonant (Mkrttschjan) ...
     "ttch": "c",  # ... and French that of tch (Nefttchala)
     "dsch": "c",
+    "dsh": "c",  # ... and writes дж as dsh too (Udshary, Dshafarow)
     "tsch": "c",
     "shch": "c",
     "dzh": "c",

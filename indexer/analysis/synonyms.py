@@ -136,7 +136,8 @@ def _vowels_apart() -> frozenset[str]:
 
 def vowels_apart(word: str) -> bool:
     """Whether `word` is the own name of a place whose name another place has with an a for
-    its e or an e for its a (data/places_vowels.tsv): Zafreh is not Zefreh."""
+    its e or an e for its a, or an i, y, o or u for an e after a palatal
+    (data/places_vowels.tsv): Zafreh is not Zefreh, Cherum not Çorum."""
     return lookup_form(word) in _vowels_apart()
 
 

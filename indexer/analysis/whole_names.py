@@ -27,7 +27,7 @@ from functools import cache
 
 from .keys import name_keys, variant_keys
 from .pipeline import exact_key, tokens
-from .synonyms import lookup, lookup_form
+from .synonyms import group_key, lookup, lookup_form
 from .tables import rows, settled
 
 FILES = ("places_multiword.tsv", "names_multiword.tsv")
@@ -135,8 +135,7 @@ def other_names(words: Words) -> list[Words]:
     key = form(words)
     groups = list(t.by_form.get(key, ())) if len(words) == 1 else _groups_of(words)
     if len(words) == 1:
-        entry = lookup(words[0])
-        for group_id in entry.groups if entry and not entry.strict else ():
+        for group_id in _group_ids(words[0]):
             groups += t.by_id.get(group_id, ())
     out: dict[tuple[str, ...], Words] = {}
     for g in dict.fromkeys(groups):
@@ -154,9 +153,23 @@ def other_names(words: Words) -> list[Words]:
     return list(out.values())[:MAX_NAMES]
 
 
+def _group_ids(word: str) -> list[str]:
+    """The groups a word is a name of: those the word tables give it, and those its spelling
+    keys link it to, as an unlisted spelling of a listed name (Hodzhavend of Khojavend), so
+    that it finds the place's names of several words as the listed name does. A strict word
+    (an ordinary word the tables list) is a member of none here."""
+    entry = lookup(word)
+    if entry is not None and entry.strict:
+        return []
+    return [k[len(GROUP) :] for k in variant_keys(word) if k.startswith(GROUP)]
+
+
+GROUP = group_key("")
+
+
 def _in_group(word: str, group_id: str) -> bool:
     entry = lookup(word)
-    return bool(entry) and group_id in entry.groups
+    return bool(entry) and group_id in entry.groups or group_id in _group_ids(word)
 
 
 def longest() -> int:

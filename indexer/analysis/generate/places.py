@@ -32,8 +32,9 @@ every other kept name of its place: the query plan (indexer.search.plan) matches
 whole name, so its words alone (Kasum, a given name; Ismailov, a surname; Novyy, "new") name
 nothing.
 Names (own or alternate, Latin) of two places of the region that differ only in a and e
-(Zafreh, Zefreh; Katovo, Ketovo) go to places_vowels.tsv, whose names keep a and e apart in
-their spelling keys (keys.py).
+(Zafreh, Zefreh; Katovo, Ketovo), or in one e after a palatal where the other has i, y, o or
+u (Cherum, Çorum) go to places_vowels.tsv, whose names keep their vowels apart in their
+spelling keys (keys.py).
 "Same name" is compared as the table looks names up: case, accents, script and ə/ı ignored.
 """
 
@@ -226,9 +227,17 @@ def _where(p: Place) -> str:
 def vowels_apart() -> list[list[str]]:
     """Rows (a name, the other place's name, both places) of the places of the region whose
     names differ only where one writes a and the other e (Zafreh and Zefreh, two towns of
-    Isfahan; Badamlı and Bademli; Katovo and Ketovo): the spelling keys keep a and e apart for
-    these names (keys.py), as they are two places, not two spellings of one."""
-    rows = {(r[0], r[1]): r for r in _own_names_apart() + _other_names_apart()}
+    Isfahan; Badamlı and Bademli; Katovo and Ketovo), or in one e after a palatal where the
+    other has i, y, o or u (Cherum and Chorum, Shchekino and Shchukino): the spelling keys
+    keep these vowels apart for these names (keys.py), as they are two places, not two
+    spellings of one."""
+    holders, written = _latin_holders()
+    rows = {
+        (r[0], r[1]): r
+        for r in _own_names_apart()
+        + _other_names_apart(holders, written)
+        + _one_vowel_apart(holders, written)
+    }
     return sorted(rows.values(), key=lambda r: (r[0].lower(), r[1].lower()))
 
 
@@ -248,10 +257,13 @@ def _own_names_apart() -> list[list[str]]:
     return out
 
 
-def _other_names_apart() -> list[list[str]]:
-    """Latin names, own or alternate, of two places, when no place has both (Sheki is also
-    written Shaki), nor the other's a/e spelling of its own name."""
-    holders: dict[str, dict[int, Place]] = defaultdict(dict)
+Holders = dict[str, dict[int, Place]]
+
+
+def _latin_holders() -> tuple[Holders, dict[str, str]]:
+    """Each one-word Latin name (own or alternate) of the region's places, as looked up: the
+    places that have it, and how it is written."""
+    holders: Holders = defaultdict(dict)
     written: dict[str, str] = {}
     for p in region():
         for name in p.names:
@@ -260,20 +272,63 @@ def _other_names_apart() -> list[list[str]]:
                 continue
             holders[f][p.geonameid] = p
             written.setdefault(f, name)
+    return holders, written
+
+
+def _other_names_apart(holders: Holders, written: dict[str, str]) -> list[list[str]]:
+    """Latin names, own or alternate, of two places, when no place has both (Sheki is also
+    written Shaki), nor the other's a/e spelling of its own name."""
     by_folded: dict[str, list[str]] = defaultdict(list)
     for f in holders:
         by_folded[f.replace("a", "e")].append(f)
+    return _apart(by_folded.values(), holders, written)
+
+
+# An e after a palatal (ch, sh, zh, j, c) that the keys may read as another vowel: as Russian
+# ё (o) or as Azerbaijani ı (Нахичевань) (skeleton.py)
+_E_READ_AS = frozenset("iyou")
+_PALATAL_ENDS = ("ch", "sh", "zh", "j", "c")
+
+
+def _one_vowel_apart(holders: Holders, written: dict[str, str]) -> list[list[str]]:
+    """Latin names of two places one e after a palatal apart from an i, y, o or u, inside the
+    name (a final vowel is an ending, which the keys leave out anyway)."""
+    by_gap: dict[str, list[str]] = defaultdict(list)
+    for f in holders:
+        for i, ch in enumerate(f[:-1]):
+            if (ch == "e" or ch in _E_READ_AS) and f[:i].endswith(_PALATAL_ENDS):
+                by_gap[f[:i] + "*" + f[i + 1 :]].append(f)
+    pairs = []
+    for gap, spellings in by_gap.items():
+        i = gap.index("*")
+        if len(spellings) > 1 and any(f[i] == "e" for f in spellings):
+            pairs.append(spellings)
+    return _apart(pairs, holders, written, one_e=True)
+
+
+def _apart(
+    groups, holders: Holders, written: dict[str, str], one_e: bool = False
+) -> list[list[str]]:
+    """Rows for the spellings of each of `groups` that are names of two places, unless a place
+    is written both ways (Babək: Babak, Babek), which needs both to meet. With `one_e`, only
+    pairs of an e and another vowel count."""
     out = []
-    for spellings in by_folded.values():
+    for spellings in groups:
         for f in spellings:
-            # a place written both ways (Babək: Babak, Babek) needs both to meet
             if any(holders[f].keys() & holders[g].keys() for g in spellings if g != f):
                 continue
             for g in spellings:
-                if f != g and _two_places(holders[f], holders[g]):
+                if f == g or (one_e and ("e" in _diff(f, g)) == ("e" in _diff(g, f))):
+                    continue
+                if _two_places(holders[f], holders[g], dominant=not one_e):
                     p, q = _largest(holders[f]), _largest(holders[g])
                     out.append([written[f], written[g], f"{_where(p)}, {_where(q)}"])
     return out
+
+
+def _diff(f: str, g: str) -> str:
+    """The letters of f where g has others (f and g of one length)."""
+    return "".join(a for a, b in zip(f, g, strict=True) if a != b)
 
 
 def _latin(name: str) -> bool:
@@ -284,14 +339,18 @@ def _largest(places: dict[int, Place]) -> Place:
     return max(places.values(), key=lambda p: (p.population, -p.geonameid))
 
 
-def _two_places(these: dict[int, Place], those: dict[int, Place]) -> bool:
+def _two_places(these: dict[int, Place], those: dict[int, Place], dominant: bool = True) -> bool:
     """Whether two names are those of different places: no place (or one place listed twice)
-    has both, and a reader of either does not mean the other's much larger place (Sheki, the
-    city of Azerbaijan, is also written Shaki, which is a village of Armenia too)."""
+    has both, and, with `dominant`, a reader of either does not mean the other's much larger
+    place (Sheki, the city of Azerbaijan, is also written Shaki, which is a village of Armenia
+    too: a and e may both write its ə). No such sound lies between e and o (Cherum, a village
+    of Iran, is not Çorum, the Turkish city)."""
     for p in these.values():
         for q in those.values():
             if p.geonameid == q.geonameid or (p.country == q.country and p.km(q) < SAME_PLACE_KM):
                 return False
+    if not dominant:
+        return True
     small, big = sorted((_largest(these).population, _largest(those).population))
     return not small or big < DOMINANT * small  # 0: GeoNames does not know
 
@@ -329,8 +388,9 @@ def write(folder: Path = DATA) -> Path:
         encoding="utf-8",
     )
     (folder / "places_vowels.tsv").write_text(
-        "# Generated with places.tsv: own names of two places of the region that differ only\n"
-        "# in a and e; their spelling keys keep a and e apart (indexer/analysis/keys.py).\n"
+        "# Generated with places.tsv: names of two places of the region that differ only in\n"
+        "# a and e, or in one e after a palatal; their spelling keys keep the vowels apart\n"
+        "# (indexer/analysis/keys.py).\n"
         "# name\tthe other place's name\tthe places\n"
         + "".join("\t".join(r) + "\n" for r in vowels_apart()),
         encoding="utf-8",
