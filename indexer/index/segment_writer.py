@@ -38,6 +38,7 @@ from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.system import pack_int, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
+from indexer.analysis.keys import load_tables
 from indexer.index.posting_arrays import ChunkArrays, SegmentArrays
 from indexer.index.schema import WordPositions
 from indexer.index.spellings import pairs_of_words
@@ -101,6 +102,10 @@ def write_segment(
     task = {"analyse": analyse, "fields_of": fields_of, "per_document": per_document}
     submitted: set[str] = set()  # words whose spelling pairs the helpers were given
     found: list[Iterator] = []
+    if on_pairs is not None and processes > 1:
+        # the tables that spelling keys consult, read here once for all the helpers: read by
+        # each helper, they cost every one of them a few seconds and its own copy
+        load_tables()
     try:
         with _helpers(records, work, schema, task, processes, len(spans)) as run:
             for chunk in run(_encode_chunk_task, enumerate(spans)):
