@@ -46,9 +46,11 @@ from indexer.index.text_postings import TextPostings, Vocabulary
 
 BLOCK_LIMIT = 128  # postings per block, as Whoosh's W3 codec writes them
 COMPRESSION = 3  # zlib level of Whoosh's W3 codec
-# Whoosh compresses every block; a block's info records whether it is, and below this size
-# zlib saves nothing but costs a call to write and one to read.
-COMPRESS_FROM = 64
+# Whoosh compresses every block; a block's info records whether it is. A word met in one
+# document of a chunk makes a block of 70 to 130 bytes (most blocks are such): zlib saves
+# nothing below about 96 bytes and a tenth of the bytes up to 128, at a call to write and one
+# to read each, and blocks of this size were half of a build's zlib calls.
+COMPRESS_FROM = 128
 PAIR_SHARES = 2  # shares of each chunk's spelling-pair work per helper
 INDEX_BATCH = 2000  # term entries per pickle in a chunk's index file
 _LAST = object()
