@@ -54,8 +54,18 @@ _MIXERS = np.array(
     [0x9E3779B97F4A8000, 0xC2B2AE3D27D4E800, 0x165667B19E377A00, 0x27D4EB2F16566800], np.uint64
 )
 _BATCH = 4096  # shingles permuted at a time
-_WORD_HASHES: dict[str, int] = {}
 CACHE_LIMIT = 500_000  # words whose hash is kept per process
+
+
+class _WordHashes(dict):
+    """Word -> its crc32, worked out on the first look-up of the word (in this process)."""
+
+    def __missing__(self, word: str) -> int:
+        code = self[word] = zlib.crc32(word.encode("utf-8"))
+        return code
+
+
+_WORD_HASHES = _WordHashes()
 
 
 def _shingle_hashes(words: list[str]) -> np.ndarray:
@@ -67,12 +77,7 @@ def _shingle_hashes(words: list[str]) -> np.ndarray:
     known = _WORD_HASHES
     if len(known) >= CACHE_LIMIT:
         known.clear()
-    try:
-        codes = np.fromiter(map(known.__getitem__, words), np.uint64, len(words))
-    except KeyError:  # words not seen before in this process
-        for word in set(words).difference(known):
-            known[word] = zlib.crc32(word.encode("utf-8"))
-        codes = np.fromiter(map(known.__getitem__, words), np.uint64, len(words))
+    codes = np.fromiter(map(known.__getitem__, words), np.uint64, len(words))
     mixed = codes[:count] * _MIXERS[0]
     for k in range(1, SHINGLE):  # wrapping arithmetic; the high half is the best mixed
         mixed += codes[k : k + count] * _MIXERS[k]
