@@ -27,7 +27,10 @@ def size_of(value) -> int:
     if kind is str or kind is bytes:
         return getsizeof(value)
     if kind is tuple:
-        return getsizeof(value) + sum(map(size_of, value))
+        # The analysis caches' tuples are flat (strings, flags, small numbers): each item is
+        # measured in C, a flag or number as its own size rather than a reference's, a little
+        # over; a nested tuple or other object would be counted by its shell only.
+        return getsizeof(value) + sum(map(getsizeof, value))
     if isinstance(value, str | bytes):
         return getsizeof(value)
     if isinstance(value, tuple):

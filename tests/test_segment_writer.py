@@ -180,6 +180,20 @@ def test_the_spelling_map_holds_the_pairs_of_every_indexed_word(built):
     assert "=khojaly" in saved
 
 
+def test_a_full_build_saves_the_spelling_map_a_map_of_its_pairs_saves(tmp_path):
+    """A full build writes its spelling pairs straight to the map's file, without building
+    the map in memory first: the file is byte for byte what the map itself writes."""
+    index = tmp_path / "index"
+    build_index(index, jsonl=_archive(tmp_path / "a.jsonl", 40))
+    folder = IndexStore(index).current_dir()
+    pairs = {(k, t) for k, terms in SpellingMap.load(folder).as_dict().items() for t in terms}
+    assert ("=khojaly", "xocalı") in pairs
+    in_memory = SpellingMap()
+    in_memory.add(pairs)
+    in_memory.save(tmp_path)
+    assert (tmp_path / "spellings.npz").read_bytes() == (folder / "spellings.npz").read_bytes()
+
+
 def test_an_update_adds_its_spellings_without_rewriting_the_map(tmp_path):
     """A new spelling in an updated document is found by the other spellings of the name,
     while the update wrote only the new pairs beside the saved map."""

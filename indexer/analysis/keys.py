@@ -239,7 +239,7 @@ def _latin_forms(kept: str) -> list[str]:
 
 
 def consonant_count(skeleton: str) -> int:
-    return sum(ch.islower() for ch in skeleton)
+    return sum(map(str.islower, skeleton))
 
 
 def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int] | None:
@@ -434,6 +434,17 @@ def _vowels_by_group() -> dict[str, dict[str, frozenset[str]]]:
         for exact in vowel_exact_skeletons(name):
             by_folded.setdefault(_folded(exact), set()).add(exact)
     return settled({g: {k: frozenset(v) for k, v in d.items()} for g, d in out.items()})
+
+
+def load_tables() -> None:
+    """Read every table the keys consult now (each is read once per process, on first use):
+    processes forked afterwards share this copy instead of each reading its own."""
+    _groups_by_skeleton()
+    _vowels_by_group()
+    _bridged()
+    vowels_apart("")
+    is_english_word("words")
+    is_common_word("words")
 
 
 @cache

@@ -139,6 +139,23 @@ def _fixed(unit: str, turkic: bool, schwa: str = "A") -> str | None:
     return "I" if unit.isalpha() else unit
 
 
+class _Readings(dict):
+    """_fixed of every unit met, for one (turkic, schwa): looked up in C, each unit's reading
+    worked out once."""
+
+    def __init__(self, turkic: bool, schwa: str):
+        super().__init__()
+        self.turkic, self.schwa = turkic, schwa
+
+    def __missing__(self, unit: str) -> str | None:
+        reading = self[unit] = _fixed(unit, self.turkic, self.schwa)
+        return reading
+
+
+_READINGS = {(t, s): _Readings(t, s) for t in (False, True) for s in ("A", SCHWA)}
+_RUN_RE = re.compile(r"(.)\1+", re.DOTALL)  # a run of one symbol
+
+
 def _slots(
     symbols: tuple[str, ...], hiatus: bool = False, exact: bool = False
 ) -> tuple[bool, list[str]]:
@@ -186,6 +203,9 @@ def _keys(
     """Every key of one reading: as it is, and with at most MAX_SILENT weak vowels between two
     consonants left out; an e is written `e` (A, or E to keep it apart from a)."""
     lead, slots = _slots(symbols, hiatus, exact)
+    if "E" not in slots and "I" not in slots[1:-1]:
+        # nothing to read two ways (most words): the one key, runs of a symbol collapsed
+        return [_RUN_RE.sub(r"\1", ("_" if lead else "") + "".join(slots))]
     keys = [("_" if lead else "", 0, 0)]  # (key, vowels left out, e read as I)
     for i, sym in enumerate(slots):
         inner = 0 < i < len(slots) - 1 and not (lead and i == 0)
@@ -207,7 +227,7 @@ def _keys(
     out = []
     for key, _, _ in keys:
         # a vowel left out can bring two equal consonant classes together: keep one
-        collapsed = "".join(c for j, c in enumerate(key) if j == 0 or c != key[j - 1])
+        collapsed = _RUN_RE.sub(r"\1", key)
         if collapsed not in out:
             out.append(collapsed)
     return out
@@ -229,8 +249,23 @@ def skeletons(
     is spelt in an alphabet that writes each vowel as it sounds (Turkish, Azerbaijani), so no e
     reads as I or O."""
     units = _UNIT_RE.findall(latin if turkic else _GU_RE.sub("g", latin))
-    fixed = [_fixed(u, turkic, SCHWA if exact else "A") for u in units]
-    ambiguous = sorted({u for u, f in zip(units, fixed, strict=True) if f is None})
+    fixed = list(map(_READINGS[bool(turkic), SCHWA if exact else "A"].__getitem__, units))
+    if None not in fixed:  # no letter whose sound depends on the language: one reading
+        variants = [tuple(fixed)]
+    else:
+        ambiguous = sorted({u for u, f in zip(units, fixed, strict=True) if f is None})
+        variants = _variants(units, fixed, ambiguous)
+    out: list[str] = []
+    for v in variants:
+        e_as_i = 0 if as_written else MAX_E_AS_I
+        for key in _keys(v, "E" if keep_e else "A", e_as_o, hiatus or exact, exact, e_as_i):
+            if key not in out:
+                out.append(key)
+    return tuple(out)
+
+
+def _variants(units: list[str], fixed: list, ambiguous: list[str]) -> list[tuple[str, ...]]:
+    """The symbols of each reading of the `ambiguous` units (at most MAX_READINGS)."""
     choices = itertools.product(*(range(len(_SYSTEMS[u])) for u in ambiguous))
     variants = []
     for choice in itertools.islice(choices, MAX_READINGS):
@@ -245,10 +280,4 @@ def skeletons(
                 for i, (u, f) in enumerate(zip(units, fixed, strict=True))
             )
         )
-    out: list[str] = []
-    for v in variants:
-        e_as_i = 0 if as_written else MAX_E_AS_I
-        for key in _keys(v, "E" if keep_e else "A", e_as_o, hiatus or exact, exact, e_as_i):
-            if key not in out:
-                out.append(key)
-    return tuple(out)
+    return variants

@@ -19,7 +19,7 @@ from pathlib import Path
 from indexer.index import copies
 from indexer.index.schema import build_schema, date_key
 from indexer.index.segments import commit_segment
-from indexer.index.spellings import SpellingMap, load_words, save_words
+from indexer.index.spellings import SpellingMap, load_words, save_pairs, save_words
 from indexer.index.store import LOCK_TIMEOUT, IndexStore
 from indexer.ingest import jsonl_state
 from indexer.ingest.corpus import JsonlLine, LoadReport, load_directory, load_jsonl
@@ -177,7 +177,7 @@ def _write_version(
 ) -> str:
     name, path = store.new_version(base)
     incoming = [records[i] for i in [*to_add, *to_update]]
-    spellings = SpellingMap()  # the new documents' pairs: an update adds them to the saved map
+    pairs: set = set()  # the new documents' spelling pairs: an update adds them to the saved map
     words = load_words(path) if base else set()  # words whose pairs the saved map holds
     signatures: dict = {}  # of the new documents: an update puts them beside the saved ones
     bar = _progress(progress, len(incoming))
@@ -197,7 +197,7 @@ def _write_version(
             fields_of,
             remove=[*to_update, *to_remove] if base else [],
             on_document=on_document,
-            on_pairs=spellings.add,
+            on_pairs=pairs.update,
             per_document=_signature,  # MinHash of the text, in the helpers
             known_words=words,
         )
@@ -205,9 +205,11 @@ def _write_version(
         if bar is not None:
             bar.close()
     if base:
+        spellings = SpellingMap()
+        spellings.add(pairs)
         spellings.save_added(path)
     else:
-        spellings.save(path)
+        save_pairs(path, pairs)
     save_words(path, words)
     copies.update(path, signatures, {*to_update, *to_remove}, incremental=bool(base))
     built_at = datetime.now(UTC).isoformat(timespec="seconds")

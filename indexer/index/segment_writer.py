@@ -38,6 +38,7 @@ from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.system import pack_int, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
+from indexer.analysis.keys import load_tables
 from indexer.index.posting_arrays import ChunkArrays, SegmentArrays
 from indexer.index.schema import WordPositions
 from indexer.index.spellings import pairs_of_words
@@ -45,9 +46,11 @@ from indexer.index.text_postings import TextPostings, Vocabulary
 
 BLOCK_LIMIT = 128  # postings per block, as Whoosh's W3 codec writes them
 COMPRESSION = 3  # zlib level of Whoosh's W3 codec
-# Whoosh compresses every block; a block's info records whether it is, and below this size
-# zlib saves nothing but costs a call to write and one to read.
-COMPRESS_FROM = 64
+# Whoosh compresses every block; a block's info records whether it is. A word met in one
+# document of a chunk makes a block of 70 to 130 bytes (most blocks are such): zlib saves
+# nothing below about 96 bytes and a tenth of the bytes up to 128, at a call to write and one
+# to read each, and blocks of this size were half of a build's zlib calls.
+COMPRESS_FROM = 128
 PAIR_SHARES = 2  # shares of each chunk's spelling-pair work per helper
 INDEX_BATCH = 2000  # term entries per pickle in a chunk's index file
 _LAST = object()
@@ -101,6 +104,10 @@ def write_segment(
     task = {"analyse": analyse, "fields_of": fields_of, "per_document": per_document}
     submitted: set[str] = set()  # words whose spelling pairs the helpers were given
     found: list[Iterator] = []
+    if on_pairs is not None and processes > 1:
+        # the tables that spelling keys consult, read here once for all the helpers: read by
+        # each helper, they cost every one of them a few seconds and its own copy
+        load_tables()
     try:
         with _helpers(records, work, schema, task, processes, len(spans)) as run:
             for chunk in run(_encode_chunk_task, enumerate(spans)):
@@ -219,6 +226,7 @@ def _encode_chunk(number: int, span: tuple[int, int]) -> Chunk:
     index_path = _TASK["work"] / f"{number:06d}.index"
     with open(blocks_path, "wb") as blocks, open(index_path, "wb") as index:
         batch = []
+        offset = 0  # in the blocks file (counted here: tell() is a system call per term)
         for name in sorted(postings):
             fmt = schema[name].format
             fixed = fmt.fixed_value_size()
@@ -227,8 +235,9 @@ def _encode_chunk(number: int, span: tuple[int, int]) -> Chunk:
                 postings.pop(name), fmt, arrays
             ):
                 piece, stats = _postings_bytes(ids, weights, values, lengths, start, fixed)
-                batch.append(((name, btext), number, blocks.tell(), len(piece), stats, first))
+                batch.append(((name, btext), number, offset, len(piece), stats, first))
                 blocks.write(piece)
+                offset += len(piece)
                 if len(batch) >= INDEX_BATCH:
                     pickle.dump(batch, index, pickle.HIGHEST_PROTOCOL)
                     batch = []
@@ -372,13 +381,15 @@ def _join_postings(storage, segment, chunks: list[Chunk], work: Path) -> None:
         # take more memory than all else the build holds.
         entries = heapq.merge(*(_read_index(c.index) for c in chunks))
         current, pieces = None, []
+        position = postfile.tell()  # then counted here: tell() is a system call
         for entry in itertools.chain(entries, [(_LAST,)]):
             key = entry[0]
             if key != current and pieces:
                 name, btext = current
                 if name not in fieldmap:
                     fieldmap[name] = len(fieldmap)
-                info = _write_term(postfile, sources, pieces)
+                info = _write_term(postfile, position, sources, pieces)
+                position += info._length
                 terms.add(pack_ushort(fieldmap[name]) + btext, info.to_bytes())
                 if pieces[0][5] is not None:
                     arrays.add_term(name, btext, info._offset, pieces)
@@ -394,10 +405,11 @@ def _join_postings(storage, segment, chunks: list[Chunk], work: Path) -> None:
     arrays.write(storage.folder, segment.segment_id(), work)
 
 
-def _write_term(postfile, sources, pieces) -> W3TermInfo:
+def _write_term(postfile, start: int, sources, pieces) -> W3TermInfo:
+    """Write a term's pieces at `start`, where the postings file stands."""
     info = W3TermInfo()
-    start = postfile.tell()
     postfile.write(WHOOSH3_HEADER_MAGIC)
+    end = start + len(WHOOSH3_HEADER_MAGIC)
     for n, (_key, chunk, offset, size, stats, _first) in enumerate(pieces):
         source = sources[chunk]
         source.seek(offset)
@@ -407,6 +419,7 @@ def _write_term(postfile, sources, pieces) -> W3TermInfo:
             length = int.from_bytes(data[last_block : last_block + 4], "big", signed=True)
             data = data[:last_block] + pack_int(-length) + data[last_block + 4 :]
         postfile.write(data)
+        end += len(data)
         info._weight += weight
         info._df += df
         if min_len is not None:
@@ -416,7 +429,7 @@ def _write_term(postfile, sources, pieces) -> W3TermInfo:
         if info._minid is None:
             info._minid = first
         info._maxid = last
-    info.set_extent(start, postfile.tell() - start)
+    info.set_extent(start, end - start)
     return info
 
 

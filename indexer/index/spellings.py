@@ -288,6 +288,20 @@ def _write(folder: Path, filename: str, terms: dict) -> None:
     tmp.replace(folder / filename)  # a new file: the previous version's hard link is kept
 
 
+def save_pairs(folder: Path, pairs: set[tuple[str, str]]) -> None:
+    """Write the (key, term) `pairs` as `folder`'s whole spelling map, as SpellingMap.save
+    writes the map that holds them (a full build: its pairs need no map in memory first)."""
+    ordered = sorted(pairs)  # by key, each key's terms in order
+    keys = list(dict.fromkeys([k for k, _ in ordered]))
+    distinct = sorted({t for _, t in ordered})
+    number = {t: i for i, t in enumerate(distinct)}
+    key_number = {k: i for i, k in enumerate(keys)}
+    key_of = np.fromiter((key_number[k] for k, _ in ordered), np.int64, len(ordered))
+    starts = np.searchsorted(key_of, np.arange(len(keys) + 1))
+    members = np.fromiter((number[t] for _, t in ordered), np.int32, len(ordered))
+    _write_arrays(folder, keys, distinct, starts, members)
+
+
 def _write_packed(folder: Path, terms: dict[str, Iterable[str]]) -> None:
     keys = sorted(terms)
     distinct = sorted({t for ts in terms.values() for t in ts})
@@ -298,6 +312,10 @@ def _write_packed(folder: Path, terms: dict[str, Iterable[str]]) -> None:
     flat = np.fromiter((number[t] for k in keys for t in terms[k]), np.int32, int(starts[-1]))
     # each key's term numbers in order: one sort by (key, term), not one sort per key
     members = flat[np.lexsort((flat, np.repeat(np.arange(len(keys)), counts)))]
+    _write_arrays(folder, keys, distinct, starts, members)
+
+
+def _write_arrays(folder: Path, keys: list[str], distinct: list[str], starts, members) -> None:
     key_text, key_offsets = _Texts.pack(keys)
     term_text, term_offsets = _Texts.pack(distinct)
     buffer = io.BytesIO()

@@ -34,25 +34,40 @@ class Vocabulary:
     its exact key. Its words are the text fields' words as written."""
 
     def __init__(self) -> None:
-        self.of_word: dict[str, int] = {}
+        self.of_word: dict[str, int] = _Numbers(self)
         self.keys: list[str] = []  # term number -> exact key
         self._of_key: dict[str, int] = {}
 
     def numbers(self, words: list[str]) -> Iterator[int]:
-        of_word = self.of_word
+        return map(self.of_word.__getitem__, words)
+
+    def number(self, word: str) -> int:
+        """The number of the word's exact key (a new number for a key not met before)."""
         known = schema._EXACT  # exact keys worked out in this process already
-        if len(known) >= schema.CACHE_LIMIT:
-            known.clear()
-        for word in set(words).difference(of_word):  # once per new word of the chunk
-            key = known.get(word)
-            if key is None:
-                key = known[word] = exact_key(word)
-            number = self._of_key.get(key)
-            if number is None:
-                number = self._of_key[key] = len(self.keys)
-                self.keys.append(key)
-            of_word[word] = number
-        return map(of_word.__getitem__, words)
+        key = known.get(word)
+        if key is None:
+            if len(known) >= schema.CACHE_LIMIT:
+                known.clear()
+            key = known[word] = exact_key(word)
+        number = self._of_key.get(key)
+        if number is None:
+            number = self._of_key[key] = len(self.keys)
+            self.keys.append(key)
+        return number
+
+
+class _Numbers(dict):
+    """Word as written -> term number, looked up in C; a word new to the chunk gets its number
+    on its first look-up (a set of each document's words, to find the new ones first, had
+    cost more than the look-ups)."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        super().__init__()
+        self._vocabulary = vocabulary
+
+    def __missing__(self, word: str) -> int:
+        number = self[word] = self._vocabulary.number(word)
+        return number
 
 
 class TextPostings:
