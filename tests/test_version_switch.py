@@ -114,6 +114,24 @@ def test_a_saved_spelling_map_reads_back_the_same(tmp_path_factory, data, prefix
         assert loaded.terms_under_prefix(prefix) == expected
 
 
+@settings(max_examples=40, deadline=None)
+@given(
+    keys=st.sets(st.text("ab\u0000é", min_size=14, max_size=20), min_size=1, max_size=30),
+    probes=st.lists(st.text("ab\u0000é", max_size=20), max_size=10),
+)
+def test_keys_alike_in_their_first_bytes_are_told_apart(tmp_path_factory, keys, probes):
+    """Keys are looked up by their first bytes, then among those that share them: long keys
+    that differ only near their end, or by NULs, still find their own terms only."""
+    folder = tmp_path_factory.mktemp("map")
+    data = {key: {f"term of {key}"} for key in keys}
+    SpellingMap(data).save(folder)
+    loaded = SpellingMap.load(folder)
+    for probe in [*keys, *probes, *(k[:-1] for k in keys), *(k + "a" for k in keys)]:
+        assert loaded.terms_of(probe) == data.get(probe, set())
+        expected = {t for k, terms in data.items() if k.startswith(probe) for t in terms}
+        assert loaded.terms_under_prefix(probe) == expected
+
+
 def test_added_pairs_are_read_with_the_saved_map_and_folded_in_when_many(tmp_path):
     SpellingMap({"#khjl": {"khojaly", "xocalı"}, "=khojaly": {"khojaly"}}).save(tmp_path)
     SpellingMap({"#khjl": {"hojaly"}, "zz": {"zzz"}}).save_added(tmp_path)

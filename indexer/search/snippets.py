@@ -58,11 +58,13 @@ class Highlighter:
         if self.regex is None:
             return []
         out: list[Match] = []
+        lookup = self.lookup
         for start, end, word in self._words(text):
-            for leaf, slot in self.lookup.get(exact_key(word), ()):
+            key = exact_key(word)
+            for leaf, slot in lookup.get(key, ()):
                 if slot:
                     continue  # a phrase is found from its first word
-                found = self._match(text, leaf, start, end, word)
+                found = self._match(text, leaf, start, end, key)
                 if found is not None:
                     out.append(found)
             if len(out) >= limit:
@@ -70,8 +72,7 @@ class Highlighter:
         out.sort(key=lambda m: (m.start, -m.end))
         return out
 
-    def _match(self, text: str, leaf, start: int, end: int, word: str) -> Match | None:
-        key = exact_key(word)
+    def _match(self, text: str, leaf, start: int, end: int, key: str) -> Match | None:
         if isinstance(leaf, Word):
             return Match(start, end, leaf.label(), key == leaf.exact)
         if isinstance(leaf, Prefix):
@@ -79,9 +80,10 @@ class Highlighter:
         typed = key == leaf.words[0].exact
         for following in leaf.words[1:]:
             nxt = WORD_RE.search(text, end)
-            if nxt is None or exact_key(nxt.group()) not in following.terms:
+            nxt_key = exact_key(nxt.group()) if nxt is not None else None
+            if nxt_key not in following.terms:
                 return None
-            typed = typed and exact_key(nxt.group()) == following.exact
+            typed = typed and nxt_key == following.exact
             end = nxt.end()
         return Match(start, end, leaf.label(), typed)
 
@@ -93,19 +95,28 @@ class Highlighter:
             yield from tokens(text)
             return
         for m in self.regex.finditer(low):
-            yield m.start(), m.end(), text[m.start() : m.end()]
+            start = m.start()
+            # the regex has no look-behind (it would be tried at every character, three times
+            # the scan's time), so a candidate that begins inside a word is dropped here; it
+            # runs to that word's end, where no whole word can begin
+            if start and (low[start - 1].isalnum() or low[start - 1] in "_'’"):
+                continue
+            end = m.end()
+            yield start, end, text[start:end]
 
 
 def _candidate_regex(terms, prefixes: list[str]) -> re.Pattern:
     """Whole words of str.lower()ed text that may be one of `terms` or start with one of
     `prefixes` (where a Turkic capital I has become i, hence the ı -> i twins). Terms are
     matched by their first CANDIDATE_CHARS characters, so a prefix with a thousand completions
-    and their spellings still makes a small pattern; `matches` checks each candidate word."""
+    and their spellings still makes a small pattern; `matches` checks each candidate word.
+    Starting with the alternatives, the pattern lets the regex engine skip to the characters
+    they begin with; `_words` checks that a candidate starts a word."""
     starts = {p for p in prefixes if p}
     starts |= {t[:CANDIDATE_CHARS] for t in terms if not any(t.startswith(p) for p in starts)}
     alts = {a for s in starts for a in (s, s.replace("ı", "i"))}
     patterns = sorted((re.escape(a) for a in alts), key=len, reverse=True)
-    return re.compile(r"(?<![\w'’])(?:" + "|".join(patterns) + r")\w*(?:['’]\w+)*(?!\w)")
+    return re.compile(r"(?:" + "|".join(patterns) + r")\w*(?:['’]\w+)*(?!\w)")
 
 
 def _without_overlaps(matches: list[Match]) -> list[Match]:
