@@ -26,6 +26,7 @@ from .marks import (
     is_skeleton,
 )
 from .names import name_and_people_keys
+from .stems import RUSSIAN_PEOPLE_RE
 
 # a final run of vowels is an ending, not counted among a Cyrillic word's ы and и (Лезгины,
 # лезгин)
@@ -153,7 +154,10 @@ def _own_keys(word: str) -> tuple[str, ...]:
         own = entry.groups if entry is not None else ()
         # a people's name's stem is no name of a place: only the word itself links to one
         keys += [group_key(g) for g in linked_groups(word, skeleton_keys, own)]
-        keys += _cyrillic_letters_keys(word, [*skeleton_keys, *people])
+        keys += _cyrillic_letters_keys(word, list(skeleton_keys))
+        # a people's name's ы and и are those of its stem: the ending's are no part of the name
+        # (татары, татарин, татарами are one people)
+        keys += _cyrillic_letters_keys(RUSSIAN_PEOPLE_RE.sub("", word.lower()), list(people))
     keys += _scheme_keys(word, strict, turkic)
     return tuple(dict.fromkeys(keys))
 
