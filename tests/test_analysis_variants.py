@@ -387,6 +387,9 @@ def test_two_vowels_in_a_row_stay_two_in_the_skeleton():
         # Turkish has
         ["Kazakhs", "Kazaklar", "Kasachen", "казахи"],
         ["Tatars", "Tatarlar", "Tataren", "татары"],
+        # the singular's -ин is an ending: its и does not keep the singular from the plural
+        ["Tatars", "татарин", "татары", "татарами"],
+        ["Bulgars", "болгарин", "болгары", "болгарами"],
         ["Chechens", "Çeçenler", "Tchétchènes"],
     ],
 )

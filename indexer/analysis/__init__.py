@@ -7,7 +7,7 @@ Every word has two views:
   The index build records, per index version, which indexed words share a key
   (indexer.index.spellings); a query word is expanded to them at search time.
 
-Variant keys, most precise first (keys.py): the light key (script and accents folded as English
+Variant keys, most precise first (keys/): the light key (script and accents folded as English
 press writes names, ə and ı kept; Russian by iuliia), group keys for names no rule derives
 (synonyms.py: the GeoNames gazetteer data/places.tsv, the curated data/names.tsv and
 data/words.tsv), and for names and foreign words only, never for ordinary English, Russian or

@@ -8,7 +8,7 @@ The lexicon is the lower-case entries of Webster's Second from the `english-word
 (~210,000 words; names there are capitalised, so they are left out; its GCIDE list is not used:
 GCIDE capitalises every headword, so it cannot tell Azerbaidzhan from a common word), plus the
 irregular forms of data/english_irregular.txt (women, began). Names in the curated table are
-names whatever the lexicon says (keys.py). A word also counts as English when it is an
+names whatever the lexicon says (keys/words.py). A word also counts as English when it is an
 inflection of a listed word (cheating, died, largest, obviously), a British spelling of one
 (armoured), carries an English-only derivational suffix (-tion, -ment, -ness), or joins two
 listed words (downplay, goodwill) and does not end as the region's names do (Hakopian is not

@@ -15,7 +15,7 @@ budget for what romanizations really do:
   ё written e (Gorbachev, Горбачёв, Gorbatschow; Khrushchev, Chruschtschow; but Cyrillic
   Дженни and Джонни stay apart), or as I (Russian writes че for Azerbaijani çı:
   Нахичевань, Naxçıvan); elsewhere an e is never an i, or Lerik would meet Lirik, Kesecik
-  Kisecik and Kamenskiy Kaminskiy (Russian's е for Armenian i is a rule of its own in keys.py:
+  Kisecik and Kamenskiy Kaminskiy (Russian's е for Armenian i is a rule of its own in keys/stems.py:
   Оганесян, Hovhannisyan); and never in a word with a letter of the Turkish or Azerbaijani
   alphabet (ç, ö, ü, ş, ğ, ı, ə), which writes each vowel as it sounds: çeken is not çöken,
   eşeği not eşiği (`as_written`);
@@ -32,7 +32,7 @@ system, so each such letter reads the same way throughout it (Chuchele is cOcAl 
 a mix that would meet Khojaly).
 
 These rules merge ordinary words (hair/chair, van/wan), so the caller applies them to names
-and foreign words only (see keys.py).
+and foreign words only (see keys/).
 """
 
 from __future__ import annotations
@@ -245,9 +245,9 @@ def skeletons(
     """Skeletons of a romanized word, one per reading, e.g. khojaly -> kOcAl. `keep_e`: e is
     not read as a, for a place whose names have no ə (Serov is not Sarov). `hiatus`: two vowels
     in a row stay two (_slots). `exact`: ə is SCHWA, apart from a and e, and so is the a or e
-    of a diphthong, for the checks of links to a name's group (keys.py). `as_written`: the word
-    is spelt in an alphabet that writes each vowel as it sounds (Turkish, Azerbaijani), so no e
-    reads as I or O."""
+    of a diphthong, for the checks of links to a name's group (keys/links.py). `as_written`:
+    the word is spelt in an alphabet that writes each vowel as it sounds (Turkish,
+    Azerbaijani), so no e reads as I or O."""
     units = _UNIT_RE.findall(latin if turkic else _GU_RE.sub("g", latin))
     fixed = list(map(_READINGS[bool(turkic), SCHWA if exact else "A"].__getitem__, units))
     if None not in fixed:  # no letter whose sound depends on the language: one reading

@@ -61,7 +61,7 @@ class _Table:
     # does not list meets the listed ones through it (Азербайджанцев: Азербайджанцы), and
     # keeps the spelling rules, as no list holds its romanizations
     stems: dict[str, Entry] = field(default_factory=dict)
-    # (word, group) of the names whose skeletons also lead to their group (keys.py)
+    # (word, group) of the names whose skeletons also lead to their group (keys/links.py)
     names: list[tuple[str, str]] = field(default_factory=list)
 
     def add(
@@ -87,9 +87,9 @@ def lookup_form(word: str) -> str:
     return romanize(word).replace("ə", "e").replace("ı", "i")
 
 
-# Places whose unlisted spellings reach their other names through a skeleton (keys.py): those of
-# the conflict's region. Elsewhere a listed spelling is needed: across six countries too many
-# different places share a skeleton.
+# Places whose unlisted spellings reach their other names through a skeleton (keys/links.py):
+# those of the conflict's region. Elsewhere a listed spelling is needed: across six countries
+# too many different places share a skeleton.
 BRIDGE_COUNTRIES = frozenset({"AZ", "AM"})
 # Places whose Latin names come from a script where e and a are different letters, and no ə
 # stands behind either: Russia's (Serov is not Sarov). Turkish e is Azerbaijani ə (Bademli,

@@ -34,7 +34,7 @@ nothing.
 Names (own or alternate, Latin) of two places of the region that differ only in a and e
 (Zafreh, Zefreh; Katovo, Ketovo), or in one e after a palatal where the other has i, y, o or
 u (Cherum, Çorum) go to places_vowels.tsv, whose names keep their vowels apart in their
-spelling keys (keys.py).
+spelling keys (keys/names.py).
 "Same name" is compared as the table looks names up: case, accents, script and ə/ı ignored.
 """
 
@@ -229,7 +229,7 @@ def vowels_apart() -> list[list[str]]:
     names differ only where one writes a and the other e (Zafreh and Zefreh, two towns of
     Isfahan; Badamlı and Bademli; Katovo and Ketovo), or in one e after a palatal where the
     other has i, y, o or u (Cherum and Chorum, Shchekino and Shchukino): the spelling keys
-    keep these vowels apart for these names (keys.py), as they are two places, not two
+    keep these vowels apart for these names (keys/names.py), as they are two places, not two
     spellings of one."""
     holders, written = _latin_holders()
     rows = {
@@ -390,7 +390,7 @@ def write(folder: Path = DATA) -> Path:
     (folder / "places_vowels.tsv").write_text(
         "# Generated with places.tsv: names of two places of the region that differ only in\n"
         "# a and e, or in one e after a palatal; their spelling keys keep the vowels apart\n"
-        "# (indexer/analysis/keys.py).\n"
+        "# (indexer/analysis/keys/names.py).\n"
         "# name\tthe other place's name\tthe places\n"
         + "".join("\t".join(r) + "\n" for r in vowels_apart()),
         encoding="utf-8",

@@ -23,7 +23,7 @@ from .sources import frequent_words
 DATA = Path(__file__).resolve().parent.parent / "data"
 RUSSIAN = 50_000
 TURKISH = 30_000
-MIN_LENGTH = 4  # shorter words get no spelling rules anyway (keys.MIN_LENGTH)
+MIN_LENGTH = 4  # shorter words get no spelling rules anyway (keys/marks.py, MIN_LENGTH)
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"})
 _TURKISH_ENDING_RE = re.compile(
     r"(?:l[ae]r[ıiuü]n?[ıiuü]?n?|[dt][ae]n?|[nsy]?[ıiuü]n?|[nsy]?[ae]|n[ıiuü]n)$"

@@ -1,0 +1,55 @@
+"""A word's variant keys, most precise first. Two words are spellings of each other when they
+share a key; the index build records which indexed words have each key
+(indexer.index.spellings), and a query word is expanded to them.
+
+1. The light key (romanize.py): script and diacritics folded the way English press writes
+   them. Every word has it, and it comes first: prefix and phrase queries use it. An ordinary
+   word of another script keeps its letters when its romanization is an English word (он is
+   not "on", год not "god").
+2. Group keys (`=group`, synonyms.py) for names no rule derives: the GeoNames gazetteer,
+   exonyms, ethnonyms and translations.
+3. For names and foreign words only, a mild key (`^...`: ə and ı read as e and i, Şəki meets
+   Sheki; German and French press letters as English writes them, Juri and Iouri meet Yuri
+   and Юрий; a Turkic c and a lone j also as English j: Yaycı, Yayji, Yaydzhi) and skeleton
+   keys (`#...`, skeleton.py): not for ordinary English, Russian or Turkish
+   words (lexicon.py; a word with the marks of a Russian romanization, Ti͡ara, is none), not
+   for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и of пытаться/питаться),
+   not for the curated ordinary words (Azeri/Azari). Armenian surnames
+   also get the stem Russian writes for them (Hakobyan -> akobyan, as in Акопян), and a
+   people's name the stem left without its endings (Lezgins, Лезгины, Lezgian: lezg). A word
+   whose skeleton is a listed name's also joins the name's group, but only when it is spelt
+   close to that name (Hojaly, Hojali: Ivanyan), not when only the skeleton is shared
+   (Chuchele, güzel), and only when it has the name's vowels, a apart from e unless an ə
+   stands behind them (Agdem is not Ağdam): a shared skeleton is weak evidence, and a group
+   brings every document of every name of a place. The own name of a place that another
+   place has with an a for its e (data/places_vowels.tsv: Zafreh, Zefreh) keeps a and e
+   apart in its skeletons, as the names of Russia's places do, and no e of it reads as i or
+   o after a palatal (Cherum is not Çorum). A Cyrillic word records its
+   skeletons for Latin and Armenian words only (`#&`), and meets another Cyrillic word only by
+   a skeleton written with its own ы and и (сбытом is not сбитом, Быков not Биков).
+4. The scheme key (`%`, schemes.py) of a Russian word, and of a Latin or Armenian word that is
+   no English or Turkish word: Малый meets Maly, Malyj, Malyi; a Cyrillic word is recorded
+   under it with `&` (index_keys), which only Latin and Armenian words ask for, so it never
+   joins two Cyrillic words.
+The prefixes keep the kinds of key apart, so a skeleton never equals a real word and a
+query word's light key never matches another word's skeleton.
+"""
+
+from __future__ import annotations
+
+from .marks import MILD, SKELETON
+from .names import as_written, consonant_count, name_keys, vowel_exact_skeletons
+from .words import index_keys, light_key, load_tables, variant_keys
+
+__all__ = [
+    "MILD",
+    "SKELETON",
+    "as_written",
+    "consonant_count",
+    "index_keys",
+    "light_key",
+    "load_tables",
+    "name_keys",
+    "variant_keys",
+    "vowel_exact_skeletons",
+]

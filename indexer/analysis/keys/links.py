@@ -1,0 +1,90 @@
+"""Links by skeleton from an unlisted spelling to the group of a listed name of the region
+(Hojaly to Khojaly's group), checked by spelling and by vowels."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from rapidfuzz.fuzz import ratio
+
+from ..skeleton import SCHWA
+from ..synonyms import lookup_form, table
+from ..tables import settled
+from .marks import MIN_LENGTH, SKELETON
+from .names import consonant_count, name_keys, vowel_exact_skeletons
+
+SPELT_CLOSE = 70  # rapidfuzz ratio, 0-100
+MIN_SKELETON_FOR_GROUP = 3  # consonant classes: "#kOcAl" qualifies, "#cUcA" does not
+
+
+def _folded(skeleton: str) -> str:
+    return skeleton.replace(SCHWA, "A").replace("E", "A")
+
+
+def _vowels_agree(a: str, b: str) -> bool:
+    """Skeletons of equal folded form whose vowels agree: a, e, ə by class, where ə may be
+    written a or e (Məmmədov: Mammadov, Mamedov) but a is not e (Badamlı is not Bademli)."""
+    return all(x == y or SCHWA in (x, y) for x, y in zip(a, b, strict=True))
+
+
+@cache
+def groups_by_skeleton() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Skeleton of each listed name -> its groups -> the names of the group that have it, so
+    that an unlisted spelling of a listed name (Hojaly for Khojaly) also meets the name's other
+    names (Ivanyan). Only skeletons of three or more symbols count: shorter ones are shared by
+    too many unrelated names."""
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for name, group in table().names:
+        form = lookup_form(name)
+        for key in name_keys(name, listed=True):
+            if key.startswith(SKELETON) and consonant_count(key) >= MIN_SKELETON_FOR_GROUP:
+                names = out.setdefault(key, {})
+                names[group] = tuple(dict.fromkeys(names.get(group, ()) + (form,)))
+    return settled(out)
+
+
+@cache
+def vowels_by_group() -> dict[str, dict[str, frozenset[str]]]:
+    """Group -> folded skeleton -> the vowel-exact skeletons of its listed names (see
+    linked_groups)."""
+    out: dict[str, dict[str, set[str]]] = {}
+    for name, group in table().names:
+        by_folded = out.setdefault(group, {})
+        for exact in vowel_exact_skeletons(name):
+            by_folded.setdefault(_folded(exact), set()).add(exact)
+    return settled({g: {k: frozenset(v) for k, v in d.items()} for g, d in out.items()})
+
+
+@cache
+def bridged() -> frozenset[str]:
+    """Groups whose names link unlisted spellings to them: the region's (synonyms.py)."""
+    return frozenset(group for _, group in table().names)
+
+
+def linked_groups(word: str, skeleton_keys: tuple[str, ...], own: tuple[str, ...]) -> list[str]:
+    """Groups whose listed names share a skeleton with `word`, are spelt close to it and have
+    its vowels: a, e and ə are one class in the keys (Mamedov meets Mammadov), but a link
+    brings every document of every name of a place, so here a is not e, and only ə may be
+    either (Bademli is not Badamlı, Mamedov is Məmmədov). A word the tables list only for
+    places outside the region (`own`: its groups) is their name, not an unlisted spelling of
+    a name of the region (Kocaali, a town of Turkey, does not link to Xocalı)."""
+    by_skeleton = groups_by_skeleton()
+    form = lookup_form(word)
+    if sum(ch.isalpha() for ch in word) <= MIN_LENGTH:
+        return []  # a short word's skeleton is shared by too many words to prove a name
+    if own and bridged().isdisjoint(own):
+        return []
+    exact: frozenset[str] | None = None
+    out: list[str] = []
+    for key in skeleton_keys:
+        for group, names in by_skeleton.get(key, {}).items():
+            if group in out:
+                continue
+            if max(ratio(form, n) for n in names) < SPELT_CLOSE:
+                continue
+            if exact is None:
+                exact = vowel_exact_skeletons(word)
+            theirs = vowels_by_group().get(group, {})
+            if any(_vowels_agree(e, t) for e in exact for t in theirs.get(_folded(e), ())):
+                out.append(group)
+    return out

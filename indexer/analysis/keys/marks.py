@@ -1,0 +1,26 @@
+"""What the key modules share: the marks that begin each kind of key (so a skeleton never
+equals a real word, and a query word's light key never matches another word's skeleton) and
+the tests of a word's script."""
+
+from __future__ import annotations
+
+import re
+
+MIN_LENGTH = 4  # shorter words are too many and too alike: xal/hal, qar/kar, Han/Khan
+SKELETON = "#"  # key prefixes: never in a word, and not the search core's own mark "~"
+MILD = "^"
+# A Cyrillic word's skeletons: recorded with CYRILLIC_SKELETON for Latin and
+# Armenian words, and with the word's ы and и after LETTERS_MARK for Cyrillic ones.
+CYRILLIC_SKELETON = SKELETON + "&"
+LETTERS_MARK = "/"
+
+CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+ARMENIAN_RE = re.compile(r"[\u0531-\u058f]")
+RUSSIAN_VERB_RE = re.compile(r"(?:ть|ться|тся|чь)$")
+QARA_RE = re.compile(r"q(?!u)")
+
+
+def is_skeleton(key: str) -> bool:
+    """A skeleton key as Latin words have it (not one with the ы/и letters of a Cyrillic
+    word)."""
+    return key.startswith(SKELETON) and LETTERS_MARK not in key

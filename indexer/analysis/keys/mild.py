@@ -1,0 +1,55 @@
+"""The mild key: a short name's spelling with the letters the press writes differently read
+as English writes them."""
+
+from __future__ import annotations
+
+import re
+
+from .marks import MILD
+
+# German and French press spellings of Russian names, and Russian's -ий in its romanizations:
+# the mild key writes them as English does (Juri, Iouri, Jurij, Юрий, Yuriy: yuri; Djil, Dzhil,
+# Dschil: jil; Kaik, Kajk, Кайк: kayk).
+_PRESS_RE = re.compile(r"tsch|dsch|dsh|dzh|sch|dj|ou|w|j")
+_PRESS = {
+    "tsch": "ch",
+    "dsch": "j",
+    "dsh": "j",
+    "dzh": "j",
+    "sch": "sh",
+    "dj": "j",
+    "ou": "u",
+    "w": "v",
+    "j": "y",
+}
+_FINAL_I_RE = re.compile(r"(?<=[^aeiouy])(?:iy|ij|ii|yy|y)$")
+_INITIAL_I_RE = re.compile(r"^i(?=[aeou])")
+# the glide closing a diphthong before a consonant, written i, y or j (Kaik, Kayk, Кайк)
+_GLIDE_I_RE = re.compile(r"(?<=[aeou])i(?=[^aeiouy])")
+
+
+def _mild(latin: str, turkic: bool) -> str:
+    """The mild key's spelling: ə and ı as e and i (Şəki, Sheki), and for other words the press
+    forms above folded (a letter's sound is all the vowels and consonants a short name has)."""
+    out = latin.replace("ə", "e").replace("ı", "i")
+    if turkic:
+        return out
+    out = _GLIDE_I_RE.sub("y", _PRESS_RE.sub(lambda m: _PRESS[m.group()], out))
+    return _INITIAL_I_RE.sub("y", _FINAL_I_RE.sub("i", out))
+
+
+# Turkic c is English j (Yaycı: Yayji), and a j that German would read as y may be English's
+_TURKIC_C_RE = re.compile("c(?!h)")
+_LONE_J_RE = re.compile(r"(?<![dz])j")
+
+
+def milds(latin: str, turkic: bool) -> list[str]:
+    """The mild keys of a word: its _mild spelling, and the spelling English gives its
+    letters where they may be read two ways: a Turkic c as j (Yaycı, Yayji, Яйджи) and a
+    lone j of another word as j, not y (Yayji, Yaydzhi)."""
+    out = [_mild(latin, turkic)]
+    if turkic and _TURKIC_C_RE.search(latin):
+        out.append(_TURKIC_C_RE.sub("j", out[0]))
+    elif not turkic and _LONE_J_RE.search(latin):
+        out.append(_mild(_LONE_J_RE.sub("dzh", latin), turkic))
+    return [MILD + m for m in dict.fromkeys(out)]

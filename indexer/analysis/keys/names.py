@@ -1,0 +1,194 @@
+"""A name's own keys: its skeletons (skeleton.py) and, for short names, its mild keys, and the
+keys of its stems as a people's name."""
+
+from __future__ import annotations
+
+import re
+
+from indexer.caching import bounded_cache
+
+from ..casing import is_turkic, lower
+from ..lexicon import is_common_word, is_english_word
+from ..romanize import romanize, strip_apostrophe_suffix
+from ..skeleton import skeletons
+from .marks import ARMENIAN_RE, CYRILLIC_RE, MIN_LENGTH, QARA_RE, RUSSIAN_VERB_RE, SKELETON
+from .mild import milds
+from .stems import (
+    ARMENIAN_SURNAME_RE,
+    MIN_PEOPLE_CLASSES,
+    RUSSIAN_PEOPLE_RE,
+    SHORT_PEOPLE_RE,
+    bare_people,
+    people_stems,
+    word_stems,
+)
+
+MIN_CONSONANTS = 2
+# The marks with which scholarly schemes romanize Russian's signs and ligatures (Kʺuba, Bankaʹ,
+# K”uba, Ai͡ar): a word written with one is a romanized name, never an English word, even when
+# its letters spell one (kuba, a rug; ajar)
+_ROMANIZATION_MARK_RE = re.compile("[\u02b9\u02ba\u0361\u201d]")
+_AS_WRITTEN_RE = re.compile("[çöüşğıə]")
+
+
+def _latin_forms(kept: str) -> list[str]:
+    """A Latin word's skeletons: with a and e one class, to meet other Latin spellings (Mamedov,
+    Mammadov, Bademli, Badamlı), and with them apart but one of them read as the other, to meet
+    a Cyrillic spelling, whose а and е are different letters: Russian writes an ə as е (Мамедов
+    for Mammadov, Гейдар for Haydar), so one a of a Latin name may be its е, but Алана and
+    Алена, Давид and Дэвид stay apart."""
+    out = [kept.replace("E", "A"), kept]
+    for i, sym in enumerate(kept):
+        if sym in "AE":
+            out.append(kept[:i] + ("E" if sym == "A" else "A") + kept[i + 1 :])
+    return out
+
+
+def consonant_count(skeleton: str) -> int:
+    return sum(map(str.islower, skeleton))
+
+
+def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int] | None:
+    """(romanized word, Turkic?, Cyrillic?, stems, consonant classes its skeletons need), or
+    None when the aggressive rules do not apply to the word (see name_keys). The stems of a
+    people's name (people_stems) are not among them."""
+    low = lower(strip_apostrophe_suffix(word))
+    latin = romanize(word)
+    if len(latin) < MIN_LENGTH or not latin.isalpha():
+        return None
+    if (
+        not listed
+        and not _ROMANIZATION_MARK_RE.search(word)
+        and (is_english_word(latin) or is_common_word(strip_apostrophe_suffix(word)))
+    ):
+        return None
+    cyrillic = bool(CYRILLIC_RE.search(low))
+    if cyrillic and RUSSIAN_VERB_RE.search(low):
+        return None
+    turkic = is_turkic(low) or bool(QARA_RE.search(latin))
+    armenian = bool(ARMENIAN_SURNAME_RE.search(latin) or ARMENIAN_RE.search(low))
+    # A four-letter word needs three consonant classes: two are shared by too many short
+    # words (xala/hala, qala/gala, dənə/dana); those get only the mild key. A listed name of
+    # four letters is a name, not one of those words: two do (Quba: Gouba, Kuuba, Kyuba).
+    consonants = MIN_CONSONANTS if len(latin) > MIN_LENGTH or listed else MIN_CONSONANTS + 1
+    stems = word_stems(latin, turkic, cyrillic, armenian, word.islower())
+    return latin, turkic, cyrillic, stems, consonants
+
+
+def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[str, ...]:
+    """Keys of a name or foreign word, or () when the aggressive rules do not apply to it: the
+    mild key (`^` + light key with ə -> e and ı -> i: Şəki meets Sheki) and the skeletons.
+
+    `listed`: the word is a name of the curated table, a name even if English has the word
+    (Ganja, Baku, Armenia). `keep_e`: the word names only places whose names have no ə, so its
+    e is not an a (Serov, Yarensk, Yertsevo are not Sarov, Yaransk, Yartsevo); its skeletons
+    keep e apart. Other words have both skeletons: e read as a (Mamedov meets Mammadov) and
+    kept (an unlisted Serow still meets Serov). The stems of a people's name are not among
+    them (variant_keys adds them): a place's name is no people's."""
+    return name_and_people_keys(word, listed, keep_e)[0]
+
+
+def name_and_people_keys(
+    word: str, listed: bool, keep_e: bool, apart: bool = False
+) -> tuple[tuple[str, ...], tuple[str, ...], bool | None]:
+    """name_keys: (the word's own keys, the keys of its stems as a people's name, whether it
+    is Turkic, or None when the word gets none of these keys). `apart`: the word is a name of
+    data/places_vowels.tsv, whose vowels are its own."""
+    analysed = _analysed(word, listed)
+    if analysed is None:
+        return (), _russian_people_keys(word), None
+    latin, turkic, cyrillic, stems, consonants = analysed
+    keep_e = keep_e or apart or cyrillic
+    # a name another place has with another vowel for one of its e keeps each e an e, as a
+    # word of an alphabet that writes its vowels as they sound
+    written = apart or as_written(word)
+    own: list[str] = []
+    for stem in stems:
+        own += _skeleton_keys(stem, turkic, cyrillic, keep_e, consonants, written)
+    own = list(dict.fromkeys(own))
+    # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
+    # which is all a four-letter one has; longer names meet through their skeletons.
+    if not own or consonant_count(own[0]) <= MIN_CONSONANTS:
+        own[:0] = milds(latin, turkic)
+    people: list[str] = []
+    short: list[str] | None = None
+    # a Russian case form's stem is a people's name too (лезгинов: лезгин, Lezg)
+    bare = stems[1:] if cyrillic else []
+    for stem in [] if turkic else dict.fromkeys(people_stems(latin) + bare_people(bare)):
+        keys = _skeleton_keys(stem, turkic, cyrillic, keep_e, MIN_PEOPLE_CLASSES, written)
+        if not keys:
+            # a short people's name meets its plural and derivations by the mild key of its
+            # stem (Avar: Avars, Аварец, Awaren), spelt as it is: its skeleton says too little
+            if short is None:
+                short = people_stems(latin, SHORT_PEOPLE_RE)
+            keys = milds(stem, turkic) if stem in short else []
+        people += keys
+    return tuple(own), tuple(k for k in dict.fromkeys(people) if k not in own), turkic
+
+
+def _russian_people_keys(word: str) -> tuple[str, ...]:
+    """A frequent Russian word, or one that romanizes to an English word, gets no keys of a
+    name (its skeleton would meet other words), but a people's name in Russian is often such a
+    word, written in lower case (курды, чеченцы, туркмены): in a plural or case form its
+    stem as a people's name, of MIN_PEOPLE_CLASSES consonant classes at least, meets the
+    people's name in other languages (Kurds, Kurden; Chechens, Tschetschenen)."""
+    low = lower(word)
+    if not CYRILLIC_RE.search(low) or not RUSSIAN_PEOPLE_RE.search(low):
+        return ()
+    if RUSSIAN_VERB_RE.search(low):
+        return ()
+    latin = romanize(word)
+    if not latin.isalpha():
+        return ()
+    stems = word_stems(latin, False, True, lower_case=True)[1:] + people_stems(latin)
+    keys: list[str] = []
+    for stem in dict.fromkeys(stems):
+        keys += _skeleton_keys(stem, False, True, True, MIN_PEOPLE_CLASSES, False)
+    return tuple(dict.fromkeys(keys))
+
+
+def as_written(word: str) -> bool:
+    """Whether `word` has a letter of the Turkish or Azerbaijani alphabet, which writes each
+    vowel as it sounds: its e never stands for a Russian ё or и (skeleton.py)."""
+    return bool(_AS_WRITTEN_RE.search(word.lower()))
+
+
+def _skeleton_keys(
+    stem: str, turkic: bool, cyrillic: bool, keep_e: bool, consonants: int, written: bool
+) -> tuple[str, ...]:
+    """The skeleton keys of one stem with `consonants` classes or more. A word and its
+    capitalized form, and words that share a stem, ask for the same ones (two calls in five
+    of a build's): each is worked out once."""
+    return _stem_skeleton_keys(
+        (stem, bool(turkic), bool(cyrillic), bool(keep_e), consonants, bool(written))
+    )
+
+
+@bounded_cache(max_bytes=4_000_000)
+def _stem_skeleton_keys(args: tuple[str, bool, bool, bool, int, bool]) -> tuple[str, ...]:
+    stem, turkic, cyrillic, keep_e, consonants, written = args
+    out = []
+    for kept in skeletons(
+        stem, turkic, keep_e=True, e_as_o=not cyrillic, hiatus=True, as_written=written
+    ):
+        if consonant_count(kept) >= consonants:
+            out += [SKELETON + sk for sk in ((kept,) if keep_e else _latin_forms(kept))]
+    return tuple(out)
+
+
+def vowel_exact_skeletons(word: str) -> frozenset[str]:
+    """The word's skeletons with a, e and ə each a vowel of its own (SCHWA) and two vowels in
+    a row kept apart, so that a link by skeleton can check the vowels the keys fold together."""
+    analysed = _analysed(word, listed=True)
+    if analysed is None:
+        return frozenset()
+    _, turkic, cyrillic, stems, consonants = analysed
+    written = as_written(word)
+    return frozenset(
+        kept
+        for stem in stems
+        for kept in skeletons(
+            stem, turkic, keep_e=True, e_as_o=not cyrillic, exact=True, as_written=written
+        )
+        if consonant_count(kept) >= consonants
+    )

@@ -1,0 +1,121 @@
+"""The stems a name's keys are made from: the word without its Turkic or Russian case endings,
+an Armenian surname as Russian writes it, and a people's name without the endings the
+archive's languages give it."""
+
+from __future__ import annotations
+
+import re
+
+from .marks import MIN_LENGTH
+
+# Azerbaijani/Turkish case and plural endings that hold a consonant (vowel endings vanish
+# from a skeleton anyway): Xocalıda, Qarabağın, Əliyevin, ermənilər.
+_TURKIC_SUFFIX_RE = re.compile(
+    r"(?:l[aeə]r[ıi]n|l[aeə]r[ıi]|l[aeə]r|n[ıiu]n|[dt][aeə]n|[dt][aeə]|[ıiu]n)$"
+)
+# Russian case endings (romanized as Wikipedia does: -iye, -aya) and the adjective's -sk-:
+# Нагорного, карабахские.
+_RUSSIAN_SUFFIX_RE = re.compile(
+    r"(?:ogo|ego|omu|emu|yami|ami|ykh|ikh|yakh|akh|aya|yaya|oye|eye|iye|yye|om|em|ym|im|oy|ey"
+    r"|iy|yy|ie|ye|ii|ia|ya|yu|a|e|i|o|u|y)$"
+)
+_RUSSIAN_PLURAL_RE = re.compile(r"(?<=..[^aeiouy])(?:ov|ev|am|yam)$")
+# A Russian adjective of a place in any romanization: Lachinsky, Lachinskiy, Lachinskij,
+# Lachinskii, Lachinski, Lachinskaya, Lachinskoye, Lachinskogo.
+_RUSSIAN_ADJECTIVE_RE = re.compile(
+    r"sk(?:iy|ij|ii|yy|yi|y|i|aya|aja|aia|oye|oe|oie|ogo|oy|oj|oi|ikh|ich|ie|iye|iie)$"
+)
+# Armenian surnames (-yan, -ian, -jan, -yants) and words in Armenian script: Russian writes them
+# without the h (Hakobyan/Акопян, Sahakyan/Саакян) and Hovh- as Ог- (Hovhannisyan/Оганесян).
+ARMENIAN_SURNAME_RE = re.compile(r"[iyj]an(?:ts)?$")
+ARMENIAN_RE = re.compile(r"[\u0531-\u058f]")
+_LEADING_H_RE = re.compile(r"^h(?=[aeiouəy])")
+# Armenian's initial hr- (Hrazdan, Hrach, Hripsime), which Russian writes as р (Раздан)
+_ARMENIAN_HR_RE = re.compile(r"hr[aeiouəy]")
+_INNER_H_RE = re.compile(r"(?<=[aeiouə])h(?=[aeiouə])")
+# the e before -syan, -sjan
+_ARMENIAN_E_RE = re.compile(r"(?<=[^aeiouy])e(?=[^aeiouy]+[iyj]a)")
+
+
+def _armenian_stems(latin: str) -> list[str]:
+    """Hakobyan -> akobyan; Hovhannisyan -> ohannisyan; Sahakyan -> saakyan; and Russian's e
+    for Armenian i read back as i (Оганесян -> oganisyan)."""
+    russian = _LEADING_H_RE.sub("", latin).replace("vh", "h")
+    forms = (
+        russian,
+        _INNER_H_RE.sub("", russian),
+        _LEADING_H_RE.sub("", latin).replace("vh", "v"),  # Ованесян as well as Оганесян
+        _ARMENIAN_E_RE.sub("i", latin),
+    )
+    return [s for s in dict.fromkeys(forms) if s != latin]
+
+
+def word_stems(
+    latin: str, turkic: bool, cyrillic: bool, armenian: bool = False, lower_case: bool = False
+) -> list[str]:
+    out = [latin] + (_armenian_stems(latin) if armenian else [])
+    if _ARMENIAN_HR_RE.match(latin):
+        out.append(latin[1:])  # Hrazdan, Раздан: no English or Turkic word begins so
+    if turkic:
+        m = _TURKIC_SUFFIX_RE.search(latin)
+        if m and m.start() >= MIN_LENGTH:
+            out.append(latin[: m.start()])
+    if cyrillic:
+        stem = _RUSSIAN_SUFFIX_RE.sub("", latin)
+        if lower_case:  # лезгинов, лезгинам; a capital -ов is a surname (Мамедов)
+            stem = _RUSSIAN_PLURAL_RE.sub("", stem)
+        if len(stem) >= MIN_LENGTH - 1:
+            out.append(stem)
+            if stem.endswith("sk") and len(stem) >= MIN_LENGTH + 2:
+                out.append(stem[:-2])
+    else:
+        m = _RUSSIAN_ADJECTIVE_RE.search(latin)
+        if m and m.start() >= MIN_LENGTH - 1:
+            out.append(latin[: m.start()])  # Lachinsky, Lachinskiy, Lachinskaya: Lachin
+    return out
+
+
+# How the languages of the archive name a people, and inflect it, after its stem: English -s,
+# -ian, -ish (Lezgians, Kurdish), German -er, -en, -isch (Kurden, Tschetschenen), French -ien,
+# -ienne, -ais, Russian -ец, -цы, -цев, -ин, -ины (чеченец, чеченцы, лезгин, лезгины) in any
+# romanization, and Turkish -ler, -lar where no Turkish letter tells the word Turkic
+# (Kazaklar, Lezgiler; Turkic words lose their plural by the suffixes of word_stems). Two rounds
+# at most (Lezgians: Lezgian, Lezg); a stem keeps three consonant classes at least for its
+# skeletons, as fewer are shared by too many names (Chech of Chechen is not kept), and a
+# shorter one only its mild key, and not after -in, which ends too many places (Lachin is
+# not Lach).
+_PEOPLE_ENDINGS = (
+    r"(?:ts|tc|c|z)(?:y|i|ev|ov|ami|am|akh|ah)|e?ts|etc|ec|iennes?|iens?|ians?|iers?|ern?s?"
+    r"|ens?|ische[nrs]?|isch|ish|aises?|ais|ese|s|l[ae]r"
+)
+_PEOPLE_RE = re.compile(rf"(?:{_PEOPLE_ENDINGS}|in[aeiy]?s?)")
+SHORT_PEOPLE_RE = re.compile(rf"(?:{_PEOPLE_ENDINGS})")
+MIN_PEOPLE_STEM = 4
+LONGEST_PEOPLE_ENDING = 7  # ische[nrs]
+MIN_PEOPLE_CLASSES = 3
+
+
+def people_stems(latin: str, endings: re.Pattern = _PEOPLE_RE) -> list[str]:
+    """The word without one or two of the endings of a people's name (`endings`)."""
+    out: list[str] = []
+    todo = [latin]
+    for _ in range(2):
+        found = [
+            stem[:i]
+            for stem in todo
+            for i in range(max(MIN_PEOPLE_STEM, len(stem) - LONGEST_PEOPLE_ENDING), len(stem))
+            if endings.fullmatch(stem, i)
+        ]
+        todo = [s for s in dict.fromkeys(found) if s not in out]
+        out += todo
+    return out
+
+
+# The plural and case endings of a Russian people's name (курды, курдов, чеченцы, чеченцев,
+# лезгинам, ингушей) and its singular's -ец, -ин (чеченец, татарин)
+RUSSIAN_PEOPLE_RE = re.compile(r"(?:ы|и|ов|ев|ей|ам|ям|ами|ями|ах|ях|ец|ин)$")
+
+
+def bare_people(stems: list[str]) -> list[str]:
+    """The people's-name stems of the stems a Russian word has without its case ending."""
+    return [p for stem in stems for p in people_stems(stem)]

@@ -1,0 +1,173 @@
+"""A word's keys as the spelling map records them (index_keys) and as a query asks for them
+(variant_keys): the light key, group keys, a name's keys (names.py), links to a listed name's
+group (links.py) and the scheme key."""
+
+from __future__ import annotations
+
+import re
+
+from indexer.caching import bounded_cache
+
+from ..casing import is_turkic, lower
+from ..lexicon import is_common_word, is_english_word
+from ..pipeline import exact_key
+from ..romanize import romanize, strip_apostrophe_suffix
+from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_key
+from ..synonyms import group_key, lookup, vowels_apart
+from .links import bridged, groups_by_skeleton, linked_groups, vowels_by_group
+from .marks import (
+    ARMENIAN_RE,
+    CYRILLIC_RE,
+    CYRILLIC_SKELETON,
+    LETTERS_MARK,
+    MIN_LENGTH,
+    QARA_RE,
+    SKELETON,
+    is_skeleton,
+)
+from .names import name_and_people_keys
+from .stems import RUSSIAN_PEOPLE_RE
+
+# a final run of vowels is an ending, not counted among a Cyrillic word's ы and и (Лезгины,
+# лезгин)
+_FINAL_VOWELS_RE = re.compile("[аеёиоуыэюяй]+$")
+
+
+LOANWORD = 6
+
+
+def light_key(word: str) -> str:
+    """The word romanized, except that an ordinary word of another script whose romanization
+    is an English word keeps its own letters: он is not "on", бий not "by", год not "god", мост
+    not "most". Ordinary means in the list of frequent words or, for a shorter word that list
+    leaves out, written in lower case: a capital marks a name or a part of one (Баш Гейнюк is
+    Bash Geynyuk, Нор Артагерс Nor Artagers). A word of LOANWORD letters or more is the English
+    word it romanizes to, borrowed one way or the other (совхоз, sovkhoz; модель, model)."""
+    latin = romanize(word)
+    if word.isascii() or latin == exact_key(word) or not is_english_word(latin):
+        return latin
+    bare = strip_apostrophe_suffix(word)
+    if len(latin) >= LOANWORD:
+        return latin
+    short = len(bare) < MIN_LENGTH and bare.islower()
+    return exact_key(word) if short or is_common_word(bare) else latin
+
+
+MIN_SCHEME_LENGTH = 3  # Mec, Metc, Mets (Մեծ, 'big'), but not the Russian и, в, на
+
+
+def _scheme_keys(word: str, strict: bool, turkic: bool | None) -> list[str]:
+    """The scheme key (schemes.py) of a Russian word, listed or common too (Малый, Maly,
+    Malyj), and of a Latin or Armenian word that is no English, Turkish or Turkic word, with
+    the key by which it finds Cyrillic words. `turkic`: what _analysed found, or None when
+    the word is no name to it (an English or common word, or a short one)."""
+    latin = romanize(word)
+    if strict or len(latin) < MIN_SCHEME_LENGTH or not (latin.isascii() and latin.isalpha()):
+        return []
+    if CYRILLIC_RE.search(word.lower()):
+        return [scheme_key(latin)]
+    if ARMENIAN_RE.search(word.lower()):
+        pass
+    elif turkic is not None:
+        if turkic:
+            return []
+    elif len(latin) >= MIN_LENGTH:
+        return []  # an English or common word (_analysed)
+    else:
+        low = lower(word)
+        bare = strip_apostrophe_suffix(word)
+        if is_turkic(low) or is_english_word(latin) or is_common_word(bare):
+            return []
+        if QARA_RE.search(latin):
+            return []
+    key = scheme_key(latin)
+    return [key, CYRILLIC_SCHEME + key[len(SCHEME) :]]
+
+
+def index_keys(word: str) -> tuple[str, ...]:
+    """The keys the spelling map records `word` under: its own keys, but a Cyrillic word's
+    scheme key with CYRILLIC_SCHEME and its skeletons with CYRILLIC_SKELETON, so that only
+    Latin and Armenian words find it by them."""
+    # A build asks once for each word it meets (indexer.index.spellings keeps the pairs):
+    # its keys are worked out without the memo cache, which would only fill and forget.
+    keys = _own_keys.__wrapped__(word)
+    if not CYRILLIC_RE.search(word.lower()):
+        # a Latin word asks for Cyrillic words by CYRILLIC_SCHEME, but is not found by it
+        return tuple(k for k in keys if not k.startswith(CYRILLIC_SCHEME))
+    return tuple(
+        CYRILLIC_SCHEME + k[len(SCHEME) :]
+        if k.startswith(SCHEME)
+        else CYRILLIC_SKELETON + k[len(SKELETON) :]
+        if is_skeleton(k)
+        else k
+        for k in keys
+    )
+
+
+def _cyrillic_letters_keys(word: str, keys: list[str]) -> list[str]:
+    """`keys` of a Cyrillic word with each skeleton also written with the word's own ы and и,
+    by which alone it meets another Cyrillic word (index_keys records the plain skeletons for
+    Latin and Armenian words only). Russian writes ы and и for two sounds that make different
+    words (сбытом, сбитом; Давыдович, Давидович), which the skeleton, like every Latin scheme,
+    may write alike (y, i) or leave out (an i between consonants may be silent)."""
+    low = word.lower()
+    if not CYRILLIC_RE.search(low):
+        return keys
+    letters = "".join(ch for ch in _FINAL_VOWELS_RE.sub("", low) if ch in "иы")
+    out = []
+    for k in keys:
+        out.append(k)
+        if is_skeleton(k):
+            out.append(k + LETTERS_MARK + letters)
+    return out
+
+
+@bounded_cache(max_bytes=4_000_000)
+def variant_keys(word: str) -> tuple[str, ...]:
+    """The keys a query for `word` asks the spelling map for (module docstring): its own keys,
+    and for a Latin or Armenian word each skeleton also as a Cyrillic word records it. A build
+    asks for index_keys only, which leave these copies out."""
+    keys = _own_keys(word)
+    if CYRILLIC_RE.search(word.lower()):
+        return keys
+    cyrillic = tuple(CYRILLIC_SKELETON + k[len(SKELETON) :] for k in keys if is_skeleton(k))
+    return keys + cyrillic if cyrillic else keys
+
+
+@bounded_cache(max_bytes=4_000_000)
+def _own_keys(word: str) -> tuple[str, ...]:
+    """A word's keys as the spelling map records them, before index_keys sets the Cyrillic
+    ones apart; a query asks for these and more (variant_keys)."""
+    keys = [light_key(word)]
+    entry = lookup(word)
+    if entry is not None:
+        keys += [group_key(g) for g in entry.groups]
+        for other in entry.also:
+            keys += _own_keys(other)
+    strict = entry is not None and entry.strict
+    turkic = None
+    if not strict:
+        keep_e = entry is not None and entry.keep_e
+        skeleton_keys, people, turkic = name_and_people_keys(
+            word, entry is not None, keep_e, vowels_apart(word)
+        )
+        own = entry.groups if entry is not None else ()
+        # a people's name's stem is no name of a place: only the word itself links to one
+        keys += [group_key(g) for g in linked_groups(word, skeleton_keys, own)]
+        keys += _cyrillic_letters_keys(word, list(skeleton_keys))
+        # a people's name's ы and и are those of its stem: the ending's are no part of the name
+        # (татары, татарин, татарами are one people)
+        keys += _cyrillic_letters_keys(RUSSIAN_PEOPLE_RE.sub("", word.lower()), list(people))
+    keys += _scheme_keys(word, strict, turkic)
+    return tuple(dict.fromkeys(keys))
+
+
+def load_tables() -> None:
+    """Read every table the keys consult now (each is read once per process, on first use):
+    processes forked afterwards share this copy instead of each reading its own."""
+    groups_by_skeleton()
+    vowels_by_group()
+    bridged()
+    vowels_apart("")
+    is_english_word("words")
+    is_common_word("words")
