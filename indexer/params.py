@@ -174,6 +174,10 @@ def parse_params(
     )
 
 
+# to_params writes these first, in this order; the year range and the rest come after them
+LEADING = ("q", "publisher", "language")
+
+
 def to_params(req: SearchRequest, *, page: bool = True) -> list[tuple[str, str]]:
     """The query-string pairs that reproduce `req` (defaults left out)."""
     pairs: list[tuple[str, str]] = []
@@ -204,13 +208,29 @@ def query_string(req: SearchRequest) -> str:
     return "?" + "&".join(_encoded(to_params(req)))
 
 
+def added_value_links(req: SearchRequest, name: str) -> Callable[[str], str]:
+    """A function giving the query string of `req`, back on page 1, with one more value of the
+    repeated parameter `name` ("publisher" or "language") after those it has: the toggle links
+    of a value facet's unselected values (a page has dozens), with the pairs they share encoded
+    once."""
+    pairs = to_params(replace(req, page=1))
+    encoded = _encoded(pairs)
+    cut = sum(1 for key, _ in pairs if key in LEADING[: LEADING.index(name) + 1])
+    head, tail, key = encoded[:cut], encoded[cut:], _quoted(name) + "="
+
+    def added(value: str) -> str:
+        return "?" + "&".join([*head, key + _quoted(value), *tail])
+
+    return added
+
+
 def year_links(req: SearchRequest) -> tuple[str, Callable[[int], str]]:
     """The query string of `req` without a year range, back on page 1, and a function giving
     it with the range of one year: the toggle links of the year facet (a page has one for each
     year), with the pairs they share encoded once."""
     pairs = to_params(replace(req, year_from=None, year_to=None, page=1))
     encoded = _encoded(pairs)
-    cut = sum(1 for key, _ in pairs if key in ("q", "publisher", "language"))  # they come first
+    cut = sum(1 for key, _ in pairs if key in LEADING)
     head, tail = encoded[:cut], encoded[cut:]
 
     def one_year(year: int) -> str:

@@ -108,3 +108,20 @@ def test_health_is_503_without_an_index(tmp_path):
     assert response.status_code == 503
     assert response.content_type == "application/problem+json"
     assert response.headers["Retry-After"]
+
+
+def test_the_answer_spells_out_every_field_of_hits_facets_and_unknown_filters(app):
+    """The answer's dict is written out by hand for speed; `dataclasses.asdict` is the oracle,
+    so a field added to a hit, a facet value or a suggestion cannot be left out of the JSON."""
+    from dataclasses import asdict
+
+    from webapp import engine
+
+    found = engine(app).search(SearchRequest(q="Hojaly refugees OR genocide", per_page=20))
+    unknown = engine(app).search(SearchRequest(q="Khojaly", publisher=("Reuter",)))
+    assert any(h.matched for h in found.hits) and unknown.unknown_filters[0].suggestions
+    for result in (found, unknown):
+        body = result.to_dict()
+        assert body["hits"] == [asdict(h) for h in result.hits]
+        assert body["facets"] == {k: [asdict(v) for v in vs] for k, vs in result.facets.items()}
+        assert body["unknown_filters"] == [asdict(u) for u in result.unknown_filters]

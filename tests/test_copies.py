@@ -164,3 +164,12 @@ def test_an_update_groups_as_a_full_build_would(tmp_path, seed):
     expected = copies.group(ids, np.array([after[i] for i in ids]))
     assert groups == expected and copies.load_groups(tmp_path) == expected
     assert len(set(expected.values())) > 3  # there were groups to keep right
+
+
+def test_a_collapsed_hit_lists_its_copies_in_the_json_as_dataclasses_would(archive):
+    from dataclasses import asdict
+
+    folded = open_engine(archive / "index").search(SearchRequest(q="Khojaly"))
+    first = next(h for h in folded.hits if h.copies)
+    assert folded.to_dict()["hits"] == [asdict(h) for h in folded.hits]
+    assert first.to_dict()["copies"][0]["similarity"] == first.copies[0].similarity

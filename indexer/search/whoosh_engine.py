@@ -99,6 +99,8 @@ class Snapshot:
         before = previous.index if previous is not None else None
         self.index = IndexReader(store.open_whoosh(folder), before)
         self.facets = FacetSet.from_reader(self.index)
+        # counted once: every API answer's ETag asks for the stats
+        self.document_count = int(self.facets.live.sum())
         self.matcher = Matcher(self.index)
         self.spellings = SpellingMap.load(folder)
         self.vocabulary = Vocabulary(self.index, self.spellings)
@@ -190,7 +192,7 @@ class WhooshEngine:
         with self._held() as snap:
             if snap is None:
                 return IndexStats(0, None, None)
-            return IndexStats(int(snap.facets.live.sum()), snap.meta.get("built_at"), snap.version)
+            return IndexStats(snap.document_count, snap.meta.get("built_at"), snap.version)
 
     # -- search ---------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
+from indexer.params import added_value_links
 from indexer.results import FacetValue, SearchRequest, UnknownFilter, ValueSuggestion
 from indexer.search.facets.base import ActiveFilter, Facet
 from indexer.search.facets.columns import CodedColumn, coded_column
@@ -110,7 +111,12 @@ class ValueFacet(Facet):
         for v in selected:
             found.setdefault(v, int(counts[self.codes[v]]) if v in self.codes else 0)
         order = sorted(found, key=lambda v: (-found[v], v))
-        return [self.value(req, v, found[v], v in selected) for v in order]
+        added = added_value_links(req, self.name)
+
+        def link(v: str) -> str:
+            return self.toggle_url(req, v) if v in selected else added(v)
+
+        return [FacetValue(v, found[v], v in selected, link(v), self.label(v)) for v in order]
 
 
 class PublisherFacet(ValueFacet):
