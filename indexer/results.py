@@ -1,20 +1,38 @@
 """The search contract: what the CLI, the UI and the API all get from the search core.
 
 `SearchResult.to_dict()` is exactly the JSON that `/api/search` and `search --json` return.
-The answer's classes spell out their own `to_dict` in field order instead of using
-`dataclasses.asdict`, whose deep copy of every string and number cost more per request than
-everything else around the search (a page of hits and a few hundred facet values); a test holds
-each of them to what `asdict` gives.
+The answer's classes turn into dicts by `plain`, not `dataclasses.asdict`, whose deep copy of
+every string and number cost more per request than everything else around the search (a page of
+hits and a few hundred facet values); a test holds them to what `asdict` gives.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 SORTS = ("relevance", "date", "oldest")  # date: newest first; oldest: oldest first
 MAX_PER_PAGE = 100
 MAX_QUERY_LENGTH = 1000
 MAX_TERMS = 32  # words, phrases and prefixes in one query
+
+
+_SHARED = frozenset({str, int, float, bool, type(None)})
+
+
+def plain(value):
+    """`value` as JSON-ready data, as `dataclasses.asdict` gives it (a dataclass as a dict of its
+    fields in order, lists, tuples and dicts copied), but sharing strings and numbers instead
+    of deep-copying them."""
+    if type(value) in _SHARED:
+        return value
+    if hasattr(value, "__dataclass_fields__"):
+        fields = ((name, getattr(value, name)) for name in value.__dataclass_fields__)
+        return {name: v if type(v) in _SHARED else plain(v) for name, v in fields}
+    if isinstance(value, list | tuple):
+        return type(value)(v if type(v) in _SHARED else plain(v) for v in value)
+    if isinstance(value, dict):
+        return {k: v if type(v) in _SHARED else plain(v) for k, v in value.items()}
+    return value
 
 
 @dataclass(frozen=True)
@@ -39,15 +57,6 @@ class FacetValue:
     toggle_url: str = ""  # relative query string that adds or removes this value
     label: str = ""  # how people read the value: "English" for "en", "Undated" for "undated"
 
-    def to_dict(self) -> dict:
-        return {
-            "value": self.value,
-            "count": self.count,
-            "selected": self.selected,
-            "toggle_url": self.toggle_url,
-            "label": self.label,
-        }
-
 
 @dataclass
 class ValueSuggestion:
@@ -57,9 +66,6 @@ class ValueSuggestion:
     label: str
     url: str = ""  # relative query string of the same search with this value instead
 
-    def to_dict(self) -> dict:
-        return {"value": self.value, "label": self.label, "url": self.url}
-
 
 @dataclass
 class UnknownFilter:
@@ -68,13 +74,6 @@ class UnknownFilter:
     parameter: str
     value: str
     suggestions: list[ValueSuggestion] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        return {
-            "parameter": self.parameter,
-            "value": self.value,
-            "suggestions": [s.to_dict() for s in self.suggestions],
-        }
 
 
 @dataclass
@@ -87,16 +86,6 @@ class CopyRef:
     published: str | None
     url: str | None
     similarity: float | None = None  # share of word shingles in common with the document
-
-    def to_dict(self) -> dict:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "publisher": self.publisher,
-            "published": self.published,
-            "url": self.url,
-            "similarity": self.similarity,
-        }
 
 
 @dataclass
@@ -119,24 +108,6 @@ class Hit:
     copy_group: str | None = None
     copy_count: int = 0
     copies: list[CopyRef] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "publisher": self.publisher,
-            "published": self.published,
-            "languages": list(self.languages),
-            "url": self.url,
-            "score": self.score,
-            "snippets": list(self.snippets),
-            "matched": {term: list(forms) for term, forms in self.matched.items()},
-            "format": self.format,
-            "snippet_pages": list(self.snippet_pages),
-            "copy_group": self.copy_group,
-            "copy_count": self.copy_count,
-            "copies": [c.to_dict() for c in self.copies],
-        }
 
 
 @dataclass
@@ -167,10 +138,10 @@ class SearchResult:
             "per_page": self.per_page,
             "total_pages": self.total_pages,
             "took_ms": round(self.took_ms, 2),
-            "hits": [h.to_dict() for h in self.hits],
-            "facets": {k: [v.to_dict() for v in vals] for k, vals in self.facets.items()},
+            "hits": plain(self.hits),
+            "facets": plain(self.facets),
             "suggestion": self.suggestion,
-            "unknown_filters": [u.to_dict() for u in self.unknown_filters],
+            "unknown_filters": plain(self.unknown_filters),
         }
 
 
@@ -218,7 +189,7 @@ class DocumentRecord:
         )
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return plain(self)
 
 
 @dataclass

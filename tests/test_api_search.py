@@ -111,8 +111,8 @@ def test_health_is_503_without_an_index(tmp_path):
 
 
 def test_the_answer_spells_out_every_field_of_hits_facets_and_unknown_filters(app):
-    """The answer's dict is written out by hand for speed; `dataclasses.asdict` is the oracle,
-    so a field added to a hit, a facet value or a suggestion cannot be left out of the JSON."""
+    """The answer's dict is made without `dataclasses.asdict`'s deep copy, for speed; `asdict`
+    is the oracle, so no field of a hit, a facet value or a suggestion is left out of the JSON."""
     from dataclasses import asdict
 
     from webapp import engine

@@ -170,6 +170,7 @@ def test_a_collapsed_hit_lists_its_copies_in_the_json_as_dataclasses_would(archi
     from dataclasses import asdict
 
     folded = open_engine(archive / "index").search(SearchRequest(q="Khojaly"))
-    first = next(h for h in folded.hits if h.copies)
-    assert folded.to_dict()["hits"] == [asdict(h) for h in folded.hits]
-    assert first.to_dict()["copies"][0]["similarity"] == first.copies[0].similarity
+    body = folded.to_dict()
+    assert body["hits"] == [asdict(h) for h in folded.hits]
+    first = next(i for i, h in enumerate(folded.hits) if h.copies)
+    assert body["hits"][first]["copies"][0]["similarity"] == folded.hits[first].copies[0].similarity
