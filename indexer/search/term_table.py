@@ -22,7 +22,9 @@ _LENGTHS = struct.Struct("!ii")  # an item: its key's length, its value's length
 
 
 class TermTable:
-    """Look-ups in one opened `HashReader`'s file, through a memory map of it."""
+    """Look-ups in one opened `HashReader`'s file, through a memory map of it. Versions that
+    share the segment share the table, so the map is never closed by one of them: it goes
+    with the last reference to it."""
 
     def __init__(self, reader: HashReader, data: mmap.mmap):
         self._data = data
@@ -65,6 +67,3 @@ class TermTable:
             if slot == slots:
                 slot = 0
         return None
-
-    def close(self) -> None:
-        self._data.close()
