@@ -41,8 +41,10 @@ class _Table:
     names: list[tuple[Words, ...]] = field(default_factory=list)  # group -> its names' words
     ids: list[str] = field(default_factory=list)  # group -> its id in the files
     # group -> forms of its names that hold one of its one-word names (Khojaly District, Nor
-    # Voskepar) or a common noun (Ходжалинский район): a query for them is the place's name,
-    # but as another name of a query they find little that the one-word name does not
+    # Voskepar): a query for them is the place's name, but as another name of a query they
+    # find nothing that the one-word name does not. A name with a common noun and no such
+    # word (Ходжалинский район, Lorii dziabucakan sovkhozin kic avan) is searched for: a
+    # document may name the place by it alone.
     holding: list[set[tuple[str, ...]]] = field(default_factory=list)
     # group -> the place's own name that another place has too (places_multiword.tsv's last
     # column): another name of the group's names, never a name of the group itself
@@ -75,9 +77,7 @@ def table() -> _Table:
             shared = cells[5].strip() if len(cells) > 5 else ""
             t.own.append(tuple(w for _, _, w in tokens(shared)))
             one_word = {form(n)[0] for n in names if len(n) == 1}
-            t.holding.append(
-                {form(n) for n in names if len(n) > 1 and (one_word & set(form(n)) or _generic(n))}
-            )
+            t.holding.append({form(n) for n in names if len(n) > 1 and one_word & set(form(n))})
             t.by_id[cells[0].strip()].append(group)
             for words in names:
                 t.by_form[form(words)].append(group)
@@ -91,13 +91,6 @@ def table() -> _Table:
             t.by_first[key] += named
     t.by_form, t.by_id, t.by_first = dict(t.by_form), dict(t.by_id), dict(t.by_first)
     return settled(t)
-
-
-def _generic(name: Words) -> bool:
-    """A name with a common noun written in lower case (Ходжалинский район, Xocalin
-    piirikunta: Khojaly district): as another name of a query, each such phrase reads the
-    postings of a common word such as район, for documents that mostly name the place too."""
-    return any(w[:1].islower() and len(w) >= 4 for w in name)
 
 
 def _keys(word: str) -> set[str]:
