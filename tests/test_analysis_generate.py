@@ -143,7 +143,12 @@ def test_a_places_own_name_that_another_place_has_is_reached_one_way(gazetteer, 
         ("Uyrak", ["Tovlar"], "RU", 900, 47.5, False),  # a neighbour's (45 km): a real claim
         ("Uyrak", ["Tovlar"], "GE", 900, 47.5, False),  # across a border too
         ("Tovlar", [], "CU", 900, -80.0, False),  # its own name, however small and far
-        ("Tovlar Rayonu", [], "RU", 900, 70.0, False),  # a word of its own name
+        # a word of a name of several words claims as an alternate name does (Kot of Shahdad
+        # Kot, a town in Pakistan, is no claim on an Armenian village's Kot)
+        ("Tovlar Rayonu", [], "RU", 900, 47.5, False),  # a neighbour's district
+        ("Tovlar Rayonu", [], "RU", 90_000, 70.0, False),  # a far, larger place's of the region
+        ("Tovlar Rayonu", [], "RU", 900, 70.0, True),  # a far, smaller place's
+        ("Shahdad Tovlar", [], "CU", 90_000, -80.0, True),  # a far place's outside the region
     ],
 )
 def test_a_far_places_alternate_name_does_not_make_a_name_ambiguous(

@@ -11,7 +11,8 @@ left out, and written to data/places_ambiguous.tsv with the reason, when
   SAME_PLACE_KM apart in one country are one place listed twice. A place FAR_KM away or more
   that has the name only among its alternate names does not count when it is outside the six
   countries, or no larger (Uyar in Siberia lists Ujar, Azerbaijan's town; Kochi in Japan,
-  Koti); a place's own name, or a word of it, always does (Susa);
+  Koti), nor does a word of such a place's name of several words, its own name's too (Kot
+  of Shahdad Kot in Pakistan); a place's own name always does (Susa);
 - it is an ordinary word of English (one of Webster's in use, whatever place has it: Webster's
   Second also keeps words nobody writes, such as sewan), Russian or Turkish (a Turkish village
   called Pazar must not make "pazar", market, a place name; in a multi-word name such a word is
@@ -109,11 +110,12 @@ def _ordinary_words(places: tuple[Place, ...], n: int = FREQUENT) -> dict[str, s
 
 def _claims(q: Place, f: str, p: Place) -> bool:
     """Whether place `q` claims the name of lookup form `f` that place `p` lists: always
-    when it is its own name or a word of it (Susa is the Italian town's own name, and Hocalı a
-    word of Hocalı Rayonu), and for an alternate name only when `q` is near `p`, or is a
-    larger place of the region (Shush, whose list has Susa as Shusha's does)."""
-    own = form(q.name)
-    if f == own or f in own.split() or p.km(q) < FAR_KM:
+    when it is its own name (Susa is the Italian town's own name), and for another name or a
+    word of a name of several words only when `q` is near `p` or is a larger place of the
+    region (Shush, whose list has Susa as Shusha's does; Khojaly, whose Hocalı Rayonu makes
+    Hocalı its name). A reader who writes Kot or Nour does not mean Shahdad Kot in Pakistan
+    or Sidi Ben Nour in Tunisia."""
+    if f == form(q.name) or p.km(q) < FAR_KM:
         return True
     return q.country in COUNTRIES and q.population > p.population
 
