@@ -429,6 +429,46 @@ def test_an_inflection_of_a_listed_peoples_name_joins_its_group(word, group):
     assert group in groups(word)
 
 
+@pytest.mark.parametrize(
+    "word, group",
+    [
+        # a listed Russian form as each romanization scheme writes it, with its endings too
+        ("Armiane", "=armenian"),  # ALA-LC, GOST, French passports: Армяне
+        ("Armjane", "=armenian"),  # ISO 9, scientific
+        ("azerbaidzhantsev", "=azerbaijani"),  # Азербайджанцев, passports
+        ("azerbajdžancami", "=azerbaijani"),  # Азербайджанцами, ISO 9
+        ("azerbaidjantsy", "=azerbaijani"),  # French дж
+        ("Gruzinami", "=georgian"),
+        # the region's peoples in their neighbours' languages
+        ("грузины", "=georgian"),
+        ("Gürcülər", "=georgian"),
+        ("Վրացիներ", "=georgian"),
+        ("Ադրբեջանցիներ", "=azerbaijani"),
+        ("русских", "=russian"),
+        ("Türkler", "=turkish"),
+        ("Турок", "=turkish"),
+        ("езидов", "=yezidi"),
+        ("Удины", "=udi"),
+        ("Yəhudilər", "=jewish"),
+    ],
+)
+def test_a_peoples_name_in_any_language_and_scheme_joins_its_group(word, group):
+    assert group in groups(word)
+
+
+@pytest.mark.parametrize(
+    "word, group",
+    [
+        ("Kurt", "=kurdish"),  # a German given name, though Turkish writes Kürt for a Kurd
+        ("Udine", "=udi"),  # the Italian city is no inflection of Udin
+        ("Turkey", "=turkish"),  # the country is not its people
+        ("Russell", "=russian"),
+    ],
+)
+def test_a_word_like_a_peoples_name_is_not_that_people(word, group):
+    assert group not in groups(word)
+
+
 def test_a_stem_of_a_listed_word_needs_more_than_four_letters():
     assert not groups("Azerin")  # Azər is a given name, not the stem of Azeri
 

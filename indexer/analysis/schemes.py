@@ -6,8 +6,8 @@ yj, iy, ij, ii), so an ordinary Russian word, which gets no skeleton (lexicon.py
 its romanizations in another scheme: Малый, Maly, Malyj, Malyi; район, rajon, raion; Ильхам,
 Ilkham, Ilxam. The key keeps every vowel (ы is y, и is i: быть is not бить) and folds only
 what the schemes disagree on:
-- each Cyrillic consonant's spellings become one symbol (Q щ, Č ч, Š ш, Z ж, X х, C ц),
-  except х written h, which in Azerbaijani is another sound (xal, hal);
+- each Cyrillic consonant's spellings become one symbol (Q щ, Č ч, Š ш, Z ж, X х, C ц; the
+  French dj of дж is dzh), except х written h, which in Azerbaijani is another sound (xal, hal);
 - a glide before a vowel goes (я, ю, е as ya, ia, ja, yu, iu, ju, ye: the vowel stays), ё
   after a consonant is e (yo, jo, ë: most schemes drop its dots), and й after a vowel is one
   symbol (J) however it is written;
@@ -31,6 +31,7 @@ _STEPS = (
     (re.compile(r"tch|ch"), "Č"),
     (re.compile(r"sh"), "Š"),
     (re.compile(r"zh"), "Z"),
+    (re.compile(r"dj"), "dZ"),  # French дж: Djabrail, Azerbaidjan
     (re.compile(r"kh|x"), "X"),  # not h: Azerbaijani tells x from h (xal is not hal)
     (re.compile(r"ts|tc|c"), "C"),
     (re.compile(r"ou"), "u"),

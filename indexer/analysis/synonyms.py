@@ -17,7 +17,10 @@ up whole (whole_names.py) and "upper" alone never reaches Nagorno.
 Lookup ignores case, accents, script, and ə/ı vs e/i; a listed word also matches with one
 common inflection (Ermeniler -> Ermeni, Армении -> Армения), but only when the bare form is
 listed, so the inflection rules never touch other words; an ethnonym of words.tsv also with
-another ending on the stem of a listed form (Азербайджанцев, армянам).
+another ending on the stem of a listed form (Азербайджанцев, армянам). A Latin word that
+romanizes a Russian form of words.tsv in any scheme (schemes.py), with or without an ending,
+joins that form's group (by_scheme: Armiane, Armjane: Армяне; azerbaidzhantsev:
+Азербайджанцев).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from functools import cache
 from indexer.caching import bounded_cache
 
 from .romanize import romanize
+from .schemes import scheme_key
 from .tables import rows, settled
 
 # English plural, Azerbaijani/Turkish case and plural endings, Russian case endings
@@ -41,6 +45,7 @@ _SUFFIX_RE = re.compile(
 
 
 _SCHWA_RE = re.compile("[əƏǝƎәӘ]")  # with the turned e some lists use for ə
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 MIN_STEM = 4  # Hayes is not the plural of Hay (Armenian), Ermeniler is of Ermeni
 
 
@@ -61,6 +66,11 @@ class _Table:
     # does not list meets the listed ones through it (Азербайджанцев: Азербайджанцы), and
     # keeps the spelling rules, as no list holds its romanizations
     stems: dict[str, Entry] = field(default_factory=dict)
+    # the scheme key (schemes.py) of each Russian word of words.tsv, and of its stem: a
+    # romanization in any scheme of a listed Russian form is that form (Armiane, Armjane:
+    # Армяне; Azerbaidzhantsev: Азербайджанцев), as no list holds them all
+    schemes: dict[str, Entry] = field(default_factory=dict)
+    scheme_prefixes: set[str] = field(default_factory=set)  # of the keys of `schemes`
     # (word, group) of the names whose skeletons also lead to their group (keys/links.py)
     names: list[tuple[str, str]] = field(default_factory=list)
 
@@ -119,6 +129,16 @@ def table() -> _Table:
             if stem and stem not in t.index:
                 old = t.stems.get(stem, Entry())
                 t.stems[stem] = Entry(tuple(dict.fromkeys(old.groups + entry.groups)))
+    for cells in rows("words.tsv"):
+        for name in cells[1].split(","):
+            word = name.strip().rstrip("*")
+            if _CYRILLIC_RE.search(word):
+                form = lookup_form(word)
+                entry = t.index.get(form) or t.capitalized.get(form)
+                for key in {scheme_key(form), scheme_key(_stem(form) or form)}:
+                    old = t.schemes.get(key, Entry())
+                    t.schemes[key] = Entry(tuple(dict.fromkeys(old.groups + entry.groups)))
+                    t.scheme_prefixes.add(key[:SCHEME_PREFIX])
     return settled(t)
 
 
@@ -159,6 +179,21 @@ def lookup(word: str) -> Entry | None:
         m = _SUFFIX_RE.search(form, m.start() + 1)
     stem = _stem(form)
     return table().stems.get(stem) if stem else None
+
+
+SCHEME_PREFIX = 5  # symbols of a scheme key that a Russian word shares with its stem's key
+
+
+def by_scheme(key: str, word: str) -> Entry | None:
+    """The words.tsv entry of a Russian form that `word`, whose scheme key is `key`, romanizes
+    in some scheme, with or without an ending (Armiane: Армяне; azerbaidzhantsev:
+    Азербайджанцев)."""
+    t = table()
+    entry = t.schemes.get(key)
+    if entry is None and key[:SCHEME_PREFIX] in t.scheme_prefixes:
+        stem = _stem(lookup_form(word))
+        entry = t.schemes.get(scheme_key(stem)) if stem else None
+    return entry
 
 
 def group_key(group: str) -> str:

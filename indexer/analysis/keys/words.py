@@ -13,7 +13,7 @@ from ..lexicon import is_common_word, is_english_word
 from ..pipeline import exact_key
 from ..romanize import romanize, strip_apostrophe_suffix
 from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_key
-from ..synonyms import group_key, lookup, vowels_apart
+from ..synonyms import by_scheme, group_key, lookup, vowels_apart
 from .links import bridged, groups_by_skeleton, linked_groups, vowels_by_group
 from .marks import (
     ARMENIAN_RE,
@@ -158,7 +158,12 @@ def _own_keys(word: str) -> tuple[str, ...]:
         # a people's name's ы and и are those of its stem: the ending's are no part of the name
         # (татары, татарин, татарами are one people)
         keys += _cyrillic_letters_keys(RUSSIAN_PEOPLE_RE.sub("", word.lower()), list(people))
-    keys += _scheme_keys(word, strict, turkic)
+    scheme = _scheme_keys(word, strict, turkic)
+    keys += scheme
+    if entry is None and scheme and not CYRILLIC_RE.search(word.lower()):
+        # a romanization of a listed Russian form, in a scheme no list holds, is that form
+        known = by_scheme(scheme[0], word)
+        keys += [group_key(g) for g in known.groups] if known else []
     return tuple(dict.fromkeys(keys))
 
 
