@@ -337,6 +337,9 @@ def _latin(name: str) -> bool:
     return all(ch < "\u0370" or ch in "əƏ" for ch in name if ch.isalpha())
 
 
+_SCHWA = "ə"
+
+
 def _largest(places: dict[int, Place]) -> Place:
     return max(places.values(), key=lambda p: (p.population, -p.geonameid))
 
@@ -353,8 +356,12 @@ def _two_places(these: dict[int, Place], those: dict[int, Place], dominant: bool
                 return False
     if not dominant:
         return True
-    small, big = sorted((_largest(these).population, _largest(those).population))
-    return not small or big < DOMINANT * small  # 0: GeoNames does not know
+    small, big = sorted((_largest(these), _largest(those)), key=lambda p: p.population)
+    # only an ə makes a and e two spellings of the larger place's name (Şəki: Shaki, Sheki);
+    # Keşan, a town of Turkey, is not the village Kasan of Russia however large it is
+    if not any(_SCHWA in n.casefold() for n in big.names):
+        return True
+    return not small.population or big.population < DOMINANT * small.population  # 0: unknown
 
 
 def write(folder: Path = DATA) -> Path:
