@@ -12,10 +12,11 @@ from .casing import lower
 
 # A word: letters and digits with their combining marks (ALA-LC's tie in Akopi͡an), an inner
 # apostrophe keeps a suffix on its word (Hocalı'da, Azerbaijan's); modifier letters are letters
-# (Ilʹkham, Kʻočʻaryan, Petʼrosyan); a closing quote between letters is the hard sign some
-# romanizations write for ъ (K”uval, Къувал); hyphens split (Ter-Petrosyan is two words).
+# (Ilʹkham, Kʻočʻaryan, Petʼrosyan), and so is the opening quote that typeset texts print for
+# ʻ (Xač‘atryan); a closing quote between letters is the hard sign some romanizations write
+# for ъ (K”uval, Къувал); hyphens split (Ter-Petrosyan is two words).
 _LETTERS = r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05bd]"
-WORD_RE = re.compile(rf"\w{_LETTERS}*(?:['’”·]{_LETTERS}+)*")
+WORD_RE = re.compile(rf"\w{_LETTERS}*(?:['‘’”·]{_LETTERS}+)*")
 
 
 def tokens(text: str) -> Iterator[tuple[int, int, str]]:

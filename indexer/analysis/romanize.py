@@ -30,10 +30,10 @@ RUSSIAN_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцч�
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 
 # Apostrophes, the modifier letters ALA-LC uses for the soft sign (Ilʹkham) and the ones Armenian
-# scholarly romanization uses for aspiration (Kʻočʻaryan, Petʼrosyan).
+# scholarly romanization uses for aspiration (Kʻočʻaryan, Petʼrosyan), typeset as ‘ too.
 # ALA-LC also separates letters that are not a digraph with a middle dot (Azat·ek), and
 # BGN/PCGN writes the hard sign as ʺ, and copies of it often as ” (K”uval).
-APOSTROPHES = "'’ʹʼʻʺ”`´·"
+APOSTROPHES = "'‘’ʹʼʻʺ”`´·"
 _APOS_RE = re.compile(f"[{APOSTROPHES}]")
 _SUFFIX_MARK_RE = re.compile("['’]")  # only a real apostrophe starts a suffix, not Ilʹkham's ʹ
 # English contractions keep their tail (don't -> dont); a short tail after an apostrophe that
