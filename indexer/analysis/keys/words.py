@@ -29,8 +29,8 @@ from .names import name_and_people_keys
 from .stems import RUSSIAN_PEOPLE_RE
 
 # a final run of vowels is an ending, not counted among a Cyrillic word's ы and и (Лезгины,
-# лезгин)
-_FINAL_VOWELS_RE = re.compile("[аеёиоуыэюяй]+$")
+# лезгин), and so are the case endings -ым, -ыми, -ых (Алиевым, Алиевых: Алиев)
+_ENDING_RE = re.compile("(?:[ыи](?:ми|м|х)|[аеёиоуыэюяй]+)$")
 
 
 LOANWORD = 6
@@ -113,7 +113,7 @@ def _cyrillic_letters_keys(word: str, keys: list[str]) -> list[str]:
     low = word.lower()
     if not CYRILLIC_RE.search(low):
         return keys
-    letters = "".join(ch for ch in _FINAL_VOWELS_RE.sub("", low) if ch in "иы")
+    letters = "".join(ch for ch in _ENDING_RE.sub("", low) if ch in "иы")
     out = []
     for k in keys:
         out.append(k)
