@@ -68,6 +68,7 @@ MIN_WORD = 3
 # wordfreq's lists hold proper names too (баку, erivan).
 BIG_PLACE = 100_000
 MIN_ZIPF = 1.0  # wordfreq's scale: once in 100 million words
+COMMON_ZIPF = 3.5  # once in 300,000 words: an English word too common to yield to a city
 DOMINANT = 10
 # A place this far away that lists a name only among its alternate names, while its own name
 # is another, does not claim it if it is outside the region or no larger: GeoNames' alternate
@@ -92,8 +93,8 @@ def in_use(words: frozenset[str]) -> list[str]:
 
 def _ordinary_words(places: tuple[Place, ...], n: int = FREQUENT) -> dict[str, str]:
     """Lookup form of an ordinary word -> the language it is a word of: the `n` most frequent
-    words of each language (unless a place of BIG_PLACE people has the word as a name: wordfreq
-    counts proper names too), and with the default `n` every word of Webster's in use."""
+    words of each language and, with the default `n`, every word of Webster's in use, unless a
+    place of BIG_PLACE people has the word as a name (wordfreq counts proper names too)."""
     big = {form(n) for p in places if p.population >= BIG_PLACE for n in p.names}
     out: dict[str, str] = {}
     for lang in ("ru", "tr", "en"):
@@ -101,10 +102,18 @@ def _ordinary_words(places: tuple[Place, ...], n: int = FREQUENT) -> dict[str, s
             f = lookup_form(w)
             if f not in big:
                 out.setdefault(f, lang)
-    # Webster's lists no proper names in lower case: its words are words, whatever place
-    # shares one (sari, the garment, and Sari, a city of Iran; sarı, yellow, meets both)
+    # Webster's lists no proper names in lower case: its words are words, whatever small place
+    # shares one (rind, the peel, and Rind, a village of Armenia), and so are the common ones
+    # (van, though Van is a city of Turkey); but a rarer word that is a city's own name is
+    # that name first (Baku, Ganja, Samara, Astrakhan: a reader who writes them means the
+    # city), not when it is only among a city's other names (bane, Baneh; meshed, Mashhad)
+    from wordfreq import zipf_frequency
+
+    cities = {form(p.name) for p in places if p.population >= BIG_PLACE}
     for w in in_use(english_words()) if n == FREQUENT else ():
-        out.setdefault(lookup_form(w), "en")
+        f = lookup_form(w)
+        if f not in cities or zipf_frequency(w, "en") >= COMMON_ZIPF:
+            out.setdefault(f, "en")
     return out
 
 
