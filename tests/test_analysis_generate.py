@@ -220,23 +220,26 @@ def test_a_place_named_like_a_forgotten_word_keeps_its_name(monkeypatch):
 def test_a_common_word_of_websters_is_a_word_even_when_a_city_has_it_as_its_name(monkeypatch):
     world = (
         place(1, "Garden", "IR", 250_000, ["Gārden", "Гарден"]),
-        place(2, "Baku", "AZ", 2_300_000, ["Bakı", "Баку"]),
+        place(2, "Baku", "AZ", 2_300_000, ["Bakı", "Баку", "Bakü"]),
         place(3, "Samara", "RU", 1_100_000, ["Самара", "Kuybyshev"], lon=50.1),
         place(4, "Meshkinshahr", "IR", 150_000, ["Meshed"], lon=48.0),
         place(5, "Rind", "AM", 800, ["Ринд"], lon=45.0),
+        place(6, "Sari", "IR", 300_000, ["Sārī", "Сари"], lon=53.0),
     )
+    frequent = {"ru": ("баку",), "tr": ("sarı", "bakü")}
     monkeypatch.setattr(places, "world", lambda: world)
     monkeypatch.setattr(places, "region", lambda: world)
-    monkeypatch.setattr(places, "frequent_words", lambda lang, n: ("баку",) if lang == "ru" else ())
-    words = frozenset({"garden", "samara", "meshed", "rind"})
+    monkeypatch.setattr(places, "frequent_words", lambda lang, n: frequent.get(lang, ()))
+    words = frozenset({"garden", "baku", "samara", "meshed", "rind", "sari"})
     monkeypatch.setattr(places, "english_words", lambda: words)
     rows, _, ambiguous = places.build()
     # баку in wordfreq's list is the city's name; a rare English word that is a city's own
     # name is the city's (samara, a winged seed)
     assert [r[3] for r in rows] == ["Baku", "Samara"]
-    # a common word (garden), a rare one among a city's other names (meshed), and a small
-    # place's name (rind) stay words
-    assert {"Garden", "Meshed", "Rind"} <= {r[0] for r in ambiguous}
+    # a common word (garden), a rare one among a city's other names (meshed), a small
+    # place's name (rind) and one a Turkish word reads the same (sarı, yellow) stay words;
+    # a Turkish word that is the city's name does not count (bakü)
+    assert {"Garden", "Meshed", "Rind", "Sari"} <= {r[0] for r in ambiguous}
 
 
 @pytest.mark.parametrize(

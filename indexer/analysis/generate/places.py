@@ -106,15 +106,26 @@ def _ordinary_words(places: tuple[Place, ...], n: int = FREQUENT) -> dict[str, s
     # shares one (rind, the peel, and Rind, a village of Armenia), and so are the common ones
     # (van, though Van is a city of Turkey); but a rarer word that is a city's own name is
     # that name first (Baku, Ganja, Samara, Astrakhan: a reader who writes them means the
-    # city), not when it is only among a city's other names (bane, Baneh; meshed, Mashhad)
+    # city), not when it is only among a city's other names (bane, Baneh; meshed, Mashhad),
+    # nor when a Turkish word written with its own letters reads the same (sari, the garment,
+    # and Sari, a city of Iran; sarı, yellow, meets both)
     from wordfreq import zipf_frequency
 
     cities = {form(p.name) for p in places if p.population >= BIG_PLACE}
+    written = {name.lower() for p in places if p.population >= BIG_PLACE for name in p.names}
+    cities -= {
+        lookup_form(w)
+        for w in frequent_words("tr", n)
+        if _TURKISH_LETTERS & set(w) and w not in written  # bakü is Baku
+    }
     for w in in_use(english_words()) if n == FREQUENT else ():
         f = lookup_form(w)
         if f not in cities or zipf_frequency(w, "en") >= COMMON_ZIPF:
             out.setdefault(f, "en")
     return out
+
+
+_TURKISH_LETTERS = frozenset("çğıöşü")
 
 
 def _claims(q: Place, f: str, p: Place) -> bool:
