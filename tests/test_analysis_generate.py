@@ -132,6 +132,25 @@ def test_a_places_own_name_that_another_place_has_is_reached_one_way(gazetteer, 
     assert "gn1" not in rows or rows["gn1"][5] == ""
 
 
+@pytest.mark.parametrize("population, kept", [(48_000, True), (500_000, False)])
+def test_another_places_other_name_takes_a_places_own_name_only_when_that_place_dominates(
+    monkeypatch, population, kept
+):
+    # Gori in Georgia lists Goris (Georgian for "of Gori"), the own name of a town of Armenia
+    world = (
+        place(1, "Goris", "AM", 20_000, ["Горис", "Գորիս", "Gorus"], lat=39.5, lon=46.3),
+        place(2, "Gori", "GE", population, ["Goris", "Гори"], lat=41.98, lon=44.1),
+    )
+    monkeypatch.setattr(places, "world", lambda: world)
+    monkeypatch.setattr(places, "region", lambda: world)
+    monkeypatch.setattr(places, "_ordinary_words", lambda _, n=0: {})
+    rows, _, ambiguous = places.build()
+    names = {r[0]: r[1].split(", ") for r in rows}
+    assert ("Goris" in names.get("gn1", [])) is kept
+    # (Gori's own list loses it either way: it is the Armenian town's own name)
+    assert ("Goris" in {r[0] for r in ambiguous if r[2].startswith("Goris")}) is not kept
+
+
 # Invented places: (other place's own name, its alternate names, country, population, its
 # longitude: ours is at 47.0, on the same parallel)
 @pytest.mark.parametrize(

@@ -190,11 +190,15 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
             q for q in owners[f] if q.geonameid in same.parent and same.find(q.geonameid) == root
         ]
         others = [q for q in owners[f] if q not in mine and _claims(q, f, p)]
-        if others:
-            big = max(q.population for q in mine)
-            if any(big < DOMINANT * q.population for q in others):
-                q = max(others, key=lambda q: q.population)
-                return f"also {q.name} ({q.country} {q.geonameid})"
+        big = max(q.population for q in mine)
+        if f == form(p.name):
+            # another place's other name does not take a place's own name from it, unless
+            # that place is DOMINANT times as large (Gori in Georgia lists Goris, the town of
+            # Armenia: Georgian for "of Gori")
+            others = [q for q in others if form(q.name) == f or q.population >= DOMINANT * big]
+        if any(big < DOMINANT * q.population for q in others):
+            q = max(others, key=lambda q: q.population)
+            return f"also {q.name} ({q.country} {q.geonameid})"
         words = f.split()
         written = [w for _, _, w in tokens(name)]
         if len(words) == 1:
