@@ -487,6 +487,12 @@ def test_a_word_like_a_peoples_name_is_not_that_people(word, group):
     assert group not in groups(word)
 
 
+def test_a_places_name_is_no_peoples_plural():
+    # Goris, a town of Armenia, is not the plural of Gori, a town of Georgia
+    assert not meet("Goris", "Gori") and not meet("Gori", "Goris")
+    assert meet("Avars", "Avar")  # a people's plural still meets its singular
+
+
 def test_a_stem_of_a_listed_word_needs_more_than_four_letters():
     assert not groups("Azerin")  # Azər is a given name, not the stem of Azeri
 

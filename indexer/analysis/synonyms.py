@@ -196,5 +196,12 @@ def by_scheme(key: str, word: str) -> Entry | None:
     return entry
 
 
+def is_place_name(word: str) -> bool:
+    """`word` is listed as written (not as an inflection of a listed word) in the GeoNames
+    gazetteer only: a place's name (Goris), whatever its ending."""
+    entry = table().index.get(lookup_form(word))
+    return entry is not None and all(g.startswith("gn") for g in entry.groups)
+
+
 def group_key(group: str) -> str:
     return "=" + group

@@ -13,7 +13,7 @@ from ..lexicon import is_common_word, is_english_word
 from ..pipeline import exact_key
 from ..romanize import romanize, strip_apostrophe_suffix
 from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_key
-from ..synonyms import by_scheme, group_key, lookup, vowels_apart
+from ..synonyms import by_scheme, group_key, is_place_name, lookup, vowels_apart
 from .links import bridged, groups_by_skeleton, linked_groups, vowels_by_group
 from .marks import (
     ARMENIAN_RE,
@@ -156,8 +156,10 @@ def _own_keys(word: str) -> tuple[str, ...]:
         keys += [group_key(g) for g in linked_groups(word, skeleton_keys, own)]
         keys += _cyrillic_letters_keys(word, list(skeleton_keys))
         # a people's name's ы and и are those of its stem: the ending's are no part of the name
-        # (татары, татарин, татарами are one people)
-        keys += _cyrillic_letters_keys(RUSSIAN_PEOPLE_RE.sub("", word.lower()), list(people))
+        # (татары, татарин, татарами are one people); a word the gazetteer lists as a place's
+        # name is no people's plural (Goris, a town of Armenia, is not Gori, one of Georgia)
+        if not (own and is_place_name(word)):
+            keys += _cyrillic_letters_keys(RUSSIAN_PEOPLE_RE.sub("", word.lower()), list(people))
     scheme = _scheme_keys(word, strict, turkic)
     keys += scheme
     if entry is None and scheme and not CYRILLIC_RE.search(word.lower()):
