@@ -487,6 +487,23 @@ def test_a_word_like_a_peoples_name_is_not_that_people(word, group):
     assert group not in groups(word)
 
 
+@pytest.mark.parametrize(
+    "word, group",
+    [
+        # a listed name written in another romanization scheme: ё as e (Aggyol, Аггёль)
+        ("Aggel", "=gn616102"),
+        ("Gueiguel", "=gn584716"),  # Gyoygyol (Гёйгёль) as French passports write it
+    ],
+)
+def test_a_listed_name_in_another_scheme_joins_its_place(word, group):
+    assert group in groups(word)
+
+
+def test_a_name_the_gazetteer_leaves_out_joins_no_place_by_its_scheme():
+    # Bayram is a given name and the name of many villages: a listed Bajram does not make it one
+    assert not groups("Bayram")
+
+
 def test_a_places_name_is_no_peoples_plural():
     # Goris, a town of Armenia, is not the plural of Gori, a town of Georgia
     assert not meet("Goris", "Gori") and not meet("Gori", "Goris")

@@ -18,9 +18,9 @@ Lookup ignores case, accents, script, and ə/ı vs e/i; a listed word also match
 common inflection (Ermeniler -> Ermeni, Армении -> Армения), but only when the bare form is
 listed, so the inflection rules never touch other words; an ethnonym of words.tsv also with
 another ending on the stem of a listed form (Азербайджанцев, армянам). A Latin word that
-romanizes a Russian form of words.tsv in any scheme (schemes.py), with or without an ending,
-joins that form's group (by_scheme: Armiane, Armjane: Армяне; azerbaidzhantsev:
-Азербайджанцев).
+writes a listed name in another romanization scheme (schemes.py) joins its group (by_scheme:
+Kelanlou, Kjolanlu), and so does one that romanizes a Russian form of words.tsv with or
+without an ending (Armiane, Armjane: Армяне; azerbaidzhantsev: Азербайджанцев).
 """
 
 from __future__ import annotations
@@ -66,11 +66,15 @@ class _Table:
     # does not list meets the listed ones through it (Азербайджанцев: Азербайджанцы), and
     # keeps the spelling rules, as no list holds its romanizations
     stems: dict[str, Entry] = field(default_factory=dict)
-    # the scheme key (schemes.py) of each Russian word of words.tsv, and of its stem: a
-    # romanization in any scheme of a listed Russian form is that form (Armiane, Armjane:
-    # Армяне; Azerbaidzhantsev: Азербайджанцев), as no list holds them all
+    # the scheme key (schemes.py) of each name of places.tsv and each Russian word of the
+    # other tables, and of the stem of those of words.tsv: a romanization in any scheme of a
+    # listed name is that name (Kelanlou: Kjolanlu, Кёланлу; Armiane, Armjane: Армяне;
+    # azerbaidzhantsev: Азербайджанцев), as no list holds them all
     schemes: dict[str, Entry] = field(default_factory=dict)
-    scheme_prefixes: set[str] = field(default_factory=set)  # of the keys of `schemes`
+    scheme_stems: dict[str, Entry] = field(default_factory=dict)
+    scheme_prefixes: set[str] = field(default_factory=set)  # of the keys of `scheme_stems`
+    # names the gazetteer leaves out (places_ambiguous.tsv): nobody's by a scheme key either
+    left_out: frozenset[str] = frozenset()
     # (word, group) of the names whose skeletons also lead to their group (keys/links.py)
     names: list[tuple[str, str]] = field(default_factory=list)
 
@@ -129,17 +133,31 @@ def table() -> _Table:
             if stem and stem not in t.index:
                 old = t.stems.get(stem, Entry())
                 t.stems[stem] = Entry(tuple(dict.fromkeys(old.groups + entry.groups)))
-    for cells in rows("words.tsv"):
-        for name in cells[1].split(","):
-            word = name.strip().rstrip("*")
-            if _CYRILLIC_RE.search(word):
+    for filename in ("places.tsv", "names.tsv", "words.tsv"):
+        for cells in rows(filename):
+            # as for links by skeleton (keys/links.py), only the names of the conflict's region:
+            # across six countries too many places share a scheme key
+            region = filename == "places.tsv" and cells[2].strip() in BRIDGE_COUNTRIES
+            if filename == "places.tsv" and not region:
+                continue
+            for name in cells[1].split(","):
+                word = name.strip().rstrip("*").partition(">")[0]
+                if not region and not _CYRILLIC_RE.search(word):
+                    continue
                 form = lookup_form(word)
                 entry = t.index.get(form) or t.capitalized.get(form)
-                for key in {scheme_key(form), scheme_key(_stem(form) or form)}:
-                    old = t.schemes.get(key, Entry())
-                    t.schemes[key] = Entry(tuple(dict.fromkeys(old.groups + entry.groups)))
+                _join(t.schemes, scheme_key(form), entry)
+                if filename == "words.tsv":
+                    key = scheme_key(_stem(form) or form)
+                    _join(t.scheme_stems, key, entry)
                     t.scheme_prefixes.add(key[:SCHEME_PREFIX])
+    t.left_out = frozenset(lookup_form(cells[0]) for cells in rows("places_ambiguous.tsv"))
     return settled(t)
+
+
+def _join(schemes: dict[str, Entry], key: str, entry: Entry) -> None:
+    old = schemes.get(key, Entry())
+    schemes[key] = Entry(tuple(dict.fromkeys(old.groups + entry.groups)))
 
 
 def _stem(form: str) -> str | None:
@@ -185,15 +203,16 @@ SCHEME_PREFIX = 5  # symbols of a scheme key that a Russian word shares with its
 
 
 def by_scheme(key: str, word: str) -> Entry | None:
-    """The words.tsv entry of a Russian form that `word`, whose scheme key is `key`, romanizes
-    in some scheme, with or without an ending (Armiane: Армяне; azerbaidzhantsev:
-    Азербайджанцев)."""
+    """The groups of a listed name that `word`, whose scheme key is `key`, writes in another
+    romanization scheme (Kelanlou: Kjolanlu), or of a Russian form of words.tsv with or
+    without an ending (Armiane: Армяне; azerbaidzhantsev: Азербайджанцев); none for a name the
+    gazetteer leaves out as another place's too (Bayram is not Bajram's village alone)."""
     t = table()
     entry = t.schemes.get(key)
     if entry is None and key[:SCHEME_PREFIX] in t.scheme_prefixes:
         stem = _stem(lookup_form(word))
-        entry = t.schemes.get(scheme_key(stem)) if stem else None
-    return entry
+        entry = t.scheme_stems.get(scheme_key(stem)) if stem else None
+    return None if entry is None or lookup_form(word) in t.left_out else entry
 
 
 def is_place_name(word: str) -> bool:
