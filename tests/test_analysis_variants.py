@@ -606,7 +606,10 @@ def test_a_short_word_joins_no_group_by_its_skeleton(word):
     assert lookup(word) is not None or not groups(word)
 
 
-@pytest.mark.parametrize("marked, other", [("Ti͡ara", "Tyara"), ("Ti͡ara", "Тяра")])
+@pytest.mark.parametrize(
+    "marked, other",
+    [("Ti͡ara", "Tyara"), ("Ti͡ara", "Тяра"), ("Maĭn", "Mayn"), ("Maĭn", "Майн")],  # ĭ: й
+)
 def test_a_word_romanized_with_a_schemes_marks_is_a_name_even_if_its_letters_spell_english(
     marked, other
 ):
