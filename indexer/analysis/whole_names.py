@@ -13,7 +13,9 @@ that is a listed name finds every name of its group: a one-word name as a word (
 spellings), a multi-word name as a phrase. A one-word query word is also a member of a group
 whose id the word tables give it (Goranboy of places.tsv is gn586430 here too), so Goranboy
 finds Kasum-Ismailovo. A place's own name that another place has too (Şirvan, also a town in
-Iran) is among its other names, but never makes a query its group's name: one way only.
+Iran) is among its other names; for a place of Azerbaijan or Armenia it also finds them (a
+reader who writes Şirvan gets Ali-Bayramly too, and the documents that say Şirvan of either
+town, as ever), while elsewhere it never makes a query its group's name: one way only.
 A run of words is a multi-word name when each word meets the name's
 word as the search core meets words (a shared spelling key): Nagornyy Karabakh and Нагорного
 Карабаха are Nagorny Karabakh, unless the spelling is as close to a name of another place.
@@ -27,7 +29,7 @@ from functools import cache
 
 from .keys import name_keys, variant_keys
 from .pipeline import exact_key, tokens
-from .synonyms import group_key, lookup, lookup_form
+from .synonyms import BRIDGE_COUNTRIES, group_key, lookup, lookup_form
 from .tables import rows, settled
 
 FILES = ("places_multiword.tsv", "names_multiword.tsv")
@@ -51,6 +53,7 @@ class _Table:
     own: list[Words] = field(default_factory=list)
     by_form: dict[tuple[str, ...], list[int]] = field(default_factory=lambda: defaultdict(list))
     by_id: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    by_own: dict[tuple[str, ...], list[int]] = field(default_factory=lambda: defaultdict(list))
     # a variant key of the first word of a multi-word name -> (group, name's words)
     by_first: dict[str, list[tuple[int, Words]]] = field(default_factory=lambda: defaultdict(list))
     longest: int = 1
@@ -76,6 +79,8 @@ def table() -> _Table:
             t.ids.append(cells[0].strip())
             shared = cells[5].strip() if len(cells) > 5 else ""
             t.own.append(tuple(w for _, _, w in tokens(shared)))
+            if t.own[-1] and len(cells) > 2 and cells[2].strip() in BRIDGE_COUNTRIES:
+                t.by_own[form(t.own[-1])].append(group)
             one_word = {form(n)[0] for n in names if len(n) == 1}
             t.holding.append({form(n) for n in names if len(n) > 1 and one_word & set(form(n))})
             t.by_id[cells[0].strip()].append(group)
@@ -90,6 +95,7 @@ def table() -> _Table:
         for key in variant_keys(first):
             t.by_first[key] += named
     t.by_form, t.by_id, t.by_first = dict(t.by_form), dict(t.by_id), dict(t.by_first)
+    t.by_own = dict(t.by_own)
     return settled(t)
 
 
@@ -130,6 +136,7 @@ def other_names(words: Words) -> list[Words]:
     if len(words) == 1:
         for group_id in _group_ids(words[0]):
             groups += t.by_id.get(group_id, ())
+    groups += t.by_own.get(key, ())
     out: dict[tuple[str, ...], Words] = {}
     for g in dict.fromkeys(groups):
         # one word the word tables give the group's id finds every one-word name of it: the

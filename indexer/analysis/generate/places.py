@@ -24,9 +24,9 @@ left out, and written to data/places_ambiguous.tsv with the reason, when
   Lori horse-breeding sovkhoz) names one place, and so does Xocalı rayonu, Khojaly's
   district.
 A place's own name (GeoNames' main name) left out because another place has it too is not
-lost: its other names still find it, one way (Ali-Bayramly finds Şirvan, which is also a town
-in Iran; Şirvan does not find Ali-Bayramly). A noise name is never a place's own name, so
-Shusha never finds Susa.
+lost: its other names still find it (Ali-Bayramly finds Şirvan, which is also a town in Iran),
+and for a place of Azerbaijan or Armenia it finds them too (whole_names.py). A noise name is
+never a place's own name, so Shusha never finds Susa.
 A name of one word goes to places.tsv, where each word is looked up alone. A name of several
 words (Kasum-Ismailov, Ali-Bayramly, Novyy Karanlug) goes whole to places_multiword.tsv, with
 every other kept name of its place: the query plan (indexer.search.plan) matches it only as a
