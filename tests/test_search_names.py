@@ -4,8 +4,15 @@ name finds every other name of its place, its words alone find nothing of it."""
 import pytest
 
 from indexer.cluster.translate import translate
+from indexer.index.build import build_index
+from indexer.index.spellings import SpellingMap
+from indexer.index.store import IndexStore
 from indexer.results import SearchRequest
-from indexer.search.plan import Name, Phrase, Word, parse
+from indexer.search.matching import Matcher
+from indexer.search.plan import And, Name, Phrase, Word, parse, resolve
+from indexer.search.postings import IndexReader
+from indexer.search.whoosh_engine import Vocabulary
+from tests.conftest import write_jsonl
 
 DOCS = {
     "goranboy": "Refugees reached Goranboy in the spring.",
@@ -34,8 +41,6 @@ DOCS = {
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     from indexer.engine import open_engine
-    from indexer.index.build import build_index
-    from tests.conftest import write_jsonl
 
     root = tmp_path_factory.mktemp("names")
     docs = [{"id": k, "title": "Report", "text": v} for k, v in DOCS.items()]
@@ -214,3 +219,26 @@ def test_an_unlisted_word_tied_to_no_place_brings_no_names_of_several_words(engi
     # a word of no place's name (an ordinary word) is no name of a group
     assert not isinstance(parse("hospital").children[0], Name)
     assert not found(engine, "Gorlanboy") & {"goranboy", "kasum", "qasym"}
+
+
+def test_other_names_no_document_has_are_not_searched_and_change_nothing(tmp_path):
+    # Khojaly has names with common nouns (Khodzhalinskij rajon) that most archives never
+    # use: the search leaves them out, and finds and scores exactly what it would with them
+    texts = ["Khojaly was shelled.", "Беженцы из Ходжалинского района.", "Xocalı rayonu."]
+    docs = [{"id": f"d{i}", "title": "Report", "text": t} for i, t in enumerate(texts)]
+    build_index(tmp_path / "i", jsonl=write_jsonl(tmp_path / "d.jsonl", docs))
+    store = IndexStore(tmp_path / "i")
+    index = IndexReader(store.open_whoosh(store.current_dir()))
+    vocabulary = Vocabulary(index, SpellingMap.load(store.current_dir()))
+
+    class EveryName(Vocabulary):
+        def indexed(self, term: str) -> bool:
+            return True
+
+    every = EveryName(index, vocabulary.map)
+    pruned, full = (resolve(parse("Khojaly"), v).children[0] for v in (vocabulary, every))
+    assert len(pruned.children) < len(full.children)
+    ours, theirs = (Matcher(index).evaluate(And((plan,))) for plan in (pruned, full))
+    assert ours[0].tolist() == theirs[0].tolist() and ours[1].tolist() == theirs[1].tolist()
+    assert len(ours[0]) == 3
+    index.close()

@@ -57,6 +57,9 @@ class ClusterVocabulary:
     def group_spellings(self, stem: str) -> set[str]:
         return self.map.group_spellings(stem)
 
+    def indexed(self, term: str) -> bool:
+        return term in self.words
+
     def completions(self, exact_prefix: str, light_prefix: str) -> list[str]:
         """Words of live documents that, or whose light key, start with either prefix."""
         found: set[str] = set()

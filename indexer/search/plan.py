@@ -316,6 +316,9 @@ class Vocabulary(Protocol):
     def group_spellings(self, stem: str) -> set[str]:
         """Indexed spellings of the listed names (names table) that `stem` is a form of."""
 
+    def indexed(self, term: str) -> bool:
+        """Some document, live or deleted, has the term."""
+
 
 def resolve(plan: And, vocabulary: Vocabulary) -> And:
     """The plan with every leaf's indexed words filled in."""
@@ -332,6 +335,9 @@ def resolve(plan: And, vocabulary: Vocabulary) -> And:
             terms |= vocabulary.spellings(word, skeletons=False)
         return replace(x, completions=found, terms=frozenset(terms))
 
+    def _found(w: Word) -> bool:
+        return any(map(vocabulary.indexed, w.terms))
+
     def node(c):
         if isinstance(c, Name):
             return name(c)
@@ -347,6 +353,9 @@ def resolve(plan: And, vocabulary: Vocabulary) -> And:
         spellings of each (Nagorno, Upper, Haut, Dağlıq + Karabakh), so Karabakh's postings
         are read once, not once per translation."""
         typed, *others = (leaf(x) for x in c.children)
+        # another name with a word no document has can match nothing: leaving it out spares
+        # matching and snippets a phrase per such name (Khojaly's Khodzhalinskij rajon)
+        others = [x for x in others if all(map(_found, getattr(x, "words", (x,))))]
         words: dict[frozenset[str], Word] = {}
         phrases: list[Phrase] = []
         where: dict[tuple, int] = {}  # a phrase's words but one -> its place in `phrases`

@@ -62,6 +62,9 @@ class Vocabulary:
     def group_spellings(self, stem: str) -> set[str]:
         return self.map.group_spellings(stem)
 
+    def indexed(self, term: str) -> bool:
+        return any(self.index.doc_frequency(field, term) for field in FIELDS)
+
     def completions(self, exact_prefix: str, light_prefix: str) -> list[str]:
         prefixes = {exact_prefix, light_prefix}
         indexed: set[str] = set()
