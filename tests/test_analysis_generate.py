@@ -165,7 +165,8 @@ def test_another_places_other_name_takes_a_places_own_name_only_when_that_place_
         # a word of a name of several words claims as an alternate name does (Kot of Shahdad
         # Kot, a town in Pakistan, is no claim on an Armenian village's Kot)
         ("Tovlar Rayonu", [], "RU", 900, 47.5, False),  # a neighbour's district
-        ("Tovlar Rayonu", [], "RU", 90_000, 70.0, False),  # a far, larger place's of the region
+        ("Tovlar Rayonu", [], "AZ", 90_000, 70.0, False),  # a far, larger place's of AZ or AM
+        ("Moncha-Tovlar", [], "RU", 90_000, 70.0, True),  # ... not of Russia (Monchegorsk, Guba)
         ("Tovlar Rayonu", [], "RU", 900, 70.0, True),  # a far, smaller place's
         ("Shahdad Tovlar", [], "CU", 90_000, -80.0, True),  # a far place's outside the region
     ],

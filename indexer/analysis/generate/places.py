@@ -11,8 +11,11 @@ left out, and written to data/places_ambiguous.tsv with the reason, when
   SAME_PLACE_KM apart in one country are one place listed twice. A place FAR_KM away or more
   that has the name only among its alternate names does not count when it is outside the six
   countries, or no larger (Uyar in Siberia lists Ujar, Azerbaijan's town; Kochi in Japan,
-  Koti), nor does a word of such a place's name of several words, its own name's too (Kot
-  of Shahdad Kot in Pakistan); a place's own name always does (Susa);
+  Koti), nor does a word of a far place's name of several words, its own name's too, unless
+  that place is a larger one of Azerbaijan or Armenia (Kot of Shahdad Kot in Pakistan, Guba of
+  Moncha-Guba, Monchegorsk's old name); a place's own name always does (Susa), and another
+  place's alternate name does not take a place's own name unless that place is DOMINANT
+  times as populous (Gori in Georgia lists Goris, the town of Armenia);
 - it is an ordinary word of English (one of Webster's in use, whatever place has it: Webster's
   Second also keeps words nobody writes, such as sewan), Russian or Turkish (a Turkish village
   called Pazar must not make "pazar", market, a place name; in a multi-word name such a word is
@@ -76,6 +79,7 @@ DOMINANT = 10
 # Kākhk in Khorasan lists Kakh; Santiago de Cuba lists Kuba), and a reader of this archive
 # who writes Ujar means the town of Azerbaijan whose own name it is.
 FAR_KM = 300.0
+CORE_COUNTRIES = ("AZ", "AM")  # the conflict's: the archive's names are mostly theirs
 
 
 def form(name: str) -> str:
@@ -130,14 +134,17 @@ _TURKISH_LETTERS = frozenset("çğıöşü")
 
 def _claims(q: Place, f: str, p: Place) -> bool:
     """Whether place `q` claims the name of lookup form `f` that place `p` lists: always
-    when it is its own name (Susa is the Italian town's own name), and for another name or a
-    word of a name of several words only when `q` is near `p` or is a larger place of the
-    region (Shush, whose list has Susa as Shusha's does; Khojaly, whose Hocalı Rayonu makes
-    Hocalı its name). A reader who writes Kot or Nour does not mean Shahdad Kot in Pakistan
-    or Sidi Ben Nour in Tunisia."""
+    when it is its own name (Susa is the Italian town's own name), and for another name only
+    when `q` is near `p` or is a larger place of the region (Shush, whose list has Susa as
+    Shusha's does). A word of a name of several words claims only for a place near `p` or a
+    larger one of Azerbaijan and Armenia (Khojaly, whose Hocalı Rayonu makes Hocalı its
+    name): a reader who writes Kot, Nour or Guba does not mean Shahdad Kot in Pakistan, Sidi
+    Ben Nour in Tunisia or Monchegorsk in Russia, once Moncha-Guba."""
     if f == form(q.name) or p.km(q) < FAR_KM:
         return True
-    return q.country in COUNTRIES and q.population > p.population
+    whole = any(form(n) == f for n in q.names)
+    core = COUNTRIES if whole else CORE_COUNTRIES
+    return q.country in core and q.population > p.population
 
 
 class _Places:
