@@ -162,8 +162,9 @@ def _own_keys(word: str) -> tuple[str, ...]:
             keys += _cyrillic_letters_keys(RUSSIAN_PEOPLE_RE.sub("", word.lower()), list(people))
     scheme = _scheme_keys(word, strict, turkic)
     keys += scheme
-    if entry is None and scheme and not CYRILLIC_RE.search(word.lower()):
-        # a romanization of a listed Russian form, in a scheme no list holds, is that form
+    if entry is None and scheme and len(word) > MIN_LENGTH and not CYRILLIC_RE.search(word.lower()):
+        # a romanization of a listed name in a scheme no list holds is that name; as for links
+        # by skeleton, not a short word, which shares its key with too many names (goai)
         known = by_scheme(scheme[0], word)
         keys += [group_key(g) for g in known.groups] if known else []
     return tuple(dict.fromkeys(keys))
