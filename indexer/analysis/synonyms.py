@@ -115,6 +115,10 @@ KEEP_E_COUNTRIES = frozenset({"RU"})
 @cache
 def table() -> _Table:
     t = _Table()
+    # (word, of words.tsv) whose scheme key leads to its entry: the names of the conflict's
+    # region in places.tsv (as for links by skeleton, keys/links.py: across six countries too
+    # many places share a scheme key) and the Russian words of the other tables
+    by_scheme: list[tuple[str, bool]] = []
     for filename, strict in (("places.tsv", False), ("names.tsv", False), ("words.tsv", True)):
         for cells in rows(filename):
             group = cells[0].strip()
@@ -125,32 +129,25 @@ def table() -> _Table:
                 and not _SCHWA_RE.search(cells[1])
             )
             for name in cells[1].split(","):
-                if name.strip():
-                    t.add(name.strip(), group, strict, bridge, keep_e)
+                if not name.strip():
+                    continue
+                t.add(name.strip(), group, strict, bridge, keep_e)
+                word = name.strip().rstrip("*").partition(">")[0]
+                if bridge if filename == "places.tsv" else _CYRILLIC_RE.search(word):
+                    by_scheme.append((word, strict))
     for form, entry in t.index.items():
         if entry.strict:
             stem = _stem(form)
             if stem and stem not in t.index:
-                old = t.stems.get(stem, Entry())
-                t.stems[stem] = Entry(tuple(dict.fromkeys(old.groups + entry.groups)))
-    for filename in ("places.tsv", "names.tsv", "words.tsv"):
-        for cells in rows(filename):
-            # as for links by skeleton (keys/links.py), only the names of the conflict's region:
-            # across six countries too many places share a scheme key
-            region = filename == "places.tsv" and cells[2].strip() in BRIDGE_COUNTRIES
-            if filename == "places.tsv" and not region:
-                continue
-            for name in cells[1].split(","):
-                word = name.strip().rstrip("*").partition(">")[0]
-                if not region and not _CYRILLIC_RE.search(word):
-                    continue
-                form = lookup_form(word)
-                entry = t.index.get(form) or t.capitalized.get(form)
-                _join(t.schemes, scheme_key(form), entry)
-                if filename == "words.tsv":
-                    key = scheme_key(_stem(form) or form)
-                    _join(t.scheme_stems, key, entry)
-                    t.scheme_prefixes.add(key[:SCHEME_PREFIX])
+                _join(t.stems, stem, entry)
+    for word, strict in by_scheme:
+        form = lookup_form(word)
+        entry = t.index.get(form) or t.capitalized.get(form)
+        _join(t.schemes, scheme_key(form), entry)
+        if strict:
+            key = scheme_key(_stem(form) or form)
+            _join(t.scheme_stems, key, entry)
+            t.scheme_prefixes.add(key[:SCHEME_PREFIX])
     t.left_out = frozenset(lookup_form(cells[0]) for cells in rows("places_ambiguous.tsv"))
     return settled(t)
 
