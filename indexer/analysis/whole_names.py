@@ -77,9 +77,12 @@ def table() -> _Table:
             )
             t.names.append(names)
             t.ids.append(cells[0].strip())
-            shared = cells[5].strip() if len(cells) > 5 else ""
+            # a shared own name only for a place of Azerbaijan or Armenia: elsewhere its
+            # documents are as likely about another place of that name (İkizce, Turkey's three)
+            core = len(cells) > 2 and cells[2].strip() in BRIDGE_COUNTRIES
+            shared = cells[5].strip() if core and len(cells) > 5 else ""
             t.own.append(tuple(w for _, _, w in tokens(shared)))
-            if t.own[-1] and len(cells) > 2 and cells[2].strip() in BRIDGE_COUNTRIES:
+            if t.own[-1]:
                 t.by_own[form(t.own[-1])].append(group)
             one_word = {form(n)[0] for n in names if len(n) == 1}
             t.holding.append({form(n) for n in names if len(n) > 1 and one_word & set(form(n))})
