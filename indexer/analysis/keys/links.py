@@ -10,7 +10,7 @@ from rapidfuzz.fuzz import ratio
 from ..skeleton import SCHWA
 from ..synonyms import lookup_form, table
 from ..tables import settled
-from .marks import MIN_LENGTH, SKELETON
+from .marks import MIN_LENGTH, SKELETON, SWAP
 from .names import consonant_count, name_keys, vowel_exact_skeletons
 
 SPELT_CLOSE = 70  # rapidfuzz ratio, 0-100
@@ -19,6 +19,12 @@ MIN_SKELETON_FOR_GROUP = 3  # consonant classes: "#kOcAl" qualifies, "#cUcA" doe
 
 def _folded(skeleton: str) -> str:
     return skeleton.replace(SCHWA, "A").replace("E", "A")
+
+
+def _unswapped(key: str) -> str:
+    """A skeleton key with one a read as e as a plain one: a link checks the vowels itself
+    (Kelbedzhar, through Кельбаджар, to Kəlbəcər's group)."""
+    return SKELETON + key[len(SWAP) :] if key.startswith(SWAP) else key
 
 
 def _vowels_agree(a: str, b: str) -> bool:
@@ -36,7 +42,7 @@ def groups_by_skeleton() -> dict[str, dict[str, tuple[str, ...]]]:
     out: dict[str, dict[str, tuple[str, ...]]] = {}
     for name, group in table().names:
         form = lookup_form(name)
-        for key in name_keys(name, listed=True):
+        for key in map(_unswapped, name_keys(name, listed=True)):
             if key.startswith(SKELETON) and consonant_count(key) >= MIN_SKELETON_FOR_GROUP:
                 names = out.setdefault(key, {})
                 names[group] = tuple(dict.fromkeys(names.get(group, ()) + (form,)))
@@ -76,7 +82,7 @@ def linked_groups(word: str, skeleton_keys: tuple[str, ...], own: tuple[str, ...
         return []
     exact: frozenset[str] | None = None
     out: list[str] = []
-    for key in skeleton_keys:
+    for key in map(_unswapped, skeleton_keys):
         for group, names in by_skeleton.get(key, {}).items():
             if group in out:
                 continue

@@ -12,6 +12,10 @@ MILD = "^"
 # A Cyrillic word's skeletons: recorded with CYRILLIC_SKELETON for Latin and
 # Armenian words, and with the word's ы and и after LETTERS_MARK for Cyrillic ones.
 CYRILLIC_SKELETON = SKELETON + "&"
+# A Latin word's skeletons with one a read as e or one e as a (names.py): recorded with
+# SWAP for Cyrillic queries only, since Russian's а and е are letters of their own, while two
+# Latin spellings one a/e apart are two names (Alanjaq, Alenjaq)
+SWAP = SKELETON + "+"
 LETTERS_MARK = "/"
 
 CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")

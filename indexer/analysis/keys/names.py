@@ -11,7 +11,7 @@ from ..casing import is_turkic, lower
 from ..lexicon import is_common_word, is_english_word
 from ..romanize import romanize, strip_apostrophe_suffix
 from ..skeleton import skeletons
-from .marks import ARMENIAN_RE, CYRILLIC_RE, MIN_LENGTH, QARA_RE, RUSSIAN_VERB_RE, SKELETON
+from .marks import ARMENIAN_RE, CYRILLIC_RE, MIN_LENGTH, QARA_RE, RUSSIAN_VERB_RE, SKELETON, SWAP
 from .mild import milds
 from .stems import (
     ARMENIAN_SURNAME_RE,
@@ -32,15 +32,15 @@ _AS_WRITTEN_RE = re.compile("[çöüşğıə]")
 
 
 def _latin_forms(kept: str) -> list[str]:
-    """A Latin word's skeletons: with a and e one class, to meet other Latin spellings (Mamedov,
-    Mammadov, Bademli, Badamlı), and with them apart but one of them read as the other, to meet
-    a Cyrillic spelling, whose а and е are different letters: Russian writes an ə as е (Мамедов
-    for Mammadov, Гейдар for Haydar), so one a of a Latin name may be its е, but Алана and
-    Алена, Давид and Дэвид stay apart."""
-    out = [kept.replace("E", "A"), kept]
+    """A Latin word's skeleton keys: with a and e one class, to meet other Latin spellings
+    (Mamedov, Mammadov, Bademli, Badamlı), and with them apart but one of them read as the
+    other (SWAP), to meet a Cyrillic spelling, whose а and е are different letters: Russian
+    writes an ə as е (Мамедов for Mammadov, Гейдар for Haydar), so one a of a Latin name may
+    be its е, but Алана and Алена, Давид and Дэвид stay apart."""
+    out = [SKELETON + kept.replace("E", "A"), SKELETON + kept]
     for i, sym in enumerate(kept):
         if sym in "AE":
-            out.append(kept[:i] + ("E" if sym == "A" else "A") + kept[i + 1 :])
+            out.append(SWAP + kept[:i] + ("E" if sym == "A" else "A") + kept[i + 1 :])
     return out
 
 
@@ -172,7 +172,7 @@ def _stem_skeleton_keys(args: tuple[str, bool, bool, bool, int, bool]) -> tuple[
         stem, turkic, keep_e=True, e_as_o=not cyrillic, hiatus=True, as_written=written
     ):
         if consonant_count(kept) >= consonants:
-            out += [SKELETON + sk for sk in ((kept,) if keep_e else _latin_forms(kept))]
+            out += [SKELETON + kept] if keep_e else _latin_forms(kept)
     return tuple(out)
 
 

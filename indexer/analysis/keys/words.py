@@ -23,6 +23,7 @@ from .marks import (
     MIN_LENGTH,
     QARA_RE,
     SKELETON,
+    SWAP,
     is_skeleton,
 )
 from .names import name_and_people_keys
@@ -129,9 +130,21 @@ def variant_keys(word: str) -> tuple[str, ...]:
     asks for index_keys only, which leave these copies out."""
     keys = _own_keys(word)
     if CYRILLIC_RE.search(word.lower()):
+        # a Cyrillic word also meets the Latin spellings that read one a as its е (SWAP)
+        swaps = tuple(SWAP + k[len(SKELETON) :] for k in keys if _plain_skeleton(k))
+        return keys + swaps if swaps else keys
+    cyrillic = tuple(
+        CYRILLIC_SKELETON + k[len(SWAP if k.startswith(SWAP) else SKELETON) :]
+        for k in keys
+        if is_skeleton(k)
+    )
+    if not cyrillic:
         return keys
-    cyrillic = tuple(CYRILLIC_SKELETON + k[len(SKELETON) :] for k in keys if is_skeleton(k))
-    return keys + cyrillic if cyrillic else keys
+    return tuple(k for k in keys if not k.startswith(SWAP)) + cyrillic
+
+
+def _plain_skeleton(key: str) -> bool:
+    return is_skeleton(key) and not key.startswith((SWAP, CYRILLIC_SKELETON))
 
 
 @bounded_cache(max_bytes=4_000_000)
