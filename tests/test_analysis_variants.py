@@ -213,6 +213,17 @@ def test_different_words_and_places_stay_apart(a, b):
     assert not meet(b, a)
 
 
+@pytest.mark.parametrize("town, word", [("Мыски", "миски"), ("Мышкин", "мишкин")])
+def test_a_word_in_lower_case_is_no_place_elsewhere(town, word):
+    # GeoNames lists Miski for Myski and Mishkin for Myshkin: written with a capital, a name
+    # of the town; in lower case, an ordinary word (bowls; a possessive)
+    capitalized = word.capitalize()
+    assert meet(town, capitalized) and meet(capitalized, town)
+    assert not meet(town, word)
+    # a reader may type the town's name in lower case
+    assert meet(town.lower(), capitalized)
+
+
 @pytest.mark.parametrize(
     "a, b",
     [

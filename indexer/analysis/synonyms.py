@@ -219,5 +219,13 @@ def is_place_name(word: str) -> bool:
     return entry is not None and all(g.startswith("gn") for g in entry.groups)
 
 
+@cache
+def places_elsewhere() -> frozenset[str]:
+    """Groups of places.tsv outside BRIDGE_COUNTRIES."""
+    return frozenset(
+        cells[0].strip() for cells in rows("places.tsv") if cells[2].strip() not in BRIDGE_COUNTRIES
+    )
+
+
 def group_key(group: str) -> str:
     return "=" + group

@@ -13,7 +13,7 @@ from ..lexicon import is_common_word, is_english_word
 from ..pipeline import exact_key
 from ..romanize import romanize, strip_apostrophe_suffix
 from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_key
-from ..synonyms import by_scheme, group_key, is_place_name, lookup, vowels_apart
+from ..synonyms import by_scheme, group_key, is_place_name, lookup, places_elsewhere, vowels_apart
 from .links import bridged, groups_by_skeleton, linked_groups, vowels_by_group
 from .marks import (
     ARMENIAN_RE,
@@ -92,6 +92,12 @@ def index_keys(word: str) -> tuple[str, ...]:
     # A build asks once for each word it meets (indexer.index.spellings keeps the pairs):
     # its keys are worked out without the memo cache, which would only fill and forget.
     keys = _own_keys.__wrapped__(word)
+    if word.islower():
+        # in running text a name has a capital: a word in lower case is an ordinary word, not
+        # a place elsewhere that has it for a name (миски, bowls: Miski is Myski's name);
+        # a query in lower case still finds the place (readers type names so)
+        elsewhere, group = places_elsewhere(), group_key("")
+        keys = tuple(k for k in keys if not (k.startswith(group) and k[len(group) :] in elsewhere))
     if not CYRILLIC_RE.search(word.lower()):
         # a Latin word asks for Cyrillic words by CYRILLIC_SCHEME, but is not found by it
         return tuple(k for k in keys if not k.startswith(CYRILLIC_SCHEME))
@@ -190,5 +196,6 @@ def load_tables() -> None:
     vowels_by_group()
     bridged()
     vowels_apart("")
+    places_elsewhere()
     is_english_word("words")
     is_common_word("words")
