@@ -68,6 +68,10 @@ def test_every_spelling_of_khojaly_meets_every_other(spelling):
         ("Sargsyan", "Sargsjan"),
         ("Սարգսյան", "Sargsyan"),
         ("Ղարաբաղ", "Karabakh"),
+        # the classical orthography of the diaspora press writes յու as իւ, -յան as -եան
+        ("Սփիւռք", "Սփյուռք"),
+        ("Պետրոսեան", "Petrosyan"),
+        ("Գիւլպէնկեան", "Gulbenkian"),
         ("Taşnaksutyun", "Dashnaktsutyun"),
         # Turkish suffix after an apostrophe, Azerbaijani genitive
         ("Hocalı'da", "Khojaly"),

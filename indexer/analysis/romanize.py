@@ -61,7 +61,16 @@ def strip_apostrophe_suffix(word: str) -> str:
     return word
 
 
+# The classical orthography's digraphs for a glide and a vowel, which the reform of 1922
+# writes with յ and the diaspora press still uses (Գիւմրի, Գյումրի: Gyumri; Եայիճի,
+# Yaydzhi; Պետրոսեան, Պետրոսյան: Petrosyan). Inside a word եա may also be the e and a of
+# a compound (Մոնթեավան: Monte-avan), so only at its start and in the surnames' -եան.
+_CLASSICAL_RE = re.compile("իւ|^եա|^եօ|եան$")
+_MODERN = {"իւ": "յու", "եա": "յա", "եօ": "յո", "եան": "յան"}
+
+
 def _armenian(word: str) -> str:
+    word = _CLASSICAL_RE.sub(lambda m: _MODERN[m.group()], word)
     word = word.replace("ու", "u")
     out = []
     for i, ch in enumerate(word):
