@@ -11,7 +11,8 @@ dropped (Mammadov/Mahmudov, Jamal/Jamil, Karan/Kiran, tatmak/tutmak stay apart),
 budget for what romanizations really do:
 - an i or y between two consonants may be silent, at most MAX_SILENT of them (Sarkisian,
   Sargsyan: Armenian writes no vowel where romanizations put one);
-- one e after a palatal (ch, j, sh, zh) may read as O in a Latin word (`e_as_o`), for Russian
+- one e after a palatal (ch, j, sh, zh; not a bare c, see BARE_C) may read as O in a Latin
+  word (`e_as_o`), for Russian
   ё written e (Gorbachev, Горбачёв, Gorbatschow; Khrushchev, Chruschtschow; but Cyrillic
   Дженни and Джонни stay apart), or as I (Russian writes че for Azerbaijani çı:
   Нахичевань, Naxçıvan); elsewhere an e is never an i, or Lerik would meet Lirik, Kesecik
@@ -47,6 +48,10 @@ MAX_SILENT = 1
 VOWELS = {"a": "A", "e": "E", "ə": "A", "i": "I", "ı": "I", "y": "I", "o": "O", "u": "O"}
 MAX_E_AS_I = 1  # e is A, but one e of a word may read as I or O ...
 _E_AS_I_AFTER = frozenset("c")  # ... after a palatal, as in Нахичевань for Naxçıvan, Gorbachev
+# ... written with more than one letter (ch, sh, zh, dzh, tsch): a bare c read as a palatal is
+# Turkish or Azerbaijani c, whose e is an e (acele is not acile), as no romanization of
+# Russian writes ч or дж so. It is the palatal class in the keys (BARE_C -> c).
+BARE_C = "ċ"
 _WEAK = frozenset("I")
 SCHWA = "Ə"  # ə kept apart from a and e: either may write it (Məmmədov: Mammadov, Mamedov)
 
@@ -108,7 +113,7 @@ _GU_RE = re.compile(r"gu(?=[eiy])")
 # a pair (before a front vowel, elsewhere), or for j the class at the end of the word first.
 _SYSTEMS: dict[str, tuple[tuple[str, str, str], ...]] = {
     # (before a front vowel, elsewhere, at the end)
-    "c": (("c", "c", "c"), ("s", "k", "k"), ("s", "s", "s")),  # English/Romance k-s; ISO 9 ц
+    "c": ((BARE_C,) * 3, ("s", "k", "k"), ("s", "s", "s")),  # English/Romance k-s; ISO 9 ц
     "ch": (("c", "c", "c"), ("k", "k", "k")),  # English /tʃ/; German and Czech /x/
     "j": (("c", "c", "c"), ("c", "c", "k"), ("I", "I", "I")),  # English; Spanish -j; German
     "x": (("k", "k", "k"), ("ks", "ks", "ks")),  # Azerbaijani /x/; English ks (Alexandre)
@@ -118,7 +123,7 @@ _SYSTEMS: dict[str, tuple[tuple[str, str, str], ...]] = {
 
 
 # Turkic c, ch and j are /dʒ/, /tʃ/, /ʒ/, and x is /x/
-_TURKIC = {"c": "c", "ch": "c", "j": "c", "x": "k"}
+_TURKIC = {"c": BARE_C, "ch": "c", "j": "c", "x": "k"}
 
 
 def _reading(unit: str, system: int, nxt: str, last: bool) -> str:
@@ -205,7 +210,7 @@ def _keys(
     lead, slots = _slots(symbols, hiatus, exact)
     if "E" not in slots and "I" not in slots[1:-1]:
         # nothing to read two ways (most words): the one key, runs of a symbol collapsed
-        return [_RUN_RE.sub(r"\1", ("_" if lead else "") + "".join(slots))]
+        return [_RUN_RE.sub(r"\1", ("_" if lead else "") + "".join(slots).replace(BARE_C, "c"))]
     keys = [("_" if lead else "", 0, 0)]  # (key, vowels left out, e read as I)
     for i, sym in enumerate(slots):
         inner = 0 < i < len(slots) - 1 and not (lead and i == 0)
@@ -227,7 +232,7 @@ def _keys(
     out = []
     for key, _, _ in keys:
         # a vowel left out can bring two equal consonant classes together: keep one
-        collapsed = _RUN_RE.sub(r"\1", key)
+        collapsed = _RUN_RE.sub(r"\1", key.replace(BARE_C, "c"))
         if collapsed not in out:
             out.append(collapsed)
     return out
