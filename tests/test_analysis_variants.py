@@ -226,6 +226,15 @@ def test_a_word_in_lower_case_is_no_place_elsewhere(town, word):
     assert meet(town.lower(), capitalized)
 
 
+def test_a_russian_word_in_lower_case_is_no_place_of_the_region_either():
+    # Russian writes every name with a capital; the region's names in Latin letters may be
+    # written in lower case (a web address's goranboy) and keep their place
+    goranboy = "=gn586430"
+    assert goranboy in index_keys("Геронбой") and goranboy not in index_keys("геронбой")
+    assert goranboy in index_keys("goranboy")
+    assert goranboy in variant_keys("геронбой")  # a query in lower case still asks for it
+
+
 @pytest.mark.parametrize(
     "a, b",
     [

@@ -220,11 +220,9 @@ def is_place_name(word: str) -> bool:
 
 
 @cache
-def places_elsewhere() -> frozenset[str]:
-    """Groups of places.tsv outside BRIDGE_COUNTRIES."""
-    return frozenset(
-        cells[0].strip() for cells in rows("places.tsv") if cells[2].strip() not in BRIDGE_COUNTRIES
-    )
+def place_countries() -> dict[str, str]:
+    """Group of places.tsv -> its place's country."""
+    return settled({cells[0].strip(): cells[2].strip() for cells in rows("places.tsv")})
 
 
 def group_key(group: str) -> str:

@@ -13,7 +13,15 @@ from ..lexicon import is_common_word, is_english_word
 from ..pipeline import exact_key
 from ..romanize import romanize, strip_apostrophe_suffix
 from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_key
-from ..synonyms import by_scheme, group_key, is_place_name, lookup, places_elsewhere, vowels_apart
+from ..synonyms import (
+    BRIDGE_COUNTRIES,
+    by_scheme,
+    group_key,
+    is_place_name,
+    lookup,
+    place_countries,
+    vowels_apart,
+)
 from .links import bridged, groups_by_skeleton, linked_groups, vowels_by_group
 from .marks import (
     ARMENIAN_RE,
@@ -93,11 +101,7 @@ def index_keys(word: str) -> tuple[str, ...]:
     # its keys are worked out without the memo cache, which would only fill and forget.
     keys = _own_keys.__wrapped__(word)
     if word.islower():
-        # in running text a name has a capital: a word in lower case is an ordinary word, not
-        # a place elsewhere that has it for a name (миски, bowls: Miski is Myski's name);
-        # a query in lower case still finds the place (readers type names so)
-        elsewhere, group = places_elsewhere(), group_key("")
-        keys = tuple(k for k in keys if not (k.startswith(group) and k[len(group) :] in elsewhere))
+        keys = tuple(k for k in keys if not _place_in_lower_case(k, word))
     if not CYRILLIC_RE.search(word.lower()):
         # a Latin word asks for Cyrillic words by CYRILLIC_SCHEME, but is not found by it
         return tuple(k for k in keys if not k.startswith(CYRILLIC_SCHEME))
@@ -109,6 +113,25 @@ def index_keys(word: str) -> tuple[str, ...]:
         else k
         for k in keys
     )
+
+
+def _place_in_lower_case(key: str, word: str) -> bool:
+    """Whether `key` is the group of a place that `word`, in lower case in a document, does not
+    name. In running text a name has a capital: a word in lower case is an ordinary word, not a
+    place elsewhere that has it for a name (миски, bowls: Miski is Myski's name), and in
+    Russian, which writes every name with one, not a place of Azerbaijan or Armenia either
+    (кипчаков: Kipchag); the region's own names in Latin or Armenian letters may be written
+    so (a web address's khojaly). A query in lower case still finds the place: readers type
+    names so."""
+    if not key.startswith(_GROUP):
+        return False
+    country = place_countries().get(key[len(_GROUP) :])
+    if country is None:
+        return False
+    return country not in BRIDGE_COUNTRIES or bool(CYRILLIC_RE.search(word))
+
+
+_GROUP = group_key("")
 
 
 def _cyrillic_letters_keys(word: str, keys: list[str]) -> list[str]:
@@ -196,6 +219,6 @@ def load_tables() -> None:
     vowels_by_group()
     bridged()
     vowels_apart("")
-    places_elsewhere()
+    place_countries()
     is_english_word("words")
     is_common_word("words")
