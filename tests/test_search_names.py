@@ -176,6 +176,11 @@ def test_an_ordinary_word_inside_a_place_name_is_spelled_as_a_name(q):
     assert isinstance(parse(q).children[0], Name)
 
 
+def test_a_russian_spelling_with_e_for_an_a_of_the_name_is_the_name():
+    # Russian writes Azerbaijani ə as е, where the name's Latin spelling may have an a
+    assert isinstance(parse("Ходжелинский район").children[0], Name)
+
+
 def test_a_places_own_name_shared_with_another_place_is_found_from_its_other_names(engine):
     # Şirvan is also a town in Iran and one in Turkey (once Kufra): Ali-Bayramly finds Şirvan,
     # but Kufra does not, as the documents that say Şirvan are as likely about another town

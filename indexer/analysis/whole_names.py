@@ -12,10 +12,10 @@ The query plan (indexer.search.plan) asks `other_names` for runs of adjacent que
 that is a listed name finds every name of its group: a one-word name as a word (with all its
 spellings), a multi-word name as a phrase. A one-word query word is also a member of a group
 whose id the word tables give it (Goranboy of places.tsv is gn586430 here too), so Goranboy
-finds Kasum-Ismailovo. A place's own name that another place has too (Şirvan, also a town in
-Iran) is among its other names; for a place of Azerbaijan or Armenia it also finds them (a
-reader who writes Şirvan gets Ali-Bayramly too, and the documents that say Şirvan of either
-town, as ever), while elsewhere it never makes a query its group's name: one way only.
+finds Kasum-Ismailovo. The own name of a place of Azerbaijan or Armenia that another place
+has too (Şirvan, also a town in Iran) is among its other names and finds them (a reader who
+writes Şirvan gets Ali-Bayramly too, and the documents that say Şirvan of either town, as
+ever); a place elsewhere's is neither.
 A run of words is a multi-word name when each word meets the name's
 word as the search core meets words (a shared spelling key): Nagornyy Karabakh and Нагорного
 Карабаха are Nagorny Karabakh, unless the spelling is as close to a name of another place.
@@ -27,7 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from .keys import name_keys, variant_keys
+from .keys import SWAP, index_keys, name_keys, variant_keys
 from .pipeline import exact_key, tokens
 from .synonyms import BRIDGE_COUNTRIES, group_key, lookup, lookup_form
 from .tables import rows, settled
@@ -48,8 +48,9 @@ class _Table:
     # word (Ходжалинский район, Lorii dziabucakan sovkhozin kic avan) is searched for: a
     # document may name the place by it alone.
     holding: list[set[tuple[str, ...]]] = field(default_factory=list)
-    # group -> the place's own name that another place has too (places_multiword.tsv's last
-    # column): another name of the group's names, never a name of the group itself
+    # group -> the own name of a place of Azerbaijan or Armenia that another place has too
+    # (places_multiword.tsv's last column): another name of the group's names, and by_own
+    # finds the group from it
     own: list[Words] = field(default_factory=list)
     by_form: dict[tuple[str, ...], list[int]] = field(default_factory=lambda: defaultdict(list))
     by_id: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
@@ -95,7 +96,9 @@ def table() -> _Table:
     # a word's keys once, however many names it starts; its keys as a name are left to the
     # query's side (_groups_of), as they cost as much again at every start
     for first, named in firsts.items():
-        for key in variant_keys(first):
+        # and the keys by which a Cyrillic query meets it with one a written е (SWAP)
+        swaps = [k for k in index_keys(first) if k.startswith(SWAP)]
+        for key in (*variant_keys(first), *swaps):
             t.by_first[key] += named
     t.by_form, t.by_id, t.by_first = dict(t.by_form), dict(t.by_id), dict(t.by_first)
     t.by_own = dict(t.by_own)

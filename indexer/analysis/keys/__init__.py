@@ -37,13 +37,14 @@ query word's light key never matches another word's skeleton.
 
 from __future__ import annotations
 
-from .marks import MILD, SKELETON
+from .marks import MILD, SKELETON, SWAP
 from .names import as_written, consonant_count, name_keys, vowel_exact_skeletons
 from .words import index_keys, light_key, load_tables, variant_keys
 
 __all__ = [
     "MILD",
     "SKELETON",
+    "SWAP",
     "as_written",
     "consonant_count",
     "index_keys",

@@ -13,8 +13,9 @@ MILD = "^"
 # Armenian words, and with the word's ы and и after LETTERS_MARK for Cyrillic ones.
 CYRILLIC_SKELETON = SKELETON + "&"
 # A Latin word's skeletons with one a read as e or one e as a (names.py): recorded with
-# SWAP for Cyrillic queries only, since Russian's а and е are letters of their own, while two
-# Latin spellings one a/e apart are two names (Alanjaq, Alenjaq)
+# SWAP for Cyrillic queries only, since Russian's а and е are letters of their own; between
+# two Latin spellings they would undo a name that keeps its e apart from a (Alenjaq is not
+# Alanjaq, Kamen not Kaman)
 SWAP = SKELETON + "+"
 LETTERS_MARK = "/"
 
@@ -25,6 +26,11 @@ QARA_RE = re.compile(r"q(?!u)")
 
 
 def is_skeleton(key: str) -> bool:
-    """A skeleton key as Latin words have it (not one with the ы/и letters of a Cyrillic
-    word)."""
+    """A skeleton key as Latin words have it, SWAP ones too (not one with the ы/и letters of a
+    Cyrillic word)."""
     return key.startswith(SKELETON) and LETTERS_MARK not in key
+
+
+def bare_skeleton(key: str) -> str:
+    """A skeleton key without its SKELETON or SWAP mark."""
+    return key[len(SWAP if key.startswith(SWAP) else SKELETON) :]

@@ -37,10 +37,13 @@ def _latin_forms(kept: str) -> list[str]:
     other (SWAP), to meet a Cyrillic spelling, whose а and е are different letters: Russian
     writes an ə as е (Мамедов for Mammadov, Гейдар for Haydar), so one a of a Latin name may
     be its е, but Алана and Алена, Давид and Дэвид stay apart."""
-    out = [SKELETON + kept.replace("E", "A"), SKELETON + kept]
+    folded = kept.replace("E", "A")
+    out = [SKELETON + folded, SKELETON + kept]
     for i, sym in enumerate(kept):
         if sym in "AE":
-            out.append(SWAP + kept[:i] + ("E" if sym == "A" else "A") + kept[i + 1 :])
+            swapped = kept[:i] + ("E" if sym == "A" else "A") + kept[i + 1 :]
+            if swapped != folded:  # a Cyrillic query asks for the plain key anyway
+                out.append(SWAP + swapped)
     return out
 
 

@@ -32,6 +32,7 @@ from .marks import (
     QARA_RE,
     SKELETON,
     SWAP,
+    bare_skeleton,
     is_skeleton,
 )
 from .names import name_and_people_keys
@@ -108,7 +109,7 @@ def index_keys(word: str) -> tuple[str, ...]:
     return tuple(
         CYRILLIC_SCHEME + k[len(SCHEME) :]
         if k.startswith(SCHEME)
-        else CYRILLIC_SKELETON + k[len(SKELETON) :]
+        else CYRILLIC_SKELETON + bare_skeleton(k)
         if is_skeleton(k)
         else k
         for k in keys
@@ -160,20 +161,14 @@ def variant_keys(word: str) -> tuple[str, ...]:
     keys = _own_keys(word)
     if CYRILLIC_RE.search(word.lower()):
         # a Cyrillic word also meets the Latin spellings that read one a as its е (SWAP)
-        swaps = tuple(SWAP + k[len(SKELETON) :] for k in keys if _plain_skeleton(k))
-        return keys + swaps if swaps else keys
-    cyrillic = tuple(
-        CYRILLIC_SKELETON + k[len(SWAP if k.startswith(SWAP) else SKELETON) :]
-        for k in keys
-        if is_skeleton(k)
-    )
-    if not cyrillic:
-        return keys
-    return tuple(k for k in keys if not k.startswith(SWAP)) + cyrillic
+        swaps = (SWAP + k[len(SKELETON) :] for k in keys if is_skeleton(k) and not _swap(k))
+        return tuple(dict.fromkeys((*keys, *swaps)))
+    cyrillic = (CYRILLIC_SKELETON + bare_skeleton(k) for k in keys if is_skeleton(k))
+    return tuple(dict.fromkeys((*(k for k in keys if not _swap(k)), *cyrillic)))
 
 
-def _plain_skeleton(key: str) -> bool:
-    return is_skeleton(key) and not key.startswith((SWAP, CYRILLIC_SKELETON))
+def _swap(key: str) -> bool:
+    return key.startswith(SWAP)
 
 
 @bounded_cache(max_bytes=4_000_000)
