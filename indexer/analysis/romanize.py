@@ -64,8 +64,10 @@ def strip_apostrophe_suffix(word: str) -> str:
 # The classical orthography's digraphs for a glide and a vowel, which the reform of 1922
 # writes with յ and the diaspora press still uses (Գիւմրի, Գյումրի: Gyumri; Եայիճի,
 # Yaydzhi; Պետրոսեան, Պետրոսյան: Petrosyan). Inside a word եա may also be the e and a of
-# a compound (Մոնթեավան: Monte-avan), so only at its start and in the surnames' -եան.
-_CLASSICAL_RE = re.compile("իւ|^եա|^եօ|եան$")
+# a compound (Մոնթեավան: Monte-avan), so only at its start and in the surnames' -եան
+# (with the endings of its cases: Պետրոսեանի, Պետրոսեանց), and իւ before a vowel is i
+# and v (հիւանդ: hivand).
+_CLASSICAL_RE = re.compile("իւ(?![աեէըիոօ])|^եա|^եօ|եան(?=[իընց]|$)")
 _MODERN = {"իւ": "յու", "եա": "յա", "եօ": "յո", "եան": "յան"}
 
 
