@@ -3,12 +3,13 @@
 import pytest
 
 from indexer.analysis import exact_key, variant_keys
-from indexer.analysis.keys import name_keys
+from indexer.analysis.keys import index_keys, name_keys
 
 
 def meet(a: str, b: str) -> bool:
-    """A query for `a` finds a document that says `b` (same test as the search core)."""
-    return exact_key(a) == exact_key(b) or bool(set(variant_keys(a)) & set(variant_keys(b)))
+    """A query for `a` finds a document that says `b` (same test as the search core: the
+    query's keys against the keys the spelling map records `b` under)."""
+    return exact_key(a) == exact_key(b) or bool(set(variant_keys(a)) & set(index_keys(b)))
 
 
 KHOJALY = [
@@ -57,6 +58,7 @@ def test_every_spelling_of_khojaly_meets_every_other(spelling):
         ("Aliev", "Aliyev"),
         ("Нагорного", "Nagorno"),
         ("Гейдар", "Heydar"),
+        ("Gorbacev", "Горбачёв"),  # ISO 9's č without its caron
         # German and French press
         ("Alijew", "Aliyev"),
         ("Karabach", "Karabakh"),

@@ -48,10 +48,12 @@ MAX_SILENT = 1
 VOWELS = {"a": "A", "e": "E", "ə": "A", "i": "I", "ı": "I", "y": "I", "o": "O", "u": "O"}
 MAX_E_AS_I = 1  # e is A, but one e of a word may read as I or O ...
 _E_AS_I_AFTER = frozenset("c")  # ... after a palatal, as in Нахичевань for Naxçıvan, Gorbachev
-# ... written with more than one letter (ch, sh, zh, dzh, tsch): a bare c read as a palatal is
-# Turkish or Azerbaijani c, whose e is an e (acele is not acile), as no romanization of
-# Russian writes ч or дж so. It is the palatal class in the keys (BARE_C -> c).
+# ... but as I only after one written with more than one letter (ch, sh, zh, dzh, tsch): a
+# bare c read as a palatal is Turkish or Azerbaijani c, whose e is not i (acele is not
+# acile), as no romanization of Russian writes че so; as O (ё) after it too, for a č that
+# lost its caron (Gorbacev). It is the palatal class in the keys (BARE_C -> c).
 BARE_C = "ċ"
+_E_AS_O_AFTER = frozenset(("c", BARE_C))
 _WEAK = frozenset("I")
 SCHWA = "Ə"  # ə kept apart from a and e: either may write it (Məmmədov: Mammadov, Mamedov)
 
@@ -218,12 +220,13 @@ def _keys(
         for key, silent, as_i in keys:
             if sym == "E":
                 nxt.append((key + e, silent, as_i))
-                if as_i < e_as_i and i > 0 and slots[i - 1] in _E_AS_I_AFTER:
+                after = slots[i - 1] if i > 0 and as_i < e_as_i else ""
+                if after in _E_AS_I_AFTER:
                     nxt.append((key + "I", silent, as_i + 1))
-                    if e_as_o:
-                        nxt.append((key + "O", silent, as_i + 1))  # ё: Горбачёв, Gorbatschow
                     if inner and silent < MAX_SILENT:
                         nxt.append((key, silent + 1, as_i + 1))
+                if e_as_o and after in _E_AS_O_AFTER:
+                    nxt.append((key + "O", silent, as_i + 1))  # ё: Горбачёв, Gorbatschow
                 continue
             nxt.append((key + sym, silent, as_i))
             if sym in _WEAK and inner and silent < MAX_SILENT:
