@@ -440,6 +440,8 @@ def test_two_vowels_in_a_row_stay_two_in_the_skeleton():
         ["Greeks", "Griechen", "Grecs", "греки", "греков", "Yunanlar"],
         ["Ossetians", "Osseten", "Ossètes", "осетины", "осетинам"],
         ["Assyrians", "Assyrer", "Assyriens", "ассирийцы", "ассирийцев"],
+        ["Ukrainians", "Ukrainer", "Ukrainiens", "украинцы", "Ukraynalılar"],
+        ["Tats", "Tat", "таты", "Tatlar"],
     ],
 )
 def test_a_peoples_name_meets_its_plural_and_derivations(spellings):
