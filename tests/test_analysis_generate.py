@@ -35,6 +35,8 @@ WORLD = (
     place(11, "Mets Parni", "AM", 900, ["Mets Parni"], lat=40.9, lon=44.1),
     place(12, "Yeni Kend", "AZ", 800, ["Bolshaya Pazar"], lat=41.5, lon=45.0),
     place(14, "Şirvan", "AZ", 70_000, ["Ali-Bayramly", "Zubovka"], lat=39.9, lon=48.9),
+    place(16, "Gogaran", "AM", 400, ["Goran", "Горан", "Գորան"], lat=40.9, lon=44.2),
+    place(17, "Quba", "AZ", 38_000, ["Kuba", "Куба", "Guba"], lat=41.4, lon=48.5),
     place(15, "Şirvan", "IR", 80_000, [], lat=37.4, lon=57.9),
     place(
         13,
@@ -52,7 +54,9 @@ WORLD = (
 def gazetteer(monkeypatch):
     monkeypatch.setattr(places, "world", lambda: WORLD)
     monkeypatch.setattr(places, "region", lambda: tuple(p for p in WORLD if p.country != "IT"))
-    monkeypatch.setattr(places, "_ordinary_words", lambda _, n=0: {"pazar": "tr", "bolshaya": "ru"})
+    ordinary = {"pazar": "tr", "bolshaya": "ru", "goran": "en", "kuba": "en"}
+    monkeypatch.setattr(places, "_ordinary_words", lambda _, n=0: ordinary)
+    monkeypatch.setattr(places, "_russian_words", lambda _: frozenset({"bolshaya", "kuba"}))
     rows, multi, ambiguous = places.build()
     names = {r[0]: r[1].split(", ") for r in rows}
     whole = {r[0]: r[1].split(", ") for r in multi}
@@ -81,6 +85,16 @@ def test_a_neighbouring_village_with_the_same_soviet_name_makes_it_ambiguous(gaz
 def test_an_ordinary_word_is_not_a_place_name(gazetteer):
     names, ambiguous, _ = gazetteer
     assert "Pazar" in ambiguous and "Pazar" not in names.get("gn7", [])
+
+
+def test_a_name_of_another_script_is_no_ordinary_word_of_a_latin_language(gazetteer):
+    names, ambiguous, _ = gazetteer
+    # Горан and Գորան are Gogaran only in their own script: the Latin goran is English
+    assert "Goran" in ambiguous and "Gogaran" in names["gn16"]
+    assert {"Горан@", "Գորան@"} <= set(names["gn16"])
+    # a Cyrillic name that is a Russian word stays out (куба is Cuba to a Russian reader)
+    assert ambiguous["Куба"] == "ordinary word (ru: kuba)"
+    assert not any(n.startswith("Куба") for n in names["gn17"])
 
 
 def test_one_place_listed_twice_is_one_group_and_its_district_name_is_a_whole_name(gazetteer):

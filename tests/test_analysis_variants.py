@@ -537,6 +537,31 @@ def test_a_name_the_gazetteer_leaves_out_joins_no_place_by_its_scheme():
     assert not groups("Bayram")
 
 
+@pytest.mark.parametrize(
+    "native, latin, name",
+    [
+        ("Горан", "goran", "Gogaran"),  # goran: an English word of Webster's
+        ("Գորան", "Goran", "Gyogarchin"),
+        ("Арпа", "arpa", "Areni"),  # Turkish 'barley'
+        ("Վան", "van", "Vanas"),  # the city of Turkey; English van
+        ("Արթիկ", "artık", "Ardik"),  # Turkish 'now'
+        ("Аяр", "ayar", "Agarakadzor"),  # Turkish 'setting'
+    ],
+)
+def test_a_name_in_its_own_script_is_the_place_though_its_letters_spell_a_latin_word(
+    native, latin, name
+):
+    # a Cyrillic or Armenian document word is never the Turkish or English word its
+    # romanization spells, but the Latin word is still no name of the place
+    assert meet(native, name) and meet(name, native)
+    assert not meet(latin, name) and not meet(name, latin) and not groups(latin)
+
+
+def test_a_cyrillic_name_that_is_a_russian_word_is_still_no_place():
+    # Cuba to a Russian reader (Santiago de Cuba's list has Kuba), though Russian calls Quba so
+    assert not groups("Куба") and not meet("Куба", "Guba")
+
+
 def test_a_places_name_is_no_peoples_plural():
     # Goris, a town of Armenia, is not the plural of Gori, a town of Georgia
     assert not meet("Goris", "Gori") and not meet("Gori", "Goris")

@@ -10,7 +10,10 @@ Three files under data/, one group per line: `group<TAB>names`, names separated 
   Azeri must not meet Azari (an extinct Iranian language), so each form is listed.
 A name written `X>Y` also carries the keys of the word Y (Bergkarabach>Karabach: the German
 compound is both Nagorno and Karabakh). A word written `X*` counts only capitalized (Հայ,
-whose romanization is English hay). Words that translate part of a name (Upper, Haut, Berg)
+whose romanization is English hay), and one written `X@` only in its own script, Cyrillic or
+Armenian (Горан@ and Գորան@ are Gogaran, but the Latin goran is an English word, artık a
+Turkish one: Արթիկ@); such a name reaches no other spelling by its skeleton or scheme key,
+which would bring the Latin word back. Words that translate part of a name (Upper, Haut, Berg)
 are in none of these files: they name nothing alone, so names of several words are looked
 up whole (whole_names.py) and "upper" alone never reaches Nagorno.
 
@@ -58,10 +61,23 @@ class Entry:
     keep_e: bool = False
 
 
+NATIVE = "@"  # a name of places.tsv that counts only in its own script
+_ARMENIAN_RE = re.compile("[\u0531-\u058f]")
+
+
+def _script(word: str) -> str | None:
+    """ "cyr" or "hy" for a word of Cyrillic or Armenian letters, else None."""
+    if _CYRILLIC_RE.search(word):
+        return "cyr"
+    return "hy" if _ARMENIAN_RE.search(word) else None
+
+
 @dataclass
 class _Table:
     index: dict[str, Entry] = field(default_factory=dict)
     capitalized: dict[str, Entry] = field(default_factory=dict)  # the `X*` words
+    # the `X@` words, by script ("cyr", "hy") and lookup form
+    native: dict[str, dict[str, Entry]] = field(default_factory=dict)
     # the stems of words.tsv's words, each form without one ending: an inflection the table
     # does not list meets the listed ones through it (Азербайджанцев: Азербайджанцы), and
     # keeps the spelling rules, as no list holds its romanizations
@@ -85,6 +101,12 @@ class _Table:
         index = self.index
         if word.endswith("*"):
             word, index = word[:-1], self.capitalized
+        elif word.endswith(NATIVE):
+            word = word[: -len(NATIVE)]
+            script = _script(word)
+            if script is None:
+                raise ValueError(f"{name!r}: only a Cyrillic or Armenian name may end in {NATIVE}")
+            index, bridge = self.native.setdefault(script, {}), False
         if not strict and bridge:
             self.names.append((word.strip(), group))
         form = lookup_form(word.strip())
@@ -133,6 +155,8 @@ def table() -> _Table:
                     continue
                 t.add(name.strip(), group, strict, bridge, keep_e)
                 word = name.strip().rstrip("*").partition(">")[0]
+                if word.endswith(NATIVE):
+                    continue
                 if bridge if filename == "places.tsv" else _CYRILLIC_RE.search(word):
                     by_scheme.append((word, strict))
     for form, entry in t.index.items():
@@ -185,11 +209,16 @@ def lookup(word: str) -> Entry | None:
         return index[form]
     if form in table().capitalized and (word[:1].isupper() or not word.isascii()):
         return table().capitalized[form]
+    native = table().native.get(_script(word) or "latn", {})
+    if form in native:
+        return native[form]
     m = _SUFFIX_RE.search(form)
     while m and len(form) - (m.end() - m.start()) >= MIN_STEM:
         stem = form[: m.start()]
         if stem in index:
             return index[stem]
+        if stem in native:
+            return native[stem]
         # Shorter suffixes ending the same way: Ermenilerin -> (lerin, rin ...) -> Ermeni.
         m = _SUFFIX_RE.search(form, m.start() + 1)
     stem = _stem(form)

@@ -19,7 +19,10 @@ left out, and written to data/places_ambiguous.tsv with the reason, when
 - it is an ordinary word of English (one of Webster's in use, whatever place has it: Webster's
   Second also keeps words nobody writes, such as sewan), Russian or Turkish (a Turkish village
   called Pazar must not make "pazar", market, a place name; in a multi-word name such a word is
-  just not listed);
+  just not listed), of Russian only for a name in Cyrillic letters and of none for one in
+  Armenian letters: a Cyrillic or Armenian word is never the English or Turkish word its
+  romanization spells, so such a name is kept, marked to count only in its own script
+  (Горан@, Արթիկ@: Gogaran's and Artik's, while goran and artık stay words);
 - it is one word shorter than three letters;
 - it has no capitalized word of three letters or more that is not one of the COMMON most
   frequent words (Krasnaya Zvezda, "red star"; Yeni kənd, "new village"). Lower-case words
@@ -48,7 +51,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from indexer.analysis.pipeline import tokens
-from indexer.analysis.synonyms import lookup_form
+from indexer.analysis.synonyms import NATIVE, lookup_form
 
 from .sources import (
     COUNTRIES,
@@ -132,6 +135,21 @@ def _ordinary_words(places: tuple[Place, ...], n: int = FREQUENT) -> dict[str, s
 _TURKISH_LETTERS = frozenset("çğıöşü")
 
 
+def _russian_words(places: list[Place], n: int = FREQUENT) -> frozenset[str]:
+    """Lookup forms of the `n` most frequent Russian words, unless a place of the region of
+    BIG_PLACE people has the word as a name (wordfreq counts баку and ереван as words): куба,
+    Cuba to a Russian reader, stays a word, although Santiago de Cuba lists Kuba."""
+    big = {form(n) for p in places if p.population >= BIG_PLACE for n in p.names}
+    return frozenset(f for f in map(lookup_form, frequent_words("ru", n)) if f not in big)
+
+
+def _script(name: str) -> str:
+    """ "cyr", "hy" or "latn": the script of a name (kept_name allows only one)."""
+    if any("\u0400" <= ch <= "\u04ff" for ch in name):
+        return "cyr"
+    return "hy" if any("\u0531" <= ch <= "\u058f" for ch in name) else "latn"
+
+
 def _claims(q: Place, f: str, p: Place) -> bool:
     """Whether place `q` claims the name of lookup form `f` that place `p` lists: always
     when it is its own name (Susa is the Italian town's own name), and for another name only
@@ -189,6 +207,15 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
                     same.union(p.geonameid, q.geonameid)
     ordinary = _ordinary_words(everything)
     common = _ordinary_words(everything, COMMON)
+    russian = _russian_words(mine)
+
+    def ordinary_here(name: str, f: str) -> bool:
+        """Whether the one-word name `name` reads as an ordinary word in its own script: a
+        Cyrillic name only as a Russian one, an Armenian name never (no word list is in
+        Armenian letters; Արթիկ, Artik, is not the Turkish artık, Горан not English goran)."""
+        if _script(name) == "hy":
+            return False
+        return f in (russian if _script(name) == "cyr" else ordinary)
 
     def why_ambiguous(p: Place, name: str) -> str | None:
         f = form(name)
@@ -211,8 +238,9 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
         if len(words) == 1:
             if len(words[0]) < MIN_WORD:
                 return "a word shorter than three letters"
-            if words[0] in ordinary:
-                return f"ordinary word ({ordinary[words[0]]}: {words[0]})"
+            if ordinary_here(name, words[0]):
+                lang = "ru" if _script(name) == "cyr" else ordinary[words[0]]
+                return f"ordinary word ({lang}: {words[0]})"
             return None
         if not any(
             len(f) >= MIN_WORD and f not in common and w[:1].isupper()
@@ -232,7 +260,12 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
             if reason:
                 ambiguous.setdefault(n, [n, reason, f"{p.name} ({p.country} {p.geonameid})"])
                 continue
-            groups[root].setdefault(form(n), n)
+            # a name of Cyrillic or Armenian letters that reads as an ordinary word of
+            # another script is the place's name only in its own script (NATIVE)
+            if " " not in form(n) and form(n) in ordinary:
+                groups[root].setdefault(f"{form(n)} {_script(n)}", n + NATIVE)
+            else:
+                groups[root].setdefault(form(n), n)
     single, multi = [], []
     for root in sorted(groups):
         names = list(groups[root].values())
@@ -247,8 +280,10 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
         words = [n for n in names if len(form(n).split()) == 1]
         if len(words) >= 2:
             single.append([f"gn{main.geonameid}", ", ".join(words), *tail])
-        if len(words) < len(names) or own:
-            multi.append([f"gn{main.geonameid}", ", ".join(names), *tail, own])
+        # a name looked up whole is compared by its letters alone: no NATIVE name here
+        whole = [n for n in names if not n.endswith(NATIVE)]
+        if (len(words) < len(names) or own) and len(whole) >= (1 if own else 2):
+            multi.append([f"gn{main.geonameid}", ", ".join(whole), *tail, own])
     ambiguous_rows = sorted(ambiguous.values(), key=lambda r: (r[0].lower(), r[0]))
     return single, multi, ambiguous_rows
 
