@@ -178,6 +178,10 @@ def test_quotes_around_a_word_are_not_part_of_it(text):
         ("Yuri", "Yura"),  # Cyrillic е is not о after a palatal either
         ("tatmak", "tutmak"),  # Turkish words one vowel apart
         ("aylar", "oylar"),
+        # and rarer forms of Turkish words, whose ending hides the vowel (süre, sürü)
+        ("süreye", "sürüye"),
+        ("kafeye", "kafiye"),
+        ("dereyi", "deriyi"),
         ("Susa", "Shusha"),  # GeoNames lists Susa for Shusha: it is another city
         ("Suse", "Shusha"),
         # an e is an i only after a palatal (Нахичевань): places and words one vowel apart
@@ -590,6 +594,13 @@ def test_a_name_two_places_share_is_nobodys():
     assert groups("Susa") == shush
     # a village whose GeoNames entry lists Hocalı does not capture Khojaly's spellings
     assert not meet("Halitpaşa", "Khojaly")
+
+
+@pytest.mark.parametrize(
+    "word, name", [("xocalıda", "Khojaly"), ("şuşaya", "Shusha"), ("bərdədə", "Barda")]
+)
+def test_a_name_in_lower_case_with_a_turkic_ending_is_still_a_name(word, name):
+    assert meet(word, name) and meet(name, word)
 
 
 def test_a_given_name_that_is_also_a_turkish_word_is_still_a_name():

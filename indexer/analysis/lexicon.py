@@ -16,7 +16,9 @@ hako + pian, Kalakhan not kala + khan).
 
 Russian and Turkish words come from data/common_words.txt, generated (generate/words.py) from
 wordfreq's frequent words without the names among them: пытаться must not meet питаться,
-стена not стана, tutmak not tatmak.
+стена not стана, tutmak not tatmak. A lower-case word that is a listed Turkish word with
+Turkish endings is one too (süreye, süre-ye; ilericilik), as the list holds only the frequent
+forms.
 """
 
 from __future__ import annotations
@@ -92,14 +94,47 @@ def _common() -> frozenset[str]:
 
 
 def is_common_word(word: str) -> bool:
-    """`word` (as written) is a frequent Russian or Turkish word, not a name. Turkish words
-    count only in lower case: many Azerbaijani and Turkish given names are words too (İlham is
-    'inspiration'), and a capital says which one the text means. The Russian list has no names
-    (pymorphy3 tells them apart), so case does not matter there."""
+    """`word` (as written) is a frequent Russian or Turkish word, not a name, or in lower case
+    such a Turkish word with endings the list does not hold (süreye, kafeye: süre, kafe).
+    Turkish words count only in lower case: many Azerbaijani and Turkish given names are words
+    too (İlham is 'inspiration'), and a capital says which one the text means. The Russian list
+    has no names (pymorphy3 tells them apart), so case does not matter there."""
     if word.islower():
-        return word in _common()
+        return word in _common() or _inflected_turkish(word)
     low = lower(word)
     return bool(_CYRILLIC_RE.search(low)) and low in _common()
+
+
+# Turkish endings, one at a time from the end: plural, case (with the y, n or s a vowel stem
+# takes), possessive, and the suffixes that make one word of another (-lik, -li, -siz, -ci)
+_TURKISH_ENDING_RE = re.compile(
+    r"(?:l[ae]r|[nsy]?[ıiuü]n?|y?[ae]|[dt][ae]n?|y?l[ae]|[lsn][ıiuü]|l[ıiuü]k|s[ıiuü]z"
+    r"|[cç][ıiuü]|m[ıiuü]z|[ıiuü]m)"
+)
+LONGEST_TURKISH_ENDING = 3
+MAX_TURKISH_ENDINGS = 3  # ilerici-lik-leri
+MIN_TURKISH_STEM = 4  # the list's shortest words
+
+
+def _inflected_turkish(word: str) -> bool:
+    """A lower-case Latin word that is a listed Turkish word with up to MAX_TURKISH_ENDINGS
+    endings: the list holds the frequent forms only, and a rarer one would otherwise get the
+    spelling rules of a name, which fold the vowel its ending hides (süreye would meet sürüye,
+    dereyi deriyi)."""
+    if _CYRILLIC_RE.search(word):
+        return False
+    stems = [word]
+    for _ in range(MAX_TURKISH_ENDINGS):
+        shorter = []
+        for stem in stems:
+            start = max(MIN_TURKISH_STEM, len(stem) - LONGEST_TURKISH_ENDING)
+            for i in range(start, len(stem)):
+                if _TURKISH_ENDING_RE.fullmatch(stem, i):
+                    if stem[:i] in _common():
+                        return True
+                    shorter.append(stem[:i])
+        stems = shorter
+    return False
 
 
 @bounded_cache(max_bytes=2_000_000)
