@@ -37,6 +37,10 @@ WORLD = (
     place(14, "Şirvan", "AZ", 70_000, ["Ali-Bayramly", "Zubovka"], lat=39.9, lon=48.9),
     place(16, "Gogaran", "AM", 400, ["Goran", "Горан", "Գորան"], lat=40.9, lon=44.2),
     place(17, "Quba", "AZ", 38_000, ["Kuba", "Куба", "Guba"], lat=41.4, lon=48.5),
+    place(18, "Getahovit", "AM", 1_700, ["Tala", "Թալա", "Тала"], lat=41.0, lon=45.1),
+    place(19, "Tala", "EG", 40_000, [], lat=30.7, lon=30.9),  # in Egypt, named in Latin only
+    place(20, "Dobroye", "RU", 5_000, ["Доброе"], lat=53.4, lon=39.1),
+    place(21, "Dobroye", "UA", 8_000, [], lat=47.0, lon=32.0),
     place(15, "Şirvan", "IR", 80_000, [], lat=37.4, lon=57.9),
     place(
         13,
@@ -95,6 +99,17 @@ def test_a_name_of_another_script_is_no_ordinary_word_of_a_latin_language(gazett
     # a Cyrillic name that is a Russian word stays out (куба is Cuba to a Russian reader)
     assert ambiguous["Куба"] == "ordinary word (ru: kuba)"
     assert not any(n.startswith("Куба") for n in names["gn17"])
+
+
+def test_a_far_place_abroad_named_in_latin_only_does_not_claim_a_name_in_another_script(
+    gazetteer,
+):
+    names, ambiguous, _ = gazetteer
+    # Tala is also a town of Egypt, but no Armenian or Russian writer names it Թալա or Тала
+    assert ambiguous["Tala"].startswith("also Tala (EG")
+    assert {"Թալա@", "Тала@"} <= set(names["gn18"])
+    # a town of Ukraine is named in Cyrillic by Russian writers, listed or not
+    assert ambiguous["Доброе"].startswith("also Dobroye (UA")
 
 
 def test_one_place_listed_twice_is_one_group_and_its_district_name_is_a_whole_name(gazetteer):

@@ -550,6 +550,9 @@ def test_a_name_the_gazetteer_leaves_out_joins_no_place_by_its_scheme():
         ("Վան", "van", "Vanas"),  # the city of Turkey; English van
         ("Արթիկ", "artık", "Ardik"),  # Turkish 'now'
         ("Аяр", "ayar", "Agarakadzor"),  # Turkish 'setting'
+        # Mulki is also a town of India, which no one writes in Cyrillic or Armenian letters
+        ("Мулки", "Mulki", "Kayk"),
+        ("Մուլքի", "Mulki", "Kajk"),
     ],
 )
 def test_a_name_in_its_own_script_is_the_place_though_its_letters_spell_a_latin_word(

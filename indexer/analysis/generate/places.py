@@ -15,7 +15,11 @@ left out, and written to data/places_ambiguous.tsv with the reason, when
   that place is a larger one of Azerbaijan or Armenia (Kot of Shahdad Kot in Pakistan, Guba of
   Moncha-Guba, Monchegorsk's old name); a place's own name always does (Susa), and another
   place's alternate name does not take a place's own name unless that place is DOMINANT
-  times as populous (Gori in Georgia lists Goris, the town of Armenia);
+  times as populous (Gori in Georgia lists Goris, the town of Armenia); a far place outside
+  the six countries that has a name in Latin letters only does not take it in Cyrillic or
+  Armenian ones (Talā in Egypt, Getahovit's Թալա), unless Russian writers name that
+  country's towns in Cyrillic anyway (CYRILLIC_COUNTRIES: Ukraine's Dobroye keeps Доброе
+  ambiguous): such a name is kept, marked to count only in its own script;
 - it is an ordinary word of English (one of Webster's in use, whatever place has it: Webster's
   Second also keeps words nobody writes, such as sewan), Russian or Turkish (a Turkish village
   called Pazar must not make "pazar", market, a place name; in a multi-word name such a word is
@@ -143,6 +147,27 @@ def _russian_words(places: list[Place], n: int = FREQUENT) -> frozenset[str]:
     return frozenset(f for f in map(lookup_form, frequent_words("ru", n)) if f not in big)
 
 
+# why_ambiguous's answer for a name kept, but only in its own script (NATIVE)
+IN_ITS_SCRIPT = "in its own script only"
+
+
+# Countries that write, or wrote in Soviet times, their places' names in Cyrillic: a Russian
+# text names their towns in Cyrillic, whether GeoNames lists that name or not
+CYRILLIC_COUNTRIES = ("UA", "BY", "KZ", "KG", "TJ", "TM", "UZ", "MD", "BG", "RS", "MK", "MN")
+
+
+def _foreign(q: Place, p: Place, f: str, script: str) -> bool:
+    """Whether `q` is a place FAR_KM from `p` outside the six countries none of whose names
+    of lookup form `f` is in `script`: GeoNames gives a Cyrillic or Armenian name to the
+    places abroad that Russian or Armenian writers name, except to the towns of countries
+    that write Cyrillic themselves (CYRILLIC_COUNTRIES)."""
+    if q.country in COUNTRIES or p.km(q) < FAR_KM:
+        return False
+    if script == "cyr" and q.country in CYRILLIC_COUNTRIES:
+        return False
+    return not any(form(n) == f and _script(n) == script for n in q.names)
+
+
 def _script(name: str) -> str:
     """ "cyr", "hy" or "latn": the script of a name (kept_name allows only one)."""
     if any("\u0400" <= ch <= "\u04ff" for ch in name):
@@ -230,18 +255,28 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
             # that place is DOMINANT times as large (Gori in Georgia lists Goris, the town of
             # Armenia: Georgian for "of Gori")
             others = [q for q in others if form(q.name) == f or q.population >= DOMINANT * big]
+        words = f.split()
+        script = _script(name)
+        native = False
         if any(big < DOMINANT * q.population for q in others):
             q = max(others, key=lambda q: q.population)
-            return f"also {q.name} ({q.country} {q.geonameid})"
-        words = f.split()
+            also = f"also {q.name} ({q.country} {q.geonameid})"
+            if script == "latn" or len(words) > 1:
+                return also
+            # a far place abroad that has the name only in another script does not claim
+            # it in this one: an Armenian Թալա is Getahovit's, not Talā's in Egypt
+            others = [q for q in others if not _foreign(q, p, f, script)]
+            if any(big < DOMINANT * q.population for q in others):
+                return also
+            native = True
         written = [w for _, _, w in tokens(name)]
         if len(words) == 1:
             if len(words[0]) < MIN_WORD:
                 return "a word shorter than three letters"
             if ordinary_here(name, words[0]):
-                lang = "ru" if _script(name) == "cyr" else ordinary[words[0]]
+                lang = "ru" if script == "cyr" else ordinary[words[0]]
                 return f"ordinary word ({lang}: {words[0]})"
-            return None
+            return IN_ITS_SCRIPT if native else None
         if not any(
             len(f) >= MIN_WORD and f not in common and w[:1].isupper()
             for f, w in zip(words, written, strict=True)
@@ -257,12 +292,13 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
         places_of[root].append(p)
         for n in p.names:
             reason = why_ambiguous(p, n)
-            if reason:
+            if reason and reason != IN_ITS_SCRIPT:
                 ambiguous.setdefault(n, [n, reason, f"{p.name} ({p.country} {p.geonameid})"])
                 continue
             # a name of Cyrillic or Armenian letters that reads as an ordinary word of
-            # another script is the place's name only in its own script (NATIVE)
-            if " " not in form(n) and form(n) in ordinary:
+            # another script, or as a far foreign place's Latin name, is the place's name
+            # only in its own script (NATIVE)
+            if reason == IN_ITS_SCRIPT or (" " not in form(n) and form(n) in ordinary):
                 groups[root].setdefault(f"{form(n)} {_script(n)}", n + NATIVE)
             else:
                 groups[root].setdefault(form(n), n)
