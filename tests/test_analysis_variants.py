@@ -40,6 +40,9 @@ def groups(word: str) -> set[str]:
         ["Khachatryan", "Xač‘atryan", "Khach‘atryan"],  # ʻ typeset as ‘
         # German and French press forms
         ["Aliyev", "Alijew", "Aliev", "Алиев"],
+        # a Turkic final y, a consonant, and the Russian й or a glide that writes it
+        ["Ağçay", "Agchay", "Agchai", "Агчай"],
+        ["Yeşilköy", "Yeshilkoy", "Ешилкёй"],
         ["Khachatryan", "Chatschatrjan", "Khatchatrian"],
         ["Mkrtchyan", "Mkrttschjan", "Мкртчян"],  # German doubles the t of tsch
         ["Neftchala", "Nefttchala", "Нефтчала", "Neftçala"],  # and French that of tch
@@ -178,6 +181,11 @@ def test_quotes_around_a_word_are_not_part_of_it(text):
         ("Yuri", "Yura"),  # Cyrillic е is not о after a palatal either
         ("tatmak", "tutmak"),  # Turkish words one vowel apart
         ("aylar", "oylar"),
+        # Turkish places whose names end in a vowel and y (köy, village) and in vowels only
+        # (kaya, rock; kuyu, well)
+        ("Karaköy", "Karakaya"),
+        ("Sarıköy", "Sarıkaya"),
+        ("Karaköy", "Karakuyu"),
         # and rarer forms of Turkish words, whose ending hides the vowel (süre, sürü)
         ("süreye", "sürüye"),
         ("kafeye", "kafiye"),

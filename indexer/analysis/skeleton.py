@@ -22,7 +22,10 @@ budget for what romanizations really do:
   eşeği not eşiği (`as_written`);
 - a run of vowels counts as its first vowel that is not i or y, since a glide is spelt y, i,
   j or not at all (Aliyev, Aliev, Alijew; Heydar, Geidar, Гейдар; Sargsyan, Sarkisian).
-Final vowels are case endings (Карабаха, Khojalu) and are left out.
+Final vowels are case endings (Карабаха, Khojalu) and are left out, but not a final vowel and
+y in a word spelt with a Turkish or Azerbaijani letter, where y is a consonant (Karaköy is not
+Karakaya); another spelling of such a name has keys with and without them (Agchay, Агчай:
+Ağçay; Krasnyy's -yy, an ending, is not a vowel and y).
 
 French and Spanish gu before e or i is g (Guetk, Beguimli), except in Turkic words, whose u
 is always a vowel. Letters whose sound depends on the language (ch: English /tʃ/, German /x/,
@@ -164,14 +167,15 @@ _RUN_RE = re.compile(r"(.)\1+", re.DOTALL)  # a run of one symbol
 
 
 def _slots(
-    symbols: tuple[str, ...], hiatus: bool = False, exact: bool = False
+    symbols: tuple[str, ...], hiatus: bool = False, exact: bool = False, final_glide: bool = False
 ) -> tuple[bool, list[str]]:
     """(leading vowel?, consonant classes and vowel classes in order), doubled consonants and
     runs of vowels collapsed, final vowels dropped. `hiatus`: a run that does not begin with I
     keeps each of its vowels that is not I (Kocaeli's ae is two vowels, Kocaali's aa one), and
     the I that closes it before a consonant (ai, ey: Kocaili, Heydar).
     `exact`: a or e before a glide ending the run is ə's symbol, either of them (ay and ey are
-    one diphthong: Azərbaycan, Azerbejdżan; bəy, bey)."""
+    one diphthong: Azərbaycan, Azerbejdżan; bəy, bey). `final_glide`: a final run that ends in a
+    glide (köy, çay, bəy) is kept, vowel and glide: a Turkic final y is a consonant."""
     out: list[str] = []
     run = ""
     glide = False  # the run began with I: a palatal onset (Kyandakh, Kieandakh), no hiatus
@@ -195,6 +199,8 @@ def _slots(
             run = ""
         if not out or out[-1] != sym:
             out.append(sym)
+    if final_glide and run and run != "I" and last == "I":
+        out += [SCHWA if exact and run in ("A", "E") else run, "I"]
     lead = bool(symbols) and symbols[0].isupper()
     return lead, out
 
@@ -206,10 +212,11 @@ def _keys(
     hiatus: bool = False,
     exact: bool = False,
     e_as_i: int = MAX_E_AS_I,
+    final_glide: bool = False,
 ) -> list[str]:
     """Every key of one reading: as it is, and with at most MAX_SILENT weak vowels between two
     consonants left out; an e is written `e` (A, or E to keep it apart from a)."""
-    lead, slots = _slots(symbols, hiatus, exact)
+    lead, slots = _slots(symbols, hiatus, exact, final_glide)
     if "E" not in slots and "I" not in slots[1:-1]:
         # nothing to read two ways (most words): the one key, runs of a symbol collapsed
         return [_RUN_RE.sub(r"\1", ("_" if lead else "") + "".join(slots).replace(BARE_C, "c"))]
@@ -264,11 +271,18 @@ def skeletons(
         ambiguous = sorted({u for u, f in zip(units, fixed, strict=True) if f is None})
         variants = _variants(units, fixed, ambiguous)
     out: list[str] = []
+    # a final glide is a consonant in a word spelt as it sounds (Karaköy is not Karakaya,
+    # Yeşilköy not Yeşilkey); another spelling may end so too (Agchay, Агчай: Ağçay) or in a
+    # Russian case ending (-ой, -ей), so it has the keys with the glide and without
     for v in variants:
         e_as_i = 0 if as_written else MAX_E_AS_I
-        for key in _keys(v, "E" if keep_e else "A", e_as_o, hiatus or exact, exact, e_as_i):
-            if key not in out:
-                out.append(key)
+        ends_in_glide = len(v) > 1 and v[-1] == "I" and v[-2].isupper() and v[-2] != "I"
+        for glide in ((True,) if as_written else (False, True)) if ends_in_glide else (False,):
+            for key in _keys(
+                v, "E" if keep_e else "A", e_as_o, hiatus or exact, exact, e_as_i, glide
+            ):
+                if key not in out:
+                    out.append(key)
     return tuple(out)
 
 
