@@ -112,6 +112,14 @@ def test_a_far_place_abroad_named_in_latin_only_does_not_claim_a_name_in_another
     assert ambiguous["Доброе"].startswith("also Dobroye (UA")
 
 
+def test_a_frequent_russian_word_is_a_name_only_of_a_big_city_of_the_region(monkeypatch):
+    # wordfreq counts баку as a word because Baku is a city of two million; куба stays a word
+    # (Cuba), though Santiago de Cuba lists Kuba
+    monkeypatch.setattr(places, "frequent_words", lambda lang, n: ("баку", "куба", "дом"))
+    russian = places._russian_words([p for p in WORLD if p.country != "IT"])
+    assert russian == {"kuba", "dom"}
+
+
 def test_one_place_listed_twice_is_one_group_and_its_district_name_is_a_whole_name(gazetteer):
     names, _, whole = gazetteer
     khojaly = [g for g, n in names.items() if "Khojaly" in n]

@@ -4,7 +4,7 @@ import pytest
 
 from indexer.analysis import tokens, variant_keys
 from indexer.analysis.romanize import ARMENIAN, CYRILLIC, romanize
-from indexer.analysis.synonyms import NATIVE, group_key
+from indexer.analysis.synonyms import NATIVE, group_key, lookup_form, table
 from indexer.analysis.tables import rows
 
 ENTRIES = [
@@ -48,3 +48,24 @@ def test_every_letter_of_the_alphabet_has_a_romanization(alphabet, table):
 )
 def test_romanization_writes_names_as_english_press_does(word, latin):
     assert romanize(word) == latin
+
+
+NATIVE_ENTRIES = [
+    (cells[0], name.strip().removesuffix(NATIVE))
+    for cells in rows("places.tsv")
+    for name in cells[1].split(",")
+    if name.strip().endswith(NATIVE)
+]
+
+
+def test_the_gazetteer_has_names_kept_in_their_own_script():
+    assert len(NATIVE_ENTRIES) > 100  # Горан@, Արթիկ@, Мулки@ ...
+
+
+@pytest.mark.parametrize("group, name", NATIVE_ENTRIES)
+def test_a_name_kept_in_its_own_script_is_looked_up_only_in_that_script(group, name):
+    assert group_key(group) in variant_keys(name)
+    # its letters romanized name the place only as a spelling or an inflection of its other
+    # names (Harich of Haric), never as this name
+    listed = table().index.get(lookup_form(name))
+    assert listed is None or group not in listed.groups

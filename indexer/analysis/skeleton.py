@@ -22,10 +22,12 @@ budget for what romanizations really do:
   eşeği not eşiği (`as_written`);
 - a run of vowels counts as its first vowel that is not i or y, since a glide is spelt y, i,
   j or not at all (Aliyev, Aliev, Alijew; Heydar, Geidar, Гейдар; Sargsyan, Sarkisian).
-Final vowels are case endings (Карабаха, Khojalu) and are left out, but not a final vowel and
-y in a word spelt with a Turkish or Azerbaijani letter, where y is a consonant (Karaköy is not
-Karakaya); another spelling of such a name has keys with and without them (Agchay, Агчай:
-Ağçay; Krasnyy's -yy, an ending, is not a vowel and y).
+Final vowels are case endings (Карабаха, Khojalu) and are left out, but not a vowel and the y
+after it at the end of a word spelt with a Turkish or Azerbaijani letter, where y is a
+consonant (Karaköy is not Karakaya; a case ending after them still goes: Karaköyü, Ağçaya);
+another spelling of such a name has keys with and without them, a y unwritten between two
+vowels included (Agchay, Агчай, Агчае: Ağçay; Каракёе: Karaköy; Krasnyy's -yy, an ending,
+is not a vowel and y).
 
 French and Spanish gu before e or i is g (Guetk, Beguimli), except in Turkic words, whose u
 is always a vowel. Letters whose sound depends on the language (ch: English /tʃ/, German /x/,
@@ -45,6 +47,7 @@ import itertools
 import re
 
 MAX_READINGS = 12
+HIDDEN = 2  # final_glide: a glide may also hide between two vowels (_slots)
 MAX_SILENT = 1
 # Vowels are upper-case symbols: A (a e ə), I (i ı y), O (o u ou); romanize.py has already
 # folded ä, ö and ü.
@@ -167,21 +170,27 @@ _RUN_RE = re.compile(r"(.)\1+", re.DOTALL)  # a run of one symbol
 
 
 def _slots(
-    symbols: tuple[str, ...], hiatus: bool = False, exact: bool = False, final_glide: bool = False
+    symbols: tuple[str, ...], hiatus: bool = False, exact: bool = False, final_glide: int = False
 ) -> tuple[bool, list[str]]:
     """(leading vowel?, consonant classes and vowel classes in order), doubled consonants and
     runs of vowels collapsed, final vowels dropped. `hiatus`: a run that does not begin with I
     keeps each of its vowels that is not I (Kocaeli's ae is two vowels, Kocaali's aa one), and
     the I that closes it before a consonant (ai, ey: Kocaili, Heydar).
     `exact`: a or e before a glide ending the run is ə's symbol, either of them (ay and ey are
-    one diphthong: Azərbaycan, Azerbejdżan; bəy, bey). `final_glide`: a final run that ends in a
-    glide (köy, çay, bəy) is kept, vowel and glide: a Turkic final y is a consonant."""
+    one diphthong: Azərbaycan, Azerbejdżan; bəy, bey). `final_glide`: of a final run with a
+    glide after a vowel, the vowel and the glide are kept, and what follows them is a case
+    ending (köy, köyü, köye; çay, çaya; bəy): a Turkic y is a consonant."""
     out: list[str] = []
     run = ""
     glide = False  # the run began with I: a palatal onset (Kyandakh, Kieandakh), no hiatus
+    glided = ""  # the run as it was when a glide followed its vowel (köy, çaya)
     last = ""
     for sym in symbols:
         if sym.isupper():
+            # a glide after the run's vowel; in a word not spelt as it sounds, any vowel
+            # there may follow one unwritten (Каракёе, karakyoe: Karaköy's dative)
+            if (sym == "I" or final_glide == HIDDEN) and run and run != "I" and not glided:
+                glided = run
             # a run of vowels counts as its first one that is not I (a glide, or i before
             # another vowel: Sarkisian's ia is Sargsyan's ya); I when it has no other
             if not run or run == "I":
@@ -196,11 +205,11 @@ def _slots(
             # a glide closing a run before a consonant is a diphthong, which a vowel alone
             # never writes (Haidar, Heydar, Гейдар; but Kocaili is not Kocaali, Teira not Teera)
             out.append(vowel + "I" if hiatus and last == "I" and run != "I" else vowel)
-            run = ""
+            run, glided = "", ""
         if not out or out[-1] != sym:
             out.append(sym)
-    if final_glide and run and run != "I" and last == "I":
-        out += [SCHWA if exact and run in ("A", "E") else run, "I"]
+    if final_glide and glided:
+        out += [SCHWA if exact and glided in ("A", "E") else glided, "I"]
     lead = bool(symbols) and symbols[0].isupper()
     return lead, out
 
@@ -212,7 +221,7 @@ def _keys(
     hiatus: bool = False,
     exact: bool = False,
     e_as_i: int = MAX_E_AS_I,
-    final_glide: bool = False,
+    final_glide: int = False,
 ) -> list[str]:
     """Every key of one reading: as it is, and with at most MAX_SILENT weak vowels between two
     consonants left out; an e is written `e` (A, or E to keep it apart from a)."""
@@ -276,14 +285,28 @@ def skeletons(
     # Russian case ending (-ой, -ей), so it has the keys with the glide and without
     for v in variants:
         e_as_i = 0 if as_written else MAX_E_AS_I
-        ends_in_glide = len(v) > 1 and v[-1] == "I" and v[-2].isupper() and v[-2] != "I"
-        for glide in ((True,) if as_written else (False, True)) if ends_in_glide else (False,):
+        ends = (
+            ((True,) if as_written else (False, HIDDEN))
+            if _final_glide(v, as_written)
+            else (False,)
+        )
+        for glide in ends:
             for key in _keys(
                 v, "E" if keep_e else "A", e_as_o, hiatus or exact, exact, e_as_i, glide
             ):
                 if key not in out:
                     out.append(key)
     return tuple(out)
+
+
+def _final_glide(symbols: tuple[str, ...], as_written: bool) -> bool:
+    """Whether the word ends in a run of vowels with a glide after a vowel (köy, çaya), or in
+    a word not spelt as it sounds, with any vowel after a vowel (karakyoe)."""
+    trail = list(itertools.takewhile(str.isupper, reversed(symbols)))[::-1]
+    return any(
+        (s == "I" or not as_written) and any(v != "I" for v in trail[:i])
+        for i, s in enumerate(trail)
+    )
 
 
 def _variants(units: list[str], fixed: list, ambiguous: list[str]) -> list[tuple[str, ...]]:

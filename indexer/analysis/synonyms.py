@@ -205,11 +205,11 @@ def lookup(word: str) -> Entry | None:
     """The table entry for `word` or for its bare form, if listed."""
     form = lookup_form(word)
     index = table().index
+    native = table().native.get(_script(word) or "latn", {})
     if form in index:
-        return index[form]
+        return _with(index[form], native.get(form))
     if form in table().capitalized and (word[:1].isupper() or not word.isascii()):
         return table().capitalized[form]
-    native = table().native.get(_script(word) or "latn", {})
     if form in native:
         return native[form]
     m = _SUFFIX_RE.search(form)
@@ -223,6 +223,14 @@ def lookup(word: str) -> Entry | None:
         m = _SUFFIX_RE.search(form, m.start() + 1)
     stem = _stem(form)
     return table().stems.get(stem) if stem else None
+
+
+def _with(entry: Entry, native: Entry | None) -> Entry:
+    """`entry` with the groups of the same form in the word's own script (Թարթառ is Tartar's
+    in names.tsv and, in Armenian letters, Mirbashir's in places.tsv)."""
+    if native is None:
+        return entry
+    return Entry(tuple(dict.fromkeys(entry.groups + native.groups)), entry.strict, entry.also)
 
 
 SCHEME_PREFIX = 5  # symbols of a scheme key that a Russian word shares with its stem's key
@@ -244,7 +252,8 @@ def by_scheme(key: str, word: str) -> Entry | None:
 def is_place_name(word: str) -> bool:
     """`word` is listed as written (not as an inflection of a listed word) in the GeoNames
     gazetteer only: a place's name (Goris), whatever its ending."""
-    entry = table().index.get(lookup_form(word))
+    form = lookup_form(word)
+    entry = table().index.get(form) or table().native.get(_script(word) or "latn", {}).get(form)
     return entry is not None and all(g.startswith("gn") for g in entry.groups)
 
 

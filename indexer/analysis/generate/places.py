@@ -17,7 +17,7 @@ left out, and written to data/places_ambiguous.tsv with the reason, when
   place's alternate name does not take a place's own name unless that place is DOMINANT
   times as populous (Gori in Georgia lists Goris, the town of Armenia); a far place outside
   the six countries that has a name in Latin letters only does not take it in Cyrillic or
-  Armenian ones (Talā in Egypt, Getahovit's Թալա), unless Russian writers name that
+  Armenian ones (Mūlki in India, Kayk's Мулки and Մուլքի), unless Russian writers name that
   country's towns in Cyrillic anyway (CYRILLIC_COUNTRIES: Ukraine's Dobroye keeps Доброе
   ambiguous): such a name is kept, marked to count only in its own script;
 - it is an ordinary word of English (one of Webster's in use, whatever place has it: Webster's
@@ -264,7 +264,7 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
             if script == "latn" or len(words) > 1:
                 return also
             # a far place abroad that has the name only in another script does not claim
-            # it in this one: an Armenian Թալա is Getahovit's, not Talā's in Egypt
+            # it in this one: Մուլքի is Kayk's, not that of Mūlki in India
             others = [q for q in others if not _foreign(q, p, f, script)]
             if any(big < DOMINANT * q.population for q in others):
                 return also
