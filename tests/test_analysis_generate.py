@@ -313,3 +313,14 @@ def test_extra_confusables_pair_names_two_vowels_apart(words, pairs):
 
     classes = {"a": "A", "e": "A", "i": "I", "o": "O", "u": "O"}
     assert sorted(_two_apart(sorted(words), classes)) == pairs
+
+
+def test_the_scheme_spellings_table_is_that_of_todays_names_and_schemes():
+    # data/scheme_spellings.tsv is generated (make tables): a name added to
+    # names_multiword.tsv, or a change of romanize.py, needs it made again
+    from indexer.analysis.generate import schemes
+    from indexer.analysis.tables import rows
+
+    listed = {cells[0]: set(cells[1].split(",")) for cells in rows("scheme_spellings.tsv")}
+    assert schemes.spellings() == listed
+    assert {"verine", "veryn"} <= listed["verin"]  # Верин: French passports, ISO 9

@@ -35,6 +35,10 @@ DOCS = {
     "district": "Беженцы из Ходжалинского района.",
     "rayon": "Районная больница открыта.",
     "horse-farm": "Lorii dziabutsakan sovkhozin kits avan lies in the Lori valley.",
+    # Верин Гетик and Баш Гейнюк as French passports romanize them: verine and bach are words
+    # of Webster's, which no spelling rule touches
+    "french": "Les villages de Verine Guetik et de Bach Gueiniouk.",
+    "verine": "A verine of dessert.",
 }
 
 
@@ -218,6 +222,14 @@ def test_an_unlisted_spelling_of_a_places_name_finds_its_names_of_several_words(
     engine, q, expected
 ):
     assert expected <= found(engine, q)
+
+
+@pytest.mark.parametrize(
+    "q", ["Mets Keti", "Verin Getik", "Верин Гетик", "Baş Göynük", "Bash Geynyuk"]
+)
+def test_a_name_of_several_words_is_found_as_any_romanization_scheme_writes_it(engine, q):
+    assert "french" in found(engine, q)
+    assert "verine" not in found(engine, q)  # the scheme's spelling counts inside the name only
 
 
 def test_an_unlisted_word_tied_to_no_place_brings_no_names_of_several_words(engine):

@@ -33,6 +33,8 @@ from .synonyms import BRIDGE_COUNTRIES, group_key, lookup, lookup_form
 from .tables import rows, settled
 
 FILES = ("places_multiword.tsv", "names_multiword.tsv")
+# generated from FILES (generate/schemes.py): their Russian words in every romanization scheme
+SCHEMES = "scheme_spellings.tsv"
 MAX_NAMES = 48  # other names of one query name: the longest GeoNames list of the region has 47
 
 Words = tuple[str, ...]
@@ -57,6 +59,9 @@ class _Table:
     by_own: dict[tuple[str, ...], list[int]] = field(default_factory=lambda: defaultdict(list))
     # a variant key of the first word of a multi-word name -> (group, name's words)
     by_first: dict[str, list[tuple[int, Words]]] = field(default_factory=lambda: defaultdict(list))
+    # the lookup form of a Russian word of a multi-word name (its Latin twin's too: Bash of
+    # Bash Geynyuk, Баш) -> its other spellings in the romanization schemes (SCHEMES)
+    schemes: dict[str, frozenset[str]] = field(default_factory=dict)
     longest: int = 1
 
 
@@ -102,6 +107,7 @@ def table() -> _Table:
             t.by_first[key] += named
     t.by_form, t.by_id, t.by_first = dict(t.by_form), dict(t.by_id), dict(t.by_first)
     t.by_own = dict(t.by_own)
+    t.schemes = {cells[0]: frozenset(cells[1].split(",")) for cells in rows(SCHEMES)}
     return settled(t)
 
 
@@ -176,6 +182,14 @@ GROUP = group_key("")
 def _in_group(word: str, group_id: str) -> bool:
     entry = lookup(word)
     return bool(entry) and group_id in entry.groups or group_id in _group_ids(word)
+
+
+def spellings_in_schemes(word: str) -> frozenset[str]:
+    """A Russian word of a listed name of several words as each romanization scheme writes
+    it: a document may write the name in a scheme whose spelling of a word is an English
+    word, which no spelling rule touches (Верин Гетик, Verine Guetik: verine; Баш Гейнюк,
+    Bach Gueiniouk: bach), so another name's words carry these spellings too."""
+    return table().schemes.get(lookup_form(word), frozenset())
 
 
 def longest() -> int:

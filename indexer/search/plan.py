@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from indexer.analysis import exact_key, tokens, variant_keys
-from indexer.analysis.whole_names import compound, longest, other_names
+from indexer.analysis.whole_names import compound, longest, other_names, spellings_in_schemes
 from indexer.results import MAX_QUERY_LENGTH, MAX_TERMS, QueryError
 
 MAX_CLAUSES = MAX_TERMS
@@ -61,6 +61,8 @@ class Word:
     # name tables give; consonant skeletons would guess on top of a name not typed, and make
     # each of a place's phrases cost as much as a whole query
     listed: bool = field(default=False, compare=False)
+    # more spellings of such a word: a Russian word as every romanization scheme writes it
+    also: frozenset[str] = field(default=frozenset(), compare=False)
 
     @property
     def exact(self) -> str:
@@ -263,13 +265,21 @@ def _names(children: list, quoted: list[bool]) -> list:
             others = other_names(tuple(w.text for w in words))[:budget]
             if others:
                 budget -= len(others)
+                if len(words) > 1:  # a name as typed: its words as any scheme writes them too
+                    words = tuple(replace(w, also=spellings_in_schemes(w.text)) for w in words)
                 typed = words[0] if len(words) == 1 else Phrase(words)
                 # a match of another name is shown as a match of the name typed
                 shown = typed.label()
                 alternatives = [
                     Word(n[0], shown=shown, literal=compound(n[0]))
                     if len(n) == 1
-                    else Phrase(tuple(Word(w, shown=shown, listed=True) for w in n), shown=shown)
+                    else Phrase(
+                        tuple(
+                            Word(w, shown=shown, listed=True, also=spellings_in_schemes(w))
+                            for w in n
+                        ),
+                        shown=shown,
+                    )
                     for n in others
                 ]
                 out.append(Name((typed, *alternatives)))
@@ -326,7 +336,7 @@ def resolve(plan: And, vocabulary: Vocabulary) -> And:
     def leaf(x: Leaf) -> Leaf:
         if isinstance(x, Word):
             spellings = set() if x.literal else vocabulary.spellings(x.text, not x.listed)
-            return replace(x, terms=frozenset({exact_key(x.text), *spellings}))
+            return replace(x, terms=frozenset({exact_key(x.text), *spellings, *x.also}))
         if isinstance(x, Phrase):
             return replace(x, words=tuple(leaf(w) for w in x.words))
         found = tuple(vocabulary.completions(x.exact, x.light))

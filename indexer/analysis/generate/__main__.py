@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from . import evaldata, extra_confusables, places, words
+from . import evaldata, extra_confusables, places, schemes, words
 
 
 def main() -> int:
     gazetteer = places.write()
     print(f"places: {gazetteer}")
+    print(f"scheme spellings: {schemes.write()}")
     print(f"words: {words.write()}")
     for path in evaldata.write():
         print(f"evaluation: {path}")
