@@ -486,6 +486,11 @@ def test_the_endings_of_peoples_names_leave_other_names_apart(a, b):
         ("азербайджанцами", "=azerbaijani"),
         ("армянам", "=armenian"),
         ("Армянами", "=armenian"),
+        ("армянским", "=armenian"),  # an adjective's -им, -ыми
+        ("русскими", "=russian"),
+        # Armenian's article and cases on a word listed capitalized only (Հայեր)
+        ("հայերը", "=armenian"),
+        ("հայերից", "=armenian"),
     ],
 )
 def test_an_inflection_of_a_listed_peoples_name_joins_its_group(word, group):
@@ -527,6 +532,7 @@ def test_a_peoples_name_in_any_language_and_scheme_joins_its_group(word, group):
         ("Kurt", "=kurdish"),  # a German given name, though Turkish writes Kürt for a Kurd
         ("Udine", "=udi"),  # the Italian city is no inflection of Udin
         ("Udin", "=udi"),  # the Cyrillic genitive counts in Cyrillic only
+        ("Hayes", "=armenian"),  # Հայ, Hay, is Armenian only in Armenian letters
         ("Turkey", "=turkish"),  # the country is not its people
         ("Russell", "=russian"),
     ],

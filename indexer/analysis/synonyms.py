@@ -18,8 +18,10 @@ are in none of these files: they name nothing alone, so names of several words a
 up whole (whole_names.py) and "upper" alone never reaches Nagorno.
 
 Lookup ignores case, accents, script, and ə/ı vs e/i; a listed word also matches with one
-common inflection (Ermeniler -> Ermeni, Армении -> Армения), but only when the bare form is
-listed, so the inflection rules never touch other words; an ethnonym of words.tsv also with
+common inflection (Ermeniler -> Ermeni, Армении -> Армения; in Cyrillic the adjective's
+-ым, -ими too, армянским; in Armenian letters the ablative, հայերից, and the article,
+հայերը), but only when the bare form is listed, so the inflection rules never touch other
+words; an ethnonym of words.tsv also with
 another ending on the stem of a listed form (Азербайджанцев, армянам). A Latin word that
 writes a listed name in another romanization scheme (schemes.py) joins its group (by_scheme:
 Kelanlou, Kjolanlu), and so does one that romanizes a Russian form of words.tsv with or
@@ -40,11 +42,19 @@ from .tables import rows, settled
 
 # English plural, Azerbaijani/Turkish case and plural endings, Russian case endings
 # (romanized). Tried longest first, only to find a listed word.
-_SUFFIX_RE = re.compile(
-    r"(?:lerinin|larinin|lerin|larin|leri|lari|ler|lar|nin|nun|dan|den|tan|ten|da|de|ta|te"
+_ENDINGS = (
+    r"lerinin|larinin|lerin|larin|leri|lari|ler|lar|nin|nun|dan|den|tan|ten|da|de|ta|te"
     r"|in|un|ogo|ego|ykh|ikh|yakh|akh|ami|yami|yam|am|aya|oye|iye|yye|om|em|oy|ey|iy|yy|ov|ev"
-    r"|ya|es|s|a|e|i|u|y)$"
+    r"|ya|es|s|a|e|i|u|y"
 )
+_SUFFIX_RE = re.compile(rf"(?:{_ENDINGS})$")
+# and in their own scripts only (in Latin letters they are Turkish endings too: eğilim is
+# not Eğil's), Russian adjectives' -ым, -им, -ыми, -ими (армянским, русскими) and the
+# Armenian ablative -ից (հայերից)
+_SCRIPT_SUFFIX_RE = {
+    "cyr": re.compile(rf"(?:imi|ymi|im|ym|{_ENDINGS})$"),
+    "hy": re.compile(rf"(?:its|{_ENDINGS})$"),
+}
 
 
 _SCHWA_RE = re.compile("[əƏǝƎәӘ]")  # with the turned e some lists use for ə
@@ -181,10 +191,10 @@ def _join(schemes: dict[str, Entry], key: str, entry: Entry) -> None:
     schemes[key] = Entry(tuple(dict.fromkeys(old.groups + entry.groups)))
 
 
-def _stem(form: str) -> str | None:
+def _stem(form: str, suffix_re: re.Pattern = _SUFFIX_RE) -> str | None:
     """The form without its longest ending, if a stem longer than MIN_STEM is left (Azer, a
     given name, is not the stem of Azeri)."""
-    m = _SUFFIX_RE.search(form)
+    m = suffix_re.search(form)
     return form[: m.start()] if m and m.start() > MIN_STEM else None
 
 
@@ -208,20 +218,22 @@ def lookup(word: str) -> Entry | None:
     native = table().native.get(_script(word) or "latn", {})
     if form in index:
         return _with(index[form], native.get(form))
-    if form in table().capitalized and (word[:1].isupper() or not word.isascii()):
-        return table().capitalized[form]
-    if form in native:
-        return native[form]
-    m = _SUFFIX_RE.search(form)
+    capitalized = table().capitalized if word[:1].isupper() or not word.isascii() else {}
+    for table_ in (capitalized, native):
+        if form in table_:
+            return table_[form]
+    suffix_re = _SCRIPT_SUFFIX_RE.get(_script(word) or "", _SUFFIX_RE)
+    m = suffix_re.search(form)
     while m and len(form) - (m.end() - m.start()) >= MIN_STEM:
         stem = form[: m.start()]
         if stem in index:
             return index[stem]
-        if stem in native:
-            return native[stem]
+        for table_ in (capitalized, native):
+            if stem in table_:
+                return table_[stem]
         # Shorter suffixes ending the same way: Ermenilerin -> (lerin, rin ...) -> Ermeni.
-        m = _SUFFIX_RE.search(form, m.start() + 1)
-    stem = _stem(form)
+        m = suffix_re.search(form, m.start() + 1)
+    stem = _stem(form, suffix_re)
     return table().stems.get(stem) if stem else None
 
 
