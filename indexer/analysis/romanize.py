@@ -100,23 +100,6 @@ def _char(ch: str) -> str:
     return unidecode(base).lower()
 
 
-# Every scheme iuliia implements for Russian (not UZ, for Uzbek): the ways a Latin text may
-# write a Russian word
-RUSSIAN_SCHEMES = tuple(
-    getattr(iuliia, name) for name in dir(iuliia) if name.isupper() and name != "UZ"
-)
-
-
-def scheme_spellings(word: str) -> frozenset[str]:
-    """A Russian word as each romanization scheme writes it, in lower case (Верин: verin,
-    veryn, and verine as French passports write it; Шиштапа: šištapa, chichtapa); empty for
-    a word not all of Russian letters."""
-    low = lower(word)
-    if not low or not set(low) <= RUSSIAN_LETTERS:
-        return frozenset()
-    return frozenset(lower(scheme.translate(low)) for scheme in RUSSIAN_SCHEMES)
-
-
 @bounded_cache(max_bytes=4_000_000)
 def romanize(word: str) -> str:
     """Lower-case Latin spelling of `word`; keeps ə and ı; drops apostrophes and soft signs."""

@@ -47,7 +47,9 @@ import itertools
 import re
 
 MAX_READINGS = 12
-HIDDEN = 2  # final_glide: a glide may also hide between two vowels (_slots)
+# _slots' final_glide: a final glide is kept (GLIDE), and a glide may hide between two final
+# vowels too (HIDDEN)
+GLIDE, HIDDEN = 1, 2
 MAX_SILENT = 1
 # Vowels are upper-case symbols: A (a e ə), I (i ı y), O (o u ou); romanize.py has already
 # folded ä, ö and ü.
@@ -170,7 +172,7 @@ _RUN_RE = re.compile(r"(.)\1+", re.DOTALL)  # a run of one symbol
 
 
 def _slots(
-    symbols: tuple[str, ...], hiatus: bool = False, exact: bool = False, final_glide: int = False
+    symbols: tuple[str, ...], hiatus: bool = False, exact: bool = False, final_glide: int = 0
 ) -> tuple[bool, list[str]]:
     """(leading vowel?, consonant classes and vowel classes in order), doubled consonants and
     runs of vowels collapsed, final vowels dropped. `hiatus`: a run that does not begin with I
@@ -221,7 +223,7 @@ def _keys(
     hiatus: bool = False,
     exact: bool = False,
     e_as_i: int = MAX_E_AS_I,
-    final_glide: int = False,
+    final_glide: int = 0,
 ) -> list[str]:
     """Every key of one reading: as it is, and with at most MAX_SILENT weak vowels between two
     consonants left out; an e is written `e` (A, or E to keep it apart from a)."""
@@ -285,11 +287,7 @@ def skeletons(
     # Russian case ending (-ой, -ей), so it has the keys with the glide and without
     for v in variants:
         e_as_i = 0 if as_written else MAX_E_AS_I
-        ends = (
-            ((True,) if as_written else (False, HIDDEN))
-            if _final_glide(v, as_written)
-            else (False,)
-        )
+        ends = ((GLIDE,) if as_written else (0, HIDDEN)) if _final_glide(v, as_written) else (0,)
         for glide in ends:
             for key in _keys(
                 v, "E" if keep_e else "A", e_as_o, hiatus or exact, exact, e_as_i, glide

@@ -33,7 +33,7 @@ from .synonyms import BRIDGE_COUNTRIES, group_key, lookup, lookup_form
 from .tables import rows, settled
 
 FILES = ("places_multiword.tsv", "names_multiword.tsv")
-# generated from FILES (generate/schemes.py): their Russian words in every romanization scheme
+# the Russian words of names of several words in every romanization scheme (generate/schemes.py)
 SCHEMES = "scheme_spellings.tsv"
 MAX_NAMES = 48  # other names of one query name: the longest GeoNames list of the region has 47
 

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import iuliia
+
+from indexer.analysis.casing import lower
 from indexer.analysis.pipeline import tokens
-from indexer.analysis.romanize import romanize, scheme_spellings
+from indexer.analysis.romanize import RUSSIAN_LETTERS, romanize
 from indexer.analysis.synonyms import lookup_form
 from indexer.analysis.tables import rows
 from indexer.analysis.whole_names import SCHEMES
@@ -22,6 +25,21 @@ from indexer.analysis.whole_names import SCHEMES
 from .sources import region
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+# Every scheme iuliia implements for Russian (not UZ, for Uzbek): the ways a Latin text may
+# write a Russian word
+RUSSIAN_SCHEMES = tuple(
+    getattr(iuliia, name) for name in dir(iuliia) if name.isupper() and name != "UZ"
+)
+
+
+def scheme_spellings(word: str) -> frozenset[str]:
+    """A Russian word as each romanization scheme writes it, in lower case (Верин: verin,
+    veryn, and verine as French passports write it; Шиштапа: šištapa, chichtapa); empty for
+    a word not all of Russian letters."""
+    low = lower(word)
+    if not low or not set(low) <= RUSSIAN_LETTERS:
+        return frozenset()
+    return frozenset(lower(scheme.translate(low)) for scheme in RUSSIAN_SCHEMES)
 
 
 def _names() -> list[str]:
