@@ -75,11 +75,11 @@ NATIVE = "@"  # a name of places.tsv that counts only in its own script
 _ARMENIAN_RE = re.compile("[\u0531-\u058f]")
 
 
-def _script(word: str) -> str | None:
-    """ "cyr" or "hy" for a word of Cyrillic or Armenian letters, else None."""
+def script(word: str) -> str:
+    """ "cyr", "hy" or "latn": the script of a word of Cyrillic, Armenian or other letters."""
     if _CYRILLIC_RE.search(word):
         return "cyr"
-    return "hy" if _ARMENIAN_RE.search(word) else None
+    return "hy" if _ARMENIAN_RE.search(word) else "latn"
 
 
 @dataclass
@@ -113,10 +113,9 @@ class _Table:
             word, index = word[:-1], self.capitalized
         elif word.endswith(NATIVE):
             word = word[: -len(NATIVE)]
-            script = _script(word)
-            if script is None:
+            if script(word) == "latn":
                 raise ValueError(f"{name!r}: only a Cyrillic or Armenian name may end in {NATIVE}")
-            index, bridge = self.native.setdefault(script, {}), False
+            index, bridge = self.native.setdefault(script(word), {}), False
         if not strict and bridge:
             self.names.append((word.strip(), group))
         form = lookup_form(word.strip())
@@ -215,14 +214,14 @@ def lookup(word: str) -> Entry | None:
     """The table entry for `word` or for its bare form, if listed."""
     form = lookup_form(word)
     index = table().index
-    native = table().native.get(_script(word) or "latn", {})
+    native = _native(word)
     if form in index:
         return _with(index[form], native.get(form))
     capitalized = table().capitalized if word[:1].isupper() or not word.isascii() else {}
     for table_ in (capitalized, native):
         if form in table_:
             return table_[form]
-    suffix_re = _SCRIPT_SUFFIX_RE.get(_script(word) or "", _SUFFIX_RE)
+    suffix_re = _SCRIPT_SUFFIX_RE.get(script(word), _SUFFIX_RE)
     m = suffix_re.search(form)
     while m and len(form) - (m.end() - m.start()) >= MIN_STEM:
         stem = form[: m.start()]
@@ -235,6 +234,11 @@ def lookup(word: str) -> Entry | None:
         m = suffix_re.search(form, m.start() + 1)
     stem = _stem(form, suffix_re)
     return table().stems.get(stem) if stem else None
+
+
+def _native(word: str) -> dict[str, Entry]:
+    """The `X@` names of the word's script, by lookup form."""
+    return table().native.get(script(word), {})
 
 
 def _with(entry: Entry, native: Entry | None) -> Entry:
@@ -265,7 +269,7 @@ def is_place_name(word: str) -> bool:
     """`word` is listed as written (not as an inflection of a listed word) in the GeoNames
     gazetteer only: a place's name (Goris), whatever its ending."""
     form = lookup_form(word)
-    entry = table().index.get(form) or table().native.get(_script(word) or "latn", {}).get(form)
+    entry = table().index.get(form) or _native(word).get(form)
     return entry is not None and all(g.startswith("gn") for g in entry.groups)
 
 

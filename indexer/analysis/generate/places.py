@@ -55,7 +55,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from indexer.analysis.pipeline import tokens
-from indexer.analysis.synonyms import NATIVE, lookup_form
+from indexer.analysis.synonyms import NATIVE, lookup_form, script
 
 from .sources import (
     COUNTRIES,
@@ -156,23 +156,16 @@ IN_ITS_SCRIPT = "in its own script only"
 CYRILLIC_COUNTRIES = ("UA", "BY", "KZ", "KG", "TJ", "TM", "UZ", "MD", "BG", "RS", "MK", "MN")
 
 
-def _foreign(q: Place, p: Place, f: str, script: str) -> bool:
+def _foreign(q: Place, p: Place, f: str, letters: str) -> bool:
     """Whether `q` is a place FAR_KM from `p` outside the six countries none of whose names
-    of lookup form `f` is in `script`: GeoNames gives a Cyrillic or Armenian name to the
-    places abroad that Russian or Armenian writers name, except to the towns of countries
-    that write Cyrillic themselves (CYRILLIC_COUNTRIES)."""
+    of lookup form `f` is in the script `letters`: GeoNames gives a Cyrillic or Armenian name
+    to the places abroad that Russian or Armenian writers name, except to the towns of
+    countries that write Cyrillic themselves (CYRILLIC_COUNTRIES)."""
     if q.country in COUNTRIES or p.km(q) < FAR_KM:
         return False
-    if script == "cyr" and q.country in CYRILLIC_COUNTRIES:
+    if letters == "cyr" and q.country in CYRILLIC_COUNTRIES:
         return False
-    return not any(form(n) == f and _script(n) == script for n in q.names)
-
-
-def _script(name: str) -> str:
-    """ "cyr", "hy" or "latn": the script of a name (kept_name allows only one)."""
-    if any("\u0400" <= ch <= "\u04ff" for ch in name):
-        return "cyr"
-    return "hy" if any("\u0531" <= ch <= "\u058f" for ch in name) else "latn"
+    return not any(form(n) == f and script(n) == letters for n in q.names)
 
 
 def _claims(q: Place, f: str, p: Place) -> bool:
@@ -238,9 +231,9 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
         """Whether the one-word name `name` reads as an ordinary word in its own script: a
         Cyrillic name only as a Russian one, an Armenian name never (no word list is in
         Armenian letters; Արթիկ, Artik, is not the Turkish artık, Горан not English goran)."""
-        if _script(name) == "hy":
+        if script(name) == "hy":
             return False
-        return f in (russian if _script(name) == "cyr" else ordinary)
+        return f in (russian if script(name) == "cyr" else ordinary)
 
     def why_ambiguous(p: Place, name: str) -> str | None:
         f = form(name)
@@ -256,16 +249,16 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
             # Armenia: Georgian for "of Gori")
             others = [q for q in others if form(q.name) == f or q.population >= DOMINANT * big]
         words = f.split()
-        script = _script(name)
+        letters = script(name)
         native = False
         if any(big < DOMINANT * q.population for q in others):
             q = max(others, key=lambda q: q.population)
             also = f"also {q.name} ({q.country} {q.geonameid})"
-            if script == "latn" or len(words) > 1:
+            if letters == "latn" or len(words) > 1:
                 return also
             # a far place abroad that has the name only in another script does not claim
             # it in this one: Մուլքի is Kayk's, not that of Mūlki in India
-            others = [q for q in others if not _foreign(q, p, f, script)]
+            others = [q for q in others if not _foreign(q, p, f, letters)]
             if any(big < DOMINANT * q.population for q in others):
                 return also
             native = True
@@ -274,7 +267,7 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
             if len(words[0]) < MIN_WORD:
                 return "a word shorter than three letters"
             if ordinary_here(name, words[0]):
-                lang = "ru" if script == "cyr" else ordinary[words[0]]
+                lang = "ru" if letters == "cyr" else ordinary[words[0]]
                 return f"ordinary word ({lang}: {words[0]})"
             return IN_ITS_SCRIPT if native else None
         if not any(
@@ -299,7 +292,7 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
             # another script, or as a far foreign place's Latin name, is the place's name
             # only in its own script (NATIVE)
             if reason == IN_ITS_SCRIPT or (" " not in form(n) and form(n) in ordinary):
-                groups[root].setdefault(f"{form(n)} {_script(n)}", n + NATIVE)
+                groups[root].setdefault(f"{form(n)} {script(n)}", n + NATIVE)
             else:
                 groups[root].setdefault(form(n), n)
     single, multi = [], []
