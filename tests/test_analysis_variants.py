@@ -506,6 +506,13 @@ def test_an_inflection_of_a_listed_peoples_name_joins_its_group(word, group):
         ("azerbaidzhantsev", "=azerbaijani"),  # Азербайджанцев, passports
         ("azerbajdžancami", "=azerbaijani"),  # Азербайджанцами, ISO 9
         ("azerbaidjantsy", "=azerbaijani"),  # French дж
+        # the х of the plural's -ах, -их, -ых as ISO 9 (h) and the scientific scheme (x)
+        # write it
+        ("russkih", "=russian"),  # русских
+        ("persah", "=persian"),  # персах
+        ("persax", "=persian"),
+        ("azerbajdžancah", "=azerbaijani"),  # азербайджанцах
+        ("armjanax", "=armenian"),  # армянах
         ("Gruzinami", "=georgian"),
         # the region's peoples in their neighbours' languages
         ("грузины", "=georgian"),

@@ -51,3 +51,15 @@ def scheme_key(latin: str) -> str:
     for pattern, repl in _STEPS:
         out = pattern.sub(repl, out)
     return SCHEME + out
+
+
+# ISO 9 and GOST 7.79's system A write х as h, which the key keeps apart from x and kh, and
+# the scientific scheme as x; in the endings -ах, -ях, -их, -ых of the prepositional and
+# genitive plural it can be no other sound (russkih, persah, persax: русских, персах)
+_X_ENDING_RE = re.compile(r"(?<=[aiy])[hx]$")
+
+
+def x_ending(latin: str) -> str | None:
+    """`latin` with the h or x of such an ending written kh, or None if it has none."""
+    kh = _X_ENDING_RE.sub("kh", latin)
+    return kh if kh != latin else None

@@ -12,9 +12,10 @@ from ..casing import is_turkic, lower
 from ..lexicon import is_common_word, is_english_word
 from ..pipeline import exact_key
 from ..romanize import romanize, strip_apostrophe_suffix
-from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_key
+from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_key, x_ending
 from ..synonyms import (
     BRIDGE_COUNTRIES,
+    Entry,
     by_scheme,
     found_only_groups,
     group_key,
@@ -180,7 +181,7 @@ def _own_keys(word: str) -> tuple[str, ...]:
     """A word's keys as the spelling map records them, before index_keys sets the Cyrillic
     ones apart; a query asks for these and more (variant_keys)."""
     keys = [light_key(word)]
-    entry = lookup(word)
+    entry = lookup(word) or _plural_in_other_scheme(word)
     if entry is not None:
         keys += [group_key(g) for g in entry.groups]
         for other in entry.also:
@@ -207,8 +208,20 @@ def _own_keys(word: str) -> tuple[str, ...]:
         # a romanization of a listed name in a scheme no list holds is that name; as for links
         # by skeleton, not a short word, which shares its key with too many names (goai)
         known = by_scheme(scheme[0], word)
+        kh = x_ending(romanize(word))
+        if known is None and kh:
+            known = by_scheme(scheme_key(kh), kh)
         keys += [group_key(g) for g in known.groups] if known else []
     return tuple(dict.fromkeys(keys))
+
+
+def _plural_in_other_scheme(word: str) -> Entry | None:
+    """The entry of a word of words.tsv that `word`, of Latin letters, writes with ISO 9's h
+    or the scientific x for the х of a plural ending (persah, persax: персах, Персы), which
+    lookup's endings do not know."""
+    kh = None if CYRILLIC_RE.search(word.lower()) else x_ending(romanize(word))
+    entry = lookup(kh) if kh else None
+    return entry if entry is not None and entry.strict else None
 
 
 def load_tables() -> None:
