@@ -32,6 +32,9 @@ def groups(word: str) -> set[str]:
         ["Hovhannisyan", "Ованесян", "Ovanesyan", "Hovannisian"],  # Russian's other form
         ["Sahakyan", "Саакян", "Saakian"],
         ["Harutyunyan", "Арутюнян", "Haroutiounian"],
+        ["Hovhannes", "Ованес", "Ovanes", "Hovannes", "Hovhannēs", "Հովհաննես"],  # given name
+        # Russian writes an и where Armenian has no vowel, or not, in every case
+        ["Sargsyan", "Саргсян", "Саркисян", "Sarkisian", "Саркисяна", "Саргсяном"],
         # Armenian scholarly romanization: ʻ ʼ and ē ō neither split words nor block matching
         ["Kocharyan", "Kʻočʻaryan", "Kʻocharyan", "Кочарян"],
         ["Petrosyan", "Petʼrosyan", "Petʻrosyan", "Петросян"],

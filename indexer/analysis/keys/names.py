@@ -14,6 +14,7 @@ from ..skeleton import skeletons
 from .marks import ARMENIAN_RE, CYRILLIC_RE, MIN_LENGTH, QARA_RE, RUSSIAN_VERB_RE, SKELETON, SWAP
 from .mild import milds
 from .stems import (
+    ARMENIAN_HOV_RE,
     ARMENIAN_SURNAME_RE,
     MIN_PEOPLE_CLASSES,
     RUSSIAN_PEOPLE_RE,
@@ -69,7 +70,9 @@ def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int]
     if cyrillic and RUSSIAN_VERB_RE.search(low):
         return None
     turkic = is_turkic(low) or bool(QARA_RE.search(latin))
-    armenian = bool(ARMENIAN_SURNAME_RE.search(latin) or ARMENIAN_RE.search(low))
+    armenian = bool(
+        ARMENIAN_SURNAME_RE.search(latin) or ARMENIAN_HOV_RE.match(latin) or ARMENIAN_RE.search(low)
+    )
     # A four-letter word needs three consonant classes: two are shared by too many short
     # words (xala/hala, qala/gala, dənə/dana); those get only the mild key. A listed name of
     # four letters is a name, not one of those words: two do (Quba: Gouba, Kuuba, Kyuba).

@@ -43,6 +43,8 @@ from .stems import RUSSIAN_PEOPLE_RE
 # a final run of vowels is an ending, not counted among a Cyrillic word's ы and и (Лезгины,
 # лезгин), and so are the case endings -ым, -ыми, -ых (Алиевым, Алиевых: Алиев)
 _ENDING_RE = re.compile("(?:[ыи](?:ми|м|х)|[аеёиоуыэюяй]+)$")
+# an Armenian surname as Russian writes it, in any case (Саркисян, Пашиняна, Мкртчяном)
+_ARMENIAN_SURNAME_RE = re.compile("янц?(?:а|у|ом|е|ы|ов|ам|ами|ах)?$")
 
 
 LOANWORD = 6
@@ -150,6 +152,10 @@ def _cyrillic_letters_keys(word: str, keys: list[str]) -> list[str]:
     if not CYRILLIC_RE.search(low):
         return keys
     letters = "".join(ch for ch in _ENDING_RE.sub("", low) if ch in "иы")
+    if _ARMENIAN_SURNAME_RE.search(low):
+        # an Armenian surname has no ы to tell from и, and Russian writes an и where Armenian
+        # writes no vowel, or not (Саркисян, Саргсян), as Latin spellings do (Sarkisian)
+        letters = letters.replace("и", "")
     out = []
     for k in keys:
         out.append(k)
