@@ -91,6 +91,9 @@ def groups(word: str) -> set[str]:
         ["Kalakhan", "Kalaxan", "Калахан"],
         # Russian ё after a palatal: e in English, o in German and Russian with its dots
         ["Gorbachev", "Gorbatschow", "Gorbatchev", "Горбачёв"],
+        # Russian print mostly leaves out the dots of ё
+        ["Gorbachev", "Gorbatchev", "Горбачёв", "Горбачев"],
+        ["Pyotr", "Пётр", "Петр", "Petr"],
         ["Khrushchev", "Chruschtschow", "Khrouchtchev", "Хрущёв"],
         # Russian drops Armenian's initial h before r
         ["Hrazdan", "Раздан", "Razdan", "Հրազդան"],

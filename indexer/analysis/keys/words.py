@@ -210,6 +210,9 @@ def _own_keys(word: str) -> tuple[str, ...]:
             keys += _cyrillic_letters_keys(RUSSIAN_PEOPLE_RE.sub("", word.lower()), list(people))
     scheme = _scheme_keys(word, strict, turkic)
     keys += scheme
+    if "ё" in word.lower():
+        # Russian print mostly leaves out the dots: Горбачев is Горбачёв, все may be всё
+        keys += _own_keys(word.replace("ё", "е").replace("Ё", "Е"))
     if entry is None and scheme and len(word) > MIN_LENGTH and not CYRILLIC_RE.search(word.lower()):
         # a romanization of a listed name in a scheme no list holds is that name; as for links
         # by skeleton, not a short word, which shares its key with too many names (goai)
