@@ -113,6 +113,22 @@ def test_the_name_as_typed_ranks_first_and_is_what_the_hit_shows(engine):
     assert any("<mark>Goranboy</mark>" in s for s in goranboy.snippets)
 
 
+@pytest.mark.parametrize(
+    "q, first",
+    [
+        ("Nagorno-Karabakh", "nagorno"),
+        ("Haut-Karabakh", "haut"),
+        ("Berg-Karabach", "berg"),
+        ("Dağlıq Qarabağ", "dagliq"),
+        ("Нагорный Карабах", "russian"),
+    ],
+)
+def test_each_name_of_a_place_as_typed_ranks_first(engine, q, first):
+    # a document that another name matches twice over (Nagorno-Karabakh is Nagorno Karabakh
+    # and Nagorny Karabakh) scores as one name, not as two
+    assert engine.search(SearchRequest(q=q, per_page=100)).hits[0].id == first
+
+
 def test_the_plan_holds_the_name_typed_first_then_the_other_names():
     plan = parse("Kasum-Ismailovo hospital")
     name, word = plan.children

@@ -3,7 +3,8 @@
 Whoosh's matchers and collectors step through every matching document in Python, several calls
 per posting per query term; with spelling expansions and facet counts that is the whole cost of
 a search. Here each term's posting list comes from the index door (postings.py) as arrays, and
-the plan is evaluated with array operations: OR is a union with summed scores, AND an
+the plan is evaluated with array operations: OR is a union with summed scores (but a name
+and its other names are one name: a document scores its best match of them), AND an
 intersection, NOT a difference. Phrases compare positions as arrays too.
 
 Scores follow Whoosh's BM25F (B=0.75, K1=1.2, idf = ln(N / (df + 1)) + 1, its own average
@@ -20,7 +21,7 @@ from math import log
 
 import numpy as np
 
-from indexer.search.plan import And, Leaf, Not, Or, Phrase, Prefix, Word
+from indexer.search.plan import And, Leaf, Name, Not, Or, Phrase, Prefix, Word
 from indexer.search.postings import FIELDS, SHIFT, IndexReader
 
 B, K1 = 0.75, 1.2
@@ -52,6 +53,8 @@ class Matcher:
         return ids[live], scores[live]
 
     def node(self, c: Leaf | Or | Not) -> tuple[np.ndarray, np.ndarray]:
+        if isinstance(c, Name):
+            return best([self.leaf(x) for x in c.children])
         if isinstance(c, Or):
             return union([self.leaf(x) for x in c.children], self.size)
         return self.leaf(c)
@@ -149,6 +152,25 @@ def union(
     scores = np.concatenate([p[1] for p in parts])
     unique, (summed,) = grouped(ids, size, scores)
     return unique, summed
+
+
+def best(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """Documents in any part, each with the score of its best part: a name and its other names
+    are one name (as a word's spellings are one term), so a document that writes two of them,
+    or one that two of them match (Nagorno-Karabakh: Nagorno Karabakh, Nagorny Karabakh), does
+    not outrank one that writes the name as typed."""
+    parts = [p for p in parts if len(p[0])]
+    if not parts:
+        return EMPTY
+    if len(parts) == 1:
+        return parts[0]
+    ids = np.concatenate([p[0] for p in parts])
+    scores = np.concatenate([p[1] for p in parts])
+    order = np.lexsort((-scores, ids))
+    ids, scores = ids[order], scores[order]
+    first = np.ones(len(ids), dtype=bool)
+    first[1:] = ids[1:] != ids[:-1]
+    return ids[first], scores[first]
 
 
 def intersection(
