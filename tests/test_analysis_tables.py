@@ -3,9 +3,8 @@
 import pytest
 
 from indexer.analysis import tokens, variant_keys
-from indexer.analysis.keys import index_keys
 from indexer.analysis.romanize import ARMENIAN, CYRILLIC, romanize
-from indexer.analysis.synonyms import FOUND_ONLY, NATIVE, group_key, lookup_form, table
+from indexer.analysis.synonyms import NATIVE, group_key, lookup_form, table
 from indexer.analysis.tables import rows
 
 ENTRIES = [
@@ -68,27 +67,5 @@ def test_a_name_kept_in_its_own_script_is_looked_up_only_in_that_script(group, n
     assert group_key(group) in variant_keys(name)
     # its letters romanized name the place only as a spelling or an inflection of its other
     # names (Harich of Haric), never as this name
-    listed = table().index.get(lookup_form(name))
-    assert listed is None or group not in listed.groups
-
-
-FOUND_ONLY_ENTRIES = [
-    (cells[0], name.strip().removesuffix(FOUND_ONLY))
-    for cells in rows("places.tsv")
-    for name in cells[1].split(",")
-    if name.strip().endswith(FOUND_ONLY)
-]
-
-
-def test_the_gazetteer_has_ordinary_words_that_name_a_place_of_the_region():
-    assert len(FOUND_ONLY_ENTRIES) > 30  # Kuba~, Tartar~, Кот~ ...
-
-
-@pytest.mark.parametrize("group, name", FOUND_ONLY_ENTRIES)
-def test_an_ordinary_word_that_names_a_place_is_found_from_it_but_never_finds_it(group, name):
-    key = group_key(group)
-    assert key in index_keys(name.capitalize())
-    # typed by a reader, it names the place only as a spelling of its other names (Masali
-    # of Masallı), never as this name
     listed = table().index.get(lookup_form(name))
     assert listed is None or group not in listed.groups

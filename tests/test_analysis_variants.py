@@ -592,33 +592,15 @@ def test_a_name_in_its_own_script_is_the_place_though_its_letters_spell_a_latin_
     native, latin, name
 ):
     # a Cyrillic or Armenian document word is never the Turkish or English word its
-    # romanization spells, but the Latin word is still no name of the place (in a document,
-    # written with a capital, it may be: see the next test)
+    # romanization spells, but the Latin word is still no name of the place
     assert meet(native, name) and meet(name, native)
-    assert not meet(latin, name) and not meet(name, latin.lower())
+    assert not meet(latin, name) and not meet(name, latin)
     assert not groups(latin) & groups(name)
 
 
 def test_a_cyrillic_name_that_is_a_russian_word_is_still_no_place():
     # Cuba to a Russian reader (Santiago de Cuba's list has Kuba), though Russian calls Quba so
     assert not groups("Куба") and not meet("Куба", "Guba")
-
-
-@pytest.mark.parametrize(
-    "word, name",
-    [
-        ("Kuba", "Quba"),  # a rug in Webster's, and Quba as English writers knew it
-        ("Куба", "Guba"),  # Cuba to a Russian reader, and Quba's Russian name
-        ("Ajar", "Agarakadzor"),
-        ("Кот", "Koti"),  # Russian 'cat'
-        ("Ganga", "Ganja"),
-        ("Satin", "Shatin"),
-    ],
-)
-def test_an_ordinary_word_that_names_a_place_is_found_from_the_place_but_never_finds_it(word, name):
-    # a document's Kuba is found from Quba, but a reader who types kuba may mean the rug
-    assert meet(name, word) and not meet(word, name)
-    assert not meet(name, word.lower())  # in lower case it is the word
 
 
 def test_a_places_name_is_no_peoples_plural():

@@ -13,12 +13,9 @@ compound is both Nagorno and Karabakh). A word written `X*` counts only capitali
 whose romanization is English hay), and one written `X@` only in its own script, Cyrillic or
 Armenian (Горан@ and Գորան@ are Gogaran, but the Latin goran is an English word, artık a
 Turkish one: Արթիկ@); such a name reaches no other spelling by its skeleton or scheme key,
-which would bring the Latin word back. One written `X~` is an ordinary word that is also a
-place's name: a document's X with a capital is found from the place's other names, but X
-finds nothing by it (found_only_groups: Kuba~ is Quba's, kuba the rug). Words that
-translate part of a name (Upper, Haut, Berg) are in none of these files: they name nothing
-alone, so names of several words are looked up whole (whole_names.py) and "upper" alone
-never reaches Nagorno.
+which would bring the Latin word back. Words that translate part of a name (Upper, Haut, Berg)
+are in none of these files: they name nothing alone, so names of several words are looked
+up whole (whole_names.py) and "upper" alone never reaches Nagorno.
 
 Lookup ignores case, accents, script, and ə/ı vs e/i; a listed word also matches with one
 common inflection (Ermeniler -> Ermeni, Армении -> Армения; in Cyrillic the adjective's
@@ -75,7 +72,6 @@ class Entry:
 
 
 NATIVE = "@"  # a name of places.tsv that counts only in its own script
-FOUND_ONLY = "~"  # an ordinary word of places.tsv that the place's other names find
 _ARMENIAN_RE = re.compile("[\u0531-\u058f]")
 
 
@@ -92,8 +88,6 @@ class _Table:
     capitalized: dict[str, Entry] = field(default_factory=dict)  # the `X*` words
     # the `X@` words, by script ("cyr", "hy") and lookup form
     native: dict[str, dict[str, Entry]] = field(default_factory=dict)
-    # the `X~` words, by script and lookup form
-    found_only: dict[str, dict[str, Entry]] = field(default_factory=dict)
     # the stems of words.tsv's words, each form without one ending: an inflection the table
     # does not list meets the listed ones through it (Азербайджанцев: Азербайджанцы), and
     # keeps the spelling rules, as no list holds its romanizations
@@ -122,9 +116,6 @@ class _Table:
             if script(word) == "latn":
                 raise ValueError(f"{name!r}: only a Cyrillic or Armenian name may end in {NATIVE}")
             index, bridge = self.native.setdefault(script(word), {}), False
-        elif word.endswith(FOUND_ONLY):
-            word = word[: -len(FOUND_ONLY)]
-            index, bridge = self.found_only.setdefault(script(word), {}), False
         if not strict and bridge:
             self.names.append((word.strip(), group))
         form = lookup_form(word.strip())
@@ -173,7 +164,7 @@ def table() -> _Table:
                     continue
                 t.add(name.strip(), group, strict, bridge, keep_e)
                 word = name.strip().rstrip("*").partition(">")[0]
-                if word.endswith((NATIVE, FOUND_ONLY)):
+                if word.endswith(NATIVE):
                     continue
                 if bridge if filename == "places.tsv" else _CYRILLIC_RE.search(word):
                     by_scheme.append((word, strict))
@@ -272,14 +263,6 @@ def by_scheme(key: str, word: str) -> Entry | None:
         stem = _stem(lookup_form(word))
         entry = t.scheme_stems.get(scheme_key(stem)) if stem else None
     return None if entry is None or lookup_form(word) in t.left_out else entry
-
-
-def found_only_groups(word: str) -> tuple[str, ...]:
-    """The places of which `word` is an ordinary word that is also the name (`X~`): a
-    document's Kuba is found from Quba and Guba, but a reader who types kuba may mean the rug,
-    and one who types bank, Bank's village or Банк, the bank."""
-    entry = table().found_only.get(script(word), {}).get(lookup_form(word))
-    return entry.groups if entry is not None else ()
 
 
 def is_place_name(word: str) -> bool:

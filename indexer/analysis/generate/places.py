@@ -26,10 +26,7 @@ left out, and written to data/places_ambiguous.tsv with the reason, when
   just not listed), of Russian only for a name in Cyrillic letters and of none for one in
   Armenian letters: a Cyrillic or Armenian word is never the English or Turkish word its
   romanization spells, so such a name is kept, marked to count only in its own script
-  (Горан@, Արթիկ@: Gogaran's and Artik's, while goran and artık stay words); an ordinary
-  word that names one place of Azerbaijan or Armenia is kept, marked to be found from the
-  place's other names only (Kuba~, Куба~: Quba finds a document's Kuba, but kuba, the rug,
-  finds no Quba);
+  (Горан@, Արթիկ@: Gogaran's and Artik's, while goran and artık stay words);
 - it is one word shorter than three letters;
 - it has no capitalized word of three letters or more that is not one of the COMMON most
   frequent words (Krasnaya Zvezda, "red star"; Yeni kənd, "new village"). Lower-case words
@@ -58,7 +55,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from indexer.analysis.pipeline import tokens
-from indexer.analysis.synonyms import FOUND_ONLY, NATIVE, lookup_form, script
+from indexer.analysis.synonyms import NATIVE, lookup_form, script
 
 from .sources import (
     COUNTRIES,
@@ -152,7 +149,6 @@ def _russian_words(places: list[Place], n: int = FREQUENT) -> frozenset[str]:
 
 # why_ambiguous's answer for a name kept, but only in its own script (NATIVE)
 IN_ITS_SCRIPT = "in its own script only"
-ORDINARY = "ordinary word"  # how why_ambiguous's answer for an ordinary word begins
 
 
 # Countries that write, or wrote in Soviet times, their places' names in Cyrillic: a Russian
@@ -272,7 +268,7 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
                 return "a word shorter than three letters"
             if ordinary_here(name, words[0]):
                 lang = "ru" if letters == "cyr" else ordinary[words[0]]
-                return f"{ORDINARY} ({lang}: {words[0]})"
+                return f"ordinary word ({lang}: {words[0]})"
             return IN_ITS_SCRIPT if native else None
         if not any(
             len(f) >= MIN_WORD and f not in common and w[:1].isupper()
@@ -291,10 +287,6 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
             reason = why_ambiguous(p, n)
             if reason and reason != IN_ITS_SCRIPT:
                 ambiguous.setdefault(n, [n, reason, f"{p.name} ({p.country} {p.geonameid})"])
-                # an ordinary word that is a name of one place of the conflict's region is
-                # found from that place's other names, never the other way round (FOUND_ONLY)
-                if reason.startswith(ORDINARY) and p.country in CORE_COUNTRIES:
-                    groups[root].setdefault(f"{form(n)} {script(n)}~", n + FOUND_ONLY)
                 continue
             # a name of Cyrillic or Armenian letters that reads as an ordinary word of
             # another script, or as a far foreign place's Latin name, is the place's name
@@ -315,10 +307,10 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
             continue
         tail = [main.country, main.name, str(main.population)]
         words = [n for n in names if len(form(n).split()) == 1]
-        if len(words) >= 2 and not all(n.endswith(FOUND_ONLY) for n in words):
+        if len(words) >= 2:
             single.append([f"gn{main.geonameid}", ", ".join(words), *tail])
         # a name looked up whole is compared by its letters alone: no NATIVE name here
-        whole = [n for n in names if not n.endswith((NATIVE, FOUND_ONLY))]
+        whole = [n for n in names if not n.endswith(NATIVE)]
         if (len(words) < len(names) or own) and len(whole) >= (1 if own else 2):
             multi.append([f"gn{main.geonameid}", ", ".join(whole), *tail, own])
     ambiguous_rows = sorted(ambiguous.values(), key=lambda r: (r[0].lower(), r[0]))

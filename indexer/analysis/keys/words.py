@@ -17,7 +17,6 @@ from ..synonyms import (
     BRIDGE_COUNTRIES,
     Entry,
     by_scheme,
-    found_only_groups,
     group_key,
     is_place_name,
     lookup,
@@ -107,9 +106,6 @@ def index_keys(word: str) -> tuple[str, ...]:
     keys = _own_keys.__wrapped__(word)
     if word.islower():
         keys = tuple(k for k in keys if not _place_in_lower_case(k, word))
-    else:
-        # an ordinary word with a capital may be a place's name: found from its other names
-        keys = tuple(dict.fromkeys((*keys, *map(group_key, found_only_groups(word)))))
     if not CYRILLIC_RE.search(word.lower()):
         # a Latin word asks for Cyrillic words by CYRILLIC_SCHEME, but is not found by it
         return tuple(k for k in keys if not k.startswith(CYRILLIC_SCHEME))
