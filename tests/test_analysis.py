@@ -231,6 +231,11 @@ def test_first_variant_key_is_a_readable_spelling():
         ("Khan", False),
         ("xal", False),
         ("пытаться", False),
+        # a compound of two English words in use is English; one with a word nobody writes
+        # any more is a name (Soumgaït, the French Sumgait: soum + gait)
+        ("ceasefire", False),
+        ("Soumgaït", True),
+        ("Shishtapa", True),
     ],
 )
 def test_aggressive_rules_apply_to_names_only(word, name_like):

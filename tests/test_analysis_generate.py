@@ -324,3 +324,13 @@ def test_the_scheme_spellings_table_is_that_of_todays_names_and_schemes():
     listed = {cells[0]: set(cells[1].split(",")) for cells in rows("scheme_spellings.tsv")}
     assert schemes.spellings() == listed
     assert {"verine", "veryn"} <= listed["verin"]  # Верин: French passports, ISO 9
+
+
+def test_the_english_compound_parts_are_todays_words_in_use():
+    # data/english_parts.txt is generated (make tables) from Webster's and wordfreq
+    from indexer.analysis.generate import words
+    from indexer.analysis.tables import rows
+
+    listed = [cells[0] for cells in rows("english_parts.txt")]
+    assert words.english_parts() == listed
+    assert "fire" in listed and "soum" not in listed

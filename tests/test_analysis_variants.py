@@ -94,6 +94,7 @@ def groups(word: str) -> set[str]:
         # Russian print mostly leaves out the dots of ё
         ["Gorbachev", "Gorbatchev", "Горбачёв", "Горбачев"],
         ["Pyotr", "Пётр", "Петр", "Petr"],
+        ["Sumgait", "Сумгаит", "Soumgaït", "Sumqayıt"],  # French: no soum + gait
         ["Khrushchev", "Chruschtschow", "Khrouchtchev", "Хрущёв"],
         # Russian drops Armenian's initial h before r
         ["Hrazdan", "Раздан", "Razdan", "Հրազդան"],

@@ -11,8 +11,9 @@ irregular forms of data/english_irregular.txt (women, began). Names in the curat
 names whatever the lexicon says (keys/words.py). A word also counts as English when it is an
 inflection of a listed word (cheating, died, largest, obviously), a British spelling of one
 (armoured), carries an English-only derivational suffix (-tion, -ment, -ness), or joins two
-listed words (downplay, goodwill) and does not end as the region's names do (Hakopian is not
-hako + pian, Kalakhan not kala + khan).
+words in use (data/english_parts.txt: downplay, goodwill, ceasefire; not Soumgaït, the French
+Sumgait, whose soum Webster's keeps but nobody writes) and does not end as the region's names
+do (Hakopian is not hako + pian, Kalakhan not kala + khan).
 
 Russian and Turkish words come from data/common_words.txt, generated (generate/words.py) from
 wordfreq's frequent words without the names among them: пытаться must not meet питаться,
@@ -89,6 +90,13 @@ def _stems(word: str):
 
 
 @cache
+def _parts() -> frozenset[str]:
+    """The words in use a compound of two English words is made of (data/english_parts.txt):
+    Soumgaït is no soum + gait, Shishtapa no shish + tapa."""
+    return settled(frozenset(cells[0] for cells in rows("english_parts.txt")))
+
+
+@cache
 def _common() -> frozenset[str]:
     return settled(frozenset(cells[0] for cells in rows("common_words.txt")))
 
@@ -147,6 +155,14 @@ def is_english_word(word: str) -> bool:
         return True
     if _NAME_ENDING_RE.search(word):
         return False  # Hakopian is not hako + pian, Wardanjan not ward + anjan
+    parts = _parts()
     return any(
-        word[:i] in words and word[i:] in words for i in range(MIN_PART, len(word) - MIN_PART + 1)
+        word[:i] in parts and word[i:] in parts for i in range(MIN_PART, len(word) - MIN_PART + 1)
     )
+
+
+def load() -> None:
+    """Read the word lists now (keys.load_tables)."""
+    _words()
+    _parts()
+    _common()

@@ -12,6 +12,7 @@ def main() -> int:
     print(f"places: {gazetteer}")
     print(f"scheme spellings: {schemes.write()}")
     print(f"words: {words.write()}")
+    print(f"compound parts: {words.write_parts()}")
     for path in evaldata.write():
         print(f"evaluation: {path}")
     print(f"evaluation: {extra_confusables.write()}")

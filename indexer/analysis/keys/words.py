@@ -10,6 +10,7 @@ from indexer.caching import bounded_cache
 
 from ..casing import is_turkic, lower
 from ..lexicon import is_common_word, is_english_word
+from ..lexicon import load as load_lexicon
 from ..pipeline import exact_key
 from ..romanize import romanize, strip_apostrophe_suffix
 from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_key, x_ending
@@ -237,5 +238,4 @@ def load_tables() -> None:
     bridged()
     vowels_apart("")
     place_countries()
-    is_english_word("words")
-    is_common_word("words")
+    load_lexicon()
