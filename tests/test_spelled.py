@@ -20,7 +20,7 @@ from whoosh import index as whoosh_index
 from indexer.analysis import exact_key
 from indexer.index import segments
 from indexer.search import matching
-from indexer.search.matching import EXACT_BOOST, K1, B, Matcher, grouped, intersection
+from indexer.search.matching import EXACT_BOOST, K1, B, Matcher, best, grouped, intersection
 from indexer.search.plan import Word
 from indexer.search.postings import FIELDS, SHIFT, IndexReader
 from indexer.search.term_table import TermTable
@@ -182,3 +182,23 @@ def test_counting_over_every_document_gives_what_sorting_gives(parts, seed):
             ids, (sums,) = grouped(joined, size, values)
             assert ids.tolist() == unique.tolist()
             assert sums.tolist() == np.bincount(inverse, weights=values).tolist()
+
+
+@given(
+    parts=st.lists(sorted_ids, min_size=0, max_size=4),
+    seed=st.integers(0, 1000),
+)
+def test_a_names_documents_score_their_best_match_among_its_names(parts, seed):
+    # best(): each document once, with the highest score any of a place's names gives it
+    rng = np.random.default_rng(seed)
+    scored = [(ids, rng.random(len(ids))) for ids in parts]
+    expected: dict[int, float] = {}
+    for ids, scores in scored:
+        for i, s in zip(ids.tolist(), scores.tolist(), strict=True):
+            expected[i] = max(expected.get(i, -1.0), s)
+    for share in (10**6, 0):  # over every document, and by sorting
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(matching, "DENSE_SHARE", share)
+            ids, scores = best(scored, 301)
+            assert ids.tolist() == sorted(expected)
+            assert scores.tolist() == [expected[i] for i in sorted(expected)]

@@ -91,9 +91,11 @@ def _stems(word: str):
 
 @cache
 def _parts() -> frozenset[str]:
-    """The words in use a compound of two English words is made of (data/english_parts.txt):
-    Soumgaït is no soum + gait, Shishtapa no shish + tapa."""
-    return settled(frozenset(cells[0] for cells in rows("english_parts.txt")))
+    """The words in use a compound of two English words is made of (data/english_parts.txt,
+    and the irregular forms: handheld, overpaid): Soumgaït is no soum + gait, Shishtapa no
+    shish + tapa. The second may be inflected (fundraiser, werewolves)."""
+    irregular = {cells[0] for cells in rows("english_irregular.txt")}
+    return settled(frozenset(cells[0] for cells in rows("english_parts.txt")) | irregular)
 
 
 @cache
@@ -157,7 +159,8 @@ def is_english_word(word: str) -> bool:
         return False  # Hakopian is not hako + pian, Wardanjan not ward + anjan
     parts = _parts()
     return any(
-        word[:i] in parts and word[i:] in parts for i in range(MIN_PART, len(word) - MIN_PART + 1)
+        word[:i] in parts and any(s in parts for s in _stems(word[i:]))
+        for i in range(MIN_PART, len(word) - MIN_PART + 1)
     )
 
 

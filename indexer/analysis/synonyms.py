@@ -274,6 +274,12 @@ def is_place_name(word: str) -> bool:
 
 
 @cache
+def word_groups() -> frozenset[str]:
+    """The groups of words.tsv: peoples and ordinary words, no place."""
+    return frozenset(g for cells in rows("words.tsv") for g in [cells[0].strip()])
+
+
+@cache
 def place_countries() -> dict[str, str]:
     """Group of places.tsv -> its place's country."""
     return settled({cells[0].strip(): cells[2].strip() for cells in rows("places.tsv")})

@@ -54,7 +54,7 @@ class Matcher:
 
     def node(self, c: Leaf | Or | Not) -> tuple[np.ndarray, np.ndarray]:
         if isinstance(c, Name):
-            return best([self.leaf(x) for x in c.children])
+            return best([self.leaf(x) for x in c.children], self.size)
         if isinstance(c, Or):
             return union([self.leaf(x) for x in c.children], self.size)
         return self.leaf(c)
@@ -154,16 +154,23 @@ def union(
     return unique, summed
 
 
-def best(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
-    """Documents in any part, each with the score of its best part: a name and its other names
-    are one name (as a word's spellings are one term), so a document that writes two of them,
-    or one that two of them match (Nagorno-Karabakh: Nagorno Karabakh, Nagorny Karabakh), does
-    not outrank one that writes the name as typed."""
+def best(parts: list[tuple[np.ndarray, np.ndarray]], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Documents in any part (each part's ids sorted and unique, all below `size`), each with
+    the score of its best part: a name and its other names are one name (as a word's
+    spellings are one term), so a document that writes two of them, or one that two of them
+    match (Nagorno-Karabakh: Nagorno Karabakh, Nagorny Karabakh), does not outrank one that
+    writes the name as typed."""
     parts = [p for p in parts if len(p[0])]
     if not parts:
         return EMPTY
     if len(parts) == 1:
         return parts[0]
+    if sum(len(p[0]) for p in parts) * DENSE_SHARE >= size:  # over all documents: no sorting
+        top = np.full(size, -np.inf)
+        for ids, scores in parts:
+            top[ids] = np.maximum(top[ids], scores)
+        unique = np.flatnonzero(top > -np.inf)
+        return unique, top[unique]
     ids = np.concatenate([p[0] for p in parts])
     scores = np.concatenate([p[1] for p in parts])
     order = np.lexsort((-scores, ids))

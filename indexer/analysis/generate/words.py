@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from indexer.analysis.lexicon import MIN_PART
 from indexer.analysis.synonyms import lookup_form, table
 
 from .sources import frequent_words
@@ -64,7 +65,6 @@ def turkish() -> list[str]:
 # A compound of two English words is English only when both are words in use: Webster's
 # Second keeps words nobody writes (soum, tapa, amah), which would make Soumgaït, the French
 # Sumgait, soum + gait, and Shishtapa shish + tapa.
-MIN_PART = 4  # as lexicon.MIN_PART
 PART_ZIPF = 3.0  # wordfreq meets the word once in a million words at least
 
 

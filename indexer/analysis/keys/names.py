@@ -71,7 +71,9 @@ def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int]
         return None
     turkic = is_turkic(low) or bool(QARA_RE.search(latin))
     armenian = bool(
-        ARMENIAN_SURNAME_RE.search(latin) or ARMENIAN_HOV_RE.match(latin) or ARMENIAN_RE.search(low)
+        ARMENIAN_SURNAME_RE.search(latin)
+        or (ARMENIAN_HOV_RE.match(latin) and not turkic)
+        or ARMENIAN_RE.search(low)
     )
     # A four-letter word needs three consonant classes: two are shared by too many short
     # words (xala/hala, qala/gala, dənə/dana); those get only the mild key. A listed name of

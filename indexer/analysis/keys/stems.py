@@ -28,8 +28,10 @@ _RUSSIAN_ADJECTIVE_RE = re.compile(
 # Armenian surnames (-yan, -ian, -jan, -yants) and words in Armenian script: Russian writes them
 # without the h (Hakobyan/Акопян, Sahakyan/Саакян) and Hovh- as Ог- (Hovhannisyan/Оганесян).
 ARMENIAN_SURNAME_RE = re.compile(r"[iyj]an(?:ts)?$")
-# ... and the Hov- of given names and places (Hovhannes, Hovsep, Hovk: Ованес, Овсеп, Овк),
-# which begins no name of the other languages but by their ordinary words (hover, hovel)
+# ... and the Hov- of given names and places (Hovhannes, Hovsep, Hovk: Ованес, Овсеп, Овк);
+# English words that begin so (hover, hovel) get no name keys, and a word with a letter of
+# the Turkic alphabets is not Armenian (Hövsəlli); a Persian or Russian name may still begin
+# so (Hoveyda, Hovanskij: Хованский in ISO 9), and then also meets its form without the h
 ARMENIAN_HOV_RE = re.compile(r"^hov")
 ARMENIAN_RE = re.compile(r"[\u0531-\u058f]")
 _LEADING_H_RE = re.compile(r"^h(?=[aeiouəy])")

@@ -5,6 +5,7 @@ group (links.py) and the scheme key."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from indexer.caching import bounded_cache
 
@@ -23,6 +24,7 @@ from ..synonyms import (
     lookup,
     place_countries,
     vowels_apart,
+    word_groups,
 )
 from .links import bridged, groups_by_skeleton, linked_groups, vowels_by_group
 from .marks import (
@@ -43,8 +45,9 @@ from .stems import RUSSIAN_PEOPLE_RE
 # a final run of vowels is an ending, not counted among a Cyrillic word's ы and и (Лезгины,
 # лезгин), and so are the case endings -ым, -ыми, -ых (Алиевым, Алиевых: Алиев)
 _ENDING_RE = re.compile("(?:[ыи](?:ми|м|х)|[аеёиоуыэюяй]+)$")
-# an Armenian surname as Russian writes it, in any case (Саркисян, Пашиняна, Мкртчяном)
-_ARMENIAN_SURNAME_RE = re.compile("янц?(?:а|у|ом|е|ы|ов|ам|ами|ах)?$")
+# an Armenian surname as Russian writes it, in the singular's cases (Саркисян, Пашиняна,
+# Мкртчяном; Аветисянц, Аветисянцем), not a Russian word or name with ья (Лукьянов, крестьяне)
+_ARMENIAN_SURNAME_RE = re.compile("..(?<![ьъ])(?:ян(?:а|у|ом|е|ы)?|янц(?:а|у|ем|е|ы)?)$")
 
 
 LOANWORD = 6
@@ -207,16 +210,19 @@ def _own_keys(word: str) -> tuple[str, ...]:
             keys += _cyrillic_letters_keys(RUSSIAN_PEOPLE_RE.sub("", word.lower()), list(people))
     scheme = _scheme_keys(word, strict, turkic)
     keys += scheme
-    if "ё" in word.lower():
+    composed = unicodedata.normalize("NFC", word)  # a document may write ё as е and dots
+    if "ё" in composed.lower():
         # Russian print mostly leaves out the dots: Горбачев is Горбачёв, все may be всё
-        keys += _own_keys(word.replace("ё", "е").replace("Ё", "Е"))
+        keys += _own_keys(composed.replace("ё", "е").replace("Ё", "Е"))
     if entry is None and scheme and len(word) > MIN_LENGTH and not CYRILLIC_RE.search(word.lower()):
         # a romanization of a listed name in a scheme no list holds is that name; as for links
         # by skeleton, not a short word, which shares its key with too many names (goai)
         known = by_scheme(scheme[0], word)
         kh = x_ending(romanize(word))
         if known is None and kh:
-            known = by_scheme(scheme_key(kh), kh)
+            # a people's plural (persah: персах), not a place: Aytah is no Aytakh
+            plural = by_scheme(scheme_key(kh), kh)
+            known = plural if plural and set(plural.groups) <= word_groups() else None
         keys += [group_key(g) for g in known.groups] if known else []
     return tuple(dict.fromkeys(keys))
 
@@ -225,7 +231,8 @@ def _plural_in_other_scheme(word: str) -> Entry | None:
     """The entry of a word of words.tsv that `word`, of Latin letters, writes with ISO 9's h
     or the scientific x for the х of a plural ending (persah, persax: персах, Персы), which
     lookup's endings do not know."""
-    kh = None if CYRILLIC_RE.search(word.lower()) else x_ending(romanize(word))
+    latin = not (CYRILLIC_RE.search(word.lower()) or ARMENIAN_RE.search(word.lower()))
+    kh = x_ending(romanize(word)) if latin else None
     entry = lookup(kh) if kh else None
     return entry if entry is not None and entry.strict else None
 
