@@ -36,6 +36,10 @@ def groups(word: str) -> set[str]:
         # Russian writes an и where Armenian has no vowel, or not, in every case
         ["Sargsyan", "Саргсян", "Саркисян", "Sarkisian", "Саркисяна", "Саргсяном"],
         ["Avetisyants", "Аветисянц", "Аветисянцем"],
+        # ALA-LC of the classical orthography: -եան as -ean, initial յո as yo
+        ["Nersisyan", "Nersēsean", "Нерсисян"],
+        ["Hovsepyan", "Yovsēpʻean", "Овсепян"],
+        ["Hovhannes", "Yovhannēs", "Ованес"],
         # Armenian scholarly romanization: ʻ ʼ and ē ō neither split words nor block matching
         ["Kocharyan", "Kʻočʻaryan", "Kʻocharyan", "Кочарян"],
         ["Petrosyan", "Petʼrosyan", "Petʻrosyan", "Петросян"],

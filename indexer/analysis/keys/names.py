@@ -15,6 +15,7 @@ from .marks import ARMENIAN_RE, CYRILLIC_RE, MIN_LENGTH, QARA_RE, RUSSIAN_VERB_R
 from .mild import milds
 from .stems import (
     ARMENIAN_HOV_RE,
+    ARMENIAN_MARKS_RE,
     ARMENIAN_SURNAME_RE,
     MIN_PEOPLE_CLASSES,
     RUSSIAN_PEOPLE_RE,
@@ -73,6 +74,7 @@ def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int]
     armenian = bool(
         ARMENIAN_SURNAME_RE.search(latin)
         or (ARMENIAN_HOV_RE.match(latin) and not turkic)
+        or ARMENIAN_MARKS_RE.search(word)
         or ARMENIAN_RE.search(low)
     )
     # A four-letter word needs three consonant classes: two are shared by too many short

@@ -42,9 +42,22 @@ _INNER_H_RE = re.compile(r"(?<=[aeiouə])h(?=[aeiouə])")
 _ARMENIAN_E_RE = re.compile(r"(?<=[^aeiouy])e(?=[^aeiouy]+[iyj]a)")
 
 
+# ALA-LC romanizes the classical orthography of the diaspora letter by letter: -եան as -ean,
+# an initial յո as yo (Petrosean, Yovhannēs: Petrosyan, Hovhannes); its marks (ʻ ʼ ‘ ē ō)
+# tell such a word from an English one in -ean (Korean, Crimean)
+ARMENIAN_MARKS_RE = re.compile("[ʻʼ‘ēō]")
+_CLASSICAL = ((re.compile(r"ean(?=(?:ts)?$)"), "yan"), (re.compile(r"^yo"), "ho"))
+
+
 def _armenian_stems(latin: str) -> list[str]:
     """Hakobyan -> akobyan; Hovhannisyan -> ohannisyan; Sahakyan -> saakyan; and Russian's e
-    for Armenian i read back as i (Оганесян -> oganisyan)."""
+    for Armenian i read back as i (Оганесян -> oganisyan); a classical spelling as reformed
+    (Petrosean -> petrosyan)."""
+    reformed = latin
+    for pattern, repl in _CLASSICAL:
+        reformed = pattern.sub(repl, reformed)
+    if reformed != latin:
+        return [reformed, *(s for s in _armenian_stems(reformed) if s != latin)]
     russian = _LEADING_H_RE.sub("", latin).replace("vh", "h")
     forms = (
         russian,
