@@ -276,7 +276,7 @@ def is_place_name(word: str) -> bool:
 @cache
 def word_groups() -> frozenset[str]:
     """The groups of words.tsv: peoples and ordinary words, no place."""
-    return frozenset(g for cells in rows("words.tsv") for g in [cells[0].strip()])
+    return settled(frozenset(cells[0].strip() for cells in rows("words.tsv")))
 
 
 @cache

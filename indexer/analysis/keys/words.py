@@ -245,4 +245,5 @@ def load_tables() -> None:
     bridged()
     vowels_apart("")
     place_countries()
+    word_groups()
     load_lexicon()
