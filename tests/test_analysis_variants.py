@@ -146,6 +146,41 @@ def test_russian_case_endings_on_names_and_ethnonyms(word, other):
 
 
 @pytest.mark.parametrize(
+    "word, name",
+    [
+        # a name in -а, -я: the case ending takes the place of its vowel
+        ("Шушой", "Shusha"),
+        ("Шушу", "Şuşa"),
+        ("Арпе", "Areni"),  # Areni's name Арпа is listed in Cyrillic letters only (Арпа@)
+        ("Арпой", "Арпа"),
+        # Armenian locative, ablative and instrumental, with the յ after a vowel
+        ("Երևանում", "Yerevan"),
+        ("Ջերմուկում", "Jermuk"),
+        ("Արփայում", "Areni"),
+        ("Արփայից", "Արփա"),
+        ("Ուրցաձորում", "Urtsadzor"),  # a name the gazetteer lists in Latin letters only
+    ],
+)
+def test_case_forms_of_a_place_in_russian_and_armenian_find_all_its_names(word, name):
+    assert groups(name) and groups(name) <= groups(word)
+    assert meet(word, name)
+    assert meet(name, word)
+
+
+@pytest.mark.parametrize(
+    "word, name",
+    [
+        ("Губой", "Quba"),  # губа, a lip, as well as Quba's Russian name
+        ("Такие", "Takaya"),  # a frequent word
+        ("Туле", "Tula"),  # a place of Russia: too many names in -а are words
+        ("Мире", "Mira"),
+    ],
+)
+def test_a_word_like_the_case_form_of_a_name_in_a_is_not_that_name(word, name):
+    assert not groups(word) & groups(name), groups(word)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Akopi͡an",

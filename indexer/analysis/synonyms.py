@@ -19,8 +19,9 @@ up whole (whole_names.py) and "upper" alone never reaches Nagorno.
 
 Lookup ignores case, accents, script, and ə/ı vs e/i; a listed word also matches with one
 common inflection (Ermeniler -> Ermeni, Армении -> Армения; in Cyrillic the adjective's
--ым, -ими too, армянским; in Armenian letters the ablative, հայերից, and the article,
-հայերը), but only when the bare form is listed, so the inflection rules never touch other
+-ым, -ими too, армянским; in Armenian letters the locative and ablative, Երևանում, հայերից,
+and the article, հայերը; a Russian case form of a region's name in -а, -я, Шушой), but only
+when the bare form is listed, so the inflection rules never touch other
 words; an ethnonym of words.tsv also with
 another ending on the stem of a listed form (Азербайджанцев, армянам). A Latin word that
 writes a listed name in another romanization scheme (schemes.py) joins its group (by_scheme:
@@ -36,6 +37,7 @@ from functools import cache
 
 from indexer.caching import bounded_cache
 
+from .lexicon import is_common_word
 from .romanize import romanize
 from .schemes import scheme_key
 from .tables import rows, settled
@@ -50,10 +52,11 @@ _ENDINGS = (
 _SUFFIX_RE = re.compile(rf"(?:{_ENDINGS})$")
 # and in their own scripts only (in Latin letters they are Turkish endings too: eğilim is
 # not Eğil's), Russian adjectives' -ым, -им, -ыми, -ими (армянским, русскими) and the
-# Armenian ablative -ից (հայերից)
+# Armenian locative -ում and ablative -ից, with the յ they take after a vowel (Երևանում,
+# Արփայում, հայերից)
 _SCRIPT_SUFFIX_RE = {
     "cyr": re.compile(rf"(?:imi|ymi|im|ym|{_ENDINGS})$"),
-    "hy": re.compile(rf"(?:its|{_ENDINGS})$"),
+    "hy": re.compile(rf"(?:yits|its|yum|um|yi|{_ENDINGS})$"),
 }
 
 
@@ -232,8 +235,45 @@ def lookup(word: str) -> Entry | None:
                 return table_[stem]
         # Shorter suffixes ending the same way: Ermenilerin -> (lerin, rin ...) -> Ermeni.
         m = suffix_re.search(form, m.start() + 1)
+    if script(word) == "cyr":
+        entry = _first_declension(word, (index, capitalized, native))
+        if entry is not None:
+            return entry
     stem = _stem(form, suffix_re)
     return table().stems.get(stem) if stem else None
+
+
+# The case endings of a Russian noun in -а, -я (Шуша: Шуши, Шуше, Шушу, Шушой)
+_FIRST_DECLENSION_RE = re.compile("(?:ою|ею|ой|ей|е|и|у|ы|ю)$")
+
+
+def _first_declension(word: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
+    """The entry of a listed name of the region in -а or -я of which the Cyrillic `word` is a
+    case form: its ending stands in the place of that vowel (Арпе, Гянджой), so stripping it
+    does not find the name. Not when either is a frequent Russian word (Губой: губа, сушей:
+    суша), nor for a place elsewhere: across six countries too many names in -а are another
+    word's nominative (Тула: туле; Мира: мире)."""
+    low = word.lower()
+    m = _FIRST_DECLENSION_RE.search(low)
+    if m is None or is_common_word(word):
+        return None
+    for vowel in "ая":
+        nominative = low[: m.start()] + vowel
+        form = lookup_form(nominative)
+        if len(form) < MIN_STEM or is_common_word(nominative):
+            continue
+        for table_ in tables:
+            entry = table_.get(form)
+            if entry is not None and not bridged().isdisjoint(entry.groups):
+                return entry
+    return None
+
+
+@cache
+def bridged() -> frozenset[str]:
+    """Groups whose names link unlisted spellings to them: the region's and the other
+    tables' (keys/links.py)."""
+    return frozenset(group for _, group in table().names)
 
 
 def _native(word: str) -> dict[str, Entry]:

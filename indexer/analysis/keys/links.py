@@ -8,7 +8,7 @@ from functools import cache
 from rapidfuzz.fuzz import ratio
 
 from ..skeleton import SCHWA
-from ..synonyms import lookup_form, table
+from ..synonyms import bridged, lookup_form, table
 from ..tables import settled
 from .marks import MIN_LENGTH, SKELETON, SWAP
 from .names import consonant_count, name_keys, vowel_exact_skeletons
@@ -59,12 +59,6 @@ def vowels_by_group() -> dict[str, dict[str, frozenset[str]]]:
         for exact in vowel_exact_skeletons(name):
             by_folded.setdefault(_folded(exact), set()).add(exact)
     return settled({g: {k: frozenset(v) for k, v in d.items()} for g, d in out.items()})
-
-
-@cache
-def bridged() -> frozenset[str]:
-    """Groups whose names link unlisted spellings to them: the region's (synonyms.py)."""
-    return frozenset(group for _, group in table().names)
 
 
 def linked_groups(word: str, skeleton_keys: tuple[str, ...], own: tuple[str, ...]) -> list[str]:

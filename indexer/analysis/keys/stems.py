@@ -34,6 +34,11 @@ ARMENIAN_SURNAME_RE = re.compile(r"[iyj]an(?:ts)?$")
 # so (Hoveyda, Hovanskij: Хованский in ISO 9), and then also meets its form without the h
 ARMENIAN_HOV_RE = re.compile(r"^hov")
 ARMENIAN_RE = re.compile(r"[\u0531-\u058f]")
+# Armenian case endings that hold a consonant, romanized (vowel endings vanish from a skeleton
+# anyway): the locative -ում, the ablative -ից and the instrumental -ով, with the յ they take
+# after a vowel (Երևանում, Արփայից, Գյումրիով). Only for words in Armenian letters: in Latin
+# ones these are Latin and Russian endings of other words (Sokhum, Lipov).
+_ARMENIAN_CASE_RE = re.compile(r"y?(?:um|its|ov)$")
 _LEADING_H_RE = re.compile(r"^h(?=[aeiouəy])")
 # Armenian's initial hr- (Hrazdan, Hrach, Hripsime), which Russian writes as р (Раздан)
 _ARMENIAN_HR_RE = re.compile(r"hr[aeiouəy]")
@@ -69,9 +74,18 @@ def _armenian_stems(latin: str) -> list[str]:
 
 
 def word_stems(
-    latin: str, turkic: bool, cyrillic: bool, armenian: bool = False, lower_case: bool = False
+    latin: str,
+    turkic: bool,
+    cyrillic: bool,
+    armenian: bool = False,
+    lower_case: bool = False,
+    armenian_letters: bool = False,
 ) -> list[str]:
     out = [latin] + (_armenian_stems(latin) if armenian else [])
+    if armenian_letters:
+        m = _ARMENIAN_CASE_RE.search(latin)
+        if m and m.start() >= MIN_LENGTH:
+            out += [latin[: m.start()], *_armenian_stems(latin[: m.start()])]
     if _ARMENIAN_HR_RE.match(latin):
         out.append(latin[1:])  # Hrazdan, Раздан: no English or Turkic word begins so
     if turkic:
