@@ -34,14 +34,18 @@ from indexer.index.build import build_index
 from indexer.results import SearchRequest
 
 DATA = Path(__file__).resolve().parent / "analysis" / "eval"
-# name -> (variants, confusables); the tuning half's confusables are its share of the generated
-# pairs and further fresh pairs of the tuning half (confusables-tuning-extra.tsv)
+# name -> (variants, confusables); each half's variants are its attested spellings and case forms
+# of them (variants-<half>-cases.tsv), and the tuning half's confusables are its share of the
+# generated pairs and further fresh pairs of the tuning half (confusables-tuning-extra.tsv)
 SETS = {
     "tuning": (
-        DATA / "variants-tuning.tsv",
+        (DATA / "variants-tuning.tsv", DATA / "variants-tuning-cases.tsv"),
         (DATA / "confusables-tuning.tsv", DATA / "confusables-tuning-extra.tsv"),
     ),
-    "heldout": (DATA / "variants-heldout.tsv", DATA / "confusables-heldout.tsv"),
+    "heldout": (
+        (DATA / "variants-heldout.tsv", DATA / "variants-heldout-cases.tsv"),
+        DATA / "confusables-heldout.tsv",
+    ),
     "sample": (DATA / "sample" / "variants.tsv", DATA / "sample" / "confusables.tsv"),
 }
 DEFAULT_VARIANTS, DEFAULT_CONFUSABLES = SETS["sample"]
@@ -121,32 +125,30 @@ class Report:
         return "\n".join(out + [self.last_line()])
 
 
-def read_variants(path: Path) -> dict[str, list[Spelling]]:
+def read_variants(paths: Path | tuple[Path, ...]) -> dict[str, list[Spelling]]:
     groups: dict[str, list[Spelling]] = defaultdict(list)
-    with path.open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
-            group = row["group_id"].strip()
-            seen = {s.text for s in groups[group]}
-            canonical = row["canonical"].strip()
-            if canonical not in seen:
-                groups[group].append(Spelling(group, canonical, "canonical", "en"))
-                seen.add(canonical)
-            variant = row["variant"].strip()
-            if variant and variant not in seen:
-                kind, script = row["kind"].strip(), row["script_lang"].strip()
-                groups[group].append(Spelling(group, variant, kind, script))
+    for row in _rows(paths):
+        group = row["group_id"].strip()
+        seen = {s.text for s in groups[group]}
+        canonical = row["canonical"].strip()
+        if canonical not in seen:
+            groups[group].append(Spelling(group, canonical, "canonical", "en"))
+            seen.add(canonical)
+        variant = row["variant"].strip()
+        if variant and variant not in seen:
+            kind, script = row["kind"].strip(), row["script_lang"].strip()
+            groups[group].append(Spelling(group, variant, kind, script))
     return dict(groups)
 
 
 def read_confusables(paths: Path | tuple[Path, ...]) -> list[tuple[str, str, str]]:
-    out = []
+    return [(r["word_a"].strip(), r["word_b"].strip(), r["rule"].strip()) for r in _rows(paths)]
+
+
+def _rows(paths: Path | tuple[Path, ...]):
     for path in (paths,) if isinstance(paths, Path) else paths:
         with path.open(encoding="utf-8", newline="") as f:
-            out += [
-                (r["word_a"].strip(), r["word_b"].strip(), r["rule"].strip())
-                for r in csv.DictReader(f, delimiter="\t")
-            ]
-    return out
+            yield from csv.DictReader(f, delimiter="\t")
 
 
 def corpus(groups, pairs) -> tuple[list[dict], dict[tuple[str, str], str], dict[str, str]]:
@@ -189,7 +191,10 @@ def built_engine(engine_name: str, jsonl: Path, workdir: Path):
 
 
 def evaluate(
-    variants: Path, confusables: Path | tuple[Path, ...], workdir: Path, engine_name="whoosh"
+    variants: Path | tuple[Path, ...],
+    confusables: Path | tuple[Path, ...],
+    workdir: Path,
+    engine_name="whoosh",
 ) -> Report:
     groups, pairs = read_variants(variants), read_confusables(confusables)
     docs, spelling_doc, word_doc = corpus(groups, pairs)
@@ -259,8 +264,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, (variants, confusables) in sets.items():
         with tempfile.TemporaryDirectory(prefix="evaluate-") as tmp:
             report = evaluate(variants, confusables, Path(tmp), args.engine)
-        files = (confusables,) if isinstance(confusables, Path) else confusables
-        print(f"== {name}: {', '.join(p.name for p in (variants, *files))}")
+        files = [p for f in (variants, confusables) for p in ((f,) if isinstance(f, Path) else f)]
+        print(f"== {name}: {', '.join(p.name for p in files)}")
         print(report.text(misses))
         summary.append(f"{name}: {report.last_line()}")
     if len(summary) > 1:

@@ -1,6 +1,8 @@
 """The gazetteer's rules for GeoNames' noisy name lists, one trap each, on a small made-up world
 (`make tables` regenerates the real one from the installed package)."""
 
+from pathlib import Path
+
 import pytest
 
 from indexer.analysis.generate import places
@@ -334,3 +336,43 @@ def test_the_english_compound_parts_are_todays_words_in_use():
     listed = [cells[0] for cells in rows("english_parts.txt")]
     assert words.english_parts() == listed
     assert "fire" in listed and "soum" not in listed
+
+
+def test_the_case_forms_of_the_evaluation_are_those_of_its_variants(tmp_path):
+    # eval/variants-<half>-cases.tsv are generated (make tables) from the variant files
+    import shutil
+
+    from indexer.analysis.generate import case_forms
+
+    for half in ("tuning", "heldout"):
+        shutil.copy(case_forms.EVAL / f"variants-{half}.tsv", tmp_path)
+    for path in case_forms.write(tmp_path):
+        assert Path(path).read_text("utf-8") == (case_forms.EVAL / Path(path).name).read_text(
+            "utf-8"
+        )
+
+
+@pytest.mark.parametrize(
+    "make, word, forms",
+    [
+        ("armenian", "Արփա", {"Արփայում", "Արփայից", "Արփայի"}),  # յ after a final ա
+        ("armenian", "Գյումրի", {"Գյումրիում", "Գյումրիից", "Գյումրիի"}),
+        ("azerbaijani", "Xocalı", {"Xocalıda", "Xocalıdan", "Xocalının"}),
+        ("azerbaijani", "Şəki", {"Şəkidə", "Şəkidən", "Şəkinin"}),
+        ("azerbaijani", "Qax", {"Qaxda", "Qaxdan", "Qaxın"}),
+        ("turkish", "Goris", {"Goris'te", "Goris'ten"}),  # d is t after a voiceless consonant
+        ("turkish", "Areni", {"Areni'de", "Areni'den"}),
+        ("russian", "Шуша", {"Шуши", "Шуше", "Шушу", "Шушой", "Шушей"}),
+    ],
+)
+def test_a_case_form_of_the_evaluation_is_the_grammars(make, word, forms):
+    from indexer.analysis.generate import case_forms
+
+    form, why = getattr(case_forms, make)(word)
+    assert form in forms and word in why
+
+
+def test_a_plural_has_no_case_form_of_a_place():
+    from indexer.analysis.generate import case_forms
+
+    assert case_forms.russian("Мулки") is None  # pymorphy3 reads it as a plural

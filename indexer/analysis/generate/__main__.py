@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from . import evaldata, extra_confusables, places, schemes, words
+from . import case_forms, evaldata, extra_confusables, places, schemes, words
 
 
 def main() -> int:
@@ -16,6 +16,8 @@ def main() -> int:
     for path in evaldata.write():
         print(f"evaluation: {path}")
     print(f"evaluation: {extra_confusables.write()}")
+    for path in case_forms.write():
+        print(f"evaluation: {path}")
     return 0
 
 
