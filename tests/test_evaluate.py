@@ -34,6 +34,8 @@ def test_held_out_figures_do_not_fall_below_what_they_are(heldout):
     assert figures["recall_no_exonym"] >= 0.82
     assert figures["false_merge"] <= 0.08
     assert figures["exact_first"] >= 0.95
+    # case forms were added later, at 0.85 of the rules then; these rules reach 0.95
+    assert heldout.recall.rate("kind:inflection") >= 0.9
 
 
 def test_the_generated_data_is_big_enough_to_judge_by(heldout):

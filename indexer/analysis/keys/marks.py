@@ -22,7 +22,8 @@ LETTERS_MARK = "/"
 CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 ARMENIAN_RE = re.compile(r"[\u0531-\u058f]")
 RUSSIAN_VERB_RE = re.compile(r"(?:ть|ться|тся|чь)$")
-QARA_RE = re.compile(r"q(?!u)")
+# a q that is Azerbaijani's (Qarabağ, Quba, Qurbanov), not English's qu and a vowel (Quinn)
+QARA_RE = re.compile(r"q(?!u[aeiouy])")
 
 
 def is_skeleton(key: str) -> bool:

@@ -13,6 +13,10 @@ from .marks import MIN_LENGTH
 _TURKIC_SUFFIX_RE = re.compile(
     r"(?:l[aeə]r[ıi]n|l[aeə]r[ıi]|l[aeə]r|n[ıiu]n|[dt][aeə]n|[dt][aeə]|[ıiu]n)$"
 )
+# ... and those of them an Azerbaijani name with an x and no other letter of the alphabet may
+# take (Xrazdanda, Dzaxidzorun), not the -ta, -tan, -in that end names in pinyin, whose x is
+# another sound (Xiantan is not Xian), or in Russian (Alexin is not Alex)
+_X_SUFFIX_RE = re.compile(r"(?:d[ae]n?|un)$")
 # Russian case endings (romanized as Wikipedia does: -iye, -aya) and the adjective's -sk-:
 # Нагорного, карабахские.
 _RUSSIAN_SUFFIX_RE = re.compile(
@@ -88,10 +92,13 @@ def word_stems(
             out += [latin[: m.start()], *_armenian_stems(latin[: m.start()])]
     if _ARMENIAN_HR_RE.match(latin):
         out.append(latin[1:])  # Hrazdan, Раздан: no English or Turkic word begins so
-    if turkic:
-        m = _TURKIC_SUFFIX_RE.search(latin)
-        if m and m.start() >= MIN_LENGTH:
-            out.append(latin[: m.start()])
+    endings = _TURKIC_SUFFIX_RE if turkic else _X_SUFFIX_RE if "x" in latin else None
+    if endings is not None:
+        # every ending that fits, not the longest only: a plural may be part of the name
+        # (Sxların: Sxlar, not Sx)
+        for i in range(MIN_LENGTH, len(latin)):
+            if endings.fullmatch(latin, i):
+                out.append(latin[:i])
     if cyrillic:
         stem = _RUSSIAN_SUFFIX_RE.sub("", latin)
         if lower_case:  # лезгинов, лезгинам; a capital -ов is a surname (Мамедов)
@@ -100,6 +107,8 @@ def word_stems(
             out.append(stem)
             if stem.endswith("sk") and len(stem) >= MIN_LENGTH + 2:
                 out.append(stem[:-2])
+            if stem != latin and ARMENIAN_SURNAME_RE.search(stem):
+                out += _armenian_stems(stem)  # Оганесяну, Оганесяном: Оганесян
     else:
         m = _RUSSIAN_ADJECTIVE_RE.search(latin)
         if m and m.start() >= MIN_LENGTH - 1:
