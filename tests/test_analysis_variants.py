@@ -186,6 +186,23 @@ def test_case_forms_of_a_name_meet_its_other_spellings(word, name):
 
 
 @pytest.mark.parametrize(
+    "latin, cyrillic",
+    [
+        # ё as the Latin schemes write it, е as Russian print mostly does
+        ("Gorbatschow", "Горбачев"),  # German
+        ("Gorbachov", "Горбачев"),
+        ("Khrouchtchov", "Хрущев"),  # French
+        ("Fiodor", "Федор"),  # French io after a consonant
+        ("Piotr", "Петр"),
+        ("Aliona", "Алена"),
+    ],
+)
+def test_a_yo_written_in_latin_meets_the_russian_name_printed_with_e(latin, cyrillic):
+    assert meet(latin, cyrillic)
+    assert meet(cyrillic, latin)
+
+
+@pytest.mark.parametrize(
     "word, name",
     [
         ("Губой", "Quba"),  # губа, a lip, as well as Quba's Russian name
@@ -258,6 +275,8 @@ def test_quotes_around_a_word_are_not_part_of_it(text):
         # a name in pinyin or Russian with an x is not an Azerbaijani name with an ending
         ("Xiantan", "Xian"),
         ("Alexin", "Alex"),
+        ("Shorak", "Shirak"),  # an o after a palatal is ё only in the surname's -ov
+        ("Giorgi", "Gergi"),  # nor io after g, Georgian or Italian
         ("Susa", "Shusha"),  # GeoNames lists Susa for Shusha: it is another city
         ("Suse", "Shusha"),
         # an e is an i only after a palatal (Нахичевань): places and words one vowel apart

@@ -113,7 +113,23 @@ def word_stems(
         m = _RUSSIAN_ADJECTIVE_RE.search(latin)
         if m and m.start() >= MIN_LENGTH - 1:
             out.append(latin[: m.start()])  # Lachinsky, Lachinskiy, Lachinskaya: Lachin
+        if not (turkic or armenian_letters):
+            for pattern in (_YO_RE, _FRENCH_YO_RE):
+                dotless = pattern.sub("e", latin, count=1)
+                if dotless != latin:
+                    out.append(dotless)
     return out
+
+
+# The surname ending -ёв after ж, ч, ш, щ, which the Latin schemes write -ov, -ow (Gorbachov,
+# Gorbatschow, Khrouchtchov) and Russian print mostly -ев (Горбачев, Хрущев): a Latin name also
+# has the stem with that o read as e; not any o after a palatal (Shorak is not Sherak, which
+# Shirak's spellings meet)
+_YO_RE = re.compile(r"(?<=[csz]h)o(?=[vw](?:a|y|u|e|om|ym|ykh)?$)")
+# ... and the io with which French writes ё after a consonant (Fiodor, Semion, Piotr, Aliona:
+# Федор, Семен, Петр, Алена), inside the word (Mario, Rio are no ё), not after a c or g, which
+# it makes Italian or Georgian (Giorgi, Ciocca)
+_FRENCH_YO_RE = re.compile(r"(?<=[bdfhj-np-tv-z])io(?=[b-df-hj-np-tv-z])")
 
 
 # How the languages of the archive name a people, and inflect it, after its stem: English -s,
