@@ -14,9 +14,10 @@ from .casing import lower
 # apostrophe keeps a suffix on its word (Hocalı'da, Azerbaijan's); modifier letters are letters
 # (Ilʹkham, Kʻočʻaryan, Petʼrosyan), and so is the opening quote that typeset texts print for
 # ʻ (Xač‘atryan); a closing quote between letters is the hard sign some romanizations write
-# for ъ (K”uval, Къувал); hyphens split (Ter-Petrosyan is two words).
+# for ъ (K”uval, Къувал), and so is a grave accent, GOST 7.79's mark for ы, э and ь
+# (Taly`sh, E`jlyar); hyphens split (Ter-Petrosyan is two words).
 _LETTERS = r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05bd]"
-WORD_RE = re.compile(rf"\w{_LETTERS}*(?:['‘’”·]{_LETTERS}+)*")
+WORD_RE = re.compile(rf"\w{_LETTERS}*(?:['‘’”·`]{_LETTERS}+)*")
 
 
 def tokens(text: str) -> Iterator[tuple[int, int, str]]:

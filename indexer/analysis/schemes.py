@@ -1,7 +1,7 @@
 """The scheme key: a word as any of the Russian romanization schemes writes it.
 
 The schemes `iuliia` implements write one Cyrillic letter in several ways (щ: shch, shh, sch,
-chtch; х: kh, x; ц: ts, tc, c; й: y, j, i, ĭ; я, ю: ya, ia, ja; the ending -ый, -ий: y, yy,
+chtch; х: kh, x; ц: ts, tc, c, cz; й: y, j, i, ĭ, jj; я, ю: ya, ia, ja; the ending -ый, -ий: y, yy,
 yj, iy, ij, ii), so an ordinary Russian word, which gets no skeleton (lexicon.py), still meets
 its romanizations in another scheme: Малый, Maly, Malyj, Malyi; район, rajon, raion; Ильхам,
 Ilkham, Ilxam. The key keeps every vowel (ы is y, и is i: быть is not бить) and folds only
@@ -10,7 +10,7 @@ what the schemes disagree on:
   French dj of дж is dzh), except х written h, which in Azerbaijani is another sound (xal, hal);
 - a glide before a vowel goes (я, ю, е as ya, ia, ja, yu, iu, ju, ye: the vowel stays), ё
   after a consonant is e (yo, jo, ë: most schemes drop its dots), and й after a vowel is one
-  symbol (J) however it is written;
+  symbol (J) however it is written (y, j, i, jj);
 - the ending -ый/-ий is one ending (Y), and so is a final -i or -y (Yuri, Yury, Jurij);
   French ou is u and gu before e or i is g, and a doubled letter is one (Petrossian).
 The key joins a Cyrillic word to the Latin words that may romanize it, never to another
@@ -27,13 +27,14 @@ SCHEME = "%"  # key prefixes: never in a word, apart from the other keys' prefix
 CYRILLIC_SCHEME = "&"
 
 _STEPS = (
+    (re.compile(r"jj"), "j"),  # GOST 16876's й (Kajjk: Kajk)
     (re.compile(r"chtch|shch|shh|sch"), "Q"),
     (re.compile(r"tch|ch"), "Č"),
     (re.compile(r"sh"), "Š"),
     (re.compile(r"zh"), "Z"),
     (re.compile(r"dj"), "dZ"),  # French дж: Djabrail, Azerbaidjan
     (re.compile(r"kh|x"), "X"),  # not h: Azerbaijani tells x from h (xal is not hal)
-    (re.compile(r"ts|tc|c"), "C"),
+    (re.compile(r"ts|tc|cz|c"), "C"),  # cz: GOST 7.79's ц (Czvetochny`j)
     (re.compile(r"ou"), "u"),
     (re.compile(r"gu(?=[eiy])"), "g"),
     (re.compile(r"(?<=[b-df-hj-np-tv-z])[yj]o"), "e"),  # ё: Posyolok, Posjolok, Poselok
