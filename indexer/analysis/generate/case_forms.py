@@ -4,7 +4,8 @@ that language writes it:
 
 - Russian: the name in Cyrillic letters, of one word, in one of the singular's oblique cases,
   as pymorphy3 inflects it (Шуша: Шуши, Шуше, Шушой), when pymorphy3 reads it as a noun in the
-  nominative singular (not a plural such as Мулки, whose cases are not a place's);
+  nominative singular (not a plural such as Мулки, whose cases are not a place's) and the case
+  changes the ending only (not Сафарва, a guess with a fleeting vowel for Сафарова);
 - Armenian: the name in Armenian letters with the locative -ում, the ablative -ից or the
   genitive -ի, with յ after a final ա or ո (Արփայում);
 - Azerbaijani: a name spelt with an Azerbaijani letter with the locative -da/-də, the ablative
@@ -53,11 +54,18 @@ def russian(word: str) -> tuple[str, str] | None:
     if not parses:
         return None
     parse = next((p for p in parses if "Geox" in p.tag.grammemes), parses[0])
-    case = _pick(word, RUSSIAN_CASES)
-    form = parse.inflect({case, "sing"})
-    if form is None or form.word == word.lower():
-        return None
-    return form.word[:1].upper() + form.word[1:], f"Russian {case} of {word} (pymorphy3)"
+    first = RUSSIAN_CASES.index(_pick(word, RUSSIAN_CASES))
+    for case in RUSSIAN_CASES[first:] + RUSSIAN_CASES[:first]:
+        form = parse.inflect({case, "sing"})
+        # only the ending changes: a guessed paradigm with a fleeting vowel is no name's
+        # (Сафаров: Сафарва)
+        if (
+            form is not None
+            and form.word != word.lower()
+            and form.word.startswith(word.lower()[:-1])
+        ):
+            return form.word[:1].upper() + form.word[1:], f"Russian {case} of {word} (pymorphy3)"
+    return None
 
 
 @cache
