@@ -1,7 +1,7 @@
 """Measure the spelling-variant search: variant recall, false merges, exact-first ranking.
 
-    python -m indexer.evaluate [--set NAME] [--misses] [--variants FILE --confusables FILE]
-                               [--engine typesense]
+    python -m indexer.evaluate [--set NAME] [--misses]
+                               [--variants FILE... --confusables FILE...] [--engine typesense]
 
 By default it measures three sets from indexer/analysis/eval/ (README there): the tuning half,
 the held-out half (the figures that count: no rule was tuned on it) and the shared sample.
@@ -247,15 +247,15 @@ def main(argv: list[str] | None = None) -> int:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--set", choices=sorted(SETS), action="append", dest="sets")
-    parser.add_argument("--variants", type=Path)
-    parser.add_argument("--confusables", type=Path)
+    parser.add_argument("--variants", type=Path, nargs="+")
+    parser.add_argument("--confusables", type=Path, nargs="+")
     parser.add_argument("--misses", action="store_true", help="list every miss and merge")
     parser.add_argument("--engine", choices=("whoosh", "typesense"), default="whoosh")
     args = parser.parse_args(argv)
     if args.variants or args.confusables:
         if not (args.variants and args.confusables):
             parser.error("--variants and --confusables go together")
-        sets = {"files": (args.variants, args.confusables)}
+        sets = {"files": (tuple(args.variants), tuple(args.confusables))}
         misses = True
     else:
         sets = {name: SETS[name] for name in args.sets or SETS}

@@ -77,6 +77,7 @@ def test_every_spelling_of_khojaly_meets_every_other(spelling):
         ("Taşnaksutyun", "Dashnaktsutyun"),
         # Turkish suffix after an apostrophe, Azerbaijani genitive
         ("Hocalı'da", "Khojaly"),
+        ("government`s", "government"),  # a grave accent typed for the apostrophe
         ("Qarabağın", "Karabakh"),
         ("Əliyevin", "Aliyev"),
         # curated: names that differ by more than spelling

@@ -352,24 +352,35 @@ def test_the_case_forms_of_the_evaluation_are_those_of_its_variants(tmp_path):
         )
 
 
+CASES = {
+    "armenian": ("locative", "ablative", "genitive"),
+    "azerbaijani": ("locative", "ablative", "genitive"),
+    "turkish": ("locative", "ablative"),
+    "russian": ("gent", "datv", "ablt", "loct"),
+}
+
+
 @pytest.mark.parametrize(
     "make, word, forms",
     [
-        ("armenian", "Արփա", {"Արփայում", "Արփայից", "Արփայի"}),  # յ after a final ա
-        ("armenian", "Գյումրի", {"Գյումրիում", "Գյումրիից", "Գյումրիի"}),
-        ("azerbaijani", "Xocalı", {"Xocalıda", "Xocalıdan", "Xocalının"}),
-        ("azerbaijani", "Şəki", {"Şəkidə", "Şəkidən", "Şəkinin"}),
-        ("azerbaijani", "Qax", {"Qaxda", "Qaxdan", "Qaxın"}),
-        ("turkish", "Goris", {"Goris'te", "Goris'ten"}),  # d is t after a voiceless consonant
-        ("turkish", "Areni", {"Areni'de", "Areni'den"}),
-        ("russian", "Шуша", {"Шуши", "Шуше", "Шушу", "Шушой", "Шушей"}),
+        # the form of each case (CASES) the generator may pick, as the grammars have it
+        ("armenian", "Արփա", ("Արփայում", "Արփայից", "Արփայի")),  # յ after a final ա
+        ("armenian", "Գյումրի", ("Գյումրիում", "Գյումրիից", "Գյումրիի")),
+        ("azerbaijani", "Xocalı", ("Xocalıda", "Xocalıdan", "Xocalının")),
+        ("azerbaijani", "Şəki", ("Şəkidə", "Şəkidən", "Şəkinin")),
+        ("azerbaijani", "Qax", ("Qaxda", "Qaxdan", "Qaxın")),
+        ("turkish", "Goris", ("Goris'te", "Goris'ten")),  # d is t after a voiceless consonant
+        ("turkish", "Areni", ("Areni'de", "Areni'den")),
+        ("russian", "Шуша", ("Шуши", "Шуше", "Шушей", "Шуше")),
+        ("russian", "Агдам", ("Агдама", "Агдаму", "Агдамом", "Агдаме")),
     ],
 )
 def test_a_case_form_of_the_evaluation_is_the_grammars(make, word, forms):
     from indexer.analysis.generate import case_forms
 
     form, why = getattr(case_forms, make)(word)
-    assert form in forms and word in why
+    case = next(c for c in CASES[make] if why.startswith(f"{make.capitalize()} {c} of {word}"))
+    assert form == forms[CASES[make].index(case)]
 
 
 @pytest.mark.parametrize(

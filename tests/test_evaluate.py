@@ -34,7 +34,7 @@ def test_held_out_figures_do_not_fall_below_what_they_are(heldout):
     assert figures["recall_no_exonym"] >= 0.82
     assert figures["false_merge"] <= 0.08
     assert figures["exact_first"] >= 0.95
-    # case forms were added later, at 0.85 of the rules then; these rules reach 0.95
+    # case forms were added later: the rules of then found 0.847 of them, these 0.951
     assert heldout.recall.rate("kind:inflection") >= 0.9
 
 

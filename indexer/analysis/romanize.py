@@ -35,7 +35,10 @@ _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 # BGN/PCGN writes the hard sign as ʺ, and copies of it often as ” (K”uval).
 APOSTROPHES = "'‘’ʹʼʻʺ”`´·"
 _APOS_RE = re.compile(f"[{APOSTROPHES}]")
-_SUFFIX_MARK_RE = re.compile("['’]")  # only a real apostrophe starts a suffix, not Ilʹkham's ʹ
+# only a real apostrophe starts a suffix, not Ilʹkham's ʹ; a grave accent typed for it on a
+# Russian keyboard only before the possessive's s (president`s), as GOST 7.79 writes ы, э,
+# ь with it (Taly`sh, Bely`e)
+_SUFFIX_MARK_RE = re.compile("['’]|`(?=s$)")
 # English contractions keep their tail (don't -> dont); a short tail after an apostrophe that
 # reads as a Turkish case ending or the English possessive is a suffix (Hocalı'da, Azerbaijan's,
 # Bakı'nın) and the name before it is the word; any other tail is part of the word, where the

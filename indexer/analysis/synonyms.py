@@ -19,8 +19,9 @@ up whole (whole_names.py) and "upper" alone never reaches Nagorno.
 
 Lookup ignores case, accents, script, and ə/ı vs e/i; a listed word also matches with one
 common inflection (Ermeniler -> Ermeni, Армении -> Армения; in Cyrillic the adjective's
--ым, -ими too, армянским; in Armenian letters the locative and ablative, Երևանում, հայերից,
-and the article, հայերը; a Russian case form of a region's name in -а, -я, Шушой), but only
+-ым, -ими too, армянским; in Armenian letters the locative, ablative and genitive, Երևանում,
+հայերից, Արփայի, and the article, հայերը; a Russian case form of a name in -а, -я of the
+region or of names.tsv, Шушой), but only
 when the bare form is listed, so the inflection rules never touch other
 words; an ethnonym of words.tsv also with
 another ending on the stem of a listed form (Азербайджанцев, армянам). A Latin word that
@@ -52,8 +53,8 @@ _ENDINGS = (
 _SUFFIX_RE = re.compile(rf"(?:{_ENDINGS})$")
 # and in their own scripts only (in Latin letters they are Turkish endings too: eğilim is
 # not Eğil's), Russian adjectives' -ым, -им, -ыми, -ими (армянским, русскими) and the
-# Armenian locative -ում and ablative -ից, with the յ they take after a vowel (Երևանում,
-# Արփայում, հայերից)
+# Armenian locative -ում and ablative -ից, and the յ these and the genitive -ի take after a
+# vowel (Երևանում, Արփայում, Արփայի, հայերից)
 _SCRIPT_SUFFIX_RE = {
     "cyr": re.compile(rf"(?:imi|ymi|im|ym|{_ENDINGS})$"),
     "hy": re.compile(rf"(?:yits|its|yum|um|yi|{_ENDINGS})$"),
@@ -248,11 +249,11 @@ _FIRST_DECLENSION_RE = re.compile("(?:ою|ею|ой|ей|е|и|у|ы|ю)$")
 
 
 def _first_declension(word: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
-    """The entry of a listed name of the region in -а or -я of which the Cyrillic `word` is a
-    case form: its ending stands in the place of that vowel (Арпе, Гянджой), so stripping it
-    does not find the name. Not when either is a frequent Russian word (Губой: губа, сушей:
-    суша), nor for a place elsewhere: across six countries too many names in -а are another
-    word's nominative (Тула: туле; Мира: мире)."""
+    """The entry of a listed name in -а or -я of the region or of names.tsv (bridged) of which
+    the Cyrillic `word` is a case form: its ending stands in the place of that vowel (Арпе,
+    Гянджой), so stripping it does not find the name. Not when either is a frequent Russian
+    word (Губой: губа, суше: суша), nor for a place elsewhere: across six countries too many
+    names in -а are another word's nominative (Тула: туле; Москва: Москве)."""
     low = word.lower()
     m = _FIRST_DECLENSION_RE.search(low)
     if m is None or is_common_word(word):
@@ -271,8 +272,8 @@ def _first_declension(word: str, tables: tuple[dict[str, Entry], ...]) -> Entry 
 
 @cache
 def bridged() -> frozenset[str]:
-    """Groups whose names link unlisted spellings to them: the region's and the other
-    tables' (keys/links.py)."""
+    """Groups whose names link unlisted spellings to them (keys/links.py): the places of
+    Azerbaijan and Armenia and the groups of names.tsv."""
     return frozenset(group for _, group in table().names)
 
 

@@ -61,28 +61,28 @@ def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int]
     latin = romanize(word)
     if len(latin) < MIN_LENGTH or not latin.isalpha():
         return None
-    cyrillic = bool(CYRILLIC_RE.search(low))
     if (
         not listed
         and not _ROMANIZATION_MARK_RE.search(word)
         and (is_english_word(latin) or is_common_word(strip_apostrophe_suffix(word)))
     ):
         return None
+    cyrillic = bool(CYRILLIC_RE.search(low))
     if cyrillic and RUSSIAN_VERB_RE.search(low):
         return None
     turkic = is_turkic(low) or bool(QARA_RE.search(latin))
-    letters = bool(ARMENIAN_RE.search(low))  # Armenian ones
+    armenian_letters = bool(ARMENIAN_RE.search(low))
     armenian = bool(
         ARMENIAN_SURNAME_RE.search(latin)
         or (ARMENIAN_HOV_RE.match(latin) and not turkic)
         or ARMENIAN_MARKS_RE.search(word)
-        or letters
+        or armenian_letters
     )
     # A four-letter word needs three consonant classes: two are shared by too many short
     # words (xala/hala, qala/gala, dənə/dana); those get only the mild key. A listed name of
     # four letters is a name, not one of those words: two do (Quba: Gouba, Kuuba, Kyuba).
     consonants = MIN_CONSONANTS if len(latin) > MIN_LENGTH or listed else MIN_CONSONANTS + 1
-    stems = word_stems(latin, turkic, cyrillic, armenian, word.islower(), letters)
+    stems = word_stems(latin, turkic, cyrillic, armenian, word.islower(), armenian_letters)
     return latin, turkic, cyrillic, stems, consonants
 
 

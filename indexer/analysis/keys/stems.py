@@ -16,7 +16,7 @@ _TURKIC_SUFFIX_RE = re.compile(
 # ... and those of them an Azerbaijani name with an x and no other letter of the alphabet may
 # take (Xrazdanda, Dzaxidzorun), not the -ta, -tan, -in that end names in pinyin, whose x is
 # another sound (Xiantan is not Xian), or in Russian (Alexin is not Alex)
-_X_SUFFIX_RE = re.compile(r"(?:d[ae]n?|un)$")
+_X_SUFFIX_RE = re.compile(r"(?:dan?|un)$")
 # Russian case endings (romanized as Wikipedia does: -iye, -aya) and the adjective's -sk-:
 # Нагорного, карабахские.
 _RUSSIAN_SUFFIX_RE = re.compile(
@@ -39,10 +39,11 @@ ARMENIAN_SURNAME_RE = re.compile(r"[iyj]an(?:ts)?$")
 ARMENIAN_HOV_RE = re.compile(r"^hov")
 ARMENIAN_RE = re.compile(r"[\u0531-\u058f]")
 # Armenian case endings that hold a consonant, romanized (vowel endings vanish from a skeleton
-# anyway): the locative -ում, the ablative -ից and the instrumental -ով, with the յ they take
-# after a vowel (Երևանում, Արփայից, Գյումրիով). Only for words in Armenian letters: in Latin
-# ones these are Latin and Russian endings of other words (Sokhum, Lipov).
-_ARMENIAN_CASE_RE = re.compile(r"y?(?:um|its|ov)$")
+# anyway): the locative -ում and the ablative -ից, with the յ they take after a vowel
+# (Երևանում, Արփայից). Only for words in Armenian letters: in Latin ones these are endings of
+# other words (Sokhum). Not the instrumental -ով, which ends Russian surnames written in
+# Armenian letters (Մամեդով is not Mamed).
+_ARMENIAN_CASE_RE = re.compile(r"y?(?:um|its)$")
 _LEADING_H_RE = re.compile(r"^h(?=[aeiouəy])")
 # Armenian's initial hr- (Hrazdan, Hrach, Hripsime), which Russian writes as р (Раздан)
 _ARMENIAN_HR_RE = re.compile(r"hr[aeiouəy]")
@@ -75,6 +76,16 @@ def _armenian_stems(latin: str) -> list[str]:
         _ARMENIAN_E_RE.sub("i", latin),
     )
     return [s for s in dict.fromkeys(forms) if s != latin]
+
+
+# Russian ё, which print mostly writes е (Горбачев, Федор), as Latin schemes write it where no
+# other letter is meant: the surname ending -ёв after ж, ч, ш, щ as -ov, -ow (Gorbachov,
+# Gorbatschow, Khrouchtchov; any o after a palatal is not, Shorak is not Sherak, which Shirak's
+# spellings meet), and French io after a consonant (Fiodor, Piotr, Artiom), but not after a c
+# or g, which make it Italian or Georgian (Giorgi, Ciocca), nor before an l or n, which make
+# it the -ion of other names (Rodion, Dionis, Marion, Lionel)
+_YO_RE = re.compile(r"(?<=[csz]h)o(?=[vw](?:a|y|u|e|om|ym|ykh)?$)")
+_FRENCH_YO_RE = re.compile(r"(?<=[bdfhj-np-tv-z])io(?=[b-df-hjkmp-tv-z])")
 
 
 def word_stems(
@@ -119,17 +130,6 @@ def word_stems(
                 if dotless != latin:
                     out.append(dotless)
     return out
-
-
-# The surname ending -ёв after ж, ч, ш, щ, which the Latin schemes write -ov, -ow (Gorbachov,
-# Gorbatschow, Khrouchtchov) and Russian print mostly -ев (Горбачев, Хрущев): a Latin name also
-# has the stem with that o read as e; not any o after a palatal (Shorak is not Sherak, which
-# Shirak's spellings meet)
-_YO_RE = re.compile(r"(?<=[csz]h)o(?=[vw](?:a|y|u|e|om|ym|ykh)?$)")
-# ... and the io with which French writes ё after a consonant (Fiodor, Semion, Piotr, Aliona:
-# Федор, Семен, Петр, Алена), inside the word (Mario, Rio are no ё), not after a c or g, which
-# it makes Italian or Georgian (Giorgi, Ciocca)
-_FRENCH_YO_RE = re.compile(r"(?<=[bdfhj-np-tv-z])io(?=[b-df-hj-np-tv-z])")
 
 
 # How the languages of the archive name a people, and inflect it, after its stem: English -s,

@@ -18,6 +18,7 @@ from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_key, x_ending
 from ..synonyms import (
     BRIDGE_COUNTRIES,
     Entry,
+    bridged,
     by_scheme,
     group_key,
     is_place_name,
@@ -26,7 +27,7 @@ from ..synonyms import (
     vowels_apart,
     word_groups,
 )
-from .links import bridged, groups_by_skeleton, linked_groups, vowels_by_group
+from .links import groups_by_skeleton, linked_groups, vowels_by_group
 from .marks import (
     ARMENIAN_RE,
     CYRILLIC_RE,
