@@ -85,6 +85,11 @@ def _armenian_stems(latin: str) -> list[str]:
 # or g, which make it Italian or Georgian (Giorgi, Ciocca), nor before an l or n, which make
 # it the -ion of other names (Rodion, Dionis, Marion, Lionel)
 _YO_RE = re.compile(r"(?<=[csz]h)o(?=[vw](?:a|y|u|e|om|ym|ykh)?$)")
+# The instrumental of a Russian name romanized, -ом, -ем, -ым after a consonant, and -ем in
+# place of a final й (a vowel ending leaves the skeleton anyway): a title or a reference in
+# Latin letters keeps the case (Gevorkyanom, Geranboem: Геранбоем); not -им, which ends too
+# many Muslim given names (Ibrahim, Karim)
+_ROMANIZED_INSTRUMENTAL_RE = re.compile(r"(?<=[^aeiouy])(?:om|em|ym)$|(?<=[aeiou])([yj]?)em$")
 _FRENCH_YO_RE = re.compile(r"(?<=[bdfhj-np-tv-z])io(?=[b-df-hjkmp-tv-z])")
 
 
@@ -129,6 +134,10 @@ def word_stems(
                 dotless = pattern.sub("e", latin, count=1)
                 if dotless != latin:
                     out.append(dotless)
+            m = _ROMANIZED_INSTRUMENTAL_RE.search(latin)
+            if m and m.start() >= MIN_LENGTH:
+                # Gevorkyanom, Aliyevym: Gevorkyan, Aliyev; Geranboem: Geranboy
+                out.append(latin[: m.start()] + ("" if m.group(1) is None else "y"))
     return out
 
 
