@@ -237,35 +237,45 @@ def lookup(word: str) -> Entry | None:
         # Shorter suffixes ending the same way: Ermenilerin -> (lerin, rin ...) -> Ermeni.
         m = suffix_re.search(form, m.start() + 1)
     if script(word) == "cyr":
-        entry = _first_declension(word, (index, capitalized, native))
+        entry = _first_declension(word, form, (index, capitalized, native))
         if entry is not None:
             return entry
     stem = _stem(form, suffix_re)
     return table().stems.get(stem) if stem else None
 
 
-# The case endings of a Russian noun in -а, -я (Шуша: Шуши, Шуше, Шушу, Шушой)
+# The case endings of a Russian noun in -а, -я (Шуша: Шуши, Шуше, Шушу, Шушой), and how the
+# lookup form writes them
 _FIRST_DECLENSION_RE = re.compile("(?:ою|ею|ой|ей|е|и|у|ы|ю)$")
+_ROMANIZED_ENDING = {
+    "ою": "oyu", "ею": "eyu", "ой": "oy", "ей": "ey", "е": "e", "и": "i", "у": "u", "ы": "y",
+    "ю": "yu",
+}  # fmt: skip
 
 
-def _first_declension(word: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
+def _first_declension(word: str, form: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
     """The entry of a listed name in -а or -я of the region or of names.tsv (bridged) of which
-    the Cyrillic `word` is a case form: its ending stands in the place of that vowel (Арпе,
-    Гянджой), so stripping it does not find the name. Not when either is a frequent Russian
-    word (Губой: губа, суше: суша), nor for a place elsewhere: across six countries too many
-    names in -а are another word's nominative (Тула: туле; Москва: Москве)."""
+    the Cyrillic `word` (lookup form `form`) is a case form: its ending stands in the place of
+    that vowel (Арпе, Гянджой), so stripping it does not find the name. Not when either is a
+    frequent Russian word (Губой: губа, суше: суша), nor for a place elsewhere: across six
+    countries too many names in -а are another word's nominative (Тула: туле; Москва: Москве)."""
     low = word.lower()
     m = _FIRST_DECLENSION_RE.search(low)
-    if m is None or is_common_word(word):
+    ending = _ROMANIZED_ENDING[m.group()] if m else ""
+    if not ending or not form.endswith(ending):
         return None
-    for vowel in "ая":
-        nominative = low[: m.start()] + vowel
-        form = lookup_form(nominative)
-        if len(form) < MIN_STEM or is_common_word(nominative):
+    for vowel, letter in (("a", "а"), ("ya", "я")):
+        nominative = form[: -len(ending)] + vowel
+        if len(nominative) < MIN_STEM:
             continue
         for table_ in tables:
-            entry = table_.get(form)
-            if entry is not None and not bridged().isdisjoint(entry.groups):
+            entry = table_.get(nominative)
+            if (
+                entry is not None
+                and not bridged().isdisjoint(entry.groups)
+                and not is_common_word(word)
+                and not is_common_word(low[: m.start()] + letter)
+            ):
                 return entry
     return None
 
