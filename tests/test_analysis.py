@@ -86,6 +86,11 @@ def test_every_spelling_of_khojaly_meets_every_other(spelling):
         ("government`s", "government"),  # a grave accent typed for the apostrophe
         ("Qarabağın", "Karabakh"),
         ("Əliyevin", "Aliyev"),
+        # the comitative and the relative (-la, -yla, -dakı), with an apostrophe in Turkish
+        ("Əliyevlə", "Aliyev"),
+        ("Paşinyanla", "Pashinyan"),
+        ("Qarabağdakı", "Karabakh"),
+        ("Azerbaycan'la", "Azerbaijan"),
         # curated: names that differ by more than spelling
         ("Azeri", "Azerbaijani"),
         ("Azeri", "Azerbaijanis"),

@@ -45,7 +45,8 @@ _SUFFIX_MARK_RE = re.compile("['’]|`(?=s$)")
 # apostrophe stands for a soft sign (Fat’mayy, Bil’gya, Ag'dam).
 _CONTRACTION_TAILS = frozenset({"t", "ll", "re", "ve", "d", "m"})
 _SUFFIX_TAIL_RE = re.compile(
-    r"(?:s|[dt][aeə](?:n|ki)?|[dt][ıiuü]r|n?[ıiuü]n|[ıiuüaeə]|[nys][aeəıiuü]|l[aeə]r\w*|m[ıiuü]z)",
+    r"(?:s|[dt][aeə](?:n|ki)?|[dt][ıiuü]r|n?[ıiuü]n|[ıiuüaeə]|[nys][aeəıiuü]|l[aeə]r\w*|y?l[aeə]"
+    r"|m[ıiuü]z)",
     re.IGNORECASE,
 )
 

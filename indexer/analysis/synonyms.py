@@ -46,7 +46,8 @@ from .tables import rows, settled
 # English plural, Azerbaijani/Turkish case and plural endings, Russian case endings
 # (romanized). Tried longest first, only to find a listed word.
 _ENDINGS = (
-    r"lerinin|larinin|lerin|larin|leri|lari|ler|lar|nin|nun|dan|den|tan|ten|da|de|ta|te"
+    r"lerinin|larinin|lerin|larin|leri|lari|ler|lar|nin|nun|daki|deki|taki|teki|dan|den|tan|ten"
+    r"|da|de|ta|te|yla|yle"
     r"|in|un|ogo|ego|ykh|ikh|yakh|akh|ami|yami|yam|am|aya|oye|iye|yye|om|em|oy|ey|iy|yy|ov|ev"
     r"|ya|es|s|a|e|i|u|y"
 )

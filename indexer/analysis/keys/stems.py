@@ -9,9 +9,12 @@ import re
 from .marks import MIN_LENGTH
 
 # Azerbaijani/Turkish case and plural endings that hold a consonant (vowel endings vanish
-# from a skeleton anyway): Xocalıda, Qarabağın, Əliyevin, ermənilər.
+# from a skeleton anyway): Xocalıda, Qarabağın, Əliyevin, ermənilər; the relative -dakı
+# (Qarabağdakı) and the comitative -la, -yla after a vowel (Əliyevlə, Xocalıyla), not a la
+# after a vowel, which ends names (Zaqatala, Qəbələ).
 _TURKIC_SUFFIX_RE = re.compile(
-    r"(?:l[aeə]r[ıi]n|l[aeə]r[ıi]|l[aeə]r|n[ıiu]n|[dt][aeə]n|[dt][aeə]|[ıiu]n)$"
+    r"(?:l[aeə]r[ıi]n|l[aeə]r[ıi]|l[aeə]r|n[ıiu]n|[dt][aeə]k[ıi]|[dt][aeə]n|[dt][aeə]|[ıiu]n"
+    r"|(?<=[^aeəiıoöuüy])l[aeə]|(?<=[aeəiıoöuü])yl[aeə])$"
 )
 # ... and those of them an Azerbaijani name with an x and no other letter of the alphabet may
 # take (Xrazdanda, Dzaxidzorun), not the -ta, -tan, -in that end names in pinyin, whose x is
