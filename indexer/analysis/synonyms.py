@@ -21,10 +21,9 @@ Lookup ignores case, accents, script, and ə/ı vs e/i; a listed word also match
 common inflection (Ermeniler -> Ermeni, Армении -> Армения; in Cyrillic the adjective's
 -ым, -ими too, армянским; in Armenian letters the locative, ablative and genitive, Երևանում,
 հայերից, Արփայի, and the article, հայերը; a Russian case form of a name in -а, -я of the
-region or of names.tsv, Шушой), but only
-when the bare form is listed, so the inflection rules never touch other
-words; an ethnonym of words.tsv also with
-another ending on the stem of a listed form (Азербайджанцев, армянам). A Latin word that
+region or of names.tsv, Шушой), but only when the bare form is listed, so the inflection
+rules never touch other words; an ethnonym of words.tsv also with another ending on the stem
+of a listed form (Азербайджанцев, армянам). A Latin word that
 writes a listed name in another romanization scheme (schemes.py) joins its group (by_scheme:
 Kelanlou, Kjolanlu), and so does one that romanizes a Russian form of words.tsv with or
 without an ending (Armiane, Armjane: Армяне; azerbaidzhantsev: Азербайджанцев).

@@ -10,8 +10,8 @@ from .marks import MIN_LENGTH
 
 # Azerbaijani/Turkish case and plural endings that hold a consonant (vowel endings vanish
 # from a skeleton anyway): Xocalıda, Qarabağın, Əliyevin, ermənilər; the relative -dakı
-# (Qarabağdakı) and the comitative -la, -yla after a vowel (Əliyevlə, Xocalıyla), not a la
-# after a vowel, which ends names (Zaqatala, Qəbələ).
+# (Qarabağdakı) and the comitative, -la after a consonant and -yla after a vowel (Əliyevlə,
+# Xocalıyla): a bare la after a vowel ends names (Zaqatala, Qəbələ).
 _TURKIC_SUFFIX_RE = re.compile(
     r"(?:l[aeə]r[ıi]n|l[aeə]r[ıi]|l[aeə]r|n[ıiu]n|[dt][aeə]k[ıi]|[dt][aeə]n|[dt][aeə]|[ıiu]n"
     r"|(?<=[^aeəiıoöuüy])l[aeə]|(?<=[aeəiıoöuü])yl[aeə])$"
@@ -88,12 +88,12 @@ def _armenian_stems(latin: str) -> list[str]:
 # or g, which make it Italian or Georgian (Giorgi, Ciocca), nor before an l or n, which make
 # it the -ion of other names (Rodion, Dionis, Marion, Lionel)
 _YO_RE = re.compile(r"(?<=[csz]h)o(?=[vw](?:a|y|u|e|om|ym|ykh)?$)")
+_FRENCH_YO_RE = re.compile(r"(?<=[bdfhj-np-tv-z])io(?=[b-df-hjkmp-tv-z])")
 # The instrumental of a Russian name romanized, -ом, -ем, -ым after a consonant, and -ем in
 # place of a final й (a vowel ending leaves the skeleton anyway): a title or a reference in
 # Latin letters keeps the case (Gevorkyanom, Geranboem: Геранбоем); not -им, which ends too
 # many Muslim given names (Ibrahim, Karim)
 _ROMANIZED_INSTRUMENTAL_RE = re.compile(r"(?<=[^aeiouy])(?:om|em|ym)$|(?<=[aeiou])([yj]?)em$")
-_FRENCH_YO_RE = re.compile(r"(?<=[bdfhj-np-tv-z])io(?=[b-df-hjkmp-tv-z])")
 
 
 def word_stems(
