@@ -193,3 +193,32 @@ def test_a_reader_meets_a_whole_vocabulary_while_the_next_revision_is_written(se
     client.collections[side].documents.upsert(meta)
     revision, seen = _engine(cfg)._read_vocabulary(cfg.collection)
     assert revision == 2 and seen.words == {"hojaly": [1, 0]}
+
+
+@pytest.mark.parametrize(
+    "error, retried",
+    [
+        ("Invalid response - ", True),  # an import answered with an empty body
+        ('Invalid response - {"success": tr', True),  # or a cut one
+        ("Not found.", False),  # a clear answer is not waited out
+    ],
+)
+def test_a_write_is_retried_only_while_the_answer_is_unclear(error, retried):
+    from typesense import exceptions
+
+    from indexer.cluster.nodes import with_retry
+
+    calls = []
+
+    def write():
+        calls.append(1)
+        if len(calls) == 1:
+            raise (exceptions.TypesenseClientError if retried else exceptions.ObjectNotFound)(error)
+        return "done"
+
+    if retried:
+        assert with_retry(write, seconds=5) == "done" and len(calls) == 2
+    else:
+        with pytest.raises(exceptions.ObjectNotFound):
+            with_retry(write, seconds=5)
+        assert len(calls) == 1

@@ -91,6 +91,10 @@ def with_retry(call, seconds: float = WRITE_RETRY_SECONDS):
                 exceptions.Timeout,
                 exceptions.HTTPStatus0Error,
             )
-            if (answered and not isinstance(exc, retryable)) or time.monotonic() >= deadline:
+            # an import the node answered with an empty or cut body (the client cannot parse
+            # it) is retried like no answer: upserts may run twice
+            garbled = str(exc).startswith("Invalid response")
+            unclear = not answered or isinstance(exc, retryable) or garbled
+            if not unclear or time.monotonic() >= deadline:
                 raise  # a clear answer (404, 400, 409) is not waited out
             time.sleep(0.5)
