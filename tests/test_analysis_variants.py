@@ -560,6 +560,11 @@ def test_the_endings_of_peoples_names_leave_other_names_apart(a, b):
         # Armenian's article and cases on a word listed capitalized only (Հայեր)
         ("հայերը", "=armenian"),
         ("հայերից", "=armenian"),
+        # the Russian feminine in its cases and the German dative plural
+        ("армянкой", "=armenian"),
+        ("Азербайджанке", "=azerbaijani"),
+        ("грузинку", "=georgian"),
+        ("Armeniern", "=armenian"),
     ],
 )
 def test_an_inflection_of_a_listed_peoples_name_joins_its_group(word, group):
