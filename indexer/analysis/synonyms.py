@@ -316,6 +316,11 @@ def by_scheme(key: str, word: str) -> Entry | None:
     return None if entry is None or lookup_form(word) in t.left_out else entry
 
 
+def is_left_out(word: str) -> bool:
+    """`word` is a name the gazetteer leaves out as several places' (places_ambiguous.tsv)."""
+    return lookup_form(word) in table().left_out
+
+
 def is_place_name(word: str) -> bool:
     """`word` is listed as written (not as an inflection of a listed word) in the GeoNames
     gazetteer only: a place's name (Goris), whatever its ending."""

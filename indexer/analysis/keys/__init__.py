@@ -6,6 +6,9 @@ share a key; the index build records which indexed words have each key
    them. Every word has it, and it comes first: prefix and phrase queries use it. An ordinary
    word of another script keeps its letters when its romanization is an English word (он is
    not "on", год not "god").
+   An Azerbaijani or Turkish word also has its bare spelling (`!...`, bare.py), the light
+   key of its letters without their marks (Şəmkir: semkir), which only a query of plain
+   Latin letters asks for; a Turkic query asks for it as that plain word's light key.
 2. Group keys (`=group`, synonyms.py) for names no rule derives: the GeoNames gazetteer,
    exonyms, ethnonyms and translations.
 3. For names and foreign words only, a mild key (`^...`: ə and ı read as e and i, Şəki meets

@@ -18,6 +18,10 @@ CYRILLIC_SKELETON = SKELETON + "&"
 # Alanjaq, Kamen not Kaman)
 SWAP = SKELETON + "+"
 LETTERS_MARK = "/"
+# A Turkic word's bare spelling (bare.py) as the spelling map records it: only a query word of
+# plain Latin letters asks for it, so two Turkic words with one bare spelling (Aşık, Asık)
+# stay apart
+BARE = "!"
 
 CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 ARMENIAN_RE = re.compile(r"[\u0531-\u058f]")

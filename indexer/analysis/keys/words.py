@@ -27,9 +27,11 @@ from ..synonyms import (
     vowels_apart,
     word_groups,
 )
+from .bare import bare_spelling
 from .links import groups_by_skeleton, linked_groups, vowels_by_group
 from .marks import (
     ARMENIAN_RE,
+    BARE,
     CYRILLIC_RE,
     CYRILLIC_SKELETON,
     LETTERS_MARK,
@@ -170,13 +172,27 @@ def variant_keys(word: str) -> tuple[str, ...]:
     """The keys a query for `word` asks the spelling map for (module docstring): its own keys,
     and for a Latin or Armenian word each skeleton also as a Cyrillic word records it. A build
     asks for index_keys only, which leave these copies out."""
-    keys = _own_keys(word)
+    keys = _bare_query(word, _own_keys(word))
     if CYRILLIC_RE.search(word.lower()):
         # a Cyrillic word also meets the Latin spellings that read one a as its е (SWAP)
         swaps = (SWAP + k[len(SKELETON) :] for k in keys if is_skeleton(k) and not _swap(k))
         return tuple(dict.fromkeys((*keys, *swaps)))
     cyrillic = (CYRILLIC_SKELETON + bare_skeleton(k) for k in keys if is_skeleton(k))
     return tuple(dict.fromkeys((*(k for k in keys if not _swap(k)), *cyrillic)))
+
+
+def _bare_query(word: str, keys: tuple[str, ...]) -> tuple[str, ...]:
+    """`keys` as a query asks for them: a word of plain Latin letters also asks for the bare
+    spellings recorded (Semkir finds Şəmkir), and a Turkic word asks for its bare spelling as
+    the light key of a word of plain Latin letters (Şəmkir finds Semkir). That light key may
+    also be another Turkic word's whose ö, ü or ç it folds (Koştum: kostum, Kostüm): of the
+    5,256 pairs of wordfreq's 100,000 most frequent Turkish words (lower case and capitalized)
+    that share a bare spelling, 13 meet so."""
+    if word.isascii() and keys[0].isalpha():
+        if is_english_word(keys[0]) or is_common_word(strip_apostrophe_suffix(word)):
+            return keys  # never a bare spelling recorded (bare.py)
+        return (*keys, BARE + keys[0])
+    return tuple(k[len(BARE) :] if k.startswith(BARE) else k for k in keys)
 
 
 def _swap(key: str) -> bool:
@@ -194,6 +210,9 @@ def _own_keys(word: str) -> tuple[str, ...]:
         for other in entry.also:
             keys += _own_keys(other)
     strict = entry is not None and entry.strict
+    bare = None if strict else bare_spelling(word, entry.groups if entry is not None else ())
+    if bare is not None:
+        keys.append(BARE + bare)
     turkic = None
     if not strict:
         keep_e = entry is not None and entry.keep_e
