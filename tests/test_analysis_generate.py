@@ -44,6 +44,7 @@ WORLD = (
     place(20, "Dobroye", "RU", 5_000, ["Доброе"], lat=53.4, lon=39.1),
     place(21, "Dobroye", "UA", 8_000, [], lat=47.0, lon=32.0),
     place(15, "Şirvan", "IR", 80_000, [], lat=37.4, lon=57.9),
+    place(22, "Tashir", "AM", 7_800, ["Tašir", "Ташир", "Banke"], lat=41.1, lon=44.3),
     place(
         13,
         "Katnarat",
@@ -61,7 +62,10 @@ def gazetteer(monkeypatch):
     monkeypatch.setattr(places, "world", lambda: WORLD)
     monkeypatch.setattr(places, "region", lambda: tuple(p for p in WORLD if p.country != "IT"))
     ordinary = {"pazar": "tr", "bolshaya": "ru", "goran": "en", "kuba": "en"}
+    ordinary |= {"tashir": "tr", "banke": "ru"}  # taşır, it carries; банке, in the jar
     monkeypatch.setattr(places, "_ordinary_words", lambda _, n=0: ordinary)
+    written = frozenset({"pazar", "bolshaya", "goran", "kuba", "taşır"})
+    monkeypatch.setattr(places, "_written_words", lambda n=0: written)
     monkeypatch.setattr(places, "_russian_words", lambda _: frozenset({"bolshaya", "kuba"}))
     rows, multi, ambiguous = places.build()
     names = {r[0]: r[1].split(", ") for r in rows}
@@ -91,6 +95,18 @@ def test_a_neighbouring_village_with_the_same_soviet_name_makes_it_ambiguous(gaz
 def test_an_ordinary_word_is_not_a_place_name(gazetteer):
     names, ambiguous, _ = gazetteer
     assert "Pazar" in ambiguous and "Pazar" not in names.get("gn7", [])
+
+
+def test_a_name_that_is_a_turkish_word_only_once_its_letters_are_folded_is_kept_as_written(
+    gazetteer,
+):
+    names, ambiguous, _ = gazetteer
+    # Tashir is not the Turkish taşır: kept, to count only written with its own letters
+    assert {"Tashir@", "Ташир@"} <= set(names["gn22"])
+    # a romanization's marks of another alphabet are no more telling than GeoNames' noise
+    assert ambiguous["Tašir"] == "ordinary word (tr: tashir)"
+    # a Latin text writes a Russian word as its romanization: Banke is банке, whatever place
+    assert ambiguous["Banke"] == "ordinary word (ru: banke)"
 
 
 def test_a_name_of_another_script_is_no_ordinary_word_of_a_latin_language(gazetteer):

@@ -12,8 +12,9 @@ A name written `X>Y` also carries the keys of the word Y (Bergkarabach>Karabach:
 compound is both Nagorno and Karabakh). A word written `X*` counts only capitalized (Հայ,
 whose romanization is English hay), and one written `X@` only in its own script, Cyrillic or
 Armenian (Горан@ and Գորան@ are Gogaran, but the Latin goran is an English word, artık a
-Turkish one: Արթիկ@); such a name reaches no other spelling by its skeleton or scheme key,
-which would bring the Latin word back. Words that translate part of a name (Upper, Haut, Berg)
+Turkish one: Արթիկ@), or a Latin one only with its own letters (Artik@ is Artik, the Turkish
+artık is not); such a name reaches no other spelling by its skeleton or scheme key,
+which would bring the other word back. Words that translate part of a name (Upper, Haut, Berg)
 are in none of these files: they name nothing alone, so names of several words are looked
 up whole (whole_names.py) and "upper" alone never reaches Nagorno.
 
@@ -37,8 +38,9 @@ from functools import cache
 
 from indexer.caching import bounded_cache
 
+from .casing import lower
 from .lexicon import is_common_word
-from .romanize import romanize
+from .romanize import romanize, strip_apostrophe_suffix
 from .schemes import scheme_key
 from .tables import rows, settled
 
@@ -92,6 +94,8 @@ class _Table:
     capitalized: dict[str, Entry] = field(default_factory=dict)  # the `X*` words
     # the `X@` words, by script ("cyr", "hy") and lookup form
     native: dict[str, dict[str, Entry]] = field(default_factory=dict)
+    # the `X@` words of Latin letters, by written_form: Artik, not the Turkish artık
+    written: dict[str, Entry] = field(default_factory=dict)
     # the stems of words.tsv's words, each form without one ending: an inflection the table
     # does not list meets the listed ones through it (Азербайджанцев: Азербайджанцы), and
     # keeps the spelling rules, as no list holds its romanizations
@@ -117,12 +121,12 @@ class _Table:
             word, index = word[:-1], self.capitalized
         elif word.endswith(NATIVE):
             word = word[: -len(NATIVE)]
-            if script(word) == "latn":
-                raise ValueError(f"{name!r}: only a Cyrillic or Armenian name may end in {NATIVE}")
-            index, bridge = self.native.setdefault(script(word), {}), False
+            latin = script(word) == "latn"
+            index = self.written if latin else self.native.setdefault(script(word), {})
+            bridge = False
         if not strict and bridge:
             self.names.append((word.strip(), group))
-        form = lookup_form(word.strip())
+        form = written_form(word.strip()) if index is self.written else lookup_form(word.strip())
         old = index.get(form, Entry())
         index[form] = Entry(
             groups=tuple(dict.fromkeys(old.groups + (group,))),
@@ -134,6 +138,12 @@ class _Table:
 
 def lookup_form(word: str) -> str:
     return romanize(word).replace("ə", "e").replace("ı", "i")
+
+
+def written_form(word: str) -> str:
+    """`word` as written, in lower case and without an apostrophe's suffix: how a Latin name
+    that counts only as written (`X@`) is looked up."""
+    return lower(strip_apostrophe_suffix(word))
 
 
 # Places whose unlisted spellings reach their other names through a skeleton (keys/links.py):
@@ -215,7 +225,16 @@ def vowels_apart(word: str) -> bool:
 
 @bounded_cache(max_bytes=2_000_000)
 def lookup(word: str) -> Entry | None:
-    """The table entry for `word` or for its bare form, if listed."""
+    """The table entry for `word` or for its bare form, if listed, with the groups of a Latin
+    name that counts only as written (`X@`) when `word` is written so."""
+    entry = _lookup(word)
+    mine = table().written.get(written_form(word)) if script(word) == "latn" else None
+    if mine is None:
+        return entry
+    return mine if entry is None else _with(entry, mine)
+
+
+def _lookup(word: str) -> Entry | None:
     form = lookup_form(word)
     index = table().index
     native = _native(word)
@@ -326,7 +345,16 @@ def is_place_name(word: str) -> bool:
     gazetteer only: a place's name (Goris), whatever its ending."""
     form = lookup_form(word)
     entry = table().index.get(form) or _native(word).get(form)
+    if entry is None and script(word) == "latn":
+        entry = table().written.get(written_form(word))
     return entry is not None and all(g.startswith("gn") for g in entry.groups)
+
+
+def listed_groups(word: str) -> tuple[str, ...]:
+    """The groups of `word` as the tables list it, with an inflection, but not a Latin name that
+    counts only written with a capital's letters (`X@`): those lookup adds."""
+    entry = _lookup(word)
+    return entry.groups if entry is not None else ()
 
 
 @cache

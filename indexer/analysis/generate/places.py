@@ -26,7 +26,10 @@ left out, and written to data/places_ambiguous.tsv with the reason, when
   just not listed), of Russian only for a name in Cyrillic letters and of none for one in
   Armenian letters: a Cyrillic or Armenian word is never the English or Turkish word its
   romanization spells, so such a name is kept, marked to count only in its own script
-  (Горан@, Արթիկ@: Gogaran's and Artik's, while goran and artık stay words);
+  (Горан@, Արթիկ@: Gogaran's and Artik's, while goran and artık stay words); and a Latin name
+  in the English and Turkic alphabets that is a Turkish or English word only once ı, ə, ş, ç,
+  ğ, ö or ü are folded is kept, marked to count only as written (Tashir@, İçəri@: not taşır,
+  it carries, nor içeri, inside);
 - it is one word shorter than three letters;
 - it has no capitalized word of three letters or more that is not one of the COMMON most
   frequent words (Krasnaya Zvezda, "red star"; Yeni kənd, "new village"). Lower-case words
@@ -51,11 +54,12 @@ spelling keys (keys/names.py).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
 
 from indexer.analysis.pipeline import tokens
-from indexer.analysis.synonyms import NATIVE, lookup_form, script
+from indexer.analysis.synonyms import NATIVE, lookup_form, script, written_form
 
 from .sources import (
     COUNTRIES,
@@ -139,6 +143,12 @@ def _ordinary_words(places: tuple[Place, ...], n: int = FREQUENT) -> dict[str, s
 _TURKISH_LETTERS = frozenset("çğıöşü")
 
 
+def _written_words(n: int = FREQUENT) -> frozenset[str]:
+    """The words of _ordinary_words as they are written, in lower case: artık, not artik."""
+    words = {w for lang in ("ru", "tr", "en") for w in frequent_words(lang, n)}
+    return frozenset(words | set(in_use(english_words())))
+
+
 def _russian_words(places: list[Place], n: int = FREQUENT) -> frozenset[str]:
     """Lookup forms of the `n` most frequent Russian words, unless a place of the region of
     BIG_PLACE people has the word as a name (wordfreq counts баку and ереван as words): куба,
@@ -147,8 +157,13 @@ def _russian_words(places: list[Place], n: int = FREQUENT) -> frozenset[str]:
     return frozenset(f for f in map(lookup_form, frequent_words("ru", n)) if f not in big)
 
 
-# why_ambiguous's answer for a name kept, but only in its own script (NATIVE)
+# why_ambiguous's answers for a name kept, but only in its own script (NATIVE), or for a Latin
+# one, only as written (NATIVE too)
 IN_ITS_SCRIPT = "in its own script only"
+AS_WRITTEN = "as written only"
+# a name in the English and Turkic alphabets, which alone may be kept as written: a mark of
+# another language's romanization is no more telling than GeoNames' noise (Gārden, Sārī)
+_TURKIC_SPELLING_RE = re.compile("[a-zçğıöüşəǝ'’-]+")
 
 
 # Countries that write, or wrote in Soviet times, their places' names in Cyrillic: a Russian
@@ -226,6 +241,7 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
     ordinary = _ordinary_words(everything)
     common = _ordinary_words(everything, COMMON)
     russian = _russian_words(mine)
+    written_words = _written_words()
 
     def ordinary_here(name: str, f: str) -> bool:
         """Whether the one-word name `name` reads as an ordinary word in its own script: a
@@ -268,6 +284,14 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
                 return "a word shorter than three letters"
             if ordinary_here(name, words[0]):
                 lang = "ru" if letters == "cyr" else ordinary[words[0]]
+                mine = written_form(name)
+                turkic = _TURKIC_SPELLING_RE.fullmatch(mine)
+                if lang != "ru" and turkic and mine not in written_words:
+                    # a Turkish or English word only once ı, ə, ç or ş are folded: the name
+                    # is kept as written (Artik, Tashir, İçəri are not the Turkish artık,
+                    # taşır, içeri). Not a Russian word's romanization: a Latin text writes
+                    # the word so (Institut, Banke: институт, банке)
+                    return AS_WRITTEN
                 return f"ordinary word ({lang}: {words[0]})"
             return IN_ITS_SCRIPT if native else None
         if not any(
@@ -285,13 +309,15 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
         places_of[root].append(p)
         for n in p.names:
             reason = why_ambiguous(p, n)
-            if reason and reason != IN_ITS_SCRIPT:
+            if reason and reason not in (IN_ITS_SCRIPT, AS_WRITTEN):
                 ambiguous.setdefault(n, [n, reason, f"{p.name} ({p.country} {p.geonameid})"])
                 continue
             # a name of Cyrillic or Armenian letters that reads as an ordinary word of
             # another script, or as a far foreign place's Latin name, is the place's name
             # only in its own script (NATIVE)
-            if reason == IN_ITS_SCRIPT or (" " not in form(n) and form(n) in ordinary):
+            if reason == AS_WRITTEN:
+                groups[root].setdefault(f"{written_form(n)} as written", n + NATIVE)
+            elif reason == IN_ITS_SCRIPT or (" " not in form(n) and form(n) in ordinary):
                 groups[root].setdefault(f"{form(n)} {script(n)}", n + NATIVE)
             else:
                 groups[root].setdefault(form(n), n)

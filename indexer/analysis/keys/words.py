@@ -22,6 +22,7 @@ from ..synonyms import (
     by_scheme,
     group_key,
     is_place_name,
+    listed_groups,
     lookup,
     place_countries,
     vowels_apart,
@@ -131,15 +132,20 @@ def _place_in_lower_case(key: str, word: str) -> bool:
     name. In running text a name has a capital: a word in lower case is an ordinary word, not a
     place elsewhere that has it for a name (миски, bowls: Miski is Myski's name), and in
     Russian, which writes every name with one, not a place of Azerbaijan or Armenia either
-    (кипчаков: Kipchag); the region's own names in Latin or Armenian letters may be written
-    so (a web address's khojaly). A query in lower case still finds the place: readers type
-    names so."""
+    (кипчаков: Kipchag). The region's own names in Latin or Armenian letters may be written
+    so (a web address's khojaly), but only as the gazetteer lists them: a word that joins a
+    place by its skeleton, or is a name only as written with a capital (İçəri@), is a word
+    (the Turkish bilgi, tatlı; the Azerbaijani içəri, inside). A query in lower case still
+    finds the place: readers type names so."""
     if not key.startswith(_GROUP):
         return False
-    country = place_countries().get(key[len(_GROUP) :])
+    group = key[len(_GROUP) :]
+    country = place_countries().get(group)
     if country is None:
         return False
-    return country not in BRIDGE_COUNTRIES or bool(CYRILLIC_RE.search(word))
+    if country not in BRIDGE_COUNTRIES or CYRILLIC_RE.search(word):
+        return True
+    return group not in listed_groups(word)
 
 
 _GROUP = group_key("")
