@@ -22,6 +22,13 @@ def write_jsonl(path: Path, docs: list[dict]) -> Path:
     return path
 
 
+def engine_of(root: Path, texts: dict[str, str]):
+    """An engine over an index built in `root` from documents given as id -> text."""
+    docs = [{"id": k, "title": "Report", "text": v} for k, v in texts.items()]
+    build_index(root / "index", jsonl=write_jsonl(root / "d.jsonl", docs))
+    return open_engine(root / "index")
+
+
 def marked_archive(path: Path, n: int, marker: str) -> Path:
     """`n` English reports of 400 words, each starting with `marker`, as JSON Lines."""
     words = ["memorial", "village", "winter", "refugees", "survivors", "testimony"]

@@ -3,9 +3,8 @@ are written so: each spelling finds the other, ranks its own first, and shows wh
 
 import pytest
 
-from indexer.index.build import build_index
 from indexer.results import SearchRequest
-from tests.conftest import write_jsonl
+from tests.conftest import engine_of
 
 DOCS = {
     "marked": "Refugees from Daşaltı reached Şəmkir in March.",
@@ -17,12 +16,7 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    from indexer.engine import open_engine
-
-    root = tmp_path_factory.mktemp("bare")
-    docs = [{"id": k, "title": "Report", "text": v} for k, v in DOCS.items()]
-    build_index(root / "index", jsonl=write_jsonl(root / "d.jsonl", docs))
-    return open_engine(root / "index")
+    return engine_of(tmp_path_factory.mktemp("bare"), DOCS)
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from indexer.search.matching import Matcher
 from indexer.search.plan import And, Name, Phrase, Word, parse, resolve
 from indexer.search.postings import IndexReader
 from indexer.search.whoosh_engine import Vocabulary
-from tests.conftest import write_jsonl
+from tests.conftest import engine_of, write_jsonl
 
 DOCS = {
     "goranboy": "Refugees reached Goranboy in the spring.",
@@ -44,12 +44,7 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    from indexer.engine import open_engine
-
-    root = tmp_path_factory.mktemp("names")
-    docs = [{"id": k, "title": "Report", "text": v} for k, v in DOCS.items()]
-    build_index(root / "index", jsonl=write_jsonl(root / "d.jsonl", docs))
-    return open_engine(root / "index")
+    return engine_of(tmp_path_factory.mktemp("names"), DOCS)
 
 
 def found(engine, q: str) -> set[str]:
