@@ -12,8 +12,8 @@ A name written `X>Y` also carries the keys of the word Y (Bergkarabach>Karabach:
 compound is both Nagorno and Karabakh). A word written `X*` counts only capitalized (Հայ,
 whose romanization is English hay), and one written `X@` only in its own script, Cyrillic or
 Armenian (Горан@ and Գորան@ are Gogaran, but the Latin goran is an English word, artık a
-Turkish one: Արթիկ@), or a Latin one only with its own letters (Artik@ is Artik, the Turkish
-artık is not); such a name reaches no other spelling by its skeleton or scheme key,
+Turkish one: Արթիկ@), or a Latin one only with its own letters (Tashir@ is Tashir, the
+Turkish taşır is not); such a name reaches no other spelling by its skeleton or scheme key,
 which would bring the other word back. Words that translate part of a name (Upper, Haut, Berg)
 are in none of these files: they name nothing alone, so names of several words are looked
 up whole (whole_names.py) and "upper" alone never reaches Nagorno.
@@ -94,7 +94,7 @@ class _Table:
     capitalized: dict[str, Entry] = field(default_factory=dict)  # the `X*` words
     # the `X@` words, by script ("cyr", "hy") and lookup form
     native: dict[str, dict[str, Entry]] = field(default_factory=dict)
-    # the `X@` words of Latin letters, by written_form: Artik, not the Turkish artık
+    # the `X@` words of Latin letters, by written_form: Tashir, not the Turkish taşır
     written: dict[str, Entry] = field(default_factory=dict)
     # the stems of words.tsv's words, each form without one ending: an inflection the table
     # does not list meets the listed ones through it (Азербайджанцев: Азербайджанцы), and

@@ -288,8 +288,8 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
                 turkic = _TURKIC_SPELLING_RE.fullmatch(mine)
                 if lang != "ru" and turkic and mine not in written_words:
                     # a Turkish or English word only once ı, ə, ç or ş are folded: the name
-                    # is kept as written (Artik, Tashir, İçəri are not the Turkish artık,
-                    # taşır, içeri). Not a Russian word's romanization: a Latin text writes
+                    # is kept as written (Tashir, İçəri and Hizi are not the Turkish taşır,
+                    # içeri and hızı). Not a Russian word's romanization: a Latin text writes
                     # the word so (Institut, Banke: институт, банке)
                     return AS_WRITTEN
                 return f"ordinary word ({lang}: {words[0]})"

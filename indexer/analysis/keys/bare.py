@@ -3,8 +3,9 @@ a keyboard without them writes it (Şəmkir: Semkir; Şırnak: Sirnak; Daşaltı
 light key writes ş as sh (English press), and the skeletons keep ş apart from s, so without
 this a reader who types the bare spelling, and a page written in it, meet nothing.
 
-The bare spelling is recorded with the light keys, where the plain word's own light key is:
-it is a spelling, not a rule's reading. So it is exact: Semkir meets Şəmkir, not Samkir. It is
+The bare spelling is a spelling, not a rule's reading, so it is exact: Semkir meets Şəmkir, not
+Samkir. The spelling map records it under its own mark, which only a query of plain Latin
+letters asks for, and a Turkic query asks for it as a plain word's light key. It is
 left out for a frequent word in lower case, where a bare spelling may be another word's (aşık,
 asık: asik), and where the bare spelling is a word or a name of its own:
 - shorter than MIN_LENGTH letters (Muş: mus);

@@ -134,7 +134,7 @@ def _place_in_lower_case(key: str, word: str) -> bool:
     Russian, which writes every name with one, not a place of Azerbaijan or Armenia either
     (кипчаков: Kipchag). The region's own names in Latin or Armenian letters may be written
     so (a web address's khojaly), but only as the gazetteer lists them: a word that joins a
-    place by its skeleton, or is a name only as written with a capital (İçəri@), is a word
+    place by its skeleton, or names one only as a name kept as written (İçəri@), is a word
     (the Turkish bilgi, tatlı; the Azerbaijani içəri, inside). A query in lower case still
     finds the place: readers type names so."""
     if not key.startswith(_GROUP):
