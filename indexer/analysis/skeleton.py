@@ -24,7 +24,8 @@ budget for what romanizations really do:
   j or not at all (Aliyev, Aliev, Alijew; Heydar, Geidar, Гейдар; Sargsyan, Sarkisian).
 Final vowels are case endings (Карабаха, Khojalu) and are left out, but not a vowel and the y
 after it at the end of a word spelt with a Turkish or Azerbaijani letter, where y is a
-consonant (Karaköy is not Karakaya; a case ending after them still goes: Karaköyü, Ağçaya);
+consonant (Karaköy is not Karakaya; a case ending after them still goes: Karaköyü, Ağçaya),
+nor an a or u and the y, j or i after it, which end no Russian word form (Kaday is not Kaduy);
 another spelling of such a name has keys with and without them, a y unwritten between two
 vowels included (Agchay, Агчай, Агчае: Ağçay; Каракёе: Karaköy; Krasnyy's -yy, an ending,
 is not a vowel and y).
@@ -169,6 +170,9 @@ class _Readings(dict):
 
 _READINGS = {(t, s): _Readings(t, s) for t in (False, True) for s in ("A", SCHWA)}
 _RUN_RE = re.compile(r"(.)\1+", re.DOTALL)  # a run of one symbol
+# a glide after a or u ends no Russian word form (-ой, -ей, -ий, -ый and -ая do): a word that
+# ends so keeps its glide, as a word spelt as it sounds does (Kaday is not Kaduy, Aksay not Aksoy)
+_OWN_GLIDE_RE = re.compile("[au][yji]$")
 
 
 def _slots(
@@ -284,10 +288,12 @@ def skeletons(
     out: list[str] = []
     # a final glide is a consonant in a word spelt as it sounds (Karaköy is not Karakaya,
     # Yeşilköy not Yeşilkey); another spelling may end so too (Agchay, Агчай: Ağçay) or in a
-    # Russian case ending (-ой, -ей), so it has the keys with the glide and without
+    # Russian case ending (-ой, -ей), so it has the keys with the glide and without, unless
+    # its glide follows an a or u, as in no Russian ending (_OWN_GLIDE_RE)
     for v in variants:
         e_as_i = 0 if as_written else MAX_E_AS_I
-        ends = ((GLIDE,) if as_written else (0, HIDDEN)) if _final_glide(v, as_written) else (0,)
+        own = as_written or bool(_OWN_GLIDE_RE.search(latin))
+        ends = ((GLIDE,) if own else (0, HIDDEN)) if _final_glide(v, own) else (0,)
         for glide in ends:
             for key in _keys(
                 v, "E" if keep_e else "A", e_as_o, hiatus or exact, exact, e_as_i, glide
