@@ -9,14 +9,15 @@ Three files under data/, one group per line: `group<TAB>names`, names separated 
 - words.tsv: ethnonyms and ordinary words (Azeri, Armenian, group). They get no spelling rules:
   Azeri must not meet Azari (an extinct Iranian language), so each form is listed.
 A name written `X>Y` also carries the keys of the word Y (Bergkarabach>Karabach: the German
-compound is both Nagorno and Karabakh). A word written `X*` counts only capitalized (Հայ,
-whose romanization is English hay), and one written `X@` only in its own script, Cyrillic or
-Armenian (Горан@ and Գորան@ are Gogaran, but the Latin goran is an English word, artık a
-Turkish one: Արթիկ@), or a Latin one only with its own letters (Tashir@ is Tashir, the
-Turkish taşır is not); such a name reaches no other spelling by its skeleton or scheme key,
-which would bring the other word back. Words that translate part of a name (Upper, Haut, Berg)
-are in none of these files: they name nothing alone, so names of several words are looked
-up whole (whole_names.py) and "upper" alone never reaches Nagorno.
+compound is both Nagorno and Karabakh). A word written `X*` counts only capitalized (Հայ, whose
+romanization is English hay), and one written `X@` only in its own script, Cyrillic or Armenian
+(Горан@ and Գորան@ are Gogaran, but the Latin goran is an English word, artık a Turkish one:
+Արթիկ@), or a Latin one only with its own letters (Tashir@ is Tashir, the Turkish taşır is
+not), with an Azerbaijani or Turkish case ending too (Tashirdan); such a name reaches no other
+spelling by its skeleton or scheme key, which would bring the other word back. Words that
+translate part of a name (Upper, Haut, Berg) are in none of these files: they name nothing
+alone, so names of several words are looked up whole (whole_names.py) and "upper" alone never
+reaches Nagorno.
 
 Lookup ignores case, accents, script, and ə/ı vs e/i; a listed word also matches with one
 common inflection (Ermeniler -> Ermeni, Армении -> Армения; in Cyrillic the adjective's
@@ -213,13 +214,14 @@ def _stem(form: str, suffix_re: re.Pattern = _SUFFIX_RE) -> str | None:
 
 @cache
 def _vowels_apart() -> frozenset[str]:
-    return frozenset(lookup_form(cells[0]) for cells in rows("places_vowels.tsv"))
+    return frozenset(lookup_form(c) for cells in rows("places_vowels.tsv") for c in cells[:2])
 
 
 def vowels_apart(word: str) -> bool:
-    """Whether `word` is the own name of a place whose name another place has with an a for
-    its e or an e for its a, or an i, y, o or u for an e after a palatal
-    (data/places_vowels.tsv): Zafreh is not Zefreh, Cherum not Çorum."""
+    """Whether `word` is a name of data/places_vowels.tsv: the own name of a place whose name
+    another place has with an a for its e or an e for its a, or an i, y, o or u for an e after
+    a palatal (Zafreh is not Zefreh, Cherum not Çorum), or that other place's name. The names
+    of a place written both ways (Yolbilen: Arbet, Erbet) meet through its group."""
     return lookup_form(word) in _vowels_apart()
 
 
@@ -228,10 +230,32 @@ def lookup(word: str) -> Entry | None:
     """The table entry for `word` or for its bare form, if listed, with the groups of a Latin
     name that counts only as written (`X@`) when `word` is written so."""
     entry = _lookup(word)
-    mine = table().written.get(written_form(word)) if script(word) == "latn" else None
+    mine = _lookup_written(word) if script(word) == "latn" else None
     if mine is None:
         return entry
     return mine if entry is None else _with(entry, mine)
+
+
+# Azerbaijani and Turkish case and plural endings after vowel harmony, as written
+_WRITTEN_SUFFIX_RE = re.compile(
+    "(?:[dt][aəe]n?|[dt][aəe]ki|n?[ıiuü]n|y?[aəe]|[ny]?[ıiuü]|l[aəe]r)$"
+)
+
+
+def _lookup_written(word: str) -> Entry | None:
+    """The entry of a Latin name that counts only as written (`X@`), or of which `word` is a
+    case form with one ending of its own alphabet (Dəlilərdə: Dəlilər@), which the Turkish word
+    folded to the same letters does not have (Tashir@ is not taşır, Tashirdə is Tashir)."""
+    written = table().written
+    form = written_form(word)
+    if form in written:
+        return written[form]
+    m = _WRITTEN_SUFFIX_RE.search(form)
+    while m and m.start() >= MIN_STEM:
+        if form[: m.start()] in written:
+            return written[form[: m.start()]]
+        m = _WRITTEN_SUFFIX_RE.search(form, m.start() + 1)
+    return None
 
 
 def _lookup(word: str) -> Entry | None:

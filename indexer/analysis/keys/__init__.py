@@ -24,12 +24,12 @@ share a key; the index build records which indexed words have each key
    close to that name (Hojaly, Hojali: Ivanyan), not when only the skeleton is shared
    (Chuchele, güzel), and only when it has the name's vowels, a apart from e unless an ə
    stands behind them (Agdem is not Ağdam): a shared skeleton is weak evidence, and a group
-   brings every document of every name of a place. The own name of a place that another
-   place has with an a for its e (data/places_vowels.tsv: Zafreh, Zefreh) keeps a and e
-   apart in its skeletons, as the names of Russia's places do, and no e of it reads as i or
-   o after a palatal (Cherum is not Çorum). A Cyrillic word records its
-   skeletons for Latin and Armenian words only (`#&`), and meets another Cyrillic word only by
-   a skeleton written with its own ы and и (сбытом is not сбитом, Быков not Биков).
+   brings every document of every name of a place. The own name of a place that another place
+   has with an a for its e (data/places_vowels.tsv: Zafreh, Zefreh), and that other name, keep
+   a and e apart in their skeletons, as the names of Russia's places do, and no e of it reads
+   as i or o after a palatal (Cherum is not Çorum). A Cyrillic word records its skeletons for
+   Latin and Armenian words only (`#&`), and meets another Cyrillic word only by a skeleton
+   written with its own ы and и (сбытом is not сбитом, Быков not Биков).
 4. The scheme key (`%`, schemes.py) of a Russian word, and of a Latin or Armenian word that is
    no English or Turkish word: Малый meets Maly, Malyj, Malyi; a Cyrillic word is recorded
    under it with `&` (index_keys), which only Latin and Armenian words ask for, so it never
