@@ -251,8 +251,8 @@ def _lookup_written(word: str) -> Entry | None:
     if form in written:
         return written[form]
     m = _WRITTEN_SUFFIX_RE.search(form)
-    while m and m.start() >= MIN_STEM:
-        if form[: m.start()] in written:
+    while m:
+        if m.start() >= MIN_STEM and form[: m.start()] in written:
             return written[form[: m.start()]]
         m = _WRITTEN_SUFFIX_RE.search(form, m.start() + 1)
     return None
@@ -270,14 +270,16 @@ def _lookup(word: str) -> Entry | None:
             return table_[form]
     suffix_re = _SCRIPT_SUFFIX_RE.get(script(word), _SUFFIX_RE)
     m = suffix_re.search(form)
-    while m and len(form) - (m.end() - m.start()) >= MIN_STEM:
+    while m:
         stem = form[: m.start()]
-        if stem in index:
-            return index[stem]
-        for table_ in (capitalized, native):
-            if stem in table_:
-                return table_[stem]
-        # Shorter suffixes ending the same way: Ermenilerin -> (lerin, rin ...) -> Ermeni.
+        if len(stem) >= MIN_STEM:
+            if stem in index:
+                return index[stem]
+            for table_ in (capitalized, native):
+                if stem in table_:
+                    return table_[stem]
+        # Shorter suffixes ending the same way: Ermenilerin -> (lerin, rin ...) -> Ermeni;
+        # rusların -> (ların: rus, too short; ın) -> ruslar.
         m = suffix_re.search(form, m.start() + 1)
     if script(word) == "cyr":
         entry = _first_declension(word, form, (index, capitalized, native))
