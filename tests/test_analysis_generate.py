@@ -242,6 +242,34 @@ def test_a_far_places_alternate_name_does_not_make_a_name_ambiguous(
     assert ("Tovlar" in {r[0] for r in ambiguous if r[2].startswith("Kelbin")}) is not kept
 
 
+# Invented places: the country of a place named Tovlar, its other names, its longitude (ours,
+# a village of Armenia whose Armenian letters write Tovlar, is at 47.0, on the same parallel)
+@pytest.mark.parametrize(
+    "country, names, lon, kept",
+    [
+        ("IR", [], 60.0, True),  # a far place of Iran named in Latin letters only
+        ("RU", [], 60.0, True),  # ... or of Russia
+        ("IR", [], 47.5, False),  # a neighbour's (45 km) claims it in any letters
+        ("AZ", [], 60.0, False),  # and so does a place of Azerbaijan, however far
+        ("RU", ["Թովլար"], 60.0, False),  # a far place with that Armenian name itself
+    ],
+)
+def test_a_far_place_named_in_latin_letters_does_not_take_an_armenian_name(
+    monkeypatch, country, names, lon, kept
+):
+    world = (
+        place(1, "Kelbin", "AM", 900, ["Թովլար", "Келбин"]),
+        place(2, "Tovlar", country, 90_000, names, lat=40.0, lon=lon),
+    )
+    monkeypatch.setattr(places, "world", lambda: world)
+    monkeypatch.setattr(places, "region", lambda: world)
+    monkeypatch.setattr(places, "_ordinary_words", lambda _, n=0: {})
+    rows, _, _ = places.build()
+    names_of = {r[0]: r[1].split(", ") for r in rows}
+    # kept in its own script only: the Latin Tovlar stays the other place's
+    assert ("Թովլար@" in names_of.get("gn1", [])) is kept
+
+
 @pytest.mark.parametrize(
     "name, other, population, lat, apart",
     [

@@ -19,7 +19,9 @@ left out, and written to data/places_ambiguous.tsv with the reason, when
   the six countries that has a name in Latin letters only does not take it in Cyrillic or
   Armenian ones (Mūlki in India, Kayk's Мулки and Մուլքի), unless Russian writers name that
   country's towns in Cyrillic anyway (CYRILLIC_COUNTRIES: Ukraine's Dobroye keeps Доброе
-  ambiguous): such a name is kept, marked to count only in its own script;
+  ambiguous), nor does a far one of Iran, Turkey, Georgia or Russia take the Armenian
+  letters of a place of Armenia or Azerbaijan (Navur's Նավար is not Navār in Iran): such a
+  name is kept, marked to count only in its own script;
 - it is an ordinary word of English (one of Webster's in use, whatever place has it: Webster's
   Second also keeps words nobody writes, such as sewan), Russian or Turkish (a Turkish village
   called Pazar must not make "pazar", market, a place name; in a multi-word name such a word is
@@ -175,8 +177,14 @@ def _foreign(q: Place, p: Place, f: str, letters: str) -> bool:
     """Whether `q` is a place FAR_KM from `p` outside the six countries none of whose names
     of lookup form `f` is in the script `letters`: GeoNames gives a Cyrillic or Armenian name
     to the places abroad that Russian or Armenian writers name, except to the towns of
-    countries that write Cyrillic themselves (CYRILLIC_COUNTRIES)."""
-    if q.country in COUNTRIES or p.km(q) < FAR_KM:
+    countries that write Cyrillic themselves (CYRILLIC_COUNTRIES). Nor does a far place of
+    Iran, Turkey, Georgia or Russia with no such name claim the Armenian letters of a place
+    of Armenia or Azerbaijan: they name few places there (Նավար, a village of Armenia, is not
+    Navār in Iran)."""
+    if p.km(q) < FAR_KM:
+        return False
+    armenian_here = letters == "hy" and p.country in CORE_COUNTRIES
+    if q.country in COUNTRIES and (q.country in CORE_COUNTRIES or not armenian_here):
         return False
     if letters == "cyr" and q.country in CYRILLIC_COUNTRIES:
         return False
