@@ -242,6 +242,31 @@ def test_a_far_places_alternate_name_does_not_make_a_name_ambiguous(
     assert ("Tovlar" in {r[0] for r in ambiguous if r[2].startswith("Kelbin")}) is not kept
 
 
+@pytest.mark.parametrize(
+    "country, population, lon, kept",
+    [
+        ("ID", 9_000, 110.0, True),  # far, abroad, no larger: the reader means Vedi
+        ("ID", 900_000, 110.0, False),  # DOMINANT times as large: the reader means it
+        ("IR", 9_000, 60.0, False),  # a place of the region has its own name
+        ("ID", 9_000, 47.5, False),  # a neighbour's (45 km), wherever it is
+    ],
+)
+def test_a_far_place_abroad_does_not_take_a_spelling_of_a_villages_own_name(
+    monkeypatch, country, population, lon, kept
+):
+    # Wedi, Vedi's German spelling, is also the own name of a town in Indonesia
+    world = (
+        place(1, "Vedi", "AM", 11_000, ["Wedi", "Веди"]),
+        place(2, "Wedi", country, population, [], lat=40.0, lon=lon),
+    )
+    monkeypatch.setattr(places, "world", lambda: world)
+    monkeypatch.setattr(places, "region", lambda: world)
+    monkeypatch.setattr(places, "_ordinary_words", lambda _, n=0: {})
+    rows, _, _ = places.build()
+    names_of = {r[0]: r[1].split(", ") for r in rows}
+    assert ("Wedi" in names_of.get("gn1", [])) is kept
+
+
 # Invented places: the country of a place named Tovlar, its other names, its longitude (ours,
 # a village of Armenia whose Armenian letters write Tovlar, is at 47.0, on the same parallel)
 @pytest.mark.parametrize(

@@ -13,7 +13,9 @@ left out, and written to data/places_ambiguous.tsv with the reason, when
   countries, or no larger (Uyar in Siberia lists Ujar, Azerbaijan's town; Kochi in Japan,
   Koti), nor does a word of a far place's name of several words, its own name's too, unless
   that place is a larger one of Azerbaijan or Armenia (Kot of Shahdad Kot in Pakistan, Guba of
-  Moncha-Guba, Monchegorsk's old name); a place's own name always does (Susa), and another
+  Moncha-Guba, Monchegorsk's old name); a place's own name always does (Susa), unless it
+  spells the own name of a place of Azerbaijan or Armenia and the far place abroad is not
+  DOMINANT times as large (Wedi in Indonesia: Vedi's German spelling), and another
   place's alternate name does not take a place's own name unless that place is DOMINANT
   times as populous (Gori in Georgia lists Goris, the town of Armenia); a far place outside
   the six countries that has a name in Latin letters only does not take it in Cyrillic or
@@ -61,6 +63,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from indexer.analysis.pipeline import tokens
+from indexer.analysis.skeleton import skeletons
 from indexer.analysis.synonyms import NATIVE, lookup_form, script, written_form
 
 from .sources import (
@@ -193,17 +196,33 @@ def _foreign(q: Place, p: Place, f: str, letters: str) -> bool:
 
 def _claims(q: Place, f: str, p: Place) -> bool:
     """Whether place `q` claims the name of lookup form `f` that place `p` lists: always
-    when it is its own name (Susa is the Italian town's own name), and for another name only
-    when `q` is near `p` or is a larger place of the region (Shush, whose list has Susa as
-    Shusha's does). A word of a name of several words claims only for a place near `p` or a
-    larger one of Azerbaijan and Armenia (Khojaly, whose Hocalı Rayonu makes Hocalı its
-    name): a reader who writes Kot, Nour or Guba does not mean Shahdad Kot in Pakistan, Sidi
-    Ben Nour in Tunisia or Monchegorsk in Russia, once Moncha-Guba."""
-    if f == form(q.name) or p.km(q) < FAR_KM:
+    when it is its own name (Susa is the Italian town's own name) or `q` is near `p`, but not
+    a far place outside the six countries, and not DOMINANT times as large, whose own name
+    spells that of `p`, a place of Azerbaijan or Armenia, as the spelling keys read it (Wedi
+    in Indonesia, Vedi's German spelling; Koš in Slovakia, Kosh): a reader of this archive
+    who writes it means `p`. For another name only when `q` is near `p` or is a
+    larger place of the region (Shush, whose list has Susa as Shusha's does). A word of a
+    name of several words claims only for a place near `p` or a larger one of Azerbaijan and
+    Armenia (Khojaly, whose Hocalı Rayonu makes Hocalı its name): a reader who writes Kot,
+    Nour or Guba does not mean Shahdad Kot in Pakistan, Sidi Ben Nour in Tunisia or
+    Monchegorsk in Russia, once Moncha-Guba."""
+    if p.km(q) < FAR_KM:
         return True
+    if f == form(q.name):
+        mine = p.country in CORE_COUNTRIES and q.population < DOMINANT * p.population
+        return q.country in COUNTRIES or not (mine and _spells(f, p.name))
     whole = any(form(n) == f for n in q.names)
     core = COUNTRIES if whole else CORE_COUNTRIES
     return q.country in core and q.population > p.population
+
+
+def _spells(f: str, name: str) -> bool:
+    """Whether the one-word lookup form `f` reads as `name` however its letters are read: its
+    skeletons are all skeletons of `name` (skeleton.py). Saraj, a town of North Macedonia,
+    does not spell Saray: a Spanish j would make it Sarah."""
+    if " " in f or " " in form(name):
+        return False
+    return set(skeletons(f)) <= set(skeletons(form(name)))
 
 
 class _Places:
