@@ -242,6 +242,14 @@ def test_a_far_places_alternate_name_does_not_make_a_name_ambiguous(
     assert ("Tovlar" in {r[0] for r in ambiguous if r[2].startswith("Kelbin")}) is not kept
 
 
+def names_in_gazetteer(monkeypatch, world) -> dict[str, list[str]]:
+    """Group -> its names, in a gazetteer built from `world` alone, with no ordinary words."""
+    monkeypatch.setattr(places, "world", lambda: world)
+    monkeypatch.setattr(places, "region", lambda: world)
+    monkeypatch.setattr(places, "_ordinary_words", lambda _, n=0: {})
+    return {r[0]: r[1].split(", ") for r in places.build()[0]}
+
+
 @pytest.mark.parametrize(
     "country, population, lon, kept",
     [
@@ -259,11 +267,7 @@ def test_a_far_place_abroad_does_not_take_a_spelling_of_a_villages_own_name(
         place(1, "Vedi", "AM", 11_000, ["Wedi", "Веди"]),
         place(2, "Wedi", country, population, [], lat=40.0, lon=lon),
     )
-    monkeypatch.setattr(places, "world", lambda: world)
-    monkeypatch.setattr(places, "region", lambda: world)
-    monkeypatch.setattr(places, "_ordinary_words", lambda _, n=0: {})
-    rows, _, _ = places.build()
-    names_of = {r[0]: r[1].split(", ") for r in rows}
+    names_of = names_in_gazetteer(monkeypatch, world)
     assert ("Wedi" in names_of.get("gn1", [])) is kept
 
 
@@ -286,11 +290,7 @@ def test_a_far_place_named_in_latin_letters_does_not_take_an_armenian_name(
         place(1, "Kelbin", "AM", 900, ["Թովլար", "Келбин"]),
         place(2, "Tovlar", country, 90_000, names, lat=40.0, lon=lon),
     )
-    monkeypatch.setattr(places, "world", lambda: world)
-    monkeypatch.setattr(places, "region", lambda: world)
-    monkeypatch.setattr(places, "_ordinary_words", lambda _, n=0: {})
-    rows, _, _ = places.build()
-    names_of = {r[0]: r[1].split(", ") for r in rows}
+    names_of = names_in_gazetteer(monkeypatch, world)
     # kept in its own script only: the Latin Tovlar stays the other place's
     assert ("Թովլար@" in names_of.get("gn1", [])) is kept
 
