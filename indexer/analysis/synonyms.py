@@ -248,14 +248,21 @@ def _lookup_written(word: str) -> Entry | None:
     folded to the same letters does not have (Tashir@ is not taşır, Tashirdə is Tashir)."""
     written = table().written
     form = written_form(word)
-    if form in written:
-        return written[form]
-    m = _WRITTEN_SUFFIX_RE.search(form)
-    while m:
-        if m.start() >= MIN_STEM and form[: m.start()] in written:
-            return written[form[: m.start()]]
-        m = _WRITTEN_SUFFIX_RE.search(form, m.start() + 1)
+    for stem in (form, *_stems(form, _WRITTEN_SUFFIX_RE)):
+        if stem in written:
+            return written[stem]
     return None
+
+
+def _stems(form: str, suffix_re: re.Pattern):
+    """`form` without each ending of `suffix_re` that leaves MIN_STEM letters, longest ending
+    first; a shorter one is tried even when a longer one leaves too few (Ermenilerin: lerin,
+    rin ... Ermeni; rusların: ların leaves rus, ın leaves ruslar)."""
+    m = suffix_re.search(form)
+    while m:
+        if m.start() >= MIN_STEM:
+            yield form[: m.start()]
+        m = suffix_re.search(form, m.start() + 1)
 
 
 def _lookup(word: str) -> Entry | None:
@@ -269,18 +276,10 @@ def _lookup(word: str) -> Entry | None:
         if form in table_:
             return table_[form]
     suffix_re = _SCRIPT_SUFFIX_RE.get(script(word), _SUFFIX_RE)
-    m = suffix_re.search(form)
-    while m:
-        stem = form[: m.start()]
-        if len(stem) >= MIN_STEM:
-            if stem in index:
-                return index[stem]
-            for table_ in (capitalized, native):
-                if stem in table_:
-                    return table_[stem]
-        # Shorter suffixes ending the same way: Ermenilerin -> (lerin, rin ...) -> Ermeni;
-        # rusların -> (ların: rus, too short; ın) -> ruslar.
-        m = suffix_re.search(form, m.start() + 1)
+    for stem in _stems(form, suffix_re):
+        for table_ in (index, capitalized, native):
+            if stem in table_:
+                return table_[stem]
     if script(word) == "cyr":
         entry = _first_declension(word, form, (index, capitalized, native))
         if entry is not None:
