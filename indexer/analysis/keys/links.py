@@ -11,7 +11,7 @@ from ..skeleton import SCHWA
 from ..synonyms import bridged, lookup_form, table
 from ..tables import settled
 from .marks import MIN_LENGTH, SKELETON, SWAP
-from .names import consonant_count, name_keys, vowel_exact_skeletons
+from .names import consonant_count, name_keys, spelt_stems, vowel_exact_skeletons
 
 SPELT_CLOSE = 70  # rapidfuzz ratio, 0-100
 MIN_SKELETON_FOR_GROUP = 3  # consonant classes: "#kOcAl" qualifies, "#cUcA" does not
@@ -75,12 +75,16 @@ def linked_groups(word: str, skeleton_keys: tuple[str, ...], own: tuple[str, ...
     if own and bridged().isdisjoint(own):
         return []
     exact: frozenset[str] | None = None
+    spelt: tuple[str, ...] | None = None
     out: list[str] = []
     for key in map(_unswapped, skeleton_keys):
         for group, names in by_skeleton.get(key, {}).items():
             if group in out:
                 continue
-            if max(ratio(form, n) for n in names) < SPELT_CLOSE:
+            if spelt is None:
+                # a case ending is no part of the spelling (Samuxda is Samukh's locative)
+                spelt = (form, *spelt_stems(word))
+            if max(ratio(s, n) for s in spelt for n in names) < SPELT_CLOSE:
                 continue
             if exact is None:
                 exact = vowel_exact_skeletons(word)

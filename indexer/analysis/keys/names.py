@@ -187,6 +187,13 @@ def _stem_skeleton_keys(args: tuple[str, bool, bool, bool, int, bool]) -> tuple[
     return tuple(out)
 
 
+def spelt_stems(word: str) -> tuple[str, ...]:
+    """The word romanized and without each ending its skeletons leave out (Samuxda: samux),
+    for a link's check that a word is spelt close to a name: the ending is no part of it."""
+    analysed = _analysed(word, listed=True)
+    return tuple(analysed[3]) if analysed is not None else ()
+
+
 def vowel_exact_skeletons(word: str) -> frozenset[str]:
     """The word's skeletons with a, e and ə each a vowel of its own (SCHWA) and two vowels in
     a row kept apart, so that a link by skeleton can check the vowels the keys fold together."""
