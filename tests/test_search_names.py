@@ -206,6 +206,11 @@ def test_a_places_own_name_shared_with_another_place_is_found_from_its_other_nam
     assert "kufra" not in found(engine, "Şirvan") | found(engine, "Shirvan")
 
 
+@pytest.mark.parametrize("q", ["Şirvanda", "Şirvanın", "Ширвана", "Ширване", "Shirvan's"])
+def test_a_case_form_of_a_shared_own_name_finds_its_other_names_too(engine, q):
+    assert "zubovka" in found(engine, q) and "kufra" not in found(engine, q)
+
+
 @pytest.mark.parametrize(
     "q, expected",
     [

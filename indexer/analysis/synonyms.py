@@ -288,6 +288,22 @@ def _lookup(word: str) -> Entry | None:
     return table().stems.get(stem) if stem else None
 
 
+def case_stems(word: str) -> list[str]:
+    """Lookup forms of which `word` may be a case form, as the table's lookup strips endings
+    (Şirvanda, Ширвана: shirvan; Барде: barda), for names looked up outside the table
+    (whole_names.py). None for a frequent word (Губой is губа's, not Quba's)."""
+    if is_common_word(word):
+        return []
+    form = lookup_form(word)
+    out = list(_stems(form, _SCRIPT_SUFFIX_RE.get(script(word), _SUFFIX_RE)))
+    m = _FIRST_DECLENSION_RE.search(word.lower()) if script(word) == "cyr" else None
+    ending = _ROMANIZED_ENDING[m.group()] if m else ""
+    if ending and form.endswith(ending):
+        nominatives = [form[: -len(ending)] + vowel for vowel in ("a", "ya")]
+        out += [n for n in nominatives if len(n) >= MIN_STEM]
+    return out
+
+
 # The case endings of a Russian noun in -а, -я (Шуша: Шуши, Шуше, Шушу, Шушой), and how the
 # lookup form writes them
 _FIRST_DECLENSION_RE = re.compile("(?:ою|ею|ой|ей|е|и|у|ы|ю)$")

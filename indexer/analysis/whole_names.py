@@ -14,8 +14,8 @@ spellings), a multi-word name as a phrase. A one-word query word is also a membe
 whose id the word tables give it (Goranboy of places.tsv is gn586430 here too), so Goranboy
 finds Kasum-Ismailovo. The own name of a place of Azerbaijan or Armenia that another place
 has too (Şirvan, also a town in Iran) is among its other names and finds them (a reader who
-writes Şirvan gets Ali-Bayramly too, and the documents that say Şirvan of either town, as
-ever); a place elsewhere's is neither.
+writes Şirvan, or a case form of it, Şirvanda, Ширвана, gets Ali-Bayramly too, and the
+documents that say Şirvan of either town, as ever); a place elsewhere's is neither.
 A run of words is a multi-word name when each word meets the name's
 word as the search core meets words (a shared spelling key): Nagornyy Karabakh and Нагорного
 Карабаха are Nagorny Karabakh, unless the spelling is as close to a name of another place.
@@ -29,7 +29,7 @@ from functools import cache
 
 from .keys import SWAP, index_keys, name_keys, variant_keys
 from .pipeline import exact_key, tokens
-from .synonyms import BRIDGE_COUNTRIES, group_key, lookup, lookup_form
+from .synonyms import BRIDGE_COUNTRIES, case_stems, group_key, lookup, lookup_form
 from .tables import rows, settled
 
 FILES = ("places_multiword.tsv", "names_multiword.tsv")
@@ -149,6 +149,10 @@ def other_names(words: Words) -> list[Words]:
         for group_id in _group_ids(words[0]):
             groups += t.by_id.get(group_id, ())
     groups += t.by_own.get(key, ())
+    if len(words) == 1 and key not in t.by_own:
+        # a case form of such an own name finds them too (Laçında, Лачине: Lachin's names)
+        for stem in case_stems(words[0]):
+            groups += t.by_own.get((stem,), ())
     out: dict[tuple[str, ...], Words] = {}
     for g in dict.fromkeys(groups):
         # one word the word tables give the group's id finds every one-word name of it: the
