@@ -83,6 +83,10 @@ def test_every_spelling_of_khojaly_meets_every_other(spelling):
         ("Taşnaksutyun", "Dashnaktsutyun"),
         # Turkish suffix after an apostrophe, Azerbaijani genitive
         ("Hocalı'da", "Khojaly"),
+        ("Şuşa’ya", "Shusha"),  # the dative's buffer y after a vowel ...
+        ("Il’ya", "Ilya"),  # ... but after a consonant, y is a soft sign's glide (Илья)
+        ("Natal’ya", "Наталья"),
+        ("Oliv’ye", "Olivye"),
         ("government`s", "government"),  # a grave accent typed for the apostrophe
         ("Qarabağın", "Karabakh"),
         ("Əliyevin", "Aliyev"),

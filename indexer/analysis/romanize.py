@@ -42,7 +42,10 @@ _SUFFIX_MARK_RE = re.compile("['’]|`(?=s$)")
 # English contractions keep their tail (don't -> dont); a short tail after an apostrophe that
 # reads as a Turkish case ending or the English possessive is a suffix (Hocalı'da, Azerbaijan's,
 # Bakı'nın) and the name before it is the word; any other tail is part of the word, where the
-# apostrophe stands for a soft sign (Fat’mayy, Bil’gya, Ag'dam).
+# apostrophe stands for a soft sign (Fat’mayy, Bil’gya, Ag'dam). A Turkic ending begins with
+# the buffer y only after a vowel (Şuşa'ya, Kars'a), so a y after a consonant is the glide of
+# a soft sign's vowel (Il’ya, Natal’ya, Oliv’ye: Ильи, Наталья, Оливье).
+_VOWELS = frozenset("aeəıiouöüy")
 _CONTRACTION_TAILS = frozenset({"t", "ll", "re", "ve", "d", "m"})
 _SUFFIX_TAIL_RE = re.compile(
     r"(?:s|[dt][aeə](?:n|ki)?|[dt][ıiuü]r|n?[ıiuü]n|[ıiuüaeə]|[nys][aeəıiuü]|l[aeə]r\w*|y?l[aeə]"
@@ -60,6 +63,7 @@ def strip_apostrophe_suffix(word: str) -> str:
         and 1 <= len(parts[1]) <= 4
         and parts[1].lower() not in _CONTRACTION_TAILS
         and _SUFFIX_TAIL_RE.fullmatch(parts[1])
+        and not (parts[1][0] in "yY" and parts[0][-1].lower() not in _VOWELS)
     ):
         return parts[0]
     return word
