@@ -33,7 +33,7 @@ is not a vowel and y).
 French and Spanish gu before e or i is g (Guetk, Beguimli), except in Turkic words, whose u
 is always a vowel. Letters whose sound depends on the language (ch: English /tʃ/, German /x/,
 French /ʃ/; j: English /dʒ/, German /j/, Spanish /x/; c: Turkic /dʒ/, elsewhere /k/ or /s/;
-x: Azerbaijani /x/, elsewhere ks)
+x: Azerbaijani /x/, elsewhere ks; ck: English and German k, ISO 9's цк)
 give one skeleton per spelling system, at most MAX_READINGS of them: a word is written in one
 system, so each such letter reads the same way throughout it (Chuchele is cOcAl or kOkAl, never
 a mix that would meet Khojaly).
@@ -128,6 +128,8 @@ _SYSTEMS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "ch": (("c", "c", "c"), ("k", "k", "k")),  # English /tʃ/; German and Czech /x/
     "j": (("c", "c", "c"), ("c", "c", "k"), ("I", "I", "I")),  # English; Spanish -j; German
     "x": (("k", "k", "k"), ("ks", "ks", "ks")),  # Azerbaijani /x/; English ks (Alexandre)
+    # English and German k; ISO 9's цк (Trockij, Vysockij: Trotsky, Wyssozki)
+    "ck": (("k", "k", "k"), ("sk", "sk", "sk")),
     # English th; t and h, as Armenian names write t and gh (Asthadzor, Astghadzor)
     "th": (("d", "d", "d"), ("dk", "dk", "dk")),
 }
