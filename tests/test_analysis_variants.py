@@ -575,10 +575,23 @@ def test_the_endings_of_peoples_names_leave_other_names_apart(a, b):
         ("Азербайджанке", "=azerbaijani"),
         ("грузинку", "=georgian"),
         ("Armeniern", "=armenian"),
+        # the feminine's genitive plural, with a vowel before the к (армянка: армянок)
+        ("армянок", "=armenian"),
+        ("azerbaydzhanok", "=azerbaijani"),
+        # the adjective's dative and feminine accusative, in Cyrillic and romanized
+        ("армянскому", "=armenian"),
+        ("азербайджанскую", "=azerbaijani"),
+        ("armyanskomu", "=armenian"),
+        ("gruzinskimi", "=georgian"),
     ],
 )
 def test_an_inflection_of_a_listed_peoples_name_joins_its_group(word, group):
     assert group in groups(word)
+
+
+@pytest.mark.parametrize("word", ["türküyü", "Türkümüz"])  # a folk song's, our folk song
+def test_a_turkish_word_with_an_ending_like_a_russian_adjectives_is_no_people(word):
+    assert "=turkish" not in groups(word)
 
 
 @pytest.mark.parametrize(

@@ -20,15 +20,16 @@ alone, so names of several words are looked up whole (whole_names.py) and "upper
 reaches Nagorno.
 
 Lookup ignores case, accents, script, and ə/ı vs e/i; a listed word also matches with one
-common inflection (Ermeniler -> Ermeni, Армении -> Армения; in Cyrillic the adjective's
--ым, -ими too, армянским; in Armenian letters the locative, ablative and genitive, Երևանում,
-հայերից, Արփայի, and the article, հայերը; a Russian case form of a name in -а, -я of the
-region or of names.tsv, Шушой), but only when the bare form is listed, so the inflection
-rules never touch other words; an ethnonym of words.tsv also with another ending on the stem
-of a listed form (Азербайджанцев, армянам). A Latin word that
-writes a listed name in another romanization scheme (schemes.py) joins its group (by_scheme:
-Kelanlou, Kjolanlu), and so does one that romanizes a Russian form of words.tsv with or
-without an ending (Armiane, Armjane: Армяне; azerbaidzhantsev: Азербайджанцев).
+common inflection (Ermeniler -> Ermeni, Армении -> Армения; in Cyrillic the adjective's -ым,
+-ими, -ому, -ую too, армянским, армянскому; in Armenian letters the locative, ablative and
+genitive, Երևանում, հայերից, Արփայի, and the article, հայերը; a Russian case form of a name in
+-а, -я of the region or of names.tsv, Шушой), but only when the bare form is listed, so the
+inflection rules never touch other words; an ethnonym of words.tsv also with another ending on
+the stem of a listed form (Азербайджанцев, армянам), romanized with an adjective's ending too
+(armyanskomu), and a feminine's genitive plural (армянок: Армянка). A Latin word that writes a
+listed name in another romanization scheme (schemes.py) joins its group (by_scheme: Kelanlou,
+Kjolanlu), and so does one that romanizes a Russian form of words.tsv with or without an
+ending (Armiane, Armjane: Армяне; azerbaidzhantsev: Азербайджанцев).
 """
 
 from __future__ import annotations
@@ -58,12 +59,14 @@ _SUFFIX_RE = re.compile(rf"(?:{_ENDINGS})$")
 # not Eğil's), Russian adjectives' -ым, -им, -ыми, -ими (армянским, русскими) and the
 # Armenian locative -ում and ablative -ից, and the յ these and the genitive -ի take after a
 # vowel (Երևանում, Արփայում, Արփայի, հայերից)
+_RUSSIAN_ADJECTIVE = "imi|ymi|im|ym|omu|emu|uyu"  # армянскими, армянскому, армянскую
 _SCRIPT_SUFFIX_RE = {
-    "cyr": re.compile(rf"(?:imi|ymi|im|ym|{_ENDINGS})$"),
+    "cyr": re.compile(rf"(?:{_RUSSIAN_ADJECTIVE}|{_ENDINGS})$"),
     "hy": re.compile(rf"(?:yits|its|yum|um|yi|{_ENDINGS})$"),
 }
 
 
+_TURKIC_LETTER_RE = re.compile("[çğıöşüəÇĞİÖŞÜƏ]")
 _SCHWA_RE = re.compile("[əƏǝƎәӘ]")  # with the turned e some lists use for ə
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 MIN_STEM = 4  # Hayes is not the plural of Hay (Armenian), Ermeniler is of Ermeni
@@ -280,12 +283,22 @@ def _lookup(word: str) -> Entry | None:
         for table_ in (index, capitalized, native):
             if stem in table_:
                 return table_[stem]
+    entry = _feminine_plural(form, index)
+    if entry is not None:
+        return entry
     if script(word) == "cyr":
         entry = _first_declension(word, form, (index, capitalized, native))
         if entry is not None:
             return entry
-    stem = _stem(form, suffix_re)
-    return table().stems.get(stem) if stem else None
+    # an ethnonym's stem (only words.tsv has stems), with a Russian adjective's ending also in
+    # a romanization (armyanskim, armyanskomu), not in a word of Turkic letters: its -im and
+    # -üyü are Turkish endings (türküyü, a folk song's, is no Turk's)
+    russian = script(word) == "latn" and not _TURKIC_LETTER_RE.search(word)
+    for endings in (suffix_re, _SCRIPT_SUFFIX_RE["cyr"]) if russian else (suffix_re,):
+        stem = _stem(form, endings)
+        if stem in table().stems:
+            return table().stems[stem]
+    return None
 
 
 def case_stems(word: str) -> list[str]:
@@ -302,6 +315,20 @@ def case_stems(word: str) -> list[str]:
         nominatives = [form[: -len(ending)] + vowel for vowel in ("a", "ya")]
         out += [n for n in nominatives if len(n) >= MIN_STEM]
     return out
+
+
+# the genitive plural of a Russian feminine in -ка drops the ending and puts a vowel before the
+# к (армянка: армянок; турчанка: турчанок)
+_FLEETING_RE = re.compile("(?<=[^aeiouy])[oe]k$")
+
+
+def _feminine_plural(form: str, index: dict[str, Entry]) -> Entry | None:
+    """The entry of a feminine of words.tsv (Армянка) of which `form` is the genitive plural
+    (армянок, armyanok), which no ending rule finds: its stem has a vowel the listed one has
+    not."""
+    m = _FLEETING_RE.search(form)
+    entry = index.get(form[: m.start()] + "ka") if m else None
+    return entry if entry is not None and entry.strict else None
 
 
 # The case endings of a Russian noun in -а, -я (Шуша: Шуши, Шуше, Шушу, Шушой), and how the
