@@ -397,6 +397,20 @@ def test_the_scheme_spellings_table_is_that_of_todays_names_and_schemes():
     assert {"verine", "veryn"} <= listed["verin"]  # Верин: French passports, ISO 9
 
 
+def test_the_ordinary_words_are_those_of_todays_names():
+    # data/common_words.txt is generated (make tables) from wordfreq, pymorphy3 and the names
+    # of the tables: a name added there, or a change of romanize.py, needs it made again
+    from indexer.analysis.generate import words
+    from indexer.analysis.tables import rows
+
+    listed = [cells[0] for cells in rows("common_words.txt")]
+    assert sorted(set(words.russian()) | set(words.turkish())) == listed
+    # a Turkish word that only shares a skeleton with a name stays a word; one that is a
+    # name as Turkish writes it (Qarabağ, Xocalı) gets the rules of names
+    assert {"genç", "bahçe", "parti"} <= set(listed)
+    assert not {"karabağ", "hocalı"} & set(listed)
+
+
 def test_the_english_compound_parts_are_todays_words_in_use():
     # data/english_parts.txt is generated (make tables) from Webster's and wordfreq
     from indexer.analysis.generate import words

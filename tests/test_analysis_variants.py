@@ -299,6 +299,12 @@ def test_quotes_around_a_word_are_not_part_of_it(text):
         # a glide after a or u is the name's own, not a Russian ending (-ый, -ой) to leave out
         ("Kaday", "Kaduy"),
         ("Aksay", "Aksoy"),
+        # frequent Turkish words that only share a skeleton with a name of the region
+        ("genç", "Gəncə"),
+        ("bahçe", "Baku"),
+        ("lakin", "Laçın"),
+        ("perde", "Bərdə"),
+        ("hastane", "Hayastan"),
     ],
 )
 def test_different_words_and_places_stay_apart(a, b):

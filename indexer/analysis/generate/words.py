@@ -6,9 +6,10 @@ The words are the most frequent of wordfreq's lists, which hold proper names too
 - a Russian word is kept when pymorphy3's OpenCorpora dictionary knows it and no reading of
   it is a name, surname, patronymic, place or organisation (so Алиев, Гейдар, Баку, Карабах
   keep the rules for names);
-- a Turkish word is kept unless a name of the gazetteer or of names.tsv has its form, alone
-  or with a Turkish ending, or a name of the region shares its skeleton (Karabağ is Qarabağ),
-  since Turkish has no such dictionary here.
+- a Turkish word is kept unless it is, alone or with a Turkish ending, a name of the
+  gazetteer or of names.tsv as Turkish writes it (Karabağ is Qarabağ, Hocalı is Xocalı),
+  since Turkish has no such dictionary here. A shared skeleton says too little: it would
+  make names of parti (Barda), genç (Gəncə), bahçe (Baku) and lakin (Laçın).
 """
 
 from __future__ import annotations
@@ -46,20 +47,25 @@ def russian() -> list[str]:
 
 
 def turkish() -> list[str]:
-    from indexer.analysis.keys import name_keys
-
-    names = set(table().index)
-    skeletons = {k for name, _ in table().names for k in name_keys(name, listed=True)}
+    # a name as Turkish writes it: Azerbaijani q and x are Turkish k and h (lookup_form already
+    # folds ə and ı)
+    names = {_turkish(form) for form in table().index}
     out = []
     for w in frequent_words("tr", TURKISH):
         if len(w) < MIN_LENGTH:
             continue
-        form = lookup_form(w)
-        bare = lookup_form(_TURKISH_ENDING_RE.sub("", w))
-        if form in names or bare in names or skeletons & set(name_keys(w, listed=True)):
+        forms = {_turkish(lookup_form(w))}
+        bare = _TURKISH_ENDING_RE.sub("", w)
+        if len(bare) >= MIN_LENGTH:  # der is no name of derin, dere, deri
+            forms.add(_turkish(lookup_form(bare)))
+        if forms & names:
             continue
         out.append(w)
     return out
+
+
+def _turkish(form: str) -> str:
+    return form.replace("q", "k").replace("x", "h")
 
 
 # A compound of two English words is English only when both are words in use: Webster's
