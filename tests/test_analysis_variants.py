@@ -323,6 +323,13 @@ def test_a_word_in_lower_case_is_no_place_elsewhere(town, word):
     assert meet(town.lower(), capitalized)
 
 
+@pytest.mark.parametrize("query, name", [("hocalı", "Xocalı"), ("saatli", "Saatlı")])
+def test_a_region_name_as_turkish_writes_it_is_found_in_lower_case(query, name):
+    # hocalı is also hoca (teacher) with an ending, and saatli saat (hour): an ordinary word
+    # with endings; as Turkish writes Xocalı and Saatlı, it is the name a reader types
+    assert meet(query, name)
+
+
 def test_a_russian_word_in_lower_case_is_no_place_of_the_region_either():
     # Russian writes every name with a capital; the region's names in Latin letters may be
     # written in lower case (a web address's goranboy) and keep their place

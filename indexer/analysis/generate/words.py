@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 from indexer.analysis.lexicon import MIN_PART
-from indexer.analysis.synonyms import lookup_form, table
+from indexer.analysis.synonyms import is_turkish_spelling
 
 from .sources import frequent_words
 
@@ -47,25 +47,16 @@ def russian() -> list[str]:
 
 
 def turkish() -> list[str]:
-    # a name as Turkish writes it: Azerbaijani q and x are Turkish k and h (lookup_form already
-    # folds ə and ı)
-    names = {_turkish(form) for form in table().index}
     out = []
     for w in frequent_words("tr", TURKISH):
         if len(w) < MIN_LENGTH:
             continue
-        forms = {_turkish(lookup_form(w))}
         bare = _TURKISH_ENDING_RE.sub("", w)
-        if len(bare) >= MIN_LENGTH:  # der is no name of derin, dere, deri
-            forms.add(_turkish(lookup_form(bare)))
-        if forms & names:
+        # der is no name of derin, dere, deri
+        if is_turkish_spelling(w) or (len(bare) >= MIN_LENGTH and is_turkish_spelling(bare)):
             continue
         out.append(w)
     return out
-
-
-def _turkish(form: str) -> str:
-    return form.replace("q", "k").replace("x", "h")
 
 
 # A compound of two English words is English only when both are words in use: Webster's

@@ -11,6 +11,7 @@ from ..casing import is_turkic, lower
 from ..lexicon import is_common_word, is_english_word
 from ..romanize import romanize, strip_apostrophe_suffix
 from ..skeleton import skeletons
+from ..synonyms import is_turkish_spelling
 from .marks import ARMENIAN_RE, CYRILLIC_RE, MIN_LENGTH, QARA_RE, RUSSIAN_VERB_RE, SKELETON, SWAP
 from .mild import milds
 from .stems import (
@@ -64,7 +65,7 @@ def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int]
     if (
         not listed
         and not _ROMANIZATION_MARK_RE.search(word)
-        and (is_english_word(latin) or is_common_word(strip_apostrophe_suffix(word)))
+        and (is_english_word(latin) or _ordinary(strip_apostrophe_suffix(word)))
     ):
         return None
     cyrillic = bool(CYRILLIC_RE.search(low))
@@ -84,6 +85,15 @@ def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int]
     consonants = MIN_CONSONANTS if len(latin) > MIN_LENGTH or listed else MIN_CONSONANTS + 1
     stems = word_stems(latin, turkic, cyrillic, armenian, word.islower(), armenian_letters)
     return latin, turkic, cyrillic, stems, consonants
+
+
+def _ordinary(word: str) -> bool:
+    """An ordinary Russian or Turkish word, not a name of the region as Turkish writes it: a
+    Turkish word with endings the list does not hold may be one (hocalı, with a teacher, is
+    Xocalı; the list leaves out such words it holds, generate/words.py)."""
+    if not is_common_word(word):
+        return False
+    return bool(CYRILLIC_RE.search(word.lower())) or not is_turkish_spelling(word, region=True)
 
 
 def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[str, ...]:
