@@ -409,6 +409,8 @@ def test_the_ordinary_words_are_those_of_todays_names():
     # name as Turkish writes it (Qarabağ, Xocalı) gets the rules of names
     assert {"genç", "bahçe", "parti"} <= set(listed)
     assert not {"karabağ", "hocalı"} & set(listed)
+    # a word typed without its letters' marks is left to the bare spellings
+    assert "aşağı" in listed and "asagi" not in listed
 
 
 def test_the_english_compound_parts_are_todays_words_in_use():

@@ -305,6 +305,9 @@ def test_quotes_around_a_word_are_not_part_of_it(text):
         ("lakin", "Laçın"),
         ("perde", "Bərdə"),
         ("hastane", "Hayastan"),
+        # rarer Turkish words, beyond the 30,000 most frequent, one vowel apart
+        ("barınağa", "barınağı"),
+        ("bataklığa", "bataklığı"),
     ],
 )
 def test_different_words_and_places_stay_apart(a, b):

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from unidecode import unidecode
+
 from indexer.analysis.lexicon import MIN_PART
 from indexer.analysis.synonyms import is_turkish_spelling
 
@@ -24,7 +26,7 @@ from .sources import frequent_words
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 RUSSIAN = 50_000
-TURKISH = 30_000
+TURKISH = 60_000
 MIN_LENGTH = 4  # shorter words get no spelling rules anyway (keys/marks.py, MIN_LENGTH)
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"})
 _TURKISH_ENDING_RE = re.compile(
@@ -47,9 +49,15 @@ def russian() -> list[str]:
 
 
 def turkish() -> list[str]:
+    # a word more often written with its letters' marks (asagi: aşağı; not lakin: lâkin) is
+    # left to the bare spellings (keys/bare.py), which it would otherwise stop: Asagi Agcakand
+    # is Aşağı Ağcakənd
+    unmarked = set()
     out = []
-    for w in frequent_words("tr", TURKISH):
-        if len(w) < MIN_LENGTH:
+    for w in frequent_words("tr", TURKISH):  # most frequent first
+        if not w.isascii():
+            unmarked.add(unidecode(w))
+        if len(w) < MIN_LENGTH or w in unmarked:
             continue
         bare = _TURKISH_ENDING_RE.sub("", w)
         # der is no name of derin, dere, deri
