@@ -418,7 +418,7 @@ def is_place_name(word: str) -> bool:
     return entry is not None and all(g.startswith("gn") for g in entry.groups)
 
 
-def as_turkish_writes(form: str) -> str:
+def _as_turkish_writes(form: str) -> str:
     """A lookup form with Azerbaijani q and x as Turkish writes them (k, h); lookup_form already
     folds ə and ı."""
     return form.replace("q", "k").replace("x", "h")
@@ -427,13 +427,13 @@ def as_turkish_writes(form: str) -> str:
 @cache
 def _turkish_spellings(region: bool) -> frozenset[str]:
     forms = (lookup_form(name) for name, _ in table().names) if region else table().index
-    return settled(frozenset(as_turkish_writes(form) for form in forms))
+    return settled(frozenset(_as_turkish_writes(form) for form in forms))
 
 
 def is_turkish_spelling(word: str, region: bool = False) -> bool:
     """`word` is a name of the tables as Turkish writes it (karabağ: Qarabağ, hocalı: Xocalı);
     `region`: a name of the places and groups that link unlisted spellings (bridged)."""
-    return as_turkish_writes(lookup_form(word)) in _turkish_spellings(region)
+    return _as_turkish_writes(lookup_form(word)) in _turkish_spellings(region)
 
 
 def listed_groups(word: str) -> tuple[str, ...]:

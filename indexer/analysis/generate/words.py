@@ -52,7 +52,7 @@ def turkish() -> list[str]:
     # a word more often written with its letters' marks (asagi: aşağı; not lakin: lâkin) is
     # left to the bare spellings (keys/bare.py), which it would otherwise stop: Asagi Agcakand
     # is Aşağı Ağcakənd
-    unmarked = set()
+    unmarked: set[str] = set()
     out = []
     for w in frequent_words("tr", TURKISH):  # most frequent first
         if not w.isascii():
