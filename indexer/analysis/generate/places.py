@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 
 from indexer.analysis.pipeline import tokens
@@ -102,13 +103,14 @@ def form(name: str) -> str:
     return " ".join(lookup_form(w) for _, _, w in tokens(name))
 
 
-def in_use(words: frozenset[str]) -> list[str]:
+@cache  # asking wordfreq about each of Webster's 200,000 words takes seconds
+def in_use(words: frozenset[str]) -> tuple[str, ...]:
     """The English words of `words` that wordfreq has met at least once in 10**(9 - MIN_ZIPF)
     words: Webster's Second keeps words nobody writes any more (sewan, cacur), which are no
     reason to take a place's name from it (Sewan is Sevan; Cacur, Jajur)."""
     from wordfreq import zipf_frequency
 
-    return [w for w in sorted(words) if zipf_frequency(w, "en") >= MIN_ZIPF]
+    return tuple(w for w in sorted(words) if zipf_frequency(w, "en") >= MIN_ZIPF)
 
 
 def _ordinary_words(places: tuple[Place, ...], n: int = FREQUENT) -> dict[str, str]:
