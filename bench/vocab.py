@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from functools import cache
 
 
 def _words(text: str) -> list[str]:
@@ -136,7 +137,8 @@ _SYLLABLES = {
 }
 
 
-def make_words(lang: str, count: int, seed: int) -> list[str]:
+@cache  # the query pools make a generator each; the words take seconds to draw
+def make_words(lang: str, count: int, seed: int) -> tuple[str, ...]:
     """`count` distinct pronounceable words for `lang`, the same for the same seed."""
     rng = random.Random(f"{seed}:{lang}")
     onsets, vowels, codas = _SYLLABLES[lang]
@@ -151,4 +153,4 @@ def make_words(lang: str, count: int, seed: int) -> list[str]:
         if w not in seen and w not in spellings:
             seen.add(w)
             words.append(w)
-    return words
+    return tuple(words)
