@@ -258,6 +258,12 @@ def test_first_variant_key_is_a_readable_spelling():
         ("ceasefire", False),
         ("Soumgaït", True),
         ("Shishtapa", True),
+        # a British -our is an American -or (armoured, odour, unfavourable); the French ou of
+        # Nourma (Nurma) is none, though norma is a word
+        ("armoured", False),
+        ("odour", False),
+        ("unfavourable", False),
+        ("Nourma", True),
     ],
 )
 def test_aggressive_rules_apply_to_names_only(word, name_like):

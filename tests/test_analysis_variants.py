@@ -101,6 +101,7 @@ def groups(word: str) -> set[str]:
         ["Gorbachev", "Gorbatchev", "Горбачёв", "Горбачев"],
         ["Pyotr", "Пётр", "Петр", "Petr"],
         ["Sumgait", "Сумгаит", "Soumgaït", "Sumqayıt"],  # French: no soum + gait
+        ["Nurma", "Nourma", "Нурма"],  # French ou: Nourma is no British norma
         ["Khrushchev", "Chruschtschow", "Khrouchtchev", "Хрущёв"],
         # Russian drops Armenian's initial h before r
         ["Hrazdan", "Раздан", "Razdan", "Հրազդան"],

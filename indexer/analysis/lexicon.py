@@ -77,8 +77,11 @@ def _words() -> frozenset[str]:
 
 def _stems(word: str):
     yield word
-    if "our" in word:
-        yield word.replace("our", "or")  # armoured, honourable
+    # armoured, odour, unfavourable: no British -our follows a lone letter, so Nourma and
+    # Tourma (French for Nurma, Turma) are no spellings of norma and torma
+    i = word.find("our")
+    if i >= 2:
+        yield word[:i] + "or" + word[i + 3 :]
     for suffix, repl, shortest in _INFLECTIONS:
         if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
             stem = word[: -len(suffix)]
