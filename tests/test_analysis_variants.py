@@ -114,6 +114,10 @@ def groups(word: str) -> set[str]:
         ["Kʺuval", "K”uval", "Kuval", "Къувал"],
         # an unlisted spelling of a Russian place still meets it
         ["Serov", "Szerow", "Серов"],
+        # a place of Russia by its other name in the Russian alphabet, in a scheme no list
+        # holds: GOST's Alonetc for the Belarusian Алонец, BGN/PCGN's Adyghe Кощхьабл
+        ["Olonets", "Alonetc", "Алонец"],
+        ["Yablonovskiy", "Koshchkh’abl", "Кощхьабл"],
         # a place written with a and with e, though another place has one of the spellings
         ["Babək", "Babak", "Babek"],
     ],
@@ -309,6 +313,10 @@ def test_quotes_around_a_word_are_not_part_of_it(text):
         # rarer Turkish words, beyond the 30,000 most frequent, one vowel apart
         ("barınağa", "barınağı"),
         ("bataklığa", "bataklığı"),
+        # an English word that writes a far place's Russian name in a scheme (Бигэ, Biga)
+        ("bigeye", "Biga"),
+        # Karachay's Къонья (Konya) has no Russian ё after its hard sign: Kenya is not Konya
+        ("Kenya", "Konya"),
     ],
 )
 def test_different_words_and_places_stay_apart(a, b):

@@ -28,8 +28,10 @@ inflection rules never touch other words; an ethnonym of words.tsv also with ano
 the stem of a listed form (Азербайджанцев, армянам), romanized with an adjective's ending too
 (armyanskomu), and a feminine's genitive plural (армянок: Армянка). A Latin word that writes a
 listed name in another romanization scheme (schemes.py) joins its group (by_scheme: Kelanlou,
-Kjolanlu), and so does one that romanizes a Russian form of words.tsv with or without an
-ending (Armiane, Armjane: Армяне; azerbaidzhantsev: Азербайджанцев).
+Kjolanlu; outside Azerbaijan and Armenia only a name in the Russian alphabet, which the schemes
+romanize, that no other place has: Alonetc, Алонец), and so does one that romanizes a Russian
+form of words.tsv with or without an ending (Armiane, Armjane: Армяне; azerbaidzhantsev:
+Азербайджанцев).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from indexer.caching import bounded_cache
 
 from .casing import lower
 from .lexicon import is_common_word
-from .romanize import romanize, strip_apostrophe_suffix
+from .romanize import RUSSIAN_LETTERS, romanize, strip_apostrophe_suffix
 from .schemes import scheme_key
 from .tables import rows, settled
 
@@ -111,6 +113,11 @@ class _Table:
     schemes: dict[str, Entry] = field(default_factory=dict)
     scheme_stems: dict[str, Entry] = field(default_factory=dict)
     scheme_prefixes: set[str] = field(default_factory=set)  # of the keys of `scheme_stems`
+    # the scheme key of a name in the Russian alphabet of a place outside the conflict's
+    # region, when no other place's name has it: a Latin word with that key (ordinary words
+    # have none) is that name in another scheme (Alonetc: Алонец, Olonets), while links by
+    # skeleton stay the region's alone
+    far_schemes: dict[str, Entry] = field(default_factory=dict)
     # names the gazetteer leaves out (places_ambiguous.tsv): nobody's by a scheme key either
     left_out: frozenset[str] = frozenset()
     # (word, group) of the names whose skeletons also lead to their group (keys/links.py)
@@ -168,6 +175,7 @@ def table() -> _Table:
     # region in places.tsv (as for links by skeleton, keys/links.py: across six countries too
     # many places share a scheme key) and the Russian words of the other tables
     by_scheme: list[tuple[str, bool]] = []
+    far: list[str] = []
     for filename, strict in (("places.tsv", False), ("names.tsv", False), ("words.tsv", True)):
         for cells in rows(filename):
             group = cells[0].strip()
@@ -186,6 +194,8 @@ def table() -> _Table:
                     continue
                 if bridge if filename == "places.tsv" else _CYRILLIC_RE.search(word):
                     by_scheme.append((word, strict))
+                elif filename == "places.tsv" and _russian(word):
+                    far.append(word)
     for form, entry in t.index.items():
         if entry.strict:
             stem = _stem(form)
@@ -199,8 +209,22 @@ def table() -> _Table:
             key = scheme_key(_stem(form) or form)
             _join(t.scheme_stems, key, entry)
             t.scheme_prefixes.add(key[:SCHEME_PREFIX])
+    for word in far:
+        form = lookup_form(word)
+        entry = t.index.get(form) or t.capitalized.get(form)
+        _join(t.far_schemes, scheme_key(form), entry)
+    t.far_schemes = {
+        k: e for k, e in t.far_schemes.items() if len(e.groups) == 1 and k not in t.schemes
+    }
     t.left_out = frozenset(lookup_form(cells[0]) for cells in rows("places_ambiguous.tsv"))
     return settled(t)
+
+
+def _russian(word: str) -> bool:
+    """Written in the Russian alphabet, without the hard sign that Caucasian alphabets put
+    after a consonant (Къонья, Konya: no Kenya)."""
+    letters = set(_CYRILLIC_RE.findall(lower(word)))
+    return bool(letters) and letters <= RUSSIAN_LETTERS and "ъ" not in letters
 
 
 def _join(schemes: dict[str, Entry], key: str, entry: Entry) -> None:
@@ -397,6 +421,8 @@ def by_scheme(key: str, word: str) -> Entry | None:
     gazetteer leaves out as another place's too (Bayram is not Bajram's village alone)."""
     t = table()
     entry = t.schemes.get(key)
+    if entry is None:
+        entry = t.far_schemes.get(key)
     if entry is None and key[:SCHEME_PREFIX] in t.scheme_prefixes:
         stem = _stem(lookup_form(word))
         entry = t.scheme_stems.get(scheme_key(stem)) if stem else None
