@@ -29,6 +29,13 @@ KEEP = frozenset("əı")
 RUSSIAN_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 
+
+def russian_cyrillic(low: str) -> set[str]:
+    """The Cyrillic letters of `low` (lower case) if they are all Russian ones, else none."""
+    cyrillic = set(_CYRILLIC_RE.findall(low))
+    return cyrillic if cyrillic <= RUSSIAN_LETTERS else set()
+
+
 # Apostrophes, the modifier letters ALA-LC uses for the soft sign (Ilʹkham) and the ones Armenian
 # scholarly romanization uses for aspiration (Kʻočʻaryan, Petʼrosyan), typeset as ‘ too.
 # ALA-LC also separates letters that are not a digraph with a middle dot (Azat·ek), and
@@ -117,8 +124,7 @@ def romanize(word: str) -> str:
     low = _APOS_RE.sub("", low)
     if low.isascii():
         return low
-    cyrillic = set(_CYRILLIC_RE.findall(low))
-    if cyrillic and cyrillic <= RUSSIAN_LETTERS:
+    if russian_cyrillic(low):
         low = iuliia.WIKIPEDIA.translate(low).lower()
         if low.isascii():
             return low

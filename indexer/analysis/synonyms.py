@@ -44,7 +44,7 @@ from indexer.caching import bounded_cache
 
 from .casing import lower
 from .lexicon import is_common_word
-from .romanize import RUSSIAN_LETTERS, romanize, strip_apostrophe_suffix
+from .romanize import romanize, russian_cyrillic, strip_apostrophe_suffix
 from .schemes import scheme_key
 from .tables import rows, settled
 
@@ -213,9 +213,8 @@ def table() -> _Table:
         form = lookup_form(word)
         entry = t.index.get(form) or t.capitalized.get(form)
         _join(t.far_schemes, scheme_key(form), entry)
-    t.far_schemes = {
-        k: e for k, e in t.far_schemes.items() if len(e.groups) == 1 and k not in t.schemes
-    }
+    # a key the region's names also have is theirs (by_scheme asks `schemes` first)
+    t.far_schemes = {k: e for k, e in t.far_schemes.items() if len(e.groups) == 1}
     t.left_out = frozenset(lookup_form(cells[0]) for cells in rows("places_ambiguous.tsv"))
     return settled(t)
 
@@ -223,8 +222,8 @@ def table() -> _Table:
 def _russian(word: str) -> bool:
     """Written in the Russian alphabet, without the hard sign that Caucasian alphabets put
     after a consonant (Къонья, Konya: no Kenya)."""
-    letters = set(_CYRILLIC_RE.findall(lower(word)))
-    return bool(letters) and letters <= RUSSIAN_LETTERS and "ъ" not in letters
+    letters = russian_cyrillic(lower(word))
+    return bool(letters) and "ъ" not in letters
 
 
 def _join(schemes: dict[str, Entry], key: str, entry: Entry) -> None:
