@@ -39,8 +39,10 @@ browser:
 cluster-deps: $(STAMP)
 	@$(PY) -m pip install --quiet -e '.[dev,cluster]' || echo "Typesense could not be installed: the cluster tests will be skipped"
 
+# One worker per core (at most 4), each taking whole test files, so that a file's servers and
+# module fixtures start once; most of the suite's time is spent waiting on servers.
 test: $(STAMP) browser cluster-deps
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --maxprocesses 4 --dist loadfile
 
 # A three-node Typesense cluster on 127.0.0.1 (API ports 8108-8110, data in var/cluster/).
 CLUSTER_ENV := KHOJALY_SEARCH_ENGINE=typesense \
