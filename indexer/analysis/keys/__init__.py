@@ -29,7 +29,8 @@ share a key; the index build records which indexed words have each key
    a and e apart in their skeletons, as the names of Russia's places do, and no e of it reads
    as i or o after a palatal (Cherum is not Çorum). A Cyrillic word records its skeletons for
    Latin and Armenian words only (`#&`), and meets another Cyrillic word only by a skeleton
-   written with its own ы and и (сбытом is not сбитом, Быков not Биков).
+   written with its own ы, и and ё (сбытом is not сбитом, Быков not Биков, Сёмин not Сомин;
+   a ё after ж, ч, ш, щ is left out, as spelling has written о there: Хрущёв, Хрущов).
 4. The scheme key (`%`, schemes.py) of a Russian word, and of a Latin or Armenian word that is
    no English or Turkish word: Малый meets Maly, Malyj, Malyi; a Cyrillic word is recorded
    under it with `&` (index_keys), which only Latin and Armenian words ask for, so it never

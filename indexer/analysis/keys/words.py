@@ -49,6 +49,8 @@ from .stems import RUSSIAN_PEOPLE_RE
 # a final run of vowels is an ending, not counted among a Cyrillic word's ы and и (Лезгины,
 # лезгин), and so are the case endings -ым, -ыми, -ых (Алиевым, Алиевых: Алиев)
 _ENDING_RE = re.compile("(?:[ыи](?:ми|м|х)|[аеёиоуыэюяй]+)$")
+# the consonants after which Russian has written ё and о for one sound (шёл, шов; Хрущов)
+_O_AFTER = frozenset("жчшщ")
 # an Armenian surname as Russian writes it, in the singular's cases (Саркисян, Пашиняна,
 # Мкртчяном; Аветисянц, Аветисянцем), not a Russian word or name with ья (Лукьянов, крестьяне)
 _ARMENIAN_SURNAME_RE = re.compile("..(?<![ьъ])(?:ян(?:а|у|ом|е|ы)?|янц(?:а|у|ем|е|ы)?)$")
@@ -152,15 +154,24 @@ _GROUP = group_key("")
 
 
 def _cyrillic_letters_keys(word: str, keys: list[str]) -> list[str]:
-    """`keys` of a Cyrillic word with each skeleton also written with the word's own ы and и,
-    by which alone it meets another Cyrillic word (index_keys records the plain skeletons for
-    Latin and Armenian words only). Russian writes ы and и for two sounds that make different
-    words (сбытом, сбитом; Давыдович, Давидович), which the skeleton, like every Latin scheme,
-    may write alike (y, i) or leave out (an i between consonants may be silent)."""
+    """`keys` of a Cyrillic word with each skeleton also written with the word's own ы, и and
+    ё, by which alone it meets another Cyrillic word (index_keys records the plain skeletons
+    for Latin and Armenian words only). Russian writes ы and и for two sounds that make
+    different words (сбытом, сбитом; Давыдович, Давидович), which the skeleton, like every
+    Latin scheme, may write alike (y, i) or leave out (an i between consonants may be silent).
+    A ё reads as o in the skeleton (Горбачёв, Gorbachov), but in Cyrillic it is never an о,
+    у or ю (тёмном, томном; тёлки, толки), except after ж, ч, ш, щ, where spelling has
+    wavered between them (Хрущёв, Хрущов); where print leaves out its dots it is an е, whose
+    keys the word has too (_own_keys)."""
     low = word.lower()
     if not CYRILLIC_RE.search(low):
         return keys
-    letters = "".join(ch for ch in _ENDING_RE.sub("", low) if ch in "иы")
+    stem = _ENDING_RE.sub("", low)
+    letters = "".join(
+        ch
+        for i, ch in enumerate(stem)
+        if ch in "иы" or (ch == "ё" and (i == 0 or stem[i - 1] not in _O_AFTER))
+    )
     if _ARMENIAN_SURNAME_RE.search(low):
         # an Armenian surname has no ы to tell from и, and Russian writes an и where Armenian
         # writes no vowel, or not (Саркисян, Саргсян), as Latin spellings do (Sarkisian)
