@@ -49,8 +49,9 @@ from .stems import RUSSIAN_PEOPLE_RE
 # a final run of vowels is an ending, not counted among a Cyrillic word's ы and и (Лезгины,
 # лезгин), and so are the case endings -ым, -ыми, -ых (Алиевым, Алиевых: Алиев)
 _ENDING_RE = re.compile("(?:[ыи](?:ми|м|х)|[аеёиоуыэюяй]+)$")
-# the consonants after which Russian has written ё and о for one sound (шёл, шов; Хрущов)
-_O_AFTER = frozenset("жчшщ")
+# the letters that tell two Cyrillic words apart where a skeleton does not: ы, и, and ё but
+# after ж, ч, ш, щ, where Russian has written ё and о for one sound (шёл, шов; Хрущов)
+_OWN_LETTERS_RE = re.compile("[иы]|(?<![жчшщ])ё")
 # an Armenian surname as Russian writes it, in the singular's cases (Саркисян, Пашиняна,
 # Мкртчяном; Аветисянц, Аветисянцем), not a Russian word or name with ья (Лукьянов, крестьяне)
 _ARMENIAN_SURNAME_RE = re.compile("..(?<![ьъ])(?:ян(?:а|у|ом|е|ы)?|янц(?:а|у|ем|е|ы)?)$")
@@ -166,12 +167,7 @@ def _cyrillic_letters_keys(word: str, keys: list[str]) -> list[str]:
     low = word.lower()
     if not CYRILLIC_RE.search(low):
         return keys
-    stem = _ENDING_RE.sub("", low)
-    letters = "".join(
-        ch
-        for i, ch in enumerate(stem)
-        if ch in "иы" or (ch == "ё" and (i == 0 or stem[i - 1] not in _O_AFTER))
-    )
+    letters = "".join(_OWN_LETTERS_RE.findall(_ENDING_RE.sub("", low)))
     if _ARMENIAN_SURNAME_RE.search(low):
         # an Armenian surname has no ы to tell from и, and Russian writes an и where Armenian
         # writes no vowel, or not (Саркисян, Саргсян), as Latin spellings do (Sarkisian)
