@@ -115,6 +115,16 @@ def _char(ch: str) -> str:
     return unidecode(base).lower()
 
 
+# ISO 9 and GOST 7.79 write я and ю as â and û, so at the start of a word they stand for a
+# glide and a vowel (Âlta, Ûrij: Ялта, Юрий), which the light key folds away with the accent
+_ONSET_LETTERS = ("â", "û")
+
+
+def with_onset(word: str, latin: str) -> str:
+    """`latin`, the romanization of `word`, with the glide an â or û at its start stands for."""
+    return "y" + latin if lower(word).startswith(_ONSET_LETTERS) else latin
+
+
 @bounded_cache(max_bytes=4_000_000)
 def romanize(word: str) -> str:
     """Lower-case Latin spelling of `word`; keeps ə and ı; drops apostrophes and soft signs."""

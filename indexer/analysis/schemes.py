@@ -8,7 +8,8 @@ Ilkham, Ilxam. The key keeps every vowel (ы is y, и is i: быть is not би
 what the schemes disagree on:
 - each Cyrillic consonant's spellings become one symbol (Q щ, Č ч, Š ш, Z ж, X х, C ц; the
   French dj of дж is dzh), except х written h, which in Azerbaijani is another sound (xal, hal);
-- a glide before a vowel goes (я, ю, е as ya, ia, ja, yu, iu, ju, ye: the vowel stays), ё
+- a glide before a vowel goes (я, ю, е as ya, ia, ja, yu, iu, ju, ye: the vowel stays), but
+  not a word's first before a, o or u (Yalta, Jalta, Ialta, and ISO 9's Âlta: not Alta), ё
   after a consonant is e (yo, jo, ë: most schemes drop its dots), and й after a vowel is one
   symbol (J) however it is written (y, j, i, jj);
 - the ending -ый/-ий is one ending (Y), and so is a final -i or -y (Yuri, Yury, Jurij);
@@ -40,6 +41,9 @@ _STEPS = (
     (re.compile(r"(?<=[b-df-hj-np-tv-z])[yj]o"), "e"),  # ё: Posyolok, Posjolok, Poselok
     # -ый, -ий: Maly, Malyy, Malyj, Malyi; Yuri, Yury, Jurij, Yuriy
     (re.compile(r"(?<![aeiou])(?:[yi][yji]|[yi])$"), "Y"),
+    # a word's first glide before a, o or u is я, ю, ё or й: no scheme leaves it out (Yalta,
+    # Jalta, Ialta; not Alta), but е may be e (Yerevan, Erevan)
+    (re.compile(r"^[iyj]+(?=[aou])"), "J"),
     (re.compile(r"[iyj]+(?=[aeou])"), ""),  # glides: yama, iama, jama; Mariya, Marija, Maria
     (re.compile(r"(?<=[aeiou])[yji]"), "J"),  # й: Chay, Chaj, Chai; Geydar, Gejdar, Geidar
     (re.compile(r"(.)\1+"), r"\1"),

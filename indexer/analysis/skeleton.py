@@ -21,7 +21,10 @@ budget for what romanizations really do:
   alphabet (ç, ö, ü, ş, ğ, ı, ə), which writes each vowel as it sounds: çeken is not çöken,
   eşeği not eşiği (`as_written`);
 - a run of vowels counts as its first vowel that is not i or y, since a glide is spelt y, i,
-  j or not at all (Aliyev, Aliev, Alijew; Heydar, Geidar, Гейдар; Sargsyan, Sarkisian).
+  j or not at all (Aliyev, Aliev, Alijew; Heydar, Geidar, Гейдар; Sargsyan, Sarkisian), but
+  a word's first glide before a, o or u is a consonant class of its own, as no
+  spelling leaves it out (Yalta, Jalta, Ialta are not Alta); before e it may be (Yerevan,
+  Erevan).
 Final vowels are case endings (Карабаха, Khojalu) and are left out, but not a vowel and the y
 after it at the end of a word spelt with a Turkish or Azerbaijani letter, where y is a
 consonant (Karaköy is not Karakaya; a case ending after them still goes: Karaköyü, Ağçaya),
@@ -175,6 +178,8 @@ _RUN_RE = re.compile(r"(.)\1+", re.DOTALL)  # a run of one symbol
 # a glide after a or u ends no Russian word form (-ой, -ей, -ий, -ый and -ая do): a word that
 # ends so keeps its glide, as a word spelt as it sounds does (Kaday is not Kaduy, Aksay not Aksoy)
 _OWN_GLIDE_RE = re.compile("[au][yji]$")
+# a word's first glide before one of these vowels is a consonant class of its own
+_ONSET, _ONSET_BEFORE = "j", frozenset(("A", "O", SCHWA))
 
 
 def _slots(
@@ -219,6 +224,9 @@ def _slots(
     if final_glide and glided:
         out += [SCHWA if exact and glided in ("A", "E") else glided, "I"]
     lead = bool(symbols) and symbols[0].isupper()
+    if lead and symbols[0] == "I" and symbols[1:2] and symbols[1] in _ONSET_BEFORE:
+        out.insert(0, _ONSET)  # Yalta, Jalta: jAld; Alta: _Ald
+        lead = False
     return lead, out
 
 
