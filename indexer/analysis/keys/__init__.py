@@ -15,7 +15,8 @@ share a key; the index build records which indexed words have each key
    Sheki; German and French press letters as English writes them, Juri and Iouri meet Yuri
    and Юрий; a Turkic c and a lone j also as English j: Yaycı, Yayji, Yaydzhi) and skeleton
    keys (`#...`, skeleton.py): not for ordinary English, Russian or Turkish
-   words (lexicon.py; a word with the marks of a Russian romanization, Ti͡ara, is none), not
+   words (lexicon.py; a word with the marks of a Russian romanization, Ti͡ara, is no English
+   word, nor is a word in Cyrillic or Armenian letters that romanizes to one, Չինար), not
    for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и of пытаться/питаться),
    not for the curated ordinary words (Azeri/Azari). Armenian surnames
    also get the stem Russian writes for them (Hakobyan -> akobyan, as in Акопян), and a

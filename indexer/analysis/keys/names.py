@@ -62,17 +62,19 @@ def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int]
     latin = with_onset(word, romanize(word))
     if len(latin) < MIN_LENGTH or not latin.isalpha():
         return None
+    cyrillic = bool(CYRILLIC_RE.search(low))
+    armenian_letters = bool(ARMENIAN_RE.search(low))
+    # a word in another script is no English word, though it may romanize to one (Չինար: chinar)
+    english = not (cyrillic or armenian_letters) and is_english_word(latin)
     if (
         not listed
         and not _ROMANIZATION_MARK_RE.search(word)
-        and (is_english_word(latin) or _ordinary(strip_apostrophe_suffix(word)))
+        and (english or _ordinary(strip_apostrophe_suffix(word)))
     ):
         return None
-    cyrillic = bool(CYRILLIC_RE.search(low))
     if cyrillic and RUSSIAN_VERB_RE.search(low):
         return None
     turkic = is_turkic(low) or bool(QARA_RE.search(latin))
-    armenian_letters = bool(ARMENIAN_RE.search(low))
     armenian = bool(
         ARMENIAN_SURNAME_RE.search(latin)
         or (ARMENIAN_HOV_RE.match(latin) and not turkic)
