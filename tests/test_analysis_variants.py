@@ -193,6 +193,9 @@ def test_case_endings_on_names_and_ethnonyms(word, other):
         ("Արփայում", "Areni"),
         ("Արփայից", "Արփա"),
         ("Ուրցաձորում", "Urtsadzor"),  # a name the gazetteer lists in Latin letters only
+        # a name of three letters too
+        ("Զառում", "Zarr"),
+        ("Ջիլից", "Dzhil"),
     ],
 )
 def test_case_forms_of_a_place_in_russian_and_armenian_find_all_its_names(word, name):

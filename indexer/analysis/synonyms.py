@@ -36,6 +36,7 @@ form of words.tsv with or without an ending (Armiane, Armjane: Армяне; aze
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -66,6 +67,10 @@ _SCRIPT_SUFFIX_RE = {
     "cyr": re.compile(rf"(?:{_RUSSIAN_ADJECTIVE}|{_ENDINGS})$"),
     "hy": re.compile(rf"(?:yits|its|yum|um|yi|{_ENDINGS})$"),
 }
+# the Armenian locative and ablative, which a name of three letters takes too (Ջիլում,
+# Զառից: Jil, Zar); no other word of a listed name's letters ends so
+_ARMENIAN_CASE_RE = re.compile("(?:yits|its|yum|um)$")
+MIN_ARMENIAN_STEM = 3
 
 
 _TURKIC_LETTER_RE = re.compile("[çğıöşüəÇĞİÖŞÜƏ]")
@@ -280,13 +285,13 @@ def _lookup_written(word: str) -> Entry | None:
     return None
 
 
-def _stems(form: str, suffix_re: re.Pattern):
-    """`form` without each ending of `suffix_re` that leaves MIN_STEM letters, longest ending
+def _stems(form: str, suffix_re: re.Pattern, min_stem: int = MIN_STEM):
+    """`form` without each ending of `suffix_re` that leaves `min_stem` letters, longest ending
     first; a shorter one is tried even when a longer one leaves too few (Ermenilerin: lerin,
     rin ... Ermeni; rusların: ların leaves rus, ın leaves ruslar)."""
     m = suffix_re.search(form)
     while m:
-        if m.start() >= MIN_STEM:
+        if m.start() >= min_stem:
             yield form[: m.start()]
         m = suffix_re.search(form, m.start() + 1)
 
@@ -302,7 +307,10 @@ def _lookup(word: str) -> Entry | None:
         if form in table_:
             return table_[form]
     suffix_re = _SCRIPT_SUFFIX_RE.get(script(word), _SUFFIX_RE)
-    for stem in _stems(form, suffix_re):
+    stems = _stems(form, suffix_re)
+    if script(word) == "hy":
+        stems = itertools.chain(stems, _stems(form, _ARMENIAN_CASE_RE, MIN_ARMENIAN_STEM))
+    for stem in stems:
         for table_ in (index, capitalized, native):
             if stem in table_:
                 return table_[stem]
