@@ -14,7 +14,8 @@ share a key; the index build records which indexed words have each key
 3. For names and foreign words only, a mild key (`^...`: ə and ı read as e and i, Şəki meets
    Sheki; German and French press letters as English writes them, Juri and Iouri meet Yuri
    and Юрий; a Turkic c and a lone j also as English j: Yaycı, Yayji, Yaydzhi) and skeleton
-   keys (`#...`, skeleton.py): not for ordinary English, Russian or Turkish
+   keys (`#...`, skeleton.py; a Latin word with Dutch or German digraphs also has those of
+   its spelling without them: Sjoesja, Oezdemir): not for ordinary English, Russian or Turkish
    words (lexicon.py; a word with the marks of a Russian romanization, Ti͡ara, is no English
    word, nor is a word in Cyrillic or Armenian letters that romanizes to one, Չինար), not
    for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и of пытаться/питаться),

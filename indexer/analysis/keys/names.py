@@ -187,16 +187,31 @@ def _skeleton_keys(
     )
 
 
+# Dutch press letters (Sjoesja, Pasjinjan, Kotsjarjan, Dzjabrajil, Soemgait) and German oe,
+# ue for ö, ü (Oezdemir, Hueseynov), as English and Turkish write them; not before v, where
+# they are the o or u and the e of Russian's -ев (Калоев is not Калов)
+_DIGRAPHS = {"tsj": "ch", "dzj": "dzh", "sj": "sh", "zj": "zh", "oe": "o", "ue": "u"}
+_DIGRAPH_RE = re.compile("tsj|dzj|sj|zj|oe(?!v)|ue(?!v)")
+
+
 @bounded_cache(max_bytes=4_000_000)
 def _stem_skeleton_keys(args: tuple[str, bool, bool, bool, int, bool]) -> tuple[str, ...]:
+    """A Latin stem written with Dutch or German digraphs also has the skeletons of the
+    spelling without them."""
     stem, turkic, cyrillic, keep_e, consonants, written = args
+    spellings = [stem]
+    if not (turkic or cyrillic):
+        plain = _DIGRAPH_RE.sub(lambda m: _DIGRAPHS[m.group()], stem)
+        if plain != stem:
+            spellings.append(plain)
     out = []
-    for kept in skeletons(
-        stem, turkic, keep_e=True, e_as_o=not cyrillic, hiatus=True, as_written=written
-    ):
-        if consonant_count(kept) >= consonants:
-            out += [SKELETON + kept] if keep_e else _latin_forms(kept)
-    return tuple(out)
+    for spelling in spellings:
+        for kept in skeletons(
+            spelling, turkic, keep_e=True, e_as_o=not cyrillic, hiatus=True, as_written=written
+        ):
+            if consonant_count(kept) >= consonants:
+                out += [SKELETON + kept] if keep_e else _latin_forms(kept)
+    return tuple(dict.fromkeys(out))
 
 
 def spelt_stems(word: str) -> tuple[str, ...]:
