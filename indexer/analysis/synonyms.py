@@ -68,7 +68,8 @@ _SCRIPT_SUFFIX_RE = {
     "hy": re.compile(rf"(?:yits|its|yum|um|yi|{_ENDINGS})$"),
 }
 # the Armenian locative and ablative, which a name of three letters takes too (Ջիլում,
-# Զառից: Jil, Zar); no other word of a listed name's letters ends so
+# Զառից: Jil, Zarr); MIN_STEM keeps a Latin plural from reading as a short name's (Hayes),
+# but in Armenian letters these endings are the cases'
 _ARMENIAN_CASE_RE = re.compile("(?:yits|its|yum|um)$")
 MIN_ARMENIAN_STEM = 3
 
