@@ -118,10 +118,15 @@ def _char(ch: str) -> str:
 # ISO 9 and GOST 7.79 write я and ю as â and û, so at the start of a word they stand for a
 # glide and a vowel (Âlta, Ûrij: Ялта, Юрий), which the light key folds away with the accent
 _ONSET_LETTERS = ("â", "û")
+# and a j after their soft or hard sign is the glide of я, ю, е, ё (Dʹjakov, Podʺjačev:
+# Дьяков, Подъячев), not the French dj of дж, though the light key drops the sign
+_SIGN_GLIDE_RE = re.compile("[ʹʺ]j")
 
 
-def with_onset(word: str, latin: str) -> str:
-    """`latin`, the romanization of `word`, with the glide an â or û at its start stands for."""
+def romanize_for_keys(word: str) -> str:
+    """romanize(`word`) with the glides that ISO 9's letters and signs stand for written y,
+    for the spelling keys (keys/), whose rules read the letters the light key keeps."""
+    latin = romanize(_SIGN_GLIDE_RE.sub("y", word))
     return "y" + latin if lower(word).startswith(_ONSET_LETTERS) else latin
 
 

@@ -9,7 +9,7 @@ from indexer.caching import bounded_cache
 
 from ..casing import is_turkic, lower
 from ..lexicon import is_common_word, is_english_word
-from ..romanize import romanize, strip_apostrophe_suffix, with_onset
+from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
 from ..skeleton import skeletons
 from ..synonyms import is_turkish_spelling
 from .marks import ARMENIAN_RE, CYRILLIC_RE, MIN_LENGTH, QARA_RE, RUSSIAN_VERB_RE, SKELETON, SWAP
@@ -59,7 +59,7 @@ def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int]
     None when the aggressive rules do not apply to the word (see name_keys). The stems of a
     people's name (people_stems) are not among them."""
     low = lower(strip_apostrophe_suffix(word))
-    latin = with_onset(word, romanize(word))
+    latin = romanize_for_keys(word)
     if len(latin) < MIN_LENGTH or not latin.isalpha():
         return None
     cyrillic = bool(CYRILLIC_RE.search(low))

@@ -13,7 +13,7 @@ from ..casing import is_turkic, lower
 from ..lexicon import is_common_word, is_english_word
 from ..lexicon import load as load_lexicon
 from ..pipeline import exact_key
-from ..romanize import romanize, strip_apostrophe_suffix, with_onset
+from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
 from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_key, x_ending
 from ..synonyms import (
     BRIDGE_COUNTRIES,
@@ -85,7 +85,7 @@ def _scheme_keys(word: str, strict: bool, turkic: bool | None) -> list[str]:
     Malyj), and of a Latin or Armenian word that is no English, Turkish or Turkic word, with
     the key by which it finds Cyrillic words. `turkic`: what _analysed found, or None when
     the word is no name to it (an English or common word, or a short one)."""
-    latin = with_onset(word, romanize(word))
+    latin = romanize_for_keys(word)
     if strict or len(latin) < MIN_SCHEME_LENGTH or not (latin.isascii() and latin.isalpha()):
         return []
     if CYRILLIC_RE.search(word.lower()):
