@@ -133,7 +133,7 @@ def groups(word: str) -> set[str]:
         ["Chinari", "Tchinari", "Չինար", "Чинари"],
         ["Repino", "Репино", "Репине"],
         # a j after ISO 9's soft or hard sign is a glide, not the French dj of дж
-        ["Dyakov", "Dʹjakov", "Дьяков", "Dʼyakov", "Diakov"],
+        ["Dyakov", "Dʹjakov", "DʹJAKOV", "Дьяков", "Dʼyakov", "Diakov"],
         ["Podyachev", "Podʺjačev", "Подъячев"],
         # Dutch press letters (sj, tsj, zj, dzj, oe) and German oe, ue for ö, ü
         ["Shusha", "Sjoesja", "Шуша"],

@@ -120,7 +120,7 @@ def _char(ch: str) -> str:
 _ONSET_LETTERS = ("â", "û")
 # and a j after their soft or hard sign is the glide of я, ю, е, ё (Dʹjakov, Podʺjačev:
 # Дьяков, Подъячев), not the French dj of дж, though the light key drops the sign
-_SIGN_GLIDE_RE = re.compile("[ʹʺ]j")
+_SIGN_GLIDE_RE = re.compile("[ʹʺ][jJ]")
 
 
 def romanize_for_keys(word: str) -> str:
