@@ -117,7 +117,7 @@ def _char(ch: str) -> str:
 
 # ISO 9 and GOST 7.79 write я and ю as â and û, so at the start of a word they stand for a
 # glide and a vowel (Âlta, Ûrij: Ялта, Юрий), which the light key folds away with the accent
-_ONSET_LETTERS = ("â", "û")
+_ONSET_LETTERS = frozenset("âûÂÛ")
 # and a j after their soft or hard sign is the glide of я, ю, е, ё (Dʹjakov, Podʺjačev:
 # Дьяков, Подъячев), not the French dj of дж, though the light key drops the sign
 _SIGN_GLIDE_RE = re.compile("[ʹʺ][jJ]")
@@ -126,8 +126,10 @@ _SIGN_GLIDE_RE = re.compile("[ʹʺ][jJ]")
 def romanize_for_keys(word: str) -> str:
     """romanize(`word`) with the glides that ISO 9's letters and signs stand for written y,
     for the spelling keys (keys/), whose rules read the letters the light key keeps."""
-    latin = romanize(_SIGN_GLIDE_RE.sub("y", word))
-    return "y" + latin if lower(word).startswith(_ONSET_LETTERS) else latin
+    if "ʹ" in word or "ʺ" in word:
+        word = _SIGN_GLIDE_RE.sub("y", word)
+    latin = romanize(word)
+    return "y" + latin if word[:1] in _ONSET_LETTERS else latin
 
 
 @bounded_cache(max_bytes=4_000_000)

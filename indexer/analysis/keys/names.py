@@ -65,11 +65,13 @@ def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int]
     cyrillic = bool(CYRILLIC_RE.search(low))
     armenian_letters = bool(ARMENIAN_RE.search(low))
     # a word in another script is no English word, though it may romanize to one (Չինար: chinar)
-    english = not (cyrillic or armenian_letters) and is_english_word(latin)
     if (
         not listed
         and not _ROMANIZATION_MARK_RE.search(word)
-        and (english or _ordinary(strip_apostrophe_suffix(word)))
+        and (
+            (is_english_word(latin) and not (cyrillic or armenian_letters))
+            or _ordinary(strip_apostrophe_suffix(word))
+        )
     ):
         return None
     if cyrillic and RUSSIAN_VERB_RE.search(low):
