@@ -307,9 +307,10 @@ def _lookup(word: str) -> Entry | None:
     for table_ in (capitalized, native):
         if form in table_:
             return table_[form]
-    suffix_re = _SCRIPT_SUFFIX_RE.get(script(word), _SUFFIX_RE)
+    kind = script(word)
+    suffix_re = _SCRIPT_SUFFIX_RE.get(kind, _SUFFIX_RE)
     stems = _stems(form, suffix_re)
-    if script(word) == "hy":
+    if kind == "hy":
         stems = itertools.chain(stems, _stems(form, _ARMENIAN_CASE_RE, MIN_ARMENIAN_STEM))
     for stem in stems:
         for table_ in (index, capitalized, native):
@@ -318,14 +319,14 @@ def _lookup(word: str) -> Entry | None:
     entry = _feminine_plural(form, index)
     if entry is not None:
         return entry
-    if script(word) == "cyr":
+    if kind == "cyr":
         entry = _first_declension(word, form, (index, capitalized, native))
         if entry is not None:
             return entry
     # an ethnonym's stem (only words.tsv has stems), with a Russian adjective's ending also in
     # a romanization (armyanskim, armyanskomu), not in a word of Turkic letters: its -im and
     # -üyü are Turkish endings (türküyü, a folk song's, is no Turk's)
-    russian = script(word) == "latn" and not _TURKIC_LETTER_RE.search(word)
+    russian = kind == "latn" and not _TURKIC_LETTER_RE.search(word)
     for endings in (suffix_re, _SCRIPT_SUFFIX_RE["cyr"]) if russian else (suffix_re,):
         stem = _stem(form, endings)
         if stem in table().stems:
