@@ -39,6 +39,8 @@ DOCS = {
     # of Webster's, which no spelling rule touches
     "french": "Les villages de Verine Guetik et de Bach Gueiniouk.",
     "verine": "A verine of dessert.",
+    "azerbaijani": "Baş Göynük kəndinin sakinləri.",
+    "armenian": "Վերին Գետիկ գյուղը.",
 }
 
 
@@ -246,6 +248,17 @@ def test_an_unlisted_spelling_of_a_places_name_finds_its_names_of_several_words(
 def test_a_name_of_several_words_is_found_as_any_romanization_scheme_writes_it(engine, q):
     assert "french" in found(engine, q)
     assert "verine" not in found(engine, q)  # the scheme's spelling counts inside the name only
+
+
+@pytest.mark.parametrize(
+    "q, expected",
+    [("Bach Gueiniouk", "azerbaijani"), ("Verine Guetik", "armenian")],
+)
+def test_a_name_written_in_a_romanization_scheme_finds_its_other_names(engine, q, expected):
+    # bach and verine are English words, which no spelling rule reads as a name's: the
+    # scheme's spelling of Баш and Верин is what ties them to the name
+    assert expected in found(engine, q)
+    assert expected not in found(engine, q.split()[0])
 
 
 def test_an_unlisted_word_tied_to_no_place_brings_no_names_of_several_words(engine):

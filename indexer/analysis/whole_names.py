@@ -62,6 +62,8 @@ class _Table:
     # the lookup form of a Russian word of a multi-word name (its Latin twin's too: Bash of
     # Bash Geynyuk, Баш) -> its other spellings in the romanization schemes (SCHEMES)
     schemes: dict[str, frozenset[str]] = field(default_factory=dict)
+    # ... and back: such a spelling -> the Russian words it writes (bach: bash, of Баш)
+    written_for: dict[str, tuple[str, ...]] = field(default_factory=dict)
     longest: int = 1
 
 
@@ -108,13 +110,23 @@ def table() -> _Table:
     t.by_form, t.by_id, t.by_first = dict(t.by_form), dict(t.by_id), dict(t.by_first)
     t.by_own = dict(t.by_own)
     t.schemes = {cells[0]: frozenset(cells[1].split(",")) for cells in rows(SCHEMES)}
+    written_for: dict[str, list[str]] = defaultdict(list)
+    for word, spellings in t.schemes.items():
+        for spelling in spellings:
+            written_for[lookup_form(spelling)].append(word)
+    t.written_for = {k: tuple(v) for k, v in written_for.items()}
     return settled(t)
 
 
 def _keys(word: str) -> set[str]:
     """A word's variant keys, and the keys it would have as a name: inside a place's name an
-    ordinary word is a part of the name (Большой Артик, Bolshoy Artik; Верхний, Verkhniy)."""
-    return set(variant_keys(word)) | set(name_keys(word, listed=True))
+    ordinary word is a part of the name (Большой Артик, Bolshoy Artik; Верхний, Verkhniy);
+    and those of the Russian words of names it writes in a romanization scheme, where no
+    spelling rule reaches (Bach Gueiniouk: Баш Гейнюк, Bash Geynyuk)."""
+    keys = set(variant_keys(word)) | set(name_keys(word, listed=True))
+    for russian in table().written_for.get(lookup_form(word), ()):
+        keys.update(variant_keys(russian))
+    return keys
 
 
 def _meet(a: str, b: str) -> bool:
