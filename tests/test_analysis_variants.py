@@ -204,12 +204,14 @@ def test_case_endings_on_names_and_ethnonyms(word, other):
         ("Արփայում", "Areni"),
         ("Արփայից", "Արփա"),
         ("Ուրցաձորում", "Urtsadzor"),  # a name the gazetteer lists in Latin letters only
-        # a name of three letters too
+        # a name of three letters too, and in Azerbaijani letters
         ("Զառում", "Zarr"),
         ("Ջիլից", "Dzhil"),
+        ("Qaxdan", "Kakh"),
+        ("Qaxın", "Ках"),
     ],
 )
-def test_case_forms_of_a_place_in_russian_and_armenian_find_all_its_names(word, name):
+def test_case_forms_of_a_place_find_all_its_names(word, name):
     assert groups(name) and groups(name) <= groups(word)
     assert meet(word, name)
     assert meet(name, word)
@@ -222,6 +224,7 @@ def test_case_forms_of_a_place_in_russian_and_armenian_find_all_its_names(word, 
         ("Суше", "Shusha"),  # the word is frequent (суша, dry land; GeoNames lists Susha)
         ("Туле", "Тула"),  # a place of Russia: too many names in -а are words' nominatives
         ("Москве", "Москва"),
+        ("qumda", "Qom"),  # "in the sand": a three-letter stem is a name's in a name only
     ],
 )
 def test_a_word_like_the_case_form_of_a_name_in_a_is_not_that_name(word, name):
