@@ -129,9 +129,12 @@ def word_stems(
             if stem != latin and ARMENIAN_SURNAME_RE.search(stem):
                 out += _armenian_stems(stem)  # Оганесяну, Оганесяном: Оганесян
     else:
-        m = _RUSSIAN_ADJECTIVE_RE.search(latin)
-        if m and m.start() >= MIN_LENGTH - 1:
-            out.append(latin[: m.start()])  # Lachinsky, Lachinskiy, Lachinskaya: Lachin
+        # Lachinsky, Lachinskiy, Lachinskaya: Lachin; with an Azerbaijani ending too
+        # (Laxtinskijdə: Laxtin)
+        for stem in list(out):
+            m = _RUSSIAN_ADJECTIVE_RE.search(stem)
+            if m and m.start() >= MIN_LENGTH - 1:
+                out.append(stem[: m.start()])
         if not (turkic or armenian_letters):
             for pattern in (_YO_RE, _FRENCH_YO_RE):
                 dotless = pattern.sub("e", latin, count=1)
