@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import report
+from bench import ours_engine, report
 from bench.corpus import Generator
 from bench.queries import LABELS, fts5, ours, query_set
 from bench.query_pool import pools
@@ -43,6 +43,20 @@ def test_timed_queries_are_first_seen():
     assert not set(timed) & {(ours(q), q.publisher) for q in qs.warm}
     assert {q.label for q in qs.timed} == set(LABELS)
     assert qs.timed == pools(10_000).timed  # the same queries on every run
+
+
+def test_an_incremental_step_of_one_document_updates_one_on_a_reused_index(tmp_path):
+    # the index of an earlier run still holds that run's edits, whose file was restored
+    jsonl = tmp_path / "corpus.jsonl"
+    jsonl.write_text("".join(json.dumps(d) + "\n" for d in Generator(3).documents(12)))
+    original = jsonl.read_text()
+    ours_engine.replace_lines(jsonl, {7, 8}, lambda _n, line: line.replace("the", "a"))
+    ours_engine.build(jsonl, tmp_path / "index")
+    jsonl.write_text(original)
+    report = ours_engine.incremental(jsonl, tmp_path / "index")
+    assert report["incremental_report"]["updated"] == 1
+    assert report["second_incremental_report"]["updated"] == 1
+    assert jsonl.read_text() == original
 
 
 @pytest.mark.slow
