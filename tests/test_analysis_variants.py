@@ -31,6 +31,9 @@ def groups(word: str) -> set[str]:
         ["Hakobyan", "Акопян", "Akopyan", "Akopian", "Հակոբյան"],
         ["Hovhannisyan", "Оганесян", "Oganesyan", "Oganessian", "Հովհաննիսյան"],
         ["Hovhannisyan", "Ованесян", "Ovanesyan", "Hovannisian"],  # Russian's other form
+        # the Western spelling without the h after Hov-: Оганесян too
+        ["Hovannisian", "Оганесян", "Oganesyan", "Ohanessian"],
+        ["Hovanes", "Оганес", "Hovhannes"],
         ["Sahakyan", "Саакян", "Saakian"],
         ["Harutyunyan", "Арутюнян", "Haroutiounian"],
         ["Hovhannes", "Ованес", "Ovanes", "Hovannes", "Hovhannēs", "Հովհաննես"],  # given name

@@ -51,6 +51,7 @@ _LEADING_H_RE = re.compile(r"^h(?=[aeiouəy])")
 # Armenian's initial hr- (Hrazdan, Hrach, Hripsime), which Russian writes as р (Раздан)
 _ARMENIAN_HR_RE = re.compile(r"hr[aeiouəy]")
 _INNER_H_RE = re.compile(r"(?<=[aeiouə])h(?=[aeiouə])")
+_HOV_VOWEL_RE = re.compile(r"^hov(?=[aeiou])")
 # the e before -syan, -sjan
 _ARMENIAN_E_RE = re.compile(r"(?<=[^aeiouy])e(?=[^aeiouy]+[iyj]a)")
 
@@ -75,6 +76,8 @@ def _armenian_stems(latin: str) -> list[str]:
     forms = (
         russian,
         _INNER_H_RE.sub("", russian),
+        # the Western spelling without the h after Hov- (Hovannisian, Hovanes): Оганесян too
+        _HOV_VOWEL_RE.sub("oh", latin),
         _LEADING_H_RE.sub("", latin).replace("vh", "v"),  # Ованесян as well as Оганесян
         _ARMENIAN_E_RE.sub("i", latin),
     )
