@@ -71,15 +71,14 @@ _SCRIPT_SUFFIX_RE = {
 # Զառից: Jil, Zarr); MIN_STEM keeps a Latin plural from reading as a short name's (Hayes),
 # but in Armenian letters these endings are the cases'
 _ARMENIAN_CASE_RE = re.compile("(?:yits|its|yum|um)$")
-MIN_ARMENIAN_STEM = 3
+MIN_CASE_STEM = 3
 # ... and so do the Azerbaijani and Turkish locative, ablative and genitive (Qaxda, Qaxdan,
 # Qaxın: Qax) of a name those alphabets write: a capitalized word with one of their letters,
 # or a q that is not English's qu (QARA_RE of keys/marks.py); qumda is "in the sand", not Qom
 _TURKIC_CASE_RE = re.compile("(?:[dt]an|[dt]en|[dt]a|[dt]e|nin|nun|in|un)$")
-_TURKIC_WORD_RE = re.compile("[çğıöşüəÇĞİÖŞÜƏ]|[qQ](?![uU][aeiouyAEIOUY])")
-
 
 _TURKIC_LETTER_RE = re.compile("[çğıöşüəÇĞİÖŞÜƏ]")
+_TURKIC_WORD_RE = re.compile(_TURKIC_LETTER_RE.pattern + "|[qQ](?![uU][aeiouyAEIOUY])")
 _SCHWA_RE = re.compile("[əƏǝƎәӘ]")  # with the turned e some lists use for ə
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 MIN_STEM = 4  # Hayes is not the plural of Hay (Armenian), Ermeniler is of Ermeni
@@ -316,9 +315,9 @@ def _lookup(word: str) -> Entry | None:
     suffix_re = _SCRIPT_SUFFIX_RE.get(kind, _SUFFIX_RE)
     stems = _stems(form, suffix_re)
     if kind == "hy":
-        stems = itertools.chain(stems, _stems(form, _ARMENIAN_CASE_RE, MIN_ARMENIAN_STEM))
+        stems = itertools.chain(stems, _stems(form, _ARMENIAN_CASE_RE, MIN_CASE_STEM))
     elif kind == "latn" and word[:1].isupper() and _TURKIC_WORD_RE.search(word):
-        stems = itertools.chain(stems, _stems(form, _TURKIC_CASE_RE, MIN_ARMENIAN_STEM))
+        stems = itertools.chain(stems, _stems(form, _TURKIC_CASE_RE, MIN_CASE_STEM))
     for stem in stems:
         for table_ in (index, capitalized, native):
             if stem in table_:
