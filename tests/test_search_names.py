@@ -40,6 +40,7 @@ DOCS = {
     "french": "Les villages de Verine Guetik et de Bach Gueiniouk.",
     "verine": "A verine of dessert.",
     "azerbaijani": "Baş Göynük kəndinin sakinləri.",
+    "solid": "The Kasumismailovo road was closed.",
     "armenian": "Վերին Գետիկ գյուղը.",
 }
 
@@ -259,6 +260,18 @@ def test_a_name_written_in_a_romanization_scheme_finds_its_other_names(engine, q
     # scheme's spelling of Баш and Верин is what ties them to the name
     assert expected in found(engine, q)
     assert expected not in found(engine, q.split()[0])
+
+
+@pytest.mark.parametrize(
+    "q, expected",
+    [
+        ("Kasum-Ismailovo", {"solid"}),  # a hyphenated name written as one word, as
+        ("Kasumismailovo", {"kasum", "goranboy"}),  # Azerbaijani writes such names
+        ("Goranboy", {"solid"}),
+    ],
+)
+def test_a_hyphenated_name_is_also_found_written_as_one_word(engine, q, expected):
+    assert expected <= found(engine, q)
 
 
 def test_an_unlisted_word_tied_to_no_place_brings_no_names_of_several_words(engine):

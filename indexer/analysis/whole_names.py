@@ -16,6 +16,8 @@ finds Kasum-Ismailovo. The own name of a place of Azerbaijan or Armenia that ano
 has too (Şirvan, also a town in Iran) is among its other names and finds them (a reader who
 writes Şirvan, or a case form of it, Şirvanda, Ширвана, gets Ali-Bayramly too, and the
 documents that say Şirvan of either town, as ever); a place elsewhere's is neither.
+A hyphenated name of two words of a place of Azerbaijan or Armenia is also its name written
+as one word (Kasum-Ismailovo: Kasumismailovo), as Azerbaijani writes such names.
 A run of words is a multi-word name when each word meets the name's
 word as the search core meets words (a shared spelling key): Nagornyy Karabakh and Нагорного
 Карабаха are Nagorny Karabakh, unless the spelling is as close to a name of another place.
@@ -27,9 +29,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
+from .casing import lower
 from .keys import SWAP, index_keys, name_keys, variant_keys
+from .lexicon import is_common_word, is_english_word
 from .pipeline import exact_key, tokens
-from .synonyms import BRIDGE_COUNTRIES, case_stems, group_key, lookup, lookup_form
+from .synonyms import (
+    BRIDGE_COUNTRIES,
+    case_stems,
+    group_key,
+    is_left_out,
+    lookup,
+    lookup_form,
+)
 from .tables import rows, settled
 
 FILES = ("places_multiword.tsv", "names_multiword.tsv")
@@ -83,11 +94,13 @@ def table() -> _Table:
                 for words in (tuple(w for _, _, w in tokens(n)) for n in cells[1].split(","))
                 if words
             )
-            t.names.append(names)
-            t.ids.append(cells[0].strip())
             # a shared own name only for a place of Azerbaijan or Armenia: elsewhere its
             # documents are as likely about another place of that name (İkizce, Turkey's three)
             core = len(cells) > 2 and cells[2].strip() in BRIDGE_COUNTRIES
+            if core:
+                names += _joined(names, [n for n in cells[1].split(",") if "-" in n])
+            t.names.append(names)
+            t.ids.append(cells[0].strip())
             shared = cells[5].strip() if core and len(cells) > 5 else ""
             t.own.append(tuple(w for _, _, w in tokens(shared)))
             if t.own[-1]:
@@ -116,6 +129,32 @@ def table() -> _Table:
             written_for[lookup_form(spelling)].append(word)
     t.written_for = {k: tuple(v) for k, v in written_for.items()}
     return settled(t)
+
+
+def _joined(names: tuple[Words, ...], hyphenated: list[str]) -> tuple[Words, ...]:
+    """Each hyphenated name of two words of a place of Azerbaijan or Armenia written as one:
+    Azerbaijani writes such names so (Əlibayramlı), and the press often copies it
+    (Alibayramly, Kasumismailovo). Not when the group has it already, nor when the word
+    tables know the word (as another place's, or as several places', left out) or it is an
+    ordinary word."""
+    have = {form(n) for n in names}
+    out = []
+    for name in hyphenated:
+        words = tuple(w for _, _, w in tokens(name))
+        if len(words) != 2:
+            continue
+        one = words[0] + lower(words[1])
+        if (lookup_form(one),) in have or lookup(one) is not None or is_left_out(one):
+            continue
+        if _ordinary(one):
+            continue
+        have.add((lookup_form(one),))
+        out.append((one,))
+    return tuple(out)
+
+
+def _ordinary(word: str) -> bool:
+    return is_common_word(word) or is_english_word(lower(word))
 
 
 def _keys(word: str) -> set[str]:
