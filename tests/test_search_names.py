@@ -41,6 +41,8 @@ DOCS = {
     "verine": "A verine of dessert.",
     "azerbaijani": "Baş Göynük kəndinin sakinləri.",
     "solid": "The Kasumismailovo road was closed.",
+    "terter": "Tərtər was shelled.",
+    "khankendi": "Khankendi lies below Shusha.",
     "armenian": "Վերին Գետիկ գյուղը.",
 }
 
@@ -272,6 +274,13 @@ def test_a_name_written_in_a_romanization_scheme_finds_its_other_names(engine, q
 )
 def test_a_hyphenated_name_is_also_found_written_as_one_word(engine, q, expected):
     assert expected <= found(engine, q)
+
+
+@pytest.mark.parametrize("q, expected", [("Ter-Ter", "terter"), ("Khan-Kendi", "khankendi")])
+def test_a_one_word_name_typed_with_a_hyphen_is_found(engine, q, expected):
+    # as Russian writes Тер-Тер and Хан-Кенди; quoted, the words are taken as typed
+    assert expected in found(engine, q)
+    assert expected not in found(engine, f'"{q}"')
 
 
 def test_an_unlisted_word_tied_to_no_place_brings_no_names_of_several_words(engine):

@@ -17,7 +17,8 @@ has too (Şirvan, also a town in Iran) is among its other names and finds them (
 writes Şirvan, or a case form of it, Şirvanda, Ширвана, gets Ali-Bayramly too, and the
 documents that say Şirvan of either town, as ever); a place elsewhere's is neither.
 A hyphenated name of two words of a place of Azerbaijan or Armenia is also its name written
-as one word (Kasum-Ismailovo: Kasumismailovo), as Azerbaijani writes such names.
+as one word (Kasum-Ismailovo: Kasumismailovo), as Azerbaijani writes such names, and a
+one-word name typed with a hyphen (Ter-Ter, Khan-Kendi, as Russian writes some) is that name.
 A run of words is a multi-word name when each word meets the name's
 word as the search core meets words (a shared spelling key): Nagornyy Karabakh and Нагорного
 Карабаха are Nagorny Karabakh, unless the spelling is as close to a name of another place.
@@ -190,9 +191,11 @@ def _groups_of(words: Words) -> list[int]:
     return list(out) if len(out) == 1 else []
 
 
-def other_names(words: Words) -> list[Words]:
+def other_names(words: Words, hyphenated: bool = False) -> list[Words]:
     """Every other name of the place(s) `words` names, each as its words, or [] when `words`
-    is not a name of a group that has a multi-word name."""
+    is not a name of a group that has a multi-word name; for two words typed as one
+    hyphenated word that no such name has, the one-word name they write, if a place has it
+    (Khan-Kendi, Ter-Ter: Khankendi, Terter)."""
     t = table()
     key = form(words)
     groups = list(t.by_form.get(key, ())) if len(words) == 1 else _groups_of(words)
@@ -217,7 +220,21 @@ def other_names(words: Words) -> list[Words]:
                     continue
                 covered = True
             out[form(name)] = name
+    if not out and hyphenated and len(words) == 2:
+        one = _as_one_word(words)
+        if one:
+            out[form(one)] = one
     return list(out.values())[:MAX_NAMES]
+
+
+def _as_one_word(words: Words) -> Words | None:
+    """Two words that a listed one-word name writes as one (Khan-Kendi, Dash-Kesan: Khankendi,
+    Dashkesan), as that word; None otherwise."""
+    one = words[0] + lower(words[1])
+    entry = lookup(one)
+    if entry is None or entry.strict or not entry.groups or _ordinary(one):
+        return None
+    return (one,)
 
 
 def _group_ids(word: str) -> list[str]:

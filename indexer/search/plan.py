@@ -262,7 +262,9 @@ def _names(children: list, quoted: list[bool]) -> list:
             words = tuple(w for c in run for w in (c.words if isinstance(c, Phrase) else (c,)))
             if len(words) > longest():
                 continue
-            others = other_names(tuple(w.text for w in words))[:budget]
+            # a hyphenated word (unquoted) may be a name written as one word (Khan-Kendi)
+            hyphenated = j == i + 1 and isinstance(run[0], Phrase) and not quoted[i]
+            others = other_names(tuple(w.text for w in words), hyphenated)[:budget]
             if others:
                 budget -= len(others)
                 if len(words) > 1:  # a name as typed: its words as any scheme writes them too
