@@ -144,14 +144,18 @@ def _joined(names: tuple[Words, ...], hyphenated: list[str]) -> tuple[Words, ...
         words = tuple(w for _, _, w in tokens(name))
         if len(words) != 2:
             continue
-        one = words[0] + lower(words[1])
-        if (lookup_form(one),) in have or lookup(one) is not None or is_left_out(one):
-            continue
-        if _ordinary(one):
+        one = _as_written_together(words)
+        known = (lookup_form(one),) in have or lookup(one) is not None or is_left_out(one)
+        if known or _ordinary(one):
             continue
         have.add((lookup_form(one),))
         out.append((one,))
     return tuple(out)
+
+
+def _as_written_together(words: Words) -> str:
+    """Two words as one (Kasum, Ismailovo: Kasumismailovo)."""
+    return words[0] + lower(words[1])
 
 
 def _ordinary(word: str) -> bool:
@@ -230,7 +234,7 @@ def other_names(words: Words, hyphenated: bool = False) -> list[Words]:
 def _as_one_word(words: Words) -> Words | None:
     """Two words that a listed one-word name writes as one (Khan-Kendi, Dash-Kesan: Khankendi,
     Dashkesan), as that word; None otherwise."""
-    one = words[0] + lower(words[1])
+    one = _as_written_together(words)
     entry = lookup(one)
     if entry is None or entry.strict or not entry.groups or _ordinary(one):
         return None
