@@ -7,12 +7,18 @@ the shape of the text it came from, so casing is done letter by letter here.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from indexer.caching import bounded_cache
 
 # Letters only Azerbaijani or Turkish use: a word that has one reads 'I' as dotless 'ı'.
 TURKIC_LETTERS = frozenset("əƏıİşŞğĞ")
+
+
+# a q that is Azerbaijani's (Qarabağ, Quba, Qurbanov), not English's qu and a vowel (Quinn),
+# in a lower-case word
+QARA_RE = re.compile(r"q(?!u[aeiouy])")
 
 
 def is_turkic(word: str) -> bool:

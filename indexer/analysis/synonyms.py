@@ -43,7 +43,7 @@ from functools import cache
 
 from indexer.caching import bounded_cache
 
-from .casing import lower
+from .casing import QARA_RE, lower
 from .lexicon import is_common_word
 from .romanize import romanize, russian_cyrillic, strip_apostrophe_suffix
 from .schemes import scheme_key
@@ -74,11 +74,10 @@ _ARMENIAN_CASE_RE = re.compile("(?:yits|its|yum|um)$")
 MIN_CASE_STEM = 3
 # ... and so do the Azerbaijani and Turkish locative, ablative and genitive (Qaxda, Qaxdan,
 # Qaxın: Qax) of a name those alphabets write: a capitalized word with one of their letters,
-# or a q that is not English's qu (QARA_RE of keys/marks.py); qumda is "in the sand", not Qom
+# or a q that is not English's qu (QARA_RE); qumda is "in the sand", not Qom
 _TURKIC_CASE_RE = re.compile("(?:[dt]an|[dt]en|[dt]a|[dt]e|nin|nun|in|un)$")
 
 _TURKIC_LETTER_RE = re.compile("[çğıöşüəÇĞİÖŞÜƏ]")
-_TURKIC_WORD_RE = re.compile(_TURKIC_LETTER_RE.pattern + "|[qQ](?![uU][aeiouyAEIOUY])")
 _SCHWA_RE = re.compile("[əƏǝƎәӘ]")  # with the turned e some lists use for ə
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 MIN_STEM = 4  # Hayes is not the plural of Hay (Armenian), Ermeniler is of Ermeni
@@ -316,7 +315,7 @@ def _lookup(word: str) -> Entry | None:
     stems = _stems(form, suffix_re)
     if kind == "hy":
         stems = itertools.chain(stems, _stems(form, _ARMENIAN_CASE_RE, MIN_CASE_STEM))
-    elif kind == "latn" and word[:1].isupper() and _TURKIC_WORD_RE.search(word):
+    elif kind == "latn" and word[:1].isupper() and _turkic_alphabet(word):
         stems = itertools.chain(stems, _stems(form, _TURKIC_CASE_RE, MIN_CASE_STEM))
     for stem in stems:
         for table_ in (index, capitalized, native):
@@ -338,6 +337,10 @@ def _lookup(word: str) -> Entry | None:
         if stem in table().stems:
             return table().stems[stem]
     return None
+
+
+def _turkic_alphabet(word: str) -> bool:
+    return bool(_TURKIC_LETTER_RE.search(word) or QARA_RE.search(lower(word)))
 
 
 def case_stems(word: str) -> list[str]:

@@ -26,8 +26,6 @@ BARE = "!"
 CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 ARMENIAN_RE = re.compile(r"[\u0531-\u058f]")
 RUSSIAN_VERB_RE = re.compile(r"(?:ть|ться|тся|чь)$")
-# a q that is Azerbaijani's (Qarabağ, Quba, Qurbanov), not English's qu and a vowel (Quinn)
-QARA_RE = re.compile(r"q(?!u[aeiouy])")
 
 
 def is_skeleton(key: str) -> bool:

@@ -7,12 +7,12 @@ import re
 
 from indexer.caching import bounded_cache
 
-from ..casing import is_turkic, lower
+from ..casing import QARA_RE, is_turkic, lower
 from ..lexicon import is_common_word, is_english_word
 from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
 from ..skeleton import skeletons
 from ..synonyms import is_turkish_spelling
-from .marks import ARMENIAN_RE, CYRILLIC_RE, MIN_LENGTH, QARA_RE, RUSSIAN_VERB_RE, SKELETON, SWAP
+from .marks import ARMENIAN_RE, CYRILLIC_RE, MIN_LENGTH, RUSSIAN_VERB_RE, SKELETON, SWAP
 from .mild import milds
 from .stems import (
     ARMENIAN_HOV_RE,

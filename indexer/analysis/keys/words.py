@@ -9,7 +9,7 @@ import unicodedata
 
 from indexer.caching import bounded_cache
 
-from ..casing import is_turkic, lower
+from ..casing import QARA_RE, is_turkic, lower
 from ..lexicon import is_common_word, is_english_word
 from ..lexicon import load as load_lexicon
 from ..pipeline import exact_key
@@ -37,7 +37,6 @@ from .marks import (
     CYRILLIC_SKELETON,
     LETTERS_MARK,
     MIN_LENGTH,
-    QARA_RE,
     SKELETON,
     SWAP,
     bare_skeleton,
