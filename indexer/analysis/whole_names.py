@@ -90,16 +90,13 @@ def table() -> _Table:
     for filename in FILES:
         for cells in rows(filename):
             group = len(t.names)
-            names = tuple(
-                words
-                for words in (tuple(w for _, _, w in tokens(n)) for n in cells[1].split(","))
-                if words
-            )
+            spelt = [(n, tuple(w for _, _, w in tokens(n))) for n in cells[1].split(",")]
+            names = tuple(words for _, words in spelt if words)
             # a shared own name only for a place of Azerbaijan or Armenia: elsewhere its
             # documents are as likely about another place of that name (İkizce, Turkey's three)
             core = len(cells) > 2 and cells[2].strip() in BRIDGE_COUNTRIES
             if core:
-                names += _joined(names, [n for n in cells[1].split(",") if "-" in n])
+                names += _joined(names, [words for n, words in spelt if "-" in n])
             t.names.append(names)
             t.ids.append(cells[0].strip())
             shared = cells[5].strip() if core and len(cells) > 5 else ""
@@ -132,7 +129,7 @@ def table() -> _Table:
     return settled(t)
 
 
-def _joined(names: tuple[Words, ...], hyphenated: list[str]) -> tuple[Words, ...]:
+def _joined(names: tuple[Words, ...], hyphenated: list[Words]) -> tuple[Words, ...]:
     """Each hyphenated name of two words of a place of Azerbaijan or Armenia written as one:
     Azerbaijani writes such names so (Əlibayramlı), and the press often copies it
     (Alibayramly, Kasumismailovo). Not when the group has it already, nor when the word
@@ -140,8 +137,7 @@ def _joined(names: tuple[Words, ...], hyphenated: list[str]) -> tuple[Words, ...
     ordinary word."""
     have = {form(n) for n in names}
     out = []
-    for name in hyphenated:
-        words = tuple(w for _, _, w in tokens(name))
+    for words in hyphenated:
         if len(words) != 2:
             continue
         one = _as_written_together(words)
