@@ -94,6 +94,10 @@ def groups(word: str) -> set[str]:
         ["Mammadov", "Mamedov", "Məmmədov", "Мамедов"],
         ["Gədəbəy", "Gedabek", "Gadabay", "Кедабек"],
         ["Heydar", "Haydar", "Heydər", "Гейдар"],
+        # Persian writes a final e with a silent h, which its romanizations keep
+        ["Rasulzadeh", "Rəsulzadə", "Rasulzade", "Расулзаде"],
+        ["Ganjeh", "Gəncə", "Ganja", "Гянджа"],
+        ["Maragheh", "Marağa", "Мараге"],
         # names that split into two rare English words are still names
         ["Hakobyan", "Hakopian", "Акопян"],
         ["Vardanyan", "Wardanjan", "Варданян"],

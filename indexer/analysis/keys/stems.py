@@ -52,6 +52,9 @@ _LEADING_H_RE = re.compile(r"^h(?=[aeiouəy])")
 _ARMENIAN_HR_RE = re.compile(r"hr[aeiouəy]")
 _INNER_H_RE = re.compile(r"(?<=[aeiouə])h(?=[aeiouə])")
 _HOV_VOWEL_RE = re.compile(r"^hov(?=[aeiou])")
+# Persian writes a final e with a silent h, and its romanizations keep the h (Ganjeh, Bardeh,
+# Cheshmeh: Gəncə, Bərdə, Çeşmə), which a skeleton would read as a consonant
+_PERSIAN_FINAL_EH_RE = re.compile(r"...(?<!e)eh$")
 # the e before -syan, -sjan
 _ARMENIAN_E_RE = re.compile(r"(?<=[^aeiouy])e(?=[^aeiouy]+[iyj]a)")
 
@@ -143,6 +146,8 @@ def word_stems(
                 dotless = pattern.sub("e", latin, count=1)
                 if dotless != latin:
                     out.append(dotless)
+            if _PERSIAN_FINAL_EH_RE.search(latin):
+                out.append(latin[:-1])  # Ganjeh, Bardeh: Ganja, Barda
             m = _ROMANIZED_INSTRUMENTAL_RE.search(latin)
             if m and m.start() >= MIN_LENGTH:
                 # Gevorkyanom, Aliyevym: Gevorkyan, Aliyev; Geranboem: Geranboy
