@@ -217,6 +217,12 @@ def test_case_endings_on_names_and_ethnonyms(word, other):
         ("Ջիլից", "Dzhil"),
         ("Qaxdan", "Kakh"),
         ("Qaxın", "Ках"),
+        # the Azerbaijani accusative and dative, with the n and y they take after a vowel
+        ("Xocalını", "Khojaly"),
+        ("Şuşanı", "Шуша"),
+        ("Bərdəyə", "Barda"),
+        ("Füzuliyə", "Fuzuli"),
+        ("Ağdamı", "Agdam"),
     ],
 )
 def test_case_forms_of_a_place_find_all_its_names(word, name):
@@ -233,6 +239,11 @@ def test_case_forms_of_a_place_find_all_its_names(word, name):
         ("Туле", "Тула"),  # a place of Russia: too many names in -а are words' nominatives
         ("Москве", "Москва"),
         ("qumda", "Qom"),  # "in the sand": a three-letter stem is a name's in a name only
+        # a frequent Turkish word's n after a vowel is a possessive's, not an accusative's,
+        # even with the capital that begins a sentence: "his case", "the organ", "the man"
+        ("Davasını", "Davachi"),
+        ("Organı", "Orga"),
+        ("Insanı", "Insa"),
     ],
 )
 def test_a_word_like_the_case_form_of_a_name_in_a_is_not_that_name(word, name):

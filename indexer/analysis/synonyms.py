@@ -76,6 +76,10 @@ MIN_CASE_STEM = 3
 # Qaxın: Qax) of a name those alphabets write: a capitalized word with one of their letters,
 # or a q that is not English's qu (QARA_RE); qumda is "in the sand", not Qom
 _TURKIC_CASE_RE = re.compile("(?:[dt]an|[dt]en|[dt]a|[dt]e|nin|nun|in|un)$")
+# ... and the accusative and the dative, which take an n and a y after a vowel (Xocalını,
+# Gəncəyə: Xocalı, Gəncə), but not in a frequent word, where the n is mostly a possessive's
+# (Davasını, "his case", is no Davasi)
+_TURKIC_VOWEL_CASE_RE = re.compile("(?<=[aeiou])(?:n[iu]|y[ae])$")
 
 _TURKIC_LETTER_RE = re.compile("[çğıöşüəÇĞİÖŞÜƏ]")
 _SCHWA_RE = re.compile("[əƏǝƎәӘ]")  # with the turned e some lists use for ə
@@ -317,6 +321,8 @@ def _lookup(word: str) -> Entry | None:
         stems = itertools.chain(stems, _stems(form, _ARMENIAN_CASE_RE, MIN_CASE_STEM))
     elif kind == "latn" and word[:1].isupper() and _turkic_alphabet(word):
         stems = itertools.chain(stems, _stems(form, _TURKIC_CASE_RE, MIN_CASE_STEM))
+        if not is_common_word(lower(word)):
+            stems = itertools.chain(stems, _stems(form, _TURKIC_VOWEL_CASE_RE, MIN_CASE_STEM))
     for stem in stems:
         for table_ in (index, capitalized, native):
             if stem in table_:

@@ -87,7 +87,10 @@ def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int]
     # words (xala/hala, qala/gala, dənə/dana); those get only the mild key. A listed name of
     # four letters is a name, not one of those words: two do (Quba: Gouba, Kuuba, Kyuba).
     consonants = MIN_CONSONANTS if len(latin) > MIN_LENGTH or listed else MIN_CONSONANTS + 1
-    stems = word_stems(latin, turkic, cyrillic, armenian, word.islower(), armenian_letters)
+    frequent = turkic and is_common_word(low)
+    stems = word_stems(
+        latin, turkic, cyrillic, armenian, word.islower(), armenian_letters, frequent
+    )
     return latin, turkic, cyrillic, stems, consonants
 
 

@@ -16,6 +16,9 @@ _TURKIC_SUFFIX_RE = re.compile(
     r"(?:l[aeə]r[ıi]n|l[aeə]r[ıi]|l[aeə]r|n[ıiu]n|[dt][aeə]k[ıi]|[dt][aeə]n|[dt][aeə]|[ıiu]n"
     r"|(?<=[^aeəiıoöuüy])l[aeə]|(?<=[aeəiıoöuü])yl[aeə])$"
 )
+# ... and the accusative's n after a vowel (Xocalını, Şuşanı), but not in a word that is a
+# frequent one in lower case, where it is mostly a possessive's (Davasını, "his case")
+_TURKIC_ACCUSATIVE_RE = re.compile(r"(?<=[aeəıiou])n[ıiu]$")
 # ... and those of them an Azerbaijani name with an x and no other letter of the alphabet may
 # take (Xrazdanda, Dzaxidzorun), not the -ta, -tan, -in that end names in pinyin, whose x is
 # another sound (Xiantan is not Xian), or in Russian (Alexin is not Alex)
@@ -109,7 +112,10 @@ def word_stems(
     armenian: bool = False,
     lower_case: bool = False,
     armenian_letters: bool = False,
+    frequent: bool = False,
 ) -> list[str]:
+    """The romanized word and its stems without the endings of its languages (README);
+    `frequent`: the word in lower case is a frequent word."""
     out = [latin] + (_armenian_stems(latin) if armenian else [])
     if armenian_letters:
         m = _ARMENIAN_CASE_RE.search(latin)
@@ -124,6 +130,9 @@ def word_stems(
         for i in range(MIN_LENGTH, len(latin)):
             if endings.fullmatch(latin, i):
                 out.append(latin[:i])
+    m = _TURKIC_ACCUSATIVE_RE.search(latin) if turkic and not frequent else None
+    if m and m.start() >= MIN_LENGTH:
+        out.append(latin[: m.start()])
     if cyrillic:
         stem = _RUSSIAN_SUFFIX_RE.sub("", latin)
         if lower_case:  # лезгинов, лезгинам; a capital -ов is a surname (Мамедов)
