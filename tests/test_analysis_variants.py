@@ -244,6 +244,10 @@ def test_case_forms_of_a_place_find_all_its_names(word, name):
         ("Davasını", "Davachi"),
         ("Organı", "Orga"),
         ("Insanı", "Insa"),
+        # a Russian word whose nominative would read as a country's Latin name, which counts
+        # only as written: русые (fair-haired) is no Rusya, Георгию (George's) no Georgia
+        ("русые", "Rusya"),
+        ("Георгию", "Georgia"),
     ],
 )
 def test_a_word_like_the_case_form_of_a_name_in_a_is_not_that_name(word, name):
@@ -675,6 +679,26 @@ def test_the_endings_of_peoples_names_leave_other_names_apart(a, b):
 )
 def test_an_inflection_of_a_listed_peoples_name_joins_its_group(word, group):
     assert group in groups(word)
+
+
+@pytest.mark.parametrize(
+    "word, country",
+    [
+        # the region's neighbours by their names in the archive's languages, in their cases
+        ("Россия", "Russia"),
+        ("Россию", "Russia"),  # Russian's cases of a name in -ия, as of Турция
+        ("Rusiyada", "Russia"),
+        ("Rusya'da", "Russia"),
+        ("Gürcüstanda", "Georgia"),
+        ("Грузией", "Georgia"),
+        ("Иране", "Iran"),
+        ("Իրանում", "Iran"),
+        ("Турцию", "Turkey"),
+    ],
+)
+def test_a_neighbouring_country_is_found_by_its_names_in_each_language(word, country):
+    assert groups(country) and groups(country) <= groups(word)
+    assert meet(country, word)
 
 
 @pytest.mark.parametrize("word", ["türküyü", "Türkümüz"])  # a folk song's, our folk song

@@ -389,9 +389,10 @@ _ROMANIZED_ENDING = {
 
 
 def _first_declension(word: str, form: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
-    """The entry of a listed name in -а or -я of the region or of names.tsv (bridged) of which
-    the Cyrillic `word` (lookup form `form`) is a case form: its ending stands in the place of
-    that vowel (Арпе, Гянджой), so stripping it does not find the name. Not when either is a
+    """The entry of a listed name in -а or -я of the region, of names.tsv (bridged) or of
+    words.tsv of which the Cyrillic `word` (lookup form `form`) is a case form: its ending
+    stands in the place of that vowel (Арпе, Гянджой, Турцию), so stripping it does not find
+    the name. Not when either is a
     frequent Russian word (Губой: губа, суше: суша), nor for a place elsewhere: across six
     countries too many names in -а are another word's nominative (Тула: туле; Москва: Москве)."""
     low = word.lower()
@@ -407,7 +408,9 @@ def _first_declension(word: str, form: str, tables: tuple[dict[str, Entry], ...]
             entry = table_.get(nominative)
             if (
                 entry is not None
-                and not bridged().isdisjoint(entry.groups)
+                and not (
+                    bridged().isdisjoint(entry.groups) and word_groups().isdisjoint(entry.groups)
+                )
                 and not is_common_word(word)
                 and not is_common_word(low[: m.start()] + letter)
             ):
