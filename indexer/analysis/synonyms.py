@@ -78,7 +78,7 @@ MIN_CASE_STEM = 3
 _TURKIC_CASE_RE = re.compile("(?:[dt]an|[dt]en|[dt]a|[dt]e|nin|nun|in|un)$")
 # ... and the accusative and the dative, which take an n and a y after a vowel (Xocalını,
 # Gəncəyə: Xocalı, Gəncə), but not in a frequent word, where the n is mostly a possessive's
-# (Davasını, "his case", is no Davasi)
+# (Davasını, "his case")
 _TURKIC_VOWEL_CASE_RE = re.compile("(?<=[aeiou])(?:n[iu]|y[ae])$")
 
 _TURKIC_LETTER_RE = re.compile("[çğıöşüəÇĞİÖŞÜƏ]")
