@@ -212,6 +212,9 @@ def test_case_endings_on_names_and_ethnonyms(word, other):
         ("Արփայում", "Areni"),
         ("Արփայից", "Արփա"),
         ("Ուրցաձորում", "Urtsadzor"),  # a name the gazetteer lists in Latin letters only
+        # the Armenian article, -ն after a vowel (-ը after a consonant is a vowel's ending)
+        ("Շուշին", "Shusha"),
+        ("Ակնան", "Agdam"),  # Akna, the Armenian name of Ağdam
         # a name of three letters too, and in Azerbaijani letters
         ("Զառում", "Zarr"),
         ("Ջիլից", "Dzhil"),

@@ -61,11 +61,11 @@ _SUFFIX_RE = re.compile(rf"(?:{_ENDINGS})$")
 # and in their own scripts only (in Latin letters they are Turkish endings too: eğilim is
 # not Eğil's), Russian adjectives' -ым, -им, -ыми, -ими (армянским, русскими) and the
 # Armenian locative -ում and ablative -ից, and the յ these and the genitive -ի take after a
-# vowel (Երևանում, Արփայում, Արփայի, հայերից)
+# vowel (Երևանում, Արփայում, Արփայի, հայերից), and the article's ն after a vowel (Շուշին)
 _RUSSIAN_ADJECTIVE = "imi|ymi|im|ym|omu|emu|uyu"  # армянскими, армянскому, армянскую
 _SCRIPT_SUFFIX_RE = {
     "cyr": re.compile(rf"(?:{_RUSSIAN_ADJECTIVE}|{_ENDINGS})$"),
-    "hy": re.compile(rf"(?:yits|its|yum|um|yi|{_ENDINGS})$"),
+    "hy": re.compile(rf"(?:yits|its|yum|um|yi|(?<=[aeiou])n|{_ENDINGS})$"),
 }
 # the Armenian locative and ablative, which a name of three letters takes too (Ջիլում,
 # Զառից: Jil, Zarr); MIN_STEM keeps a Latin plural from reading as a short name's (Hayes),
