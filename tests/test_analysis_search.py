@@ -67,3 +67,43 @@ def test_highlight_lands_on_the_spelling_after_letters_that_change_length_when_l
     hit = open_engine(tmp_path / "index").search(SearchRequest(q="Khojaly")).hits[0]
     assert any("<mark>XOCALI</mark>" in s and "<mark>Xocalı'da</mark>" in s for s in hit.snippets)
     assert hit.matched == {"khojaly": ["XOCALI", "Xocalı'da"]}
+
+
+# A name in the form each language's running text gives it: cases, articles, Persian -eh
+FORMS = {
+    "az-accusative": "Xocalını yerlə yeksan etdilər.",
+    "az-dative": "Qaçqınlar Gəncəyə çatdılar.",
+    "hy-article": "Շուշին ազատագրվեց։",
+    "fa-eh": "IRNA reported from Ganjeh on Monday.",
+    "ru-country": "Делегация прибыла в Россию.",
+    "tr-possessive": "Davasını kazandı.",
+}
+
+
+@pytest.fixture(scope="module")
+def forms_engine(tmp_path_factory):
+    from tests.conftest import engine_of
+
+    return engine_of(tmp_path_factory.mktemp("forms"), FORMS)
+
+
+@pytest.mark.parametrize(
+    "q, doc, spelling",
+    [
+        ("Khojaly", "az-accusative", "Xocalını"),
+        ("Ganja", "az-dative", "Gəncəyə"),
+        ("Shusha", "hy-article", "Շուշին"),
+        ("Gəncə", "fa-eh", "Ganjeh"),
+        ("Russia", "ru-country", "Россию"),
+    ],
+)
+def test_a_name_finds_its_case_forms_and_marks_them(forms_engine, q, doc, spelling):
+    hits = {h.id: h for h in forms_engine.search(SearchRequest(q=q, per_page=100)).hits}
+    assert doc in hits
+    assert spelling in sum(hits[doc].matched.values(), [])
+    assert any(f"<mark>{spelling}</mark>" in s for s in hits[doc].snippets)
+
+
+def test_a_frequent_words_possessive_is_no_case_form_of_a_place(forms_engine):
+    hits = forms_engine.search(SearchRequest(q="Davachi", per_page=100)).hits
+    assert "tr-possessive" not in {h.id for h in hits}
