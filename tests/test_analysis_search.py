@@ -3,7 +3,7 @@
 import pytest
 
 from indexer.results import SearchRequest
-from tests.conftest import SEED_IDS
+from tests.conftest import SEED_IDS, engine_of
 
 
 @pytest.mark.parametrize(
@@ -82,8 +82,6 @@ FORMS = {
 
 @pytest.fixture(scope="module")
 def forms_engine(tmp_path_factory):
-    from tests.conftest import engine_of
-
     return engine_of(tmp_path_factory.mktemp("forms"), FORMS)
 
 
