@@ -392,9 +392,9 @@ def _first_declension(word: str, form: str, tables: tuple[dict[str, Entry], ...]
     """The entry of a listed name in -а or -я of the region, of names.tsv (bridged) or of
     words.tsv of which the Cyrillic `word` (lookup form `form`) is a case form: its ending
     stands in the place of that vowel (Арпе, Гянджой, Турцию), so stripping it does not find
-    the name. Not when either is a
-    frequent Russian word (Губой: губа, суше: суша), nor for a place elsewhere: across six
-    countries too many names in -а are another word's nominative (Тула: туле; Москва: Москве)."""
+    the name. Not when either is a frequent Russian word (Губой: губа, суше: суша), nor for a
+    place elsewhere: across six countries too many names in -а are another word's nominative
+    (Тула: туле; Москва: Москве)."""
     low = word.lower()
     m = _FIRST_DECLENSION_RE.search(low)
     ending = _ROMANIZED_ENDING[m.group()] if m else ""
