@@ -52,6 +52,12 @@ def groups(word: str) -> set[str]:
         ["Khachatryan", "Xač‘atryan", "Khach‘atryan"],  # ʻ typeset as ‘
         # German and French press forms
         ["Aliyev", "Alijew", "Aliev", "Алиев"],
+        # и before a glide and a vowel, and a lone i that may be it (Гариев) or the i of я
+        ["Gariyev", "Gariev", "Гариев", "Гариева"],
+        ["Gilyaziyev", "Giliaziev", "Guiliaziev", "Гилязиев"],  # я and ие both as ia, ie
+        ["Hajiyev", "Hacıyev", "Gadzhiev", "Gajiev", "Гаджиев"],
+        ["Vasilyev", "Vasiliev", "Vassiliev", "Васильев"],  # French writes ье as ie
+        ["Dmitriyevka", "Dmitrievka", "Dmitrijevka", "Дмитриевка"],
         # a Turkic final y, a consonant, and the Russian й or a glide that writes it
         ["Ağçay", "Agchay", "Agchai", "Агчай", "Ağçaya", "Агчае", "Агчаю"],
         ["Yeşilköy", "Yeshilkoy", "Ешилкёй", "Yeşilköyü", "Ешилкёя"],
@@ -382,6 +388,14 @@ def test_quotes_around_a_word_are_not_part_of_it(text):
         # an o or u before the e of Russian's -ев is no Dutch oe or German ue (Калоев, Калов)
         ("Kaloev", "Kalov"),
         ("Kokoeva", "Kokova"),
+        # an i before a glide and a vowel is a vowel of its own: Гариев is not Гареев
+        ("Gariyev", "Gareev"),
+        ("Gariyev", "Гареев"),
+        ("Гариев", "Gareyev"),
+        ("Valiyev", "Valeev"),
+        ("Aliyev", "Alyayev"),
+        ("Sergiyev", "Sergeev"),
+        ("Sergiyevskoye", "Sergeyevskoye"),
     ],
 )
 def test_different_words_and_places_stay_apart(a, b):

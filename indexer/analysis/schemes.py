@@ -9,7 +9,11 @@ what the schemes disagree on:
 - each Cyrillic consonant's spellings become one symbol (Q щ, Č ч, Š ш, Z ж, X х, C ц; the
   French dj of дж is dzh), except х written h, which in Azerbaijani is another sound (xal, hal);
 - a glide before a vowel goes (я, ю, е as ya, ia, ja, yu, iu, ju, ye: the vowel stays), but
-  not a word's first before a, o or u (Yalta, Jalta, Ialta, and ISO 9's Âlta: not Alta), ё
+  not a word's first before a, o or u (Yalta, Jalta, Ialta, and ISO 9's Âlta: not Alta), nor
+  an и before it: iy, ij or ii before a vowel write и and a glide (Gariyev, Dmitriyevka,
+  Dmitriievka), and a lone i after a consonant may be that и or the i of я or ье (Gariev, Lialia,
+  Vasiliev), so such a word has both keys (scheme_keys: Gariev meets Gariyev and Gareev,
+  which stay apart: Гариев is not Гареев), ё
   after a consonant is e (yo, jo, ë: most schemes drop its dots), and й after a vowel is one
   symbol (J) however it is written (y, j, i, jj);
 - the ending -ый/-ий is one ending (Y), and so is a final -i or -y (Yuri, Yury, Jurij);
@@ -23,6 +27,8 @@ Armenian words ask for (keys.variant_keys, keys.index_keys).
 from __future__ import annotations
 
 import re
+
+from .skeleton import i_readings
 
 SCHEME = "%"  # key prefixes: never in a word, apart from the other keys' prefixes
 CYRILLIC_SCHEME = "&"
@@ -50,8 +56,25 @@ _STEPS = (
 )
 
 
-def scheme_key(latin: str) -> str:
-    """The scheme key of a romanized word (lower-case ASCII letters)."""
+_CONSONANT = "(?<=[bcdfghjklmnpqrstvwxz])"
+VOWEL_I = "I"  # an и before a vowel, which no step removes as a glide
+# not in a final -ия, -ие, -ию, which are endings (Мария, Mariia, Maria; здание, zdaniye)
+_BEFORE_VOWEL = "(?=[aeou]+[bcdfghjklmnpqrstvwxz])"
+_VOWEL_I_RE = re.compile(_CONSONANT + "i(?:[yj]+|i)" + _BEFORE_VOWEL)
+_MAYBE_I_RE = re.compile(_CONSONANT + "i" + _BEFORE_VOWEL)
+
+
+def scheme_keys(latin: str, cyrillic: bool = False) -> tuple[str, ...]:
+    """The scheme keys of a romanized word (lower-case ASCII letters): one, or more when a lone
+    i after a consonant before a vowel may be и or the i of я or ье (Gariev: Гариев, Гарьев);
+    the first reads each as the glide. `cyrillic`: `latin` romanizes a Cyrillic word, as
+    romanize.py writes я, ю and ье with a y, so that each lone i is и: the one key."""
+    if cyrillic:
+        return (_key(_MAYBE_I_RE.sub(VOWEL_I, _VOWEL_I_RE.sub(VOWEL_I, latin))),)
+    return tuple(_key(r) for r in i_readings(latin, _VOWEL_I_RE, _MAYBE_I_RE, VOWEL_I))
+
+
+def _key(latin: str) -> str:
     out = latin
     for pattern, repl in _STEPS:
         out = pattern.sub(repl, out)

@@ -21,7 +21,9 @@ budget for what romanizations really do:
   alphabet (ç, ö, ü, ş, ğ, ı, ə), which writes each vowel as it sounds: çeken is not çöken,
   eşeği not eşiği (`as_written`);
 - a run of vowels counts as its first vowel that is not i or y, since a glide is spelt y, i,
-  j or not at all (Aliyev, Aliev, Alijew; Heydar, Geidar, Гейдар; Sargsyan, Sarkisian), but
+  j or not at all (Heydar, Geidar, Гейдар; Sargsyan, Sarkisian), but an i before a glide and
+  a vowel is a vowel of its own (VOWEL_I: Gariyev, Гариев, is not Gareev, Гареев), and a lone
+  i after a consonant is read both ways (Aliev meets Aliyev, Alijew and Алиев), but
   a word's first glide before a, o or u is a consonant class of its own, as no
   spelling leaves it out (Yalta, Jalta, Ialta are not Alta); before e it may be (Yerevan,
   Erevan).
@@ -67,6 +69,15 @@ _E_AS_I_AFTER = frozenset("c")  # ... after a palatal, as in Нахичеван�
 BARE_C = "ċ"
 _E_AS_O_AFTER = frozenset(("c", BARE_C))
 _WEAK = frozenset("I")
+# an и before another vowel, written with a glide after it (iy, ii) or alone (i): a vowel of
+# its own, never silent, never a glide (Gariyev, Гариев, is not Gareev, Гареев)
+VOWEL_I = "Y"
+_AFTER_CONSONANT = "(?<=[bcdfghjklmnpqrstvwxzçşğ])"
+# not in a final -ия, -ии, -ие, which are endings (Мария, Марии; Армения; Юрия, Юрий's)
+_BEFORE_VOWEL = "(?=[aeouə]+[bcdfghjklmnpqrstvwxzçşğ])"
+_VOWEL_I_RE = re.compile(_AFTER_CONSONANT + "[iı](?:y+|i)" + _BEFORE_VOWEL)  # Hacıyev: Гаджиев
+_MAYBE_I_RE = re.compile(_AFTER_CONSONANT + "[iı]j?" + _BEFORE_VOWEL)
+MAX_I_READINGS = 4  # spellings of a word with lone i's read both ways
 SCHWA = "Ə"  # ə kept apart from a and e: either may write it (Məmmədov: Mammadov, Mamedov)
 
 # Longest spellings first; each maps to its reading(s). Classes: b (b p), d (d t), k (velars
@@ -155,6 +166,8 @@ def _fixed(unit: str, turkic: bool, schwa: str = "A") -> str | None:
         return UNITS[unit]
     if unit == "ə":
         return schwa
+    if unit == VOWEL_I:
+        return VOWEL_I
     if unit in VOWELS:
         return VOWELS[unit]
     return "I" if unit.isalpha() else unit
@@ -199,6 +212,9 @@ def _slots(
     glided = ""  # the run as it was when a glide followed its vowel (köy, çaya)
     last = ""
     for sym in symbols:
+        if sym == VOWEL_I:  # after a consonant: no run to end
+            out.append(sym)
+            continue
         if sym.isupper():
             # a glide after the run's vowel; in a word not spelt as it sounds, any vowel
             # there may follow one unwritten (Каракёе, karakyoe: Karaköy's dative)
@@ -288,13 +304,16 @@ def skeletons(
     of a diphthong, for the checks of links to a name's group (keys/links.py). `as_written`:
     the word is spelt in an alphabet that writes each vowel as it sounds (Turkish,
     Azerbaijani), so no e reads as I or O."""
-    units = _UNIT_RE.findall(latin if turkic else _GU_RE.sub("g", latin))
-    fixed = list(map(_READINGS[bool(turkic), SCHWA if exact else "A"].__getitem__, units))
-    if None not in fixed:  # no letter whose sound depends on the language: one reading
-        variants = [tuple(fixed)]
-    else:
-        ambiguous = sorted({u for u, f in zip(units, fixed, strict=True) if f is None})
-        variants = _variants(units, fixed, ambiguous)
+    readings = _READINGS[bool(turkic), SCHWA if exact else "A"]
+    variants = []
+    for spelling in _i_readings(latin if turkic else _GU_RE.sub("g", latin)):
+        units = _UNIT_RE.findall(spelling)
+        fixed = list(map(readings.__getitem__, units))
+        if None not in fixed:  # no letter whose sound depends on the language: one reading
+            variants.append(tuple(fixed))
+        else:
+            ambiguous = sorted({u for u, f in zip(units, fixed, strict=True) if f is None})
+            variants += _variants(units, fixed, ambiguous)
     out: list[str] = []
     # a final glide is a consonant in a word spelt as it sounds (Karaköy is not Karakaya,
     # Yeşilköy not Yeşilkey); another spelling may end so too (Agchay, Агчай: Ağçay) or in a
@@ -310,6 +329,31 @@ def skeletons(
             ):
                 if key not in out:
                     out.append(key)
+    return tuple(out)
+
+
+def _i_readings(latin: str) -> tuple[str, ...]:
+    return i_readings(latin, _VOWEL_I_RE, _MAYBE_I_RE, VOWEL_I)
+
+
+def i_readings(latin: str, surely: re.Pattern, maybe: re.Pattern, mark: str) -> tuple[str, ...]:
+    """The word with each i that is `surely` a vowel before another vowel written `mark` (iy,
+    ii: Gariyev, Dmitriyevka), and with each that `maybe` is, either as it is (a glide: the i of
+    я or ье) or written so (Gariev: Гариев or Гарьев; Giliaziev, Гилязиев, has one of each),
+    at most MAX_I_READINGS spellings."""
+    word = surely.sub(mark, latin)
+    spots = [m.span() for m in maybe.finditer(word)]
+    if not spots:
+        return (word,)
+    out = []
+    for choice in itertools.islice(
+        itertools.product((False, True), repeat=len(spots)), MAX_I_READINGS
+    ):
+        parts, at = [], 0
+        for (start, end), kept in zip(spots, choice, strict=True):
+            parts += [word[at:start], mark if kept else word[start:end]]
+            at = end
+        out.append("".join(parts) + word[at:])
     return tuple(out)
 
 

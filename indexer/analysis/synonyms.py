@@ -46,7 +46,7 @@ from indexer.caching import bounded_cache
 from .casing import QARA_RE, lower
 from .lexicon import is_common_word
 from .romanize import romanize, russian_cyrillic, strip_apostrophe_suffix
-from .schemes import scheme_key
+from .schemes import scheme_keys
 from .tables import rows, settled
 
 # English plural, Azerbaijani/Turkish case and plural endings, Russian case endings
@@ -217,15 +217,17 @@ def table() -> _Table:
     for word, strict in by_scheme:
         form = lookup_form(word)
         entry = t.index.get(form) or t.capitalized.get(form)
-        _join(t.schemes, scheme_key(form), entry)
+        for key in _listed_scheme_keys(word, form):
+            _join(t.schemes, key, entry)
         if strict:
-            key = scheme_key(_stem(form) or form)
-            _join(t.scheme_stems, key, entry)
-            t.scheme_prefixes.add(key[:SCHEME_PREFIX])
+            for key in _listed_scheme_keys(word, _stem(form) or form):
+                _join(t.scheme_stems, key, entry)
+                t.scheme_prefixes.add(key[:SCHEME_PREFIX])
     for word in far:
         form = lookup_form(word)
         entry = t.index.get(form) or t.capitalized.get(form)
-        _join(t.far_schemes, scheme_key(form), entry)
+        for key in _listed_scheme_keys(word, form):
+            _join(t.far_schemes, key, entry)
     # a key the region's names also have is theirs (by_scheme asks `schemes` first)
     t.far_schemes = {k: e for k, e in t.far_schemes.items() if len(e.groups) == 1}
     t.left_out = frozenset(lookup_form(cells[0]) for cells in rows("places_ambiguous.tsv"))
@@ -237,6 +239,11 @@ def _russian(word: str) -> bool:
     after a consonant (Къонья, Konya: no Kenya)."""
     letters = russian_cyrillic(lower(word))
     return bool(letters) and "ъ" not in letters
+
+
+def _listed_scheme_keys(word: str, form: str) -> tuple[str, ...]:
+    """The scheme keys of a listed word's lookup form (romanized, if it is Cyrillic)."""
+    return scheme_keys(form, cyrillic=bool(_CYRILLIC_RE.search(word)))
 
 
 def _join(schemes: dict[str, Entry], key: str, entry: Entry) -> None:
@@ -452,7 +459,8 @@ def by_scheme(key: str, word: str) -> Entry | None:
         entry = t.far_schemes.get(key)
     if entry is None and key[:SCHEME_PREFIX] in t.scheme_prefixes:
         stem = _stem(lookup_form(word))
-        entry = t.scheme_stems.get(scheme_key(stem)) if stem else None
+        keys = scheme_keys(stem) if stem else ()
+        entry = next(filter(None, map(t.scheme_stems.get, keys)), None)
     return None if entry is None or lookup_form(word) in t.left_out else entry
 
 

@@ -14,7 +14,7 @@ from ..lexicon import is_common_word, is_english_word
 from ..lexicon import load as load_lexicon
 from ..pipeline import exact_key
 from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
-from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_key, x_ending
+from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_keys, x_ending
 from ..synonyms import (
     BRIDGE_COUNTRIES,
     Entry,
@@ -88,7 +88,7 @@ def _scheme_keys(word: str, strict: bool, turkic: bool | None) -> list[str]:
     if strict or len(latin) < MIN_SCHEME_LENGTH or not (latin.isascii() and latin.isalpha()):
         return []
     if CYRILLIC_RE.search(word.lower()):
-        return [scheme_key(latin)]
+        return list(scheme_keys(latin, cyrillic=True))
     if ARMENIAN_RE.search(word.lower()):
         pass
     elif turkic is not None:
@@ -103,8 +103,8 @@ def _scheme_keys(word: str, strict: bool, turkic: bool | None) -> list[str]:
             return []
         if QARA_RE.search(latin):
             return []
-    key = scheme_key(latin)
-    return [key, CYRILLIC_SCHEME + key[len(SCHEME) :]]
+    keys = scheme_keys(latin)
+    return [*keys, *(CYRILLIC_SCHEME + key[len(SCHEME) :] for key in keys)]
 
 
 def index_keys(word: str) -> tuple[str, ...]:
@@ -249,11 +249,11 @@ def _own_keys(word: str) -> tuple[str, ...]:
     if entry is None and scheme and len(word) > MIN_LENGTH and not CYRILLIC_RE.search(word.lower()):
         # a romanization of a listed name in a scheme no list holds is that name; as for links
         # by skeleton, not a short word, which shares its key with too many names (goai)
-        known = by_scheme(scheme[0], word)
+        known = next(filter(None, (by_scheme(k, word) for k in scheme if k[0] == SCHEME)), None)
         kh = x_ending(romanize(word))
         if known is None and kh:
             # a people's plural (persah: персах), not a place: Aytah is no Aytakh
-            plural = by_scheme(scheme_key(kh), kh)
+            plural = next(filter(None, (by_scheme(k, kh) for k in scheme_keys(kh))), None)
             known = plural if plural and set(plural.groups) <= word_groups() else None
         keys += [group_key(g) for g in known.groups] if known else []
     return tuple(dict.fromkeys(keys))
