@@ -148,7 +148,7 @@ def name_and_people_keys(
             # a short people's name meets its plural and derivations by the mild key of its
             # stem (Avar: Avars, Аварец, Awaren), spelt as it is: its skeleton says too little
             if short is None:
-                short = people_stems(latin, SHORT_PEOPLE_RE)
+                short = people_stems(latin, SHORT_PEOPLE_RE) + bare_people(bare, SHORT_PEOPLE_RE)
             keys = milds(stem, turkic) if stem in short else []
         people += keys
     return tuple(own), tuple(k for k in dict.fromkeys(people) if k not in own), turkic
@@ -168,7 +168,8 @@ def _russian_people_keys(word: str) -> tuple[str, ...]:
     latin = romanize(word)
     if not latin.isalpha():
         return ()
-    stems = word_stems(latin, False, True, lower_case=True)[1:] + people_stems(latin)
+    bare = word_stems(latin, False, True, lower_case=True)[1:]
+    stems = bare + people_stems(latin) + bare_people(bare)
     keys: list[str] = []
     for stem in dict.fromkeys(stems):
         keys += _skeleton_keys(stem, False, True, True, MIN_PEOPLE_CLASSES, False)

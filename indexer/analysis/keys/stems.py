@@ -166,15 +166,17 @@ def word_stems(
 
 # How the languages of the archive name a people, and inflect it, after its stem: English -s,
 # -ian, -ish (Lezgians, Kurdish), German -er, -en, -isch (Kurden, Tschetschenen), French -ien,
-# -ienne, -ais, Russian -ец, -цы, -цев, -ин, -ины (чеченец, чеченцы, лезгин, лезгины) in any
-# romanization, and Turkish -ler, -lar where no Turkish letter tells the word Turkic
+# -ienne, -ais, Russian -ец, -цы, -ин, -ины (чеченец, чеченцы, лезгин, лезгины) in any
+# romanization, but -цев only in Cyrillic, as a case ending (чеченцев: bare_people), since a
+# Latin -tsev is a surname's (Bulavintsev is not Bulaventsev), and Turkish -ler, -lar where no
+# Turkish letter tells the word Turkic
 # (Kazaklar, Lezgiler; Turkic words lose their plural by the suffixes of word_stems). Two rounds
 # at most (Lezgians: Lezgian, Lezg); a stem keeps three consonant classes at least for its
 # skeletons, as fewer are shared by too many names (Chech of Chechen is not kept), and a
 # shorter one only its mild key, and not after -in, which ends too many places (Lachin is
 # not Lach).
 _PEOPLE_ENDINGS = (
-    r"(?:ts|tc|c|z)(?:y|i|ev|ov|ami|am|akh|ah)|e?ts|etc|ec|iennes?|iens?|ians?|iers?|ern?s?"
+    r"(?:ts|tc|c|z)(?:y|i|ami|am|akh|ah)|e?ts|etc|ec|iennes?|iens?|ians?|iers?|ern?s?"
     r"|ens?|ische[nrs]?|isch|ish|aises?|ais|ese|s|l[ae]r"
 )
 _PEOPLE_RE = re.compile(rf"(?:{_PEOPLE_ENDINGS}|in[aeiy]?s?)")
@@ -205,6 +207,6 @@ def people_stems(latin: str, endings: re.Pattern = _PEOPLE_RE) -> list[str]:
 RUSSIAN_PEOPLE_RE = re.compile(r"(?:ы|и|ов|ев|ей|ам|ям|ами|ями|ах|ях|ец|ин)$")
 
 
-def bare_people(stems: list[str]) -> list[str]:
+def bare_people(stems: list[str], endings: re.Pattern = _PEOPLE_RE) -> list[str]:
     """The people's-name stems of the stems a Russian word has without its case ending."""
-    return [p for stem in stems for p in people_stems(stem)]
+    return [p for stem in stems for p in people_stems(stem, endings)]
