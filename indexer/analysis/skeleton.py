@@ -14,8 +14,9 @@ budget for what romanizations really do:
 - one e after a palatal (ch, j, sh, zh; not a bare c, see BARE_C) may read as O in a Latin
   word (`e_as_o`), for Russian
   ё written e (Gorbachev, Горбачёв, Gorbatschow; Khrushchev, Chruschtschow; but Cyrillic
-  Дженни and Джонни stay apart), or as I (Russian writes че for Azerbaijani çı:
-  Нахичевань, Naxçıvan); elsewhere an e is never an i, or Lerik would meet Lirik, Kesecik
+  Дженни and Джонни stay apart), or after ch alone as I (Russian writes че for Azerbaijani
+  çı: Нахичевань, Naxçıvan; but not ше for şı: Shelov is not Shilov); elsewhere an e is
+  never an i, or Lerik would meet Lirik, Kesecik
   Kisecik and Kamenskiy Kaminskiy (Russian's е for Armenian i is a rule of its own in keys/stems.py:
   Оганесян, Hovhannisyan); and never in a word with a letter of the Turkish or Azerbaijani
   alphabet (ç, ö, ü, ş, ğ, ı, ə), which writes each vowel as it sounds: çeken is not çöken,
@@ -60,14 +61,18 @@ MAX_SILENT = 1
 # Vowels are upper-case symbols: A (a e ə), I (i ı y), O (o u ou); romanize.py has already
 # folded ä, ö and ü.
 VOWELS = {"a": "A", "e": "E", "ə": "A", "i": "I", "ı": "I", "y": "I", "o": "O", "u": "O"}
-MAX_E_AS_I = 1  # e is A, but one e of a word may read as I or O ...
-_E_AS_I_AFTER = frozenset("c")  # ... after a palatal, as in Нахичевань for Naxçıvan, Gorbachev
-# ... but as I only after one written with more than one letter (ch, sh, zh, dzh, tsch): a
-# bare c read as a palatal is Turkish or Azerbaijani c, whose e is not i (acele is not
-# acile), as no romanization of Russian writes че so; as O (ё) after it too, for a č that
-# lost its caron (Gorbacev). It is the palatal class in the keys (BARE_C -> c).
+MAX_E_AS_I = 1  # e is A, but one e of a word may read as I or O after a palatal ...
+# ... as I only after ч (ch, tch, tsch), as Russian writes че for Azerbaijani çı (Нахичевань
+# for Naxçıvan), but never ше or же for şı or jı: Shelov is not Shilov, Bazhenov not
+# Bazhinov. CH is that ч; it is the palatal class in the keys (CH -> c).
+CH = "ĉ"
+_E_AS_I_AFTER = frozenset(CH)
+# ... as O (ё) after any palatal (Gorbachev, Горбачёв; Khrushchev), a bare c too, for a č that
+# lost its caron (Gorbacev). A bare c read as a palatal is Turkish or Azerbaijani c, whose e
+# is not i (acele is not acile), as no romanization of Russian writes че so. It is the
+# palatal class in the keys (BARE_C -> c).
 BARE_C = "ċ"
-_E_AS_O_AFTER = frozenset(("c", BARE_C))
+_E_AS_O_AFTER = frozenset(("c", BARE_C, CH))
 _WEAK = frozenset("I")
 # an и before another vowel, written with a glide after it (iy, ii) or alone (i): a vowel of
 # its own, never silent, never a glide (Gariyev, Гариев, is not Gareev, Гареев)
@@ -83,15 +88,15 @@ SCHWA = "Ə"  # ə kept apart from a and e: either may write it (Məmmədov: Mam
 # Longest spellings first; each maps to its reading(s). Classes: b (b p), d (d t), k (velars
 # and h), c (palatals: j ch sh zh and Turkic c ç ş), s (s z ts dz), v (v w f), l, m, n, r.
 UNITS: dict[str, str] = {
-    "ttsch": "c",  # German doubles the t of tsch after a consonant (Mkrttschjan) ...
-    "ttch": "c",  # ... and French that of tch (Nefttchala)
+    "ttsch": CH,  # German doubles the t of tsch after a consonant (Mkrttschjan) ...
+    "ttch": CH,  # ... and French that of tch (Nefttchala)
     "dsch": "c",
     "dsh": "c",  # ... and writes дж as dsh too (Udshary, Dshafarow)
-    "tsch": "c",
+    "tsch": CH,
     "shch": "c",
     "dzh": "c",
     "sch": "c",
-    "tch": "c",
+    "tch": CH,
     "dj": "c",
     "zh": "c",
     "sh": "c",
@@ -139,7 +144,7 @@ _GU_RE = re.compile(r"gu(?=[eiy])")
 _SYSTEMS: dict[str, tuple[tuple[str, str, str], ...]] = {
     # (before a front vowel, elsewhere, at the end)
     "c": ((BARE_C,) * 3, ("s", "k", "k"), ("s", "s", "s")),  # English/Romance k-s; ISO 9 ц
-    "ch": (("c", "c", "c"), ("k", "k", "k")),  # English /tʃ/; German and Czech /x/
+    "ch": ((CH, CH, CH), ("k", "k", "k")),  # English /tʃ/; German and Czech /x/
     "j": (("c", "c", "c"), ("c", "c", "k"), ("I", "I", "I")),  # English; Spanish -j; German
     "x": (("k", "k", "k"), ("ks", "ks", "ks")),  # Azerbaijani /x/; English ks (Alexandre)
     # English and German k; ISO 9's цк (Trockij, Vysockij: Trotsky, Wyssozki)
@@ -260,7 +265,7 @@ def _keys(
     lead, slots = _slots(symbols, hiatus, exact, final_glide)
     if "E" not in slots and "I" not in slots[1:-1]:
         # nothing to read two ways (most words): the one key, runs of a symbol collapsed
-        return [_RUN_RE.sub(r"\1", ("_" if lead else "") + "".join(slots).replace(BARE_C, "c"))]
+        return [_RUN_RE.sub(r"\1", _palatals(("_" if lead else "") + "".join(slots)))]
     keys = [("_" if lead else "", 0, 0)]  # (key, vowels left out, e read as I)
     for i, sym in enumerate(slots):
         inner = 0 < i < len(slots) - 1 and not (lead and i == 0)
@@ -283,10 +288,15 @@ def _keys(
     out = []
     for key, _, _ in keys:
         # a vowel left out can bring two equal consonant classes together: keep one
-        collapsed = _RUN_RE.sub(r"\1", key.replace(BARE_C, "c"))
+        collapsed = _RUN_RE.sub(r"\1", _palatals(key))
         if collapsed not in out:
             out.append(collapsed)
     return out
+
+
+def _palatals(key: str) -> str:
+    """The key with each palatal written as its class, c."""
+    return key.replace(BARE_C, "c").replace(CH, "c")
 
 
 def skeletons(
