@@ -10,10 +10,11 @@ what the schemes disagree on:
   French dj of дж is dzh), except х written h, which in Azerbaijani is another sound (xal, hal);
 - a glide before a vowel goes (я, ю, е as ya, ia, ja, yu, iu, ju, ye: the vowel stays), but
   not a word's first before a, o or u (Yalta, Jalta, Ialta, and ISO 9's Âlta: not Alta), nor
-  an и before it: iy, ij or ii before a vowel write и and a glide (Gariyev, Dmitriyevka,
-  Dmitriievka), and a lone i after a consonant may be that и or the i of я or ье (Gariev, Lialia,
+  an и before it: iy, ij or ii before a vowel write и and a glide (Gariyev, Dmitrijevka),
+  and a lone i after a consonant may be that и or the i of я or ье (Gariev, Lialia,
   Vasiliev), so such a word has both keys (scheme_keys: Gariev meets Gariyev and Gareev,
-  which stay apart: Гариев is not Гареев), ё
+  which stay apart: Гариев is not Гареев); the same rule as the skeletons' (skeleton.py),
+  which read a German ij as either; ё
   after a consonant is e (yo, jo, ë: most schemes drop its dots), and й after a vowel is one
   symbol (J) however it is written (y, j, i, jj);
 - the ending -ый/-ий is one ending (Y), and so is a final -i or -y (Yuri, Yury, Jurij);
