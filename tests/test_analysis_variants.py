@@ -787,6 +787,11 @@ def test_a_word_like_a_peoples_name_is_not_that_people(word, group):
         # a listed name written in another romanization scheme: ё as e (Aggyol, Аггёль)
         ("Aggel", "=gn616102"),
         ("Gueiguel", "=gn584716"),  # Gyoygyol (Гёйгёль) as French passports write it
+        # Georgia's places too, which the press names from Russian in every scheme
+        ("Tckhinvali", "=gn611403"),  # Цхинвали in French passports
+        ("Tchiatoura", "=gn615211"),  # Чиатура, Chiatura
+        ("Zougdidi", "=gn610824"),  # Зугдиди, Zugdidi
+        ("Pitcunda", "=gn615460"),  # Пицунда, Pitsunda
     ],
 )
 def test_a_listed_name_in_another_scheme_joins_its_place(word, group):

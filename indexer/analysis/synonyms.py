@@ -28,10 +28,10 @@ inflection rules never touch other words; an ethnonym of words.tsv also with ano
 the stem of a listed form (Азербайджанцев, армянам), romanized with an adjective's ending too
 (armyanskomu), and a feminine's genitive plural (армянок: Армянка). A Latin word that writes a
 listed name in another romanization scheme (schemes.py) joins its group (by_scheme: Kelanlou,
-Kjolanlu; outside Azerbaijan and Armenia only a name in the Russian alphabet, which the schemes
-romanize, that no other place has: Alonetc, Алонец), and so does one that romanizes a Russian
-form of words.tsv with or without an ending (Armiane, Armjane: Армяне; azerbaidzhantsev:
-Азербайджанцев).
+Kjolanlu; outside Azerbaijan, Armenia and Georgia only a name in the Russian alphabet, which
+the schemes romanize, that no other place has: Alonetc, Алонец), and so does one that romanizes
+a Russian form of words.tsv with or without an ending (Armiane, Armjane: Армяне;
+azerbaidzhantsev: Азербайджанцев).
 """
 
 from __future__ import annotations
@@ -174,6 +174,11 @@ def written_form(word: str) -> str:
 # those of the conflict's region. Elsewhere a listed spelling is needed: across six countries
 # too many different places share a skeleton.
 BRIDGE_COUNTRIES = frozenset({"AZ", "AM"})
+# Places any of whose names a romanization in another scheme joins (by_scheme): those, and
+# Georgia's, whose names the press romanizes from Russian in every scheme (Tskhinvali,
+# Tckhinvali, Cchinvali) and whose few places share no scheme key with an ordinary word.
+# Elsewhere only a name in the Russian alphabet that no other place has (far_schemes).
+SCHEME_COUNTRIES = BRIDGE_COUNTRIES | {"GE"}
 # Places whose Latin names come from a script where e and a are different letters, and no ə
 # stands behind either: Russia's (Serov is not Sarov). Turkish e is Azerbaijani ə (Bademli,
 # Badamlı) and Iran's and Georgia's villages have Azerbaijani names (Heydar, Heydər), so
@@ -184,9 +189,9 @@ KEEP_E_COUNTRIES = frozenset({"RU"})
 @cache
 def table() -> _Table:
     t = _Table()
-    # (word, of words.tsv) whose scheme key leads to its entry: the names of the conflict's
-    # region in places.tsv (as for links by skeleton, keys/links.py: across six countries too
-    # many places share a scheme key) and the Russian words of the other tables
+    # (word, of words.tsv) whose scheme key leads to its entry: the names of the places of
+    # SCHEME_COUNTRIES in places.tsv (across six countries too many places share a scheme key)
+    # and the Russian words of the other tables
     by_scheme: list[tuple[str, bool]] = []
     far: list[str] = []
     for filename, strict in (("places.tsv", False), ("names.tsv", False), ("words.tsv", True)):
@@ -205,7 +210,11 @@ def table() -> _Table:
                 word = name.strip().rstrip("*").partition(">")[0]
                 if word.endswith(NATIVE):
                     continue
-                if bridge if filename == "places.tsv" else _CYRILLIC_RE.search(word):
+                if filename == "places.tsv":
+                    joined = cells[2].strip() in SCHEME_COUNTRIES
+                else:
+                    joined = bool(_CYRILLIC_RE.search(word))
+                if joined:
                     by_scheme.append((word, strict))
                 elif filename == "places.tsv" and _russian(word):
                     far.append(word)
