@@ -82,7 +82,9 @@ _TURKIC_CASE_RE = re.compile("(?:[dt]an|[dt]en|[dt]a|[dt]e|nin|nun|in|un)$")
 _TURKIC_VOWEL_CASE_RE = re.compile("(?<=[aeiou])(?:n[iu]|y[ae])$")
 
 _TURKIC_LETTER_RE = re.compile("[çğıöşüəÇĞİÖŞÜƏ]")
-_SCHWA_RE = re.compile("[əƏǝƎәӘ]")  # with the turned e some lists use for ə
+# a vowel that Latin spellings write a or e: ə (with the turned e some lists use for it), and
+# the ä of Finnish and Karelian names (Valkjärvi: Valkyarvi, Valkieiarvi)
+_A_OR_E_RE = re.compile("[əƏǝƎәӘäÄ]")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 MIN_STEM = 4  # Hayes is not the plural of Hay (Armenian), Ermeniler is of Ermeni
 
@@ -180,9 +182,9 @@ BRIDGE_COUNTRIES = frozenset({"AZ", "AM"})
 # Elsewhere only a name in the Russian alphabet that no other place has (far_schemes).
 SCHEME_COUNTRIES = BRIDGE_COUNTRIES | {"GE"}
 # Places whose Latin names come from a script where e and a are different letters, and no ə
-# stands behind either: Russia's (Serov is not Sarov). Turkish e is Azerbaijani ə (Bademli,
-# Badamlı) and Iran's and Georgia's villages have Azerbaijani names (Heydar, Heydər), so
-# there e may still be a.
+# or ä stands behind either: Russia's (Serov is not Sarov, Chany not Cheny). Turkish e is
+# Azerbaijani ə (Bademli, Badamlı) and Iran's and Georgia's villages have Azerbaijani names
+# (Heydar, Heydər), so there e may still be a.
 KEEP_E_COUNTRIES = frozenset({"RU"})
 
 
@@ -201,7 +203,7 @@ def table() -> _Table:
             keep_e = (
                 filename == "places.tsv"
                 and cells[2].strip() in KEEP_E_COUNTRIES
-                and not _SCHWA_RE.search(cells[1])
+                and not _A_OR_E_RE.search(cells[1])
             )
             for name in cells[1].split(","):
                 if not name.strip():

@@ -17,6 +17,10 @@ CYRILLIC_SKELETON = SKELETON + "&"
 # two Latin spellings they would undo a name that keeps its e apart from a (Alenjaq is not
 # Alanjaq, Kamen not Kaman)
 SWAP = SKELETON + "+"
+# A Latin word's skeleton with a and e one class (names.py), set apart from the skeletons that
+# keep them: a name that keeps its vowels (a place of Russia, Chany) has only the latter, so a
+# Latin word with an e for one of its a meets it through neither (Cheny, a town of France)
+FOLDED = SKELETON + "*"
 LETTERS_MARK = "/"
 # A Turkic word's bare spelling (bare.py) as the spelling map records it: only a query word of
 # plain Latin letters asks for it, so two Turkic words with one bare spelling (Aşık, Asık)
@@ -35,5 +39,6 @@ def is_skeleton(key: str) -> bool:
 
 
 def bare_skeleton(key: str) -> str:
-    """A skeleton key without its SKELETON or SWAP mark."""
-    return key[len(SWAP if key.startswith(SWAP) else SKELETON) :]
+    """A skeleton key without its SKELETON, SWAP or FOLDED mark."""
+    mark = next(m for m in (SWAP, FOLDED, SKELETON) if key.startswith(m))
+    return key[len(mark) :]

@@ -12,7 +12,15 @@ from ..lexicon import is_common_word, is_english_word
 from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
 from ..skeleton import skeletons
 from ..synonyms import is_turkish_spelling
-from .marks import ARMENIAN_RE, CYRILLIC_RE, MIN_LENGTH, RUSSIAN_VERB_RE, SKELETON, SWAP
+from .marks import (
+    ARMENIAN_RE,
+    CYRILLIC_RE,
+    FOLDED,
+    MIN_LENGTH,
+    RUSSIAN_VERB_RE,
+    SKELETON,
+    SWAP,
+)
 from .mild import milds
 from .stems import (
     ARMENIAN_HOV_RE,
@@ -35,13 +43,14 @@ _AS_WRITTEN_RE = re.compile("[çöüşğıə]")
 
 
 def _latin_forms(kept: str) -> list[str]:
-    """A Latin word's skeleton keys: with a and e one class, to meet other Latin spellings
-    (Mamedov, Mammadov, Bademli, Badamlı), and with them apart but one of them read as the
-    other (SWAP), to meet a Cyrillic spelling, whose а and е are different letters: Russian
+    """A Latin word's skeleton keys: with a and e one class (FOLDED), to meet other Latin
+    spellings (Mamedov, Mammadov, Bademli, Badamlı), as written, to meet a name that keeps its
+    vowels apart too (a place of Russia: Chany), and with them apart but one of them read as
+    the other (SWAP), to meet a Cyrillic spelling, whose а and е are different letters: Russian
     writes an ə as е (Мамедов for Mammadov, Гейдар for Haydar), so one a of a Latin name may
     be its е, but Алана and Алена, Давид and Дэвид stay apart."""
     folded = kept.replace("E", "A")
-    out = [SKELETON + folded, SKELETON + kept]
+    out = [FOLDED + folded, SKELETON + kept]
     for i, sym in enumerate(kept):
         if sym in "AE":
             swapped = kept[:i] + ("E" if sym == "A" else "A") + kept[i + 1 :]
@@ -108,10 +117,11 @@ def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[st
     mild key (`^` + light key with ə -> e and ı -> i: Şəki meets Sheki) and the skeletons.
 
     `listed`: the word is a name of the curated table, a name even if English has the word
-    (Ganja, Baku, Armenia). `keep_e`: the word names only places whose names have no ə, so its
-    e is not an a (Serov, Yarensk, Yertsevo are not Sarov, Yaransk, Yartsevo); its skeletons
-    keep e apart. Other words have both skeletons: e read as a (Mamedov meets Mammadov) and
-    kept (an unlisted Serow still meets Serov). The stems of a people's name are not among
+    (Ganja, Baku, Armenia). `keep_e`: the word names only places whose names have no ə or ä,
+    so its e is not an a, nor its a an e (Serov, Yarensk, Yertsevo are not Sarov, Yaransk,
+    Yartsevo; Chany is not Cheny); its skeletons keep a and e apart. Other words have both
+    skeletons: a and e one class (FOLDED: Mamedov meets Mammadov) and as written (an unlisted
+    Serow still meets Serov). The stems of a people's name are not among
     them (variant_keys adds them): a place's name is no people's."""
     return name_and_people_keys(word, listed, keep_e)[0]
 

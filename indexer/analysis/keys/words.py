@@ -35,9 +35,9 @@ from .marks import (
     BARE,
     CYRILLIC_RE,
     CYRILLIC_SKELETON,
+    FOLDED,
     LETTERS_MARK,
     MIN_LENGTH,
-    SKELETON,
     SWAP,
     bare_skeleton,
     is_skeleton,
@@ -186,9 +186,12 @@ def variant_keys(word: str) -> tuple[str, ...]:
     asks for index_keys only, which leave these copies out."""
     keys = _bare_query(word, _own_keys(word))
     if CYRILLIC_RE.search(word.lower()):
-        # a Cyrillic word also meets the Latin spellings that read one a as its е (SWAP)
-        swaps = (SWAP + k[len(SKELETON) :] for k in keys if is_skeleton(k) and not _swap(k))
-        return tuple(dict.fromkeys((*keys, *swaps)))
+        # a Cyrillic word also meets the Latin spellings that read one a as its е (SWAP), and
+        # when it has no е, those that write e for any of its а (FOLDED: Гасанов, Hesenov)
+        plain = [bare_skeleton(k) for k in keys if is_skeleton(k) and not _swap(k)]
+        swaps = (SWAP + k for k in plain)
+        folded = (FOLDED + k for k in plain if "E" not in k)
+        return tuple(dict.fromkeys((*keys, *swaps, *folded)))
     cyrillic = (CYRILLIC_SKELETON + bare_skeleton(k) for k in keys if is_skeleton(k))
     return tuple(dict.fromkeys((*(k for k in keys if not _swap(k)), *cyrillic)))
 
