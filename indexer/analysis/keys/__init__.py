@@ -28,10 +28,10 @@ share a key; the index build records which indexed words have each key
    stands behind them (Agdem is not Ağdam): a shared skeleton is weak evidence, and a group
    brings every document of every name of a place. The own name of a place that another place
    has with an a for its e (data/places_vowels.tsv: Zafreh, Zefreh), and that other name, keep
-   a and e apart in their skeletons, as the names of Russia's places do (other Latin words
-   record the skeleton with a and e one class under `#*`, apart from the one as written, so
-   Cheny meets no Chany by it), and no e of it reads
-   as i or o after a palatal (Cherum is not Çorum). A Cyrillic word records its skeletons for
+   a and e apart in their skeletons, as the names of Russia's and Turkey's places do (other
+   Latin words record the skeleton with a and e one class under `#*`, apart from the one as
+   written, so Cheny meets no Chany by it), and no e of it reads as i or o after a palatal
+   (Cherum is not Çorum). A Cyrillic word records its skeletons for
    Latin and Armenian words only (`#&`), and meets another Cyrillic word only by a skeleton
    written with its own ы, и and ё (сбытом is not сбитом, Быков not Биков, Сёмин not Сомин;
    a ё after ж, ч, ш, щ is left out, as spelling has written о there: Хрущёв, Хрущов).
