@@ -94,7 +94,7 @@ class Entry:
     groups: tuple[str, ...] = ()
     strict: bool = False
     also: tuple[str, ...] = ()  # words whose keys this word carries too
-    # every group of the word is a Russian place none of whose names has ə: its e is no a
+    # every group of the word is a place that keeps its vowels (keeps_vowels): its e is no a
     keep_e: bool = False
 
 
@@ -135,6 +135,7 @@ class _Table:
     far_schemes: dict[str, Entry] = field(default_factory=dict)
     # names the gazetteer leaves out (places_ambiguous.tsv): nobody's by a scheme key either
     left_out: frozenset[str] = frozenset()
+    vowels_kept: frozenset[str] = frozenset()  # of left_out: see VOWELS_KEPT
     # (word, group) of the names whose skeletons also lead to their group (keys/links.py)
     names: list[tuple[str, str]] = field(default_factory=list)
 
@@ -191,6 +192,16 @@ SCHEME_COUNTRIES = BRIDGE_COUNTRIES | {"GE"}
 KEEP_E_COUNTRIES = frozenset({"RU", "TR"})
 
 
+# places_ambiguous.tsv's mark for a name that keeps its vowels in each of its places
+VOWELS_KEPT = "kept"
+
+
+def keeps_vowels(country: str, names: str) -> bool:
+    """Whether a place of `country` with these names (text of them) writes a and e as they
+    are: see KEEP_E_COUNTRIES."""
+    return country in KEEP_E_COUNTRIES and not _A_OR_E_RE.search(names)
+
+
 @cache
 def table() -> _Table:
     t = _Table()
@@ -203,11 +214,7 @@ def table() -> _Table:
         for cells in rows(filename):
             group = cells[0].strip()
             bridge = filename != "places.tsv" or cells[2].strip() in BRIDGE_COUNTRIES
-            keep_e = (
-                filename == "places.tsv"
-                and cells[2].strip() in KEEP_E_COUNTRIES
-                and not _A_OR_E_RE.search(cells[1])
-            )
+            keep_e = filename == "places.tsv" and keeps_vowels(cells[2].strip(), cells[1])
             for name in cells[1].split(","):
                 if not name.strip():
                     continue
@@ -244,7 +251,11 @@ def table() -> _Table:
             _join(t.far_schemes, key, entry)
     # a key the region's names also have is theirs (by_scheme asks `schemes` first)
     t.far_schemes = {k: e for k, e in t.far_schemes.items() if len(e.groups) == 1}
-    t.left_out = frozenset(lookup_form(cells[0]) for cells in rows("places_ambiguous.tsv"))
+    left_out = list(rows("places_ambiguous.tsv"))
+    t.left_out = frozenset(lookup_form(cells[0]) for cells in left_out)
+    t.vowels_kept = frozenset(
+        lookup_form(cells[0]) for cells in left_out if cells[3:4] == [VOWELS_KEPT]
+    )
     return settled(t)
 
 
@@ -481,6 +492,12 @@ def by_scheme(key: str, word: str) -> Entry | None:
 def is_left_out(word: str) -> bool:
     """`word` is a name the gazetteer leaves out as several places' (places_ambiguous.tsv)."""
     return lookup_form(word) in table().left_out
+
+
+def keeps_its_vowels(word: str) -> bool:
+    """`word` is a name the gazetteer leaves out, whose every place keeps its a and e apart
+    (Revda, two towns of Russia, is not Ravda, a village of Bulgaria)."""
+    return lookup_form(word) in table().vowels_kept
 
 
 def is_place_name(word: str) -> bool:

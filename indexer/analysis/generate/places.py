@@ -49,6 +49,9 @@ words (Kasum-Ismailov, Ali-Bayramly, Novyy Karanlug) goes whole to places_multiw
 every other kept name of its place: the query plan (indexer.search.plan) matches it only as a
 whole name, so its words alone (Kasum, a given name; Ismailov, a surname; Novyy, "new") name
 nothing.
+A name left out that only places of Russia or Turkey with no ə among their names have is
+marked in places_ambiguous.tsv: its vowels are as written wherever it is (synonyms.py,
+KEEP_E_COUNTRIES), so its spelling keys keep a and e apart (Evren is not Avren).
 Names (own or alternate, Latin) of two places of the region that differ only in a and e
 (Zafreh, Zefreh; Katovo, Ketovo), or in one e after a palatal where the other has i, y, o or
 u (Cherum, Çorum) go to places_vowels.tsv, whose names keep their vowels apart in their
@@ -65,7 +68,14 @@ from pathlib import Path
 
 from indexer.analysis.pipeline import tokens
 from indexer.analysis.skeleton import skeletons
-from indexer.analysis.synonyms import NATIVE, lookup_form, script, written_form
+from indexer.analysis.synonyms import (
+    NATIVE,
+    VOWELS_KEPT,
+    keeps_vowels,
+    lookup_form,
+    script,
+    written_form,
+)
 
 from .sources import (
     COUNTRIES,
@@ -339,7 +349,11 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
         for n in p.names:
             reason = why_ambiguous(p, n)
             if reason and reason not in (IN_ITS_SCRIPT, AS_WRITTEN):
-                ambiguous.setdefault(n, [n, reason, f"{p.name} ({p.country} {p.geonameid})"])
+                holders = owners[form(n)]
+                # a name of several places of Russia or Turkey still has their vowels
+                kept = all(keeps_vowels(q.country, " ".join(q.names)) for q in holders)
+                where = f"{p.name} ({p.country} {p.geonameid})"
+                ambiguous.setdefault(n, [n, reason, where, VOWELS_KEPT if kept else ""])
                 continue
             # a name of Cyrillic or Armenian letters that reads as an ordinary word of
             # another script, or as a far foreign place's Latin name, is the place's name
@@ -542,8 +556,9 @@ def write(folder: Path = DATA) -> Path:
     )
     (folder / "places_ambiguous.tsv").write_text(
         "# Generated with places.tsv: names of places in GeoNames that the gazetteer leaves\n"
-        "# out because they do not name one place.\n# name\treason\tlisted for\n"
-        + "".join("\t".join(r) + "\n" for r in ambiguous),
+        "# out because they do not name one place; a name whose every place keeps its a and\n"
+        f"# e apart (synonyms.KEEP_E_COUNTRIES) is marked {VOWELS_KEPT}.\n"
+        "# name\treason\tlisted for\tvowels\n" + "".join("\t".join(r) + "\n" for r in ambiguous),
         encoding="utf-8",
     )
     (folder / "places_vowels.tsv").write_text(

@@ -22,6 +22,7 @@ from ..synonyms import (
     by_scheme,
     group_key,
     is_place_name,
+    keeps_its_vowels,
     listed_groups,
     lookup,
     place_countries,
@@ -230,7 +231,7 @@ def _own_keys(word: str) -> tuple[str, ...]:
         keys.append(BARE + bare)
     turkic = None
     if not strict:
-        keep_e = entry is not None and entry.keep_e
+        keep_e = entry.keep_e if entry is not None else keeps_its_vowels(word)
         skeleton_keys, people, turkic = name_and_people_keys(
             word, entry is not None, keep_e, vowels_apart(word)
         )
