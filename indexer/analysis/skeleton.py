@@ -37,7 +37,8 @@ vowels included (Agchay, Агчай, Агчае: Ağçay; Каракёе: Karak�
 is not a vowel and y).
 
 French and Spanish gu before e or i is g (Guetk, Beguimli), except in Turkic words, whose u
-is always a vowel. Letters whose sound depends on the language (ch: English /tʃ/, German /x/,
+is always a vowel; their sc before e or i, and dju, are also read as Telegram's and Italian's
+щ or ш and ISO 9's дю (Guliascev, Krusciov, Djukkiev). Letters whose sound depends on the language (ch: English /tʃ/, German /x/,
 French /ʃ/; j: English /dʒ/, German /j/, Spanish /x/; c: Turkic /dʒ/, elsewhere /k/ or /s/;
 x: Azerbaijani /x/, elsewhere ks; ck: English and German k, ISO 9's цк)
 give one skeleton per spelling system, at most MAX_READINGS of them: a word is written in one
@@ -135,6 +136,12 @@ _UNIT_RE = re.compile("|".join(sorted(UNITS, key=len, reverse=True)) + "|.", re.
 _FRONT = frozenset("eiyəı")
 # French and Spanish write g before e and i as gu (Zanguelan, Guevorkian: Zangelan, Gevorkyan)
 _GU_RE = re.compile(r"gu(?=[eiy])")
+# Letters that a scheme writes for another sound than the press does, read both ways: sc
+# before e or i is also Telegram's щ and Italian's ш (Guliascev: Гулящев; Krusciov: Хрущёв),
+# not only s and a c, and dju also ISO 9's and the scientific scheme's дю (Djukkiev:
+# Дюккиев), as the French дж before u is djou (their dja and djo: keys/names.py)
+_SCHEME_LETTERS_RE = re.compile(r"sc(?=[ei])|dj(?=u)")
+_SCHEME_LETTERS = {"sc": "sh", "dj": "dy"}
 
 
 # Letters whose sound depends on the language, each with its readings, one per spelling
@@ -316,7 +323,7 @@ def skeletons(
     Azerbaijani), so no e reads as I or O."""
     readings = _READINGS[bool(turkic), SCHWA if exact else "A"]
     variants = []
-    for spelling in _i_readings(latin if turkic else _GU_RE.sub("g", latin)):
+    for spelling in (s for word in _spellings(latin, turkic) for s in _i_readings(word)):
         units = _UNIT_RE.findall(spelling)
         fixed = list(map(readings.__getitem__, units))
         if None not in fixed:  # no letter whose sound depends on the language: one reading
@@ -340,6 +347,16 @@ def skeletons(
                 if key not in out:
                     out.append(key)
     return tuple(out)
+
+
+def _spellings(latin: str, turkic: bool) -> tuple[str, ...]:
+    """The word as the skeleton reads it (a Turkic word as written; elsewhere gu before e or i
+    is g), and with the letters of _SCHEME_LETTERS_RE as the scheme reads them."""
+    if turkic:
+        return (latin,)
+    plain = _GU_RE.sub("g", latin)
+    other = _SCHEME_LETTERS_RE.sub(lambda m: _SCHEME_LETTERS[m.group()], plain)
+    return (plain,) if other == plain else (plain, other)
 
 
 def _i_readings(latin: str) -> tuple[str, ...]:

@@ -15,8 +15,9 @@ share a key; the index build records which indexed words have each key
    Sheki; German and French press letters as English writes them, Juri and Iouri meet Yuri
    and Юрий; a Turkic c and a lone j also as English j: Yaycı, Yayji, Yaydzhi) and skeleton
    keys (`#...`, skeleton.py; a Latin word with Dutch or German digraphs also has those of
-   its spelling without them: Sjoesja, Oezdemir): not for ordinary English, Russian or Turkish
-   words (lexicon.py; a word with the marks of a Russian romanization, Ti͡ara, is no English
+   its spelling without them: Sjoesja, Oezdemir; one with ISO 9's dja or djo, for д and я
+   or ё, has those of that reading for Cyrillic words only: Hudjaev, Худяев): not for
+   ordinary English, Russian or Turkish words (lexicon.py; a word with the marks of a Russian romanization, Ti͡ara, is no English
    word, nor is a word in Cyrillic or Armenian letters that romanizes to one, Չինար), not
    for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и of пытаться/питаться),
    not for the curated ordinary words (Azeri/Azari). Armenian surnames
