@@ -38,12 +38,12 @@ is not a vowel and y).
 
 French and Spanish gu before e or i is g (Guetk, Beguimli), except in Turkic words, whose u
 is always a vowel; their sc before e or i, and dju, are also read as Telegram's and Italian's
-щ or ш and ISO 9's дю (Guliascev, Krusciov, Djukkiev). Letters whose sound depends on the language (ch: English /tʃ/, German /x/,
-French /ʃ/; j: English /dʒ/, German /j/, Spanish /x/; c: Turkic /dʒ/, elsewhere /k/ or /s/;
-x: Azerbaijani /x/, elsewhere ks; ck: English and German k, ISO 9's цк)
-give one skeleton per spelling system, at most MAX_READINGS of them: a word is written in one
-system, so each such letter reads the same way throughout it (Chuchele is cOcAl or kOkAl, never
-a mix that would meet Khojaly).
+щ or ш and ISO 9's дю (Guliascev, Krusciov, Djukkiev). Letters whose sound depends on the
+language (ch: English /tʃ/, German /x/, French /ʃ/; j: English /dʒ/, German /j/, Spanish
+/x/; c: Turkic /dʒ/, elsewhere /k/ or /s/; x: Azerbaijani /x/, elsewhere ks; ck: English and
+German k, ISO 9's цк) give one skeleton per spelling system, at most MAX_READINGS of them: a
+word is written in one system, so each such letter reads the same way throughout it
+(Chuchele is cOcAl or kOkAl, never a mix that would meet Khojaly).
 
 These rules merge ordinary words (hair/chair, van/wan), so the caller applies them to names
 and foreign words only (see keys/).
