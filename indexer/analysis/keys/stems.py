@@ -16,8 +16,9 @@ _TURKIC_SUFFIX_RE = re.compile(
     r"(?:l[aeə]r[ıi]n|l[aeə]r[ıi]|l[aeə]r|n[ıiu]n|[dt][aeə]k[ıi]|[dt][aeə]n|[dt][aeə]|[ıiu]n"
     r"|(?<=[^aeəiıoöuüy])l[aeə]|(?<=[aeəiıoöuü])yl[aeə])$"
 )
-# ... and the accusative's n after a vowel (Xocalını, Şuşanı), but not in a word that is a
-# frequent one in lower case, where it is mostly a possessive's (Davasını, "his case")
+# ... and the accusative's n after a vowel (Xocalını, Şuşanı; in a word with an x too,
+# Oluxlunu), but not in a word that is a frequent one in lower case, where it is mostly a
+# possessive's (Davasını, "his case")
 _TURKIC_ACCUSATIVE_RE = re.compile(r"(?<=[aeəıiou])n[ıiu]$")
 # ... and those of them an Azerbaijani name with an x and no other letter of the alphabet may
 # take (Xrazdanda, Dzaxidzorun), not the -ta, -tan, -in that end names in pinyin, whose x is
@@ -130,7 +131,7 @@ def word_stems(
         for i in range(MIN_LENGTH, len(latin)):
             if endings.fullmatch(latin, i):
                 out.append(latin[:i])
-    m = _TURKIC_ACCUSATIVE_RE.search(latin) if turkic and not frequent else None
+    m = _TURKIC_ACCUSATIVE_RE.search(latin) if endings is not None and not frequent else None
     if m and m.start() >= MIN_LENGTH:
         out.append(latin[: m.start()])
     if cyrillic:
