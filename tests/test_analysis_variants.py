@@ -160,6 +160,8 @@ def groups(word: str) -> set[str]:
         ["Худяев", "Hudjaev", "Xudjaev"],
         ["Дюккиев", "Djukkiev", "Dyukkiyev", "Diukkiev"],
         ["Гулящев", "Guliascev", "Gulyashchev"],
+        ["Мащук", "Mascuk"],
+        ["Щагов", "Scagov"],
         ["Хрущёв", "Krusciov", "Khrushchev"],
         # Dutch press letters (sj, tsj, zj, dzj, oe) and German oe, ue for ö, ü
         ["Shusha", "Sjoesja", "Шуша"],

@@ -139,7 +139,8 @@ _GU_RE = re.compile(r"gu(?=[eiy])")
 # Letters that a scheme writes for another sound than the press does, read both ways: sc
 # before e or i is also Telegram's щ and Italian's ш (Guliascev: Гулящев; Krusciov: Хрущёв),
 # not only s and a c, and dju also ISO 9's and the scientific scheme's дю (Djukkiev:
-# Дюккиев), as the French дж before u is djou (their dja and djo: keys/names.py)
+# Дюккиев), as the French дж before u is djou (their dja, djo, and sc before a, o, u:
+# keys/names.py)
 _SCHEME_LETTERS_RE = re.compile(r"sc(?=[ei])|dj(?=u)")
 _SCHEME_LETTERS = {"sc": "sh", "dj": "dy"}
 

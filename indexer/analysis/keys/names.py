@@ -210,25 +210,29 @@ _DIGRAPHS = {"tsj": "ch", "dzj": "dzh", "sj": "sh", "zj": "zh", "oe": "o", "ue":
 _DIGRAPH_RE = re.compile("tsj|dzj|sj|zj|oe(?!v)|ue(?!v)")
 
 
-# ISO 9's and the scientific scheme's dj before a or o: д and the glide of я, ё (Hudjaev:
-# Худяев), where the press's dj is дж (Djamal, Djafar; their dju: skeleton.py)
-_ISO_DJ_RE = re.compile("dj(?=[aoy])")
+# Letters of a scheme that the press writes for another sound before a and o, read as the
+# scheme means them for Cyrillic words only: ISO 9's and the scientific scheme's dj for д and
+# the glide of я, ё (Hudjaev: Худяев), where the press's dj is дж (Djamal, Djafar), and
+# Telegram's sc for щ (Scagov, Mascuk: Щагов, Мащук), where English and Italian read sk
+# (Oscar); their dju and Telegram's sce, sci read so in every key (skeleton.py)
+_SCHEME_ONLY_RE = re.compile("dj(?=[aoy])|sc(?=[aou])")
+_SCHEME_ONLY = {"dj": "dy", "sc": "shch"}
 
 
 @bounded_cache(max_bytes=4_000_000)
 def _stem_skeleton_keys(args: tuple[str, bool, bool, bool, int, bool]) -> tuple[str, ...]:
     """A Latin stem written with Dutch or German digraphs also has the skeletons of the
-    spelling without them, and one with dj before a vowel also those of ISO 9's reading,
-    recorded like a and e read as each other (SWAP) for Cyrillic words only: Djamal, read so,
-    is Дямал, but never Damal."""
+    spelling without them, and one with _SCHEME_ONLY_RE's letters also those of the schemes'
+    reading, recorded like a and e read as each other (SWAP) for Cyrillic words only: Djamal,
+    read so, is Дямал, but never Damal."""
     stem, turkic, cyrillic, keep_e, consonants, written = args
     spellings = [stem]
-    iso = None
+    scheme = None
     if not (turkic or cyrillic):
         plain = _DIGRAPH_RE.sub(lambda m: _DIGRAPHS[m.group()], stem)
         if plain != stem:
             spellings.append(plain)
-        iso = _ISO_DJ_RE.sub("dy", stem)
+        scheme = _SCHEME_ONLY_RE.sub(lambda m: _SCHEME_ONLY[m.group()], stem)
     out = []
     for spelling in spellings:
         for kept in skeletons(
@@ -236,8 +240,8 @@ def _stem_skeleton_keys(args: tuple[str, bool, bool, bool, int, bool]) -> tuple[
         ):
             if consonant_count(kept) >= consonants:
                 out += [SKELETON + kept] if keep_e else _latin_forms(kept)
-    if iso and iso != stem:
-        for kept in skeletons(iso, keep_e=True, hiatus=True, as_written=written):
+    if scheme and scheme != stem:
+        for kept in skeletons(scheme, keep_e=True, hiatus=True, as_written=written):
             if consonant_count(kept) >= consonants and SKELETON + kept not in out:
                 out.append(SWAP + kept)
     return tuple(dict.fromkeys(out))
