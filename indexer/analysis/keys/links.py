@@ -10,7 +10,7 @@ from rapidfuzz.fuzz import ratio
 from ..skeleton import SCHWA
 from ..synonyms import bridged, lookup_form, table
 from ..tables import settled
-from .marks import FOLDED, MIN_LENGTH, SKELETON, SWAP, bare_skeleton
+from .marks import FOLDED, KEPT, MIN_LENGTH, SKELETON, SWAP, bare_skeleton
 from .names import consonant_count, name_keys, spelt_stems, vowel_exact_skeletons
 
 SPELT_CLOSE = 70  # rapidfuzz ratio, 0-100
@@ -22,9 +22,9 @@ def _folded(skeleton: str) -> str:
 
 
 def _unswapped(key: str) -> str:
-    """A skeleton key with one a read as e, or a and e folded, as a plain one: a link checks
-    the vowels itself (Kelbedzhar, through Кельбаджар, to Kəlbəcər's group)."""
-    return SKELETON + bare_skeleton(key) if key.startswith((SWAP, FOLDED)) else key
+    """A skeleton key with one a read as e, a and e folded or kept apart, as a plain one: a link
+    checks the vowels itself (Kelbedzhar, through Кельбаджар, to Kəlbəcər's group)."""
+    return SKELETON + bare_skeleton(key) if key.startswith((SWAP, FOLDED, KEPT)) else key
 
 
 def _vowels_agree(a: str, b: str) -> bool:

@@ -17,10 +17,14 @@ CYRILLIC_SKELETON = SKELETON + "&"
 # two Latin spellings they would undo a name that keeps its e apart from a (Alenjaq is not
 # Alanjaq, Kamen not Kaman)
 SWAP = SKELETON + "+"
-# A Latin word's skeleton with a and e one class (names.py), set apart from the skeletons that
-# keep them: a name that keeps its vowels (a place of Russia, Chany) has only the latter, so a
-# Latin word with an e for one of its a meets it through neither (Cheny, a town of France)
+# A Latin word's skeleton with a and e one class (names.py), recorded with FOLDED when it has
+# an e, so that the word is found by another that writes an a there (Memmedov by Mammadov);
+# the skeleton as written is recorded with SKELETON. A name that keeps its vowels apart (a
+# place of Russia, Chany) records its skeleton with KEPT, which other words ask for only as
+# they write it: Cheny, a town of France, meets no Chany, while Tchany does
+# (words.variant_keys asks each skeleton under the marks it may be recorded with)
 FOLDED = SKELETON + "*"
+KEPT = SKELETON + "="
 LETTERS_MARK = "/"
 # A Turkic word's bare spelling (bare.py) as the spelling map records it: only a query word of
 # plain Latin letters asks for it, so two Turkic words with one bare spelling (Aşık, Asık)
@@ -39,6 +43,6 @@ def is_skeleton(key: str) -> bool:
 
 
 def bare_skeleton(key: str) -> str:
-    """A skeleton key without its SKELETON, SWAP or FOLDED mark."""
-    mark = next(m for m in (SWAP, FOLDED, SKELETON) if key.startswith(m))
+    """A skeleton key without its SKELETON, SWAP, FOLDED or KEPT mark."""
+    mark = next(m for m in (SWAP, FOLDED, KEPT, SKELETON) if key.startswith(m))
     return key[len(mark) :]

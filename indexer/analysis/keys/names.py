@@ -16,6 +16,7 @@ from .marks import (
     ARMENIAN_RE,
     CYRILLIC_RE,
     FOLDED,
+    KEPT,
     MIN_LENGTH,
     RUSSIAN_VERB_RE,
     SKELETON,
@@ -43,14 +44,14 @@ _AS_WRITTEN_RE = re.compile("[çöüşğıə]")
 
 
 def _latin_forms(kept: str) -> list[str]:
-    """A Latin word's skeleton keys: with a and e one class (FOLDED), to meet other Latin
-    spellings (Mamedov, Mammadov, Bademli, Badamlı), as written, to meet a name that keeps its
-    vowels apart too (a place of Russia: Chany), and with them apart but one of them read as
-    the other (SWAP), to meet a Cyrillic spelling, whose а and е are different letters: Russian
-    writes an ə as е (Мамедов for Mammadov, Гейдар for Haydar), so one a of a Latin name may
-    be its е, but Алана and Алена, Давид and Дэвид stay apart."""
+    """A Latin word's skeleton keys: as written, and with a and e one class (FOLDED) when it has
+    an e, to meet other Latin spellings (Mamedov, Mammadov, Bademli, Badamlı; marks.FOLDED), and
+    with them apart but one of them read as the other (SWAP), to meet a Cyrillic spelling, whose
+    а and е are different letters: Russian writes an ə as е (Мамедов for Mammadov, Гейдар for
+    Haydar), so one a of a Latin name may be its е, but Алана and Алена, Давид and Дэвид stay
+    apart."""
     folded = kept.replace("E", "A")
-    out = [FOLDED + folded, SKELETON + kept]
+    out = [SKELETON + kept] + ([FOLDED + folded] if folded != kept else [])
     for i, sym in enumerate(kept):
         if sym in "AE":
             swapped = kept[:i] + ("E" if sym == "A" else "A") + kept[i + 1 :]
@@ -239,10 +240,10 @@ def _stem_skeleton_keys(args: tuple[str, bool, bool, bool, int, bool]) -> tuple[
             spelling, turkic, keep_e=True, e_as_o=not cyrillic, hiatus=True, as_written=written
         ):
             if consonant_count(kept) >= consonants:
-                out += [SKELETON + kept] if keep_e else _latin_forms(kept)
+                out += [KEPT + kept] if keep_e else _latin_forms(kept)
     if scheme and scheme != stem:
         for kept in skeletons(scheme, keep_e=True, hiatus=True, as_written=written):
-            if consonant_count(kept) >= consonants and SKELETON + kept not in out:
+            if consonant_count(kept) >= consonants and not {SKELETON + kept, KEPT + kept} & {*out}:
                 out.append(SWAP + kept)
     return tuple(dict.fromkeys(out))
 

@@ -37,8 +37,10 @@ from .marks import (
     CYRILLIC_RE,
     CYRILLIC_SKELETON,
     FOLDED,
+    KEPT,
     LETTERS_MARK,
     MIN_LENGTH,
+    SKELETON,
     SWAP,
     bare_skeleton,
     is_skeleton,
@@ -187,14 +189,33 @@ def variant_keys(word: str) -> tuple[str, ...]:
     asks for index_keys only, which leave these copies out."""
     keys = _bare_query(word, _own_keys(word))
     if CYRILLIC_RE.search(word.lower()):
-        # a Cyrillic word also meets the Latin spellings that read one a as its е (SWAP), and
-        # when it has no е, those that write e for any of its а (FOLDED: Гасанов, Hesenov)
+        # a Cyrillic word meets the Latin spellings as written (SKELETON, KEPT), those that
+        # read one a as its е (SWAP), and when it has no е, those that write e for any of its
+        # а (FOLDED: Гасанов, Hesenov)
         plain = [bare_skeleton(k) for k in keys if is_skeleton(k) and not _swap(k)]
-        swaps = (SWAP + k for k in plain)
-        folded = (FOLDED + k for k in plain if "E" not in k)
-        return tuple(dict.fromkeys((*keys, *swaps, *folded)))
+        latin = (
+            mark + k
+            for k in plain
+            for mark in (SKELETON, KEPT, SWAP, *((FOLDED,) if "E" not in k else ()))
+        )
+        return tuple(dict.fromkeys((*keys, *latin)))
+    asked = (k for key in keys if not _swap(key) for k in _asked(key))
     cyrillic = (CYRILLIC_SKELETON + bare_skeleton(k) for k in keys if is_skeleton(k))
-    return tuple(dict.fromkeys((*(k for k in keys if not _swap(k)), *cyrillic)))
+    return tuple(dict.fromkeys((*asked, *cyrillic)))
+
+
+def _asked(key: str) -> tuple[str, ...]:
+    """A Latin word's own key and the other marks its skeleton may be recorded with (marks.py):
+    a skeleton as written is also asked with KEPT, a name's that keeps its vowels, and when it
+    has no e with FOLDED, a word's with an e there (Mammadov: Memmedov); a folded one also as
+    written, a word's with no e (Memmedov: Mammadov); a name's that keeps its vowels also as
+    written, an unlisted spelling's (Chany: Tchany)."""
+    if not is_skeleton(key):
+        return (key,)
+    bare = bare_skeleton(key)
+    if key.startswith((FOLDED, KEPT)):
+        return (key, SKELETON + bare)
+    return (key, KEPT + bare, *((FOLDED + bare,) if "E" not in bare else ()))
 
 
 def _bare_query(word: str, keys: tuple[str, ...]) -> tuple[str, ...]:
