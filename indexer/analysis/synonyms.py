@@ -496,7 +496,7 @@ def is_left_out(word: str) -> bool:
 
 def keeps_its_vowels(word: str) -> bool:
     """`word` is a name the gazetteer leaves out, whose every place keeps its a and e apart
-    (Revda, two towns of Russia, is not Ravda, a village of Bulgaria)."""
+    (Evren, two towns of Turkey, is not Avren, a village of Bulgaria)."""
     return lookup_form(word) in table().vowels_kept
 
 

@@ -211,9 +211,9 @@ _DIGRAPHS = {"tsj": "ch", "dzj": "dzh", "sj": "sh", "zj": "zh", "oe": "o", "ue":
 _DIGRAPH_RE = re.compile("tsj|dzj|sj|zj|oe(?!v)|ue(?!v)")
 
 
-# Letters of a scheme that the press writes for another sound before a and o, read as the
-# scheme means them for Cyrillic words only: ISO 9's and the scientific scheme's dj for д and
-# the glide of я, ё (Hudjaev: Худяев), where the press's dj is дж (Djamal, Djafar), and
+# Letters of a scheme that the press writes for another sound before a, o (and u, for sc),
+# read as the scheme means them for Cyrillic words only: ISO 9's and the scientific scheme's
+# dj for д and the glide of я, ё (Hudjaev: Худяев), where the press's dj is дж (Djamal), and
 # Telegram's sc for щ (Scagov, Mascuk: Щагов, Мащук), where English and Italian read sk
 # (Oscar); their dju and Telegram's sce, sci read so in every key (skeleton.py)
 _SCHEME_ONLY_RE = re.compile("dj(?=[aoy])|sc(?=[aou])")
@@ -243,7 +243,8 @@ def _stem_skeleton_keys(args: tuple[str, bool, bool, bool, int, bool]) -> tuple[
                 out += [KEPT + kept] if keep_e else _latin_forms(kept)
     if scheme and scheme != stem:
         for kept in skeletons(scheme, keep_e=True, hiatus=True, as_written=written):
-            if consonant_count(kept) >= consonants and not {SKELETON + kept, KEPT + kept} & {*out}:
+            known = SKELETON + kept in out or KEPT + kept in out
+            if consonant_count(kept) >= consonants and not known:
                 out.append(SWAP + kept)
     return tuple(dict.fromkeys(out))
 
