@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from indexer.analysis import exact_key, tokens, variant_keys
 from indexer.analysis.casing import lower
-from indexer.analysis.keys import index_keys
+from indexer.analysis.keys import SKELETON, index_keys, keys_without_skeletons
 from indexer.analysis.skeleton import skeletons
 from indexer.analysis.synonyms import lookup
 
@@ -983,6 +983,32 @@ def test_a_short_word_joins_no_group_by_its_skeleton(word):
     """Only a listed spelling puts a short word in a name's group: too many short words share
     a skeleton with some name."""
     assert lookup(word) is not None or not groups(word)
+
+
+_LETTERS = (
+    "abcdefhijklmnoqrsuvxyzəışçğöüABKQXŞƏİ"
+    "абвгджзийклмнорстухцчшщыьэюяёАКХЮ"
+    "աբգդեզէըթիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ'ʹ-"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_LETTERS, min_size=1, max_size=12))
+def test_a_search_without_skeletons_asks_what_a_full_one_asks_but_the_skeletons(word):
+    """A listed word and a prefix's completions skip the skeletons (search.plan): they must
+    still reach every listed name, scheme spelling and mild spelling a full search reaches."""
+    full = [k for k in variant_keys(word) if not k.startswith(SKELETON)]
+    assert set(keys_without_skeletons(word)) == set(full)
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Xocalı", "Ходжалы", "Şəmkir", "Semkir", "Mammadov", "Լաչին", "Azeris", "armyanskomu",
+     "Avarların", "Горбачёв", "persah", "Bergkarabach", "khojaly", "Tashirdan"],
+)  # fmt: skip
+def test_listed_words_and_names_keep_their_keys_without_skeletons(word):
+    full = [k for k in variant_keys(word) if not k.startswith(SKELETON)]
+    assert full and set(keys_without_skeletons(word)) == set(full)
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from indexer.analysis import WORD_RE, exact_key, variant_keys
-from indexer.analysis.keys import SKELETON, index_keys
+from indexer.analysis.keys import index_keys, keys_without_skeletons
 
 FILENAME = "spellings.npz"
 LEGACY = "spellings.json"  # the whole map as JSON, as versions written before FILENAME hold it
@@ -101,9 +101,7 @@ class SpellingMap:
         tables' groups count, not the consonant skeletons that guess at unlisted names."""
         exact = exact_key(word)
         out: set[str] = set()
-        for key in variant_keys(word):
-            if not skeletons and key.startswith(SKELETON):
-                continue
+        for key in variant_keys(word) if skeletons else keys_without_skeletons(word):
             if key[:1].isalnum():  # a light key is itself a word some documents may use
                 out.add(key)
             out.update(self._get(key))
@@ -117,7 +115,7 @@ class SpellingMap:
     def group_spellings(self, stem: str) -> set[str]:
         """The indexed terms of every names-table group that `stem` belongs to."""
         found: set[str] = set()
-        for key in variant_keys(stem):
+        for key in keys_without_skeletons(stem):
             if key.startswith(GROUP):
                 found |= self.terms_of(key)
         return found

@@ -204,6 +204,14 @@ def variant_keys(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*asked, *cyrillic)))
 
 
+def keys_without_skeletons(word: str) -> tuple[str, ...]:
+    """variant_keys without the skeletons: what a listed word and a prefix's completions ask
+    for (search.plan), spared the work of asking every skeleton under each mark it may be
+    recorded with, which a prefix query's hundreds of completions would each pay."""
+    keys = _bare_query(word, _own_keys(word))
+    return tuple(dict.fromkeys(k for k in keys if not k.startswith(SKELETON)))
+
+
 def _asked(key: str) -> tuple[str, ...]:
     """A Latin word's own key and the other marks its skeleton may be recorded with (marks.py):
     a skeleton as written is also asked with KEPT, a name's that keeps its vowels, and when it
