@@ -679,6 +679,13 @@ def test_two_vowels_in_a_row_stay_two_in_the_skeleton():
         ["Assyrians", "Assyrer", "Assyriens", "ассирийцы", "ассирийцев"],
         ["Ukrainians", "Ukrainer", "Ukrainiens", "украинцы", "Ukraynalılar"],
         ["Tats", "Tat", "таты", "Tatlar"],
+        # Azerbaijani and Turkish put a case ending after the plural: dative, locative,
+        # ablative, comitative, with or without a letter only their alphabets have
+        ["Lezgins", "Ləzgilərə", "Ləzgilərdə", "Lezgilerden", "Lezginlerle"],
+        ["Avars", "Avarların", "Avarlara", "Avarlardan"],  # a short stem: by its mild key
+        ["Armenians", "Ermənilərlə", "Ermenilere", "Ermənilərdən"],
+        ["Azerbaijanis", "Azərbaycanlılara", "Azerbaycanlılarda"],
+        ["Kurds", "Kürdlərə", "Kürtlerden"],
     ],
 )
 def test_a_peoples_name_meets_its_plural_and_derivations(spellings):

@@ -49,10 +49,12 @@ from .romanize import romanize, russian_cyrillic, strip_apostrophe_suffix
 from .schemes import scheme_keys
 from .tables import rows, settled
 
-# English plural, Azerbaijani/Turkish case and plural endings, Russian case endings
-# (romanized). Tried longest first, only to find a listed word.
+# English plural, Azerbaijani/Turkish case and plural endings (a case after the plural too:
+# Ermənilərlə, azərbaycanlılara), Russian case endings (romanized). Tried longest first, only
+# to find a listed word.
 _ENDINGS = (
-    r"lerinin|larinin|lerin|larin|leri|lari|ler|lar|nin|nun|daki|deki|taki|teki|dan|den|tan|ten"
+    r"lerinin|larinin|lerden|lardan|lerin|larin|lerde|larda|lerle|larla|lere|lara|leri|lari"
+    r"|ler|lar|nin|nun|daki|deki|taki|teki|dan|den|tan|ten"
     r"|da|de|ta|te|yla|yle"
     r"|in|un|ogo|ego|ykh|ikh|yakh|akh|ami|yami|yam|am|aya|oye|iye|yye|om|em|oy|ey|iy|yy|ov|ev"
     r"|ya|es|s|a|e|i|u|y"
@@ -309,7 +311,7 @@ def lookup(word: str) -> Entry | None:
 
 # Azerbaijani and Turkish case and plural endings after vowel harmony, as written
 _WRITTEN_SUFFIX_RE = re.compile(
-    "(?:[dt][aəe]n?|[dt][aəe]ki|n?[ıiuü]n|y?[aəe]|[ny]?[ıiuü]|l[aəe]r)$"
+    "(?:[dt][aəe]n?|[dt][aəe]ki|n?[ıiuü]n|y?[aəe]|[ny]?[ıiuü]|l[aəe]r(?:d[aəe]n?|l?[aəe])?)$"
 )
 
 

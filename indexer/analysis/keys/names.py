@@ -30,6 +30,7 @@ from .stems import (
     MIN_PEOPLE_CLASSES,
     RUSSIAN_PEOPLE_RE,
     SHORT_PEOPLE_RE,
+    TURKIC_PEOPLE_RE,
     bare_people,
     people_stems,
     word_stems,
@@ -153,6 +154,12 @@ def name_and_people_keys(
     short: list[str] | None = None
     # a Russian case form's stem is a people's name too (лезгинов: лезгин, Lezg)
     bare = stems[1:] if cyrillic else []
+    if turkic:
+        # a Turkic plural's stem, read as a people's name, needs only the mild key a short
+        # one lacks (Avarların: Avar); a longer one meets by the skeletons of word_stems
+        for stem in people_stems(latin, TURKIC_PEOPLE_RE)[:1]:
+            if not _skeleton_keys(stem, turkic, cyrillic, keep_e, MIN_PEOPLE_CLASSES, written):
+                people += milds(stem, turkic)
     for stem in [] if turkic else dict.fromkeys(people_stems(latin) + bare_people(bare)):
         keys = _skeleton_keys(stem, turkic, cyrillic, keep_e, MIN_PEOPLE_CLASSES, written)
         if not keys:

@@ -9,12 +9,13 @@ import re
 from .marks import MIN_LENGTH
 
 # Azerbaijani/Turkish case and plural endings that hold a consonant (vowel endings vanish
-# from a skeleton anyway): Xocalıda, Qarabağın, Əliyevin, ermənilər; the relative -dakı
-# (Qarabağdakı) and the comitative, -la after a consonant and -yla after a vowel (Əliyevlə,
-# Xocalıyla): a bare la after a vowel ends names (Zaqatala, Qəbələ).
+# from a skeleton anyway), a case after the plural too (Ermənilərə, Lezgilerden): Xocalıda,
+# Qarabağın, Əliyevin, ermənilər; the relative -dakı (Qarabağdakı) and the comitative, -la
+# after a consonant and -yla after a vowel (Əliyevlə, Xocalıyla): a bare la after a vowel ends
+# names (Zaqatala, Qəbələ).
 _TURKIC_SUFFIX_RE = re.compile(
-    r"(?:l[aeə]r[ıi]n|l[aeə]r[ıi]|l[aeə]r|n[ıiu]n|[dt][aeə]k[ıi]|[dt][aeə]n|[dt][aeə]|[ıiu]n"
-    r"|(?<=[^aeəiıoöuüy])l[aeə]|(?<=[aeəiıoöuü])yl[aeə])$"
+    r"(?:l[aeə]r(?:[ıi]n|[ıi]|[aeə]|d[aeə]n?|l[aeə])?|n[ıiu]n|[dt][aeə]k[ıi]|[dt][aeə]n"
+    r"|[dt][aeə]|[ıiu]n|(?<=[^aeəiıoöuüy])l[aeə]|(?<=[aeəiıoöuü])yl[aeə])$"
 )
 # ... and the accusative's n after a vowel (Xocalını, Şuşanı; in a word with an x too,
 # Oluxlunu), but not in a word that is a frequent one in lower case, where it is mostly a
@@ -169,16 +170,16 @@ def word_stems(
 # -ian, -ish (Lezgians, Kurdish), German -er, -en, -isch (Kurden, Tschetschenen), French -ien,
 # -ienne, -ais, Russian -ец, -цы, -ин, -ины (чеченец, чеченцы, лезгин, лезгины) in any
 # romanization, but -цев only in Cyrillic, as a case ending (чеченцев: bare_people), since a
-# Latin -tsev is a surname's (Bulavintsev is not Bulaventsev), and Turkish -ler, -lar where no
-# Turkish letter tells the word Turkic
-# (Kazaklar, Lezgiler; Turkic words lose their plural by the suffixes of word_stems). Two rounds
+# Latin -tsev is a surname's (Bulavintsev is not Bulaventsev), and Turkish -ler, -lar, with a
+# case ending after it too, where no Turkish letter tells the word Turkic (Kazaklar, Lezgiler,
+# Avarlardan; Turkic words lose their plural by the suffixes of word_stems). Two rounds
 # at most (Lezgians: Lezgian, Lezg); a stem keeps three consonant classes at least for its
 # skeletons, as fewer are shared by too many names (Chech of Chechen is not kept), and a
 # shorter one only its mild key, and not after -in, which ends too many places (Lachin is
 # not Lach).
 _PEOPLE_ENDINGS = (
     r"(?:ts|tc|c|z)(?:y|i|ami|am|akh|ah)|e?ts|etc|ec|iennes?|iens?|ians?|iers?|ern?s?"
-    r"|ens?|ische[nrs]?|isch|ish|aises?|ais|ese|s|l[ae]r"
+    r"|ens?|ische[nrs]?|isch|ish|aises?|ais|ese|s|l[ae]r(?:[ıi]n|[ıi]|[ae]|[dt][ae]n?|l[ae])?"
 )
 _PEOPLE_RE = re.compile(rf"(?:{_PEOPLE_ENDINGS}|in[aeiy]?s?)")
 SHORT_PEOPLE_RE = re.compile(rf"(?:{_PEOPLE_ENDINGS})")
@@ -201,6 +202,12 @@ def people_stems(latin: str, endings: re.Pattern = _PEOPLE_RE) -> list[str]:
         todo = [s for s in dict.fromkeys(found) if s not in out]
         out += todo
     return out
+
+
+# The Azerbaijani and Turkish plural of a people's name, with a case ending after it (Avarların,
+# Avarlara, Avarlardan): a word with a letter of these alphabets loses it by word_stems'
+# suffixes, but a short stem (Avar) has no skeleton, only its mild key, which it needs then
+TURKIC_PEOPLE_RE = re.compile(r"l[aeə]r(?:[ıi]n|[ıi]|[aeə]|[dt][aeə]n?|l[aeə])?")
 
 
 # The plural and case endings of a Russian people's name (курды, курдов, чеченцы, чеченцев,
