@@ -685,7 +685,8 @@ def test_two_vowels_in_a_row_stay_two_in_the_skeleton():
         ["Avars", "Avarların", "Avarlara", "Avarlardan"],  # a short stem: by its mild key
         ["Armenians", "Ermənilərlə", "Ermenilere", "Ermənilərdən"],
         ["Azerbaijanis", "Azərbaycanlılara", "Azerbaycanlılarda"],
-        ["Kurds", "Kürdlərə", "Kürtlerden"],
+        ["Kurds", "Kürdlərə", "Kürtlerden", "Kürtlerle"],  # a listed plural with its case
+        ["Russians", "Ruslarla", "Ruslardan"],
     ],
 )
 def test_a_peoples_name_meets_its_plural_and_derivations(spellings):

@@ -54,7 +54,7 @@ from .tables import rows, settled
 # to find a listed word.
 _ENDINGS = (
     r"lerinin|larinin|lerden|lardan|lerin|larin|lerde|larda|lerle|larla|lere|lara|leri|lari"
-    r"|ler|lar|nin|nun|daki|deki|taki|teki|dan|den|tan|ten"
+    r"|ler|lar|(?<=l[ae]r)l[ae]|nin|nun|daki|deki|taki|teki|dan|den|tan|ten"
     r"|da|de|ta|te|yla|yle"
     r"|in|un|ogo|ego|ykh|ikh|yakh|akh|ami|yami|yam|am|aya|oye|iye|yye|om|em|oy|ey|iy|yy|ov|ev"
     r"|ya|es|s|a|e|i|u|y"
