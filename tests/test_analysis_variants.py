@@ -205,6 +205,11 @@ def test_every_spelling_of_a_name_meets_every_other(spellings):
         # and the accusative's n after a vowel on such a name without other Azerbaijani letters
         ("Oluxlunu", "Olukhlu"),
         ("Baxramtepeni", "Bahramtepe"),
+        # the dative's y after a vowel, and the plural and -dakı on a name with an x
+        ("Baxramtepeyə", "Bahramtepe"),
+        ("Evloxlar", "Yevlakh"),
+        ("Evloxlardan", "Евлах"),
+        ("Samuxdakı", "Samukh"),
         # a Russian case form of an Armenian surname has the forms Russian writes for it too
         ("Оганесяну", "Hovhannisyan"),
         # the Russian instrumental romanized, as a title or a reference keeps it
@@ -1121,6 +1126,7 @@ def test_a_case_form_of_a_name_kept_as_written_is_that_place(word, group):
         ("Samux", "Samuxda", "gn585177"),  # Samukh's locative
         ("Evlox", "Evloxdan", "gn584649"),  # Yevlakh's ablative
         ("Axbad", "Axbadda", "gn616999"),  # Haghpat's locative
+        ("Evlox", "Evloxlar", "gn584649"),  # the plural
     ],
 )
 def test_a_case_form_of_an_unlisted_spelling_finds_the_place_the_spelling_finds(

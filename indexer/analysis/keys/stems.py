@@ -12,19 +12,19 @@ from .marks import MIN_LENGTH
 # from a skeleton anyway), a case after the plural too (Ermənilərə, Lezgilerden): Xocalıda,
 # Qarabağın, Əliyevin, ermənilər; the relative -dakı (Qarabağdakı) and the comitative, -la
 # after a consonant and -yla after a vowel (Əliyevlə, Xocalıyla): a bare la after a vowel ends
-# names (Zaqatala, Qəbələ).
+# names (Zaqatala, Qəbələ); and the dative's y after a vowel (Bəhramtəpəyə).
 _TURKIC_SUFFIX_RE = re.compile(
     r"(?:l[aeə]r(?:[ıi]n|[ıi]|[aeə]|d[aeə]n?|l[aeə])?|n[ıiu]n|[dt][aeə]k[ıi]|[dt][aeə]n"
-    r"|[dt][aeə]|[ıiu]n|(?<=[^aeəiıoöuüy])l[aeə]|(?<=[aeəiıoöuü])yl[aeə])$"
+    r"|[dt][aeə]|[ıiu]n|(?<=[^aeəiıoöuüy])l[aeə]|(?<=[aeəiıoöuü])y(?:l[aeə]|[aeə]))$"
 )
 # ... and the accusative's n after a vowel (Xocalını, Şuşanı; in a word with an x too,
 # Oluxlunu), but not in a word that is a frequent one in lower case, where it is mostly a
 # possessive's (Davasını, "his case")
 _TURKIC_ACCUSATIVE_RE = re.compile(r"(?<=[aeəıiou])n[ıiu]$")
 # ... and those of them an Azerbaijani name with an x and no other letter of the alphabet may
-# take (Xrazdanda, Dzaxidzorun), not the -ta, -tan, -in that end names in pinyin, whose x is
-# another sound (Xiantan is not Xian), or in Russian (Alexin is not Alex)
-_X_SUFFIX_RE = re.compile(r"(?:dan?|un)$")
+# take (Xrazdanda, Dzaxidzorun, Evloxlar, Samuxdakı), not the -ta, -tan, -in that end names in
+# pinyin, whose x is another sound (Xiantan is not Xian), or in Russian (Alexin is not Alex)
+_X_SUFFIX_RE = re.compile(r"(?:l[aeə]r(?:[ıi]n|[ıi]|[aeə]|d[aeə]n?|l[aeə])?|dak[ıi]|dan?|un)$")
 # Russian case endings (romanized as Wikipedia does: -iye, -aya) and the adjective's -sk-:
 # Нагорного, карабахские.
 _RUSSIAN_SUFFIX_RE = re.compile(
