@@ -10,7 +10,7 @@ from rapidfuzz.fuzz import ratio
 from ..skeleton import SCHWA
 from ..synonyms import bridged, lookup_form, table
 from ..tables import settled
-from .marks import FOLDED, KEPT, MIN_LENGTH, SKELETON, SWAP, bare_skeleton
+from .marks import MIN_LENGTH, SKELETON, marked
 from .names import consonant_count, name_keys, spelt_stems, vowel_exact_skeletons
 
 SPELT_CLOSE = 70  # rapidfuzz ratio, 0-100
@@ -24,7 +24,7 @@ def _folded(skeleton: str) -> str:
 def _unswapped(key: str) -> str:
     """A skeleton key with one a read as e, a and e folded or kept apart, as a plain one: a link
     checks the vowels itself (Kelbedzhar, through Кельбаджар, to Kəlbəcər's group)."""
-    return SKELETON + bare_skeleton(key) if key.startswith((SWAP, FOLDED, KEPT)) else key
+    return SKELETON + key[2:] if marked(key) else key
 
 
 def _vowels_agree(a: str, b: str) -> bool:
@@ -77,7 +77,7 @@ def linked_groups(word: str, skeleton_keys: tuple[str, ...], own: tuple[str, ...
     exact: frozenset[str] | None = None
     spelt: tuple[str, ...] | None = None
     out: list[str] = []
-    for key in map(_unswapped, skeleton_keys):
+    for key in dict.fromkeys(map(_unswapped, skeleton_keys)):
         for group, names in by_skeleton.get(key, {}).items():
             if group in out:
                 continue

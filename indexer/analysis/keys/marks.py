@@ -42,7 +42,16 @@ def is_skeleton(key: str) -> bool:
     return key.startswith(SKELETON) and LETTERS_MARK not in key
 
 
+# SWAP, FOLDED and KEPT are SKELETON and one sign: bare_skeleton runs for every key of every
+# word a build meets, so it tells them by that sign alone
+_SECOND_SIGNS = frozenset(m[1] for m in (SWAP, FOLDED, KEPT))
+
+
 def bare_skeleton(key: str) -> str:
     """A skeleton key without its SKELETON, SWAP, FOLDED or KEPT mark."""
-    mark = next(m for m in (SWAP, FOLDED, KEPT, SKELETON) if key.startswith(m))
-    return key[len(mark) :]
+    return key[2:] if key[1:2] in _SECOND_SIGNS else key[1:]
+
+
+def marked(key: str) -> bool:
+    """Whether `key` is a skeleton with a SWAP, FOLDED or KEPT mark."""
+    return key[:1] == SKELETON and key[1:2] in _SECOND_SIGNS
