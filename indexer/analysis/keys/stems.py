@@ -8,13 +8,16 @@ import re
 
 from .marks import MIN_LENGTH
 
+# The Azerbaijani and Turkish plural, alone or with a case after it (Ermənilər, Ermənilərin,
+# Ermənilərlə)
+_PLURAL = r"l[aeə]r(?:[ıi]n|[ıi]|[aeə]|d[aeə]n?|l[aeə])?"
 # Azerbaijani/Turkish case and plural endings that hold a consonant (vowel endings vanish
 # from a skeleton anyway), a case after the plural too (Ermənilərə, Lezgilerden): Xocalıda,
 # Qarabağın, Əliyevin, ermənilər; the relative -dakı (Qarabağdakı) and the comitative, -la
 # after a consonant and -yla after a vowel (Əliyevlə, Xocalıyla): a bare la after a vowel ends
 # names (Zaqatala, Qəbələ); and the dative's y after a vowel (Bəhramtəpəyə).
 _TURKIC_SUFFIX_RE = re.compile(
-    r"(?:l[aeə]r(?:[ıi]n|[ıi]|[aeə]|d[aeə]n?|l[aeə])?|n[ıiu]n|[dt][aeə]k[ıi]|[dt][aeə]n"
+    rf"(?:{_PLURAL}|n[ıiu]n|[dt][aeə]k[ıi]|[dt][aeə]n"
     r"|[dt][aeə]|[ıiu]n|(?<=[^aeəiıoöuüy])l[aeə]|(?<=[aeəiıoöuü])y(?:l[aeə]|[aeə]))$"
 )
 # ... and the accusative's n after a vowel (Xocalını, Şuşanı; in a word with an x too,
@@ -24,7 +27,7 @@ _TURKIC_ACCUSATIVE_RE = re.compile(r"(?<=[aeəıiou])n[ıiu]$")
 # ... and those of them an Azerbaijani name with an x and no other letter of the alphabet may
 # take (Xrazdanda, Dzaxidzorun, Evloxlar, Samuxdakı), not the -ta, -tan, -in that end names in
 # pinyin, whose x is another sound (Xiantan is not Xian), or in Russian (Alexin is not Alex)
-_X_SUFFIX_RE = re.compile(r"(?:l[aeə]r(?:[ıi]n|[ıi]|[aeə]|d[aeə]n?|l[aeə])?|dak[ıi]|dan?|un)$")
+_X_SUFFIX_RE = re.compile(rf"(?:{_PLURAL}|dak[ıi]|dan?|un)$")
 # Russian case endings (romanized as Wikipedia does: -iye, -aya) and the adjective's -sk-:
 # Нагорного, карабахские.
 _RUSSIAN_SUFFIX_RE = re.compile(
@@ -179,7 +182,7 @@ def word_stems(
 # not Lach).
 _PEOPLE_ENDINGS = (
     r"(?:ts|tc|c|z)(?:y|i|ami|am|akh|ah)|e?ts|etc|ec|iennes?|iens?|ians?|iers?|ern?s?"
-    r"|ens?|ische[nrs]?|isch|ish|aises?|ais|ese|s|l[ae]r(?:[ıi]n|[ıi]|[ae]|[dt][ae]n?|l[ae])?"
+    rf"|ens?|ische[nrs]?|isch|ish|aises?|ais|ese|s|{_PLURAL}"
 )
 _PEOPLE_RE = re.compile(rf"(?:{_PEOPLE_ENDINGS}|in[aeiy]?s?)")
 SHORT_PEOPLE_RE = re.compile(rf"(?:{_PEOPLE_ENDINGS})")
@@ -207,7 +210,7 @@ def people_stems(latin: str, endings: re.Pattern = _PEOPLE_RE) -> list[str]:
 # The Azerbaijani and Turkish plural of a people's name, with a case ending after it (Avarların,
 # Avarlara, Avarlardan): a word with a letter of these alphabets loses it by word_stems'
 # suffixes, but a short stem (Avar) has no skeleton, only its mild key, which it needs then
-TURKIC_PEOPLE_RE = re.compile(r"l[aeə]r(?:[ıi]n|[ıi]|[aeə]|[dt][aeə]n?|l[aeə])?")
+TURKIC_PEOPLE_RE = re.compile(_PLURAL)
 
 
 # The plural and case endings of a Russian people's name (курды, курдов, чеченцы, чеченцев,
