@@ -37,7 +37,8 @@ share a key; the index build records which indexed words have each key
    records its skeletons for Latin and Armenian words only (`#&`), and meets another
    Cyrillic word only by a skeleton written with its own ы, и and ё (сбытом is not сбитом,
    Быков not Биков, Сёмин not Сомин; a ё after ж, ч, ш, щ is left out, as spelling has written
-   о there: Хрущёв, Хрущов).
+   о there: Хрущёв, Хрущов, but an у there is kept: щуки is not щёки; a short word's only
+   vowel is kept though it looks like an ending: чих is not чех).
 4. The scheme key (`%`, schemes.py) of a Russian word, and of a Latin or Armenian word that is
    no English or Turkish word: Малый meets Maly, Malyj, Malyi; a Cyrillic word is recorded
    under it with `&` (index_keys), which only Latin and Armenian words ask for, so it never

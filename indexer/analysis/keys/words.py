@@ -52,8 +52,10 @@ from .stems import RUSSIAN_PEOPLE_RE
 # лезгин), and so are the case endings -ым, -ыми, -ых (Алиевым, Алиевых: Алиев)
 _ENDING_RE = re.compile("(?:[ыи](?:ми|м|х)|[аеёиоуыэюяй]+)$")
 # the letters that tell two Cyrillic words apart where a skeleton does not: ы, и, and ё but
-# after ж, ч, ш, щ, where Russian has written ё and о for one sound (шёл, шов; Хрущов)
-_OWN_LETTERS_RE = re.compile("[иы]|(?<![жчшщ])ё")
+# after ж, ч, ш, щ, where Russian has written ё and о for one sound (шёл, шов; Хрущов), and
+# there the у that no spelling writes for that ё (щуки, щёки; ржут, ржёт)
+_OWN_LETTERS_RE = re.compile("[иы]|(?<![жчшщ])ё|(?<=[жчшщ])у")
+_CYRILLIC_VOWEL_RE = re.compile("[аеёиоуыэюя]")
 # an Armenian surname as Russian writes it, in the singular's cases (Саркисян, Пашиняна,
 # Мкртчяном; Аветисянц, Аветисянцем), not a Russian word or name with ья (Лукьянов, крестьяне)
 _ARMENIAN_SURNAME_RE = re.compile("..(?<![ьъ])(?:ян(?:а|у|ом|е|ы)?|янц(?:а|у|ем|е|ы)?)$")
@@ -164,12 +166,16 @@ def _cyrillic_letters_keys(word: str, keys: list[str]) -> list[str]:
     Latin scheme, may write alike (y, i) or leave out (an i between consonants may be silent).
     A ё reads as o in the skeleton (Горбачёв, Gorbachov), but in Cyrillic it is never an о,
     у or ю (тёмном, томном; тёлки, толки), except after ж, ч, ш, щ, where spelling has
-    wavered between them (Хрущёв, Хрущов); where print leaves out its dots it is an е, whose
-    keys the word has too (_own_keys)."""
+    wavered between it and о (Хрущёв, Хрущов; not у: щёки, щуки); where print leaves out its
+    dots it is an е, whose keys the word has too (_own_keys). The ending left out is a case
+    ending's, unless it holds the word's only vowel (чих, чех; Крым, Крим)."""
     low = word.lower()
     if not CYRILLIC_RE.search(low):
         return keys
-    letters = "".join(_OWN_LETTERS_RE.findall(_ENDING_RE.sub("", low)))
+    stem = _ENDING_RE.sub("", low)
+    if not _CYRILLIC_VOWEL_RE.search(stem):
+        stem = low
+    letters = "".join(_OWN_LETTERS_RE.findall(stem))
     if _ARMENIAN_SURNAME_RE.search(low):
         # an Armenian surname has no ы to tell from и, and Russian writes an и where Armenian
         # writes no vowel, or not (Саркисян, Саргсян), as Latin spellings do (Sarkisian)
