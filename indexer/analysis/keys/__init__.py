@@ -38,7 +38,9 @@ share a key; the index build records which indexed words have each key
    Cyrillic word only by a skeleton written with its own ы, и and ё (сбытом is not сбитом,
    Быков not Биков, Сёмин not Сомин; a ё after ж, ч, ш, щ is left out, as spelling has written
    о there: Хрущёв, Хрущов, but an у there is kept: щуки is not щёки; a short word's only
-   vowel is kept though it looks like an ending: чих is not чех).
+   vowel is kept though it looks like an ending: чих is not чех), or for a frequent Russian
+   word, whose only skeletons are those of its stem as a people's name (курды, курдов: Kurds),
+   by one written with that whole stem (привезти is not привести).
 4. The scheme key (`%`, schemes.py) of a Russian word, and of a Latin or Armenian word that is
    no English or Turkish word: Малый meets Maly, Malyj, Malyi; a Cyrillic word is recorded
    under it with `&` (index_keys), which only Latin and Armenian words ask for, so it never

@@ -56,6 +56,9 @@ _ENDING_RE = re.compile("(?:[ыи](?:ми|м|х)|[аеёиоуыэюяй]+)$")
 # there the у that no spelling writes for that ё (щуки, щёки; ржут, ржёт)
 _OWN_LETTERS_RE = re.compile("[иы]|(?<![жчшщ])ё|(?<=[жчшщ])у")
 _CYRILLIC_VOWEL_RE = re.compile("[аеёиоуыэюя]")
+# the ц of a people's plural and its cases, which the singular's -ец leaves out (чеченцы,
+# чеченцев: чеченец)
+_PEOPLE_SUFFIX_RE = re.compile("(?<=[аеиоуыэюя][бвгджзклмнпрстфхчшщ])ц$")
 # an Armenian surname as Russian writes it, in the singular's cases (Саркисян, Пашиняна,
 # Мкртчяном; Аветисянц, Аветисянцем), not a Russian word or name with ья (Лукьянов, крестьяне)
 _ARMENIAN_SURNAME_RE = re.compile("..(?<![ьъ])(?:ян(?:а|у|ом|е|ы)?|янц(?:а|у|ем|е|ы)?)$")
@@ -158,7 +161,7 @@ def _place_in_lower_case(key: str, word: str) -> bool:
 _GROUP = group_key("")
 
 
-def _cyrillic_letters_keys(word: str, keys: list[str]) -> list[str]:
+def _cyrillic_letters_keys(word: str, keys: list[str], whole: bool = False) -> list[str]:
     """`keys` of a Cyrillic word with each skeleton also written with the word's own ы, и and
     ё, by which alone it meets another Cyrillic word (index_keys records the plain skeletons
     for Latin and Armenian words only). Russian writes ы and и for two sounds that make
@@ -168,14 +171,16 @@ def _cyrillic_letters_keys(word: str, keys: list[str]) -> list[str]:
     у or ю (тёмном, томном; тёлки, толки), except after ж, ч, ш, щ, where spelling has
     wavered between it and о (Хрущёв, Хрущов; not у: щёки, щуки); where print leaves out its
     dots it is an е, whose keys the word has too (_own_keys). The ending left out is a case
-    ending's, unless it holds the word's only vowel (чих, чех; Крым, Крим)."""
+    ending's, unless it holds the word's only vowel (чих, чех; Крым, Крим). With `whole`, each
+    skeleton is written with the whole word without its ending and a people's -ц (чеченцы,
+    чеченец: чечен)."""
     low = word.lower()
     if not CYRILLIC_RE.search(low):
         return keys
     stem = _ENDING_RE.sub("", low)
     if not _CYRILLIC_VOWEL_RE.search(stem):
         stem = low
-    letters = "".join(_OWN_LETTERS_RE.findall(stem))
+    letters = _PEOPLE_SUFFIX_RE.sub("", stem) if whole else "".join(_OWN_LETTERS_RE.findall(stem))
     if _ARMENIAN_SURNAME_RE.search(low):
         # an Armenian surname has no ы to tell from и, and Russian writes an и where Armenian
         # writes no vowel, or not (Саркисян, Саргсян), as Latin spellings do (Sarkisian)
@@ -278,7 +283,14 @@ def _own_keys(word: str) -> tuple[str, ...]:
         # (татары, татарин, татарами are one people); a word the gazetteer lists as a place's
         # name is no people's plural (Goris, a town of Armenia, is not Gori, one of Georgia)
         if not (own and is_place_name(word)):
-            keys += _cyrillic_letters_keys(RUSSIAN_PEOPLE_RE.sub("", word.lower()), list(people))
+            # a frequent Russian word (turkic is None) has one spelling: it meets another
+            # Cyrillic word by its stem as a people's name only where both write that stem
+            # alike (курды, курдов), never where a skeleton alone is shared (привезти,
+            # привести; замки, самки)
+            stem = RUSSIAN_PEOPLE_RE.sub("", word.lower())
+            if turkic is not None:
+                keys += _cyrillic_letters_keys(stem, list(people))
+            keys += _cyrillic_letters_keys(stem, list(people), whole=True)
     scheme = _scheme_keys(word, strict, turkic)
     keys += scheme
     composed = unicodedata.normalize("NFC", word)  # a document may write ё as е and dots
