@@ -479,3 +479,35 @@ def test_a_name_whose_case_forms_pymorphy_only_guesses_has_none(word):
     from indexer.analysis.generate import case_forms
 
     assert case_forms.russian(word) is None
+
+
+def test_the_peoples_table_is_the_one_cldr_gives():
+    # data/peoples.tsv is generated (make tables) from the installed Babel and pymorphy3
+    from indexer.analysis.generate import peoples
+    from indexer.analysis.tables import rows
+
+    assert peoples.rows() == [cells for cells in rows(peoples.FILENAME)]
+
+
+@pytest.mark.parametrize(
+    "group, names",
+    [
+        # each language's name of the language without its ending: кумыкский, Kumukça,
+        # Kumükisch; with the Russian singular in -ец and its plural where there is one
+        ("people-kum", {"Kumyk", "Кумык", "Kumuk", "Kumük", "Koumyk"}),
+        ("people-nog", {"Nogai", "Noqay", "Ногай", "Ногаец", "Ногайцы", "Nogay"}),
+    ],
+)
+def test_a_peoples_names_come_from_its_languages_names(group, names):
+    from indexer.analysis.generate import peoples
+
+    table = {cells[0]: {n.strip() for n in cells[1].split(",")} for cells in peoples.rows()}
+    assert names <= table[group]
+
+
+def test_a_people_that_shares_a_name_with_a_place_is_left_to_the_gazetteer():
+    # Kazakh is also Qazax, a town of Azerbaijan: the people's group would bring the town
+    from indexer.analysis.generate import peoples
+
+    assert "people-kk" not in {cells[0] for cells in peoples.rows()}
+    assert "people-kum" in {cells[0] for cells in peoples.rows()}

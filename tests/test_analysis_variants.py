@@ -704,6 +704,10 @@ def test_two_vowels_in_a_row_stay_two_in_the_skeleton():
         ["Azerbaijanis", "Azərbaycanlılara", "Azerbaycanlılarda"],
         ["Kurds", "Kürdlərə", "Kürtlerden", "Kürtlerle"],  # a listed plural with its case
         ["Russians", "Ruslarla", "Ruslardan"],
+        # peoples whose names differ between languages beyond spelling, from the names CLDR
+        # gives their languages (data/peoples.tsv)
+        ["Kumyks", "Kumuklar", "Кумыки", "кумыков", "Koumyks"],
+        ["Nogais", "Noqaylar", "Nogaylar", "Ногайцы", "ногайцев", "Nogaïs"],
     ],
 )
 def test_a_peoples_name_meets_its_plural_and_derivations(spellings):

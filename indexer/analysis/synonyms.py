@@ -1,11 +1,13 @@
 """The curated table: names that differ by more than spelling (exonyms, ethnonyms, renamed
 places, translations), which no folding rule can derive.
 
-Three files under data/, one group per line: `group<TAB>names`, names separated by commas.
+Four files under data/, one group per line: `group<TAB>names`, names separated by commas.
 - places.tsv: generated from GeoNames (generate/places.py): the names of every populated place
   of the region, ambiguous names left out by rule.
 - names.tsv: curated places, people, organisations, for what GeoNames lacks. Their words keep
   the spelling rules as well, so an unlisted romanization of a listed name still meets it.
+- peoples.tsv: generated from CLDR's language names (generate/peoples.py): the names of the
+  region's other peoples in each language (Kumyk, Кумык, Kumuk). They keep the spelling rules.
 - words.tsv: ethnonyms and ordinary words (Azeri, Armenian, group). They get no spelling rules:
   Azeri must not meet Azari (an extinct Iranian language), so each form is listed.
 A name written `X>Y` also carries the keys of the word Y (Bergkarabach>Karabach: the German
@@ -140,6 +142,9 @@ class _Table:
     vowels_kept: frozenset[str] = frozenset()  # of left_out: see VOWELS_KEPT
     # (word, group) of the names whose skeletons also lead to their group (keys/links.py)
     names: list[tuple[str, str]] = field(default_factory=list)
+    # the lookup forms only peoples.tsv lists: a Turkish word that writes one of them is still
+    # an ordinary word (generate/words.py: kabardı, it swelled, is no Kabard; avare, idle)
+    peoples_only: set[str] = field(default_factory=set)
 
     def add(
         self, name: str, group: str, strict: bool, bridge: bool = True, keep_e: bool = False
@@ -212,7 +217,12 @@ def table() -> _Table:
     # and the Russian words of the other tables
     by_scheme: list[tuple[str, bool]] = []
     far: list[str] = []
-    for filename, strict in (("places.tsv", False), ("names.tsv", False), ("words.tsv", True)):
+    for filename, strict in (
+        ("places.tsv", False),
+        ("names.tsv", False),
+        ("peoples.tsv", False),
+        ("words.tsv", True),
+    ):
         for cells in rows(filename):
             group = cells[0].strip()
             bridge = filename != "places.tsv" or cells[2].strip() in BRIDGE_COUNTRIES
@@ -221,6 +231,8 @@ def table() -> _Table:
                 if not name.strip():
                     continue
                 t.add(name.strip(), group, strict, bridge, keep_e)
+                if filename == "peoples.tsv":
+                    t.peoples_only.add(lookup_form(name.strip()))
                 word = name.strip().rstrip("*").partition(">")[0]
                 if word.endswith(NATIVE):
                     continue
@@ -519,15 +531,18 @@ def _as_turkish_writes(form: str) -> str:
 
 
 @cache
-def _turkish_spellings(region: bool) -> frozenset[str]:
+def _turkish_spellings(region: bool, peoples: bool = True) -> frozenset[str]:
     forms = (lookup_form(name) for name, _ in table().names) if region else table().index
+    if not peoples:
+        forms = (f for f in forms if f not in table().peoples_only)
     return settled(frozenset(_as_turkish_writes(form) for form in forms))
 
 
-def is_turkish_spelling(word: str, region: bool = False) -> bool:
+def is_turkish_spelling(word: str, region: bool = False, peoples: bool = True) -> bool:
     """`word` is a name of the tables as Turkish writes it (karabağ: Qarabağ, hocalı: Xocalı);
-    `region`: a name of the places and groups that link unlisted spellings (bridged)."""
-    return _as_turkish_writes(lookup_form(word)) in _turkish_spellings(region)
+    `region`: a name of the places and groups that link unlisted spellings (bridged);
+    `peoples`: peoples.tsv's names count too."""
+    return _as_turkish_writes(lookup_form(word)) in _turkish_spellings(region, peoples)
 
 
 def listed_groups(word: str) -> tuple[str, ...]:

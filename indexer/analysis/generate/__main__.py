@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from . import case_forms, evaldata, extra_confusables, places, schemes, words
+from . import case_forms, evaldata, extra_confusables, peoples, places, schemes, words
 
 
 def main() -> int:
@@ -12,6 +12,7 @@ def main() -> int:
     print(f"places: {gazetteer}")
     print(f"scheme spellings: {schemes.write()}")
     print(f"words: {words.write()}")
+    print(f"peoples: {peoples.write()}")
     print(f"compound parts: {words.write_parts()}")
     for path in evaldata.write():
         print(f"evaluation: {path}")

@@ -61,7 +61,11 @@ def turkish() -> list[str]:
             continue
         bare = _TURKISH_ENDING_RE.sub("", w)
         # der is no name of derin, dere, deri
-        if is_turkish_spelling(w) or (len(bare) >= MIN_LENGTH and is_turkish_spelling(bare)):
+        # the names CLDR gives the peoples do not count: their stems with a Turkish ending
+        # spell ordinary words (kabardı, it swelled; avare, idle)
+        if is_turkish_spelling(w, peoples=False) or (
+            len(bare) >= MIN_LENGTH and is_turkish_spelling(bare, peoples=False)
+        ):
             continue
         out.append(w)
     return out
