@@ -63,9 +63,7 @@ def _stem(name: str, ending: re.Pattern | None) -> str | None:
 def _russian_nouns(stem: str) -> list[str]:
     """The singular in -ец and its plural, for a people whose Russian name takes them
     (ногаец, ногайцы; чеченец, чеченцы), as pymorphy3's dictionary knows them."""
-    import pymorphy3
-
-    morph = _morph(pymorphy3)
+    morph = _morph()
     low = stem.lower()
     singular = (low[:-1] if low.endswith("й") else low) + "ец"
     plural = low + "цы"
@@ -75,7 +73,9 @@ def _russian_nouns(stem: str) -> list[str]:
 
 
 @cache
-def _morph(pymorphy3):
+def _morph():
+    import pymorphy3
+
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
