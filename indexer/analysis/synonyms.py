@@ -51,6 +51,8 @@ from .romanize import romanize, russian_cyrillic, strip_apostrophe_suffix
 from .schemes import scheme_keys
 from .tables import rows, settled
 
+PEOPLE_GROUP = "people-"  # the groups of peoples.tsv: people-<language code>
+
 # English plural, Azerbaijani/Turkish case and plural endings (a case after the plural too:
 # Ermənilərlə, azərbaycanlılara), Russian case endings (romanized). Tried longest first, only
 # to find a listed word.
@@ -142,9 +144,6 @@ class _Table:
     vowels_kept: frozenset[str] = frozenset()  # of left_out: see VOWELS_KEPT
     # (word, group) of the names whose skeletons also lead to their group (keys/links.py)
     names: list[tuple[str, str]] = field(default_factory=list)
-    # the lookup forms only peoples.tsv lists: a Turkish word that writes one of them is still
-    # an ordinary word (generate/words.py: kabardı, it swelled, is no Kabard; avare, idle)
-    peoples_only: set[str] = field(default_factory=set)
 
     def add(
         self, name: str, group: str, strict: bool, bridge: bool = True, keep_e: bool = False
@@ -231,8 +230,6 @@ def table() -> _Table:
                 if not name.strip():
                     continue
                 t.add(name.strip(), group, strict, bridge, keep_e)
-                if filename == "peoples.tsv":
-                    t.peoples_only.add(lookup_form(name.strip()))
                 word = name.strip().rstrip("*").partition(">")[0]
                 if word.endswith(NATIVE):
                     continue
@@ -534,8 +531,15 @@ def _as_turkish_writes(form: str) -> str:
 def _turkish_spellings(region: bool, peoples: bool = True) -> frozenset[str]:
     forms = (lookup_form(name) for name, _ in table().names) if region else table().index
     if not peoples:
-        forms = (f for f in forms if f not in table().peoples_only)
+        forms = (f for f in forms if not _peoples_only(f))
     return settled(frozenset(_as_turkish_writes(form) for form in forms))
+
+
+def _peoples_only(form: str) -> bool:
+    """Whether only peoples.tsv lists `form`: a Turkish word that writes it is still an
+    ordinary word (generate/words.py: kabardı, it swelled, is no Kabard; avare, idle)."""
+    entry = table().index.get(form)
+    return entry is not None and all(g.startswith(PEOPLE_GROUP) for g in entry.groups)
 
 
 def is_turkish_spelling(word: str, region: bool = False, peoples: bool = True) -> bool:

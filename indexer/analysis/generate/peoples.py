@@ -25,7 +25,7 @@ from functools import cache
 from pathlib import Path
 
 from indexer.analysis.lexicon import is_common_word, is_english_word
-from indexer.analysis.synonyms import lookup_form
+from indexer.analysis.synonyms import PEOPLE_GROUP, lookup_form
 from indexer.analysis.tables import rows as table_rows
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -94,7 +94,7 @@ def rows() -> list[list[str]]:
                 if locale == "ru":
                     names += _russian_nouns(stem)
         if len(names) > 1 and not any(lookup_form(n) in places for n in names):
-            out.append([f"people-{code}", ", ".join(names)])
+            out.append([PEOPLE_GROUP + code, ", ".join(names)])
     return out
 
 
