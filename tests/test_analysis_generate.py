@@ -7,6 +7,7 @@ import pytest
 
 from indexer.analysis.generate import places
 from indexer.analysis.generate.sources import Place, kept_name
+from indexer.analysis.synonyms import keeps_vowels
 
 
 def place(gid, name, country, population, names, lat=40.0, lon=47.0):
@@ -333,6 +334,49 @@ def test_places_whose_names_differ_by_one_vowel_are_kept_apart(
 )
 def test_a_word_of_websters_that_nobody_writes_takes_no_places_name(word, ordinary):
     assert (word in places.in_use(frozenset([word]))) is ordinary
+
+
+@pytest.mark.parametrize(
+    "country, name, names, kept",
+    [
+        ("RU", "Serov", ["Серов"], True),
+        # a Tatar or Finnish name with ə or ä of its own is another word
+        ("RU", "Revda", ["Rewda", "Рәүде"], True),
+        ("RU", "Onega", ["Ääninen"], True),
+        # an Azerbaijani name that spells the town's: its e writes ə
+        ("RU", "Derbent", ["Dərbənd", "Дербент"], False),
+        ("TR", "Niğde", ["Niğdə"], False),
+        ("RU", "Valkjärvi", ["Мичуринское"], False),  # a name with ä keeps its ä
+        ("IR", "Kerman", [], False),  # Persian leaves short vowels unwritten
+    ],
+)
+def test_a_place_of_russia_or_turkey_keeps_its_a_and_e_unless_an_e_writes_a_schwa(
+    country, name, names, kept
+):
+    assert keeps_vowels(country, name, [name, *names]) is kept
+
+
+@pytest.mark.parametrize(
+    "country, kept",
+    [
+        ("PE", True),  # Belén in Peru is far from the region: the Turkish town's e stays an e
+        ("RU", True),  # both places write a and e as they sound
+        ("AZ", False),  # an Azerbaijani village's e may write ə, which others write a
+    ],
+)
+def test_a_name_that_two_places_share_keeps_its_vowels_when_no_place_of_the_region_has_a_schwa(
+    monkeypatch, country, kept
+):
+    world = (
+        place(1, "Belen", "TR", 5_000, ["Белен"], lat=36.5, lon=36.2),
+        place(2, "Belen", country, 50_000, [], lat=-5.0, lon=-75.0),
+    )
+    monkeypatch.setattr(places, "world", lambda: world)
+    monkeypatch.setattr(places, "region", lambda: world[:1] + world[1:] * (country != "PE"))
+    monkeypatch.setattr(places, "frequent_words", lambda lang, n: ())
+    monkeypatch.setattr(places, "english_words", lambda: frozenset())
+    _, _, ambiguous = places.build()
+    assert [r[3] for r in ambiguous if r[0] == "Belen"] == ["kept" if kept else ""]
 
 
 def test_a_place_named_like_a_forgotten_word_keeps_its_name(monkeypatch):

@@ -378,6 +378,11 @@ def test_quotes_around_a_word_are_not_part_of_it(text):
         ("Evren", "Avren"),
         ("Sychevka", "Sychavka"),
         ("Talica", "Telica"),
+        # with a far place abroad too (Belen, a town of Peru; Balen, one of Belgium), and with
+        # a name in another language that has an ə or ä of its own (Revda: Tatar Рәүде;
+        # Ravda is a town of Bulgaria)
+        ("Belen", "Balen"),
+        ("Revda", "Ravda"),
         # two places whose own names differ only in a and e (data/places_vowels.tsv)
         ("Dastak", "Destek"),
         ("Avcılar", "Evciler"),

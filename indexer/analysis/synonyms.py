@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -47,8 +48,9 @@ from indexer.caching import bounded_cache
 
 from .casing import QARA_RE, lower
 from .lexicon import is_common_word
-from .romanize import romanize, russian_cyrillic, strip_apostrophe_suffix
+from .romanize import romanize, romanize_for_keys, russian_cyrillic, strip_apostrophe_suffix
 from .schemes import scheme_keys
+from .skeleton import skeletons
 from .tables import rows, settled
 
 PEOPLE_GROUP = "people-"  # the groups of peoples.tsv: people-<language code>
@@ -202,10 +204,30 @@ KEEP_E_COUNTRIES = frozenset({"RU", "TR"})
 VOWELS_KEPT = "kept"
 
 
-def keeps_vowels(country: str, names: str) -> bool:
-    """Whether a place of `country` with these names (text of them) writes a and e as they
-    are: see KEEP_E_COUNTRIES."""
-    return country in KEEP_E_COUNTRIES and not _A_OR_E_RE.search(names)
+def keeps_vowels(country: str, name: str, names: Iterable[str]) -> bool:
+    """Whether a place of `country` with these names writes the a and e of its name `name` as
+    they are: see KEEP_E_COUNTRIES. Its names with ə or ä count only when they spell `name`'s
+    consonants (Dərbənd, Derbent; Valkjärvi itself): the Tatar, Bashkir or Finnish name of a
+    Russian town (Рәүде for Revda, Ääninen for Onega) is another word, with vowels of its
+    own."""
+    if country not in KEEP_E_COUNTRIES:
+        return False
+    marked = [n for n in names if _A_OR_E_RE.search(n)]
+    if not marked:
+        return True
+    mine = _consonants(name)
+    return not any(mine & _consonants(n) for n in marked)
+
+
+def _word(name: str) -> str:
+    """A table entry's word, without its marks (X*, X@, X>Y)."""
+    return name.strip().partition(">")[0].rstrip("*").removesuffix(NATIVE)
+
+
+def _consonants(name: str) -> set[str]:
+    """The consonant classes of a name's skeletons, vowels left out."""
+    latin = "".join(ch for ch in romanize_for_keys(name) if ch.isalpha())
+    return {"".join(ch for ch in s if ch.islower()) for s in skeletons(latin)} if latin else set()
 
 
 @cache
@@ -225,10 +247,13 @@ def table() -> _Table:
         for cells in rows(filename):
             group = cells[0].strip()
             bridge = filename != "places.tsv" or cells[2].strip() in BRIDGE_COUNTRIES
-            keep_e = filename == "places.tsv" and keeps_vowels(cells[2].strip(), cells[1])
+            names = [_word(n) for n in cells[1].split(",")]
             for name in cells[1].split(","):
                 if not name.strip():
                     continue
+                keep_e = filename == "places.tsv" and keeps_vowels(
+                    cells[2].strip(), _word(name), names
+                )
                 t.add(name.strip(), group, strict, bridge, keep_e)
                 word = name.strip().rstrip("*").partition(">")[0]
                 if word.endswith(NATIVE):

@@ -350,8 +350,11 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
             reason = why_ambiguous(p, n)
             if reason and reason not in (IN_ITS_SCRIPT, AS_WRITTEN):
                 holders = owners[form(n)]
-                # a name of several places of Russia or Turkey still has their vowels
-                kept = all(keeps_vowels(q.country, " ".join(q.names)) for q in holders)
+                # a name of several places of Russia or Turkey still has their vowels; a far
+                # place abroad that shares it (Belen in Peru) says nothing of the region's
+                kept = all(
+                    keeps_vowels(q.country, n, q.names) for q in holders if q.country in COUNTRIES
+                )
                 where = f"{p.name} ({p.country} {p.geonameid})"
                 ambiguous.setdefault(n, [n, reason, where, VOWELS_KEPT if kept else ""])
                 continue
