@@ -8,7 +8,9 @@ real sources as evaldata.confusables and a few more kinds of them:
   counted as apart in a Latin pair, since Russian writes Azerbaijani ə as either (Мамадов,
   Мамедов);
 - distinct GeoNames places of the region two vowels apart, or one vowel apart in any of their
-  Latin names.
+  Latin names;
+- a place of the region and a place elsewhere in the world whose own names are one vowel apart
+  (Revda in Russia, Ravda in Bulgaria).
 
 Only pairs whose hash puts them in the tuning half are kept (evaldata.held_out), so nothing here
 can be a held-out pair.
@@ -31,7 +33,15 @@ from .evaldata import (
     plain,
     vowel_pairs,
 )
-from .sources import SAME_PLACE_KM, english_words, frequent_words, region
+from .sources import (
+    COUNTRIES,
+    SAME_PLACE_KM,
+    Place,
+    english_words,
+    frequent_words,
+    region,
+    world,
+)
 
 WORDS = 100_000
 PAIRS_PER_FAMILY = 400
@@ -128,10 +138,30 @@ def _place_rows() -> list[list[str]]:
     return rows
 
 
+def _abroad_rows() -> list[list[str]]:
+    """Pairs of a place of the region and one abroad whose own names are one vowel apart."""
+    mine: dict[str, Place] = {}
+    theirs: dict[str, Place] = {}
+    for p in world():
+        if " " not in p.name and "-" not in p.name:
+            (mine if p.country in COUNTRIES else theirs).setdefault(p.name.lower(), p)
+    rows = []
+    names = sorted(set(mine) | set(theirs))
+    for a, b, _, _ in _one_apart(names, _VOWEL_CLASS["place"], 99):
+        if (a in mine) == (b in mine):
+            continue  # both of the region (the other families) or both abroad
+        pa, pb = mine.get(a) or theirs[a], mine.get(b) or theirs[b]
+        if pa.km(pb) < SAME_PLACE_KM:
+            continue  # a town across a border, named in each country's spelling
+        why = f"distinct places {pa.name} ({pa.country}) and {pb.name} ({pb.country}), GeoNames"
+        rows.append([pa.name, pb.name, why, "place:abroad-one-vowel"])
+    return rows
+
+
 def extra_confusables() -> list[list[str]]:
     taken = {(r[0], r[1]) for r in confusables()}
     by_family: dict[str, list[list[str]]] = defaultdict(list)
-    for r in _words() + _surname_rows() + _place_rows():
+    for r in _words() + _surname_rows() + _place_rows() + _abroad_rows():
         if (r[0], r[1]) in taken or held_out(r[0] + "\t" + r[1]):
             continue
         taken.add((r[0], r[1]))
