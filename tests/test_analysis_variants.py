@@ -827,6 +827,10 @@ def test_a_turkish_word_with_an_ending_like_a_russian_adjectives_is_no_people(wo
         ("удин", "=udi"),  # the genitive plural, which has no ending
         ("татов", "=tat"),
         ("Yəhudilər", "=jewish"),
+        # a plural of another language whose stem is a name of data/peoples.tsv as written
+        ("Kumyken", "=people-kum"),
+        ("Kabardiner", "=people-kbd"),
+        ("Tschetschenen", "=people-ce"),
     ],
 )
 def test_a_peoples_name_in_any_language_and_scheme_joins_its_group(word, group):
@@ -842,6 +846,10 @@ def test_a_peoples_name_in_any_language_and_scheme_joins_its_group(word, group):
         ("Hayes", "=armenian"),  # Հայ, Hay, is Armenian only in Armenian letters
         ("Turkey", "=turkish"),  # the country is not its people
         ("Russell", "=russian"),
+        # a stem one letter off a people's name as written is another word: the German
+        # Komiker (comedian), the Turkish Geçenler (those who pass)
+        ("Komiker", "=people-kum"),
+        ("Geçenler", "=people-ce"),
     ],
 )
 def test_a_word_like_a_peoples_name_is_not_that_people(word, group):

@@ -28,10 +28,13 @@ share a key; the index build records which indexed words have each key
    it is spelt close to that name (Hojaly, Hojali: Ivanyan), not when only the skeleton is
    shared (Chuchele, güzel), and only when it has the name's vowels, a apart from e unless an ə
    stands behind them (Agdem is not Ağdam): a shared skeleton is weak evidence, and a group
-   brings every document of every name of a place. The own name of a place that another place
-   has with an a for its e (data/places_vowels.tsv: Zafreh, Zefreh), and that other name, keep
-   a and e apart in their skeletons, as the names of Russia's and Turkey's places do (such a
-   name records its skeleton under `#=`, which other words ask for only as they write it, and
+   brings every document of every name of a place. A people's plural of another language
+   joins the group of a people of data/peoples.tsv by its stem, when that stem is spelt
+   nearly as the people's name (Kumyken: Kumyk; Komiker is not). The own name of a place
+   that another place has with an a for its e (data/places_vowels.tsv: Zafreh, Zefreh), and
+   that other name, keep a and e apart in their skeletons, as the names of Russia's and
+   Turkey's places do (such a name records its skeleton under `#=`, which other words ask for
+   only as they write it, and
    the folded skeleton of a word with an e is recorded under `#*`: Cheny meets no Chany),
    and no e of it reads as i or o after a palatal (Cherum is not Çorum). A Cyrillic word
    records its skeletons for Latin and Armenian words only (`#&`), and meets another

@@ -7,13 +7,18 @@ from functools import cache
 
 from rapidfuzz.fuzz import ratio
 
+from ..romanize import romanize_for_keys
 from ..skeleton import SCHWA
-from ..synonyms import bridged, lookup_form, table
+from ..synonyms import PEOPLE_GROUP, bridged, lookup_form, table
 from ..tables import settled
 from .marks import MIN_LENGTH, SKELETON, marked
 from .names import consonant_count, name_keys, spelt_stems, vowel_exact_skeletons
+from .stems import people_stems
 
 SPELT_CLOSE = 70  # rapidfuzz ratio, 0-100
+# a stem is a guess at the word's people: it links only when spelt as a people's name nearly
+# letter for letter (Kumyken: Kumyk; not the German Komiker, the Turkish Geçenler: Çeçen)
+PEOPLE_STEM_CLOSE = 90
 MIN_SKELETON_FOR_GROUP = 3  # consonant classes: "#kOcAl" qualifies, "#cUcA" does not
 
 
@@ -61,7 +66,9 @@ def vowels_by_group() -> dict[str, dict[str, frozenset[str]]]:
     return settled({g: {k: frozenset(v) for k, v in d.items()} for g, d in out.items()})
 
 
-def linked_groups(word: str, skeleton_keys: tuple[str, ...], own: tuple[str, ...]) -> list[str]:
+def linked_groups(
+    word: str, skeleton_keys: tuple[str, ...], own: tuple[str, ...], close: int = SPELT_CLOSE
+) -> list[str]:
     """Groups whose listed names share a skeleton with `word`, are spelt close to it and have
     its vowels: a, e and ə are one class in the keys (Mamedov meets Mammadov), but a link
     brings every document of every name of a place, so here a is not e, and only ə may be
@@ -84,11 +91,28 @@ def linked_groups(word: str, skeleton_keys: tuple[str, ...], own: tuple[str, ...
             if spelt is None:
                 # a case ending is no part of the spelling (Samuxda is Samukh's locative)
                 spelt = (form, *spelt_stems(word))
-            if max(ratio(s, n) for s in spelt for n in names) < SPELT_CLOSE:
+            if max(ratio(s, n) for s in spelt for n in names) < close:
                 continue
             if exact is None:
                 exact = vowel_exact_skeletons(word)
             theirs = vowels_by_group().get(group, {})
             if any(_vowels_agree(e, t) for e in exact for t in theirs.get(_folded(e), ())):
+                out.append(group)
+    return out
+
+
+def linked_peoples(word: str, people_keys: tuple[str, ...], own: tuple[str, ...]) -> list[str]:
+    """Groups of peoples.tsv that a stem of `word` read as a people's name links to, as
+    linked_groups links the word itself: a people's plural in another language (Kumyken,
+    Kabardiner: the Kumyks, the Kabardians). Never a place's group: a place's name is no
+    people's."""
+    out: list[str] = []
+    by_skeleton = groups_by_skeleton()
+    keys = [_unswapped(k) for k in people_keys]
+    if not any(g.startswith(PEOPLE_GROUP) for k in keys for g in by_skeleton.get(k, ())):
+        return out  # most words: no people's name has a skeleton of theirs
+    for stem in people_stems(romanize_for_keys(word)):
+        for group in linked_groups(stem, people_keys, own, PEOPLE_STEM_CLOSE):
+            if group.startswith(PEOPLE_GROUP) and group not in out:
                 out.append(group)
     return out

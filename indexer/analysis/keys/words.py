@@ -30,7 +30,7 @@ from ..synonyms import (
     word_groups,
 )
 from .bare import bare_spelling
-from .links import groups_by_skeleton, linked_groups, vowels_by_group
+from .links import groups_by_skeleton, linked_groups, linked_peoples, vowels_by_group
 from .marks import (
     ARMENIAN_RE,
     BARE,
@@ -278,6 +278,7 @@ def _own_keys(word: str) -> tuple[str, ...]:
         own = entry.groups if entry is not None else ()
         # a people's name's stem is no name of a place: only the word itself links to one
         keys += [group_key(g) for g in linked_groups(word, skeleton_keys, own)]
+        keys += [group_key(g) for g in linked_peoples(word, people, own) if g not in own]
         keys += _cyrillic_letters_keys(word, list(skeleton_keys))
         # a people's name's ы and и are those of its stem: the ending's are no part of the name
         # (татары, татарин, татарами are one people); a word the gazetteer lists as a place's
