@@ -224,10 +224,13 @@ def _word(name: str) -> str:
     return name.strip().partition(">")[0].rstrip("*").removesuffix(NATIVE)
 
 
-def _consonants(name: str) -> set[str]:
+@cache  # a place's names with ə or ä are asked about once for each of its names
+def _consonants(name: str) -> frozenset[str]:
     """The consonant classes of a name's skeletons, vowels left out."""
     latin = "".join(ch for ch in romanize_for_keys(name) if ch.isalpha())
-    return {"".join(ch for ch in s if ch.islower()) for s in skeletons(latin)} if latin else set()
+    if not latin:
+        return frozenset()
+    return frozenset("".join(ch for ch in s if ch.islower()) for s in skeletons(latin))
 
 
 @cache
@@ -247,13 +250,13 @@ def table() -> _Table:
         for cells in rows(filename):
             group = cells[0].strip()
             bridge = filename != "places.tsv" or cells[2].strip() in BRIDGE_COUNTRIES
-            names = [_word(n) for n in cells[1].split(",")]
+            country = cells[2].strip() if filename == "places.tsv" else ""
+            # only a name with ə or ä may take a name's vowels away (keeps_vowels)
+            marked = [_word(n) for n in cells[1].split(",") if _A_OR_E_RE.search(n)]
             for name in cells[1].split(","):
                 if not name.strip():
                     continue
-                keep_e = filename == "places.tsv" and keeps_vowels(
-                    cells[2].strip(), _word(name), names
-                )
+                keep_e = country in KEEP_E_COUNTRIES and keeps_vowels(country, _word(name), marked)
                 t.add(name.strip(), group, strict, bridge, keep_e)
                 word = name.strip().rstrip("*").partition(">")[0]
                 if word.endswith(NATIVE):
