@@ -59,10 +59,11 @@ _DERIVED_RE = re.compile(
     r"(?:tions?|sions?|ments?|ness|ities|ity|ously|ically|ally|fully|lessly|ability|ship|ism|isms)$"
 )
 # Endings of surnames and place names of the region: a word that ends so and is not itself in
-# the lexicon is a name, even when it splits into two rare English words.
+# the lexicon is a name, even when it splits into two rare English words (German writes the
+# Russian -хин -chin: Menuchin, not menu + chin).
 _NAME_ENDING_RE = re.compile(
     r"(?:[iyj]ants?|[iyj]an|unts|[oe]v[ae]?|ovich|evich|sk[iy]y?|khan|beyli|o[gğ]lu|zade"
-    r"|l[iıyu]|dze|shvili|kend|abad|stan)$"
+    r"|l[iıyu]|dze|shvili|kend|abad|stan|chin)$"
 )
 _VOWELS = frozenset("aeiouy")
 MIN_PART = 4  # both halves of a compound: keeps Hayastan from being hay + stan

@@ -43,7 +43,8 @@ language (ch: English /tʃ/, German /x/, French /ʃ/; j: English /dʒ/, German /
 /x/; c: Turkic /dʒ/, elsewhere /k/ or /s/; x: Azerbaijani /x/, elsewhere ks; ck: English and
 German k, ISO 9's цк) give one skeleton per spelling system, at most MAX_READINGS of them: a
 word is written in one system, so each such letter reads the same way throughout it
-(Chuchele is cOcAl or kOkAl, never a mix that would meet Khojaly).
+(Chuchele is cOcAl or kOkAl, never a mix that would meet Khojaly), and tch, English and
+French ч, is t and ch in a word whose other ch is German's /x/ (Achmetchanow, Ахметханов).
 
 These rules merge ordinary words (hair/chair, van/wan), so the caller applies them to names
 and foreign words only (see keys/).
@@ -159,11 +160,16 @@ _SYSTEMS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "ck": (("k", "k", "k"), ("sk", "sk", "sk")),
     # English th; t and h, as Armenian names write t and gh (Asthadzor, Astghadzor)
     "th": (("d", "d", "d"), ("dk", "dk", "dk")),
+    # English and French ч; German t and ch, as German writes тх (Achmetchanow: Ахметханов)
+    "tch": ((CH, CH, CH), ("dk", "dk", "dk")),
 }
+# A unit read in the system of another unit of the word, and only in the first system when
+# the word has no such unit: tch is t and ch only in a word whose other ch is German's
+_TIED = {"tch": "ch"}
 
 
 # Turkic c, ch and j are /dʒ/, /tʃ/, /ʒ/, and x is /x/
-_TURKIC = {"c": BARE_C, "ch": "c", "j": "c", "x": "k"}
+_TURKIC = {"c": BARE_C, "ch": "c", "tch": CH, "j": "c", "x": "k"}
 
 
 def _reading(unit: str, system: int, nxt: str, last: bool) -> str:
@@ -397,10 +403,12 @@ def _final_glide(symbols: tuple[str, ...], as_written: bool) -> bool:
 
 def _variants(units: list[str], fixed: list, ambiguous: list[str]) -> list[tuple[str, ...]]:
     """The symbols of each reading of the `ambiguous` units (at most MAX_READINGS)."""
-    choices = itertools.product(*(range(len(_SYSTEMS[u])) for u in ambiguous))
+    free = [u for u in ambiguous if u not in _TIED]
+    choices = itertools.product(*(range(len(_SYSTEMS[u])) for u in free))
     variants = []
     for choice in itertools.islice(choices, MAX_READINGS):
-        system = dict(zip(ambiguous, choice, strict=True))
+        system = dict(zip(free, choice, strict=True))
+        system.update((u, system.get(_TIED[u], 0)) for u in ambiguous if u not in system)
         variants.append(
             tuple(
                 f
