@@ -50,6 +50,10 @@ def groups(word: str) -> set[str]:
         ["Ohanjanyan", "Ōhanjanyan", "Оганджанян"],
         ["Khachatryan", "Xačʻatryan", "Хачатрян"],
         ["Khachatryan", "Xač‘atryan", "Khach‘atryan"],  # ʻ typeset as ‘
+        # ALA-LC's ł for ղ, which Polish reads as л: both readings
+        ["Ghazaryan", "Łazaryan", "Ղազարյան", "Газарян"],
+        ["Vagharshapat", "Vałaršapat", "Вагаршапат"],
+        ["Wałęsa", "Walesa"],
         # German and French press forms
         ["Aliyev", "Alijew", "Aliev", "Алиев"],
         # и before a glide and a vowel, and a lone i that may be it (Гариев) or the i of я

@@ -298,6 +298,10 @@ def _own_keys(word: str) -> tuple[str, ...]:
     if "ё" in composed.lower():
         # Russian print mostly leaves out the dots: Горбачев is Горбачёв, все may be всё
         keys += _own_keys(composed.replace("ё", "е").replace("Ё", "Е"))
+    if "ł" in composed.lower():
+        # ALA-LC romanizes Armenian ղ as ł, which Polish reads as л (Wsiewołożsk): a word with
+        # ł also has the keys of its reading as ղ, ISO 9985's ġ (Łazaryan is Ghazaryan)
+        keys += _own_keys(composed.replace("ł", "ġ").replace("Ł", "Ġ"))
     if entry is None and scheme and len(word) > MIN_LENGTH and not CYRILLIC_RE.search(word.lower()):
         # a romanization of a listed name in a scheme no list holds is that name; as for links
         # by skeleton, not a short word, which shares its key with too many names (goai)
