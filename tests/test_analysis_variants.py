@@ -123,6 +123,7 @@ def groups(word: str) -> set[str]:
         ["Khrushchev", "Chruschtschow", "Khrouchtchev", "Хрущёв"],
         # German writes х as ch, so its tch is т and х, not ч (Ахметханов)
         ["Akhmetkhanov", "Achmetchanow", "Ахметханов"],
+        ["Makhachkala", "Machatchkala", "Махачкала"],  # and ч too beside a German ch
         # after ж, ч, ш, щ Russian has written ё and о for one sound
         ["Хрущёв", "Хрущов", "Khrushchov", "Khrushchev"],
         ["Сёмин", "Семин", "Syomin", "Semin"],
@@ -431,6 +432,9 @@ def test_quotes_around_a_word_are_not_part_of_it(text):
         # tch is т and х only in a word whose other ch is German's х (Achmetchanow): alone it
         # is French or English ч
         ("Kotchar", "Kotkhar"),
+        # Polish ł is л: ALA-LC's ղ only in a word with another of its Armenian letters
+        ("Michał", "Michag"),
+        ("Biała", "Biaka"),
         ("Yunusov", "Unusov"),
         ("Yusufov", "Usufov"),
         ("Jolkino", "Olkino"),

@@ -163,8 +163,9 @@ _SYSTEMS: dict[str, tuple[tuple[str, str, str], ...]] = {
     # English and French ч; German t and ch, as German writes тх (Achmetchanow: Ахметханов)
     "tch": ((CH, CH, CH), ("dk", "dk", "dk")),
 }
-# A unit read in the system of another unit of the word, and only in the first system when
-# the word has no such unit: tch is t and ch only in a word whose other ch is German's
+# A unit whose other readings than the first are for a word whose other unit reads in the same
+# system: tch is t and ch only in a word whose other ch is German's (and ч there too:
+# Bachtchisarai, Бахчисарай)
 _TIED = {"tch": "ch"}
 
 
@@ -403,12 +404,13 @@ def _final_glide(symbols: tuple[str, ...], as_written: bool) -> bool:
 
 def _variants(units: list[str], fixed: list, ambiguous: list[str]) -> list[tuple[str, ...]]:
     """The symbols of each reading of the `ambiguous` units (at most MAX_READINGS)."""
-    free = [u for u in ambiguous if u not in _TIED]
-    choices = itertools.product(*(range(len(_SYSTEMS[u])) for u in free))
+    choices = (
+        dict(zip(ambiguous, choice, strict=True))
+        for choice in itertools.product(*(range(len(_SYSTEMS[u])) for u in ambiguous))
+    )
+    tied = (s for s in choices if all(s[u] in (0, s.get(_TIED[u])) for u in s if u in _TIED))
     variants = []
-    for choice in itertools.islice(choices, MAX_READINGS):
-        system = dict(zip(free, choice, strict=True))
-        system.update((u, system.get(_TIED[u], 0)) for u in ambiguous if u not in system)
+    for system in itertools.islice(tied, MAX_READINGS):
         variants.append(
             tuple(
                 f

@@ -65,6 +65,9 @@ _ARMENIAN_SURNAME_RE = re.compile("..(?<![ьъ])(?:ян(?:а|у|ом|е|ы)?|я�
 
 
 LOANWORD = 6
+# ALA-LC's letters for Armenian that Polish has not (č, š, ž, ǰ, ṙ, the aspiration's ʻ, the
+# classical ē, ō), and the -yan, -ean of Armenian surnames
+_ALA_LC_RE = re.compile("[čšžǰṙʻʼ‘ēō]|(?:ya|ea|ia)n$")
 
 
 def light_key(word: str) -> str:
@@ -298,9 +301,10 @@ def _own_keys(word: str) -> tuple[str, ...]:
     if "ё" in composed.lower():
         # Russian print mostly leaves out the dots: Горбачев is Горбачёв, все may be всё
         keys += _own_keys(composed.replace("ё", "е").replace("Ё", "Е"))
-    if "ł" in composed.lower():
-        # ALA-LC romanizes Armenian ղ as ł, which Polish reads as л (Wsiewołożsk): a word with
-        # ł also has the keys of its reading as ղ, ISO 9985's ġ (Łazaryan is Ghazaryan)
+    if "ł" in composed.lower() and _ALA_LC_RE.search(composed.lower()):
+        # ALA-LC romanizes Armenian ղ as ł, which Polish reads as л (Wsiewołożsk, Michał): a
+        # word with ł and a letter or ending of ALA-LC's Armenian that Polish never writes
+        # also has the keys of its reading as ղ, ISO 9985's ġ (Łazaryan is Ghazaryan)
         keys += _own_keys(composed.replace("ł", "ġ").replace("Ł", "Ġ"))
     if entry is None and scheme and len(word) > MIN_LENGTH and not CYRILLIC_RE.search(word.lower()):
         # a romanization of a listed name in a scheme no list holds is that name; as for links
