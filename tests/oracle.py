@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from indexer.analysis import exact_key, tokens, variant_keys
+from indexer.analysis.keys import keys_as_recorded
 from indexer.index.spellings import SpellingMap, variant_pairs
 
 
@@ -97,8 +98,12 @@ class Oracle:
         for key in variant_keys(stem):
             if key.startswith("="):  # a listed name the prefix belongs to
                 terms |= self.map.terms_of(key)
-        for w in completions:  # a completion's light and listed spellings, not skeleton guesses
-            terms |= self.spellings(w, skeletons=False)
+        # a completion's light and listed spellings as its documents' words recorded them, not
+        # skeleton guesses
+        for w in completions:
+            for key in keys_as_recorded(w, self.keys_of.get(w, ())):
+                terms |= {key} if key[:1].isalnum() else set()
+                terms |= self.map.terms_of(key)
         return terms
 
     def matches(self, q) -> set[str]:

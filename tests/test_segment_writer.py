@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 from whoosh import index as whoosh_index
 from whoosh import query as wq
@@ -178,6 +179,28 @@ def test_the_spelling_map_holds_the_pairs_of_every_indexed_word(built):
     saved = SpellingMap.load(folder).as_dict()
     assert saved == expected.as_dict()
     assert "=khojaly" in saved
+
+
+def test_the_spelling_map_gives_back_each_term_s_keys(built, tmp_path):
+    """A prefix's completions take their other spellings by the keys recorded for them: the
+    saved map, one saved before it kept each term's keys, and a map in memory all give every
+    term the keys of its pairs."""
+    folder = IndexStore(built).current_dir()
+    saved = SpellingMap.load(folder)
+    keys_of: dict[str, set[str]] = {}
+    for key, terms in saved.as_dict().items():
+        for term in terms:
+            keys_of.setdefault(term, set()).add(key)
+    inverse = {"term_starts", "term_keys"}
+    with np.load(folder / "spellings.npz") as arrays:
+        assert inverse <= set(arrays.files)
+        np.savez(tmp_path / "spellings.npz", **{n: arrays[n] for n in set(arrays.files) - inverse})
+    in_memory = SpellingMap()
+    in_memory.add((k, t) for t, keys in keys_of.items() for k in keys)
+    assert "=khojaly" in keys_of["xocalı"]
+    for spellings in (saved, SpellingMap.load(tmp_path), in_memory):
+        assert {t: set(spellings.recorded_keys(t)) for t in keys_of} == keys_of
+        assert spellings.recorded_keys("nosuchword") == []
 
 
 def test_a_full_build_saves_the_spelling_map_a_map_of_its_pairs_saves(tmp_path):

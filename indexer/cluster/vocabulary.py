@@ -57,6 +57,9 @@ class ClusterVocabulary:
     def group_spellings(self, stem: str) -> set[str]:
         return self.map.group_spellings(stem)
 
+    def recorded_spellings(self, term: str) -> set[str]:
+        return self.map.recorded_spellings(term)
+
     def indexed(self, term: str) -> bool:
         return term in self.words
 

@@ -11,7 +11,9 @@ The map is saved with each index version and only grows with incremental builds;
 documents were removed simply matches nothing. A full build writes spellings.npz: the keys in
 order and each key's terms as numpy arrays (UTF-8 text and offsets), so a search process opens a
 version's map in milliseconds, where parsing the same map as JSON took a third of a second at
-100,000 documents, and looks keys up with numpy's binary search over their first bytes. An
+100,000 documents, and looks keys up with numpy's binary search over their first bytes. It
+holds the map read the other way too, each term's keys, so that a prefix's completions, many
+words, find their other spellings by the keys recorded for them (`recorded_spellings`). An
 update writes only the pairs of its own documents' words beside it (spellings-added.json, key →
 terms), so it neither reads nor rewrites the whole map. Both files are read together, and the
 added pairs are folded into spellings.npz once they are a sizeable share of it. A version
@@ -31,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from indexer.analysis import WORD_RE, exact_key, variant_keys
-from indexer.analysis.keys import index_keys, keys_without_skeletons
+from indexer.analysis.keys import index_keys, keys_as_recorded, keys_without_skeletons
 
 FILENAME = "spellings.npz"
 LEGACY = "spellings.json"  # the whole map as JSON, as versions written before FILENAME hold it
@@ -73,11 +75,12 @@ class SpellingMap:
         self._terms: dict[str, set[str] | list[str]] = dict(data or {})
         self._added: set[tuple[str, str]] = set()
         self._sorted_keys: list[str] | None = None  # of _terms, for prefix look-ups
+        self._keys_of: dict[str, list[str]] | None = None  # term -> keys, of _terms
 
     def add(self, pairs: Iterable[tuple[str, str]]) -> None:
         pairs = set(pairs).difference(self._added)  # most pairs were added before
         self._added.update(pairs)
-        self._sorted_keys = None
+        self._sorted_keys = self._keys_of = None
         for key, term in pairs:
             terms = self._terms.get(key)
             if terms is None:
@@ -99,9 +102,28 @@ class SpellingMap:
 
         Without `skeletons`, only the light key (the word romanized and folded) and the name
         tables' groups count, not the consonant skeletons that guess at unlisted names."""
-        exact = exact_key(word)
+        keys = variant_keys(word) if skeletons else keys_without_skeletons(word)
+        return self._asked(keys, exact_key(word))
+
+    def recorded_spellings(self, term: str) -> set[str]:
+        """spellings(term, skeletons=False) for an indexed term (a prefix's completion), by the
+        keys this map recorded it under rather than by its keys worked out again
+        (keys_as_recorded)."""
+        return self._asked(keys_as_recorded(term, self.recorded_keys(term)), term)
+
+    def recorded_keys(self, term: str) -> list[str]:
+        """The keys whose terms include `term`."""
+        if self._keys_of is None:
+            self._keys_of = {}
+            for key, terms in self._terms.items():
+                for t in terms:
+                    self._keys_of.setdefault(t, []).append(key)
+        saved = self._packed.keys_of(term) if self._packed is not None else []
+        return saved + self._keys_of.get(term, [])
+
+    def _asked(self, keys: Iterable[str], exact: str) -> set[str]:
         out: set[str] = set()
-        for key in variant_keys(word) if skeletons else keys_without_skeletons(word):
+        for key in keys:
             if key[:1].isalnum():  # a light key is itself a word some documents may use
                 out.add(key)
             out.update(self._get(key))
@@ -120,16 +142,21 @@ class SpellingMap:
                 found |= self.terms_of(key)
         return found
 
-    def sorted_keys(self) -> list[str]:
+    def _sorted(self) -> list[str]:
         """The keys added in memory, in order (sorted once, on first use), for prefix look-ups;
         a saved map's keys are in order on disk already."""
         if self._sorted_keys is None:
             self._sorted_keys = sorted(self._terms)
         return self._sorted_keys
 
+    def prepare_prefixes(self) -> None:
+        """Work out now what the first prefix query would otherwise wait for."""
+        self._sorted()
+        self.recorded_keys("")
+
     def terms_under_prefix(self, prefix: str) -> set[str]:
         """Terms recorded under every key that starts with `prefix` (for prefix queries)."""
-        keys = self.sorted_keys()
+        keys = self._sorted()
         out = self._packed.terms_under_prefix(prefix) if self._packed is not None else set()
         for i in range(bisect_left(keys, prefix), len(keys)):
             if not keys[i].startswith(prefix):
@@ -215,33 +242,46 @@ class _Texts(Sequence):
 
 class _Packed:
     """A saved map: keys in code point order (the order of their UTF-8 bytes too), the
-    distinct terms, and for key i the term numbers members[starts[i]:starts[i + 1]]."""
+    distinct terms, and for key i the term numbers members[starts[i]:starts[i + 1]]; and the
+    other way round, for term j the key numbers term_keys[term_starts[j]:term_starts[j + 1]]
+    (a map saved before those two arrays works them out when first asked)."""
 
     ARRAYS = ("key_text", "key_offsets", "term_text", "term_offsets", "starts", "members")
+    INVERSE = ("term_starts", "term_keys")
 
     def __init__(self, arrays: dict[str, np.ndarray]):
         self.keys = _Texts(arrays["key_text"], arrays["key_offsets"])
         self.terms = _Texts(arrays["term_text"], arrays["term_offsets"])
         self._starts, self._members = arrays["starts"], arrays["members"]
         self._heads = _heads(arrays["key_text"], arrays["key_offsets"])
+        self._term_text = (arrays["term_text"], arrays["term_offsets"])
+        self._term_heads: np.ndarray | None = None  # only prefix queries ask for a term's keys
+        self._inverse = tuple(arrays[name] for name in self.INVERSE if name in arrays) or None
 
     def _position(self, key: str) -> int:
-        """bisect_left(self.keys, key): numpy's binary search over the keys' first HEAD bytes,
-        then a bisection, decoding keys, among the few that share them (a bisection over
-        all keys decoded some twenty, a quarter of resolving a query's words)."""
-        # a surrogate is only met as a prefix raised by one; UTF-8 keeps it in code point order
-        head = key.encode("utf-8", "surrogatepass")[: self._heads.itemsize]
-        lo = int(self._heads.searchsorted(head, "left"))
-        hi = int(self._heads.searchsorted(head, "right"))
-        return bisect_left(self.keys, key, lo, hi)
+        """bisect_left(self.keys, key)."""
+        return _bisect(self.keys, self._heads, key)
 
     @classmethod
     def read(cls, path: Path) -> _Packed | None:
         try:
             with np.load(path, allow_pickle=False) as saved:
-                return cls({name: saved[name] for name in cls.ARRAYS})
+                names = [*cls.ARRAYS, *(n for n in cls.INVERSE if n in saved.files)]
+                return cls({name: saved[name] for name in names})
         except (OSError, ValueError, KeyError):  # missing, or not a map of this format
             return None
+
+    def keys_of(self, term: str) -> list[str]:
+        """The keys whose terms include `term`."""
+        if self._term_heads is None:
+            self._term_heads = _heads(*self._term_text)
+        if self._inverse is None:
+            self._inverse = _inverse(self._starts, self._members, len(self.terms))
+        j = _bisect(self.terms, self._term_heads, term)
+        if j == len(self.terms) or self.terms[j] != term:
+            return []
+        term_starts, term_keys = self._inverse
+        return [self.keys[k] for k in term_keys[term_starts[j] : term_starts[j + 1]].tolist()]
 
     def _find(self, key: str) -> int | None:
         i = self._position(key)
@@ -275,6 +315,25 @@ class _Packed:
     def _decode(self, members: np.ndarray) -> set[str]:
         terms = self.terms
         return {terms[m] for m in np.unique(members).tolist()}
+
+
+def _bisect(texts: _Texts, heads: np.ndarray, text: str) -> int:
+    """bisect_left(texts, text): numpy's binary search over their first HEAD bytes (`heads`),
+    then a bisection, decoding texts, among the few that share them (a bisection over all
+    keys decoded some twenty, a quarter of resolving a query's words)."""
+    # a surrogate is only met as a prefix raised by one; UTF-8 keeps it in code point order
+    head = text.encode("utf-8", "surrogatepass")[: heads.itemsize]
+    lo = int(heads.searchsorted(head, "left"))
+    hi = int(heads.searchsorted(head, "right"))
+    return bisect_left(texts, text, lo, hi)
+
+
+def _inverse(starts: np.ndarray, members: np.ndarray, terms: int) -> tuple[np.ndarray, ...]:
+    """(term_starts, term_keys): each term's key numbers, in order, from each key's terms."""
+    order = np.argsort(members, kind="stable")  # by term, each term's keys in key order
+    key_of = np.repeat(np.arange(len(starts) - 1, dtype=np.int32), np.diff(starts))
+    term_starts = np.searchsorted(members[order], np.arange(terms + 1))
+    return term_starts, key_of[order]
 
 
 def _heads(text: np.ndarray, offsets: np.ndarray) -> np.ndarray:
@@ -342,6 +401,7 @@ def _write_packed(folder: Path, terms: dict[str, Iterable[str]]) -> None:
 def _write_arrays(folder: Path, keys: list[str], distinct: list[str], starts, members) -> None:
     key_text, key_offsets = _Texts.pack(keys)
     term_text, term_offsets = _Texts.pack(distinct)
+    term_starts, term_keys = _inverse(starts, members, len(distinct))
     buffer = io.BytesIO()
     np.savez(
         buffer,
@@ -351,6 +411,8 @@ def _write_arrays(folder: Path, keys: list[str], distinct: list[str], starts, me
         term_offsets=term_offsets,
         starts=starts,
         members=members,
+        term_starts=term_starts,
+        term_keys=term_keys,
     )
     tmp = folder / (FILENAME + ".tmp")
     tmp.write_bytes(buffer.getbuffer())

@@ -16,7 +16,8 @@ Semantics (the README's "Query syntax" says the same):
 - "a phrase" needs its words side by side in one field, each in any of its spellings;
 - `prefix*` (two letters or more) matches every word that starts with it, or whose light key
   (romanized form) starts with the prefix or its light key, the spellings of those words that
-  the light keys and the name tables give, and the spellings of a listed name the prefix
+  the light keys and the name tables give (read from the keys the build recorded for them:
+  they are many), and the spellings of a listed name the prefix
   itself belongs to (`Xocal*` finds Khojaly through the names table). Consonant skeletons,
   which guess at unlisted names, are left out: a prefix's completions are many words, and
   each one's guesses would bring in words that share only their consonants;
@@ -328,6 +329,10 @@ class Vocabulary(Protocol):
     def group_spellings(self, stem: str) -> set[str]:
         """Indexed spellings of the listed names (names table) that `stem` is a form of."""
 
+    def recorded_spellings(self, term: str) -> set[str]:
+        """spellings(term, skeletons=False) of an indexed term, by the keys the build recorded
+        for the words documents write so (a prefix's completions are many)."""
+
     def indexed(self, term: str) -> bool:
         """Some document, live or deleted, has the term."""
 
@@ -344,7 +349,7 @@ def resolve(plan: And, vocabulary: Vocabulary) -> And:
         found = tuple(vocabulary.completions(x.exact, x.light))
         terms = set(found) | vocabulary.group_spellings(x.stem)
         for word in found:
-            terms |= vocabulary.spellings(word, skeletons=False)
+            terms |= vocabulary.recorded_spellings(word)
         return replace(x, completions=found, terms=frozenset(terms))
 
     def _found(w: Word) -> bool:

@@ -62,6 +62,9 @@ class Vocabulary:
     def group_spellings(self, stem: str) -> set[str]:
         return self.map.group_spellings(stem)
 
+    def recorded_spellings(self, term: str) -> set[str]:
+        return self.map.recorded_spellings(term)
+
     def indexed(self, term: str) -> bool:
         return any(self.index.doc_frequency(field, term) for field in FIELDS)
 
@@ -109,7 +112,7 @@ class Snapshot:
         self.vocabulary = Vocabulary(self.index, self.spellings)
         self.meta = store.read_json(version, META)
         self.copies = CopyGroups.load(folder, self.index)
-        self.spellings.sorted_keys()  # now, not in the first prefix search
+        self.spellings.prepare_prefixes()  # now, not in the first prefix search
         self._users = 0
         self._retired = self.closed = False
         self._lock = threading.Lock()

@@ -56,7 +56,14 @@ from __future__ import annotations
 
 from .marks import MILD, SKELETON, SWAP
 from .names import as_written, consonant_count, name_keys, vowel_exact_skeletons
-from .words import index_keys, keys_without_skeletons, light_key, load_tables, variant_keys
+from .words import (
+    index_keys,
+    keys_as_recorded,
+    keys_without_skeletons,
+    light_key,
+    load_tables,
+    variant_keys,
+)
 
 __all__ = [
     "MILD",
@@ -65,6 +72,7 @@ __all__ = [
     "as_written",
     "consonant_count",
     "index_keys",
+    "keys_as_recorded",
     "keys_without_skeletons",
     "light_key",
     "load_tables",
