@@ -2,7 +2,10 @@
 
 `functools.lru_cache(maxsize=N)` bounds entries, not memory: under a crawler's random words
 five such caches of 200,000 entries grew a worker by over 100 MB. This one counts the bytes of
-its keys and values and, when full, forgets the older half of what it holds.
+its keys and values and, when full, forgets its oldest thirty-second: forgetting the older half
+at once, a copy of the newer half, took 2 to 4 ms at a full cache of 15,000 words, paid by
+whichever search met the cache full (a few first-seen searches in a thousand took twice
+their time).
 
 Each entry keeps its cost beside its value: a build meets every distinct word once, so the
 caches fill and forget again and again, and measuring each forgotten entry a second time had
@@ -18,6 +21,7 @@ from operator import itemgetter
 from sys import getsizeof
 
 ENTRY_OVERHEAD = 150  # bytes of a dict slot, its hash table share and the (value, cost) pair
+FORGET_SHARE = 32  # a full cache forgets this share of its entries at a time
 
 
 def size_of(value) -> int:
@@ -58,10 +62,10 @@ def bounded_cache(max_bytes: int):
             cost = size_of(arg) + size_of(value) + ENTRY_OVERHEAD
             with lock:
                 if arg not in cache:
-                    if used + cost > max_bytes:
-                        used -= _forget_older_half(cache)
                     cache[arg] = (value, cost)
                     used += cost
+                    while used > max_bytes and cache:
+                        used -= _forget_oldest(cache)
             return value
 
         def cache_bytes() -> int:
@@ -80,11 +84,8 @@ def bounded_cache(max_bytes: int):
     return decorate
 
 
-def _forget_older_half(cache: dict) -> int:
-    """Drops the entries inserted first (a dict keeps insertion order); returns bytes freed."""
-    half = (len(cache) + 1) // 2
-    freed = sum(map(itemgetter(1), itertools.islice(cache.values(), half)))
-    newer = dict(itertools.islice(cache.items(), half, None))  # copied in C, not popped one by one
-    cache.clear()
-    cache.update(newer)
-    return freed
+def _forget_oldest(cache: dict) -> int:
+    """Drops the oldest of the entries, a FORGET_SHARE-th of them (a dict keeps insertion
+    order), in C and with no entry copied; returns the bytes freed."""
+    oldest = list(itertools.islice(cache, len(cache) // FORGET_SHARE + 1))
+    return sum(map(itemgetter(1), map(cache.pop, oldest)))
