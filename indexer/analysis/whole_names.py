@@ -30,6 +30,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
+from indexer.caching import bounded_cache
+
 from .casing import lower
 from .keys import SWAP, index_keys, name_keys, variant_keys
 from .lexicon import is_common_word, is_english_word
@@ -158,20 +160,23 @@ def _ordinary(word: str) -> bool:
     return is_common_word(word) or is_english_word(lower(word))
 
 
-def _keys(word: str) -> set[str]:
+@bounded_cache(max_bytes=2_000_000)
+def _keys(word: str) -> tuple[str, ...]:
     """A word's variant keys, and the keys it would have as a name: inside a place's name an
     ordinary word is a part of the name (Большой Артик, Bolshoy Artik; Верхний, Verkhniy);
     and those of the Russian words of names it writes in a romanization scheme, where no
-    spelling rule reaches (Bach Gueiniouk: Баш Гейнюк, Bash Geynyuk)."""
-    keys = set(variant_keys(word)) | set(name_keys(word, listed=True))
+    spelling rule reaches (Bach Gueiniouk: Баш Гейнюк, Bash Geynyuk). Kept: a query's word is
+    set beside every name whose first word meets its first (some fifty for a short word), and
+    the names' words come back from query to query."""
+    keys = [*variant_keys(word), *name_keys(word, listed=True)]
     for russian in table().written_for.get(lookup_form(word), ()):
-        keys.update(variant_keys(russian))
-    return keys
+        keys += variant_keys(russian)
+    return tuple(dict.fromkeys(keys))
 
 
 def _meet(a: str, b: str) -> bool:
     """Two words of names that are spellings of each other."""
-    return exact_key(a) == exact_key(b) or bool(_keys(a) & _keys(b))
+    return exact_key(a) == exact_key(b) or not set(_keys(a)).isdisjoint(_keys(b))
 
 
 def _groups_of(words: Words) -> list[int]:
@@ -181,11 +186,14 @@ def _groups_of(words: Words) -> list[int]:
     listed = t.by_form.get(form(words))
     if listed:
         return list(listed)
-    out = set()
-    for key in _keys(words[0]):
-        for group, name in t.by_first.get(key, ()):
-            if len(name) == len(words) and all(map(_meet, words[1:], name[1:])):
-                out.add(group)
+    # each name once, though its first word may share several keys with the query's
+    candidates = {
+        (group, name)
+        for key in _keys(words[0])
+        for group, name in t.by_first.get(key, ())
+        if len(name) == len(words)
+    }
+    out = {group for group, name in candidates if all(map(_meet, words[1:], name[1:]))}
     # a spelling of names of two places (Kasum-Ismaylov of Goranboy's Kasum-Ismailovo and of
     # a village's Kasum-Ismayilov) is nobody's, as the gazetteer rules for listed names
     return list(out) if len(out) == 1 else []
