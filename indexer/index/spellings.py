@@ -152,7 +152,7 @@ class SpellingMap:
     def prepare_prefixes(self) -> None:
         """Work out now what the first prefix query would otherwise wait for."""
         self._sorted()
-        self.recorded_keys("")
+        self.recorded_keys("")  # any term: the map read the other way, both parts
 
     def terms_under_prefix(self, prefix: str) -> set[str]:
         """Terms recorded under every key that starts with `prefix` (for prefix queries)."""
