@@ -17,10 +17,10 @@ Semantics (the README's "Query syntax" says the same):
 - `prefix*` (two letters or more) matches every word that starts with it, or whose light key
   (romanized form) starts with the prefix or its light key, the spellings of those words that
   the light keys and the name tables give (read from the keys the build recorded for them:
-  they are many), and the spellings of a listed name the prefix
-  itself belongs to (`Xocal*` finds Khojaly through the names table). Consonant skeletons,
-  which guess at unlisted names, are left out: a prefix's completions are many words, and
-  each one's guesses would bring in words that share only their consonants;
+  they are many), and the spellings of a listed name the prefix itself belongs to (`Xocal*`
+  finds Khojaly through the names table). Consonant skeletons, which guess at unlisted names,
+  are left out: a prefix's completions are many words, and each one's guesses would bring in
+  words that share only their consonants;
 - `-x` or `NOT x` excludes documents that x matches, with every spelling x matches
   (`-Xocalı` excludes Khojaly too); a phrase can be excluded: `-"Anadolu Agency"`;
 - an exclusion cannot be joined by OR (`a OR -b` is refused with a clear error);
