@@ -59,7 +59,16 @@ def bounded_cache(max_bytes: int):
             if entry is not None:
                 return entry[0]
             value = func(arg)
-            cost = size_of(arg) + size_of(value) + ENTRY_OVERHEAD
+            # size_of's common cases inline: a miss is most of a build's calls
+            kind = type(value)
+            if kind is tuple:
+                cost = getsizeof(value) + sum(map(getsizeof, value))
+            elif kind is str:
+                cost = getsizeof(value)
+            else:
+                cost = size_of(value)
+            cost += getsizeof(arg) if type(arg) is str else size_of(arg)
+            cost += ENTRY_OVERHEAD
             with lock:
                 if arg not in cache:
                     cache[arg] = (value, cost)

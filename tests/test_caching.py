@@ -10,7 +10,7 @@ from indexer.analysis import casing, keys, lexicon, romanize, synonyms
 from indexer.caching import bounded_cache
 
 ANALYSIS_CACHES = [
-    casing.lower,
+    casing._lower,  # lower() caches only words not already in lower-case ASCII
     romanize.romanize,
     lexicon.is_english_word,
     synonyms.lookup,

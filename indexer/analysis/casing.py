@@ -25,9 +25,16 @@ def is_turkic(word: str) -> bool:
     return any(ch in TURKIC_LETTERS for ch in word)
 
 
-@bounded_cache(max_bytes=4_000_000)
 def lower(word: str) -> str:
     """`word` lower-cased, same length as its NFC form, Turkic 'I'/'İ' handled."""
+    # most words are: checking costs less than a cache's miss
+    if word.islower() and word.isascii():
+        return word
+    return _lower(word)
+
+
+@bounded_cache(max_bytes=4_000_000)
+def _lower(word: str) -> str:
     word = unicodedata.normalize("NFC", word)
     if word.islower() and "İ" not in word:
         return word
