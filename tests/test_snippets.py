@@ -3,11 +3,14 @@ it stands and however it is cased, and nothing inside another word is."""
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer.analysis import exact_key
-from indexer.search.plan import And, Word
+from indexer.search import snippets
+from indexer.search.plan import And, Prefix, Word
 from indexer.search.snippets import Highlighter, Match
 
 SPELLINGS = frozenset({"khojaly", "xocalı", "istanbul", "khojaly's"})
@@ -54,13 +57,50 @@ def _whole_words(text: str) -> list[tuple[int, int]]:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(GAPS), st.sampled_from(WORDS)), max_size=12))
-def test_every_spelling_that_stands_as_a_whole_word_is_marked(pieces):
+@given(
+    st.lists(st.tuples(st.sampled_from(GAPS), st.sampled_from(WORDS)), max_size=12),
+    # spellings that begin alike, begin inside each other or are one another's start
+    st.sets(st.sampled_from(sorted({exact_key(w) for w in WORDS} | SPELLINGS)), min_size=1)
+    | st.just(SPELLINGS),
+)
+def test_every_spelling_that_stands_as_a_whole_word_is_marked(pieces, spellings):
     text = "".join(gap + word for gap, word in pieces)
-    leaf = Word("Khojaly", terms=SPELLINGS)
+    leaf = Word("Khojaly", terms=frozenset(spellings))
     expected = [
         Match(start, end, leaf.label(), exact_key(text[start:end]) == leaf.exact)
         for start, end in _whole_words(text)
-        if exact_key(text[start:end]) in SPELLINGS
+        if exact_key(text[start:end]) in spellings
     ]
     assert Highlighter(And((leaf,))).matches(text) == expected
+
+
+# words of two letters, so that what a candidate begins with recurs inside words and inside
+# itself (aaa in aaaa), and a prefix's start is also a word's
+_TINY = st.text(alphabet="ab", min_size=1, max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from([" ", "'", "_", "-", ""]), _TINY), max_size=10),
+    st.sets(_TINY, min_size=1, max_size=4),
+    st.text(alphabet="ab", min_size=2, max_size=3),
+    st.sets(_TINY, max_size=4),
+)
+def test_words_and_a_prefix_are_marked_wherever_their_beginnings_overlap(
+    pieces, spellings, stem, completions
+):
+    text = "".join(gap + word for gap, word in pieces)
+    word = Word("x", terms=frozenset(spellings))
+    prefix = Prefix(stem, terms=frozenset(completions))
+    expected = []
+    for start, end in _whole_words(text):
+        key = exact_key(text[start:end])
+        if key in spellings:
+            expected.append(Match(start, end, word.label(), key == word.exact))
+        if key in completions:
+            expected.append(Match(start, end, prefix.label(), key.startswith(prefix.exact)))
+    highlighter = Highlighter(And((word, prefix)))
+    assert highlighter.matches(text) == expected
+    # a long text is scanned a window at a time: a word across two windows is still one
+    with patch.object(snippets, "CANDIDATE_WINDOW", 3):
+        assert highlighter.matches(text) == expected

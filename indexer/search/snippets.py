@@ -3,9 +3,10 @@ wrapped in <mark>. All text is HTML-escaped; <mark> is the only markup.
 
 A word of the text matches a leaf of the plan when its exact key is one of the indexed words the
 leaf was resolved to, so highlights show exactly what matched; a phrase is marked only where its
-words stand side by side. One regular expression finds the candidate words, so the work is
-linear in the text, and it stops after MAX_MATCHES matches, so a document of any size costs a
-bounded amount beyond one scan.
+words stand side by side. The candidate words are found by the first characters of the terms
+(`str.find`, a scan in C for each: a regular expression of the alternatives took longer to
+compile, once per query, than to run on a page of results), and the work stops after
+MAX_MATCHES matches, so a document of any size costs a bounded amount beyond those scans.
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ MAX_SNIPPETS = 3
 CONTEXT_BEFORE = 60
 MAX_MATCHES = 1000  # per text: enough for any page; bounds the work on a huge document
 MAX_PAGE_MATCHES = 20_000  # marks on the document page
-CANDIDATE_CHARS = 3  # a term's first characters, as the candidate regex looks for it
+CANDIDATE_CHARS = 3  # a term's first characters, as the candidate scan looks for them
+CANDIDATE_WINDOW = 1 << 16  # characters of a text scanned for candidates at a time
+# the rest of a candidate word from where its start was found (Kurtan'da: one word)
+_REST_RE = re.compile(r"\w*(?:['’]\w+)*")
 
 
 @dataclass(frozen=True)
@@ -51,11 +55,11 @@ class Highlighter:
                     self.lookup.setdefault(term, []).append((leaf, 0))
                 if isinstance(leaf, Prefix):
                     prefixes += [leaf.exact, leaf.light]
-        self.regex = _candidate_regex(self.lookup, prefixes) if self.lookup else None
+        self.starts = _candidate_starts(self.lookup, prefixes)
 
     def matches(self, text: str, limit: int = MAX_MATCHES) -> list[Match]:
         """Every match in text order; one word may answer several leaves (Khojaly Hojaly)."""
-        if self.regex is None:
+        if not self.starts:
             return []
         out: list[Match] = []
         lookup = self.lookup
@@ -88,35 +92,51 @@ class Highlighter:
         return Match(start, end, leaf.label(), typed)
 
     def _words(self, text: str):
-        """The words worth checking: the regex's candidates, or every word where lower-casing
-        changes the text's length (the regex runs on lower-cased text)."""
+        """The words worth checking: the candidates, or every word where lower-casing changes
+        the text's length (the candidates are found in lower-cased text)."""
         low = text.replace("İ", "i").lower()
         if len(low) != len(text):
             yield from tokens(text)
             return
-        for m in self.regex.finditer(low):
-            start = m.start()
-            # the regex has no look-behind (it would be tried at every character, three times
-            # the scan's time), so a candidate that begins inside a word is dropped here; it
-            # runs to that word's end, where no whole word can begin
+        for start, end in _candidates(low, self.starts):
+            # a start found inside a word is dropped; its candidate runs to that word's end,
+            # where no whole word can begin
             if start and (low[start - 1].isalnum() or low[start - 1] in "_'’"):
                 continue
-            end = m.end()
             yield start, end, text[start:end]
 
 
-def _candidate_regex(terms, prefixes: list[str]) -> re.Pattern:
-    """Whole words of str.lower()ed text that may be one of `terms` or start with one of
-    `prefixes` (where a Turkic capital I has become i, hence the ı -> i twins). Terms are
-    matched by their first CANDIDATE_CHARS characters, so a prefix with a thousand completions
-    and their spellings still makes a small pattern; `matches` checks each candidate word.
-    Starting with the alternatives, the pattern lets the regex engine skip to the characters
-    they begin with; `_words` checks that a candidate starts a word."""
+def _candidate_starts(terms, prefixes: list[str]) -> tuple[str, ...]:
+    """What begins each word of str.lower()ed text that may be one of `terms` or start with
+    one of `prefixes` (where a Turkic capital I has become i, hence the ı -> i twins): each
+    term by its first CANDIDATE_CHARS characters, so a prefix with a thousand completions and
+    their spellings still has few; `matches` checks each candidate word."""
     starts = {p for p in prefixes if p}
     starts |= {t[:CANDIDATE_CHARS] for t in terms if not any(t.startswith(p) for p in starts)}
-    alts = {a for s in starts for a in (s, s.replace("ı", "i"))}
-    patterns = sorted((re.escape(a) for a in alts), key=len, reverse=True)
-    return re.compile(r"(?:" + "|".join(patterns) + r")\w*(?:['’]\w+)*(?!\w)")
+    return tuple(sorted({a for s in starts for a in (s, s.replace("ı", "i"))}))
+
+
+def _candidates(low: str, starts: tuple[str, ...]):
+    """(start, end) of each candidate in text order, as a regular expression of the starts
+    as alternatives, then the rest of the word, finds them one after the other: a place where
+    one of `starts` begins (the longest, where several do), to the end of its word, and none
+    inside the one before. A window of the text at a time, so the caller's limit bounds the
+    work on a huge text."""
+    end = 0
+    for lo in range(0, len(low), CANDIDATE_WINDOW):
+        found = []
+        for s in starts:
+            # the places in the window where `s` begins: it may end past the window
+            hi = lo + CANDIDATE_WINDOW + len(s) - 1
+            i = low.find(s, lo, hi)
+            while i >= 0:
+                found.append((i, -len(s)))
+                i = low.find(s, i + 1, hi)
+        found.sort()
+        for start, minus in found:
+            if start >= end:
+                end = _REST_RE.match(low, start - minus).end()
+                yield start, end
 
 
 def _without_overlaps(matches: list[Match]) -> list[Match]:
