@@ -112,6 +112,8 @@ _ARMENIAN_RE = re.compile("[\u0531-\u058f]")
 
 def script(word: str) -> str:
     """ "cyr", "hy" or "latn": the script of a word of Cyrillic, Armenian or other letters."""
+    if word.isascii():  # most words: a test in C before two searches
+        return "latn"
     if _CYRILLIC_RE.search(word):
         return "cyr"
     return "hy" if _ARMENIAN_RE.search(word) else "latn"

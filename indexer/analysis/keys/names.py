@@ -73,8 +73,9 @@ def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int]
     latin = romanize_for_keys(word)
     if len(latin) < MIN_LENGTH or not latin.isalpha():
         return None
-    cyrillic = bool(CYRILLIC_RE.search(low))
-    armenian_letters = bool(ARMENIAN_RE.search(low))
+    plain = low.isascii()  # most words: neither script's letters, found without a search
+    cyrillic = not plain and bool(CYRILLIC_RE.search(low))
+    armenian_letters = not plain and bool(ARMENIAN_RE.search(low))
     # a word in another script is no English word, though it may romanize to one (Չինար: chinar)
     if (
         not listed
