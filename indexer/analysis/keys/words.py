@@ -27,6 +27,7 @@ from ..synonyms import (
     listed_groups,
     lookup,
     place_countries,
+    script,
     vowels_apart,
     word_groups,
 )
@@ -128,7 +129,7 @@ def index_keys(word: str) -> tuple[str, ...]:
     keys = _own_keys.__wrapped__(word)
     if word.islower():
         keys = tuple(k for k in keys if not _place_in_lower_case(k, word))
-    if word.isascii() or not CYRILLIC_RE.search(word.lower()):
+    if script(word.lower()) != "cyr":
         # a Latin word asks for Cyrillic words by CYRILLIC_SCHEME, but is not found by it
         return tuple(k for k in keys if not k.startswith(CYRILLIC_SCHEME))
     return tuple(
@@ -179,7 +180,7 @@ def _cyrillic_letters_keys(word: str, keys: list[str], whole: bool = False) -> l
     skeleton is written with the whole word without its ending and a people's -ц (чеченцы,
     чеченец: чечен)."""
     low = word.lower()
-    if low.isascii() or not CYRILLIC_RE.search(low):
+    if script(low) != "cyr":
         return keys
     stem = _ENDING_RE.sub("", low)
     if not _CYRILLIC_VOWEL_RE.search(stem):
@@ -346,8 +347,7 @@ def _plural_in_other_scheme(word: str) -> Entry | None:
     """The entry of a word of words.tsv that `word`, of Latin letters, writes with ISO 9's h
     or the scientific x for the х of a plural ending (persah, persax: персах, Персы), which
     lookup's endings do not know."""
-    low = word.lower()
-    latin = low.isascii() or not (CYRILLIC_RE.search(low) or ARMENIAN_RE.search(low))
+    latin = script(word.lower()) == "latn"
     kh = x_ending(romanize(word)) if latin else None
     entry = lookup(kh) if kh else None
     return entry if entry is not None and entry.strict else None
