@@ -121,6 +121,12 @@ def groups(word: str) -> set[str]:
         ["Sumgait", "Сумгаит", "Soumgaït", "Sumqayıt"],  # French: no soum + gait
         ["Nurma", "Nourma", "Нурма"],  # French ou: Nourma is no British norma
         ["Khrushchev", "Chruschtschow", "Khrouchtchev", "Хрущёв"],
+        # German dj is д and a glide (дя, дё), as German writes дж dsch, and w is в in every key
+        ["Dyakov", "Djakow", "Дьяков", "Diakov"],
+        ["Dyachenko", "Djatschenko", "Дьяченко"],
+        ["Fyodorov", "Fjodorow", "Fedorov", "Фёдоров"],
+        ["Pravda", "Prawda", "Правда"],  # an ordinary Russian word, met by its scheme key only
+        ["Svoboda", "Swoboda", "Свобода"],
         # German writes х as ch, so its tch is т and х, not ч (Ахметханов)
         ["Akhmetkhanov", "Achmetchanow", "Ахметханов"],
         ["Makhachkala", "Machatchkala", "Махачкала"],  # and ч too beside a German ch

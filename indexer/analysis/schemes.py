@@ -18,7 +18,9 @@ what the schemes disagree on:
   after a consonant is e (yo, jo, ë: most schemes drop its dots), and й after a vowel is one
   symbol (J) however it is written (y, j, i, jj);
 - the ending -ый/-ий is one ending (Y), and so is a final -i or -y (Yuri, Yury, Jurij);
-  French ou is u and gu before e or i is g, and a doubled letter is one (Petrossian).
+  French ou is u and gu before e or i is g, and a doubled letter is one (Petrossian);
+- a word with w is a German press form: its w is v and its sch, tsch, schtsch ш, ч, щ
+  (Prawda, Fjodorow: Правда, Фёдоров).
 The key joins a Cyrillic word to the Latin words that may romanize it, never to another
 Cyrillic word (пенсии is not пенсий, though both end as the schemes write -ий): a Cyrillic
 word is recorded under the key with another prefix (CYRILLIC_SCHEME), which only Latin and
@@ -75,8 +77,17 @@ def scheme_keys(latin: str, cyrillic: bool = False) -> tuple[str, ...]:
     return tuple(_key(r) for r in i_readings(latin, _VOWEL_I_RE, _MAYBE_I_RE, VOWEL_I))
 
 
+# German press forms: a word with w for в is German (no scheme, nor English, Turkish or French
+# press, writes в so), whose sch, tsch and schtsch are ш or ж, ч and щ (Chruschtschow, Prawda,
+# Fjodorow: Хрущёв, Правда, Фёдоров; keys.names reads its dj)
+_GERMAN_RE = re.compile("schtsch|tsch|sch|w")
+_GERMAN = {"schtsch": "shch", "tsch": "ch", "sch": "sh", "w": "v"}
+
+
 def _key(latin: str) -> str:
     out = latin
+    if "w" in out:
+        out = _GERMAN_RE.sub(lambda m: _GERMAN[m.group()], out)
     for pattern, repl in _STEPS:
         out = pattern.sub(repl, out)
     return SCHEME + out

@@ -17,7 +17,8 @@ share a key; the index build records which indexed words have each key
    keys (`#...`, skeleton.py; a Latin word with Dutch or German digraphs also has those of
    its spelling without them: Sjoesja, Oezdemir; one with ISO 9's dja or djo, for д and я
    or ё, or Telegram's sc before a, o or u, for щ, has those of that reading for Cyrillic
-   words only: Hudjaev, Худяев; Mascuk, Мащук): not for
+   words only: Hudjaev, Худяев; Mascuk, Мащук, but for every word in a German press form,
+   one with w or sch: Djakow, Dyakov): not for
    ordinary English, Russian or Turkish words (lexicon.py; a word with the marks of a Russian
    romanization, Ti͡ara, is no English word, nor is a word in Cyrillic or Armenian letters
    that romanizes to one, Չինար), not for short words (xal/hal, Khan/Han), not for Russian

@@ -226,6 +226,10 @@ _DIGRAPH_RE = re.compile("tsj|dzj|sj|zj|oe(?!v)|ue(?!v)")
 # (Oscar); their dju and Telegram's sce, sci read so in every key (skeleton.py)
 _SCHEME_ONLY_RE = re.compile("dj(?=[aoy])|sc(?=[aou])")
 _SCHEME_ONLY = {"dj": "dy", "sc": "shch"}
+# German writes дж as dsch (Dschafarow), so in a German press form, one with w for в or sch
+# for ш, ж, its dj is д and the glide of я, ё, ю (Djakow, Djatschenko, Nowowodjanoje), and
+# that reading meets Latin spellings too (Dyakov, Dyachenko)
+_GERMAN_RE = re.compile("w|sch")
 
 
 @bounded_cache(max_bytes=4_000_000)
@@ -250,10 +254,11 @@ def _stem_skeleton_keys(args: tuple[str, bool, bool, bool, int, bool]) -> tuple[
             if consonant_count(kept) >= consonants:
                 out += [KEPT + kept] if keep_e else _latin_forms(kept)
     if scheme and scheme != stem:
+        german = _GERMAN_RE.search(stem) is not None
         for kept in skeletons(scheme, keep_e=True, hiatus=True, as_written=written):
             known = SKELETON + kept in out or KEPT + kept in out
             if consonant_count(kept) >= consonants and not known:
-                out.append(SWAP + kept)
+                out += _latin_forms(kept) if german and not keep_e else [SWAP + kept]
     return tuple(dict.fromkeys(out))
 
 
