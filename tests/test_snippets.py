@@ -71,7 +71,11 @@ def test_every_spelling_that_stands_as_a_whole_word_is_marked(pieces, spellings)
         for start, end in _whole_words(text)
         if exact_key(text[start:end]) in spellings
     ]
-    assert Highlighter(And((leaf,))).matches(text) == expected
+    highlighter = Highlighter(And((leaf,)))
+    assert highlighter.matches(text) == expected
+    # a name of many spellings has its candidates found by one regular expression instead
+    with patch.object(snippets, "FIND_MAX_STARTS", 0):
+        assert highlighter.matches(text) == expected
 
 
 # words of two letters, so that what a candidate begins with recurs inside words and inside
@@ -103,4 +107,6 @@ def test_words_and_a_prefix_are_marked_wherever_their_beginnings_overlap(
     assert highlighter.matches(text) == expected
     # a long text is scanned a window at a time: a word across two windows is still one
     with patch.object(snippets, "CANDIDATE_WINDOW", 3):
+        assert highlighter.matches(text) == expected
+    with patch.object(snippets, "FIND_MAX_STARTS", 0):
         assert highlighter.matches(text) == expected
