@@ -53,6 +53,16 @@ def _spellings_as_whoosh_reads_them(folder: Path, seed: int) -> None:
                     texts = [exact_key(w) for w in rng.sample(WORDS, rng.randint(1, 4))]
                     texts.append("absent")
                     per_term = {t: _whoosh_postings(reader, field, t) for t in texts}
+                    if rng.random() < 0.5 and len(set(texts)) == len(texts):
+                        # another spelling of the name read first, with half its spellings or
+                        # more and a word of its own: this read builds on that one's postings
+                        shared = rng.sample(
+                            texts, rng.randint((len(texts) + 1) // 2, len(texts) - 1)
+                        )
+                        others = sorted({exact_key(w) for w in WORDS} - set(texts))
+                        index.spelled(field, [*shared, rng.choice(others)])
+                        base = index._read_within(field, sorted(texts))
+                        assert len(set(base.texts) & set(texts)) >= len(set(shared))
                     _same_postings(index, field, texts, per_term)
                     chosen = np.asarray([rng.random() < 0.6 for _ in range(index.doc_count_all)])
                     docs = np.flatnonzero(index.live & chosen)

@@ -51,6 +51,7 @@ _BLOCK_LENGTH = struct.Struct("!i")  # before each block; negative for a list's 
 # common term of a 100k archive alone is 100k postings.
 CACHE_BYTES = 96 * 1024 * 1024
 VALUES_BYTES = 96 * 1024 * 1024  # positions; the two budgets together stay far below 1 GiB
+RECENT_SPELLED = 256  # words read last, which the read of another may build on
 NO_IDS = np.zeros(0, dtype=np.int64)
 _BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 # What the first byte of a block's data is: a zlib stream's names its method (8: deflate) in
@@ -111,6 +112,8 @@ class IndexReader:
         # each phrase's decoded occurrences: a budget of their own, so that they never push
         # the posting lists that every kind of repeated search reads out
         self._values = _SizedCache(VALUES_BYTES)
+        # the keys of the words read last in each field, which a read may build on
+        self._recent = spelled.RecentWords(RECENT_SPELLED)
         self._terms: dict[str, list[str]] = {}
         for leaf, _ in self._leaves:
             if not all(hasattr(getattr(leaf, "_terms", None), a) for a in _W3_TERMS):
@@ -230,9 +233,22 @@ class IndexReader:
         key = ("spelled", field, tuple(texts))
         found = self._cache.get(key)
         if found is None:
-            found = spelled.read(self._segments, field, texts)
+            if len(set(texts)) < len(texts):  # a spelling twice: read as asked, each time
+                return spelled.read(self._segments, field, texts)
+            found = spelled.read(self._segments, field, texts, self._read_within(field, texts))
             self._cache.put(key, found, found.nbytes)
+        self._recent.touch(key)
         return found
+
+    def _read_within(self, field: str, texts: list[str]) -> Spelled | None:
+        """Of the words read lately in the field, and still cached, the one that has the most
+        of `texts` among its spellings, if that is at least half of them: what a read of
+        `texts` can build on (spelled.read)."""
+        for key, _ in self._recent.sharing(field, texts).most_common():
+            found = self._cache.get(key)
+            if found is not None:
+                return found
+        return None
 
     def occurrences(self, field: str, text: str, docs: np.ndarray) -> np.ndarray:
         """The occurrences of a term in `docs` (sorted document numbers), as document * SHIFT +

@@ -16,6 +16,9 @@ are the same to the last bit.
 
 from __future__ import annotations
 
+import threading
+from collections import Counter, OrderedDict, defaultdict
+
 import numpy as np
 
 from indexer.search.posting_arrays import TermArrays
@@ -28,8 +31,10 @@ class Spelled:
     """The postings of `texts` (sorted) in one field: `ids` (document numbers, deleted ones
     included), `weights`, and `term` (the index in `texts` of each posting's spelling)."""
 
-    def __init__(self, field: str, texts: list[str], parts: list[_Part]):
-        self.field, self.texts, self._parts = field, texts, parts
+    def __init__(self, field: str, texts: list[str], parts: list[_Part], whole=None):
+        # `whole`: for postings joined from an earlier read (read's `base`), which hold no
+        # positions, what reads them all afresh when a phrase needs their positions
+        self.field, self.texts, self._parts, self._whole = field, texts, parts, whole
         ids = [p.ids for p in parts]
         self.ids = np.concatenate(ids) if len(ids) > 1 else ids[0] if ids else NO_IDS
         self.weights = _joined([p.weights for p in parts], np.float64)
@@ -43,6 +48,10 @@ class Spelled:
         document * SHIFT + position, sorted."""
         if not len(docs) or not len(self.ids):
             return NO_IDS
+        if self._whole is not None:
+            if not isinstance(self._whole, Spelled):
+                self._whole = self._whole()  # two threads may both read it: the same postings
+            return self._whole.occurrences(docs)
         found = [p.occurrences(self.field, self.texts, docs) for p in self._parts]
         found = [f for f in found if len(f)]
         if len(found) <= 1 and self.found == 1:
@@ -93,9 +102,75 @@ class _Part:
         return np.concatenate(out)
 
 
-def read(segments: list, field: str, texts: list[str]) -> Spelled:
-    """The postings of every one of `texts` (sorted) in `field`, over all `segments`."""
-    return Spelled(field, texts, [p for p in (_read(s, field, texts) for s in segments) if p])
+class RecentWords:
+    """The cache keys (("spelled", field, texts)) of the words read or asked for last, by
+    their spellings, to find what a read can build on (read's `base`); thread-safe."""
+
+    def __init__(self, size: int):
+        self._size, self._keys = size, OrderedDict()
+        self._by_text: dict[tuple[str, str], set] = defaultdict(set)
+        self._lock = threading.Lock()
+
+    def touch(self, key: tuple) -> None:
+        """`key` was read or asked for again: the last to be forgotten."""
+        _, field, texts = key
+        with self._lock:
+            if key in self._keys:
+                self._keys.move_to_end(key)
+                return
+            self._keys[key] = None
+            for text in texts:
+                self._by_text[field, text].add(key)
+            if len(self._keys) > self._size:
+                old, _ = self._keys.popitem(last=False)
+                for text in old[2]:
+                    holding = self._by_text[old[1], text]
+                    holding.discard(old)
+                    if not holding:
+                        del self._by_text[old[1], text]
+
+    def sharing(self, field: str, texts: list[str]) -> Counter:
+        """The keys that have at least half of `texts` in `field`, with how many they have."""
+        counts: Counter = Counter()
+        with self._lock:
+            for text in texts:
+                counts.update(self._by_text.get((field, text), ()))
+        half = (len(texts) + 1) // 2
+        return Counter({k: n for k, n in counts.items() if n >= half})
+
+
+def read(segments: list, field: str, texts: list[str], base: Spelled | None = None) -> Spelled:
+    """The postings of every one of `texts` (sorted) in `field`, over all `segments`.
+
+    With `base`, a word read before that shares spellings with this one, only the others are
+    read, and base's postings of the shared ones are taken as they are: another spelling of
+    a name often has all but a few of the first's spellings (its own skeleton's words differ),
+    and reading them again would cost its first search most of what the first one's did.
+    Positions are then read afresh, all together, if a phrase asks for them."""
+    if base is None:
+        return Spelled(field, texts, [p for p in (_read(s, field, texts) for s in segments) if p])
+    number = {t: i for i, t in enumerate(texts)}
+    had = set(base.texts)
+    extra = [t for t in texts if t not in had]
+    # each of base's spellings by its number here; -1: not one of these
+    base_numbers = np.asarray([number.get(t, -1) for t in base.texts], dtype=np.int64)
+    extra_numbers = np.asarray([number[t] for t in extra], dtype=np.int64)
+    old = {id(p.segment): p for p in base._parts}
+    parts = []
+    for seg in segments:
+        pieces = []
+        if id(seg) in old:
+            p = old[id(seg)]
+            term = base_numbers[p.term]
+            kept = term >= 0
+            if kept.any():
+                pieces.append((p.ids[kept], p.weights[kept], term[kept]))
+        new = _read(seg, field, extra) if extra else None
+        if new is not None:
+            pieces.append((new.ids, new.weights, extra_numbers[new.term]))
+        if pieces:
+            parts.append(_Part(seg, None, {}, pieces))
+    return Spelled(field, texts, parts, whole=lambda: read(segments, field, texts))
 
 
 def _read(seg, field: str, texts: list[str]) -> _Part | None:
