@@ -127,6 +127,9 @@ def groups(word: str) -> set[str]:
         ["Fyodorov", "Fjodorow", "Fedorov", "Фёдоров"],
         ["Pravda", "Prawda", "Правда"],  # an ordinary Russian word, met by its scheme key only
         ["Svoboda", "Swoboda", "Свобода"],
+        # English and German write an e before a final р after two consonants; Russian does not
+        ["Alexander", "Aleksandr", "Александр", "Alexandre"],
+        ["Dniester", "Dnestr", "Днестр"],
         # German writes х as ch, so its tch is т and х, not ч (Ахметханов)
         ["Akhmetkhanov", "Achmetchanow", "Ахметханов"],
         ["Makhachkala", "Machatchkala", "Махачкала"],  # and ч too beside a German ch

@@ -108,6 +108,9 @@ _FRENCH_YO_RE = re.compile(r"(?<=[bdfhj-np-tv-z])io(?=[b-df-hjkmp-tv-z])")
 # Latin letters keeps the case (Gevorkyanom, Geranboem: Геранбоем); not -им, which ends too
 # many Muslim given names (Ibrahim, Karim)
 _ROMANIZED_INSTRUMENTAL_RE = re.compile(r"(?<=[^aeiouy])(?:om|em|ym)$|(?<=[aeiou])([yj]?)em$")
+# A final -р after two consonants, which Russian writes with no vowel before it and English and
+# German with an e (Александр, Aleksandr: Alexander; Днестр, Dnestr: Dniester)
+_WESTERN_ER_RE = re.compile(r"(?<=[^aeiouy][bdgkpt])er$")
 
 
 def word_stems(
@@ -166,6 +169,9 @@ def word_stems(
             if m and m.start() >= MIN_LENGTH:
                 # Gevorkyanom, Aliyevym: Gevorkyan, Aliyev; Geranboem: Geranboy
                 out.append(latin[: m.start()] + ("" if m.group(1) is None else "y"))
+            m = _WESTERN_ER_RE.search(latin)
+            if m and m.start() >= MIN_LENGTH - 1:
+                out.append(latin[: m.start()] + "r")
     return out
 
 
