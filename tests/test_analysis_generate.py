@@ -467,6 +467,17 @@ def test_the_english_compound_parts_are_todays_words_in_use():
     assert "fire" in listed and "soum" not in listed
 
 
+def test_the_surname_like_english_words_are_those_english_hardly_writes():
+    # data/english_surname_like.txt is generated (make tables) from Webster's and wordfreq
+    from indexer.analysis.generate import words
+    from indexer.analysis.tables import rows
+
+    listed = [cells[0] for cells in rows("english_surname_like.txt")]
+    assert words.surname_like_words() == listed
+    assert {"larin", "savin", "averin", "kalashnikov"} <= set(listed)
+    assert not {"robin", "muffin", "violin", "cabin"} & set(listed)
+
+
 def test_the_case_forms_of_the_evaluation_are_those_of_its_variants(tmp_path):
     # eval/variants-<half>-cases.tsv are generated (make tables) from the variant files
     import shutil

@@ -130,6 +130,11 @@ def groups(word: str) -> set[str]:
         # English and German write an e before a final р after two consonants; Russian does not
         ["Alexander", "Aleksandr", "Александр", "Alexandre"],
         ["Dniester", "Dnestr", "Днестр"],
+        # surnames that Webster's keeps as words English hardly writes are names
+        ["Larin", "Larine", "Ларин"],
+        ["Savin", "Sawin", "Savine", "Савин"],
+        ["Averin", "Awerin", "Averine", "Аверин"],
+        ["Kalashnikov", "Kalachnikov", "Kalaschnikow", "Калашников"],
         # German writes х as ch, so its tch is т and х, not ч (Ахметханов)
         ["Akhmetkhanov", "Achmetchanow", "Ахметханов"],
         ["Makhachkala", "Machatchkala", "Махачкала"],  # and ч too beside a German ch
@@ -466,11 +471,22 @@ def test_quotes_around_a_word_are_not_part_of_it(text):
         ("Shelov", "Shilov"),
         ("Bazhenov", "Bazhinov"),
         ("Pashentsev", "Pashintsev"),
+        # English words in use that end as Russian surnames do stay English words
+        ("cabin", "Kabin"),
+        ("margin", "Mergin"),
+        ("cousin", "Kousin"),
     ],
 )
 def test_different_words_and_places_stay_apart(a, b):
     assert not meet(a, b)
     assert not meet(b, a)
+
+
+@pytest.mark.parametrize("name, other", [("Savin", "Sawin"), ("Larin", "Larine")])
+def test_a_rare_english_word_that_spells_a_surname_is_a_name_only_with_a_capital(name, other):
+    # in lower case it is the word Webster's keeps (savin, a juniper; larine, of gulls)
+    assert meet(other, name)
+    assert not meet(other, name.lower())
 
 
 @pytest.mark.parametrize("town, word", [("Мыски", "миски"), ("Мышкин", "мишкин")])

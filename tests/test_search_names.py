@@ -36,7 +36,7 @@ DOCS = {
     "rayon": "Районная больница открыта.",
     "horse-farm": "Lorii dziabutsakan sovkhozin kits avan lies in the Lori valley.",
     # Верин Гетик and Баш Гейнюк as French passports romanize them: verine and bach are words
-    # of Webster's, which no spelling rule touches
+    # of Webster's
     "french": "Les villages de Verine Guetik et de Bach Gueiniouk.",
     "verine": "A verine of dessert.",
     "azerbaijani": "Baş Göynük kəndinin sakinləri.",
@@ -258,10 +258,18 @@ def test_a_name_of_several_words_is_found_as_any_romanization_scheme_writes_it(e
     [("Bach Gueiniouk", "azerbaijani"), ("Verine Guetik", "armenian")],
 )
 def test_a_name_written_in_a_romanization_scheme_finds_its_other_names(engine, q, expected):
-    # bach and verine are English words, which no spelling rule reads as a name's: the
-    # scheme's spelling of Баш and Верин is what ties them to the name
     assert expected in found(engine, q)
-    assert expected not in found(engine, q.split()[0])
+
+
+def test_an_english_word_of_such_a_name_is_the_name_only_inside_it(engine):
+    # bach is an English word, which no spelling rule reads as a name's: the scheme's
+    # spelling of Баш Гейнюк is what ties it to the name
+    assert "azerbaijani" not in found(engine, "Bach")
+
+
+def test_a_rare_english_word_that_spells_a_surname_is_a_name_with_a_capital(engine):
+    # Verine is Верин as French passports write it, as Larine is Ларин
+    assert "armenian" in found(engine, "Verine")
 
 
 @pytest.mark.parametrize(

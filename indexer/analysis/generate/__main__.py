@@ -14,6 +14,7 @@ def main() -> int:
     print(f"words: {words.write()}")
     print(f"peoples: {peoples.write()}")
     print(f"compound parts: {words.write_parts()}")
+    print(f"surname-like words: {words.write_surname_like()}")
     for path in evaldata.write():
         print(f"evaluation: {path}")
     print(f"evaluation: {extra_confusables.write()}")
