@@ -467,14 +467,14 @@ def test_the_english_compound_parts_are_todays_words_in_use():
     assert "fire" in listed and "soum" not in listed
 
 
-def test_the_surname_like_english_words_are_those_english_hardly_writes():
-    # data/english_surname_like.txt is generated (make tables) from Webster's and wordfreq
+def test_the_names_english_has_as_words_are_those_english_hardly_writes():
+    # data/english_names.txt is generated (make tables) from Webster's, pymorphy3 and wordfreq
     from indexer.analysis.generate import words
     from indexer.analysis.tables import rows
 
-    listed = [cells[0] for cells in rows("english_surname_like.txt")]
-    assert words.surname_like_words() == listed
-    assert {"larin", "savin", "averin", "kalashnikov"} <= set(listed)
+    listed = [cells[0] for cells in rows("english_names.txt")]
+    assert words.name_words() == listed
+    assert {"larin", "savin", "averin", "kalashnikov", "murad", "nadir", "ilia"} <= set(listed)
     assert not {"robin", "muffin", "violin", "cabin"} & set(listed)
 
 

@@ -13,9 +13,10 @@ inflection of a listed word (cheating, died, largest, obviously), a British spel
 (armoured), carries an English-only derivational suffix (-tion, -ment, -ness), or joins two
 words in use (data/english_parts.txt: downplay, goodwill, ceasefire; not Soumgaït, the French
 Sumgait, whose soum Webster's keeps but nobody writes) and does not end as the region's names
-do (Hakopian is not hako + pian, Kalakhan not kala + khan). Webster's words that end as
-Russian surnames do and that English hardly writes (data/english_surname_like.txt, generated)
-are names to the keys of names when written with a capital: Larin, Savin, Averin.
+do (Hakopian is not hako + pian, Kalakhan not kala + khan). Webster's words that English
+hardly writes and that end as Russian surnames do or spell a name of pymorphy3's dictionary
+as a romanization scheme writes it (data/english_names.txt, generated) are names to the keys
+of names when written with a capital: Larin, Savin, Murad, Ilia.
 
 Russian and Turkish words come from data/common_words.txt, generated (generate/words.py) from
 wordfreq's frequent words without the names among them: пытаться must not meet питаться,
@@ -105,15 +106,14 @@ def _parts() -> frozenset[str]:
 
 
 @cache
-def _surname_like() -> frozenset[str]:
-    return settled(frozenset(cells[0] for cells in rows("english_surname_like.txt")))
+def _names() -> frozenset[str]:
+    return settled(frozenset(cells[0] for cells in rows("english_names.txt")))
 
 
-def is_surname_more_than_word(word: str) -> bool:
-    """`word` (lower-case) is one of Webster's words that ends as a Russian surname does and
-    that English hardly writes (data/english_surname_like.txt, generate/words.py): Larin,
-    Savin, Averin are names far more often, and keep the keys of names; robin, muffin do not."""
-    return word in _surname_like()
+def is_name_more_than_word(word: str) -> bool:
+    """`word` (lower-case) is one of Webster's words that is a name far more often than a word
+    (data/english_names.txt, generate/words.py): Larin, Savin, Murad, Ilia; not cabin."""
+    return word in _names()
 
 
 @cache
@@ -186,5 +186,5 @@ def load() -> None:
     """Read the word lists now (keys.load_tables)."""
     _words()
     _parts()
-    _surname_like()
+    _names()
     _common()

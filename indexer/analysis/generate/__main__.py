@@ -14,7 +14,7 @@ def main() -> int:
     print(f"words: {words.write()}")
     print(f"peoples: {peoples.write()}")
     print(f"compound parts: {words.write_parts()}")
-    print(f"surname-like words: {words.write_surname_like()}")
+    print(f"names English has as words: {words.write_names()}")
     for path in evaldata.write():
         print(f"evaluation: {path}")
     print(f"evaluation: {extra_confusables.write()}")

@@ -8,7 +8,7 @@ import re
 from indexer.caching import bounded_cache
 
 from ..casing import QARA_RE, is_turkic, lower
-from ..lexicon import is_common_word, is_english_word, is_surname_more_than_word
+from ..lexicon import is_common_word, is_english_word, is_name_more_than_word
 from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
 from ..skeleton import skeletons
 from ..synonyms import is_turkish_spelling
@@ -107,12 +107,12 @@ def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int]
 
 
 def _english(latin: str, word: str) -> bool:
-    """An English word, but not one of Webster's that English hardly writes and that ends as a
-    Russian surname does, written with a capital (Larin, Savin, Averin: Ларин, Савин, Аверин,
-    and the French Larine); in lower case it is the word (a verine of dessert)."""
+    """An English word, but not one of Webster's that is a name far more often, written with a
+    capital (Larin, Savin, Murad: Ларин, Савин, Мурад, and the French Larine, Mourad); in lower
+    case it is the word (a verine of dessert)."""
     if not is_english_word(latin):
         return False
-    return word.islower() or not is_surname_more_than_word(latin)
+    return word.islower() or not is_name_more_than_word(latin)
 
 
 def _ordinary(word: str) -> bool:
