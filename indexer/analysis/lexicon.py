@@ -73,10 +73,15 @@ MIN_PART = 4  # both halves of a compound: keeps Hayastan from being hay + stan
 
 
 @cache
+def _listed(filename: str) -> frozenset[str]:
+    """The words of a list of data/, the first column of each row."""
+    return settled(frozenset(cells[0] for cells in rows(filename)))
+
+
+@cache
 def _words() -> frozenset[str]:
     common = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
-    irregular = {cells[0] for cells in rows("english_irregular.txt")}
-    return settled(frozenset(common | irregular))
+    return settled(frozenset(common) | _listed("english_irregular.txt"))
 
 
 def _stems(word: str):
@@ -101,24 +106,18 @@ def _parts() -> frozenset[str]:
     """The words in use a compound of two English words is made of (data/english_parts.txt,
     and the irregular forms: handheld, overpaid): Soumgaït is no soum + gait, Shishtapa no
     shish + tapa. The second may be inflected (fundraiser, werewolves)."""
-    irregular = {cells[0] for cells in rows("english_irregular.txt")}
-    return settled(frozenset(cells[0] for cells in rows("english_parts.txt")) | irregular)
-
-
-@cache
-def _names() -> frozenset[str]:
-    return settled(frozenset(cells[0] for cells in rows("english_names.txt")))
+    return settled(_listed("english_parts.txt") | _listed("english_irregular.txt"))
 
 
 def is_name_more_than_word(word: str) -> bool:
     """`word` (lower-case) is one of Webster's words that is a name far more often than a word
     (data/english_names.txt, generate/words.py): Larin, Savin, Murad, Ilia; not cabin."""
-    return word in _names()
+    return word in _listed("english_names.txt")
 
 
 @cache
 def _common() -> frozenset[str]:
-    return settled(frozenset(cells[0] for cells in rows("common_words.txt")))
+    return _listed("common_words.txt")
 
 
 def is_common_word(word: str) -> bool:
@@ -186,5 +185,5 @@ def load() -> None:
     """Read the word lists now (keys.load_tables)."""
     _words()
     _parts()
-    _names()
+    _listed("english_names.txt")
     _common()
