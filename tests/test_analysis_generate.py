@@ -46,6 +46,14 @@ WORLD = (
     place(21, "Dobroye", "UA", 8_000, [], lat=47.0, lon=32.0),
     place(15, "Şirvan", "IR", 80_000, [], lat=37.4, lon=57.9),
     place(22, "Tashir", "AM", 7_800, ["Tašir", "Ташир", "Banke"], lat=41.1, lon=44.3),
+    # neighbours that list one name: of like size (Ghukasyan); a village whose own name it
+    # spells (Tsakhkashen); a town and a village too far apart to be its district (Oldname)
+    place(23, "Ashotsk", "AM", 3_300, ["Ghukasyan"], lat=41.0, lon=43.9),
+    place(24, "Amasia", "AM", 2_000, ["Ghukasyan"], lat=40.95, lon=43.8),
+    place(25, "Tsaghkaber", "AM", 6_000, ["Tsakhkashen"], lat=40.8, lon=44.9),
+    place(26, "Tsaghkashen", "AM", 1_000, ["Tsakhkashen"], lat=40.6, lon=44.95),
+    place(27, "Lachinkend", "AZ", 10_000, ["Oldname"], lat=39.0, lon=46.0),
+    place(28, "Yenikend", "AZ", 2_000, ["Oldname"], lat=39.8, lon=46.0),
     place(
         13,
         "Katnarat",
@@ -86,11 +94,29 @@ def test_a_place_ten_times_bigger_keeps_the_name(gazetteer):
     assert "Baku" not in names.get("gn4", []) and "Baku" in ambiguous
 
 
-def test_a_neighbouring_village_with_the_same_soviet_name_makes_it_ambiguous(gazetteer):
+def test_a_village_that_lists_its_towns_soviet_name_leaves_the_name_to_the_town(gazetteer):
     names, ambiguous, whole = gazetteer
+    # Aghlavashli, a third of Goranboy's size and 33 km away, lists Kasum-Ismailov too: it is
+    # left out of the village's names (so the two places never meet) and kept for the town
+    assert {"Goranboy", "Геранбой", "Kasum-Ismailov", "Kasum-Ismailovo"} == set(whole["gn5"])
+    assert "gn6" not in names and "gn6" not in whole
     assert "Kasum" not in names["gn5"] and "Kasum-Ismailov" in ambiguous
-    # the form only Goranboy's list has stays, whole, with Goranboy's other names
-    assert {"Goranboy", "Геранбой", "Kasum-Ismailovo"} == set(whole["gn5"])
+
+
+@pytest.mark.parametrize(
+    "name, places",
+    [
+        ("Ghukasyan", ("gn23", "gn24")),  # neighbours of like size
+        ("Tsakhkashen", ("gn25", "gn26")),  # the smaller one's own name, spelt another way
+        ("Oldname", ("gn27", "gn28")),  # 89 km apart: no town's district
+    ],
+)
+def test_a_name_two_neighbours_list_stays_ambiguous_unless_one_is_the_villages_town(
+    gazetteer, name, places
+):
+    names, ambiguous, whole = gazetteer
+    assert name in ambiguous
+    assert not any(name in names.get(g, []) + whole.get(g, []) for g in places)
 
 
 def test_an_ordinary_word_is_not_a_place_name(gazetteer):

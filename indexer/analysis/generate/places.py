@@ -7,7 +7,11 @@ left out, and written to data/places_ambiguous.tsv with the reason, when
 - another place anywhere in cities500 has the same name (Shusha's list has "Susa", which is a
   town in Italy and one in Colombia; some lists carry the name of a neighbouring town), unless
   one of them is at least DOMINANT times as populous as each of the others (Baku, not the
-  Romanian town that lists "Baku"): a reader means the big place. Two entries less than
+  Romanian town that lists "Baku"): a reader means the big place. Nor does a place count that
+  lists the name among its other names less than NEIGHBOUR_KM from a town of its country
+  NEIGHBOUR_DOMINANT times as populous that has it too (Aghlavashli lists Kasum-Ismailov,
+  Goranboy's Soviet name), unless the name is a frequent word, which may be a person's name,
+  or spells that place's own name, or the two share their own name. Two entries less than
   SAME_PLACE_KM apart in one country are one place listed twice. A place FAR_KM away or more
   that has the name only among its alternate names does not count when it is outside the six
   countries, or no larger (Uyar in Siberia lists Ujar, Azerbaijan's town; Kochi in Japan,
@@ -15,15 +19,15 @@ left out, and written to data/places_ambiguous.tsv with the reason, when
   that place is a larger one of Azerbaijan or Armenia (Kot of Shahdad Kot in Pakistan, Guba of
   Moncha-Guba, Monchegorsk's old name); a place's own name always does (Susa), unless it
   spells the own name of a place of Azerbaijan or Armenia and the far place abroad is not
-  DOMINANT times as large (Wedi in Indonesia: Vedi's German spelling), and another
-  place's alternate name does not take a place's own name unless that place is DOMINANT
-  times as populous (Gori in Georgia lists Goris, the town of Armenia); a far place outside
-  the six countries that has a name in Latin letters only does not take it in Cyrillic or
-  Armenian ones (Mūlki in India, Kayk's Мулки and Մուլքի), unless Russian writers name that
-  country's towns in Cyrillic anyway (CYRILLIC_COUNTRIES: Ukraine's Dobroye keeps Доброе
-  ambiguous), nor does a far one of Iran, Turkey, Georgia or Russia take the Armenian
-  letters of a place of Armenia or Azerbaijan (Navur's Նավար is not Navār in Iran): such a
-  name is kept, marked to count only in its own script;
+  DOMINANT times as large (Wedi in Indonesia: Vedi's German spelling), and another place's
+  alternate name does not take a place's own name unless that place is DOMINANT times as
+  populous (Gori in Georgia lists Goris, the town of Armenia); a far place outside the six
+  countries that has a name in Latin letters only does not take it in Cyrillic or Armenian
+  ones (Mūlki in India, Kayk's Мулки and Մուլքի), unless Russian writers name that country's
+  towns in Cyrillic anyway (CYRILLIC_COUNTRIES: Ukraine's Dobroye keeps Доброе ambiguous), nor
+  does a far one of Iran, Turkey, Georgia or Russia take the Armenian letters of a place of
+  Armenia or Azerbaijan (Navur's Նավար is not Navār in Iran): such a name is kept, marked to
+  count only in its own script;
 - it is an ordinary word of English (one of Webster's in use, whatever place has it: Webster's
   Second also keeps words nobody writes, such as sewan), Russian or Turkish (a Turkish village
   called Pazar must not make "pazar", market, a place name; in a multi-word name such a word is
@@ -66,6 +70,8 @@ from collections import defaultdict
 from functools import cache
 from pathlib import Path
 
+from unidecode import unidecode
+
 from indexer.analysis.pipeline import tokens
 from indexer.analysis.skeleton import skeletons
 from indexer.analysis.synonyms import (
@@ -106,6 +112,13 @@ DOMINANT = 10
 # Kākhk in Khorasan lists Kakh; Santiago de Cuba lists Kuba), and a reader of this archive
 # who writes Ujar means the town of Azerbaijan whose own name it is.
 FAR_KM = 300.0
+# A village up to this far from a town NEIGHBOUR_DOMINANT times as populous in its country,
+# that lists one of the town's names among its other names, does not share that name with it:
+# GeoNames gives some villages the name of their district's town (Aghlavashli lists
+# Kasum-Ismailov, Goranboy's Soviet name; Lernahovit, 67 km from Azatan, keeps its own).
+NEIGHBOUR_KM = 60.0
+NEIGHBOUR_DOMINANT = 3
+NEIGHBOUR_WORDS = 60_000  # most frequent words of each language: no town takes one so
 CORE_COUNTRIES = ("AZ", "AM")  # the conflict's: the archive's names are mostly theirs
 
 
@@ -228,6 +241,20 @@ def _claims(q: Place, f: str, p: Place) -> bool:
     return q.country in core and q.population > p.population
 
 
+def _neighbour_of(q: Place, p: Place, f: str, big: int) -> bool:
+    """Whether `q` is a smaller neighbour of `p` (of population `big`) in its country that
+    lists the name of lookup form `f` only among its other names, not as its own name spelt
+    another way (Tsakhkashen is Tsaghkashen's, not its larger neighbour Tsaghkaber's):
+    GeoNames gives some villages the name of the town whose district they are in."""
+    return (
+        q.country == p.country
+        and p.km(q) < NEIGHBOUR_KM
+        and not (f == form(q.name) or _spells(f, q.name))
+        and form(q.name) != form(p.name)
+        and big >= NEIGHBOUR_DOMINANT * q.population
+    )
+
+
 def _spells(f: str, name: str) -> bool:
     """Whether the one-word lookup form `f` reads as `name` however its letters are read: its
     skeletons are all skeletons of `name` (skeleton.py). Saraj, a town of North Macedonia,
@@ -279,6 +306,7 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
                     same.union(p.geonameid, q.geonameid)
     ordinary = _ordinary_words(everything)
     common = _ordinary_words(everything, COMMON)
+    frequent = {unidecode(w) for w in _written_words(NEIGHBOUR_WORDS)}  # sertaç: sertac
     russian = _russian_words(mine)
     written_words = _written_words()
 
@@ -303,6 +331,12 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
             # that place is DOMINANT times as large (Gori in Georgia lists Goris, the town of
             # Armenia: Georgian for "of Gori")
             others = [q for q in others if form(q.name) == f or q.population >= DOMINANT * big]
+        # a smaller neighbour that lists the name among its other names does not take it from
+        # a town NEIGHBOUR_DOMINANT times as large (Aghlavashli lists Kasum-Ismailov, Goranboy's
+        # Soviet name), unless the name is a word, which may be a person's (Sertaç, which a
+        # village by Kemer lists), or the two places share their own name
+        if unidecode(name.lower()) not in frequent:
+            others = [q for q in others if not _neighbour_of(q, p, f, big)]
         words = f.split()
         letters = script(name)
         native = False
