@@ -27,9 +27,10 @@ def is_turkic(word: str) -> bool:
 
 def lower(word: str) -> str:
     """`word` lower-cased, same length as its NFC form, Turkic 'I'/'İ' handled."""
-    # most words are: checking costs less than a cache's miss
-    if word.islower() and word.isascii():
-        return word
+    # most words are ASCII: without Turkic letters or İ, str.lower is the letter-by-letter
+    # casing below, and costs less than a cache's miss
+    if word.isascii():
+        return word if word.islower() else word.lower()
     return _lower(word)
 
 

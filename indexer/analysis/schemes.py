@@ -36,26 +36,27 @@ from .skeleton import i_readings
 SCHEME = "%"  # key prefixes: never in a word, apart from the other keys' prefixes
 CYRILLIC_SCHEME = "&"
 
+# (pattern, replacement, letters without which it cannot match: a test in C before a search)
 _STEPS = (
-    (re.compile(r"jj"), "j"),  # GOST 16876's й (Kajjk: Kajk)
-    (re.compile(r"chtch|shch|shh|sch"), "Q"),
-    (re.compile(r"tch|ch"), "Č"),
-    (re.compile(r"sh"), "Š"),
-    (re.compile(r"zh"), "Z"),
-    (re.compile(r"dj"), "dZ"),  # French дж: Djabrail, Azerbaidjan
-    (re.compile(r"kh|x"), "X"),  # not h: Azerbaijani tells x from h (xal is not hal)
-    (re.compile(r"ts|tc|cz|c"), "C"),  # cz: GOST 7.79's ц (Czvetochny`j)
-    (re.compile(r"ou"), "u"),
-    (re.compile(r"gu(?=[eiy])"), "g"),
-    (re.compile(r"(?<=[b-df-hj-np-tv-z])[yj]o"), "e"),  # ё: Posyolok, Posjolok, Poselok
+    (re.compile(r"jj"), "j", "jj"),  # GOST 16876's й (Kajjk: Kajk)
+    (re.compile(r"chtch|shch|shh|sch"), "Q", "h"),
+    (re.compile(r"tch|ch"), "Č", "ch"),
+    (re.compile(r"sh"), "Š", "sh"),
+    (re.compile(r"zh"), "Z", "zh"),
+    (re.compile(r"dj"), "dZ", "dj"),  # French дж: Djabrail, Azerbaidjan
+    (re.compile(r"kh|x"), "X", ""),  # not h: Azerbaijani tells x from h (xal is not hal)
+    (re.compile(r"ts|tc|cz|c"), "C", ""),  # cz: GOST 7.79's ц (Czvetochny`j)
+    (re.compile(r"ou"), "u", "ou"),
+    (re.compile(r"gu(?=[eiy])"), "g", "gu"),
+    (re.compile(r"(?<=[b-df-hj-np-tv-z])[yj]o"), "e", "o"),  # ё: Posyolok, Posjolok, Poselok
     # -ый, -ий: Maly, Malyy, Malyj, Malyi; Yuri, Yury, Jurij, Yuriy
-    (re.compile(r"(?<![aeiou])(?:[yi][yji]|[yi])$"), "Y"),
+    (re.compile(r"(?<![aeiou])(?:[yi][yji]|[yi])$"), "Y", ""),
     # a word's first glide before a, o or u is я, ю, ё or й: no scheme leaves it out (Yalta,
     # Jalta, Ialta; not Alta), but е may be e (Yerevan, Erevan)
-    (re.compile(r"^[iyj]+(?=[aou])"), "J"),
-    (re.compile(r"[iyj]+(?=[aeou])"), ""),  # glides: yama, iama, jama; Mariya, Marija, Maria
-    (re.compile(r"(?<=[aeiou])[yji]"), "J"),  # й: Chay, Chaj, Chai; Geydar, Gejdar, Geidar
-    (re.compile(r"(.)\1+"), r"\1"),
+    (re.compile(r"^[iyj]+(?=[aou])"), "J", ""),
+    (re.compile(r"[iyj]+(?=[aeou])"), "", ""),  # glides: yama, iama, jama; Mariya, Marija, Maria
+    (re.compile(r"(?<=[aeiou])[yji]"), "J", ""),  # й: Chay, Chaj, Chai; Geydar, Gejdar, Geidar
+    (re.compile(r"(.)\1+"), r"\1", ""),
 )
 
 
@@ -88,8 +89,9 @@ def _key(latin: str) -> str:
     out = latin
     if "w" in out:
         out = _GERMAN_RE.sub(lambda m: _GERMAN[m.group()], out)
-    for pattern, repl in _STEPS:
-        out = pattern.sub(repl, out)
+    for pattern, repl, needed in _STEPS:
+        if needed in out:  # "" always is
+            out = pattern.sub(repl, out)
     return SCHEME + out
 
 
