@@ -105,3 +105,43 @@ def test_a_name_finds_its_case_forms_and_marks_them(forms_engine, q, doc, spelli
 def test_a_frequent_words_possessive_is_no_case_form_of_a_place(forms_engine):
     hits = forms_engine.search(SearchRequest(q="Davachi", per_page=100)).hits
     assert "tr-possessive" not in {h.id for h in hits}
+
+
+RUSSIAN_DOCS = {
+    "corner": "Дом стоит на углу, угол улицы.",
+    "coal": "Шахта даёт уголь.",
+    "summer": "Летний лагерь беженцев.",
+    "flight": "Летный состав полка.",
+    "weight": "Общий вес груза.",
+    "all": "Весь город знает.",
+    "all-dots": "Это всё, что осталось.",
+    "all-plain": "Это все, что осталось.",
+    "latin": "The village of Ugol lies to the north.",
+}
+
+
+@pytest.fixture(scope="module")
+def russian_engine(tmp_path_factory):
+    return engine_of(tmp_path_factory.mktemp("russian"), RUSSIAN_DOCS)
+
+
+@pytest.mark.parametrize(
+    "q, expected",
+    [
+        # words Russian tells apart by the soft sign, э or -ий/-ый romanize alike: apart
+        ("угол", {"corner", "latin"}),
+        ("уголь", {"coal", "latin"}),
+        ("летний", {"summer"}),
+        ("летный", {"flight"}),
+        ("вес", {"weight"}),
+        ("весь", {"all"}),
+        # print mostly leaves out the dots of ё: one word
+        ("всё", {"all-dots", "all-plain"}),
+        ("все", {"all-dots", "all-plain"}),
+        # a Latin spelling may be either Cyrillic word
+        ("Ugol", {"corner", "coal", "latin"}),
+    ],
+)
+def test_a_cyrillic_word_meets_another_only_as_russian_spells_it(russian_engine, q, expected):
+    found = {h.id for h in russian_engine.search(SearchRequest(q=q, per_page=100)).hits}
+    assert found == expected

@@ -33,7 +33,12 @@ from pathlib import Path
 import numpy as np
 
 from indexer.analysis import WORD_RE, exact_key, variant_keys
-from indexer.analysis.keys import index_keys, keys_as_recorded, keys_without_skeletons
+from indexer.analysis.keys import (
+    index_keys,
+    keys_as_recorded,
+    keys_without_skeletons,
+    meets_by_light_key,
+)
 
 FILENAME = "spellings.npz"
 LEGACY = "spellings.json"  # the whole map as JSON, as versions written before FILENAME hold it
@@ -126,7 +131,9 @@ class SpellingMap:
         for key in keys:
             if key[:1].isalnum():  # a light key is itself a word some documents may use
                 out.add(key)
-            out.update(self._get(key))
+                out.update(t for t in self._get(key) if meets_by_light_key(t, exact))
+            else:
+                out.update(self._get(key))
         out.discard(exact)
         return out
 

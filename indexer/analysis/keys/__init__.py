@@ -5,7 +5,9 @@ share a key; the index build records which indexed words have each key
 1. The light key (romanize.py): script and diacritics folded the way English press writes
    them. Every word has it, and it comes first: prefix and phrase queries use it. An ordinary
    word of another script keeps its letters when its romanization is an English word (он is
-   not "on", год not "god").
+   not "on", год not "god"). A Cyrillic query word meets another Cyrillic word by it only when
+   the two are one word but for ё and stress marks (все, всё; meets_by_light_key): the
+   romanization folds letters Russian tells apart (угол, уголь; летний, летный).
    An Azerbaijani or Turkish word also has its bare spelling (`!...`, bare.py), the light
    key of its letters without their marks (Şəmkir: semkir), which only a query of plain
    Latin letters asks for; a Turkic query asks for it as that plain word's light key.
@@ -63,6 +65,7 @@ from .words import (
     keys_without_skeletons,
     light_key,
     load_tables,
+    meets_by_light_key,
     variant_keys,
 )
 
@@ -77,6 +80,7 @@ __all__ = [
     "keys_without_skeletons",
     "light_key",
     "load_tables",
+    "meets_by_light_key",
     "name_keys",
     "variant_keys",
     "vowel_exact_skeletons",

@@ -89,6 +89,28 @@ def light_key(word: str) -> str:
     return exact_key(word) if short or is_common_word(bare) else latin
 
 
+_BREVE = "\u0306"  # of й, a letter of its own: мой is not мои
+
+
+def _cyrillic_form(term: str) -> str:
+    """A Cyrillic word as Russian spelling tells words apart: without the dots of ё, which
+    print mostly leaves out (все, всё), or stress marks."""
+    decomposed = unicodedata.normalize("NFD", term)
+    kept = "".join(c for c in decomposed if c == _BREVE or not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", kept)
+
+
+def meets_by_light_key(term: str, exact: str) -> bool:
+    """Whether an indexed `term` that shares a light key with a query word (`exact`: its exact
+    key) is a spelling of that word. The light key romanizes, folding letters Russian tells
+    apart: the soft sign, э and е, -ий and -ый (угол, уголь; мэр, мер; летний, летный); so a
+    Cyrillic word meets another by it only when the two are one word but for ё and stress
+    marks, and meets any Latin word that has it (ugol)."""
+    if CYRILLIC_RE.search(exact) is None or CYRILLIC_RE.search(term) is None:
+        return True
+    return _cyrillic_form(term) == _cyrillic_form(exact)
+
+
 MIN_SCHEME_LENGTH = 3  # Mec, Metc, Mets (Մեծ, 'big'), but not the Russian и, в, на
 
 
