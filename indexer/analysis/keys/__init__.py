@@ -46,7 +46,8 @@ share a key; the index build records which indexed words have each key
    о there: Хрущёв, Хрущов, but an у there is kept: щуки is not щёки; a short word's only
    vowel is kept though it looks like an ending: чих is not чех), or for a frequent Russian
    word, whose only skeletons are those of its stem as a people's name (курды, курдов: Kurds),
-   by one written with that whole stem (привезти is not привести).
+   by one written with that whole stem (привезти is not привести), and none when it ends in
+   an и that a people's plural would write ы (почти is not почты).
 4. The scheme key (`%`, schemes.py) of a Russian word, and of a Latin or Armenian word that is
    no English or Turkish word: Малый meets Maly, Malyj, Malyi; a Cyrillic word is recorded
    under it with `&` (index_keys), which only Latin and Armenian words ask for, so it never

@@ -58,6 +58,11 @@ _ENDING_RE = re.compile("(?:[ыи](?:ми|м|х)|[аеёиоуыэюяй]+)$")
 # there the у that no spelling writes for that ё (щуки, щёки; ржут, ржёт)
 _OWN_LETTERS_RE = re.compile("[иы]|(?<![жчшщ])ё|(?<=[жчшщ])у")
 _CYRILLIC_VOWEL_RE = re.compile("[аеёиоуыэюя]")
+# a final и after a consonant whose plural, in a hard stem, is ы: a people's plural writes ы
+# there (курды, лезгины), so a frequent word ending so is no people's name, and its stem is
+# not that of the word with ы (почти, почты; среди, среды); not the instrumental -ами, -ями,
+# -ими, -ыми (татарами)
+_SOFT_I_RE = re.compile("(?:[бвдзлнпрстф]|(?<![аяиы])м)и$")
 # the ц of a people's plural and its cases, which the singular's -ец leaves out (чеченцы,
 # чеченцев: чеченец)
 _PEOPLE_SUFFIX_RE = re.compile("(?<=[аеиоуыэюя][бвгджзклмнпрстфхчшщ])ц$")
@@ -340,7 +345,8 @@ def _own_keys(word: str) -> tuple[str, ...]:
             stem = RUSSIAN_PEOPLE_RE.sub("", word.lower())
             if turkic is not None:
                 keys += _cyrillic_letters_keys(stem, list(people))
-            keys += _cyrillic_letters_keys(stem, list(people), whole=True)
+            if turkic is not None or not _SOFT_I_RE.search(word.lower()):
+                keys += _cyrillic_letters_keys(stem, list(people), whole=True)
     scheme = _scheme_keys(word, strict, turkic)
     keys += scheme
     composed = unicodedata.normalize("NFC", word)  # a document may write ё as е and dots
