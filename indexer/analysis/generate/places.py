@@ -114,8 +114,9 @@ DOMINANT = 10
 FAR_KM = 300.0
 # A village up to this far from a town NEIGHBOUR_DOMINANT times as populous in its country,
 # that lists one of the town's names among its other names, does not share that name with it:
-# GeoNames gives some villages the name of their district's town (Aghlavashli lists
-# Kasum-Ismailov, Goranboy's Soviet name; Lernahovit, 67 km from Azatan, keeps its own).
+# GeoNames gives some villages the name of their district's town (Aghlavashli, 50 km from
+# Goranboy, lists Kasum-Ismailov, Goranboy's Soviet name). Farther apart, two places that
+# list one name both may have borne it (Pokr Karakilisa: Lernahovit and Azatan, 67 km apart).
 NEIGHBOUR_KM = 60.0
 NEIGHBOUR_DOMINANT = 3
 NEIGHBOUR_WORDS = 60_000  # most frequent words of each language: no town takes one so
@@ -334,7 +335,7 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
         # a smaller neighbour that lists the name among its other names does not take it from
         # a town NEIGHBOUR_DOMINANT times as large (Aghlavashli lists Kasum-Ismailov, Goranboy's
         # Soviet name), unless the name is a word, which may be a person's (Sertaç, which a
-        # village by Kemer lists), or the two places share their own name
+        # village by Kemer lists), or names the neighbour itself (_neighbour_of)
         if unidecode(name.lower()) not in frequent:
             others = [q for q in others if not _neighbour_of(q, p, f, big)]
         words = f.split()
