@@ -54,6 +54,9 @@ WORLD = (
     place(26, "Tsaghkashen", "AM", 1_000, ["Tsakhkashen"], lat=40.6, lon=44.95),
     place(27, "Lachinkend", "AZ", 10_000, ["Oldname"], lat=39.0, lon=46.0),
     place(28, "Yenikend", "AZ", 2_000, ["Oldname"], lat=39.8, lon=46.0),
+    # a given name that wordfreq counts as a word, in the lists of a town and a village by it
+    place(29, "Kemer", "TR", 9_000, ["Sertaç"], lat=37.0, lon=30.0),
+    place(30, "Aziziye", "TR", 1_000, ["Sertaç"], lat=37.1, lon=30.1),
     place(
         13,
         "Katnarat",
@@ -73,7 +76,7 @@ def gazetteer(monkeypatch):
     ordinary = {"pazar": "tr", "bolshaya": "ru", "goran": "en", "kuba": "en"}
     ordinary |= {"tashir": "tr", "banke": "ru"}  # taşır, it carries; банке, in the jar
     monkeypatch.setattr(places, "_ordinary_words", lambda _, n=0: ordinary)
-    written = frozenset({"pazar", "bolshaya", "goran", "kuba", "taşır"})
+    written = frozenset({"pazar", "bolshaya", "goran", "kuba", "taşır", "sertaç"})
     monkeypatch.setattr(places, "_written_words", lambda n=0: written)
     monkeypatch.setattr(places, "_russian_words", lambda _: frozenset({"bolshaya", "kuba"}))
     rows, multi, ambiguous = places.build()
@@ -109,6 +112,7 @@ def test_a_village_that_lists_its_towns_soviet_name_leaves_the_name_to_the_town(
         ("Ghukasyan", ("gn23", "gn24")),  # neighbours of like size
         ("Tsakhkashen", ("gn25", "gn26")),  # the smaller one's own name, spelt another way
         ("Oldname", ("gn27", "gn28")),  # 89 km apart: no town's district
+        ("Sertaç", ("gn29", "gn30")),  # a word, which may be a person's name
     ],
 )
 def test_a_name_two_neighbours_list_stays_ambiguous_unless_one_is_the_villages_town(
