@@ -193,13 +193,15 @@ BRIDGE_COUNTRIES = frozenset({"AZ", "AM"})
 # Elsewhere only a name in the Russian alphabet that no other place has (far_schemes).
 SCHEME_COUNTRIES = BRIDGE_COUNTRIES | {"GE"}
 # Places whose Latin names come from a script where e and a are different letters, and no ə
-# or ä stands behind either: Russia's (Serov is not Sarov, Chany not Cheny) and Turkey's,
+# or ä stands behind either: Russia's (Serov is not Sarov, Chany not Cheny), Armenia's,
+# whose alphabet writes ա and ե apart (Areni is not Arani, a town of Bolivia), and Turkey's,
 # whose alphabet writes each vowel as it sounds (Adana is not Adena, a town of Ohio, nor
 # Manisa Menisa; the other languages' names of a Turkish town that differ in a vowel are
-# listed: Diyarbekir). Iran's romanizations guess at vowels Persian leaves unwritten
-# (Kerman, Karman), Armenia's and Azerbaijan's villages have Azerbaijani names (Heydar,
-# Heydər), and Georgia's Russian ones (Ochemchiri, Очамчира), so there e may still be a.
-KEEP_E_COUNTRIES = frozenset({"RU", "TR"})
+# listed: Diyarbekir). An Armenian place whose Azerbaijani name has an ə for its a or e
+# still has both (Chambarak, Çəmbərək: keeps_vowels). Iran's romanizations guess at vowels
+# Persian leaves unwritten (Kerman, Karman), Azerbaijan's names have ə (Heydar, Heydər), and
+# Georgia's Russian ones (Ochemchiri, Очамчира), so there e may still be a.
+KEEP_E_COUNTRIES = frozenset({"AM", "RU", "TR"})
 
 
 # places_ambiguous.tsv's mark for a name that keeps its vowels in each of its places

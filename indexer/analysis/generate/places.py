@@ -53,8 +53,8 @@ words (Kasum-Ismailov, Ali-Bayramly, Novyy Karanlug) goes whole to places_multiw
 every other kept name of its place: the query plan (indexer.search.plan) matches it only as a
 whole name, so its words alone (Kasum, a given name; Ismailov, a surname; Novyy, "new") name
 nothing.
-A name left out that only places of Russia or Turkey with no ə among their names have is
-marked in places_ambiguous.tsv: its vowels are as written wherever it is (synonyms.py,
+A name left out that only places of Armenia, Russia or Turkey with no ə among their names have
+is marked in places_ambiguous.tsv: its vowels are as written wherever it is (synonyms.py,
 KEEP_E_COUNTRIES), so its spelling keys keep a and e apart (Evren is not Avren).
 Names (own or alternate, Latin) of two places of the region that differ only in a and e
 (Zafreh, Zefreh; Katovo, Ketovo), or in one e after a palatal where the other has i, y, o or
@@ -385,8 +385,8 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
             reason = why_ambiguous(p, n)
             if reason and reason not in (IN_ITS_SCRIPT, AS_WRITTEN):
                 holders = owners[form(n)]
-                # a name of several places of Russia or Turkey still has their vowels; a far
-                # place abroad that shares it (Belen in Peru) says nothing of the region's
+                # a name of several places of Armenia, Russia or Turkey keeps their vowels; a
+                # far place abroad that shares it (Belen in Peru) says nothing of the region's
                 kept = all(
                     keeps_vowels(q.country, n, q.names) for q in holders if q.country in COUNTRIES
                 )
