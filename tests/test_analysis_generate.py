@@ -506,6 +506,9 @@ def test_the_names_english_has_as_words_are_those_english_hardly_writes():
     assert words.name_words() == listed
     assert {"larin", "savin", "averin", "kalashnikov", "murad", "nadir", "ilia"} <= set(listed)
     assert not {"robin", "muffin", "violin", "cabin"} & set(listed)
+    # Turkish words and names English hardly writes, but not those it writes often
+    assert {"hasan", "bahar", "leman", "emir"} <= set(listed)
+    assert not {"alan", "sultan", "petrol", "escort"} & set(listed)
 
 
 def test_the_case_forms_of_the_evaluation_are_those_of_its_variants(tmp_path):

@@ -138,6 +138,10 @@ def groups(word: str) -> set[str]:
         ["Murad", "Mourad", "Мурад"],  # and names of people as the schemes write them
         ["Ilia", "Ilja", "Ilya", "Илья"],
         ["Nadir", "Nadyr", "Надир"],
+        # and Turkish words and names that Webster's lists, which Turkish writes far more often
+        ["Hasan", "Həsən", "Гасан", "Hassan"],
+        ["Bahar", "Бахар"],
+        ["Leman", "Ləman", "Леман", "Lyaman"],
         # German writes х as ch, so its tch is т and х, not ч (Ахметханов)
         ["Akhmetkhanov", "Achmetchanow", "Ахметханов"],
         ["Makhachkala", "Machatchkala", "Махачкала"],  # and ч too beside a German ch

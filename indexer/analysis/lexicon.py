@@ -15,8 +15,9 @@ words in use (data/english_parts.txt: downplay, goodwill, ceasefire; not Soumga�
 Sumgait, whose soum Webster's keeps but nobody writes) and does not end as the region's names
 do (Hakopian is not hako + pian, Kalakhan not kala + khan). Webster's words that English
 hardly writes and that end as Russian surnames do or spell a name of pymorphy3's dictionary
-as a romanization scheme writes it (data/english_names.txt, generated) are names to the keys
-of names when written with a capital: Larin, Savin, Murad, Ilia.
+as a romanization scheme writes it, or that Turkish writes ten times as often (data/
+english_names.txt, generated), are names to the keys of names when written with a capital:
+Larin, Savin, Murad, Ilia, Hasan, Bahar.
 
 Russian and Turkish words come from data/common_words.txt, generated (generate/words.py) from
 wordfreq's frequent words without the names among them: пытаться must not meet питаться,

@@ -97,10 +97,15 @@ def english_parts() -> list[str]:
 # capital they keep the keys of names (lexicon.is_name_more_than_word). They are such words
 # that end as Russian surnames do (-in, -yn, -ov, -ev, their feminine -ina, -ova, -eva, the
 # French -ine, -sky), and the names of people in pymorphy3's dictionary as the romanization
-# schemes write them. A word in use (muffin, cabin, cousin) stays English.
+# schemes write them. A word in use (muffin, cabin, cousin) stays English. So are Webster's
+# words that Turkish text writes TURKISH_MARGIN times as often as English, which writes them
+# rarely (less than TURKISH_ENGLISH_ZIPF): Turkish words and the names of the region they make
+# (Hasan, Aras, Emir, Bahar, Tamer), which English borrowed, if at all, as rare words.
 SURNAME_LIKE_RE = re.compile(r"(?:[^aeiouy](?:in|yn|ov|ev|ova|eva|ina|ine)|sky|skiy|skii)$")
 NAME_WORD_ZIPF = PART_ZIPF
 PERSON_NAMES = 100_000  # frequent Russian words read for names (Хамза is the 91,219th)
+TURKISH_MARGIN = 1.0  # zipf: ten times as often
+TURKISH_ENGLISH_ZIPF = 3.5  # Hasan, 3.2; not Alan (4.5), Sultan (3.6), Petrol (3.7)
 
 
 def name_words() -> list[str]:
@@ -132,7 +137,17 @@ def name_words() -> list[str]:
         and is_english_word(w)
         and zipf_frequency(w, "en") < NAME_WORD_ZIPF
     }
-    return sorted(rare | names)
+    turkish = {
+        w
+        for w in get_english_words_set(["web2"], lower=False)
+        if w.islower()
+        and w.isalpha()
+        and len(w) >= MIN_LENGTH
+        and zipf_frequency(w, "en") < TURKISH_ENGLISH_ZIPF
+        and zipf_frequency(w, "tr") >= zipf_frequency(w, "en") + TURKISH_MARGIN
+        and is_english_word(w)
+    }
+    return sorted(rare | names | turkish)
 
 
 def _person_names() -> list[str]:
