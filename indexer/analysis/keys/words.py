@@ -22,17 +22,25 @@ from ..synonyms import (
     bridged,
     by_scheme,
     group_key,
+    is_listed,
     is_place_name,
     keeps_its_vowels,
     listed_groups,
     lookup,
+    lookup_form,
     place_countries,
     script,
     vowels_apart,
     word_groups,
 )
 from .bare import bare_spelling
-from .links import groups_by_skeleton, linked_groups, linked_peoples, vowels_by_group
+from .links import (
+    groups_by_skeleton,
+    linked_groups,
+    linked_peoples,
+    places_abroad,
+    vowels_by_group,
+)
 from .marks import (
     ARMENIAN_RE,
     BARE,
@@ -315,7 +323,10 @@ def _own_keys(word: str) -> tuple[str, ...]:
     """A word's keys as the spelling map records them, before index_keys sets the Cyrillic
     ones apart; a query asks for these and more (variant_keys)."""
     keys = [light_key(word)]
-    entry = lookup(word) or _plural_in_other_scheme(word)
+    # the own name of a large place abroad that the tables do not list is no inflection or
+    # other romanization of a listed name (Almaty is not Almat's, Karachi not Карачи)
+    abroad = lookup_form(word) in places_abroad() and not is_listed(word)
+    entry = None if abroad else lookup(word) or _plural_in_other_scheme(word)
     if entry is not None:
         keys += [group_key(g) for g in entry.groups]
         for other in entry.also:
@@ -360,7 +371,13 @@ def _own_keys(word: str) -> tuple[str, ...]:
         # word with ł and a letter or ending of ALA-LC's Armenian that Polish never writes
         # also has the keys of its reading as ղ, ISO 9985's ġ (Łazaryan is Ghazaryan)
         keys += _own_keys(composed.replace("ł", "ġ").replace("Ł", "Ġ"))
-    if entry is None and scheme and len(word) > MIN_LENGTH and not CYRILLIC_RE.search(word.lower()):
+    if (
+        entry is None
+        and scheme
+        and not abroad
+        and len(word) > MIN_LENGTH
+        and not CYRILLIC_RE.search(word.lower())
+    ):
         # a romanization of a listed name in a scheme no list holds is that name; as for links
         # by skeleton, not a short word, which shares its key with too many names (goai)
         known = next(filter(None, (by_scheme(k, word) for k in scheme if k[0] == SCHEME)), None)
@@ -388,6 +405,7 @@ def load_tables() -> None:
     processes forked afterwards share this copy instead of each reading its own."""
     groups_by_skeleton()
     vowels_by_group()
+    places_abroad()
     bridged()
     vowels_apart("")
     place_countries()
