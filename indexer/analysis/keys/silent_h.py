@@ -17,9 +17,11 @@ from ..casing import lower
 from ..lexicon import is_frequent_word
 from ..romanize import romanize_for_keys
 from .marks import CYRILLIC_RE, FOLDED, SWAP, bare_skeleton, is_skeleton
-from .names import consonant_count, name_keys
+from .names import consonant_count
 
 _INITIAL_H_RE = re.compile("h(?=[aeiouəıöü])")
+_H_LEAD_RE = re.compile("k[A-Z]")  # the h's consonant class, and a vowel symbol
+LEAD = "_"  # how a skeleton marks a leading vowel (skeleton.py)
 # consonant classes the skeleton without the h needs: the h is a guess on top of the
 # skeleton's, so one more than a name's own (Halilan, _AlAn, is no Алена)
 MIN_CONSONANTS = 3
@@ -34,17 +36,16 @@ def silent_h_keys(word: str, skeleton_keys: tuple[str, ...], turkic: bool | None
         return []
     if is_frequent_word(lower(word)):
         return []
-    latin = romanize_for_keys(word)
-    if not _INITIAL_H_RE.match(latin):
+    if not _INITIAL_H_RE.match(romanize_for_keys(word)):
         return []
-    rest = latin[1:].capitalize()
-    # the word itself is a name: so is its rest, though English may have it as a word; the
-    # skeletons as written and with one a read as е, not those with a and e one class, which
-    # no Cyrillic word asks for
-    return [
-        SWAP + bare_skeleton(k)
-        for k in name_keys(rest, listed=True)
-        if is_skeleton(k)
-        and not k.startswith(FOLDED)
-        and consonant_count(bare_skeleton(k)) >= MIN_CONSONANTS
-    ]
+    # the skeletons as written and with one a read as е, not those with a and e one class,
+    # which no Cyrillic word asks for; the h is their first consonant class, k, before a
+    # vowel, and without it that vowel leads (kArOdOn: _ArOdOn)
+    out = []
+    for key in skeleton_keys:
+        bare = bare_skeleton(key)
+        if key.startswith(FOLDED) or not is_skeleton(key) or not _H_LEAD_RE.match(bare):
+            continue
+        if consonant_count(bare) > MIN_CONSONANTS:  # the h's k is one of them
+            out.append(SWAP + LEAD + bare[1:])
+    return out
