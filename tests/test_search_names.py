@@ -42,6 +42,8 @@ DOCS = {
     "azerbaijani": "Baş Göynük kəndinin sakinləri.",
     "solid": "The Kasumismailovo road was closed.",
     "terter": "Tərtər was shelled.",
+    "tartar": "The Tartar district hospital took them in.",
+    "mirbashir": "Мир-Башир был переименован в 1991 году.",
     "khankendi": "Khankendi lies below Shusha.",
     "armenian": "Վերին Գետիկ գյուղը.",
     "armenia": "Armenia signed the treaty.",
@@ -73,6 +75,9 @@ def found(engine, q: str) -> set[str]:
         ("Нагорный Карабах", {"nagorno", "dagliq", "russian", "haut", "berg"}),
         # another language's name of a village, its words all different
         ("Novyy Karanlug", {"novyy", "yeni"}),
+        # Tərtər was Mir-Bashir from 1949 to 1991; Tartar is also an English word
+        ("Mir-Bashir", {"terter", "tartar"}),
+        ("Tartar", {"terter", "mirbashir"}),
     ],
 )
 def test_a_whole_name_finds_every_other_name_of_its_place(engine, q, expected):
