@@ -386,9 +386,10 @@ def _lookup(word: str) -> Entry | None:
     if form in index:
         return _with(index[form], native.get(form))
     capitalized = table().capitalized if word[:1].isupper() or not word.isascii() else {}
-    for table_ in (capitalized, native):
-        if form in table_:
-            return table_[form]
+    if form in capitalized:  # a name in its own script keeps its groups here too (Թարթառ@)
+        return _with(capitalized[form], native.get(form))
+    if form in native:
+        return native[form]
     kind = script(word)
     suffix_re = _SCRIPT_SUFFIX_RE.get(kind, _SUFFIX_RE)
     stems = _stems(form, suffix_re)
