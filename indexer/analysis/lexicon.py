@@ -133,12 +133,6 @@ def is_common_word(word: str) -> bool:
     return bool(_CYRILLIC_RE.search(low)) and low in _common()
 
 
-def is_frequent_word(word: str) -> bool:
-    """`word` (lower case) is itself in the list of frequent Russian and Turkish words: a
-    form the list does not hold does not count (is_common_word counts it)."""
-    return word in _common()
-
-
 # Turkish endings, one at a time from the end: plural, case (with the y, n or s a vowel stem
 # takes), possessive, and the suffixes that make one word of another (-lik, -li, -siz, -ci)
 _TURKISH_ENDING_RE = re.compile(

@@ -56,7 +56,6 @@ from .marks import (
     is_skeleton,
 )
 from .names import name_and_people_keys
-from .silent_h import silent_h_keys
 from .stems import RUSSIAN_PEOPLE_RE
 
 # a final run of vowels is an ending, not counted among a Cyrillic word's ы and и (Лезгины,
@@ -346,7 +345,6 @@ def _own_keys(word: str) -> tuple[str, ...]:
         keys += [group_key(g) for g in linked_groups(word, skeleton_keys, own)]
         keys += [group_key(g) for g in linked_peoples(word, people, own) if g not in own]
         keys += _cyrillic_letters_keys(word, list(skeleton_keys))
-        keys += silent_h_keys(word, skeleton_keys, turkic)
         # a people's name's ы and и are those of its stem: the ending's are no part of the name
         # (татары, татарин, татарами are one people); a word the gazetteer lists as a place's
         # name is no people's plural (Goris, a town of Armenia, is not Gori, one of Georgia)
