@@ -336,7 +336,8 @@ def _own_keys(word: str) -> tuple[str, ...]:
         keys.append(BARE + bare)
     turkic = None
     if not strict:
-        keep_e = entry.keep_e if entry is not None else keeps_its_vowels(word)
+        # a large place abroad writes its vowels as they are: no ə stands behind its a or e
+        keep_e = entry.keep_e if entry is not None else abroad or keeps_its_vowels(word)
         skeleton_keys, people, turkic = name_and_people_keys(
             word, entry is not None, keep_e, vowels_apart(word)
         )
