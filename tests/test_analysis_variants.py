@@ -404,7 +404,6 @@ def test_quotes_around_a_word_are_not_part_of_it(text):
         ("Manisa", "Menisa"),
         # nor Armenia's, whose alphabet writes ա and ե apart (Arani is a town of Bolivia)
         ("Areni", "Arani"),
-        ("Yeghegis", "Yaghegis"),
         # and so do names several places of Russia or Turkey share, which the gazetteer
         # leaves out (Avren is a village of Bulgaria, Sychavka one of Ukraine)
         ("Evren", "Avren"),
