@@ -56,7 +56,7 @@ def groups_by_skeleton() -> dict[str, dict[str, tuple[str, ...]]]:
 
 @cache
 def places_abroad() -> frozenset[str]:
-    """The own names of the large places outside the region (data/places_abroad.txt,
+    """The names of the large places outside the region (data/places_abroad.txt,
     generate/abroad.py), as looked up."""
     return settled(frozenset(cells[0] for cells in rows("places_abroad.txt")))
 
@@ -81,8 +81,8 @@ def linked_groups(
     brings every document of every name of a place, so here a is not e, and only ə may be
     either (Bademli is not Badamlı, Mamedov is Məmmədov). A word the tables list only for
     places outside the region (`own`: its groups) is their name, not an unlisted spelling of
-    a name of the region (Kocaali, a town of Turkey, does not link to Xocalı), nor is the
-    own name of a large place abroad that the tables do not list (Astana, Karachi)."""
+    a name of the region (Kocaali, a town of Turkey, does not link to Xocalı), nor is a name
+    of a large place abroad that the tables do not list (Astana, Karachi, Таллин)."""
     by_skeleton = groups_by_skeleton()
     form = lookup_form(word)
     if sum(ch.isalpha() for ch in word) <= MIN_LENGTH:

@@ -322,7 +322,7 @@ def _own_keys(word: str) -> tuple[str, ...]:
     """A word's keys as the spelling map records them, before index_keys sets the Cyrillic
     ones apart; a query asks for these and more (variant_keys)."""
     keys = [light_key(word)]
-    # the own name of a large place abroad that the tables do not list is no inflection or
+    # a name of a large place abroad that the tables do not list is no inflection or
     # other romanization of a listed name (Almaty is not Almat's, Karachi not Карачи)
     abroad = lookup_form(word) in places_abroad() and not is_listed(word)
     entry = None if abroad else lookup(word) or _plural_in_other_scheme(word)
