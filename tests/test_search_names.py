@@ -49,6 +49,9 @@ DOCS = {
     "armenia": "Armenia signed the treaty.",
     "karachay": "Karachay village.",
     "dashtadem": "Dashtadem lies west of Aparan.",
+    "berdavan": "Berda, a village of Tavush.",
+    "barda": "Barda hospital took the wounded.",
+    "sarukhan": "Sarukhan lies near Gavar.",
 }
 
 
@@ -331,6 +334,25 @@ def test_other_names_no_document_has_are_not_searched_and_change_nothing(tmp_pat
     assert ours[0].tolist() == theirs[0].tolist() and ours[1].tolist() == theirs[1].tolist()
     assert len(ours[0]) == 3
     index.close()
+
+
+@pytest.mark.parametrize(
+    "q, own, other",
+    [
+        ("Berda", "berdavan", "barda"),  # a village of Armenia, a town of Azerbaijan
+        ("Barda", "barda", "berdavan"),
+    ],
+)
+def test_a_listed_place_finds_no_other_place_its_name_is_a_letter_from(engine, q, own, other):
+    hits = found(engine, q)
+    assert own in hits and other not in hits
+
+
+@pytest.mark.parametrize("q", ["Saruhan", "Sarukhan", "Сарухан"])
+def test_a_spelling_that_names_a_place_elsewhere_still_finds_the_regions_place(engine, q):
+    # Saruhan is a town of Turkey in the gazetteer, and Turkish press writes Armenia's
+    # Sarukhan so
+    assert "sarukhan" in found(engine, q)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from rapidfuzz.fuzz import ratio
 
 from ..romanize import romanize_for_keys
 from ..skeleton import SCHWA
-from ..synonyms import PEOPLE_GROUP, bridged, lookup_form, table
+from ..synonyms import PEOPLE_GROUP, bridged, lookup, lookup_form, place_countries, table
 from ..tables import rows, settled
 from .marks import MIN_LENGTH, SKELETON, marked
 from .names import consonant_count, name_keys, spelt_stems, vowel_exact_skeletons
@@ -82,7 +82,8 @@ def linked_groups(
     either (Bademli is not Badamlı, Mamedov is Məmmədov). A word the tables list only for
     places outside the region (`own`: its groups) is their name, not an unlisted spelling of
     a name of the region (Kocaali, a town of Turkey, does not link to Xocalı), nor is a name
-    of a large place abroad that the tables do not list (Astana, Karachi, Таллин)."""
+    of a large place abroad that the tables do not list (Astana, Karachi, Таллин); one the
+    tables list for a place of the region links to places of its country only."""
     by_skeleton = groups_by_skeleton()
     form = lookup_form(word)
     if sum(ch.isalpha() for ch in word) <= MIN_LENGTH:
@@ -98,6 +99,8 @@ def linked_groups(
         for group, names in by_skeleton.get(key, {}).items():
             if group in out:
                 continue
+            if own and not _same_country(own, group):
+                continue
             if spelt is None:
                 # a case ending is no part of the spelling (Samuxda is Samukh's locative)
                 spelt = (form, *spelt_stems(word))
@@ -109,6 +112,28 @@ def linked_groups(
             if any(_vowels_agree(e, t) for e in exact for t in theirs.get(_folded(e), ())):
                 out.append(group)
     return out
+
+
+@cache
+def group_countries() -> dict[str, frozenset[str]]:
+    """Group -> the countries of its places: a gazetteer group's own, and a names.tsv group's
+    those of the gazetteer's places its names name (barda: Azerbaijan, as Bərdə is)."""
+    countries = place_countries()
+    out: dict[str, set[str]] = {}
+    for name, group in table().names:
+        entry = lookup(name)
+        theirs = {countries[g] for g in (entry.groups if entry else ()) if g in countries}
+        out.setdefault(group, set()).update(theirs)
+    return settled({g: frozenset(c) for g, c in out.items() if c})
+
+
+def _same_country(own: tuple[str, ...], group: str) -> bool:
+    """Whether a listed name of groups `own` may link to `group`: a place of its own
+    country (GeoNames lists some places twice, a town and its district, Qobustan and
+    Gobustan), never one of another country (Berda, a village of Armenia, is not Bərdə)."""
+    theirs = group_countries().get(group)
+    mine = [group_countries().get(g) for g in own]
+    return theirs is None or any(c is None or c & theirs for c in mine)
 
 
 def linked_peoples(word: str, people_keys: tuple[str, ...], own: tuple[str, ...]) -> list[str]:

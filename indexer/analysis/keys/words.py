@@ -35,6 +35,7 @@ from ..synonyms import (
 )
 from .bare import bare_spelling
 from .links import (
+    group_countries,
     groups_by_skeleton,
     linked_groups,
     linked_peoples,
@@ -403,6 +404,7 @@ def load_tables() -> None:
     """Read every table the keys consult now (each is read once per process, on first use):
     processes forked afterwards share this copy instead of each reading its own."""
     groups_by_skeleton()
+    group_countries()
     vowels_by_group()
     places_abroad()
     bridged()
