@@ -49,6 +49,8 @@ DOCS = {
     "armenia": "Armenia signed the treaty.",
     "karachay": "Karachay village.",
     "dashtadem": "Dashtadem lies west of Aparan.",
+    "dallar": "Dallar kəndi Şəmkir rayonundadır.",
+    "dalar": "Dalar lies in the Ararat valley.",
     "berdavan": "Berda, a village of Tavush.",
     "barda": "Barda hospital took the wounded.",
     "sarukhan": "Sarukhan lies near Gavar.",
@@ -339,6 +341,8 @@ def test_other_names_no_document_has_are_not_searched_and_change_nothing(tmp_pat
 @pytest.mark.parametrize(
     "q, own, other",
     [
+        ("Dallar", "dallar", "dalar"),  # a village of Azerbaijan, one of Armenia
+        ("Dalar", "dalar", "dallar"),
         ("Berda", "berdavan", "barda"),  # a village of Armenia, a town of Azerbaijan
         ("Barda", "barda", "berdavan"),
     ],

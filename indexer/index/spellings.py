@@ -39,6 +39,7 @@ from indexer.analysis.keys import (
     keys_without_skeletons,
     meets_by_light_key,
 )
+from indexer.analysis.synonyms import bridged
 
 FILENAME = "spellings.npz"
 LEGACY = "spellings.json"  # the whole map as JSON, as versions written before FILENAME hold it
@@ -106,9 +107,29 @@ class SpellingMap:
         """Indexed terms that may be another spelling of `word` (its exact key excluded).
 
         Without `skeletons`, only the light key (the word romanized and folded) and the name
-        tables' groups count, not the consonant skeletons that guess at unlisted names."""
+        tables' groups count, not the consonant skeletons that guess at unlisted names. A word
+        of a group of the tables meets a word they list for other groups only through a group
+        the two share (_listed_elsewhere)."""
         keys = variant_keys(word) if skeletons else keys_without_skeletons(word)
-        return self._asked(keys, exact_key(word))
+        exact = exact_key(word)
+        groups = [k for k in keys if k.startswith(GROUP)]
+        if not groups:
+            return self._asked(keys, exact)
+        sure = [k for k in keys if k[:1].isalnum() or k.startswith(GROUP)]
+        found = self._asked(sure, exact)
+        guessed = self._asked([k for k in keys if k not in sure], exact) - found
+        return found | {t for t in guessed if not self._listed_elsewhere(t, groups)}
+
+    def _listed_elsewhere(self, term: str, groups: list[str]) -> bool:
+        """Whether the tables list `term` for groups other than `groups` only, places both of
+        the region or both beyond it: then a skeleton or scheme key `term` shares with a word
+        of `groups` is no evidence that it names their place (Dalar, a village of Armenia, is
+        not Dallar, one of Azerbaijan). A spelling of a place of the region may name a place
+        elsewhere too (Saruhan, a town of Turkey, is how Turkish writes Armenia's Sarukhan)."""
+        theirs = [k for k in self.recorded_keys(term) if k.startswith(GROUP)]
+        if not theirs or not set(theirs).isdisjoint(groups):
+            return False
+        return _of_region(theirs) == _of_region(groups)
 
     def recorded_spellings(self, term: str) -> set[str]:
         """spellings(term, skeletons=False) for an indexed term (a prefix's completion), by the
@@ -333,6 +354,13 @@ def _bisect(texts: _Texts, heads: np.ndarray, text: str) -> int:
     lo = int(heads.searchsorted(head, "left"))
     hi = int(heads.searchsorted(head, "right"))
     return bisect_left(texts, text, lo, hi)
+
+
+def _of_region(group_keys: list[str]) -> bool:
+    """Whether one of these group keys is of a place of Azerbaijan or Armenia or of a group of
+    the curated tables."""
+    region = bridged()
+    return any(k[len(GROUP) :] in region for k in group_keys)
 
 
 def _inverse(starts: np.ndarray, members: np.ndarray, terms: int) -> tuple[np.ndarray, ...]:
