@@ -54,6 +54,9 @@ DOCS = {
     "berdavan": "Berda, a village of Tavush.",
     "barda": "Barda hospital took the wounded.",
     "sarukhan": "Sarukhan lies near Gavar.",
+    "balakan": "Balakən rayonunda yağış yağdı.",
+    "balakhani": "Balaxanı neft mədənləri.",
+    "gobustan": "Gobustan rock art.",
 }
 
 
@@ -345,11 +348,19 @@ def test_other_names_no_document_has_are_not_searched_and_change_nothing(tmp_pat
         ("Dalar", "dalar", "dallar"),
         ("Berda", "berdavan", "barda"),  # a village of Armenia, a town of Azerbaijan
         ("Barda", "barda", "berdavan"),
+        ("Balakan", "balakan", "balakhani"),  # two towns of Azerbaijan, 300 km apart
+        ("Balakhani", "balakhani", "balakan"),
     ],
 )
 def test_a_listed_place_finds_no_other_place_its_name_is_a_letter_from(engine, q, own, other):
     hits = found(engine, q)
     assert own in hits and other not in hits
+
+
+def test_a_name_geonames_gives_two_places_is_found_from_either_places_names(engine):
+    # GeoNames gives Gobustan, the town, and Qobustan, once Duvannyy, the settlement, a name in
+    # common: the settlement's Soviet name finds the documents that write it
+    assert "gobustan" in found(engine, "Duvannyy")
 
 
 @pytest.mark.parametrize("q", ["Saruhan", "Sarukhan", "Сарухан"])

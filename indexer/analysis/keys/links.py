@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from rapidfuzz.fuzz import ratio
@@ -16,6 +17,7 @@ from .names import consonant_count, name_keys, spelt_stems, vowel_exact_skeleton
 from .stems import people_stems
 
 SPELT_CLOSE = 70  # rapidfuzz ratio, 0-100
+_GEONAMES_ID_RE = re.compile(r"\([A-Z]{2} (\d+)\)")  # a place of places_ambiguous.tsv
 # a stem is a guess at the word's people: it links only when spelt as a people's name nearly
 # letter for letter (Kumyken: Kumyk; not the German Komiker, the Turkish Geçenler: Çeçen)
 PEOPLE_STEM_CLOSE = 90
@@ -83,7 +85,7 @@ def linked_groups(
     places outside the region (`own`: its groups) is their name, not an unlisted spelling of
     a name of the region (Kocaali, a town of Turkey, does not link to Xocalı), nor is a name
     of a large place abroad that the tables do not list (Astana, Karachi, Таллин); one the
-    tables list for a place of the region links to places of its country only."""
+    tables list for a place of the region links to few other groups (_may_link)."""
     by_skeleton = groups_by_skeleton()
     form = lookup_form(word)
     if sum(ch.isalpha() for ch in word) <= MIN_LENGTH:
@@ -99,7 +101,7 @@ def linked_groups(
         for group, names in by_skeleton.get(key, {}).items():
             if group in out:
                 continue
-            if own and not _same_country(own, group):
+            if own and not _may_link(own, group):
                 continue
             if spelt is None:
                 # a case ending is no part of the spelling (Samuxda is Samukh's locative)
@@ -127,10 +129,27 @@ def group_countries() -> dict[str, frozenset[str]]:
     return settled({g: frozenset(c) for g, c in out.items() if c})
 
 
-def _same_country(own: tuple[str, ...], group: str) -> bool:
-    """Whether a listed name of groups `own` may link to `group`: a place of its own
-    country (GeoNames lists some places twice, a town and its district, Qobustan and
-    Gobustan), never one of another country (Berda, a village of Armenia, is not Bərdə)."""
+@cache
+def places_sharing_a_name() -> frozenset[frozenset[str]]:
+    """Pairs of the gazetteer's places that GeoNames gives one name, which it therefore leaves
+    out as neither's (data/places_ambiguous.tsv)."""
+    pairs = (
+        frozenset("gn" + i for i in _GEONAMES_ID_RE.findall(cells[1] + cells[2]))
+        for cells in rows("places_ambiguous.tsv")
+        if cells[1].startswith("also ")
+    )
+    return settled(frozenset(p for p in pairs if len(p) == 2))
+
+
+def _may_link(own: tuple[str, ...], group: str) -> bool:
+    """Whether a listed name of groups `own` may link to `group`. Two places of the gazetteer
+    are two places (Balakən is not Balaxanı, Aygavan not Haykavan), unless GeoNames gives them
+    a name in common, as it does a place it lists twice, a town and its district (Qobustan and
+    Gobustan); a group of names.tsv may be a place of the name's own country, never of
+    another (Berda, a village of Armenia, is not Bərdə)."""
+    places = place_countries()
+    if group in places and all(g in places for g in own):
+        return any(frozenset((g, group)) in places_sharing_a_name() for g in own)
     theirs = group_countries().get(group)
     mine = [group_countries().get(g) for g in own]
     return theirs is None or any(c is None or c & theirs for c in mine)

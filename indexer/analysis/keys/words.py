@@ -40,6 +40,7 @@ from .links import (
     linked_groups,
     linked_peoples,
     places_abroad,
+    places_sharing_a_name,
     vowels_by_group,
 )
 from .marks import (
@@ -405,6 +406,7 @@ def load_tables() -> None:
     processes forked afterwards share this copy instead of each reading its own."""
     groups_by_skeleton()
     group_countries()
+    places_sharing_a_name()
     vowels_by_group()
     places_abroad()
     bridged()
