@@ -82,11 +82,12 @@ class SpellingMap:
         self._added: set[tuple[str, str]] = set()
         self._sorted_keys: list[str] | None = None  # of _terms, for prefix look-ups
         self._keys_of: dict[str, list[str]] | None = None  # term -> keys, of _terms
+        self._groups_of: dict[str, set[str]] | None = None  # term -> group keys, both parts
 
     def add(self, pairs: Iterable[tuple[str, str]]) -> None:
         pairs = set(pairs).difference(self._added)  # most pairs were added before
         self._added.update(pairs)
-        self._sorted_keys = self._keys_of = None
+        self._sorted_keys = self._keys_of = self._groups_of = None
         for key, term in pairs:
             terms = self._terms.get(key)
             if terms is None:
@@ -126,8 +127,15 @@ class SpellingMap:
         of `groups` is no evidence that it names their place (Dalar, a village of Armenia, is
         not Dallar, one of Azerbaijan). A spelling of a place of the region may name a place
         elsewhere too (Saruhan, a town of Turkey, is how Turkish writes Armenia's Sarukhan)."""
-        theirs = [k for k in self.recorded_keys(term) if k.startswith(GROUP)]
-        if not theirs or not set(theirs).isdisjoint(groups):
+        if self._groups_of is None:
+            self._groups_of = {}
+            saved = self._packed.items_under_prefix(GROUP) if self._packed is not None else []
+            added = ((k, t) for k, t in self._terms.items() if k.startswith(GROUP))
+            for key, terms in (*saved, *added):
+                for t in terms:
+                    self._groups_of.setdefault(t, set()).add(key)
+        theirs = self._groups_of.get(term)
+        if not theirs or not theirs.isdisjoint(groups):
             return False
         return _of_region(theirs) == _of_region(groups)
 
@@ -324,14 +332,24 @@ class _Packed:
             return set()
         return self._decode(self._members[self._starts[i] : self._starts[i + 1]])
 
+    def _range(self, prefix: str) -> range:
+        """The numbers of the keys that start with `prefix` (not empty): they sort from it up
+        to, not including, the prefix with its last character raised by one."""
+        return range(self._position(prefix), self._position(prefix[:-1] + chr(ord(prefix[-1]) + 1)))
+
     def terms_under_prefix(self, prefix: str) -> set[str]:
         if not prefix:
             return self._decode(self._members)
-        # the keys that start with `prefix` sort from it up to, not including, the prefix
-        # with its last character raised by one
-        lo = self._position(prefix)
-        hi = self._position(prefix[:-1] + chr(ord(prefix[-1]) + 1))
-        return self._decode(self._members[self._starts[lo] : self._starts[hi]])
+        keys = self._range(prefix)
+        return self._decode(self._members[self._starts[keys.start] : self._starts[keys.stop]])
+
+    def items_under_prefix(self, prefix: str) -> list[tuple[str, set[str]]]:
+        """Each key that starts with `prefix` (not empty) with its terms."""
+        starts = self._starts
+        return [
+            (self.keys[i], self._decode(self._members[starts[i] : starts[i + 1]]))
+            for i in self._range(prefix)
+        ]
 
     def items(self) -> Iterable[tuple[str, list[str]]]:
         terms = self.terms[:]
@@ -356,7 +374,7 @@ def _bisect(texts: _Texts, heads: np.ndarray, text: str) -> int:
     return bisect_left(texts, text, lo, hi)
 
 
-def _of_region(group_keys: list[str]) -> bool:
+def _of_region(group_keys: Iterable[str]) -> bool:
     """Whether one of these group keys is of a place of Azerbaijan or Armenia or of a group of
     the curated tables."""
     region = bridged()
