@@ -127,6 +127,13 @@ class SpellingMap:
         of `groups` is no evidence that it names their place (Dalar, a village of Armenia, is
         not Dallar, one of Azerbaijan). A spelling of a place of the region may name a place
         elsewhere too (Saruhan, a town of Turkey, is how Turkish writes Armenia's Sarukhan)."""
+        theirs = self._listed().get(term)
+        if not theirs or not theirs.isdisjoint(groups):
+            return False
+        return _of_region(theirs) == _of_region(groups)
+
+    def _listed(self) -> dict[str, set[str]]:
+        """Each term recorded under a group key, with those keys: the words the tables list."""
         if self._groups_of is None:
             self._groups_of = {}
             saved = self._packed.items_under_prefix(GROUP) if self._packed is not None else []
@@ -134,10 +141,7 @@ class SpellingMap:
             for key, terms in (*saved, *added):
                 for t in terms:
                     self._groups_of.setdefault(t, set()).add(key)
-        theirs = self._groups_of.get(term)
-        if not theirs or not theirs.isdisjoint(groups):
-            return False
-        return _of_region(theirs) == _of_region(groups)
+        return self._groups_of
 
     def recorded_spellings(self, term: str) -> set[str]:
         """spellings(term, skeletons=False) for an indexed term (a prefix's completion), by the
@@ -185,10 +189,12 @@ class SpellingMap:
             self._sorted_keys = sorted(self._terms)
         return self._sorted_keys
 
-    def prepare_prefixes(self) -> None:
-        """Work out now what the first prefix query would otherwise wait for."""
+    def prepare(self) -> None:
+        """Work out now what the first prefix query, or the first of a listed name, would
+        otherwise wait for."""
         self._sorted()
         self.recorded_keys("")  # any term: the map read the other way, both parts
+        self._listed()
 
     def terms_under_prefix(self, prefix: str) -> set[str]:
         """Terms recorded under every key that starts with `prefix` (for prefix queries)."""

@@ -112,7 +112,7 @@ class Snapshot:
         self.vocabulary = Vocabulary(self.index, self.spellings)
         self.meta = store.read_json(version, META)
         self.copies = CopyGroups.load(folder, self.index)
-        self.spellings.prepare_prefixes()  # now, not in the first prefix search
+        self.spellings.prepare()  # now, not in the first query that needs it
         self._users = 0
         self._retired = self.closed = False
         self._lock = threading.Lock()
