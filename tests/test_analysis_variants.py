@@ -200,6 +200,12 @@ def groups(word: str) -> set[str]:
         ["Sumgait", "Soemgait", "Sumqayıt"],
         ["Özdemir", "Oezdemir", "Ozdemir"],
         ["Hüseynov", "Hueseynov", "Гусейнов"],
+        # Turkish writes an Azerbaijani ə as e, also in a name that keeps its a and e apart as
+        # places of Turkey are named (Kemal, Selim, Serdar)
+        ["Kəmal", "Kemal"],
+        ["Səlim", "Selim"],
+        ["Sərdar", "Serdar", "Сердар"],
+        ["Rəşid", "Reşid"],
     ],
 )
 def test_every_spelling_of_a_name_meets_every_other(spellings):
@@ -486,6 +492,10 @@ def test_quotes_around_a_word_are_not_part_of_it(text):
         ("cabin", "Kabin"),
         ("margin", "Mergin"),
         ("cousin", "Kousin"),
+        # an Azerbaijani word with ə is no English word its spelling with e makes
+        ("hər", "her"),
+        ("mən", "men"),
+        ("bəd", "bed"),
     ],
 )
 def test_different_words_and_places_stay_apart(a, b):

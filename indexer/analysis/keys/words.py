@@ -367,6 +367,13 @@ def _own_keys(word: str) -> tuple[str, ...]:
     if "ё" in composed.lower():
         # Russian print mostly leaves out the dots: Горбачев is Горбачёв, все may be всё
         keys += _own_keys(composed.replace("ё", "е").replace("Ё", "Е"))
+    if entry is None and "ə" in composed.lower():
+        # Turkish writes an Azerbaijani ə as e (Kəmal, Kemal; Səlim, Selim), and a name that
+        # keeps its a and e apart keeps its skeleton with that e: the word has those skeletons
+        # too
+        turkish = lower(composed).replace("ə", "e")
+        turkish = turkish[:1].upper() + turkish[1:]  # a name's, whatever the case of the word
+        keys += [k for k in _own_keys(turkish) if k.startswith(SKELETON)]
     if "ł" in composed.lower() and _ALA_LC_RE.search(composed.lower()):
         # ALA-LC romanizes Armenian ղ as ł, which Polish reads as л (Wsiewołożsk, Michał): a
         # word with ł and a letter or ending of ALA-LC's Armenian that Polish never writes
