@@ -777,6 +777,9 @@ def test_two_vowels_in_a_row_stay_two_in_the_skeleton():
         # gives their languages (data/peoples.tsv)
         ["Kumyks", "Kumuklar", "Кумыки", "кумыков", "Koumyks"],
         ["Nogais", "Noqaylar", "Nogaylar", "Ногайцы", "ногайцев", "Nogaïs"],
+        # German plurals of those names, in -en, -er, -ier, are the people's too
+        ["Авары", "Awaren", "Avars"],
+        ["Ногайцы", "Nogaier", "Nogais"],
     ],
 )
 def test_a_peoples_name_meets_its_plural_and_derivations(spellings):

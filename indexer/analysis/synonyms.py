@@ -403,7 +403,7 @@ def _lookup(word: str) -> Entry | None:
         for table_ in (index, capitalized, native):
             if stem in table_:
                 return table_[stem]
-    entry = _feminine_plural(form, index)
+    entry = _feminine_plural(form, index) or _german_people_plural(word, form, index)
     if entry is not None:
         return entry
     if kind == "cyr":
@@ -453,6 +453,24 @@ def _feminine_plural(form: str, index: dict[str, Entry]) -> Entry | None:
     m = _FLEETING_RE.search(form)
     entry = index.get(form[: m.start()] + "ka") if m else None
     return entry if entry is not None and entry.strict else None
+
+
+# German plurals of peoples' names (Awaren, Nogaier, Lesgier; Udinen), which English,
+# Russian and Turkic endings do not make
+_GERMAN_PLURAL_RE = re.compile("(?:ier|en|er|n)$")
+
+
+def _german_people_plural(word: str, form: str, index: dict[str, Entry]) -> Entry | None:
+    """The entry of a people of peoples.tsv of which `word`, capitalized Latin, is the German
+    plural: only a people's, as a place's name with these endings is another word (Garden,
+    Bergen)."""
+    if not (word[:1].isupper() and word.isascii()):
+        return None
+    for stem in _stems(form, _GERMAN_PLURAL_RE, MIN_CASE_STEM):
+        entry = index.get(stem)
+        if entry is not None and all(g.startswith(PEOPLE_GROUP) for g in entry.groups):
+            return entry
+    return None
 
 
 # The case endings of a Russian noun in -а, -я (Шуша: Шуши, Шуше, Шушу, Шушой), and how the
