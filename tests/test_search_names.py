@@ -357,6 +357,14 @@ def test_a_listed_place_finds_no_other_place_its_name_is_a_letter_from(engine, q
     assert own in hits and other not in hits
 
 
+@pytest.mark.parametrize(
+    "q, own, other", [("Dala*", "dalar", "dallar"), ("Dall*", "dallar", "dalar")]
+)
+def test_a_prefix_completes_to_no_other_place_its_name_is_a_letter_from(engine, q, own, other):
+    hits = found(engine, q)
+    assert own in hits and other not in hits
+
+
 def test_a_name_geonames_gives_two_places_is_found_from_either_places_names(engine):
     # GeoNames gives Gobustan, the town, and Qobustan, once Duvannyy, the settlement, a name in
     # common: the settlement's Soviet name finds the documents that write it

@@ -110,30 +110,38 @@ class SpellingMap:
         Without `skeletons`, only the light key (the word romanized and folded) and the name
         tables' groups count, not the consonant skeletons that guess at unlisted names. A word
         of a group of the tables meets a word they list for other groups only through a group
-        the two share (_listed_elsewhere)."""
+        the two share (_resolved)."""
         keys = variant_keys(word) if skeletons else keys_without_skeletons(word)
-        exact = exact_key(word)
+        return self._resolved(keys, exact_key(word))
+
+    def _resolved(self, keys: Iterable[str], exact: str) -> set[str]:
+        """The terms `keys` find, but a word of a group of the tables (a group key among
+        `keys`) meets a term recorded under other groups only through a group the two share
+        (_grouped_elsewhere), not by its light, skeleton, scheme, mild or bare keys."""
+        keys = list(keys)
         groups = [k for k in keys if k.startswith(GROUP)]
         if not groups:
             return self._asked(keys, exact)
         sure = [k for k in keys if k[:1].isalnum() or k.startswith(GROUP)]
         found = self._asked(sure, exact)
         guessed = self._asked([k for k in keys if k not in sure], exact) - found
-        return found | {t for t in guessed if not self._listed_elsewhere(t, groups)}
+        return found | {t for t in guessed if not self._grouped_elsewhere(t, groups)}
 
-    def _listed_elsewhere(self, term: str, groups: list[str]) -> bool:
-        """Whether the tables list `term` for groups other than `groups` only, places both of
-        the region or both beyond it: then a skeleton or scheme key `term` shares with a word
-        of `groups` is no evidence that it names their place (Dalar, a village of Armenia, is
-        not Dallar, one of Azerbaijan). A spelling of a place of the region may name a place
-        elsewhere too (Saruhan, a town of Turkey, is how Turkish writes Armenia's Sarukhan)."""
-        theirs = self._listed().get(term)
+    def _grouped_elsewhere(self, term: str, groups: list[str]) -> bool:
+        """Whether `term` is recorded under groups other than `groups` only, both of the
+        region (its places and the curated tables) or both beyond it: then another key `term`
+        shares with a word of `groups` is no evidence that it names their place (Dalar, a
+        village of Armenia, is not Dallar, one of Azerbaijan). A spelling of a place of the
+        region may name a place elsewhere too (Saruhan, a town of Turkey, is how Turkish
+        writes Armenia's Sarukhan)."""
+        theirs = self._grouped().get(term)
         if not theirs or not theirs.isdisjoint(groups):
             return False
         return _of_region(theirs) == _of_region(groups)
 
-    def _listed(self) -> dict[str, set[str]]:
-        """Each term recorded under a group key, with those keys: the words the tables list."""
+    def _grouped(self) -> dict[str, set[str]]:
+        """Each term recorded under a group key, with those keys: the words the tables list,
+        and those a link by skeleton or a scheme key joins to a group."""
         if self._groups_of is None:
             self._groups_of = {}
             saved = self._packed.items_under_prefix(GROUP) if self._packed is not None else []
@@ -147,7 +155,7 @@ class SpellingMap:
         """spellings(term, skeletons=False) for an indexed term (a prefix's completion), by the
         keys this map recorded it under rather than by its keys worked out again
         (keys_as_recorded)."""
-        return self._asked(keys_as_recorded(term, self.recorded_keys(term)), term)
+        return self._resolved(keys_as_recorded(term, self.recorded_keys(term)), term)
 
     def recorded_keys(self, term: str) -> list[str]:
         """The keys whose terms include `term`."""
@@ -194,7 +202,7 @@ class SpellingMap:
         otherwise wait for."""
         self._sorted()
         self.recorded_keys("")  # any term: the map read the other way, both parts
-        self._listed()
+        self._grouped()
 
     def terms_under_prefix(self, prefix: str) -> set[str]:
         """Terms recorded under every key that starts with `prefix` (for prefix queries)."""
@@ -339,8 +347,10 @@ class _Packed:
         return self._decode(self._members[self._starts[i] : self._starts[i + 1]])
 
     def _range(self, prefix: str) -> range:
-        """The numbers of the keys that start with `prefix` (not empty): they sort from it up
-        to, not including, the prefix with its last character raised by one."""
+        """The numbers of the keys that start with `prefix`: they sort from it up to, not
+        including, the prefix with its last character raised by one."""
+        if not prefix:
+            return range(len(self.keys))
         return range(self._position(prefix), self._position(prefix[:-1] + chr(ord(prefix[-1]) + 1)))
 
     def terms_under_prefix(self, prefix: str) -> set[str]:
@@ -350,7 +360,7 @@ class _Packed:
         return self._decode(self._members[self._starts[keys.start] : self._starts[keys.stop]])
 
     def items_under_prefix(self, prefix: str) -> list[tuple[str, set[str]]]:
-        """Each key that starts with `prefix` (not empty) with its terms."""
+        """Each key that starts with `prefix` with its terms."""
         starts = self._starts
         return [
             (self.keys[i], self._decode(self._members[starts[i] : starts[i + 1]]))
