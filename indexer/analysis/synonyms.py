@@ -455,7 +455,7 @@ def _feminine_plural(form: str, index: dict[str, Entry]) -> Entry | None:
     return entry if entry is not None and entry.strict else None
 
 
-# German plurals of peoples' names (Awaren, Nogaier, Lesgier; Udinen), which English,
+# German plurals of peoples' names (Awaren, Adygen, Nogaier, Lesgier), which English,
 # Russian and Turkic endings do not make
 _GERMAN_PLURAL_RE = re.compile("(?:ier|en|er|n)$")
 

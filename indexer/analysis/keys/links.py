@@ -143,16 +143,23 @@ def places_sharing_a_name() -> frozenset[frozenset[str]]:
 
 def _may_link(own: tuple[str, ...], group: str) -> bool:
     """Whether a listed name of groups `own` may link to `group`. Two places of the gazetteer
-    are two places (Balakən is not Balaxanı, Aygavan not Haykavan), unless GeoNames gives them
-    a name in common, as it does a place it lists twice, a town and its district (Qobustan and
-    Gobustan); a group of names.tsv may be a place of the name's own country, never of
-    another (Berda, a village of Armenia, is not Bərdə)."""
-    places = place_countries()
-    if group in places and all(g in places for g in own):
-        return any(frozenset((g, group)) in places_sharing_a_name() for g in own)
-    theirs = group_countries().get(group)
-    mine = [group_countries().get(g) for g in own]
+    are two places (Balakən is not Balaxanı, Aygavan not Haykavan), unless they are of one
+    country and GeoNames gives them a name in common, as it does a place it lists twice, a
+    town and its district (Qobustan and Gobustan); a group of names.tsv may be a place of
+    the name's own country, never of another (Berda, a village of Armenia, is not Bərdə)."""
+    theirs = _countries(group)
+    mine = [_countries(g) for g in own]
+    if group in place_countries() and all(g in place_countries() for g in own):
+        shared = places_sharing_a_name()
+        pairs = zip(own, mine, strict=True)
+        return any(c == theirs and frozenset((g, group)) in shared for g, c in pairs)
     return theirs is None or any(c is None or c & theirs for c in mine)
+
+
+def _countries(group: str) -> frozenset[str] | None:
+    """The countries of a group's places (group_countries), or None for a group of no place."""
+    country = place_countries().get(group)
+    return frozenset((country,)) if country else group_countries().get(group)
 
 
 def linked_peoples(word: str, people_keys: tuple[str, ...], own: tuple[str, ...]) -> list[str]:
