@@ -118,11 +118,13 @@ def linked_groups(
 
 @cache
 def group_countries() -> dict[str, frozenset[str]]:
-    """Group -> the countries of its places: a gazetteer group's own, and a names.tsv group's
-    those of the gazetteer's places its names name (barda: Azerbaijan, as Bərdə is)."""
+    """Group of names.tsv -> the countries of the gazetteer's places its names name (barda:
+    Azerbaijan, as Bərdə is); a gazetteer group's country is its place's (_countries)."""
     countries = place_countries()
     out: dict[str, set[str]] = {}
     for name, group in table().names:
+        if group in countries:
+            continue
         entry = lookup(name)
         theirs = {countries[g] for g in (entry.groups if entry else ()) if g in countries}
         out.setdefault(group, set()).update(theirs)
@@ -157,7 +159,7 @@ def _may_link(own: tuple[str, ...], group: str) -> bool:
 
 
 def _countries(group: str) -> frozenset[str] | None:
-    """The countries of a group's places (group_countries), or None for a group of no place."""
+    """The countries of a group's places, or None for a group of no place."""
     country = place_countries().get(group)
     return frozenset((country,)) if country else group_countries().get(group)
 
