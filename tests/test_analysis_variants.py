@@ -798,6 +798,8 @@ def test_a_peoples_name_meets_its_plural_and_derivations(spellings):
         ("народы", "нарды"),
         ("сорты", "сарты"),
         ("курды", "Kardy"),
+        # a surname in -ин takes its case endings so: Туркина is Туркин's, not a Turk's
+        ("Туркина", "Turks"),
         # a Latin word's -tsev, -tsov is a surname's, not a Russian people's genitive plural
         ("Bulavintsev", "Bulaventsev"),
         ("Golubintsev", "Golubentsev"),
@@ -825,6 +827,10 @@ def test_the_endings_of_peoples_names_leave_other_names_apart(a, b):
         ("Азербайджанке", "=azerbaijani"),
         ("грузинку", "=georgian"),
         ("Armeniern", "=armenian"),
+        # the singular in -анин of a people whose plural in -ане is listed, in its cases
+        # (Молокане: молоканина, молоканином)
+        ("молоканина", "=molokan"),
+        ("Молоканином", "=molokan"),
         # the feminine's genitive plural, with a vowel before the к (армянка: армянок)
         ("армянок", "=armenian"),
         ("azerbaydzhanok", "=azerbaijani"),

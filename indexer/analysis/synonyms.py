@@ -407,6 +407,9 @@ def _lookup(word: str) -> Entry | None:
     if entry is not None:
         return entry
     if kind == "cyr":
+        entry = _singulative(_stems(form, suffix_re), index)
+        if entry is not None:
+            return entry
         entry = _first_declension(word, form, (index, capitalized, native))
         if entry is not None:
             return entry
@@ -453,6 +456,32 @@ def _feminine_plural(form: str, index: dict[str, Entry]) -> Entry | None:
     m = _FLEETING_RE.search(form)
     entry = index.get(form[: m.start()] + "ka") if m else None
     return entry if entry is not None and entry.strict else None
+
+
+# The Russian singular in -анин, -янин of a people's name whose plural is in -ане, -яне
+# (молоканин, молокане; армянин, армяне), which takes its case endings after the -ин
+# (молоканина, армянину): two endings, where the lookup strips one
+_SINGULATIVE, _PLURAL = "in", "e"
+
+
+def _singulative(stems, index: dict[str, Entry]) -> Entry | None:
+    """The entry of a people of words.tsv or peoples.tsv whose plural in -ане or -яне is
+    listed, of which a Cyrillic word, with one of `stems` (its lookup form without a case
+    ending), is the singular in that case. Not for other words in -ин: a surname takes its
+    endings so (Туркина, Туркин's, is no Turk's, whose plural is турки)."""
+    for stem in stems:
+        base = stem[: -len(_SINGULATIVE)]
+        if not (stem.endswith(_SINGULATIVE) and base.endswith("an")) or len(base) < MIN_STEM:
+            continue
+        entry, plural = index.get(base), index.get(base + _PLURAL)
+        if (
+            entry is not None
+            and plural is not None
+            and plural.groups == entry.groups
+            and (entry.strict or all(g.startswith(PEOPLE_GROUP) for g in entry.groups))
+        ):
+            return entry
+    return None
 
 
 # German plurals of peoples' names (Awaren, Adygen, Nogaier, Lesgier), which English,
