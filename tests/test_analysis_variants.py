@@ -88,6 +88,8 @@ def groups(word: str) -> set[str]:
         ["Yuri", "Juri", "Iouri", "Юрий", "Yuriy"],
         ["Ilya", "Ilja", "Илья"],
         ["Ivan", "Iwan", "Иван"],
+        # a short name's gh, English's for Armenian ղ and Azerbaijani ğ, is Russian's г
+        ["Aghul", "Агул", "Ağul"],
         # a short name's lone j may be English's (Ajam, Аджам), not only German's y, and
         # Turkic c is English j (Ayıcı, Ayiji)
         ["Ajam", "Adzham", "Adjam", "Аджам"],

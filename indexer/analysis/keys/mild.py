@@ -9,9 +9,11 @@ from .marks import MILD
 
 # German and French press spellings of Russian names, and Russian's -ий in its romanizations:
 # the mild key writes them as English does (Juri, Iouri, Jurij, Юрий, Yuriy: yuri; Djil, Dzhil,
-# Dschil: jil; Kaik, Kajk, Кайк: kayk).
-_PRESS_RE = re.compile(r"tsch|dsch|dsh|dzh|sch|dj|ou|w|j")
+# Dschil: jil; Kaik, Kajk, Кайк: kayk); and the gh by which English writes Armenian ղ and
+# Azerbaijani ğ, which Russian writes г (Aghul, Ağul, Агул): g.
+_PRESS_RE = re.compile(r"tsch|dsch|dsh|dzh|sch|dj|ou|gh|w|j")
 _PRESS = {
+    "gh": "g",
     "tsch": "ch",
     "dsch": "j",
     "dsh": "j",
@@ -33,7 +35,7 @@ def _mild(latin: str, turkic: bool) -> str:
     forms above folded (a letter's sound is all the vowels and consonants a short name has)."""
     out = latin.replace("ə", "e").replace("ı", "i")
     if turkic:
-        return out
+        return out.replace("gh", "g")  # ğ, romanized gh
     out = _GLIDE_I_RE.sub("y", _PRESS_RE.sub(lambda m: _PRESS[m.group()], out))
     return _INITIAL_I_RE.sub("y", _FINAL_I_RE.sub("i", out))
 
