@@ -90,6 +90,8 @@ def groups(word: str) -> set[str]:
         ["Ivan", "Iwan", "Иван"],
         # a short name's gh, English's for Armenian ղ and Azerbaijani ğ, is Russian's г
         ["Aghul", "Агул", "Ağul"],
+        # and in a German press form, with its j for the glide, an s is Russian's з
+        ["Ziya", "Sija", "Зия"],
         # a short name's lone j may be English's (Ajam, Аджам), not only German's y, and
         # Turkic c is English j (Ayıcı, Ayiji)
         ["Ajam", "Adzham", "Adjam", "Аджам"],

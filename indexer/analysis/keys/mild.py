@@ -43,6 +43,10 @@ def _mild(latin: str, turkic: bool) -> str:
 # Turkic c is English j (Yaycı: Yayji), and a j that German would read as y may be English's
 _TURKIC_C_RE = re.compile("c(?!h)")
 _LONE_J_RE = re.compile(r"(?<![dz])j")
+# German writes з as s (Ajas, Аяз; Asisow, Азизов): a word with a letter only German press
+# forms give a Russian name (j for й or the glide of я, w for в, sch) has its lone s read so too
+_GERMAN_MARK_RE = re.compile("j|w|sch")
+_LONE_S_RE = re.compile("(?<![s])s(?![sch])")
 
 
 def milds(latin: str, turkic: bool) -> list[str]:
@@ -54,4 +58,6 @@ def milds(latin: str, turkic: bool) -> list[str]:
         out.append(_TURKIC_C_RE.sub("j", out[0]))
     elif not turkic and _LONE_J_RE.search(latin):
         out.append(_mild(_LONE_J_RE.sub("dzh", latin), turkic))
+    if not turkic and _GERMAN_MARK_RE.search(latin) and _LONE_S_RE.search(latin):
+        out.append(_mild(_LONE_S_RE.sub("z", latin), turkic))
     return [MILD + m for m in dict.fromkeys(out)]
