@@ -57,6 +57,10 @@ DOCS = {
     "balakan": "Balakən rayonunda yağış yağdı.",
     "balakhani": "Balaxanı neft mədənləri.",
     "gobustan": "Gobustan rock art.",
+    "meskhetian-turks": "Meskhetian Turks were deported in 1944.",
+    "ahiska": "Ahıska Türkleri 1944'te sürüldü.",
+    "meskhetians": "Месхетинцы вернулись не все.",
+    "turks": "Turks and Azerbaijanis signed the protocol.",
 }
 
 
@@ -86,6 +90,11 @@ def found(engine, q: str) -> set[str]:
         # Tərtər was Mir-Bashir from 1949 to 1991; Tartar is also an English word
         ("Mir-Bashir", {"terter", "tartar"}),
         ("Tartar", {"terter", "mirbashir"}),
+        # a people's name of two words and of one, in each language
+        ("Meskhetian Turks", {"meskhetian-turks", "ahiska", "meskhetians"}),
+        ("Ahıska Türkleri", {"meskhetian-turks", "ahiska", "meskhetians"}),
+        ("Месхетинцы", {"meskhetian-turks", "ahiska", "meskhetians"}),
+        ("Meskhetians", {"meskhetian-turks", "ahiska", "meskhetians"}),
     ],
 )
 def test_a_whole_name_finds_every_other_name_of_its_place(engine, q, expected):
@@ -107,6 +116,7 @@ def test_a_whole_name_finds_every_other_name_of_its_place(engine, q, expected):
         ("Ismailov", {"goranboy"}),  # Kasum-Ismailovo has its word, Goranboy has not
         ("Novyy", {"yeni"}),  # "new"
         ("Susa", {"shusha"}),  # GeoNames lists Susa for Shusha: another town
+        ("Turks", {"meskhetians"}),  # Meskhetian Turks are Turks, not every Turk Meskhetian
         ("Shusha", {"susa"}),
     ],
 )

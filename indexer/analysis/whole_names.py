@@ -249,10 +249,11 @@ def _group_ids(word: str) -> list[str]:
     """The groups a word is a name of: those the word tables give it, and those its spelling
     keys link it to, as an unlisted spelling of a listed name (Hodzhavend of Khojavend), so
     that it finds the place's names of several words as the listed name does. A strict word
-    (an ordinary word the tables list) is a member of none here."""
+    (a people's name or an ordinary word of words.tsv) is a member only of a group of its own
+    that has names here (Meskhetians: Ahıska Türkleri)."""
     entry = lookup(word)
     if entry is not None and entry.strict:
-        return []
+        return [g for g in entry.groups if g in table().by_id]
     return [k[len(GROUP) :] for k in variant_keys(word) if k.startswith(GROUP)]
 
 
