@@ -50,6 +50,8 @@ def groups(word: str) -> set[str]:
         ["Ohanjanyan", "Ōhanjanyan", "Оганджанян"],
         ["Khachatryan", "Xačʻatryan", "Хачатрян"],
         ["Khachatryan", "Xač‘atryan", "Khach‘atryan"],  # ʻ typeset as ‘
+        # ISO 9985 writes ձ as j: a word with its own letters (ʼ, ǰ, ġ) reads its j as dz too
+        ["Kardzor", "Kʼarjor", "Քարձոր"],
         # ALA-LC's ł for ղ, which Polish reads as л: both readings
         ["Ghazaryan", "Łazaryan", "Ղազարյան", "Газарян"],
         ["Vagharshapat", "Vałaršapat", "Вагаршапат"],

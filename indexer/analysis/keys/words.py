@@ -85,6 +85,10 @@ LOANWORD = 6
 # ALA-LC's letters for Armenian that Polish has not (č, š, ž, ǰ, ṙ, the aspiration's ʻ, the
 # classical ē, ō), and the -yan, -ean of Armenian surnames
 _ALA_LC_RE = re.compile("[čšžǰṙʻʼ‘ēō]|(?:ya|ea|ia)n$")
+# ISO 9985's letters for Armenian that no scheme of ours for another language writes: the
+# aspiration's modifier apostrophe ʼ (ALA-LC's is ʻ), ǰ for ջ, ġ for ղ (not its ë for ը,
+# which BGN/PCGN writes for Russian ё); with them, a j is ձ
+_ISO_9985_RE = re.compile("[ʼǰġ]")
 
 
 def light_key(word: str) -> str:
@@ -374,6 +378,10 @@ def _own_keys(word: str) -> tuple[str, ...]:
         turkish = lower(composed).replace("ə", "e")
         turkish = turkish[:1].upper() + turkish[1:]  # a name's, whatever the case of the word
         keys += [k for k in _own_keys(turkish) if k.startswith(SKELETON)]
+    if "j" in composed.lower() and _ISO_9985_RE.search(composed.lower()):
+        # ISO 9985 writes ձ as j, which every other scheme writes dz (Kakʼavajor, Kakavadzor):
+        # a word in its letters also has the keys of its j read so
+        keys += _own_keys(composed.replace("j", "dz").replace("J", "Dz"))
     if "ł" in composed.lower() and _ALA_LC_RE.search(composed.lower()):
         # ALA-LC romanizes Armenian ղ as ł, which Polish reads as л (Wsiewołożsk, Michał): a
         # word with ł and a letter or ending of ALA-LC's Armenian that Polish never writes
