@@ -77,6 +77,8 @@ FORMS = {
     "fa-eh": "IRNA reported from Ganjeh on Monday.",
     "ru-country": "Делегация прибыла в Россию.",
     "tr-possessive": "Davasını kazandı.",
+    "ru-adjective": "Годовщина ходжалинской трагедии.",
+    "ru-district": "Жители шушинского района вернулись.",
 }
 
 
@@ -93,6 +95,9 @@ def forms_engine(tmp_path_factory):
         ("Shusha", "hy-article", "Շուշին"),
         ("Gəncə", "fa-eh", "Ganjeh"),
         ("Russia", "ru-country", "Россию"),
+        # the Russian adjective of a place, written in lower case
+        ("Ходжалы", "ru-adjective", "ходжалинской"),
+        ("Shusha", "ru-district", "шушинского"),
     ],
 )
 def test_a_name_finds_its_case_forms_and_marks_them(forms_engine, q, doc, spelling):

@@ -544,6 +544,33 @@ def test_a_russian_word_in_lower_case_is_no_place_of_the_region_either():
 
 
 @pytest.mark.parametrize(
+    "adjective, name",
+    [
+        ("ходжалинской", "Ходжалы"),  # ходжалинской трагедии
+        ("шушинского", "Шуша"),  # шушинского района
+        ("Шушинский", "Shusha"),
+        ("физулинский", "Füzuli"),
+        ("бакинских", "Баку"),
+    ],
+)
+def test_the_russian_adjective_of_a_region_place_is_that_place_in_lower_case_too(adjective, name):
+    # Russian writes a place's adjective in lower case and puts -инский in place of a name's
+    # final vowel: no ending the lookup strips leaves the name
+    assert meet(adjective, name) and meet(name, adjective)
+
+
+@pytest.mark.parametrize(
+    "adjective, name",
+    [
+        ("кубинский", "Quba"),  # Cuban: Куба, Quba's old name, is Cuba's too
+        ("казахский", "Qazax"),  # Kazakh: a people's adjective, of a name ending in a consonant
+    ],
+)
+def test_other_adjectives_in_lower_case_are_not_the_region_place(adjective, name):
+    assert not meet(adjective, name)
+
+
+@pytest.mark.parametrize(
     "a, b",
     [
         # Russian ы and и are two sounds: words and surnames one of them apart stay apart,

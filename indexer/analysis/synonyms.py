@@ -421,6 +421,8 @@ def _lookup(word: str) -> Entry | None:
         stem = _stem(form, endings)
         if stem in table().stems:
             return table().stems[stem]
+    if kind == "cyr":
+        return _relational_adjective(word, (index, capitalized, native))
     return None
 
 
@@ -537,6 +539,36 @@ def _first_declension(word: str, form: str, tables: tuple[dict[str, Entry], ...]
                 and not is_common_word(word)
                 and not is_common_word(low[: m.start()] + letter)
             ):
+                return entry
+    return None
+
+
+# The Russian adjective of a name that ends in a vowel, which Russian writes in lower case,
+# puts -инский in that vowel's place (Шуша: шушинский; Ходжалы, Физули, Баку: ходжалинской,
+# физулинский, бакинский)
+RELATIONAL_RE = re.compile("инск(?:ий|ая|ое|ие|ого|его|ому|ему|ой|ую|им|ом|их|ими|ей|ым|ыми)$")
+_NAME_VOWELS = "аяыиеу"
+
+
+def _relational_adjective(word: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
+    """The entry of a listed name of the region (bridged), ending in a vowel, of which the
+    Cyrillic `word` is the adjective in -инский in any of its forms: no ending that the lookup
+    strips leaves that name. Not a frequent Russian word, nor a place elsewhere's, as for
+    _first_declension (кубинский is Cuban: Куба, Quba's old name, is left out). The adjective
+    of a name that ends in a consonant (агдамский, казахский) is left to the links: -ский
+    makes adjectives of peoples and of other words too (Kazakh is not Qazax)."""
+    low = word.lower()
+    m = RELATIONAL_RE.search(low)
+    if m is None or is_common_word(low):
+        return None
+    stem = low[: m.start()]
+    if len(stem) + 1 < MIN_STEM:
+        return None
+    for vowel in _NAME_VOWELS:
+        form = lookup_form(stem + vowel)
+        for table_ in tables:
+            entry = table_.get(form)
+            if entry is not None and not bridged().isdisjoint(entry.groups):
                 return entry
     return None
 

@@ -18,6 +18,7 @@ from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
 from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_keys, x_ending
 from ..synonyms import (
     BRIDGE_COUNTRIES,
+    RELATIONAL_RE,
     Entry,
     bridged,
     by_scheme,
@@ -188,19 +189,23 @@ def _place_in_lower_case(key: str, word: str) -> bool:
     name. In running text a name has a capital: a word in lower case is an ordinary word, not a
     place elsewhere that has it for a name (миски, bowls: Miski is Myski's name), and in
     Russian, which writes every name with one, not a place of Azerbaijan or Armenia either
-    (кипчаков: Kipchag). The region's own names in Latin or Armenian letters may be written
-    so (a web address's khojaly), but only as the gazetteer lists them: a word that joins a
-    place by its skeleton, or names one only as a name kept as written (İçəri@), is a word
-    (the Turkish bilgi, tatlı; the Azerbaijani içəri, inside). A query in lower case still
-    finds the place: readers type names so."""
+    (кипчаков: Kipchag), but for the adjective in -инский that Russian makes of one ending in
+    a vowel and writes in lower case, as the lookup finds it (ходжалинской трагедии,
+    шушинского района). The region's own names in Latin or Armenian letters may be written so
+    (a web address's khojaly), but only as the gazetteer lists them: a word that joins a place
+    by its skeleton, or names one only as a name kept as written (İçəri@), is a word (the
+    Turkish bilgi, tatlı; the Azerbaijani içəri, inside). A query in lower case still finds
+    the place: readers type names so."""
     if not key.startswith(_GROUP):
         return False
     group = key[len(_GROUP) :]
     country = place_countries().get(group)
     if country is None:
         return False
-    if country not in BRIDGE_COUNTRIES or CYRILLIC_RE.search(word):
+    if country not in BRIDGE_COUNTRIES:
         return True
+    if CYRILLIC_RE.search(word):
+        return not (RELATIONAL_RE.search(word) and group in listed_groups(word))
     return group not in listed_groups(word)
 
 
