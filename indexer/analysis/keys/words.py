@@ -373,21 +373,22 @@ def _own_keys(word: str) -> tuple[str, ...]:
     scheme = _scheme_keys(word, strict, turkic)
     keys += scheme
     composed = unicodedata.normalize("NFC", word)  # a document may write ё as е and dots
-    if "ё" in composed.lower():
+    low = composed.lower()
+    if "ё" in low:
         # Russian print mostly leaves out the dots: Горбачев is Горбачёв, все may be всё
         keys += _own_keys(composed.replace("ё", "е").replace("Ё", "Е"))
-    if entry is None and "ə" in composed.lower():
+    if entry is None and "ə" in low:
         # Turkish writes an Azerbaijani ə as e (Kəmal, Kemal; Səlim, Selim), and a name that
         # keeps its a and e apart keeps its skeleton with that e: the word has those skeletons
         # too
         turkish = lower(composed).replace("ə", "e")
         turkish = turkish[:1].upper() + turkish[1:]  # a name's, whatever the case of the word
         keys += [k for k in _own_keys(turkish) if k.startswith(SKELETON)]
-    if "j" in composed.lower() and _ISO_9985_RE.search(composed.lower()):
+    if "j" in low and _ISO_9985_RE.search(low):
         # ISO 9985 writes ձ as j, which every other scheme writes dz (Kakʼavajor, Kakavadzor):
         # a word in its letters also has the keys of its j read so
         keys += _own_keys(composed.replace("j", "dz").replace("J", "Dz"))
-    if "ł" in composed.lower() and _ALA_LC_RE.search(composed.lower()):
+    if "ł" in low and _ALA_LC_RE.search(low):
         # ALA-LC romanizes Armenian ղ as ł, which Polish reads as л (Wsiewołożsk, Michał): a
         # word with ł and a letter or ending of ALA-LC's Armenian that Polish never writes
         # also has the keys of its reading as ղ, ISO 9985's ġ (Łazaryan is Ghazaryan)
