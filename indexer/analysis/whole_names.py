@@ -14,8 +14,9 @@ spellings), a multi-word name as a phrase. A one-word query word is also a membe
 whose id the word tables give it (Goranboy of places.tsv is gn586430 here too), so Goranboy
 finds Kasum-Ismailovo. The own name of a place of Azerbaijan or Armenia that another place
 has too (Şirvan, also a town in Iran) is among its other names and finds them (a reader who
-writes Şirvan, or a case form of it, Şirvanda, Ширвана, gets Ali-Bayramly too, and the
-documents that say Şirvan of either town, as ever); a place elsewhere's is neither.
+writes Şirvan, a case form of it, Şirvanda, Ширвана, or a spelling no table lists that the
+search core meets it by, Schirwan, gets Ali-Bayramly too, and the documents that say Şirvan
+of either town, as ever); a place elsewhere's is neither.
 A hyphenated name of two words of a place of Azerbaijan or Armenia is also its name written
 as one word (Kasum-Ismailovo: Kasumismailovo), as Azerbaijani writes such names, and a
 one-word name typed with a hyphen (Ter-Ter, Khan-Kendi, as Russian writes some) is that name.
@@ -71,6 +72,8 @@ class _Table:
     by_form: dict[tuple[str, ...], list[int]] = field(default_factory=lambda: defaultdict(list))
     by_id: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     by_own: dict[tuple[str, ...], list[int]] = field(default_factory=lambda: defaultdict(list))
+    # a spelling key of a one-word shared own name, as documents record it -> that name's form
+    own_by_key: dict[str, set[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(set))
     # a variant key of the first word of a multi-word name -> (group, name's words)
     by_first: dict[str, list[tuple[int, Words]]] = field(default_factory=lambda: defaultdict(list))
     # the lookup form of a Russian word of a multi-word name (its Latin twin's too: Bash of
@@ -122,6 +125,12 @@ def table() -> _Table:
             t.by_first[key] += named
     t.by_form, t.by_id, t.by_first = dict(t.by_form), dict(t.by_id), dict(t.by_first)
     t.by_own = dict(t.by_own)
+    for own in t.by_own:
+        if len(own) == 1:
+            for key in index_keys(t.own[t.by_own[own][0]][0]):
+                if not key.startswith(GROUP):
+                    t.own_by_key[key].add(own)
+    t.own_by_key = dict(t.own_by_key)
     t.schemes = {cells[0]: frozenset(cells[1].split(",")) for cells in rows(SCHEMES)}
     written_for: dict[str, list[str]] = defaultdict(list)
     for word, spellings in t.schemes.items():
@@ -215,6 +224,8 @@ def other_names(words: Words, hyphenated: bool = False) -> list[Words]:
         # a case form of such an own name finds them too (Laçında, Лачине: Lachin's names)
         for stem in case_stems(words[0]):
             groups += t.by_own.get((stem,), ())
+        if not groups:
+            groups += _own_groups_by_keys(words[0])
     out: dict[tuple[str, ...], Words] = {}
     for g in dict.fromkeys(groups):
         # one word the word tables give the group's id finds every one-word name of it: the
@@ -233,6 +244,16 @@ def other_names(words: Words, hyphenated: bool = False) -> list[Words]:
         if one:
             out[form(one)] = one
     return list(out.values())[:MAX_NAMES]
+
+
+def _own_groups_by_keys(word: str) -> list[int]:
+    """The groups of the one shared own name that `word`, no listed name, spells as the search
+    core meets words (Джрарат, Djrarat: Jrarat, three villages' own name)."""
+    if lookup(word) is not None or _ordinary(word):
+        return []
+    t = table()
+    owns = {own for key in variant_keys(word) for own in t.own_by_key.get(key, ())}
+    return list(t.by_own[owns.pop()]) if len(owns) == 1 else []
 
 
 def _as_one_word(words: Words) -> Words | None:
