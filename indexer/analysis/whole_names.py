@@ -221,9 +221,14 @@ def other_names(words: Words, hyphenated: bool = False) -> list[Words]:
             groups += t.by_id.get(group_id, ())
     groups += t.by_own.get(key, ())
     if len(words) == 1 and key not in t.by_own:
-        # a case form of such an own name finds them too (Laçında, Лачине: Lachin's names)
-        for stem in case_stems(words[0]):
+        # a case form of such an own name finds them too (Laçında, Лачине: Lachin's names),
+        # and one of a place's only one-word name, which the word tables do not list, having
+        # no other spelling to tie to it (Монтеаване, Մոնթեավանում: Monteavan's names)
+        stems = case_stems(words[0])
+        for stem in stems:
             groups += t.by_own.get((stem,), ())
+        for stem in stems if not groups else ():
+            groups += t.by_form.get((stem,), ())
         if not groups:
             groups += _own_groups_by_keys(words[0])
     out: dict[tuple[str, ...], Words] = {}
