@@ -62,6 +62,13 @@ DOCS = {
     "meskhetians": "Месхетинцы вернулись не все.",
     "turks": "Turks and Azerbaijanis signed the protocol.",
     "poultry-farm": "The Shaumyanskaya ptitsefabrika was rebuilt.",
+    "mountain-jews": "Qırmızı Qəsəbə is the largest town of the Mountain Jews.",
+    "gorskie": "Горские евреи Кубы: история общины.",
+    "bergjuden": "Die Bergjuden von Quba.",
+    "jews": "Евреи Баку и их синагоги.",
+    "mountain": "The mountain road to Lachin was closed.",
+    "albanians": "Die Kirche der kaukasischen Albaner in Kiş.",
+    "albania": "Albania and Kosovo signed the protocol.",
 }
 
 
@@ -96,6 +103,11 @@ def found(engine, q: str) -> set[str]:
         ("Ahıska Türkleri", {"meskhetian-turks", "ahiska", "meskhetians"}),
         ("Месхетинцы", {"meskhetian-turks", "ahiska", "meskhetians"}),
         ("Meskhetians", {"meskhetian-turks", "ahiska", "meskhetians"}),
+        ("Mountain Jews", {"mountain-jews", "gorskie", "bergjuden"}),
+        ("Bergjuden", {"mountain-jews", "gorskie", "bergjuden"}),
+        ("Горские евреи", {"mountain-jews", "gorskie", "bergjuden"}),
+        ("Caucasian Albanians", {"albanians"}),
+        ("Qafqaz albanları", {"albanians"}),
     ],
 )
 def test_a_whole_name_finds_every_other_name_of_its_place(engine, q, expected):
@@ -119,6 +131,9 @@ def test_a_whole_name_finds_every_other_name_of_its_place(engine, q, expected):
         ("Susa", {"shusha"}),  # GeoNames lists Susa for Shusha: another town
         ("Turks", {"meskhetians"}),  # Meskhetian Turks are Turks, not every Turk Meskhetian
         ("Shusha", {"susa"}),
+        ("Mountain", {"gorskie", "bergjuden"}),
+        ("Caucasian Albanians", {"albania"}),  # no Balkan Albania
+        ("Albanians", {"albanians"}),
     ],
 )
 def test_a_part_of_a_name_alone_finds_nothing_of_the_name(engine, q, not_expected):
