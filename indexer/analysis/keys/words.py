@@ -90,6 +90,9 @@ _ALA_LC_RE = re.compile("[čšžǰṙʻʼ‘ēō]|(?:ya|ea|ia)n$")
 # aspiration's modifier apostrophe ʼ (ALA-LC's is ʻ), ǰ for ջ, ġ for ղ (not its ë for ը,
 # which BGN/PCGN writes for Russian ё); with them, a j is ձ
 _ISO_9985_RE = re.compile("[ʼǰġ]")
+# letters by which a romanization of a Russian word writes х, й, ь, ъ and дж, ж, х, which
+# a short English or Turkish word does not write so (Kax, Kaĭk, Djil: Ках, Кайк, Джил)
+_SCHEME_LETTER_RE = re.compile("[xĭʹʺ]|dj|zh|kh")
 
 
 def light_key(word: str) -> str:
@@ -397,11 +400,12 @@ def _own_keys(word: str) -> tuple[str, ...]:
         entry is None
         and scheme
         and not abroad
-        and len(word) > MIN_LENGTH
+        and (len(word) > MIN_LENGTH or _SCHEME_LETTER_RE.search(word.lower()))
         and not CYRILLIC_RE.search(word.lower())
     ):
         # a romanization of a listed name in a scheme no list holds is that name; as for links
-        # by skeleton, not a short word, which shares its key with too many names (goai)
+        # by skeleton, not a short word, which shares its key with too many names (goai),
+        # unless it has a letter only a scheme gives a word that short (Kax: Ках, Qax's)
         known = next(filter(None, (by_scheme(k, word) for k in scheme if k[0] == SCHEME)), None)
         kh = x_ending(romanize(word))
         if known is None and kh:
