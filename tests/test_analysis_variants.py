@@ -1212,7 +1212,16 @@ def test_names_as_documents_write_them_keep_every_key_but_the_skeletons_as_compl
 
 @pytest.mark.parametrize(
     "marked, other",
-    [("Ti͡ara", "Tyara"), ("Ti͡ara", "Тяра"), ("Maĭn", "Mayn"), ("Maĭn", "Майн")],  # ĭ: й
+    [
+        ("Ti͡ara", "Tyara"),
+        ("Ti͡ara", "Тяра"),
+        ("Maĭn", "Mayn"),  # ĭ: й
+        ("Maĭn", "Майн"),
+        # Չինար (Chinar, a village of Armenia) in ALA-LC's and ISO 9985's letters: chinar is
+        # an English word (a plane tree)
+        ("Chʻinar", "Chinari"),
+        ("Čʼinar", "Chinari"),
+    ],
 )
 def test_a_word_romanized_with_a_schemes_marks_is_a_name_even_if_its_letters_spell_english(
     marked, other

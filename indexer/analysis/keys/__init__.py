@@ -21,11 +21,12 @@ share a key; the index build records which indexed words have each key
    Telegram's sc before a, o or u, for щ, has those of that reading for Cyrillic words only:
    Hudjaev, Худяев; Mascuk, Мащук, but for every word in a German press form, one with w or sch:
    Djakow, Dyakov): not for ordinary English, Russian or Turkish words (lexicon.py; a word with
-   the marks of a Russian romanization, Ti͡ara, is no English word, nor is a word in Cyrillic or
-   Armenian letters that romanizes to one, Չինար), not for short words (xal/hal, Khan/Han), not
-   for Russian verbs (the ы/и of пытаться/питаться), not for the curated ordinary words
-   (Azeri/Azari). Armenian surnames also get the stem Russian writes for them (Hakobyan ->
-   akobyan, as in Акопян), and a people's name the stem left without its endings (Lezgins,
+   the marks of a Russian or Armenian romanization, Ti͡ara, Chʻinar, is no English word, nor is a
+   word in Cyrillic or Armenian letters that romanizes to one, Չինար), not for short words
+   (xal/hal, Khan/Han), not for Russian verbs (the ы/и of пытаться/питаться), not for the
+   curated ordinary words (Azeri/Azari). Armenian surnames also get the stem Russian writes
+   for them (Hakobyan -> akobyan, as in Акопян), and a people's name the stem left without its
+   endings (Lezgins,
    Лезгины, Lezgian: lezg). A word whose skeleton is a listed name's also joins the name's
    group, but only when it is spelt close to that name (Hojaly, Hojali: Ivanyan), not when only
    the skeleton is shared (Chuchele, güzel), and only when it has the name's vowels, a apart

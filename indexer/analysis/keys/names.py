@@ -38,9 +38,10 @@ from .stems import (
 
 MIN_CONSONANTS = 2
 # The marks with which scholarly schemes romanize Russian's signs, ligatures and й (Kʺuba,
-# Bankaʹ, K”uba, Ai͡ar, Kaĭk): a word written with one is a romanized name, never an English
-# word, even when its letters spell one (kuba, a rug; ajar; kaik)
-_ROMANIZATION_MARK_RE = re.compile("[\u02b9\u02ba\u0361\u201d\u012d]")
+# Bankaʹ, K”uba, Ai͡ar, Kaĭk), and Armenian's aspiration (ALA-LC's ʻ, ISO 9985's ʼ) and
+# letters (č, š, ž, ǰ, ṙ, ē, ō): a word written with one is a romanized name, never an English
+# word, even when its letters spell one (kuba, a rug; ajar; kaik; Chʻinar, Čʼinar: chinar)
+_ROMANIZATION_MARK_RE = re.compile("[\u02b9\u02ba\u0361\u201d\u012d\u02bb\u02bcčšžǰṙēō]")
 _AS_WRITTEN_RE = re.compile("[çöüşğıə]")
 
 
