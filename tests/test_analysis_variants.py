@@ -1232,6 +1232,13 @@ def test_a_word_romanized_with_a_schemes_marks_is_a_name_even_if_its_letters_spe
     assert variant_keys("tiara") == ("tiara",)  # the English word keeps its light key only
 
 
+@pytest.mark.parametrize("word", ["dogʼs", "Hartʼs", "mučnine"])
+def test_an_apostrophe_or_a_czech_letter_alone_leaves_a_word_a_word(word):
+    # ʼ is also an apostrophe, č a Czech and Croatian letter: only with each other (Čʼinar),
+    # or ALA-LC's ʻ alone, do they mark an Armenian romanization; these get no name keys
+    assert not any(k.startswith(SKELETON) for k in variant_keys(word))
+
+
 @pytest.mark.parametrize(
     "bare, marked",
     [

@@ -14,9 +14,8 @@ spellings), a multi-word name as a phrase. A one-word query word is also a membe
 whose id the word tables give it (Goranboy of places.tsv is gn586430 here too), so Goranboy
 finds Kasum-Ismailovo. The own name of a place of Azerbaijan or Armenia that another place
 has too (Şirvan, also a town in Iran) is among its other names and finds them (a reader who
-writes Şirvan, a case form of it, Şirvanda, Ширвана, or a spelling no table lists that the
-search core meets it by, Schirwan, gets Ali-Bayramly too, and the documents that say Şirvan
-of either town, as ever); a place elsewhere's is neither.
+writes Şirvan, or a case form of it, Şirvanda, Ширвана, gets Ali-Bayramly too, and the
+documents that say Şirvan of either town, as ever); a place elsewhere's is neither.
 A hyphenated name of two words of a place of Azerbaijan or Armenia is also its name written
 as one word (Kasum-Ismailovo: Kasumismailovo), as Azerbaijani writes such names, and a
 one-word name typed with a hyphen (Ter-Ter, Khan-Kendi, as Russian writes some) is that name.
@@ -44,12 +43,16 @@ from .synonyms import (
     is_left_out,
     lookup,
     lookup_form,
+    script,
 )
 from .tables import rows, settled
 
 FILES = ("places_multiword.tsv", "names_multiword.tsv")
 # the Russian words of names of several words in every romanization scheme (generate/schemes.py)
 SCHEMES = "scheme_spellings.tsv"
+# a case form in Russian of a place's only one-word name needs a stem this long: a shorter
+# one is as often another word's nominative (Двина, the river, is no case of Dvin; Бруней)
+MIN_RUSSIAN_STEM = 6
 MAX_NAMES = 48  # other names of one query name: the longest GeoNames list of the region has 47
 
 Words = tuple[str, ...]
@@ -72,8 +75,8 @@ class _Table:
     by_form: dict[tuple[str, ...], list[int]] = field(default_factory=lambda: defaultdict(list))
     by_id: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     by_own: dict[tuple[str, ...], list[int]] = field(default_factory=lambda: defaultdict(list))
-    # a spelling key of a one-word shared own name, as documents record it -> that name's form
-    own_by_key: dict[str, set[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(set))
+    # groups of places of Azerbaijan or Armenia
+    core: set[int] = field(default_factory=set)
     # a variant key of the first word of a multi-word name -> (group, name's words)
     by_first: dict[str, list[tuple[int, Words]]] = field(default_factory=lambda: defaultdict(list))
     # the lookup form of a Russian word of a multi-word name (its Latin twin's too: Bash of
@@ -102,6 +105,7 @@ def table() -> _Table:
             core = len(cells) > 2 and cells[2].strip() in BRIDGE_COUNTRIES
             if core:
                 names += _joined(names, [words for n, words in spelt if "-" in n])
+                t.core.add(group)
             t.names.append(names)
             t.ids.append(cells[0].strip())
             shared = cells[5].strip() if core and len(cells) > 5 else ""
@@ -125,12 +129,6 @@ def table() -> _Table:
             t.by_first[key] += named
     t.by_form, t.by_id, t.by_first = dict(t.by_form), dict(t.by_id), dict(t.by_first)
     t.by_own = dict(t.by_own)
-    for own in t.by_own:
-        if len(own) == 1:
-            for key in index_keys(t.own[t.by_own[own][0]][0]):
-                if not key.startswith(GROUP):
-                    t.own_by_key[key].add(own)
-    t.own_by_key = dict(t.own_by_key)
     t.schemes = {cells[0]: frozenset(cells[1].split(",")) for cells in rows(SCHEMES)}
     written_for: dict[str, list[str]] = defaultdict(list)
     for word, spellings in t.schemes.items():
@@ -227,10 +225,10 @@ def other_names(words: Words, hyphenated: bool = False) -> list[Words]:
         stems = case_stems(words[0])
         for stem in stems:
             groups += t.by_own.get((stem,), ())
-        for stem in stems if not groups else ():
-            groups += t.by_form.get((stem,), ())
-        if not groups:
-            groups += _own_groups_by_keys(words[0])
+        if not groups and _unlisted_case_form(words[0]):
+            for stem in stems:
+                if script(words[0].lower()) == "hy" or len(stem) >= MIN_RUSSIAN_STEM:
+                    groups += [g for g in t.by_form.get((stem,), ()) if g in t.core]
     out: dict[tuple[str, ...], Words] = {}
     for g in dict.fromkeys(groups):
         # one word the word tables give the group's id finds every one-word name of it: the
@@ -251,14 +249,11 @@ def other_names(words: Words, hyphenated: bool = False) -> list[Words]:
     return list(out.values())[:MAX_NAMES]
 
 
-def _own_groups_by_keys(word: str) -> list[int]:
-    """The groups of the one shared own name that `word`, no listed name, spells as the search
-    core meets words (Джрарат, Djrarat: Jrarat, three villages' own name)."""
-    if lookup(word) is not None or _ordinary(word):
-        return []
-    t = table()
-    owns = {own for key in variant_keys(word) for own in t.own_by_key.get(key, ())}
-    return list(t.by_own[owns.pop()]) if len(owns) == 1 else []
+def _unlisted_case_form(word: str) -> bool:
+    """`word` may be a case form of a place's only one-word name: in Cyrillic or Armenian
+    letters, whose case endings are a name's (a Latin word's -i or -da may be its own letters:
+    Bruni, Shalom), and no word the tables list (Çankaya is a place of its own)."""
+    return script(word.lower()) in ("cyr", "hy") and lookup(word) is None
 
 
 def _as_one_word(words: Words) -> Words | None:

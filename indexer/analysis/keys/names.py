@@ -38,10 +38,14 @@ from .stems import (
 
 MIN_CONSONANTS = 2
 # The marks with which scholarly schemes romanize Russian's signs, ligatures and й (Kʺuba,
-# Bankaʹ, K”uba, Ai͡ar, Kaĭk), and Armenian's aspiration (ALA-LC's ʻ, ISO 9985's ʼ) and
-# letters (č, š, ž, ǰ, ṙ, ē, ō): a word written with one is a romanized name, never an English
-# word, even when its letters spell one (kuba, a rug; ajar; kaik; Chʻinar, Čʼinar: chinar)
-_ROMANIZATION_MARK_RE = re.compile("[\u02b9\u02ba\u0361\u201d\u012d\u02bb\u02bcčšžǰṙēō]")
+# Bankaʹ, K”uba, Ai͡ar, Kaĭk), and Armenian's aspiration: ALA-LC's ʻ, or ISO 9985's ʼ beside
+# a letter of its own (č, š, ž, ǰ, ṙ), since ʼ alone is also an apostrophe (dogʼs) and those
+# letters alone are Czech and Croatian (mučnine). A word written so is a romanized name, never
+# an English word, even when its letters spell one (kuba, a rug; ajar; kaik; Chʻinar, Čʼinar:
+# chinar)
+_ROMANIZATION_MARK_RE = re.compile(
+    "[\u02b9\u02ba\u0361\u201d\u012d\u02bb]|\u02bc.*[čšžǰṙ]|[čšžǰṙ].*\u02bc", re.IGNORECASE
+)
 _AS_WRITTEN_RE = re.compile("[çöüşğıə]")
 
 
