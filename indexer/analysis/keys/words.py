@@ -400,12 +400,17 @@ def _own_keys(word: str) -> tuple[str, ...]:
         entry is None
         and scheme
         and not abroad
-        and (len(word) > MIN_LENGTH or _SCHEME_LETTER_RE.search(word.lower()))
+        and (
+            len(word) > MIN_LENGTH
+            or len(word) == MIN_LENGTH
+            and _SCHEME_LETTER_RE.search(word.lower())
+        )
         and not CYRILLIC_RE.search(word.lower())
     ):
         # a romanization of a listed name in a scheme no list holds is that name; as for links
         # by skeleton, not a short word, which shares its key with too many names (goai),
-        # unless it has a letter only a scheme gives a word that short (Kax: Ках, Qax's)
+        # unless it has four letters, one of which only a scheme gives a word that short
+        # (Kaxi: Кахи, Qax's); three are too few even so (lex, Лех, a name of Tegh)
         known = next(filter(None, (by_scheme(k, word) for k in scheme if k[0] == SCHEME)), None)
         kh = x_ending(romanize(word))
         if known is None and kh:
