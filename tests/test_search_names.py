@@ -263,6 +263,13 @@ def test_a_case_form_of_a_shared_own_name_finds_its_other_names_too(engine, q):
     assert "zubovka" in found(engine, q) and "kufra" not in found(engine, q)
 
 
+@pytest.mark.parametrize("q", ["Jrarat", "Джрарат", "Dzhrarat", "Джрарату"])
+def test_a_shared_own_names_spelling_that_only_namesakes_have_is_that_name(q):
+    # three villages of Armenia are Jrarat, and GeoNames gives two of them Джрарат too: each
+    # spelling, and a case form of it, finds the other names of the villages
+    assert isinstance(parse(q).children[0], Name)
+
+
 @pytest.mark.parametrize("q", ["Двина", "Двине", "Бруней", "Перу", "Bruni", "Shalom", "Çankaya"])
 def test_another_words_form_is_no_case_form_of_a_places_only_name(q):
     # a short Russian stem is as often another word's (the Dvina, a river, is no case of

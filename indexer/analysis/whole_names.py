@@ -68,10 +68,10 @@ class _Table:
     # word (Ходжалинский район, Lorii dziabucakan sovkhozin kic avan) is searched for: a
     # document may name the place by it alone.
     holding: list[set[tuple[str, ...]]] = field(default_factory=list)
-    # group -> the own name of a place of Azerbaijan or Armenia that another place has too
-    # (places_multiword.tsv's last column): another name of the group's names, and by_own
-    # finds the group from it
-    own: list[Words] = field(default_factory=list)
+    # group -> the own name of a place of Azerbaijan or Armenia that another place has too,
+    # with its other spellings that only namesakes have (places_multiword.tsv's last column):
+    # other names of the group's names, and by_own finds the group from each
+    own: list[tuple[Words, ...]] = field(default_factory=list)
     by_form: dict[tuple[str, ...], list[int]] = field(default_factory=lambda: defaultdict(list))
     by_id: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     by_own: dict[tuple[str, ...], list[int]] = field(default_factory=lambda: defaultdict(list))
@@ -108,10 +108,10 @@ def table() -> _Table:
                 t.core.add(group)
             t.names.append(names)
             t.ids.append(cells[0].strip())
-            shared = cells[5].strip() if core and len(cells) > 5 else ""
-            t.own.append(tuple(w for _, _, w in tokens(shared)))
-            if t.own[-1]:
-                t.by_own[form(t.own[-1])].append(group)
+            shared = cells[5].split(",") if core and len(cells) > 5 else []
+            t.own.append(tuple(ws for ws in (_words(n) for n in shared) if ws))
+            for own in t.own[-1]:
+                t.by_own[form(own)].append(group)
             one_word = {form(n)[0] for n in names if len(n) == 1}
             t.holding.append({form(n) for n in names if len(n) > 1 and one_word & set(form(n))})
             t.by_id[cells[0].strip()].append(group)
@@ -136,6 +136,10 @@ def table() -> _Table:
             written_for[lookup_form(spelling)].append(word)
     t.written_for = {k: tuple(v) for k, v in written_for.items()}
     return settled(t)
+
+
+def _words(name: str) -> Words:
+    return tuple(w for _, _, w in tokens(name))
 
 
 def _joined(names: tuple[Words, ...], hyphenated: list[Words]) -> tuple[Words, ...]:
@@ -234,7 +238,7 @@ def other_names(words: Words, hyphenated: bool = False) -> list[Words]:
         # one word the word tables give the group's id finds every one-word name of it: the
         # others would only repeat its spellings
         covered = len(words) == 1 and _in_group(words[0], t.ids[g])
-        for name in t.names[g] + ((t.own[g],) if t.own[g] else ()):
+        for name in t.names[g] + t.own[g]:
             if form(name) == key or form(name) in out or form(name) in t.holding[g]:
                 continue
             if len(name) == 1 and _in_group(name[0], t.ids[g]):

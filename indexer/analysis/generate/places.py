@@ -46,7 +46,10 @@ left out, and written to data/places_ambiguous.tsv with the reason, when
   district.
 A place's own name (GeoNames' main name) left out because another place has it too is not
 lost: its other names still find it (Ali-Bayramly finds Şirvan, which is also a town in Iran),
-and for a place of Azerbaijan or Armenia it finds them too (whole_names.py). A noise name is
+and so do its other spellings left out because only places of that own name have them too
+(Джрарат, Dzhrarat: Jrarat, the own name of three villages), unless they are words someone
+writes (Acik: açık, open); for a place of Azerbaijan or Armenia, these find its other names
+too (whole_names.py). A noise name is
 never a place's own name, so Shusha never finds Susa.
 A name of one word goes to places.tsv, where each word is looked up alone. A name of several
 words (Kasum-Ismailov, Ali-Bayramly, Novyy Karanlug) goes whole to places_multiword.tsv, with
@@ -89,6 +92,7 @@ from .sources import (
     Place,
     english_words,
     frequent_words,
+    kept_name,
     region,
     world,
 )
@@ -402,6 +406,29 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
                 groups[root].setdefault(f"{form(n)} {script(n)}", n + NATIVE)
             else:
                 groups[root].setdefault(form(n), n)
+
+    def namesakes_only(root: int, own: str, names: list[str]) -> list[str]:
+        """Those of a group's names left out (not in `names`) whose every other holder has
+        the group's shared own name `own` for its own name, but for words someone writes
+        (Acik: açık, open)."""
+        kept = {form(n.removesuffix(NATIVE)) for n in names}
+        out: dict[str, str] = {}
+        for p in places_of[root]:
+            for n in p.names:
+                f = form(n)
+                if f == own or f in kept or f in out or " " in f or not kept_name(n):
+                    continue
+                if unidecode(n.lower()) in frequent or ordinary_here(n, f):
+                    continue
+                theirs = [
+                    q
+                    for q in owners[f]
+                    if not (q.geonameid in same.parent and same.find(q.geonameid) == root)
+                ]
+                if theirs and all(form(q.name) == own for q in theirs):
+                    out[f] = n
+        return list(out.values())
+
     single, multi = [], []
     for root in sorted(groups):
         names = list(groups[root].values())
@@ -410,6 +437,10 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
         # town in Iran): its other names may still find it, never the other way round
         reason = (why_ambiguous(main, main.name) if main.name in main.names else None) or ""
         own = main.name if reason.startswith("also ") else ""
+        if own:
+            # and its other spellings that only namesakes have too (Джрарат, Dzhrarat: Jrarat,
+            # as the two other Jrarats of Armenia list them): the same shared name
+            own = ", ".join([own, *namesakes_only(root, form(own), names)])
         if len(names) < (1 if own else 2):
             continue
         tail = [main.country, main.name, str(main.population)]
