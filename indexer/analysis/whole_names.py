@@ -98,7 +98,7 @@ def table() -> _Table:
     for filename in FILES:
         for cells in rows(filename):
             group = len(t.names)
-            spelt = [(n, tuple(w for _, _, w in tokens(n))) for n in cells[1].split(",")]
+            spelt = [(n, _words(n)) for n in cells[1].split(",")]
             names = tuple(words for _, words in spelt if words)
             # a shared own name only for a place of Azerbaijan or Armenia: elsewhere its
             # documents are as likely about another place of that name (İkizce, Turkey's three)
@@ -230,8 +230,9 @@ def other_names(words: Words, hyphenated: bool = False) -> list[Words]:
         for stem in stems:
             groups += t.by_own.get((stem,), ())
         if not groups and _unlisted_case_form(words[0]):
+            armenian = script(words[0].lower()) == "hy"
             for stem in stems:
-                if script(words[0].lower()) == "hy" or len(stem) >= MIN_RUSSIAN_STEM:
+                if armenian or len(stem) >= MIN_RUSSIAN_STEM:
                     groups += [g for g in t.by_form.get((stem,), ()) if g in t.core]
     out: dict[tuple[str, ...], Words] = {}
     for g in dict.fromkeys(groups):

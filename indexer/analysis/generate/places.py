@@ -49,8 +49,7 @@ lost: its other names still find it (Ali-Bayramly finds Şirvan, which is also a
 and so do its other spellings left out because only places of that own name have them too
 (Джрарат, Dzhrarat: Jrarat, the own name of three villages), unless they are words someone
 writes (Acik: açık, open); for a place of Azerbaijan or Armenia, these find its other names
-too (whole_names.py). A noise name is
-never a place's own name, so Shusha never finds Susa.
+too (whole_names.py). A noise name is never a place's own name, so Shusha never finds Susa.
 A name of one word goes to places.tsv, where each word is looked up alone. A name of several
 words (Kasum-Ismailov, Ali-Bayramly, Novyy Karanlug) goes whole to places_multiword.tsv, with
 every other kept name of its place: the query plan (indexer.search.plan) matches it only as a
