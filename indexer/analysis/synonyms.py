@@ -545,18 +545,21 @@ def _first_declension(word: str, form: str, tables: tuple[dict[str, Entry], ...]
 
 # The Russian adjective of a name that ends in a vowel, which Russian writes in lower case,
 # puts -инский in that vowel's place (Шуша: шушинский; Ходжалы, Физули, Баку: ходжалинской,
-# физулинский, бакинский)
-RELATIONAL_RE = re.compile("инск(?:ий|ая|ое|ие|ого|его|ому|ему|ой|ую|им|ом|их|ими|ей|ым|ыми)$")
+# физулинский, бакинский), or keeps the vowel: an ы before -нский (Хызы: хызынский), an у
+# before -йский (Ахсу: ахсуйский)
+RELATIONAL_RE = re.compile(
+    "(?:ин|(?P<kept>ын|уй))ск(?:ий|ая|ое|ие|ого|его|ому|ему|ой|ую|им|ом|их|ими|ей|ым|ыми)$"
+)
 _NAME_VOWELS = "аяыиеу"
 
 
 def _relational_adjective(word: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
     """The entry of a listed name of the region (bridged), ending in a vowel, of which the
-    Cyrillic `word` is the adjective in -инский in any of its forms: no ending that the lookup
-    strips leaves that name. Not a frequent Russian word, nor a place elsewhere's, as for
-    _first_declension (кубинский is Cuban: Куба, Quba's old name, is left out). The adjective
-    of a name that ends in a consonant (агдамский, казахский) is left to the links: -ский
-    makes adjectives of peoples and of other words too (Kazakh is not Qazax)."""
+    Cyrillic `word` is the adjective in -инский, -ынский or -уйский in any of its forms: no
+    ending that the lookup strips leaves that name. Not a frequent Russian word, nor a place
+    elsewhere's, as for _first_declension (кубинский is Cuban: Куба, Quba's old name, is left
+    out). The adjective of a name that ends in a consonant (агдамский, казахский) is left to
+    the links: -ский makes adjectives of peoples and of other words too (Kazakh is not Qazax)."""
     low = word.lower()
     m = RELATIONAL_RE.search(low)
     if m is None or is_common_word(low):
@@ -564,8 +567,10 @@ def _relational_adjective(word: str, tables: tuple[dict[str, Entry], ...]) -> En
     stem = low[: m.start()]
     if len(stem) + 1 < MIN_STEM:
         return None
-    for vowel in _NAME_VOWELS:
-        form = lookup_form(stem + vowel)
+    kept = m.group("kept")
+    names = (stem + kept[0],) if kept else tuple(stem + vowel for vowel in _NAME_VOWELS)
+    for name in names:
+        form = lookup_form(name)
         for table_ in tables:
             entry = table_.get(form)
             if entry is not None and not bridged().isdisjoint(entry.groups):
