@@ -563,6 +563,32 @@ def test_the_russian_adjective_of_a_region_place_is_that_place_in_lower_case_too
 
 
 @pytest.mark.parametrize(
+    "word, name",
+    [
+        ("Şuşalılar", "Shusha"),  # the people of Shusha
+        ("qarabağlılar", "Karabakh"),  # Azerbaijani writes it in lower case
+        ("Ağdamlılardan", "Aghdam"),  # with a case ending after the plural
+        ("Bakülüler", "Baku"),  # Turkish, its vowel after ü
+        ("gəncəli", "Ganja"),
+    ],
+)
+def test_the_azerbaijani_and_turkish_word_for_a_region_place_s_people_is_that_place(word, name):
+    # -lı (-li, -lu, -lü) makes the word for a place's people or things, as the Russian -инский
+    assert meet(word, name) and meet(name, word)
+
+
+@pytest.mark.parametrize(
+    "word, name",
+    [
+        ("ventilu", "Vedi"),  # Czech, valve's: Venti, a name of Vedi, would take -li
+        ("Lalli", "Vazashen"),  # Italian: Lal, a name of Vazashen, is too short a name
+    ],
+)
+def test_a_word_that_only_ends_as_the_word_for_a_place_s_people_is_not_that_place(word, name):
+    assert not meet(word, name)
+
+
+@pytest.mark.parametrize(
     "adjective, name",
     [
         ("кубинский", "Quba"),  # Cuban: Куба, Quba's old name, is Cuba's too
@@ -828,7 +854,9 @@ def test_a_peoples_name_meets_its_plural_and_derivations(spellings):
     "a, b",
     [
         ("Mamedov", "Mamed"),  # -ov makes a surname of a given name, not a plural
-        ("Bakili", "Bakilar"),  # -lar is Turkic, and a Turkic word keeps its own endings
+        # -lar is Turkic, and a Turkic word keeps its own endings (Bakili and Bakilar are both
+        # Baku's: the people of Bakı and its plural)
+        ("Kemili", "Kemilar"),
         ("Lachin", "Lach"),  # a stem of two consonants says too little
         # the stems of frequent Russian plurals keep their vowels: different words stay apart
         ("народы", "нарды"),

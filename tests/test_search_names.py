@@ -27,6 +27,7 @@ DOCS = {
     "berg": "Der Berg ist hoch; Berg-Karabach liegt im Kaukasus.",
     "susa": "Susa is a town in Piedmont.",
     "shusha": "Shusha was taken in May 1992.",
+    "shushalilar": "Şuşalılar evlərinə qayıdır.",  # the people of Shusha go home
     "novyy": "Novyy Karanlug was shelled.",
     "shirvan": "Şirvan lies on the Kura.",
     "zubovka": "Zubovka, an old name.",
@@ -138,6 +139,18 @@ def test_a_whole_name_finds_every_other_name_of_its_place(engine, q, expected):
 )
 def test_a_part_of_a_name_alone_finds_nothing_of_the_name(engine, q, not_expected):
     assert not found(engine, q) & not_expected
+
+
+def test_the_word_for_a_place_s_people_finds_the_place_and_back(engine):
+    assert {"shusha", "shushalilar"} <= found(engine, "Shusha")
+    assert {"shusha", "shushalilar"} <= found(engine, "Şuşalılar")
+    hit = next(
+        h
+        for h in engine.search(SearchRequest(q="Shusha", per_page=100)).hits
+        if h.id == "shushalilar"
+    )
+    assert any("<mark>Şuşalılar</mark>" in s for s in hit.snippets)
+    assert "shushalilar" not in found(engine, "Susa")  # another town
 
 
 def test_the_words_of_a_name_apart_are_not_the_name(engine):

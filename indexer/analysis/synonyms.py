@@ -28,7 +28,9 @@ genitive, Երևանում, հայերից, Արփայի, and the article, հա�
 -а, -я of the region or of names.tsv, Шушой), but only when the bare form is listed, so the
 inflection rules never touch other words; an ethnonym of words.tsv also with another ending on
 the stem of a listed form (Азербайджанцев, армянам), romanized with an adjective's ending too
-(armyanskomu), and a feminine's genitive plural (армянок: Армянка). A Latin word that writes a
+(armyanskomu), and a feminine's genitive plural (армянок: Армянка); a name of the region also
+as the word for its people, the Russian adjective (шушинского) and the Azerbaijani or Turkish
+-lı word (Şuşalılar). A Latin word that writes a
 listed name in another romanization scheme (schemes.py) joins its group (by_scheme: Kelanlou,
 Kjolanlu; outside Azerbaijan, Armenia and Georgia only a name in the Russian alphabet, which
 the schemes romanize, that no other place has: Alonetc, Алонец), and so does one that romanizes
@@ -403,6 +405,10 @@ def _lookup(word: str) -> Entry | None:
         for table_ in (index, capitalized, native):
             if stem in table_:
                 return table_[stem]
+    if kind == "latn":
+        entry = _of_place(form, (index, capitalized))
+        if entry is not None:
+            return entry
     entry = _feminine_plural(form, index) or _german_people_plural(word, form, index)
     if entry is not None:
         return entry
@@ -423,6 +429,35 @@ def _lookup(word: str) -> Entry | None:
             return table().stems[stem]
     if kind == "cyr":
         return _relational_adjective(word, (index, capitalized, native))
+    return None
+
+
+# Azerbaijani and Turkish make the word for a place's people, or for what is of a place, with
+# -lı (-li, -lu, -lü), which then takes the plural and a case ending (Şuşalı, qarabağlılar,
+# Ağdamlılardan; as the lookup form writes them: shushalilar). Its vowel follows the name's
+# last one: in the lookup form, which folds ı to i and ö, ü to o, u, an i after a, e or i and
+# a u after o or u (Bakülü: bakulu).
+_OF_PLACE_RE = re.compile("l([iu])(?:l[ae]r)?(?:[dt][ae]n?|n?[iu]n|y?[ae]|[ny]?[iu])?$")
+_LAST_VOWEL_RE = re.compile("[aeiou](?=[^aeiou]*$)")
+_HARMONY = {"a": "i", "e": "i", "i": "i", "o": "u", "u": "u"}
+
+
+def _of_place(form: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
+    """The entry of a listed name of the region (bridged) of which a Latin word of lookup form
+    `form` is the -lı word, in any of its forms, as for the Russian adjective in -инский
+    (_relational_adjective). Not of a name shorter than MIN_STEM (Qaxlı: too many short words
+    end so), nor one whose -lı breaks the vowel harmony (the Czech ventilu is no Venti's)."""
+    m = _OF_PLACE_RE.search(form)
+    if m is None or m.start() < MIN_STEM:
+        return None
+    stem = form[: m.start()]
+    last = _LAST_VOWEL_RE.search(stem)
+    if last is None or _HARMONY[last.group()] != m.group(1):
+        return None
+    for table_ in tables:
+        entry = table_.get(stem)
+        if entry is not None and not bridged().isdisjoint(entry.groups):
+            return entry
     return None
 
 
