@@ -553,6 +553,8 @@ def test_a_russian_word_in_lower_case_is_no_place_of_the_region_either():
         ("бакинских", "Баку"),
         ("хызынского", "Xızı"),  # Хызы keeps its ы: Хызынский район
         ("Ахсуйский", "Ağsu"),  # Ахсу keeps its у: Ахсуйский район
+        ("шушинцы", "Shusha"),  # the people of Shusha, as the adjective makes it
+        ("бакинцев", "Baku"),
     ],
 )
 def test_the_russian_adjective_of_a_region_place_is_that_place_in_lower_case_too(adjective, name):

@@ -581,20 +581,23 @@ def _first_declension(word: str, form: str, tables: tuple[dict[str, Entry], ...]
 # The Russian adjective of a name that ends in a vowel, which Russian writes in lower case,
 # puts -инский in that vowel's place (Шуша: шушинский; Ходжалы, Физули, Баку: ходжалинской,
 # физулинский, бакинский), or keeps the vowel: an ы before -нский (Хызы: хызынский), an у
-# before -йский (Ахсу: ахсуйский)
+# before -йский (Ахсу: ахсуйский); and so does the word for its people, -инец, -инцы
+# (шушинцы, бакинцев)
 RELATIONAL_RE = re.compile(
     "(?:ин|(?P<kept>ын|уй))ск(?:ий|ая|ое|ие|ого|его|ому|ему|ой|ую|им|ом|их|ими|ей|ым|ыми)$"
+    "|ин(?:ец|ц(?:а|у|ем|е|ы|ев|ам|ами|ах))$"
 )
 _NAME_VOWELS = "аяыиеу"
 
 
 def _relational_adjective(word: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
     """The entry of a listed name of the region (bridged), ending in a vowel, of which the
-    Cyrillic `word` is the adjective in -инский, -ынский or -уйский in any of its forms: no
-    ending that the lookup strips leaves that name. Not a frequent Russian word, nor a place
-    elsewhere's, as for _first_declension (кубинский is Cuban: Куба, Quba's old name, is left
-    out). The adjective of a name that ends in a consonant (агдамский, казахский) is left to
-    the links: -ский makes adjectives of peoples and of other words too (Kazakh is not Qazax)."""
+    Cyrillic `word` is the adjective in -инский, -ынский or -уйский, or the people's -инец, in
+    any of its forms: no ending that the lookup strips leaves that name. Not a frequent Russian
+    word, nor a place elsewhere's, as for _first_declension (кубинский is Cuban: Куба, Quba's
+    old name, is left out). The adjective of a name that ends in a consonant (агдамский,
+    казахский) is left to the links: -ский makes adjectives of peoples and of other words too
+    (Kazakh is not Qazax)."""
     low = word.lower()
     m = RELATIONAL_RE.search(low)
     if m is None or is_common_word(low):
