@@ -25,6 +25,8 @@ DOCS = {
     "upper-floor": "The upper floor of the school in Karabakh burned.",
     "surname": "Minister Ismailov spoke; his first name is Kasum.",
     "berg": "Der Berg ist hoch; Berg-Karabach liegt im Kaukasus.",
+    "bergkarabach": "Bergkarabach ist umstritten.",
+    "karabach": "Karabach ist eine Region.",
     "susa": "Susa is a town in Piedmont.",
     "shusha": "Shusha was taken in May 1992.",
     "shushalilar": "Şuşalılar evlərinə qayıdır.",  # the people of Shusha go home
@@ -139,6 +141,17 @@ def test_a_whole_name_finds_every_other_name_of_its_place(engine, q, expected):
 )
 def test_a_part_of_a_name_alone_finds_nothing_of_the_name(engine, q, not_expected):
     assert not found(engine, q) & not_expected
+
+
+def test_a_compound_name_is_found_by_its_parts_name_but_asks_for_the_whole_only(engine):
+    # Bergkarabach is Nagorno-Karabakh written as one German word: a search for Karabakh
+    # finds it, as it finds Berg-Karabach; a search for it finds Nagorno-Karabakh, not every
+    # Karabakh
+    assert {"bergkarabach", "berg", "karabach"} <= found(engine, "Karabakh")
+    assert {"nagorno", "dagliq", "russian", "haut", "berg", "bergkarabach"} <= found(
+        engine, "Bergkarabach"
+    )
+    assert not found(engine, "Bergkarabach") & {"karabach", "upper-floor"}
 
 
 def test_the_word_for_a_place_s_people_finds_the_place_and_back(engine):

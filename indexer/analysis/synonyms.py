@@ -10,13 +10,14 @@ Four files under data/, one group per line: `group<TAB>names`, names separated b
   region's other peoples in each language (Kumyk, Кумык, Kumuk). They keep the spelling rules.
 - words.tsv: ethnonyms and ordinary words (Azeri, Armenian, group). They get no spelling rules:
   Azeri must not meet Azari (an extinct Iranian language), so each form is listed.
-A name written `X>Y` also carries the keys of the word Y (Bergkarabach>Karabach: the German
-compound is both Nagorno and Karabakh). A word written `X*` counts only capitalized (Հայ, whose
-romanization is English hay), and one written `X@` only in its own script, Cyrillic or Armenian
-(Горан@ and Գորան@ are Gogaran, but the Latin goran is an English word, artık a Turkish one:
-Արթիկ@), or a Latin one only with its own letters (Tashir@ is Tashir, the Turkish taşır is
-not), with an Azerbaijani or Turkish case ending too (Tashirdan); such a name reaches no other
-spelling by its skeleton or scheme key, which would bring the other word back. Words that
+A name written `X>Y` in a document also carries the keys of the word Y (Bergkarabach>Karabakh:
+the German compound is both Nagorno and Karabakh, and a search for Karabakh finds it); a query
+for it asks for its own keys only (keys/words.py). A word written `X*` counts only capitalized
+(Հայ, whose romanization is English hay), and one written `X@` only in its own script, Cyrillic
+or Armenian (Горан@ and Գորան@ are Gogaran, but the Latin goran is an English word, artık a
+Turkish one: Արթիկ@), or a Latin one only with its own letters (Tashir@ is Tashir, the Turkish
+taşır is not), with an Azerbaijani or Turkish case ending too (Tashirdan); such a name reaches
+no other spelling by its skeleton or scheme key, which would bring the other word back. Words that
 translate part of a name (Upper, Haut, Berg) are in none of these files: they name nothing
 alone, so names of several words are looked up whole (whole_names.py) and "upper" alone never
 reaches Nagorno.
@@ -177,6 +178,13 @@ class _Table:
 
 def lookup_form(word: str) -> str:
     return romanize(word).replace("ə", "e").replace("ı", "i")
+
+
+@cache
+def carrying_forms() -> frozenset[str]:
+    """Lookup forms of the compounds that carry another word's keys (`X>Y`: bergkarabach)."""
+    t = table()
+    return frozenset(f for tab in (t.index, t.capitalized) for f, e in tab.items() if e.also)
 
 
 def written_form(word: str) -> str:

@@ -305,6 +305,6 @@ def longest() -> int:
 
 
 def compound(word: str) -> bool:
-    """A listed word that carries the keys of another word too (Bergkarabach>Karabach)."""
+    """A listed word that carries the keys of another word too (Bergkarabach>Karabakh)."""
     entry = lookup(word)
     return bool(entry and entry.also)

@@ -22,6 +22,7 @@ from ..synonyms import (
     Entry,
     bridged,
     by_scheme,
+    carrying_forms,
     group_key,
     is_listed,
     is_place_name,
@@ -171,7 +172,7 @@ def index_keys(word: str) -> tuple[str, ...]:
     Latin and Armenian words find it by them."""
     # A build asks once for each word it meets (indexer.index.spellings keeps the pairs):
     # its keys are worked out without the memo cache, which would only fill and forget.
-    keys = _own_keys.__wrapped__(word)
+    keys = _own_keys.__wrapped__(word) + _carried_keys(word)
     if word.islower():
         keys = tuple(k for k in keys if not _place_in_lower_case(k, word))
     if script(word.lower()) != "cyr":
@@ -185,6 +186,17 @@ def index_keys(word: str) -> tuple[str, ...]:
         else k
         for k in keys
     )
+
+
+def _carried_keys(word: str) -> tuple[str, ...]:
+    """The keys of the other words a compound of the tables carries (Bergkarabach>Karabakh):
+    what finds those words finds the compound in a document too, while a query for the
+    compound asks for its own keys only, as it names the whole (Nagorno-Karabakh, not every
+    Karabakh)."""
+    if lookup_form(word) not in carrying_forms():
+        return ()
+    entry = lookup(word)
+    return tuple(k for other in entry.also for k in _own_keys(other)) if entry else ()
 
 
 def _place_in_lower_case(key: str, word: str) -> bool:
@@ -287,8 +299,9 @@ def keys_as_recorded(term: str, recorded: Iterable[str]) -> tuple[str, ...]:
     Cyrillic words' scheme keys too."""
     cyrillic = CYRILLIC_RE.search(term) is not None
     keys = [light_key(term)]
+    carried = _carried_keys(term)  # a compound's other word's: a query for it asks its own
     for key in recorded:
-        if key.startswith(SKELETON):
+        if key.startswith(SKELETON) or key in carried:
             continue
         if cyrillic and key.startswith(CYRILLIC_SCHEME):
             keys.append(SCHEME + key[len(CYRILLIC_SCHEME) :])
@@ -342,8 +355,6 @@ def _own_keys(word: str) -> tuple[str, ...]:
     entry = None if abroad else lookup(word) or _plural_in_other_scheme(word)
     if entry is not None:
         keys += [group_key(g) for g in entry.groups]
-        for other in entry.also:
-            keys += _own_keys(other)
     strict = entry is not None and entry.strict
     bare = None if strict else bare_spelling(word, entry.groups if entry is not None else ())
     if bare is not None:
