@@ -17,10 +17,10 @@ for it asks for its own keys only (keys/words.py). A word written `X*` counts on
 or Armenian (Горан@ and Գորան@ are Gogaran, but the Latin goran is an English word, artık a
 Turkish one: Արթիկ@), or a Latin one only with its own letters (Tashir@ is Tashir, the Turkish
 taşır is not), with an Azerbaijani or Turkish case ending too (Tashirdan); such a name reaches
-no other spelling by its skeleton or scheme key, which would bring the other word back. Words that
-translate part of a name (Upper, Haut, Berg) are in none of these files: they name nothing
-alone, so names of several words are looked up whole (whole_names.py) and "upper" alone never
-reaches Nagorno.
+no other spelling by its skeleton or scheme key, which would bring the other word back. Words
+that translate part of a name (Upper, Haut, Berg) are in none of these files: they name
+nothing alone, so names of several words are looked up whole (whole_names.py) and "upper"
+alone never reaches Nagorno.
 
 Lookup ignores case, accents, script, and ə/ı vs e/i; a listed word also matches with one
 common inflection (Ermeniler -> Ermeni, Армении -> Армения; in Cyrillic the adjective's -ым,
@@ -29,14 +29,13 @@ genitive, Երևանում, հայերից, Արփայի, and the article, հա�
 -а, -я of the region or of names.tsv, Шушой), but only when the bare form is listed, so the
 inflection rules never touch other words; an ethnonym of words.tsv also with another ending on
 the stem of a listed form (Азербайджанцев, армянам), romanized with an adjective's ending too
-(armyanskomu), and a feminine's genitive plural (армянок: Армянка); a name of the region also
-as the word for its people, the Russian adjective (шушинского) and the Azerbaijani or Turkish
--lı word (Şuşalılar). A Latin word that writes a
-listed name in another romanization scheme (schemes.py) joins its group (by_scheme: Kelanlou,
-Kjolanlu; outside Azerbaijan, Armenia and Georgia only a name in the Russian alphabet, which
-the schemes romanize, that no other place has: Alonetc, Алонец), and so does one that romanizes
-a Russian form of words.tsv with or without an ending (Armiane, Armjane: Армяне;
-azerbaidzhantsev: Азербайджанцев).
+(armyanskomu), and a feminine's genitive plural (армянок: Армянка); a name of the region also as
+the word for its people, the Russian adjective (шушинского) and the Azerbaijani or Turkish -lı
+word (Şuşalılar). A Latin word that writes a listed name in another romanization scheme
+(schemes.py) joins its group (by_scheme: Kelanlou, Kjolanlu; outside Azerbaijan, Armenia and
+Georgia only a name in the Russian alphabet, which the schemes romanize, that no other place
+has: Alonetc, Алонец), and so does one that romanizes a Russian form of words.tsv with or
+without an ending (Armiane, Armjane: Армяне; azerbaidzhantsev: Азербайджанцев).
 """
 
 from __future__ import annotations
@@ -462,8 +461,14 @@ def _of_place(form: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
     last = _LAST_VOWEL_RE.search(stem)
     if last is None or _HARMONY[last.group()] != m.group(1):
         return None
+    return _of_region(stem, tables)
+
+
+def _of_region(form: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
+    """The entry of `form` in the first of `tables` that has it, if it names a place or name of
+    the region (bridged)."""
     for table_ in tables:
-        entry = table_.get(stem)
+        entry = table_.get(form)
         if entry is not None and not bridged().isdisjoint(entry.groups):
             return entry
     return None
@@ -615,13 +620,7 @@ def _relational_adjective(word: str, tables: tuple[dict[str, Entry], ...]) -> En
         return None
     kept = m.group("kept")
     names = (stem + kept[0],) if kept else tuple(stem + vowel for vowel in _NAME_VOWELS)
-    for name in names:
-        form = lookup_form(name)
-        for table_ in tables:
-            entry = table_.get(form)
-            if entry is not None and not bridged().isdisjoint(entry.groups):
-                return entry
-    return None
+    return next(filter(None, (_of_region(lookup_form(n), tables) for n in names)), None)
 
 
 @cache
