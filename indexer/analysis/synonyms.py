@@ -682,13 +682,18 @@ def is_listed(word: str) -> bool:
 
 
 def is_place_name(word: str) -> bool:
-    """`word` is listed as written (not as an inflection of a listed word) in the GeoNames
-    gazetteer only: a place's name (Goris), whatever its ending."""
+    """`word` is listed as written (not as an inflection of a listed word) as a name, in the
+    GeoNames gazetteer or names.tsv, and never as a people's or an ordinary word: a place's
+    name (Goris), whatever its ending."""
     form = lookup_form(word)
     entry = table().index.get(form) or _native(word).get(form)
     if entry is None and script(word) == "latn":
         entry = table().written.get(written_form(word))
-    return entry is not None and all(g.startswith("gn") for g in entry.groups)
+    return (
+        entry is not None
+        and word_groups().isdisjoint(entry.groups)
+        and not any(g.startswith(PEOPLE_GROUP) for g in entry.groups)
+    )
 
 
 def _as_turkish_writes(form: str) -> str:
