@@ -38,6 +38,7 @@ from .lexicon import is_common_word, is_english_word
 from .pipeline import exact_key, tokens
 from .synonyms import (
     BRIDGE_COUNTRIES,
+    carrying_forms,
     case_stems,
     group_key,
     is_left_out,
@@ -306,5 +307,4 @@ def longest() -> int:
 
 def compound(word: str) -> bool:
     """A listed word that carries the keys of another word too (Bergkarabach>Karabakh)."""
-    entry = lookup(word)
-    return bool(entry and entry.also)
+    return lookup_form(word) in carrying_forms()
