@@ -14,6 +14,11 @@ from indexer.analysis import exact_analyzer, exact_key, tokens
         ("Khojaly", "khojaly"),
         ("ИЛЬХАМ", "ильхам"),
         ("ƏLİYEV", "əliyev"),
+        # the letters typed for ə are ə: the turned e, and a Cyrillic ә in a Latin word
+        ("KǝNGǝRLI", "kəngərlı"),
+        ("ƎLİYEV", "əliyev"),
+        ("Әliyev", "əliyev"),
+        ("Әлијев", "әлијев"),  # a Cyrillic word keeps its own ә
     ],
 )
 def test_exact_key_lowers_letter_for_letter(word, key):

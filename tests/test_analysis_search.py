@@ -79,6 +79,9 @@ FORMS = {
     "tr-possessive": "Davasını kazandı.",
     "ru-adjective": "Годовщина ходжалинской трагедии.",
     "ru-district": "Жители шушинского района вернулись.",
+    # ə typed as the turned e of some lists, or as a Cyrillic keyboard's ә
+    "az-turned-e": "Kǝngǝrli rayonu, ISO 3166-2:AZ-KAN.",
+    "az-cyrillic-schwa": "Prezident Әliyev Şәki şəhərində.",
 }
 
 
@@ -98,6 +101,9 @@ def forms_engine(tmp_path_factory):
         # the Russian adjective of a place, written in lower case
         ("Ходжалы", "ru-adjective", "ходжалинской"),
         ("Shusha", "ru-district", "шушинского"),
+        ("Кенгерлинский", "az-turned-e", "Kǝngǝrli"),
+        ("Алиев", "az-cyrillic-schwa", "Әliyev"),
+        ("Шеки", "az-cyrillic-schwa", "Şәki"),
     ],
 )
 def test_a_name_finds_its_case_forms_and_marks_them(forms_engine, q, doc, spelling):

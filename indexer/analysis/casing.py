@@ -15,10 +15,29 @@ from indexer.caching import bounded_cache
 # Letters only Azerbaijani or Turkish use: a word that has one reads 'I' as dotless 'ı'.
 TURKIC_LETTERS = frozenset("əƏıİşŞğĞ")
 
+# Other letters texts type for Azerbaijani's ə: the turned e ǝ (ISO 3166-2 and other lists:
+# Kǝngǝrli), and in a Latin word the Cyrillic ә of a keyboard without ə (Әliyev, Şәki).
+_TURNED_E = str.maketrans("ǝƎ", "əƏ")
+_CYRILLIC_SCHWA = str.maketrans("әӘ", "əƏ")
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+
 
 # a q that is Azerbaijani's (Qarabağ, Quba, Qurbanov), not English's qu and a vowel (Quinn),
 # in a lower-case word
 QARA_RE = re.compile(r"q(?!u[aeiouy])")
+
+
+def same_letters(word: str) -> str:
+    """`word` with the letters that stand in for ə written as ə, so that every key and the
+    exact key read Kǝngǝrli and Әliyev as Kəngərli and Əliyev (one character per character)."""
+    if word.isascii():
+        return word
+    word = word.translate(_TURNED_E)
+    if "ә" in word or "Ә" in word:
+        latin = word.translate(_CYRILLIC_SCHWA)
+        if _CYRILLIC_RE.search(latin) is None:
+            return latin
+    return word
 
 
 def is_turkic(word: str) -> bool:
@@ -36,7 +55,7 @@ def lower(word: str) -> str:
 
 @bounded_cache(max_bytes=4_000_000)
 def _lower(word: str) -> str:
-    word = unicodedata.normalize("NFC", word)
+    word = same_letters(unicodedata.normalize("NFC", word))
     if word.islower() and "İ" not in word:
         return word
     dotless = is_turkic(word)

@@ -114,12 +114,20 @@ class Highlighter:
 
 def _candidate_starts(terms, prefixes: list[str]) -> tuple[str, ...]:
     """What begins each word of str.lower()ed text that may be one of `terms` or start with
-    one of `prefixes` (where a Turkic capital I has become i, hence the ı -> i twins): each
-    term by its first CANDIDATE_CHARS characters, so a prefix with a thousand completions and
-    their spellings still has few; `matches` checks each candidate word."""
+    one of `prefixes` (where a Turkic capital I has become i, hence the ı -> i twins, and the
+    letters typed for ə are as typed, hence the ǝ and ә twins: exact keys read them as ə):
+    each term by its first CANDIDATE_CHARS characters, so a prefix with a thousand
+    completions and their spellings still has few; `matches` checks each candidate word."""
     starts = {p for p in prefixes if p}
     starts |= {t[:CANDIDATE_CHARS] for t in terms if not any(t.startswith(p) for p in starts)}
-    return tuple(sorted({a for s in starts for a in (s, s.replace("ı", "i"))}))
+    dotted = {a for s in starts for a in (s, s.replace("ı", "i"))}
+    return tuple(sorted({b for a in dotted for b in (a, *_schwa_twins(a))}))
+
+
+def _schwa_twins(start: str) -> tuple[str, ...]:
+    if "ə" not in start:
+        return ()
+    return start.replace("ə", "ǝ"), start.replace("ə", "ә")
 
 
 def _candidates(low: str, starts: tuple[str, ...]):

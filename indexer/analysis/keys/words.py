@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from indexer.caching import bounded_cache
 
-from ..casing import QARA_RE, is_turkic, lower
+from ..casing import QARA_RE, is_turkic, lower, same_letters
 from ..lexicon import is_common_word, is_english_word
 from ..lexicon import load as load_lexicon
 from ..pipeline import exact_key
@@ -172,6 +172,7 @@ def index_keys(word: str) -> tuple[str, ...]:
     Latin and Armenian words find it by them."""
     # A build asks once for each word it meets (indexer.index.spellings keeps the pairs):
     # its keys are worked out without the memo cache, which would only fill and forget.
+    word = same_letters(word)
     keys = _own_keys.__wrapped__(word) + _carried_keys(word)
     if word.islower():
         keys = tuple(k for k in keys if not _place_in_lower_case(k, word))
@@ -264,6 +265,7 @@ def variant_keys(word: str) -> tuple[str, ...]:
     """The keys a query for `word` asks the spelling map for (module docstring): its own keys,
     and for a Latin or Armenian word each skeleton also as a Cyrillic word records it. A build
     asks for index_keys only, which leave these copies out."""
+    word = same_letters(word)
     keys = _bare_query(word, _own_keys(word))
     if CYRILLIC_RE.search(word.lower()):
         # a Cyrillic word meets the Latin spellings as written (SKELETON, KEPT), those that
@@ -285,6 +287,7 @@ def keys_without_skeletons(word: str) -> tuple[str, ...]:
     """variant_keys without the skeletons: what a listed word and a prefix's completions ask
     for (search.plan), spared the work of asking every skeleton under each mark it may be
     recorded with, which a prefix query's hundreds of completions would each pay."""
+    word = same_letters(word)
     keys = _bare_query(word, _own_keys(word))
     return tuple(dict.fromkeys(k for k in keys if not k.startswith(SKELETON)))
 
