@@ -844,6 +844,10 @@ def test_two_vowels_in_a_row_stay_two_in_the_skeleton():
         # German plurals of those names, in -en, -er, -ier, are the people's too
         ["Авары", "Awaren", "Avars"],
         ["Ногайцы", "Nogaier", "Nogais"],
+        # the Armenian plural, -ներ, with the article or a case after it
+        ["Talysh", "Թալիշ", "թալիշներ", "թալիշների"],
+        ["Uzbeks", "Ուզբեկ", "ուզբեկներ", "ուզբեկներից"],
+        ["Chechens", "Չեչեն", "չեչենները"],
     ],
 )
 def test_a_peoples_name_meets_its_plural_and_derivations(spellings):

@@ -82,6 +82,9 @@ _SCRIPT_SUFFIX_RE = {
 # but in Armenian letters these endings are the cases'
 _ARMENIAN_CASE_RE = re.compile("(?:yits|its|yum|um)$")
 MIN_CASE_STEM = 3
+# ... and the Armenian plural, -եր after one syllable and -ներ after more, with the article
+# or a case after it (թալիշներ, ուզբեկները, չեչենների: Talysh, Uzbek, Chechen)
+_ARMENIAN_PLURAL_RE = re.compile("n?er(?:e|n|i|its|ov|um|in)?$")
 # ... and so do the Azerbaijani and Turkish locative, ablative and genitive (Qaxda, Qaxdan,
 # Qaxın: Qax) of a name those alphabets write: a capitalized word with one of their letters,
 # or a q that is not English's qu (QARA_RE); qumda is "in the sand", not Qom
@@ -403,7 +406,11 @@ def _lookup(word: str) -> Entry | None:
     suffix_re = _SCRIPT_SUFFIX_RE.get(kind, _SUFFIX_RE)
     stems = _stems(form, suffix_re)
     if kind == "hy":
-        stems = itertools.chain(stems, _stems(form, _ARMENIAN_CASE_RE, MIN_CASE_STEM))
+        stems = itertools.chain(
+            stems,
+            _stems(form, _ARMENIAN_CASE_RE, MIN_CASE_STEM),
+            _stems(form, _ARMENIAN_PLURAL_RE),
+        )
     elif kind == "latn" and word[:1].isupper() and _turkic_alphabet(word):
         stems = itertools.chain(stems, _stems(form, _TURKIC_CASE_RE, MIN_CASE_STEM))
         if not is_common_word(lower(word)):
