@@ -384,7 +384,8 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
     for p in mine:
         root = same.find(p.geonameid)
         places_of[root].append(p)
-        for n in p.names:
+        # a name as written with ə first: the turned e (Dǝlilǝr) is the same name (casing)
+        for n in sorted(p.names, key=lambda n: "ǝ" in n.casefold()):
             reason = why_ambiguous(p, n)
             if reason and reason not in (IN_ITS_SCRIPT, AS_WRITTEN):
                 holders = owners[form(n)]
