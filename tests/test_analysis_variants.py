@@ -555,6 +555,11 @@ def test_a_russian_word_in_lower_case_is_no_place_of_the_region_either():
         ("Ахсуйский", "Ağsu"),  # Ахсу keeps its у: Ахсуйский район
         ("шушинцы", "Shusha"),  # the people of Shusha, as the adjective makes it
         ("бакинцев", "Baku"),
+        # a name ending in a consonant takes -ский, without its soft sign or plural ы
+        ("агдамского", "Ağdam"),  # агдамского района
+        ("ленкоранский", "Lənkəran"),  # Ленкорань
+        ("белоканская", "Balakən"),  # Белоканы
+        ("хачмасский", "Xaçmaz"),  # Хачмаз: its з sounds с before -ский
     ],
 )
 def test_the_russian_adjective_of_a_region_place_is_that_place_in_lower_case_too(adjective, name):
@@ -599,6 +604,19 @@ def test_a_word_that_only_ends_as_the_word_for_a_place_s_people_is_not_that_plac
 )
 def test_other_adjectives_in_lower_case_are_not_the_region_place(adjective, name):
     assert not meet(adjective, name)
+
+
+@pytest.mark.parametrize(
+    "adjective, place",
+    [
+        ("казахском", "=gn585226"),  # Kazakh, not Qazax (Казах), though казахском is rare
+        ("институтский", "=gn8630711"),  # institute's, not Институтский, a village
+    ],
+)
+def test_the_adjective_of_an_ordinary_word_names_no_place_in_lower_case(adjective, place):
+    # -ский makes adjectives of ordinary words too: in lower case, only the adjective of a
+    # listed place's name is that place
+    assert place not in index_keys(adjective)
 
 
 @pytest.mark.parametrize(

@@ -602,32 +602,74 @@ def _first_declension(word: str, form: str, tables: tuple[dict[str, Entry], ...]
 # puts -инский in that vowel's place (Шуша: шушинский; Ходжалы, Физули, Баку: ходжалинской,
 # физулинский, бакинский), or keeps the vowel: an ы before -нский (Хызы: хызынский), an у
 # before -йский (Ахсу: ахсуйский); and so does the word for its people, -инец, -инцы
-# (шушинцы, бакинцев)
+# (шушинцы, бакинцев); that of a name ending in a consonant adds -ский to it, without the
+# soft sign or plural ы the name may end in, its з as с (Агдам, Ленкорань, Белоканы, Хачмаз:
+# агдамский, ленкоранский, белоканского, хачмасский)
+_ADJECTIVE = "ск(?:ий|ая|ое|ие|ого|его|ому|ему|ой|ую|им|ом|их|ими|ей|ым|ыми)$"
+_CONSONANT = "(?<=[бвгджзклмнпрстфхцчшщ])"
 RELATIONAL_RE = re.compile(
-    "(?:ин|(?P<kept>ын|уй))ск(?:ий|ая|ое|ие|ого|его|ому|ему|ой|ую|им|ом|их|ими|ей|ым|ыми)$"
-    "|ин(?:ец|ц(?:а|у|ем|е|ы|ев|ам|ами|ах))$"
+    f"(?:ин|(?P<kept>ын|уй)){_ADJECTIVE}|ин(?:ец|ц(?:а|у|ем|е|ы|ев|ам|ами|ах))$"
+    f"|{_CONSONANT}{_ADJECTIVE}"
 )
+_CONSONANT_ADJECTIVE_RE = re.compile(_CONSONANT + _ADJECTIVE)
 _NAME_VOWELS = "аяыиеу"
 
 
 def _relational_adjective(word: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
-    """The entry of a listed name of the region (bridged), ending in a vowel, of which the
-    Cyrillic `word` is the adjective in -инский, -ынский or -уйский, or the people's -инец, in
-    any of its forms: no ending that the lookup strips leaves that name. Not a frequent Russian
-    word, nor a place elsewhere's, as for _first_declension (кубинский is Cuban: Куба, Quba's
-    old name, is left out). The adjective of a name that ends in a consonant (агдамский,
-    казахский) is left to the links: -ский makes adjectives of peoples and of other words too
-    (Kazakh is not Qazax)."""
+    """The entry of a listed name of the region (bridged) of which the Cyrillic `word` is the
+    adjective (-инский, -ынский, -уйский of one ending in a vowel, -ский of one ending in a
+    consonant) or the people's -инец, in any of its forms: no ending that the lookup strips
+    leaves that name. Not a frequent Russian word, nor a place elsewhere's, as for
+    _first_declension (кубинский is Cuban: Куба, Quba's old name, is left out)."""
     low = word.lower()
     m = RELATIONAL_RE.search(low)
     if m is None or is_common_word(low):
         return None
     stem = low[: m.start()]
-    if len(stem) + 1 < MIN_STEM:
+    if not _CONSONANT_ADJECTIVE_RE.match(low, m.start()) and len(stem) + 1 >= MIN_STEM:
+        kept = m.group("kept")
+        names = (stem + kept[0],) if kept else tuple(stem + vowel for vowel in _NAME_VOWELS)
+        entry = next(filter(None, (_of_region(lookup_form(n), tables) for n in names)), None)
+        if entry is not None:
+            return entry
+    return _of_consonant_name(low, tables)
+
+
+def _of_consonant_name(low: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
+    """The entry of a listed place of the region ending in a consonant of which `low` is the
+    adjective in -ский, but not one Russian has of an ordinary word (казахский, институтский:
+    Kazakh and institute, not Qazax or Institut, a village of Armenia), nor of a people's name:
+    -ский makes their adjectives too (талышский is Talysh, not Talış, a village)."""
+    c = _CONSONANT_ADJECTIVE_RE.search(low)
+    if c is None or c.start() < MIN_STEM or is_common_word(low[: c.start()] + "ский"):
         return None
-    kept = m.group("kept")
-    names = (stem + kept[0],) if kept else tuple(stem + vowel for vowel in _NAME_VOWELS)
-    return next(filter(None, (_of_region(lookup_form(n), tables) for n in names)), None)
+    stem = low[: c.start()]
+    for name in (stem, stem + "ь", stem + "ы", *_devoiced(stem)):
+        entry = None if is_common_word(name) else _of_region(lookup_form(name), tables)
+        if entry is not None and _place_only(entry):
+            return entry
+    return None
+
+
+def adjective_groups(word: str) -> tuple[str, ...]:
+    """The groups of the place of the region whose Russian adjective, or people's -инец, the
+    Cyrillic `word` is (_relational_adjective): what Russian writes in lower case of a name."""
+    t = table()
+    entry = _relational_adjective(word, (t.index, t.capitalized, _native(word)))
+    return entry.groups if entry is not None else ()
+
+
+def _devoiced(stem: str) -> tuple[str, ...]:
+    """A name's final з, which Russian writes с before -ский (Хачмаз: хачмасский)."""
+    return (stem[:-1] + "з",) if stem.endswith("с") else ()
+
+
+def _place_only(entry: Entry) -> bool:
+    """No group of `entry` is a people's or an ordinary word's: -ский makes their adjectives too
+    (талышский is Talysh, not Talış, a village)."""
+    return word_groups().isdisjoint(entry.groups) and not any(
+        g.startswith(PEOPLE_GROUP) for g in entry.groups
+    )
 
 
 @cache
@@ -696,11 +738,7 @@ def is_place_name(word: str) -> bool:
     entry = table().index.get(form) or _native(word).get(form)
     if entry is None and script(word) == "latn":
         entry = table().written.get(written_form(word))
-    return (
-        entry is not None
-        and word_groups().isdisjoint(entry.groups)
-        and not any(g.startswith(PEOPLE_GROUP) for g in entry.groups)
-    )
+    return entry is not None and _place_only(entry)
 
 
 def _as_turkish_writes(form: str) -> str:

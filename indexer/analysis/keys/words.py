@@ -18,8 +18,8 @@ from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
 from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_keys, x_ending
 from ..synonyms import (
     BRIDGE_COUNTRIES,
-    RELATIONAL_RE,
     Entry,
+    adjective_groups,
     bridged,
     by_scheme,
     carrying_forms,
@@ -221,7 +221,7 @@ def _place_in_lower_case(key: str, word: str) -> bool:
     if country not in BRIDGE_COUNTRIES:
         return True
     if CYRILLIC_RE.search(word):
-        return not (RELATIONAL_RE.search(word) and group in listed_groups(word))
+        return group not in adjective_groups(word)
     return group not in listed_groups(word)
 
 
