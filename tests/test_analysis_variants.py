@@ -560,6 +560,10 @@ def test_a_russian_word_in_lower_case_is_no_place_of_the_region_either():
         ("ленкоранский", "Lənkəran"),  # Ленкорань
         ("белоканская", "Balakən"),  # Белоканы
         ("хачмасский", "Xaçmaz"),  # Хачмаз: its з sounds с before -ский
+        # and so does the word for its people, -ец, -цы
+        ("карабахцы", "Karabakh"),
+        ("ереванцев", "Yerevan"),
+        ("ленкоранцы", "Lənkəran"),
     ],
 )
 def test_the_russian_adjective_of_a_region_place_is_that_place_in_lower_case_too(adjective, name):
@@ -611,11 +615,14 @@ def test_other_adjectives_in_lower_case_are_not_the_region_place(adjective, name
     [
         ("казахском", "=gn585226"),  # Kazakh, not Qazax (Казах), though казахском is rare
         ("институтский", "=gn8630711"),  # institute's, not Институтский, a village
+        # a village's name may be a word's stem by chance: only a town's makes these words
+        ("останцы", "=gn174713"),  # rocks left standing, not Ostan (Vostan, 3,000 people)
+        ("ленинабадской", "=gn824615"),  # Leninabad, Samuxlu's old name, is Khujand's too
     ],
 )
 def test_the_adjective_of_an_ordinary_word_names_no_place_in_lower_case(adjective, place):
-    # -ский makes adjectives of ordinary words too: in lower case, only the adjective of a
-    # listed place's name is that place
+    # -ский and -ец make words of ordinary words too: in lower case, only the adjective or
+    # people's word of a listed town's name is that town
     assert place not in index_keys(adjective)
 
 

@@ -602,17 +602,18 @@ def _first_declension(word: str, form: str, tables: tuple[dict[str, Entry], ...]
 # puts -инский in that vowel's place (Шуша: шушинский; Ходжалы, Физули, Баку: ходжалинской,
 # физулинский, бакинский), or keeps the vowel: an ы before -нский (Хызы: хызынский), an у
 # before -йский (Ахсу: ахсуйский); and so does the word for its people, -инец, -инцы
-# (шушинцы, бакинцев); that of a name ending in a consonant adds -ский to it, without the
-# soft sign or plural ы the name may end in, its з as с (Агдам, Ленкорань, Белоканы, Хачмаз:
-# агдамский, ленкоранский, белоканского, хачмасский)
+# (шушинцы, бакинцев); that of a name ending in a consonant adds -ский (and -ец, -цы) to it,
+# without the soft sign or plural ы the name may end in, its з as с (Агдам, Ленкорань,
+# Белоканы, Хачмаз: агдамский, ленкоранцы, белоканского, хачмасский)
 _ADJECTIVE = "ск(?:ий|ая|ое|ие|ого|его|ому|ему|ой|ую|им|ом|их|ими|ей|ым|ыми)$"
 _CONSONANT = "(?<=[бвгджзклмнпрстфхцчшщ])"
+_PEOPLE = "(?:ец|ц(?:а|у|ем|е|ы|ев|ам|ами|ах))$"
 RELATIONAL_RE = re.compile(
-    f"(?:ин|(?P<kept>ын|уй)){_ADJECTIVE}|ин(?:ец|ц(?:а|у|ем|е|ы|ев|ам|ами|ах))$"
-    f"|{_CONSONANT}{_ADJECTIVE}"
+    f"(?:ин|(?P<kept>ын|уй)){_ADJECTIVE}|ин{_PEOPLE}|{_CONSONANT}(?:{_ADJECTIVE}|{_PEOPLE})"
 )
-_CONSONANT_ADJECTIVE_RE = re.compile(_CONSONANT + _ADJECTIVE)
+_CONSONANT_ADJECTIVE_RE = re.compile(f"{_CONSONANT}(?:{_ADJECTIVE}|{_PEOPLE})")
 _NAME_VOWELS = "аяыиеу"
+TOWN = 5_000  # people: the smallest place whose -ский and -ец words _town accepts
 
 
 def _relational_adjective(word: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
@@ -637,22 +638,33 @@ def _relational_adjective(word: str, tables: tuple[dict[str, Entry], ...]) -> En
 
 def _of_consonant_name(low: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
     """The entry of a listed place of the region ending in a consonant of which `low` is the
-    adjective in -ский, but not one Russian has of an ordinary word (казахский, институтский:
-    Kazakh and institute, not Qazax or Institut, a village of Armenia), nor of a people's name:
-    -ский makes their adjectives too (талышский is Talysh, not Talış, a village)."""
+    adjective in -ский or the people's -ец, -цы, but not one Russian has of an ordinary word
+    (казахский, институтский: Kazakh and institute, not Qazax or Institut, a village of
+    Armenia), nor of a people's name: -ский makes their adjectives too (талышский is Talysh,
+    not Talış), nor of a village (_town)."""
     c = _CONSONANT_ADJECTIVE_RE.search(low)
-    if c is None or c.start() < MIN_STEM or is_common_word(low[: c.start()] + "ский"):
+    if c is None or c.start() < MIN_STEM:
         return None
     stem = low[: c.start()]
+    if is_common_word(stem + "ский") or is_common_word(stem + "цы"):
+        return None
     for name in (stem, stem + "ь", stem + "ы", *_devoiced(stem)):
         entry = None if is_common_word(name) else _of_region(lookup_form(name), tables)
-        if entry is not None and _place_only(entry):
+        if entry is not None and _place_only(entry) and _town(entry):
             return entry
     return None
 
 
+def _town(entry: Entry) -> bool:
+    """A group of `entry` is a name of names.tsv or a place of TOWN people or more: Russian
+    makes these words of towns and regions, and a village's name may be one's stem by chance
+    (останец, a rock, is no one of Ostan)."""
+    populations = place_populations()
+    return any(populations.get(g, TOWN) >= TOWN for g in entry.groups)
+
+
 def adjective_groups(word: str) -> tuple[str, ...]:
-    """The groups of the place of the region whose Russian adjective, or people's -инец, the
+    """The groups of the place of the region whose Russian adjective, or people's -ец, the
     Cyrillic `word` is (_relational_adjective): what Russian writes in lower case of a name."""
     t = table()
     entry = _relational_adjective(word, (t.index, t.capitalized, _native(word)))
@@ -786,6 +798,12 @@ def word_groups() -> frozenset[str]:
 def place_countries() -> dict[str, str]:
     """Group of places.tsv -> its place's country."""
     return settled({cells[0].strip(): cells[2].strip() for cells in rows("places.tsv")})
+
+
+@cache
+def place_populations() -> dict[str, int]:
+    """Group of places.tsv -> its place's population."""
+    return settled({cells[0].strip(): int(cells[4]) for cells in rows("places.tsv")})
 
 
 def group_key(group: str) -> str:
