@@ -564,6 +564,11 @@ def test_a_russian_word_in_lower_case_is_no_place_of_the_region_either():
         ("карабахцы", "Karabakh"),
         ("ереванцев", "Yerevan"),
         ("ленкоранцы", "Lənkəran"),
+        # and the adjective romanized, in any scheme, of a town's name
+        ("Shushinsky", "Shusha"),
+        ("Šušinskij", "Шуша"),
+        ("Fizulinskiy", "Füzuli"),
+        ("Lenkoranskaya", "Lənkəran"),
     ],
 )
 def test_the_russian_adjective_of_a_region_place_is_that_place_in_lower_case_too(adjective, name):
@@ -618,6 +623,9 @@ def test_other_adjectives_in_lower_case_are_not_the_region_place(adjective, name
         # a village's name may be a word's stem by chance: only a town's makes these words
         ("останцы", "=gn174713"),  # rocks left standing, not Ostan (Vostan, 3,000 people)
         ("ленинабадской", "=gn824615"),  # Leninabad, Samuxlu's old name, is Khujand's too
+        # romanized, a surname's more often than a village's adjective, or another language's
+        ("Ushinsky", "=gn616121"),  # the pedagogue's name, not Ushi's (1,800 people)
+        ("Bagiński", "=gn587084"),  # a Polish surname, not Baku's
     ],
 )
 def test_the_adjective_of_an_ordinary_word_names_no_place_in_lower_case(adjective, place):

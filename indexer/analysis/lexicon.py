@@ -121,6 +121,11 @@ def _common() -> frozenset[str]:
     return _listed("common_words.txt")
 
 
+def common_words() -> frozenset[str]:
+    """The frequent Russian and Turkish words (data/common_words.txt)."""
+    return _common()
+
+
 def is_common_word(word: str) -> bool:
     """`word` (as written) is a frequent Russian or Turkish word, not a name, or in lower case
     such a Turkish word with endings the list does not hold (süreye, kafeye: süre, kafe).

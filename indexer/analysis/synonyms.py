@@ -49,7 +49,7 @@ from functools import cache
 from indexer.caching import bounded_cache
 
 from .casing import QARA_RE, lower
-from .lexicon import is_common_word
+from .lexicon import common_words, is_common_word, is_english_word
 from .romanize import romanize, romanize_for_keys, russian_cyrillic, strip_apostrophe_suffix
 from .schemes import scheme_keys
 from .skeleton import skeletons
@@ -420,7 +420,9 @@ def _lookup(word: str) -> Entry | None:
             if stem in table_:
                 return table_[stem]
     if kind == "latn":
-        entry = _of_place(form, (index, capitalized))
+        entry = _of_place(form, (index, capitalized)) or _romanized_adjective(
+            word, form, (index, capitalized)
+        )
         if entry is not None:
             return entry
     entry = _feminine_plural(form, index) or _german_people_plural(word, form, index)
@@ -661,6 +663,54 @@ def _town(entry: Entry) -> bool:
     (останец, a rock, is no one of Ostan)."""
     populations = place_populations()
     return any(populations.get(g, TOWN) >= TOWN for g in entry.groups)
+
+
+# Those adjectives romanized, in any scheme: Shushinsky, Šušinskij, Khyzynskiy, Lenkoranskaya
+# (not -ski, a Polish surname's: Massalski)
+_LATIN_ADJECTIVE_RE = re.compile(
+    "sk(?:iy|ij|ii|yy|y|aya|aja|aia|oye|oe|oje|ogo|oy|oj|om|ikh|ich|ix|im|ie|iye|ije|uyu|uju)$"
+)
+_LATIN_VOWEL_NAME_RE = re.compile("(?:in|(?P<kept>yn|uy))$")
+_LATIN_NAME_VOWELS = ("a", "ya", "y", "i", "e", "u")
+_POLISH_RE = re.compile("[ąćęłńśźż]")
+
+
+def _romanized_adjective(word: str, form: str, tables) -> Entry | None:
+    """_relational_adjective for a Latin word that romanizes the Russian one: the entry of a
+    listed town of the region whose adjective it writes (Shushinsky, Šušinskij: Shusha;
+    Lenkoranskiy: Ленкорань). Not an English word (whisky), nor a word with Turkic or Polish
+    letters (Bagiński), nor a frequent Russian adjective romanized (Kazakhsky, Kubinskiy:
+    Kazakh and Cuban); a village's name is too often a surname's stem (Ushinsky is no one of
+    Ushi), so only a town's (_town) counts."""
+    m = _LATIN_ADJECTIVE_RE.search(form)
+    if m is None or m.start() < MIN_STEM or _TURKIC_LETTER_RE.search(word):
+        return None
+    stem = form[: m.start()]
+    if _POLISH_RE.search(word) or is_english_word(form) or stem in _common_adjective_stems():
+        return None
+    names: tuple[str, ...] = (stem, stem + "y")
+    if stem.endswith("s"):
+        names += (stem[:-1] + "z",)  # Khachmasskiy: Хачмаз
+    v = _LATIN_VOWEL_NAME_RE.search(stem)
+    if v is not None:
+        base, kept = stem[: v.start()], v.group("kept")
+        names = (base + kept[0],) if kept else tuple(base + x for x in _LATIN_NAME_VOWELS)
+        names += (stem,)  # Lachinskiy: Лачин
+    for name in names:
+        entry = _of_region(name, tables)
+        if entry is not None and _place_only(entry) and _town(entry):
+            return entry
+    return None
+
+
+@cache
+def _common_adjective_stems() -> frozenset[str]:
+    """The frequent Russian adjectives in -ский romanized, without it: kazakh, kubin."""
+    return frozenset(
+        lookup_form(w[:-4])
+        for w in common_words()
+        if w.endswith(("ский", "ской")) and _CYRILLIC_RE.match(w)
+    )
 
 
 def adjective_groups(word: str) -> tuple[str, ...]:
