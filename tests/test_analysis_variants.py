@@ -877,6 +877,10 @@ def test_two_vowels_in_a_row_stay_two_in_the_skeleton():
         # German plurals of those names, in -en, -er, -ier, are the people's too
         ["Авары", "Awaren", "Avars"],
         ["Ногайцы", "Nogaier", "Nogais"],
+        # the German adjective in -isch with its endings
+        ["Armenian", "Armenisch", "armenischen", "armenischer"],
+        ["Kurdish", "Kurdisch", "kurdischen"],
+        ["Russian", "russischen", "russisches"],
         # the Armenian plural, -ներ, with the article or a case after it
         ["Talysh", "Թալիշ", "թալիշներ", "թալիշների"],
         ["Uzbeks", "Ուզբեկ", "ուզբեկներ", "ուզբեկներից"],

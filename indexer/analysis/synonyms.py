@@ -94,6 +94,11 @@ _TURKIC_CASE_RE = re.compile("(?:[dt]an|[dt]en|[dt]a|[dt]e|nin|nun|in|un)$")
 # (Davasını, "his case")
 _TURKIC_VOWEL_CASE_RE = re.compile("(?<=[aeiou])(?:n[iu]|y[ae])$")
 
+# the German adjective's endings after -isch (armenischen, russischer, kurdisches: Armenisch,
+# Russisch, Kurdisch)
+_GERMAN_ADJECTIVE_RE = re.compile("(?<=isch)(?:e|en|er|es|em)$")
+_GERMAN_ADJECTIVE_ENDINGS = tuple(f"isch{e}" for e in ("e", "en", "er", "es", "em"))
+
 _TURKIC_LETTER_RE = re.compile("[çğıöşüəÇĞİÖŞÜƏ]")
 # a vowel that Latin spellings write a or e: ə (with the turned e some lists use for it), and
 # the ä of Finnish and Karelian names (Valkjärvi: Valkyarvi, Valkieiarvi)
@@ -411,6 +416,8 @@ def _lookup(word: str) -> Entry | None:
             _stems(form, _ARMENIAN_CASE_RE, MIN_CASE_STEM),
             _stems(form, _ARMENIAN_PLURAL_RE),
         )
+    elif kind == "latn" and form.endswith(_GERMAN_ADJECTIVE_ENDINGS):
+        stems = itertools.chain(stems, _stems(form, _GERMAN_ADJECTIVE_RE))
     elif kind == "latn" and word[:1].isupper() and _turkic_alphabet(word):
         stems = itertools.chain(stems, _stems(form, _TURKIC_CASE_RE, MIN_CASE_STEM))
         if not is_common_word(lower(word)):
