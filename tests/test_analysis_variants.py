@@ -596,6 +596,23 @@ def test_the_azerbaijani_and_turkish_word_for_a_region_place_s_people_is_that_pl
 @pytest.mark.parametrize(
     "word, name",
     [
+        ("Bakuer", "Baku"),  # Bakuer Ölfelder
+        ("Stepanakerter", "Stepanakert"),
+        ("Lankaraner", "Lənkəran"),
+        ("Agdamerin", "Ağdam"),  # a woman of Agdam
+    ],
+)
+def test_the_german_word_for_a_town_s_people_is_that_town(word, name):
+    assert meet(word, name) and meet(name, word)
+
+
+def test_a_french_surname_in_ier_is_no_german_word_for_a_town_s_people():
+    assert "=gn616697" not in index_keys("Garnier")  # not a man of Garni
+
+
+@pytest.mark.parametrize(
+    "word, name",
+    [
         ("ventilu", "Vedi"),  # Czech, valve's: Venti, a name of Vedi, would take -li
         ("Lalli", "Vazashen"),  # Italian: Lal, a name of Vazashen, is too short a name
     ],

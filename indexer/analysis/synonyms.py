@@ -432,7 +432,11 @@ def _lookup(word: str) -> Entry | None:
         )
         if entry is not None:
             return entry
-    entry = _feminine_plural(form, index) or _german_people_plural(word, form, index)
+    entry = (
+        _feminine_plural(form, index)
+        or _german_people_plural(word, form, index)
+        or _german_demonym(word, form, (index, capitalized))
+    )
     if entry is not None:
         return entry
     if kind == "cyr":
@@ -566,6 +570,23 @@ def _german_people_plural(word: str, form: str, index: dict[str, Entry]) -> Entr
         if entry is not None and all(g.startswith(PEOPLE_GROUP) for g in entry.groups):
             return entry
     return None
+
+
+# the German word for a town's people, and its adjective, in -er (Bakuer, Tifliser: Baku,
+# Tiflis), with the plural's -n, the feminine's -in, -innen; not after an i, as French
+# surnames end (Garnier is no one of Garni)
+_GERMAN_DEMONYM_RE = re.compile("(?<!i)er(?:n|in|innen)?$")
+
+
+def _german_demonym(word: str, form: str, tables) -> Entry | None:
+    """The entry of a listed town of the region (_town) of which `word`, capitalized Latin,
+    is the German -er word (Bakuer Ölfelder, die Jerewaner): German
+    makes it of towns, not of villages, whose names are too often a word's stem."""
+    m = _GERMAN_DEMONYM_RE.search(form)
+    if m is None or m.start() < MIN_STEM or not word[:1].isupper():
+        return None
+    entry = _of_region(form[: m.start()], tables)
+    return entry if entry is not None and _place_only(entry) and _town(entry) else None
 
 
 # The case endings of a Russian noun in -а, -я (Шуша: Шуши, Шуше, Шушу, Шушой), and how the
