@@ -606,6 +606,30 @@ def test_the_german_word_for_a_town_s_people_is_that_town(word, name):
     assert meet(word, name) and meet(name, word)
 
 
+@pytest.mark.parametrize(
+    "word, name",
+    [
+        ("Երևանցի", "Yerevan"),
+        ("ստեփանակերտցիները", "Stepanakert"),  # plural, with the article
+        ("Շուշեցի", "Shusha"),  # Շուշի takes -եցի
+        ("բաքվեցիներ", "Baku"),  # Բաքու: բաքվ-
+    ],
+)
+def test_the_armenian_word_for_a_town_s_people_is_that_town(word, name):
+    assert meet(word, name) and meet(name, word)
+
+
+@pytest.mark.parametrize(
+    "word, group",
+    [
+        ("տեղացի", "=gn174743"),  # local, not a man of Tegh, a village
+        ("փյունիկեցի", "=gn616316"),  # Phoenician, not of Pyunik
+    ],
+)
+def test_an_armenian_word_in_ci_of_a_village_s_name_is_not_that_village(word, group):
+    assert group not in index_keys(word)
+
+
 def test_a_french_surname_in_ier_is_no_german_word_for_a_town_s_people():
     assert "=gn616697" not in index_keys("Garnier")  # not a man of Garni
 

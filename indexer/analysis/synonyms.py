@@ -432,6 +432,10 @@ def _lookup(word: str) -> Entry | None:
         )
         if entry is not None:
             return entry
+    if kind == "hy":
+        entry = _armenian_demonym(word, (index, capitalized, native))
+        if entry is not None:
+            return entry
     entry = (
         _feminine_plural(form, index)
         or _german_people_plural(word, form, index)
@@ -589,6 +593,38 @@ def _german_demonym(word: str, form: str, tables) -> Entry | None:
     return entry if entry is not None and _place_only(entry) and _town(entry) else None
 
 
+# The Armenian word for a town's people, -ցի (with the ա or ե it may take after the name:
+# երևանցի, շիրակացի, Շուշեցի), its plural and its cases (երևանցիներ, երևանցու)
+_ARMENIAN_DEMONYM_RE = re.compile(
+    "[աե]?ց(?:ի|ին|իով|ու|ուն|ուց|իներ|իները|իների|իներից|իներով|իներն|իներին)$"
+)
+
+
+def _armenian_demonym(word: str, tables) -> Entry | None:
+    """The entry of a listed town of the region (_town) of which the Armenian `word` names a
+    person (Երևանցի, ստեփանակերտցիները, Շուշեցի: Yerevan, Stepanakert, Shushi), not a
+    village's: a word of the language may end so by chance (տեղացի, local, is no one of Tegh;
+    փյունիկեցի, Phoenician, of Pyunik)."""
+    low = word.lower()
+    m = _ARMENIAN_DEMONYM_RE.search(low)
+    if m is None:
+        return None
+    base = low[: m.start()]
+    names = [base, base + "ա", base + "ի"]
+    if low[m.start()] in "աե":  # which may be the name's own (Սամարա-ցի)
+        names.insert(0, low[: m.start() + 1])
+    if base.endswith("վ"):
+        names.append(base[:-1] + "ու")  # Բաքու: բաքվեցի
+    for name in names:
+        form = lookup_form(name)
+        if len(form) < MIN_STEM:
+            continue
+        entry = _of_region(form, tables)
+        if entry is not None and _place_only(entry) and _town(entry):
+            return entry
+    return None
+
+
 # The case endings of a Russian noun in -а, -я (Шуша: Шуши, Шуше, Шушу, Шушой), and how the
 # lookup form writes them
 _FIRST_DECLENSION_RE = re.compile("(?:ою|ею|ой|ей|е|и|у|ы|ю)$")
@@ -643,7 +679,7 @@ RELATIONAL_RE = re.compile(
 )
 _CONSONANT_ADJECTIVE_RE = re.compile(f"{_CONSONANT}(?:{_ADJECTIVE}|{_PEOPLE})")
 _NAME_VOWELS = "аяыиеу"
-TOWN = 5_000  # people: the smallest place whose -ский and -ец words _town accepts
+TOWN = 5_000  # people: the smallest place whose adjective or word for its people _town accepts
 
 
 def _relational_adjective(word: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
