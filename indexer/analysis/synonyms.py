@@ -30,11 +30,12 @@ genitive, Երևանում, հայերից, Արփայի, and the article, հա�
 inflection rules never touch other words; an ethnonym of words.tsv also with another ending on
 the stem of a listed form (Азербайджанцев, армянам), romanized with an adjective's ending too
 (armyanskomu), and a feminine's genitive plural (армянок: Армянка); a name of the region also as
-the word for its people, the Russian adjective (шушинского) and the Azerbaijani or Turkish -lı
-word (Şuşalılar). A Latin word that writes a listed name in another romanization scheme
-(schemes.py) joins its group (by_scheme: Kelanlou, Kjolanlu; outside Azerbaijan, Armenia and
-Georgia only a name in the Russian alphabet, which the schemes romanize, that no other place
-has: Alonetc, Алонец), and so does one that romanizes a Russian form of words.tsv with or
+the adjective and the word for its people that Russian, Azerbaijani and Turkish, German and
+Armenian make of it (шушинского, Shushinsky, Şuşalılar, Bakuer, Երևանցի: derived.py). A Latin
+word that writes a listed name in another romanization scheme (schemes.py) joins its group
+(by_scheme: Kelanlou, Kjolanlu; outside Azerbaijan, Armenia and Georgia only a name in the
+Russian alphabet, which the schemes romanize, that no other place has: Alonetc, Алонец), and
+so does one that romanizes a Russian form of words.tsv with or
 without an ending (Armiane, Armjane: Армяне; azerbaidzhantsev: Азербайджанцев).
 """
 
@@ -49,7 +50,7 @@ from functools import cache
 from indexer.caching import bounded_cache
 
 from .casing import QARA_RE, lower
-from .lexicon import common_words, is_common_word, is_english_word
+from .lexicon import is_common_word
 from .romanize import romanize, romanize_for_keys, russian_cyrillic, strip_apostrophe_suffix
 from .schemes import scheme_keys
 from .skeleton import skeletons
@@ -99,7 +100,7 @@ _TURKIC_VOWEL_CASE_RE = re.compile("(?<=[aeiou])(?:n[iu]|y[ae])$")
 _GERMAN_ADJECTIVE_RE = re.compile("(?<=isch)(?:e|en|er|es|em)$")
 _GERMAN_ADJECTIVE_ENDINGS = tuple(f"isch{e}" for e in ("e", "en", "er", "es", "em"))
 
-_TURKIC_LETTER_RE = re.compile("[çğıöşüəÇĞİÖŞÜƏ]")
+TURKIC_LETTER_RE = re.compile("[çğıöşüəÇĞİÖŞÜƏ]")
 # a vowel that Latin spellings write a or e: ə (with the turned e some lists use for it), and
 # the ä of Finnish and Karelian names (Valkjärvi: Valkyarvi, Valkieiarvi)
 _A_OR_E_RE = re.compile("[əƏǝƎәӘäÄ]")
@@ -427,19 +428,19 @@ def _lookup(word: str) -> Entry | None:
             if stem in table_:
                 return table_[stem]
     if kind == "latn":
-        entry = _of_place(form, (index, capitalized)) or _romanized_adjective(
+        entry = derived.of_place(form, (index, capitalized)) or derived.romanized_adjective(
             word, form, (index, capitalized)
         )
         if entry is not None:
             return entry
     if kind == "hy":
-        entry = _armenian_demonym(word, (index, capitalized, native))
+        entry = derived.armenian_demonym(word, (index, capitalized, native))
         if entry is not None:
             return entry
     entry = (
         _feminine_plural(form, index)
         or _german_people_plural(word, form, index)
-        or _german_demonym(word, form, (index, capitalized))
+        or derived.german_demonym(word, form, (index, capitalized))
     )
     if entry is not None:
         return entry
@@ -453,53 +454,18 @@ def _lookup(word: str) -> Entry | None:
     # an ethnonym's stem (only words.tsv has stems), with a Russian adjective's ending also in
     # a romanization (armyanskim, armyanskomu), not in a word of Turkic letters: its -im and
     # -üyü are Turkish endings (türküyü, a folk song's, is no Turk's)
-    russian = kind == "latn" and not _TURKIC_LETTER_RE.search(word)
+    russian = kind == "latn" and not TURKIC_LETTER_RE.search(word)
     for endings in (suffix_re, _SCRIPT_SUFFIX_RE["cyr"]) if russian else (suffix_re,):
         stem = _stem(form, endings)
         if stem in table().stems:
             return table().stems[stem]
     if kind == "cyr":
-        return _relational_adjective(word, (index, capitalized, native))
-    return None
-
-
-# Azerbaijani and Turkish make the word for a place's people, or for what is of a place, with
-# -lı (-li, -lu, -lü), which then takes the plural and a case ending (Şuşalı, qarabağlılar,
-# Ağdamlılardan; as the lookup form writes them: shushalilar). Its vowel follows the name's
-# last one: in the lookup form, which folds ı to i and ö, ü to o, u, an i after a, e or i and
-# a u after o or u (Bakülü: bakulu).
-_OF_PLACE_RE = re.compile("l([iu])(?:l[ae]r)?(?:[dt][ae]n?|n?[iu]n|y?[ae]|[ny]?[iu])?$")
-_LAST_VOWEL_RE = re.compile("[aeiou](?=[^aeiou]*$)")
-_HARMONY = {"a": "i", "e": "i", "i": "i", "o": "u", "u": "u"}
-
-
-def _of_place(form: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
-    """The entry of a listed name of the region (bridged) of which a Latin word of lookup form
-    `form` is the -lı word, in any of its forms, as for the Russian adjective in -инский
-    (_relational_adjective). Not of a name shorter than MIN_STEM (Qaxlı: too many short words
-    end so), nor one whose -lı breaks the vowel harmony (the Czech ventilu is no Venti's)."""
-    m = _OF_PLACE_RE.search(form)
-    if m is None or m.start() < MIN_STEM:
-        return None
-    stem = form[: m.start()]
-    last = _LAST_VOWEL_RE.search(stem)
-    if last is None or _HARMONY[last.group()] != m.group(1):
-        return None
-    return _of_region(stem, tables)
-
-
-def _of_region(form: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
-    """The entry of `form` in the first of `tables` that has it, if it names a place or name of
-    the region (bridged)."""
-    for table_ in tables:
-        entry = table_.get(form)
-        if entry is not None and not bridged().isdisjoint(entry.groups):
-            return entry
+        return derived.relational_adjective(word, (index, capitalized, native))
     return None
 
 
 def _turkic_alphabet(word: str) -> bool:
-    return bool(_TURKIC_LETTER_RE.search(word) or QARA_RE.search(lower(word)))
+    return bool(TURKIC_LETTER_RE.search(word) or QARA_RE.search(lower(word)))
 
 
 def case_stems(word: str) -> list[str]:
@@ -576,55 +542,6 @@ def _german_people_plural(word: str, form: str, index: dict[str, Entry]) -> Entr
     return None
 
 
-# the German word for a town's people, and its adjective, in -er (Bakuer, Tifliser: Baku,
-# Tiflis), with the plural's -n, the feminine's -in, -innen; not after an i, as French
-# surnames end (Garnier is no one of Garni)
-_GERMAN_DEMONYM_RE = re.compile("(?<!i)er(?:n|in|innen)?$")
-
-
-def _german_demonym(word: str, form: str, tables) -> Entry | None:
-    """The entry of a listed town of the region (_town) of which `word`, capitalized Latin,
-    is the German -er word (Bakuer Ölfelder, die Jerewaner): German
-    makes it of towns, not of villages, whose names are too often a word's stem."""
-    m = _GERMAN_DEMONYM_RE.search(form)
-    if m is None or m.start() < MIN_STEM or not word[:1].isupper():
-        return None
-    entry = _of_region(form[: m.start()], tables)
-    return entry if entry is not None and _place_only(entry) and _town(entry) else None
-
-
-# The Armenian word for a town's people, -ցի (with the ա or ե it may take after the name:
-# երևանցի, շիրակացի, Շուշեցի), its plural and its cases (երևանցիներ, երևանցու)
-_ARMENIAN_DEMONYM_RE = re.compile(
-    "[աե]?ց(?:ի|ին|իով|ու|ուն|ուց|իներ|իները|իների|իներից|իներով|իներն|իներին)$"
-)
-
-
-def _armenian_demonym(word: str, tables) -> Entry | None:
-    """The entry of a listed town of the region (_town) of which the Armenian `word` names a
-    person (Երևանցի, ստեփանակերտցիները, Շուշեցի: Yerevan, Stepanakert, Shushi), not a
-    village's: a word of the language may end so by chance (տեղացի, local, is no one of Tegh;
-    փյունիկեցի, Phoenician, of Pyunik)."""
-    low = word.lower()
-    m = _ARMENIAN_DEMONYM_RE.search(low)
-    if m is None:
-        return None
-    base = low[: m.start()]
-    names = [base, base + "ա", base + "ի"]
-    if low[m.start()] in "աե":  # which may be the name's own (Սամարա-ցի)
-        names.insert(0, low[: m.start() + 1])
-    if base.endswith("վ"):
-        names.append(base[:-1] + "ու")  # Բաքու: բաքվեցի
-    for name in names:
-        form = lookup_form(name)
-        if len(form) < MIN_STEM:
-            continue
-        entry = _of_region(form, tables)
-        if entry is not None and _place_only(entry) and _town(entry):
-            return entry
-    return None
-
-
 # The case endings of a Russian noun in -а, -я (Шуша: Шуши, Шуше, Шушу, Шушой), and how the
 # lookup form writes them
 _FIRST_DECLENSION_RE = re.compile("(?:ою|ею|ой|ей|е|и|у|ы|ю)$")
@@ -664,135 +581,9 @@ def _first_declension(word: str, form: str, tables: tuple[dict[str, Entry], ...]
     return None
 
 
-# The Russian adjective of a name that ends in a vowel, which Russian writes in lower case,
-# puts -инский in that vowel's place (Шуша: шушинский; Ходжалы, Физули, Баку: ходжалинской,
-# физулинский, бакинский), or keeps the vowel: an ы before -нский (Хызы: хызынский), an у
-# before -йский (Ахсу: ахсуйский); and so does the word for its people, -инец, -инцы
-# (шушинцы, бакинцев); that of a name ending in a consonant adds -ский (and -ец, -цы) to it,
-# without the soft sign or plural ы the name may end in, its з as с (Агдам, Ленкорань,
-# Белоканы, Хачмаз: агдамский, ленкоранцы, белоканского, хачмасский)
-_ADJECTIVE = "ск(?:ий|ая|ое|ие|ого|его|ому|ему|ой|ую|им|ом|их|ими|ей|ым|ыми)$"
-_CONSONANT = "(?<=[бвгджзклмнпрстфхцчшщ])"
-_PEOPLE = "(?:ец|ц(?:а|у|ем|е|ы|ев|ам|ами|ах))$"
-RELATIONAL_RE = re.compile(
-    f"(?:ин|(?P<kept>ын|уй)){_ADJECTIVE}|ин{_PEOPLE}|{_CONSONANT}(?:{_ADJECTIVE}|{_PEOPLE})"
-)
-_CONSONANT_ADJECTIVE_RE = re.compile(f"{_CONSONANT}(?:{_ADJECTIVE}|{_PEOPLE})")
-_NAME_VOWELS = "аяыиеу"
-TOWN = 5_000  # people: the smallest place whose adjective or word for its people _town accepts
-
-
-def _relational_adjective(word: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
-    """The entry of a listed name of the region (bridged) of which the Cyrillic `word` is the
-    adjective (-инский, -ынский, -уйский of one ending in a vowel, -ский of one ending in a
-    consonant) or the people's -инец, in any of its forms: no ending that the lookup strips
-    leaves that name. Not a frequent Russian word, nor a place elsewhere's, as for
-    _first_declension (кубинский is Cuban: Куба, Quba's old name, is left out)."""
-    low = word.lower()
-    m = RELATIONAL_RE.search(low)
-    if m is None or is_common_word(low):
-        return None
-    stem = low[: m.start()]
-    if not _CONSONANT_ADJECTIVE_RE.match(low, m.start()) and len(stem) + 1 >= MIN_STEM:
-        kept = m.group("kept")
-        names = (stem + kept[0],) if kept else tuple(stem + vowel for vowel in _NAME_VOWELS)
-        entry = next(filter(None, (_of_region(lookup_form(n), tables) for n in names)), None)
-        if entry is not None:
-            return entry
-    return _of_consonant_name(low, tables)
-
-
-def _of_consonant_name(low: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
-    """The entry of a listed place of the region ending in a consonant of which `low` is the
-    adjective in -ский or the people's -ец, -цы, but not one Russian has of an ordinary word
-    (казахский, институтский: Kazakh and institute, not Qazax or Institut, a village of
-    Armenia), nor of a people's name: -ский makes their adjectives too (талышский is Talysh,
-    not Talış), nor of a village (_town)."""
-    c = _CONSONANT_ADJECTIVE_RE.search(low)
-    if c is None or c.start() < MIN_STEM:
-        return None
-    stem = low[: c.start()]
-    if is_common_word(stem + "ский") or is_common_word(stem + "цы"):
-        return None
-    for name in (stem, stem + "ь", stem + "ы", *_devoiced(stem)):
-        entry = None if is_common_word(name) else _of_region(lookup_form(name), tables)
-        if entry is not None and _place_only(entry) and _town(entry):
-            return entry
-    return None
-
-
-def _town(entry: Entry) -> bool:
-    """A group of `entry` is a name of names.tsv or a place of TOWN people or more: Russian
-    makes these words of towns and regions, and a village's name may be one's stem by chance
-    (останец, a rock, is no one of Ostan)."""
-    populations = place_populations()
-    return any(populations.get(g, TOWN) >= TOWN for g in entry.groups)
-
-
-# Those adjectives romanized, in any scheme: Shushinsky, Šušinskij, Khyzynskiy, Lenkoranskaya
-# (not -ski, a Polish surname's: Massalski)
-_LATIN_ADJECTIVE_RE = re.compile(
-    "sk(?:iy|ij|ii|yy|y|aya|aja|aia|oye|oe|oje|ogo|oy|oj|om|ikh|ich|ix|im|ie|iye|ije|uyu|uju)$"
-)
-_LATIN_VOWEL_NAME_RE = re.compile("(?:in|(?P<kept>yn|uy))$")
-_LATIN_NAME_VOWELS = ("a", "ya", "y", "i", "e", "u")
-_POLISH_RE = re.compile("[ąćęłńśźż]")
-
-
-def _romanized_adjective(word: str, form: str, tables) -> Entry | None:
-    """_relational_adjective for a Latin word that romanizes the Russian one: the entry of a
-    listed town of the region whose adjective it writes (Shushinsky, Šušinskij: Shusha;
-    Lenkoranskiy: Ленкорань). Not an English word (whisky), nor a word with Turkic or Polish
-    letters (Bagiński), nor a frequent Russian adjective romanized (Kazakhsky, Kubinskiy:
-    Kazakh and Cuban); a village's name is too often a surname's stem (Ushinsky is no one of
-    Ushi), so only a town's (_town) counts."""
-    m = _LATIN_ADJECTIVE_RE.search(form)
-    if m is None or m.start() < MIN_STEM or _TURKIC_LETTER_RE.search(word):
-        return None
-    stem = form[: m.start()]
-    if _POLISH_RE.search(word) or is_english_word(form) or stem in _common_adjective_stems():
-        return None
-    names: tuple[str, ...] = (stem, stem + "y")
-    if stem.endswith("s"):
-        names += (stem[:-1] + "z",)  # Khachmasskiy: Хачмаз
-    v = _LATIN_VOWEL_NAME_RE.search(stem)
-    if v is not None:
-        base, kept = stem[: v.start()], v.group("kept")
-        names = (base + kept[0],) if kept else tuple(base + x for x in _LATIN_NAME_VOWELS)
-        names += (stem,)  # Lachinskiy: Лачин
-    for name in names:
-        entry = _of_region(name, tables)
-        if entry is not None and _place_only(entry) and _town(entry):
-            return entry
-    return None
-
-
-@cache
-def _common_adjective_stems() -> frozenset[str]:
-    """The frequent Russian adjectives in -ский romanized, without it: kazakh, kubin."""
-    return frozenset(
-        lookup_form(w[:-4])
-        for w in common_words()
-        if w.endswith(("ский", "ской")) and _CYRILLIC_RE.match(w)
-    )
-
-
-def adjective_groups(word: str) -> tuple[str, ...]:
-    """The groups of the place of the region whose Russian adjective, or people's -ец, the
-    Cyrillic `word` is (_relational_adjective): what Russian writes in lower case of a name."""
-    t = table()
-    entry = _relational_adjective(word, (t.index, t.capitalized, _native(word)))
-    return entry.groups if entry is not None else ()
-
-
-def _devoiced(stem: str) -> tuple[str, ...]:
-    """A name's final з, which Russian writes с before -ский (Хачмаз: хачмасский)."""
-    return (stem[:-1] + "з",) if stem.endswith("с") else ()
-
-
-def _place_only(entry: Entry) -> bool:
-    """No group of `entry` is a people's or an ordinary word's: -ский makes their adjectives too
-    (талышский is Talysh, not Talış, a village)."""
+def place_only(entry: Entry) -> bool:
+    """No group of `entry` is a people's or an ordinary word's: `entry` names a place (or a
+    name of names.tsv)."""
     return word_groups().isdisjoint(entry.groups) and not any(
         g.startswith(PEOPLE_GROUP) for g in entry.groups
     )
@@ -803,6 +594,12 @@ def bridged() -> frozenset[str]:
     """Groups whose names link unlisted spellings to them (keys/links.py): the places of
     Azerbaijan and Armenia and the groups of names.tsv."""
     return frozenset(group for _, group in table().names)
+
+
+def lookup_tables(word: str) -> tuple[dict[str, Entry], ...]:
+    """The tables that the lookup reads a name of `word`'s script from, by lookup form."""
+    t = table()
+    return t.index, t.capitalized, _native(word)
 
 
 def _native(word: str) -> dict[str, Entry]:
@@ -864,7 +661,7 @@ def is_place_name(word: str) -> bool:
     entry = table().index.get(form) or _native(word).get(form)
     if entry is None and script(word) == "latn":
         entry = table().written.get(written_form(word))
-    return entry is not None and _place_only(entry)
+    return entry is not None and place_only(entry)
 
 
 def _as_turkish_writes(form: str) -> str:
@@ -922,3 +719,8 @@ def place_populations() -> dict[str, int]:
 
 def group_key(group: str) -> str:
     return "=" + group
+
+
+# The rules for words made of a name (derived.py) read the tables above: imported last, once
+# everything they import from here is defined.
+from . import derived  # noqa: E402

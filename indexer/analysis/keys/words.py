@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from indexer.caching import bounded_cache
 
 from ..casing import QARA_RE, is_turkic, lower, same_letters
+from ..derived import adjective_groups
 from ..lexicon import is_common_word, is_english_word
 from ..lexicon import load as load_lexicon
 from ..pipeline import exact_key
@@ -19,7 +20,6 @@ from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_keys, x_ending
 from ..synonyms import (
     BRIDGE_COUNTRIES,
     Entry,
-    adjective_groups,
     bridged,
     by_scheme,
     carrying_forms,
