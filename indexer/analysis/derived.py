@@ -25,6 +25,8 @@ from .synonyms import (
     script,
 )
 
+Tables = tuple[dict[str, Entry], ...]  # lookup form -> entry, in the order they are asked
+
 # Azerbaijani and Turkish make the word for a place's people, or for what is of a place, with
 # -lı (-li, -lu, -lü), which then takes the plural and a case ending (Şuşalı, qarabağlılar,
 # Ağdamlılardan; as the lookup form writes them: shushalilar). Its vowel follows the name's
@@ -35,7 +37,7 @@ _LAST_VOWEL_RE = re.compile("[aeiou](?=[^aeiou]*$)")
 _HARMONY = {"a": "i", "e": "i", "i": "i", "o": "u", "u": "u"}
 
 
-def of_place(form: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
+def of_place(form: str, tables: Tables) -> Entry | None:
     """The entry of a listed name of the region (bridged) of which a Latin word of lookup form
     `form` is the -lı word, in any of its forms, as for the Russian adjective in -инский
     (relational_adjective). Not of a name shorter than MIN_STEM (Qaxlı: too many short words
@@ -50,7 +52,7 @@ def of_place(form: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
     return _of_region(stem, tables)
 
 
-def _of_region(form: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
+def _of_region(form: str, tables: Tables) -> Entry | None:
     """The entry of `form` in the first of `tables` that has it, if it names a place or name of
     the region (bridged)."""
     for table_ in tables:
@@ -60,16 +62,16 @@ def _of_region(form: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
     return None
 
 
-# the German word for a town's people, and its adjective, in -er (Bakuer, Tifliser: Baku,
-# Tiflis), with the plural's -n, the feminine's -in, -innen; not after an i, as French
-# surnames end (Garnier is no one of Garni)
+# the German word for a town's people, and its adjective, in -er (Bakuer, Stepanakerter),
+# with the plural's -n, the feminine's -in, -innen; not after an i, as French surnames end
+# (Garnier is no one of Garni)
 _GERMAN_DEMONYM_RE = re.compile("(?<!i)er(?:n|in|innen)?$")
 
 
-def german_demonym(word: str, form: str, tables) -> Entry | None:
+def german_demonym(word: str, form: str, tables: Tables) -> Entry | None:
     """The entry of a listed town of the region (_town) of which `word`, capitalized Latin,
-    is the German -er word (Bakuer Ölfelder, die Jerewaner): German
-    makes it of towns, not of villages, whose names are too often a word's stem."""
+    is the German -er word (Bakuer Ölfelder, die Jerewaner): German makes it of towns, not of
+    villages, whose names are too often a word's stem."""
     m = _GERMAN_DEMONYM_RE.search(form)
     if m is None or m.start() < MIN_STEM or not word[:1].isupper():
         return None
@@ -84,7 +86,7 @@ _ARMENIAN_DEMONYM_RE = re.compile(
 )
 
 
-def armenian_demonym(word: str, tables) -> Entry | None:
+def armenian_demonym(word: str, tables: Tables) -> Entry | None:
     """The entry of a listed town of the region (_town) of which the Armenian `word` names a
     person (Երևանցի, ստեփանակերտցիները, Շուշեցի: Yerevan, Stepanakert, Shushi), not a
     village's: a word of the language may end so by chance (տեղացի, local, is no one of Tegh;
@@ -119,7 +121,7 @@ def armenian_demonym(word: str, tables) -> Entry | None:
 _ADJECTIVE = "ск(?:ий|ая|ое|ие|ого|его|ому|ему|ой|ую|им|ом|их|ими|ей|ым|ыми)$"
 _CONSONANT = "(?<=[бвгджзклмнпрстфхцчшщ])"
 _PEOPLE = "(?:ец|ц(?:а|у|ем|е|ы|ев|ам|ами|ах))$"
-RELATIONAL_RE = re.compile(
+_RELATIONAL_RE = re.compile(
     f"(?:ин|(?P<kept>ын|уй)){_ADJECTIVE}|ин{_PEOPLE}|{_CONSONANT}(?:{_ADJECTIVE}|{_PEOPLE})"
 )
 _CONSONANT_ADJECTIVE_RE = re.compile(f"{_CONSONANT}(?:{_ADJECTIVE}|{_PEOPLE})")
@@ -127,14 +129,14 @@ _NAME_VOWELS = "аяыиеу"
 TOWN = 5_000  # people: the smallest place whose adjective or word for its people _town accepts
 
 
-def relational_adjective(word: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
+def relational_adjective(word: str, tables: Tables) -> Entry | None:
     """The entry of a listed name of the region (bridged) of which the Cyrillic `word` is the
     adjective (-инский, -ынский, -уйский of one ending in a vowel, -ский of one ending in a
     consonant) or the people's -инец, in any of its forms: no ending that the lookup strips
     leaves that name. Not a frequent Russian word, nor a place elsewhere's, as for
     _first_declension (кубинский is Cuban: Куба, Quba's old name, is left out)."""
     low = word.lower()
-    m = RELATIONAL_RE.search(low)
+    m = _RELATIONAL_RE.search(low)
     if m is None or is_common_word(low):
         return None
     stem = low[: m.start()]
@@ -147,7 +149,7 @@ def relational_adjective(word: str, tables: tuple[dict[str, Entry], ...]) -> Ent
     return _of_consonant_name(low, tables)
 
 
-def _of_consonant_name(low: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
+def _of_consonant_name(low: str, tables: Tables) -> Entry | None:
     """The entry of a listed place of the region ending in a consonant of which `low` is the
     adjective in -ский or the people's -ец, -цы, but not one Russian has of an ordinary word
     (казахский, институтский: Kazakh and institute, not Qazax or Institut, a village of
@@ -184,7 +186,7 @@ _LATIN_NAME_VOWELS = ("a", "ya", "y", "i", "e", "u")
 _POLISH_RE = re.compile("[ąćęłńśźż]")
 
 
-def romanized_adjective(word: str, form: str, tables) -> Entry | None:
+def romanized_adjective(word: str, form: str, tables: Tables) -> Entry | None:
     """relational_adjective for a Latin word that romanizes the Russian one: the entry of a
     listed town of the region whose adjective it writes (Shushinsky, Šušinskij: Shusha;
     Lenkoranskiy: Ленкорань). Not an English word (whisky), nor a word with Turkic or Polish
