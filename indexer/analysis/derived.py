@@ -10,6 +10,7 @@ what it meets.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from .lexicon import common_words, is_common_word, is_english_word
@@ -75,8 +76,7 @@ def german_demonym(word: str, form: str, tables: Tables) -> Entry | None:
     m = _GERMAN_DEMONYM_RE.search(form)
     if m is None or m.start() < MIN_STEM or not word[:1].isupper():
         return None
-    entry = _of_region(form[: m.start()], tables)
-    return entry if entry is not None and place_only(entry) and _town(entry) else None
+    return _town_of((form[: m.start()],), tables)
 
 
 # The Armenian word for a town's people, -ցի (with the ա or ե it may take after the name:
@@ -101,14 +101,7 @@ def armenian_demonym(word: str, tables: Tables) -> Entry | None:
         names.insert(0, low[: m.start() + 1])
     if base.endswith("վ"):
         names.append(base[:-1] + "ու")  # Բաքու: բաքվեցի
-    for name in names:
-        form = lookup_form(name)
-        if len(form) < MIN_STEM:
-            continue
-        entry = _of_region(form, tables)
-        if entry is not None and place_only(entry) and _town(entry):
-            return entry
-    return None
+    return _town_of((f for f in map(lookup_form, names) if len(f) >= MIN_STEM), tables)
 
 
 # The Russian adjective of a name that ends in a vowel, which Russian writes in lower case,
@@ -161,8 +154,15 @@ def _of_consonant_name(low: str, tables: Tables) -> Entry | None:
     stem = low[: c.start()]
     if is_common_word(stem + "ский") or is_common_word(stem + "цы"):
         return None
-    for name in (stem, stem + "ь", stem + "ы", *_devoiced(stem)):
-        entry = None if is_common_word(name) else _of_region(lookup_form(name), tables)
+    names = (stem, stem + "ь", stem + "ы", *_devoiced(stem))
+    return _town_of((lookup_form(n) for n in names if not is_common_word(n)), tables)
+
+
+def _town_of(forms: Iterable[str], tables: Tables) -> Entry | None:
+    """The entry of the first of `forms` (lookup forms) that names a listed town of the region:
+    no people or ordinary word (place_only) and no village (_town)."""
+    for form in forms:
+        entry = _of_region(form, tables)
         if entry is not None and place_only(entry) and _town(entry):
             return entry
     return None
@@ -207,11 +207,7 @@ def romanized_adjective(word: str, form: str, tables: Tables) -> Entry | None:
         base, kept = stem[: v.start()], v.group("kept")
         names = (base + kept[0],) if kept else tuple(base + x for x in _LATIN_NAME_VOWELS)
         names += (stem,)  # Lachinskiy: Лачин
-    for name in names:
-        entry = _of_region(name, tables)
-        if entry is not None and place_only(entry) and _town(entry):
-            return entry
-    return None
+    return _town_of(names, tables)
 
 
 @cache
