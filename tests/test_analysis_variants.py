@@ -544,6 +544,19 @@ def test_a_russian_word_in_lower_case_is_no_place_of_the_region_either():
 
 
 @pytest.mark.parametrize(
+    "name, word",
+    [
+        ("Gorus", "корица"),  # cinnamon, a skeleton of Goris of the hand table
+        ("Mığrı", "мегрэ"),  # Maigret, spelt close to Мегри, Meghri
+    ],
+)
+def test_a_russian_word_in_lower_case_is_no_place_of_the_hand_table_either(name, word):
+    # as with the gazetteer's places: an ordinary word that shares a skeleton with one name
+    # of a place is not found by the place's other names
+    assert not meet(name, word)
+
+
+@pytest.mark.parametrize(
     "adjective, name",
     [
         ("ходжалинской", "Ходжалы"),  # ходжалинской трагедии

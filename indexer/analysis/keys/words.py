@@ -204,20 +204,26 @@ def _place_in_lower_case(key: str, word: str) -> bool:
     """Whether `key` is the group of a place that `word`, in lower case in a document, does not
     name. In running text a name has a capital: a word in lower case is an ordinary word, not a
     place elsewhere that has it for a name (миски, bowls: Miski is Myski's name), and in
-    Russian, which writes every name with one, not a place of Azerbaijan or Armenia either
-    (кипчаков: Kipchag), but for the adjective in -инский (-ынский, -уйский) that Russian makes
-    of one ending in a vowel and writes in lower case, as the lookup finds it (ходжалинской
-    трагедии, шушинского района). The region's own names in Latin or Armenian letters may be
-    written so (a web address's khojaly), but only as the gazetteer lists them: a word that
-    joins a place by its skeleton, or names one only as a name kept as written (İçəri@), is a
-    word (the Turkish bilgi, tatlı; the Azerbaijani içəri, inside). A query in lower case still
-    finds the place: readers type names so."""
+    Russian, which writes every name with one, not a place of Azerbaijan or Armenia of either
+    table (кипчаков: Kipchag; корица, cinnamon, is not Goris), but for the adjective in
+    -инский (-ынский, -уйский) that Russian makes of one ending in a vowel and writes in lower
+    case, as the lookup finds it (ходжалинской трагедии, шушинского района). The region's own
+    names in Latin or Armenian letters may be written so (a web address's khojaly), but only
+    as the gazetteer lists them: a word that joins a place by its skeleton, or names one only
+    as a name kept as written (İçəri@), is a word (the Turkish bilgi, tatlı; the Azerbaijani
+    içəri, inside). A query in lower case still finds the place: readers type names so."""
     if not key.startswith(_GROUP):
         return False
     group = key[len(_GROUP) :]
     country = place_countries().get(group)
     if country is None:
-        return False
+        # a group of names.tsv: in Russian, a place of the region only as its adjective or
+        # its people (корица, cinnamon, is not Goris; барды, bards, not Barda)
+        countries = group_countries().get(group)
+        cyrillic = CYRILLIC_RE.search(word) is not None
+        if not (cyrillic and countries and countries <= BRIDGE_COUNTRIES):
+            return False
+        return group not in adjective_groups(word)
     if country not in BRIDGE_COUNTRIES:
         return True
     if CYRILLIC_RE.search(word):
