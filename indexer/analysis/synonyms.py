@@ -301,8 +301,12 @@ def table() -> _Table:
         entry = t.index.get(form) or t.capitalized.get(form)
         for key in _listed_scheme_keys(word, form):
             _join(t.schemes, key, entry)
-        if strict:
-            for key in _listed_scheme_keys(word, _stem(form) or form):
+        # a word of words.tsv meets its romanizations with any ending; a people's plural in
+        # -цы of peoples.tsv those of the other cases, which drop the е of its -ец too
+        # (Chechentsev, Čečencami: чеченцев, чеченцами)
+        stem = (_stem(form) or form) if strict else _people_stem(form, entry)
+        if stem:
+            for key in _listed_scheme_keys(word, stem):
                 _join(t.scheme_stems, key, entry)
                 t.scheme_prefixes.add(key[:SCHEME_PREFIX])
     for word in far:
@@ -318,6 +322,13 @@ def table() -> _Table:
         lookup_form(cells[0]) for cells in left_out if cells[3:4] == [VOWELS_KEPT]
     )
     return settled(t)
+
+
+def _people_stem(form: str, entry: Entry | None) -> str | None:
+    """The stem in -ц of a people's plural in -цы (lookup form), as its cases keep it."""
+    if entry is None or not form.endswith(_TS + "y"):
+        return None
+    return form[:-1] if all(g.startswith(PEOPLE_GROUP) for g in entry.groups) else None
 
 
 def _russian(word: str) -> bool:
@@ -445,7 +456,9 @@ def _lookup(word: str) -> Entry | None:
     if entry is not None:
         return entry
     if kind == "cyr":
-        entry = _singulative(_stems(form, suffix_re), index)
+        entry = _singulative(_stems(form, suffix_re), index) or _fleeting_e(
+            _stems(form, suffix_re), index
+        )
         if entry is not None:
             return entry
         entry = _first_declension(word, form, (index, capitalized, native))
@@ -521,6 +534,26 @@ def _singulative(stems, index: dict[str, Entry]) -> Entry | None:
             and (entry.strict or all(g.startswith(PEOPLE_GROUP) for g in entry.groups))
         ):
             return entry
+    return None
+
+
+_ETS, _TS = "ets", "ts"  # -ец and its ц without the е, romanized (lookup_form)
+
+
+def _fleeting_e(stems, index: dict[str, Entry]) -> Entry | None:
+    """The entry of a people of words.tsv or peoples.tsv whose word in -ец or its plural in
+    -цы is listed, of which a Cyrillic word, with one of `stems` (its lookup form without a
+    case ending), is a case form: Russian drops that е before every ending (аварец, аварца,
+    аварцев, аварцами; адыгейцы, адыгейцев), which lookup's endings leave as a stem in -ц."""
+    for stem in stems:
+        if not stem.endswith(_TS) or len(stem) - len(_TS) < MIN_STEM:
+            continue
+        for listed in (stem + "y", stem[: -len(_TS)] + _ETS):
+            entry = index.get(listed)
+            if entry is not None and (
+                entry.strict or all(g.startswith(PEOPLE_GROUP) for g in entry.groups)
+            ):
+                return entry
     return None
 
 
