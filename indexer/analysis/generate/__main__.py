@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import sys
 
-from . import abroad, case_forms, evaldata, extra_confusables, peoples, places, schemes, words
+from . import (
+    abroad,
+    case_forms,
+    countries,
+    evaldata,
+    extra_confusables,
+    peoples,
+    places,
+    schemes,
+    words,
+)
 
 
 def main() -> int:
@@ -14,6 +24,7 @@ def main() -> int:
     print(f"scheme spellings: {schemes.write()}")
     print(f"words: {words.write()}")
     print(f"peoples: {peoples.write()}")
+    print(f"countries: {countries.write()}")
     print(f"compound parts: {words.write_parts()}")
     print(f"names English has as words: {words.write_names()}")
     for path in evaldata.write():

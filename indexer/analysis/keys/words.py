@@ -19,6 +19,7 @@ from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
 from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_keys, x_ending
 from ..synonyms import (
     BRIDGE_COUNTRIES,
+    COUNTRY_GROUP,
     Entry,
     bridged,
     by_scheme,
@@ -216,6 +217,8 @@ def _place_in_lower_case(key: str, word: str) -> bool:
     if not key.startswith(_GROUP):
         return False
     group = key[len(_GROUP) :]
+    if group.startswith(COUNTRY_GROUP):
+        return True  # every language of the archive writes a country with a capital
     country = place_countries().get(group)
     if country is None:
         # a group of names.tsv: in Russian, a place of the region only as its adjective or

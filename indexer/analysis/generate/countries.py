@@ -1,0 +1,129 @@
+"""The countries beyond the region by their names in the archive's languages
+(data/countries.tsv).
+
+The archive names countries everywhere: the parliaments that recognized the massacre
+(Pakistan, Mexico, Colombia), the capitals of the diaspora (Germany, France), the neighbours.
+A country's names in other languages are no spellings of each other (Switzerland, Schweiz,
+İsveçrə, Швейцария), so the Unicode CLDR names every territory in each of the archive's
+languages (English, French, German, Russian, Turkish, Azerbaijani, Armenian), and a row holds
+one territory's names of one word. CLDR ships with Babel, pinned with the other table sources
+(pyproject.toml, `tables`). The region's own countries are listed by hand (words.tsv,
+names.tsv).
+
+Like words.tsv, the rows get no spelling rules (Mali is not Molla): every name is listed, and
+the lookup finds its case forms (Fransada, Швейцарии). A name is left out when it is not one
+country's alone:
+- CLDR gives it two territories (Congo);
+- the gazetteer or a hand table has it for a place, people or word of its own, or leaves it
+  out as several places' (Kuba: Quba, a town of Azerbaijan, and Cuba);
+- in Russian it is an ordinary word too (Того, "of that"; Чад, fumes), which a sentence's
+  first word writes with a capital.
+In a document, a word in lower case is no country (keys/words.py: china, mısır, corn, are
+words), though a query in lower case finds the country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+
+from indexer.analysis.synonyms import COUNTRY_GROUP, lookup_form
+from indexer.analysis.tables import rows as table_rows
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+FILENAME = "countries.tsv"
+LOCALES = ("en", "fr", "de", "ru", "tr", "az", "hy")
+REGION = frozenset({"AZ", "AM", "GE", "IR", "TR", "RU"})  # listed by hand
+# CLDR's codes that name no country: groupings, unknown and pseudo-regions
+NO_COUNTRY = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
+_CODE_RE = re.compile("[A-Z]{2}")
+_REGION_PLACE_RE = re.compile(r"\((?:AZ|AM) \d+\)")  # a place of places_ambiguous.tsv
+_WORD_RE = re.compile(r"[^\W\d_]+")  # one word of letters
+# pymorphy3's tags of a name: a reading with none of them is an ordinary word
+_PROPER = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Abbr", "Init"})
+
+
+def _territories() -> dict[str, list[str]]:
+    """Country code -> its one-word names, English first, each once."""
+    from babel import Locale
+
+    names: dict[str, list[str]] = defaultdict(list)
+    for locale in LOCALES:
+        for code, name in Locale.parse(locale).territories.items():
+            if not _CODE_RE.fullmatch(code) or code in REGION | NO_COUNTRY:
+                continue
+            if _WORD_RE.fullmatch(name) and name not in names[code]:
+                names[code].append(name)
+    return names
+
+
+@cache
+def _taken() -> frozenset[str]:
+    """Lookup forms the other tables give a group, or leave out as a name of a place of
+    Azerbaijan or Armenia (the gazetteer leaves Chile out as an English word, and names
+    Şile in Turkey so: Chile is the country's)."""
+    forms = set()
+    for filename in ("places.tsv", "names.tsv", "peoples.tsv", "words.tsv"):
+        for cells in table_rows(filename):
+            for name in cells[1].split(","):
+                word = name.strip().rstrip("*@").partition(">")[0]
+                if word:
+                    forms.add(lookup_form(word))
+    forms.update(
+        lookup_form(cells[0])
+        for cells in table_rows("places_ambiguous.tsv")
+        if _REGION_PLACE_RE.search(cells[1] + cells[2])
+    )
+    return frozenset(forms)
+
+
+def _russian_word(name: str) -> bool:
+    """A Cyrillic name that pymorphy3 reads as an ordinary word first (not Франция, whose
+    other reading is francium's genitive)."""
+    if not re.search("[а-яё]", name.lower()):
+        return False
+    return not (_PROPER & _morph().parse(name.lower())[0].tag.grammemes)
+
+
+@cache
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def rows() -> list[list[str]]:
+    territories = _territories()
+    owners: dict[str, set[str]] = defaultdict(set)
+    for code, names in territories.items():
+        for name in names:
+            owners[lookup_form(name)].add(code)
+    taken = _taken()
+    out = []
+    for code in sorted(territories):
+        kept = []
+        for name in territories[code]:
+            form = lookup_form(name)
+            if len(owners[form]) > 1 or form in taken or _russian_word(name):
+                continue
+            kept.append(name)
+        if len(kept) > 1:
+            out.append([COUNTRY_GROUP + code.lower(), ", ".join(kept)])
+    return out
+
+
+def write(folder: Path = DATA) -> Path:
+    from importlib.metadata import version
+
+    path = folder / FILENAME
+    header = (
+        "# Generated by `python -m indexer.analysis.generate` (make tables) from the CLDR\n"
+        f"# territory names in Babel {version('babel')} and pymorphy3 {version('pymorphy3')}:\n"
+        "# generate/countries.py. Do not edit.\n"
+        "# group<TAB>the country's names of one word in English, French, German, Russian,\n"
+        "# Turkish, Azerbaijani and Armenian, as far as CLDR gives them.\n"
+    )
+    path.write_text(header + "".join("\t".join(r) + "\n" for r in rows()), encoding="utf-8")
+    return path
