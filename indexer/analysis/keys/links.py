@@ -10,15 +10,7 @@ from rapidfuzz.fuzz import ratio
 
 from ..romanize import romanize_for_keys
 from ..skeleton import SCHWA
-from ..synonyms import (
-    PEOPLE_GROUP,
-    bridged,
-    lookup,
-    lookup_form,
-    place_countries,
-    script,
-    table,
-)
+from ..synonyms import PEOPLE_GROUP, bridged, lookup, lookup_form, place_countries, table
 from ..tables import rows, settled
 from .marks import MIN_LENGTH, SKELETON, marked
 from .names import consonant_count, name_keys, spelt_stems, vowel_exact_skeletons
@@ -83,17 +75,6 @@ def vowels_by_group() -> dict[str, dict[str, frozenset[str]]]:
     return settled({g: {k: frozenset(v) for k, v in d.items()} for g, d in out.items()})
 
 
-@cache
-def cyrillic_names() -> dict[str, tuple[str, ...]]:
-    """Group -> the lookup forms of its names in Cyrillic letters, for the groups that list
-    any (see linked_groups)."""
-    out: dict[str, tuple[str, ...]] = {}
-    for name, group in table().names:
-        if script(name.lower()) == "cyr":
-            out[group] = (*out.get(group, ()), lookup_form(name))
-    return settled(out)
-
-
 def linked_groups(
     word: str, skeleton_keys: tuple[str, ...], own: tuple[str, ...], close: int = SPELT_CLOSE
 ) -> list[str]:
@@ -104,11 +85,7 @@ def linked_groups(
     places outside the region (`own`: its groups) is their name, not an unlisted spelling of
     a name of the region (Kocaali, a town of Turkey, does not link to Xocalı), nor is a name
     of a large place abroad that the tables do not list (Astana, Karachi, Таллин); one the
-    tables list for a place of the region links to few other groups (_may_link). A Cyrillic
-    word is compared with the group's Cyrillic names where it lists any: Russian spells a name
-    one way, and a skeleton shared with a Latin name, which may have come from any script,
-    does not make an ordinary word that name (Кумиры, idols, is not Kumri, a name of Gyumri,
-    Гюмри; Комики, comedians, not Kumuk, Кумык)."""
+    tables list for a place of the region links to few other groups (_may_link)."""
     by_skeleton = groups_by_skeleton()
     form = lookup_form(word)
     if sum(ch.isalpha() for ch in word) <= MIN_LENGTH:
@@ -119,7 +96,6 @@ def linked_groups(
         return []  # a large place abroad is no spelling of the region's (Astana: Ayastan)
     exact: frozenset[str] | None = None
     spelt: tuple[str, ...] | None = None
-    cyrillic: bool | None = None
     out: list[str] = []
     for key in dict.fromkeys(map(_unswapped, skeleton_keys)):
         for group, names in by_skeleton.get(key, {}).items():
@@ -131,11 +107,6 @@ def linked_groups(
                 # a case ending is no part of the spelling (Samuxda is Samukh's locative)
                 spelt = (form, *spelt_stems(word))
             if max(ratio(s, n) for s in spelt for n in names) < close:
-                continue
-            if cyrillic is None:
-                cyrillic = script(word.lower()) == "cyr"
-            russian = cyrillic_names().get(group) if cyrillic else None
-            if russian and max(ratio(s, n) for s in spelt for n in russian) < close:
                 continue
             if exact is None:
                 exact = vowel_exact_skeletons(word)

@@ -38,7 +38,6 @@ from ..synonyms import (
 )
 from .bare import bare_spelling
 from .links import (
-    cyrillic_names,
     group_countries,
     groups_by_skeleton,
     linked_groups,
@@ -459,7 +458,6 @@ def load_tables() -> None:
     """Read every table the keys consult now (each is read once per process, on first use):
     processes forked afterwards share this copy instead of each reading its own."""
     groups_by_skeleton()
-    cyrillic_names()
     group_countries()
     places_sharing_a_name()
     vowels_by_group()
