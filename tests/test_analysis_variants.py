@@ -20,6 +20,12 @@ def meet(a: str, b: str) -> bool:
     return exact_key(b) in asked or exact_key(a) == exact_key(b) or bool(asked & set(index_keys(b)))
 
 
+def assert_each_meets_the_others(spellings: list[str]) -> None:
+    for a in spellings:
+        for b in spellings:
+            assert meet(a, b), (a, b)
+
+
 def groups(word: str) -> set[str]:
     return {k for k in variant_keys(word) if k.startswith("=")}
 
@@ -215,9 +221,7 @@ def groups(word: str) -> set[str]:
     ],
 )
 def test_every_spelling_of_a_name_meets_every_other(spellings):
-    for a in spellings:
-        for b in spellings:
-            assert meet(a, b), (a, b)
+    assert_each_meets_the_others(spellings)
 
 
 @pytest.mark.parametrize(
@@ -948,9 +952,7 @@ def test_two_vowels_in_a_row_stay_two_in_the_skeleton():
     ],
 )
 def test_a_peoples_name_meets_its_plural_and_derivations(spellings):
-    for a in spellings:
-        for b in spellings:
-            assert meet(a, b), (a, b)
+    assert_each_meets_the_others(spellings)
 
 
 @pytest.mark.parametrize(
@@ -967,9 +969,7 @@ def test_a_peoples_name_meets_its_plural_and_derivations(spellings):
     ],
 )
 def test_a_country_meets_its_names_in_other_languages(spellings):
-    for a in spellings:
-        for b in spellings:
-            assert meet(a, b), (a, b)
+    assert_each_meets_the_others(spellings)
 
 
 @pytest.mark.parametrize(
