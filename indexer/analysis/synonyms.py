@@ -303,7 +303,7 @@ def table() -> _Table:
     for form, entry in t.index.items():
         # a stem of a word of words.tsv is an ethnonym's (армянск-), a country's is often
         # another word's (Roman of Romanya, Kamer of Kamerun)
-        if entry.strict and not all(g.startswith(COUNTRY_GROUP) for g in entry.groups):
+        if entry.strict and not _country_only(entry):
             stem = _stem(form)
             if stem and stem not in t.index:
                 _join(t.stems, stem, entry)
@@ -627,6 +627,10 @@ def _first_declension(word: str, form: str, tables: tuple[dict[str, Entry], ...]
     return None
 
 
+def _country_only(entry: Entry) -> bool:
+    return all(g.startswith(COUNTRY_GROUP) for g in entry.groups)
+
+
 def _foreign_ending(kind: str, stem: str, ending: str, entry: Entry) -> bool:
     """Whether a word of `kind`'s script reads as a country's name with an ending the name
     does not take in that script: a case ending goes on a name of the word's own script
@@ -634,7 +638,7 @@ def _foreign_ending(kind: str, stem: str, ending: str, entry: Entry) -> bool:
     names are English, French, German, Turkish and Azerbaijani ones, which take the Turkic
     endings and the genitive's s (Pakistanın, Mexikos), not the romanized Russian ones (Maliy
     is Малый, no Mali)."""
-    if not all(g.startswith(COUNTRY_GROUP) for g in entry.groups):
+    if not _country_only(entry):
         return False
     if stem not in _country_forms().get(kind, ()):
         return True
@@ -645,7 +649,7 @@ def _russian_nominative(entry: Entry, nominative: str) -> bool:
     """Whether the nominative found for a Russian case form is a Russian name of `entry`: a
     country's names of other languages share its lookup forms (Романы is no case of Turkish
     Romanya)."""
-    if not all(g.startswith(COUNTRY_GROUP) for g in entry.groups):
+    if not _country_only(entry):
         return True
     return nominative in _country_forms().get("cyr", ())
 
