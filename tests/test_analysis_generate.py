@@ -613,6 +613,13 @@ def test_the_countries_table_is_the_one_cldr_gives():
     assert countries.rows() == [cells for cells in rows(countries.FILENAME)]
 
 
+def test_the_countries_names_of_several_words_are_the_ones_cldr_gives():
+    from indexer.analysis.generate import countries
+    from indexer.analysis.tables import rows
+
+    assert countries.multiword_rows() == [cells for cells in rows(countries.MULTIWORD)]
+
+
 @pytest.mark.parametrize(
     "name, why",
     [

@@ -72,6 +72,10 @@ DOCS = {
     "mountain": "The mountain road to Lachin was closed.",
     "albanians": "Die Kirche der kaukasischen Albaner in Kiş.",
     "albania": "Albania and Kosovo signed the protocol.",
+    "usa-ru": "Соединенные Штаты осудили нападение.",
+    "usa-az": "Amerika Birləşmiş Ştatları bəyanat verdi.",
+    "united": "The United Nations and the States parties.",
+    "saudi": "Саудовская Аравия и Пакистан.",
 }
 
 
@@ -111,6 +115,10 @@ def found(engine, q: str) -> set[str]:
         ("Горские евреи", {"mountain-jews", "gorskie", "bergjuden"}),
         ("Caucasian Albanians", {"albanians"}),
         ("Qafqaz albanları", {"albanians"}),
+        # a country's name of several words in each language (CLDR)
+        ("United States", {"usa-ru", "usa-az"}),
+        ("Соединенные Штаты", {"usa-az"}),
+        ("Saudi Arabia", {"saudi"}),
     ],
 )
 def test_a_whole_name_finds_every_other_name_of_its_place(engine, q, expected):
@@ -137,6 +145,8 @@ def test_a_whole_name_finds_every_other_name_of_its_place(engine, q, expected):
         ("Mountain", {"gorskie", "bergjuden"}),
         ("Caucasian Albanians", {"albania"}),  # no Balkan Albania
         ("Albanians", {"albanians"}),
+        ("United", {"usa-ru", "usa-az"}),  # a country's name of several words, in part
+        ("Arabia", {"saudi"}),
     ],
 )
 def test_a_part_of_a_name_alone_finds_nothing_of_the_name(engine, q, not_expected):

@@ -2,11 +2,13 @@
 
 A name of several words is one name, not its words: Kasum is a given name, Ismailov a surname,
 Upper an English word, and none of them names a place alone. So such names are not in the word
-tables (synonyms.py) but here, each with the other names of its place, in two files of one
+tables (synonyms.py) but here, each with the other names of its place, in three files of one
 format (`group<TAB>names`, whole names separated by commas):
 - data/places_multiword.tsv: generated from GeoNames with the gazetteer (generate/places.py);
 - data/names_multiword.tsv: curated, for what GeoNames lacks (Nagorno-Karabakh and its
-  translations: Upper Karabakh, Haut-Karabakh, Dağlıq Qarabağ, Нагорный Карабах).
+  translations: Upper Karabakh, Haut-Karabakh, Dağlıq Qarabağ, Нагорный Карабах);
+- data/countries_multiword.tsv: generated from CLDR with countries.tsv (generate/countries.py):
+  the countries beyond the region (United States, Vereinigte Staaten, Соединённые Штаты).
 
 The query plan (indexer.search.plan) asks `other_names` for runs of adjacent query words; a run
 that is a listed name finds every name of its group: a one-word name as a word (with all its
@@ -48,7 +50,7 @@ from .synonyms import (
 )
 from .tables import rows, settled
 
-FILES = ("places_multiword.tsv", "names_multiword.tsv")
+FILES = ("places_multiword.tsv", "names_multiword.tsv", "countries_multiword.tsv")
 # the Russian words of names of several words in every romanization scheme (generate/schemes.py)
 SCHEMES = "scheme_spellings.tsv"
 # a case form in Russian of a place's only one-word name needs a stem this long: a shorter

@@ -25,6 +25,7 @@ def main() -> int:
     print(f"words: {words.write()}")
     print(f"peoples: {peoples.write()}")
     print(f"countries: {countries.write()}")
+    print(f"countries' names of several words: {countries.write_multiword()}")
     print(f"compound parts: {words.write_parts()}")
     print(f"names English has as words: {words.write_names()}")
     for path in evaldata.write():
