@@ -1,6 +1,8 @@
 """Which spellings meet and which words stay apart, as a user searching the archive sees it."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indexer.analysis import exact_key, variant_keys
 from indexer.analysis.keys import index_keys, name_keys
@@ -277,3 +279,38 @@ def test_first_variant_key_is_a_readable_spelling():
 )
 def test_aggressive_rules_apply_to_names_only(word, name_like):
     assert bool(name_keys(word)) is name_like
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Gopesea",  # a name no table lists: the keys of its lower-case form
+        "Khojaly",
+        # a capital that a rule reads: a people's name (hay is an English word), a frequent
+        # Turkish word that is a given name, an English word that is a name more often
+        "Hay",
+        "Rus",
+        "Tat",
+        "Abdul",
+        "Aaron",
+        "Bely",
+        "Ashraf",
+    ],
+)
+def test_a_capitalized_word_has_its_keys_after_its_lower_case_form(word):
+    """A build works out a word in lower case just before its capitalized form, and takes the
+    second's keys from the first where no rule reads the capital: never where one does."""
+    index_keys("zzyzx")
+    alone = index_keys(word)
+    index_keys(word.lower())
+    assert index_keys(word) == alone
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=10))
+def test_any_capitalized_word_has_its_keys_after_its_lower_case_form(low):
+    word = low.capitalize()
+    index_keys("zzyzx")
+    alone = index_keys(word)
+    index_keys(low)
+    assert index_keys(word) == alone

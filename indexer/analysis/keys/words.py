@@ -12,7 +12,7 @@ from indexer.caching import bounded_cache
 
 from ..casing import QARA_RE, is_turkic, lower, same_letters
 from ..derived import adjective_groups
-from ..lexicon import is_common_word, is_english_word
+from ..lexicon import is_common_word, is_english_word, is_name_more_than_word
 from ..lexicon import load as load_lexicon
 from ..pipeline import exact_key
 from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
@@ -173,8 +173,14 @@ def index_keys(word: str) -> tuple[str, ...]:
     Latin and Armenian words find it by them."""
     # A build asks once for each word it meets (indexer.index.spellings keeps the pairs):
     # its keys are worked out without the memo cache, which would only fill and forget.
+    global _LAST_LOWER
     word = same_letters(word)
-    keys = _own_keys.__wrapped__(word) + _carried_keys(word)
+    own = _as_lower_case(word)
+    if own is None:
+        own = _own_keys.__wrapped__(word)
+    if word.islower():
+        _LAST_LOWER = (word, own)
+    keys = own + _carried_keys(word)
     if word.islower():
         keys = tuple(k for k in keys if not _place_in_lower_case(k, word))
     if script(word.lower()) != "cyr":
@@ -188,6 +194,32 @@ def index_keys(word: str) -> tuple[str, ...]:
         else k
         for k in keys
     )
+
+
+# the last word in lower case index_keys worked out and its own keys: a build meets a word and
+# its capitalized form one after the other (indexer.index.spellings)
+_LAST_LOWER: tuple[str, tuple[str, ...]] = ("", ())
+_CAPITALIZED_RE = re.compile("[A-Z][a-z]+")
+
+
+def _as_lower_case(word: str) -> tuple[str, ...] | None:
+    """The own keys of `word`, a capitalized word of plain Latin letters, when they are those
+    of the same word in lower case that index_keys worked out just before, or None. They are,
+    unless one of the rules that read a capital tells the two apart: the table's entry of the
+    capitalized word (Hay, a people's name; a German people's plural, a Turkish case ending),
+    a frequent word in lower case (abdul, where Abdul is a name), or an English word that is a name more
+    often (Larin). A build meets most words of a text both ways."""
+    low, own = _LAST_LOWER
+    if (
+        len(word) != len(low)
+        or word.lower() != low
+        or not _CAPITALIZED_RE.fullmatch(word)
+        or lookup(word) is not None
+        or is_common_word(low)
+        or is_name_more_than_word(low)
+    ):
+        return None
+    return own
 
 
 def _carried_keys(word: str) -> tuple[str, ...]:
