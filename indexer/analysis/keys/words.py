@@ -207,8 +207,8 @@ def _as_lower_case(word: str) -> tuple[str, ...] | None:
     of the same word in lower case that index_keys worked out just before, or None. They are,
     unless one of the rules that read a capital tells the two apart: the table's entry of the
     capitalized word (Hay, a people's name; a German people's plural, a Turkish case ending),
-    a frequent word in lower case (abdul, where Abdul is a name), or an English word that is a name more
-    often (Larin). A build meets most words of a text both ways."""
+    a frequent word in lower case (abdul, where Abdul is a name), or an English word that is
+    a name more often (Larin). A build meets most words of a text both ways."""
     low, own = _LAST_LOWER
     if (
         len(word) != len(low)
