@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from indexer.analysis import exact_key, tokens, variant_keys
 from indexer.analysis.casing import lower
 from indexer.analysis.keys import SKELETON, index_keys, keys_as_recorded, keys_without_skeletons
+from indexer.analysis.lookup import lookup
 from indexer.analysis.skeleton import skeletons
-from indexer.analysis.synonyms import lookup
 
 
 def meet(a: str, b: str) -> bool:

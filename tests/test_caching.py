@@ -6,14 +6,14 @@ import random
 import string
 import tracemalloc
 
-from indexer.analysis import casing, keys, lexicon, romanize, synonyms
+from indexer.analysis import casing, keys, lexicon, lookup, romanize
 from indexer.caching import bounded_cache
 
 ANALYSIS_CACHES = [
     casing._lower,  # lower() caches only words not already in lower-case ASCII
     romanize.romanize,
     lexicon.is_english_word,
-    synonyms.lookup,
+    lookup.lookup,
     keys.variant_keys,
 ]
 

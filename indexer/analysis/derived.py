@@ -1,7 +1,7 @@
 """Words made of a listed name that are that name: the adjective and the word for a place's
 people, as Russian (in Cyrillic and romanized), Azerbaijani and Turkish, German and Armenian
 make them (шушинский, ленкоранцы, Shushinsky, Şuşalılar, Bakuer, Երևանցի). The lookup
-(synonyms.py) asks these rules for a word it does not find in the tables, by its lookup form;
+(lookup.py) asks these rules for a word it does not find in the tables, by its lookup form;
 each returns the entry of the listed name, or None. They only link a word to a name of the
 region (bridged): a word the rules do not know stays a word, and its skeleton still meets
 what it meets.
@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from .endings import MIN_STEM
 from .lexicon import common_words, is_common_word, is_english_word
 from .synonyms import (
-    MIN_STEM,
     TURKIC_LETTER_RE,
     Entry,
     bridged,

@@ -26,35 +26,18 @@ that translate part of a name (Upper, Haut, Berg) are in none of these files: th
 nothing alone, so names of several words are looked up whole (whole_names.py) and "upper"
 alone never reaches Nagorno.
 
-Lookup ignores case, accents, script, and ə/ı vs e/i; a listed word also matches with one
-common inflection (Ermeniler -> Ermeni, Армении -> Армения; in Cyrillic the adjective's -ым,
--ими, -ому, -ую too, армянским, армянскому; in Armenian letters the locative, ablative and
-genitive, Երևանում, հայերից, Արփայի, and the article, հայերը; a Russian case form of a name in
--а, -я of the region or of names.tsv, Шушой), but only when the bare form is listed, so the
-inflection rules never touch other words; an ethnonym of words.tsv also with another ending on
-the stem of a listed form (Азербайджанцев, армянам), romanized with an adjective's ending too
-(armyanskomu), and a feminine's genitive plural (армянок: Армянка); a name of the region also as
-the adjective and the word for its people that Russian, Azerbaijani and Turkish, German and
-Armenian make of it (шушинского, Shushinsky, Şuşalılar, Bakuer, Երևանցի: derived.py). A Latin
-word that writes a listed name in another romanization scheme (schemes.py) joins its group
-(by_scheme: Kelanlou, Kjolanlu; outside Azerbaijan, Armenia and Georgia only a name in the
-Russian alphabet, which the schemes romanize, that no other place has: Alonetc, Алонец), and
-so does one that romanizes a Russian form of words.tsv with or
-without an ending (Armiane, Armjane: Армяне; azerbaidzhantsev: Азербайджанцев).
+lookup.py finds a word's entry here, as listed or with the endings of its languages.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from indexer.caching import bounded_cache
-
-from .casing import QARA_RE, lower
-from .lexicon import is_common_word
+from .casing import lower
+from .endings import TS, stem_of
 from .romanize import romanize, romanize_for_keys, russian_cyrillic, strip_apostrophe_suffix
 from .schemes import scheme_keys
 from .skeleton import skeletons
@@ -63,54 +46,11 @@ from .tables import rows, settled
 PEOPLE_GROUP = "people-"  # the groups of peoples.tsv: people-<language code>
 COUNTRY_GROUP = "country-"  # the groups of countries.tsv: country-<territory code>
 
-# English plural, Azerbaijani/Turkish case and plural endings (a case after the plural too:
-# Ermənilərlə, azərbaycanlılara), Russian case endings (romanized). Tried longest first, only
-# to find a listed word.
-_ENDINGS = (
-    r"lerinin|larinin|lerden|lardan|lerin|larin|lerde|larda|lerle|larla|lere|lara|leri|lari"
-    r"|ler|lar|(?<=l[ae]r)l[ae]|nin|nun|daki|deki|taki|teki|dan|den|tan|ten"
-    r"|da|de|ta|te|yla|yle"
-    r"|in|un|ogo|ego|ykh|ikh|yakh|akh|ami|yami|yam|am|aya|oye|iye|yye|om|em|oy|ey|iy|yy|ov|ev"
-    r"|ya|es|s|a|e|i|u|y"
-)
-_SUFFIX_RE = re.compile(rf"(?:{_ENDINGS})$")
-# and in their own scripts only (in Latin letters they are Turkish endings too: eğilim is
-# not Eğil's), Russian adjectives' -ым, -им, -ыми, -ими (армянским, русскими) and the
-# Armenian locative -ում and ablative -ից, and the յ these and the genitive -ի take after a
-# vowel (Երևանում, Արփայում, Արփայի, հայերից), and the article's ն after a vowel (Շուշին)
-_RUSSIAN_ADJECTIVE = "imi|ymi|im|ym|omu|emu|uyu"  # армянскими, армянскому, армянскую
-_SCRIPT_SUFFIX_RE = {
-    "cyr": re.compile(rf"(?:{_RUSSIAN_ADJECTIVE}|{_ENDINGS})$"),
-    "hy": re.compile(rf"(?:yits|its|yum|um|yi|(?<=[aeiou])n|{_ENDINGS})$"),
-}
-# the Armenian locative and ablative, which a name of three letters takes too (Ջիլում,
-# Զառից: Jil, Zarr); MIN_STEM keeps a Latin plural from reading as a short name's (Hayes),
-# but in Armenian letters these endings are the cases'
-_ARMENIAN_CASE_RE = re.compile("(?:yits|its|yum|um)$")
-MIN_CASE_STEM = 3
-# ... and the Armenian plural, -եր after one syllable and -ներ after more, with the article
-# or a case after it (թալիշներ, ուզբեկները, չեչենների: Talysh, Uzbek, Chechen)
-_ARMENIAN_PLURAL_RE = re.compile("n?er(?:e|n|i|its|ov|um|in)?$")
-# ... and so do the Azerbaijani and Turkish locative, ablative and genitive (Qaxda, Qaxdan,
-# Qaxın: Qax) of a name those alphabets write: a capitalized word with one of their letters,
-# or a q that is not English's qu (QARA_RE); qumda is "in the sand", not Qom
-_TURKIC_CASE_RE = re.compile("(?:[dt]an|[dt]en|[dt]a|[dt]e|nin|nun|in|un)$")
-# ... and the accusative and the dative, which take an n and a y after a vowel (Xocalını,
-# Gəncəyə: Xocalı, Gəncə), but not in a frequent word, where the n is mostly a possessive's
-# (Davasını, "his case")
-_TURKIC_VOWEL_CASE_RE = re.compile("(?<=[aeiou])(?:n[iu]|y[ae])$")
-
-# the German adjective's endings after -isch (armenischen, russischer, kurdisches: Armenisch,
-# Russisch, Kurdisch)
-_GERMAN_ADJECTIVE_RE = re.compile("(?<=isch)(?:e|en|er|es|em)$")
-_GERMAN_ADJECTIVE_ENDINGS = tuple(f"isch{e}" for e in ("e", "en", "er", "es", "em"))
-
 TURKIC_LETTER_RE = re.compile("[çğıöşüəÇĞİÖŞÜƏ]")
 # a vowel that Latin spellings write a or e: ə (with the turned e some lists use for it), and
 # the ä of Finnish and Karelian names (Valkjärvi: Valkyarvi, Valkieiarvi)
 _A_OR_E_RE = re.compile("[əƏǝƎәӘäÄ]")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
-MIN_STEM = 4  # Hayes is not the plural of Hay (Armenian), Ermeniler is of Ermeni
 
 
 @dataclass(frozen=True)
@@ -303,8 +243,8 @@ def table() -> _Table:
     for form, entry in t.index.items():
         # a stem of a word of words.tsv is an ethnonym's (армянск-), a country's is often
         # another word's (Roman of Romanya, Kamer of Kamerun)
-        if entry.strict and not _country_only(entry):
-            stem = _stem(form)
+        if entry.strict and not country_only(entry):
+            stem = stem_of(form)
             if stem and stem not in t.index:
                 _join(t.stems, stem, entry)
     for word, strict in by_scheme:
@@ -315,7 +255,7 @@ def table() -> _Table:
         # a word of words.tsv meets its romanizations with any ending; a people's plural in
         # -цы of peoples.tsv those of the other cases, which drop the е of its -ец too
         # (Chechentsev, Čečencami: чеченцев, чеченцами)
-        stem = (_stem(form) or form) if strict else _people_stem(form, entry)
+        stem = (stem_of(form) or form) if strict else _people_stem(form, entry)
         if stem:
             for key in _listed_scheme_keys(word, stem):
                 _join(t.scheme_stems, key, entry)
@@ -337,7 +277,7 @@ def table() -> _Table:
 
 def _people_stem(form: str, entry: Entry | None) -> str | None:
     """The stem in -ц of a people's plural in -цы (lookup form), as its cases keep it."""
-    if entry is None or not form.endswith(_TS + "y"):
+    if entry is None or not form.endswith(TS + "y"):
         return None
     return form[:-1] if all(g.startswith(PEOPLE_GROUP) for g in entry.groups) else None
 
@@ -359,13 +299,6 @@ def _join(schemes: dict[str, Entry], key: str, entry: Entry) -> None:
     schemes[key] = Entry(tuple(dict.fromkeys(old.groups + entry.groups)))
 
 
-def _stem(form: str, suffix_re: re.Pattern = _SUFFIX_RE) -> str | None:
-    """The form without its longest ending, if a stem longer than MIN_STEM is left (Azer, a
-    given name, is not the stem of Azeri)."""
-    m = suffix_re.search(form)
-    return form[: m.start()] if m and m.start() > MIN_STEM else None
-
-
 @cache
 def _vowels_apart() -> frozenset[str]:
     return frozenset(lookup_form(c) for cells in rows("places_vowels.tsv") for c in cells[:2])
@@ -379,289 +312,9 @@ def vowels_apart(word: str) -> bool:
     return lookup_form(word) in _vowels_apart()
 
 
-@bounded_cache(max_bytes=2_000_000)
-def lookup(word: str) -> Entry | None:
-    """The table entry for `word` or for its bare form, if listed, with the groups of a Latin
-    name that counts only as written (`X@`) when `word` is written so."""
-    entry = _lookup(word)
-    mine = _lookup_written(word) if script(word) == "latn" else None
-    if mine is None:
-        return entry
-    return mine if entry is None else _with(entry, mine)
-
-
-# Azerbaijani and Turkish case and plural endings after vowel harmony, as written
-_WRITTEN_SUFFIX_RE = re.compile(
-    "(?:[dt][aəe]n?|[dt][aəe]ki|n?[ıiuü]n|y?[aəe]|[ny]?[ıiuü]|l[aəe]r(?:d[aəe]n?|l?[aəe])?)$"
-)
-
-
-def _lookup_written(word: str) -> Entry | None:
-    """The entry of a Latin name that counts only as written (`X@`), or of which `word` is a
-    case form with one ending of its own alphabet (Dəlilərdə: Dəlilər@), which the Turkish word
-    folded to the same letters does not have (Tashir@ is not taşır, Tashirdə is Tashir)."""
-    written = table().written
-    form = written_form(word)
-    for stem in (form, *_stems(form, _WRITTEN_SUFFIX_RE)):
-        if stem in written:
-            return written[stem]
-    return None
-
-
-def _stems(form: str, suffix_re: re.Pattern, min_stem: int = MIN_STEM):
-    """`form` without each ending of `suffix_re` that leaves `min_stem` letters, longest ending
-    first; a shorter one is tried even when a longer one leaves too few (Ermenilerin: lerin,
-    rin ... Ermeni; rusların: ların leaves rus, ın leaves ruslar)."""
-    m = suffix_re.search(form)
-    while m:
-        if m.start() >= min_stem:
-            yield form[: m.start()]
-        m = suffix_re.search(form, m.start() + 1)
-
-
-def _lookup(word: str) -> Entry | None:
-    form = lookup_form(word)
-    index = table().index
-    native = _native(word)
-    if form in index:
-        return _with(index[form], native.get(form))
-    capitalized = table().capitalized if word[:1].isupper() or not word.isascii() else {}
-    if form in capitalized:  # a name in its own script keeps its groups here too (Թարթառ@)
-        return _with(capitalized[form], native.get(form))
-    if form in native:
-        return native[form]
-    kind = script(word)
-    suffix_re = _SCRIPT_SUFFIX_RE.get(kind, _SUFFIX_RE)
-    stems = _stems(form, suffix_re)
-    if kind == "hy":
-        stems = itertools.chain(
-            stems,
-            _stems(form, _ARMENIAN_CASE_RE, MIN_CASE_STEM),
-            _stems(form, _ARMENIAN_PLURAL_RE),
-        )
-    elif kind == "latn" and form.endswith(_GERMAN_ADJECTIVE_ENDINGS):
-        stems = itertools.chain(stems, _stems(form, _GERMAN_ADJECTIVE_RE))
-    elif kind == "latn" and word[:1].isupper() and _turkic_alphabet(word):
-        stems = itertools.chain(stems, _stems(form, _TURKIC_CASE_RE, MIN_CASE_STEM))
-        if not is_common_word(lower(word)):
-            stems = itertools.chain(stems, _stems(form, _TURKIC_VOWEL_CASE_RE, MIN_CASE_STEM))
-    for stem in stems:
-        for table_ in (index, capitalized, native):
-            entry = table_.get(stem)
-            if entry is not None and not _foreign_ending(kind, stem, form[len(stem) :], entry):
-                return entry
-    if kind == "latn":
-        entry = derived.of_place(form, (index, capitalized)) or derived.romanized_adjective(
-            word, form, (index, capitalized)
-        )
-        if entry is not None:
-            return entry
-    if kind == "hy":
-        entry = derived.armenian_demonym(word, (index, capitalized, native))
-        if entry is not None:
-            return entry
-    entry = (
-        _feminine_plural(form, index)
-        or _german_people_plural(word, form, index)
-        or derived.german_demonym(word, form, (index, capitalized))
-    )
-    if entry is not None:
-        return entry
-    if kind == "cyr":
-        entry = _singulative(_stems(form, suffix_re), index) or _fleeting_e(
-            _stems(form, suffix_re), index
-        )
-        if entry is not None:
-            return entry
-        entry = _first_declension(word, form, (index, capitalized, native))
-        if entry is not None:
-            return entry
-    # an ethnonym's stem (only words.tsv has stems), with a Russian adjective's ending also in
-    # a romanization (armyanskim, armyanskomu), not in a word of Turkic letters: its -im and
-    # -üyü are Turkish endings (türküyü, a folk song's, is no Turk's)
-    russian = kind == "latn" and not TURKIC_LETTER_RE.search(word)
-    for endings in (suffix_re, _SCRIPT_SUFFIX_RE["cyr"]) if russian else (suffix_re,):
-        stem = _stem(form, endings)
-        if stem in table().stems:
-            return table().stems[stem]
-    if kind == "cyr":
-        return derived.relational_adjective(word, (index, capitalized, native))
-    return None
-
-
-def _turkic_alphabet(word: str) -> bool:
-    return bool(TURKIC_LETTER_RE.search(word) or QARA_RE.search(lower(word)))
-
-
-def case_stems(word: str) -> list[str]:
-    """Lookup forms of which `word` may be a case form, as the table's lookup strips endings
-    (Şirvanda, Ширвана: shirvan; Барде: barda), for names looked up outside the table
-    (whole_names.py). None for a frequent word (Губой is губа's, not Quba's)."""
-    if is_common_word(word):
-        return []
-    form = lookup_form(word)
-    out = list(_stems(form, _SCRIPT_SUFFIX_RE.get(script(word), _SUFFIX_RE)))
-    m = _FIRST_DECLENSION_RE.search(word.lower()) if script(word) == "cyr" else None
-    ending = _ROMANIZED_ENDING[m.group()] if m else ""
-    if ending and form.endswith(ending):
-        nominatives = [form[: -len(ending)] + vowel for vowel in ("a", "ya")]
-        out += [n for n in nominatives if len(n) >= MIN_STEM]
-    return out
-
-
-# the genitive plural of a Russian feminine in -ка drops the ending and puts a vowel before the
-# к (армянка: армянок; турчанка: турчанок)
-_FLEETING_RE = re.compile("(?<=[^aeiouy])[oe]k$")
-
-
-def _feminine_plural(form: str, index: dict[str, Entry]) -> Entry | None:
-    """The entry of a feminine of words.tsv (Армянка) of which `form` is the genitive plural
-    (армянок, armyanok), which no ending rule finds: its stem has a vowel the listed one has
-    not."""
-    m = _FLEETING_RE.search(form)
-    entry = index.get(form[: m.start()] + "ka") if m else None
-    return entry if entry is not None and entry.strict else None
-
-
-# The Russian singular in -анин, -янин of a people's name whose plural is in -ане, -яне
-# (молоканин, молокане; армянин, армяне), which takes its case endings after the -ин
-# (молоканина, армянину): two endings, where the lookup strips one
-_SINGULATIVE, _PLURAL = "in", "e"
-
-
-def _singulative(stems, index: dict[str, Entry]) -> Entry | None:
-    """The entry of a people of words.tsv or peoples.tsv whose plural in -ане or -яне is
-    listed, of which a Cyrillic word, with one of `stems` (its lookup form without a case
-    ending), is the singular in that case. Not for other words in -ин: a surname takes its
-    endings so (Туркина, Туркин's, is no Turk's, whose plural is турки)."""
-    for stem in stems:
-        base = stem[: -len(_SINGULATIVE)]
-        if not (stem.endswith(_SINGULATIVE) and base.endswith("an")) or len(base) < MIN_STEM:
-            continue
-        entry, plural = index.get(base), index.get(base + _PLURAL)
-        if (
-            entry is not None
-            and plural is not None
-            and plural.groups == entry.groups
-            and (entry.strict or all(g.startswith(PEOPLE_GROUP) for g in entry.groups))
-        ):
-            return entry
-    return None
-
-
-_ETS, _TS = "ets", "ts"  # -ец and its ц without the е, romanized (lookup_form)
-
-
-def _fleeting_e(stems, index: dict[str, Entry]) -> Entry | None:
-    """The entry of a people of words.tsv or peoples.tsv whose word in -ец or its plural in
-    -цы is listed, of which a Cyrillic word, with one of `stems` (its lookup form without a
-    case ending), is a case form: Russian drops that е before every ending (аварец, аварца,
-    аварцев, аварцами; адыгейцы, адыгейцев), which lookup's endings leave as a stem in -ц."""
-    for stem in stems:
-        if not stem.endswith(_TS) or len(stem) - len(_TS) < MIN_STEM:
-            continue
-        for listed in (stem + "y", stem[: -len(_TS)] + _ETS):
-            entry = index.get(listed)
-            if entry is not None and (
-                entry.strict or all(g.startswith(PEOPLE_GROUP) for g in entry.groups)
-            ):
-                return entry
-    return None
-
-
-# German plurals of peoples' names (Awaren, Adygen, Nogaier, Lesgier), which English,
-# Russian and Turkic endings do not make
-_GERMAN_PLURAL_RE = re.compile("(?:ier|en|er|n)$")
-
-
-def _german_people_plural(word: str, form: str, index: dict[str, Entry]) -> Entry | None:
-    """The entry of a people of peoples.tsv of which `word`, capitalized Latin, is the German
-    plural: only a people's, as a place's name with these endings is another word (Garden,
-    Bergen)."""
-    if not (word[:1].isupper() and word.isascii()):
-        return None
-    for stem in _stems(form, _GERMAN_PLURAL_RE, MIN_CASE_STEM):
-        entry = index.get(stem)
-        if entry is not None and all(g.startswith(PEOPLE_GROUP) for g in entry.groups):
-            return entry
-    return None
-
-
-# The case endings of a Russian noun in -а, -я (Шуша: Шуши, Шуше, Шушу, Шушой), and how the
-# lookup form writes them
-_FIRST_DECLENSION_RE = re.compile("(?:ою|ею|ой|ей|е|и|у|ы|ю)$")
-_ROMANIZED_ENDING = {
-    "ою": "oyu", "ею": "eyu", "ой": "oy", "ей": "ey", "е": "e", "и": "i", "у": "u", "ы": "y",
-    "ю": "yu",
-}  # fmt: skip
-
-
-def _first_declension(word: str, form: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
-    """The entry of a listed name in -а or -я of the region, of names.tsv (bridged) or of
-    words.tsv of which the Cyrillic `word` (lookup form `form`) is a case form: its ending
-    stands in the place of that vowel (Арпе, Гянджой, Турцию), so stripping it does not find
-    the name. Not when either is a frequent Russian word (Губой: губа, суше: суша), nor for a
-    place elsewhere: across six countries too many names in -а are another word's nominative
-    (Тула: туле; Москва: Москве)."""
-    low = word.lower()
-    m = _FIRST_DECLENSION_RE.search(low)
-    ending = _ROMANIZED_ENDING[m.group()] if m else ""
-    if not ending or not form.endswith(ending):
-        return None
-    for vowel, letter in (("a", "а"), ("ya", "я")):
-        nominative = form[: -len(ending)] + vowel
-        if len(nominative) < MIN_STEM:
-            continue
-        for table_ in tables:
-            entry = table_.get(nominative)
-            if (
-                entry is not None
-                and not (
-                    bridged().isdisjoint(entry.groups) and word_groups().isdisjoint(entry.groups)
-                )
-                and not is_common_word(word)
-                and not is_common_word(low[: m.start()] + letter)
-                and _russian_nominative(entry, nominative)
-            ):
-                return entry
-    return None
-
-
-def _country_only(entry: Entry) -> bool:
+def country_only(entry: Entry) -> bool:
+    """Every group of `entry` is a country's of countries.tsv."""
     return all(g.startswith(COUNTRY_GROUP) for g in entry.groups)
-
-
-def _foreign_ending(kind: str, stem: str, ending: str, entry: Entry) -> bool:
-    """Whether a word of `kind`'s script reads as a country's name with an ending the name
-    does not take in that script: a case ending goes on a name of the word's own script
-    (Швейцарии, Almanyada; Kıtaya, to the continent, is no Китай), and a country's Latin
-    names are English, French, German, Turkish and Azerbaijani ones, which take the Turkic
-    endings and the genitive's s (Pakistanın, Mexikos), not the romanized Russian ones (Maliy
-    is Малый, no Mali)."""
-    if not _country_only(entry):
-        return False
-    if stem not in _country_forms().get(kind, ()):
-        return True
-    return kind == "latn" and ending != "s" and _WRITTEN_SUFFIX_RE.fullmatch(ending) is None
-
-
-def _russian_nominative(entry: Entry, nominative: str) -> bool:
-    """Whether the nominative found for a Russian case form is a Russian name of `entry`: a
-    country's names of other languages share its lookup forms (Романы is no case of Turkish
-    Romanya)."""
-    if not _country_only(entry):
-        return True
-    return nominative in _country_forms().get("cyr", ())
-
-
-@cache
-def _country_forms() -> dict[str, frozenset[str]]:
-    """Script -> the lookup forms of the countries' names in it."""
-    out: dict[str, set[str]] = {}
-    for cells in rows("countries.tsv"):
-        for name in cells[1].split(","):
-            out.setdefault(script(name.strip()), set()).add(lookup_form(name.strip()))
-    return settled({k: frozenset(v) for k, v in out.items()})
 
 
 def place_only(entry: Entry) -> bool:
@@ -682,20 +335,12 @@ def bridged() -> frozenset[str]:
 def lookup_tables(word: str) -> tuple[dict[str, Entry], ...]:
     """The tables that the lookup reads a name of `word`'s script from, by lookup form."""
     t = table()
-    return t.index, t.capitalized, _native(word)
+    return t.index, t.capitalized, native_names(word)
 
 
-def _native(word: str) -> dict[str, Entry]:
+def native_names(word: str) -> dict[str, Entry]:
     """The `X@` names of the word's script, by lookup form."""
     return table().native.get(script(word), {})
-
-
-def _with(entry: Entry, native: Entry | None) -> Entry:
-    """`entry` with the groups of the same form in the word's own script (Թարթառ is Tartar's
-    in names.tsv and, in Armenian letters, Mirbashir's in places.tsv)."""
-    if native is None:
-        return entry
-    return Entry(tuple(dict.fromkeys(entry.groups + native.groups)), entry.strict, entry.also)
 
 
 SCHEME_PREFIX = 5  # symbols of a scheme key that a Russian word shares with its stem's key
@@ -711,7 +356,7 @@ def by_scheme(key: str, word: str) -> Entry | None:
     if entry is None:
         entry = t.far_schemes.get(key)
     if entry is None and key[:SCHEME_PREFIX] in t.scheme_prefixes:
-        stem = _stem(lookup_form(word))
+        stem = stem_of(lookup_form(word))
         keys = scheme_keys(stem) if stem else ()
         entry = next(filter(None, map(t.scheme_stems.get, keys)), None)
     return None if entry is None or lookup_form(word) in t.left_out else entry
@@ -731,7 +376,7 @@ def keeps_its_vowels(word: str) -> bool:
 def is_listed(word: str) -> bool:
     """`word` is listed as written in the tables, not only as an inflection of a listed word."""
     form = lookup_form(word)
-    if form in table().index or form in table().capitalized or form in _native(word):
+    if form in table().index or form in table().capitalized or form in native_names(word):
         return True
     return script(word) == "latn" and written_form(word) in table().written
 
@@ -741,7 +386,7 @@ def is_place_name(word: str) -> bool:
     GeoNames gazetteer or names.tsv, and never as a people's or an ordinary word: a place's
     name (Goris), whatever its ending."""
     form = lookup_form(word)
-    entry = table().index.get(form) or _native(word).get(form)
+    entry = table().index.get(form) or native_names(word).get(form)
     if entry is None and script(word) == "latn":
         entry = table().written.get(written_form(word))
     return entry is not None and place_only(entry)
@@ -778,13 +423,6 @@ def is_turkish_spelling(word: str, region: bool = False, peoples: bool = True) -
     return _as_turkish_writes(lookup_form(word)) in _turkish_spellings(region, peoples)
 
 
-def listed_groups(word: str) -> tuple[str, ...]:
-    """The groups of `word` as the tables list it, with an inflection, but not a Latin name that
-    counts only written with a capital's letters (`X@`): those lookup adds."""
-    entry = _lookup(word)
-    return entry.groups if entry is not None else ()
-
-
 @cache
 def word_groups() -> frozenset[str]:
     """The groups of words.tsv, peoples and ordinary words, and of countries.tsv, the
@@ -809,8 +447,3 @@ def place_populations() -> dict[str, int]:
 
 def group_key(group: str) -> str:
     return "=" + group
-
-
-# The rules for words made of a name (derived.py) read the tables above: imported last, once
-# everything they import from here is defined.
-from . import derived  # noqa: E402

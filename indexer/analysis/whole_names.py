@@ -37,14 +37,13 @@ from indexer.caching import bounded_cache
 from .casing import lower
 from .keys import SWAP, index_keys, name_keys, variant_keys
 from .lexicon import is_common_word, is_english_word
+from .lookup import case_stems, lookup
 from .pipeline import exact_key, tokens
 from .synonyms import (
     BRIDGE_COUNTRIES,
     carrying_forms,
-    case_stems,
     group_key,
     is_left_out,
-    lookup,
     lookup_form,
     script,
 )

@@ -20,8 +20,9 @@ import re
 
 from ..casing import lower
 from ..lexicon import is_common_word, is_english_word
+from ..lookup import lookup
 from ..romanize import romanize, strip_apostrophe_suffix
-from ..synonyms import is_left_out, lookup
+from ..synonyms import is_left_out
 from .marks import MIN_LENGTH
 
 # the light key already writes ö, ü as o, u; ş, ğ, ə and ı are what keeps a Turkic word's

@@ -8,9 +8,10 @@ from functools import cache
 
 from rapidfuzz.fuzz import ratio
 
+from ..lookup import lookup
 from ..romanize import romanize_for_keys
 from ..skeleton import SCHWA
-from ..synonyms import PEOPLE_GROUP, bridged, lookup, lookup_form, place_countries, table
+from ..synonyms import PEOPLE_GROUP, bridged, lookup_form, place_countries, table
 from ..tables import rows, settled
 from .marks import MIN_LENGTH, SKELETON, marked
 from .names import consonant_count, name_keys, spelt_stems, vowel_exact_skeletons

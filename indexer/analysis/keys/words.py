@@ -14,6 +14,7 @@ from ..casing import QARA_RE, is_turkic, lower, same_letters
 from ..derived import adjective_groups
 from ..lexicon import is_common_word, is_english_word, is_name_more_than_word
 from ..lexicon import load as load_lexicon
+from ..lookup import listed_groups, lookup
 from ..pipeline import exact_key
 from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
 from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_keys, x_ending
@@ -28,8 +29,6 @@ from ..synonyms import (
     is_listed,
     is_place_name,
     keeps_its_vowels,
-    listed_groups,
-    lookup,
     lookup_form,
     place_countries,
     script,
