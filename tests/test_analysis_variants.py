@@ -37,6 +37,9 @@ def groups(word: str) -> set[str]:
         ["Hakobyan", "Акопян", "Akopyan", "Akopian", "Հակոբյան"],
         ["Hovhannisyan", "Оганесян", "Oganesyan", "Oganessian", "Հովհաննիսյան"],
         ["Hovhannisyan", "Ованесян", "Ovanesyan", "Hovannisian"],  # Russian's other form
+        # ... and the two Russian forms meet each other, as the German ones do
+        ["Оганесян", "Ованесян", "Oganesyan", "Ovanesyan", "Owannisjan", "Oganessjan"],
+        ["Оганян", "Ованян", "Oganyan", "Ovanyan"],
         # the Western spelling without the h after Hov-: Оганесян too
         ["Hovannisian", "Оганесян", "Oganesyan", "Ohanessian"],
         ["Hovanes", "Оганес", "Hovhannes"],

@@ -60,6 +60,9 @@ _LEADING_H_RE = re.compile(r"^h(?=[aeiouəy])")
 _ARMENIAN_HR_RE = re.compile(r"hr[aeiouəy]")
 _INNER_H_RE = re.compile(r"(?<=[aeiouə])h(?=[aeiouə])")
 _HOV_VOWEL_RE = re.compile(r"^hov(?=[aeiou])")
+# Russian writes the Hovh- of Hovhannes as Ог- or Ов- (Оганесян, Ованесян; Oganesyan,
+# Ovanesyan, and in German Owannisjan), so a surname written one way is also written the other
+_RUSSIAN_HOV_RE = re.compile(r"^o[gvw](?=[aeiou])")
 # Persian writes a final e with a silent h, and its romanizations keep the h (Ganjeh, Bardeh,
 # Cheshmeh: Gəncə, Bərdə, Çeşmə), which a skeleton would read as a consonant
 _PERSIAN_FINAL_EH_RE = re.compile(r"...(?<!e)eh$")
@@ -76,8 +79,8 @@ _CLASSICAL = ((re.compile(r"ean(?=(?:ts)?$)"), "yan"), (re.compile(r"^yo"), "ho"
 
 def _armenian_stems(latin: str) -> list[str]:
     """Hakobyan -> akobyan; Hovhannisyan -> ohannisyan; Sahakyan -> saakyan; and Russian's e
-    for Armenian i read back as i (Оганесян -> oganisyan); a classical spelling as reformed
-    (Petrosean -> petrosyan)."""
+    for Armenian i read back as i (Оганесян -> oganisyan); Russian's Ог- as Ов- and back
+    (Оганесян -> ovanesyan); a classical spelling as reformed (Petrosean -> petrosyan)."""
     reformed = latin
     for pattern, repl in _CLASSICAL:
         reformed = pattern.sub(repl, reformed)
@@ -91,6 +94,7 @@ def _armenian_stems(latin: str) -> list[str]:
         _HOV_VOWEL_RE.sub("oh", latin),
         _LEADING_H_RE.sub("", latin).replace("vh", "v"),  # Ованесян as well as Оганесян
         _ARMENIAN_E_RE.sub("i", latin),
+        _RUSSIAN_HOV_RE.sub(lambda m: "ov" if m.group() == "og" else "og", latin),
     )
     return [s for s in dict.fromkeys(forms) if s != latin]
 
