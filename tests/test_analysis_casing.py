@@ -50,3 +50,24 @@ def test_the_analyzer_survives_pickling():
 
     again = pickle.loads(pickle.dumps(exact_analyzer()))
     assert [t.text for t in again("Xocalı")] == [t.text for t in exact_analyzer()("Xocalı")]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        # French elides an article or a word before a name: the name is the word
+        ("l'Azerbaïdjan et l’Arménie", ["Azerbaïdjan", "et", "Arménie"]),
+        ("L'OSCE d'Agdam", ["OSCE", "Agdam"]),
+        ("Qu'Erevan", ["Erevan"]),
+        ("Côte d'Ivoire", ["Côte", "Ivoire"]),
+        # before a small letter the apostrophe may be a soft sign (Дьокуускай), and other
+        # apostrophes keep their word whole
+        ("D'okuuskaj", ["D'okuuskaj"]),
+        ("l'homme", ["l'homme"]),
+        ("O'Brien", ["O'Brien"]),
+        ("T'ovuz", ["T'ovuz"]),
+        ("Hocalı'da", ["Hocalı'da"]),
+    ],
+)
+def test_a_french_elided_word_before_a_name_is_no_part_of_it(text, words):
+    assert [w for _, _, w in tokens(text)] == words

@@ -15,9 +15,13 @@ from .casing import lower
 # (Ilʹkham, Kʻočʻaryan, Petʼrosyan), and so is the opening quote that typeset texts print for
 # ʻ (Xač‘atryan); a closing quote between letters is the hard sign some romanizations write
 # for ъ (K”uval, Къувал), and so is a grave accent, GOST 7.79's mark for ы, э and ь
-# (Taly`sh, E`jlyar); hyphens split (Ter-Petrosyan is two words).
+# (Taly`sh, E`jlyar); hyphens split (Ter-Petrosyan is two words). French writes the article
+# and some words elided before a name (l'OSCE, d'Azerbaïdjan, qu'Erevan): the elided word is
+# no word of the text's and the name is the word, as a search for it expects; not before a
+# small letter, where the apostrophe may be a romanized soft sign (D'okuuskaj, Дьокуускай).
 _LETTERS = r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05bd]"
-WORD_RE = re.compile(rf"\w{_LETTERS}*(?:['‘’”·`]{_LETTERS}+)*")
+_ELIDED = r"(?:[lLdD]|[qQ]u)['’](?=[A-ZÀ-ÖØ-ÞŒŞĞİƏ])"
+WORD_RE = re.compile(rf"(?<!\w)(?!{_ELIDED})\w{_LETTERS}*(?:['‘’”·`]{_LETTERS}+)*")
 
 
 def tokens(text: str) -> Iterator[tuple[int, int, str]]:
