@@ -74,3 +74,17 @@ def without_endings(form: str, suffix_re: re.Pattern, min_stem: int = MIN_STEM):
         if m.start() >= min_stem:
             yield form[: m.start()]
         m = suffix_re.search(form, m.start() + 1)
+
+
+# a case ending that Azerbaijani and Turkish (BMT-nin, ATƏT-ə, NATO-ya) and Armenian (ԵԱՀԿ-ի,
+# ՄԱԿ-ը) write after a hyphen on an acronym: no word of its own
+_HYPHEN_ENDING_RE = re.compile(
+    r"(?:[dt][aeə](?:n|ki)?|n?[ıiuü]n|[ıiuüaeə]|[nsy][aeəıiuü]|l[aeə]r[ıi]?|y?l[aeə]"
+    r"|ի|ը|ն|ին|ում|ից|ով)",
+    re.IGNORECASE,
+)
+
+
+def is_hyphen_ending(part: str) -> bool:
+    """Whether the part after an acronym's hyphen is a case ending (BMT-nin: nin)."""
+    return _HYPHEN_ENDING_RE.fullmatch(part) is not None

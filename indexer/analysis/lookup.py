@@ -52,10 +52,12 @@ from .inflections import (
     german_people_plural,
     singulative,
 )
-from .lexicon import is_common_word
+from .lexicon import common_words, is_common_word, is_english_word
+from .romanize import strip_apostrophe_suffix
 from .synonyms import (
     TURKIC_LETTER_RE,
     Entry,
+    in_capitals,
     lookup_form,
     native_names,
     script,
@@ -75,6 +77,32 @@ def lookup(word: str) -> Entry | None:
     return mine if entry is None else _with(entry, mine)
 
 
+def asked_only(word: str) -> tuple[str, ...]:
+    """The groups of `word` as an acronym (synonyms.in_capitals) that is an ordinary word in
+    lower case (UN, un; PACE, pace): the index holds the two as one word, so a document's
+    word is no member of them, while a query for the acronym asks for them."""
+    if not in_capitals(word):
+        return ()
+    low = lower(strip_apostrophe_suffix(word))
+    entry = table().capitals.get(lookup_form(low))
+    if entry is None:
+        return ()
+    cyrillic = script(low) == "cyr"
+    return entry.groups if is_english_word(low) or cyrillic and low in common_words() else ()
+
+
+MAX_ACRONYM_ENDING = 3  # МИДа, МИДом; not ОМОНовцы, a word made of the acronym
+
+
+def _without_case_ending(word: str) -> str | None:
+    """An acronym in capitals with a case ending in small letters after it, as Russian
+    writes one (МИДа, МИДом: МИД), without the ending; None for another word."""
+    head = word.rstrip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+    if head == word or not head.isupper() or len(word) - len(head) > MAX_ACRONYM_ENDING:
+        return None
+    return head
+
+
 def _lookup_written(word: str) -> Entry | None:
     """The entry of a Latin name that counts only as written (`X@`), or of which `word` is a
     case form with one ending of its own alphabet (Dəlilərdə: Dəlilər@), which the Turkish word
@@ -89,6 +117,12 @@ def _lookup_written(word: str) -> Entry | None:
 
 def _lookup(word: str) -> Entry | None:
     form = lookup_form(word)
+    capitals = table().capitals if in_capitals(word) else {}
+    if form in capitals:  # an acronym before a name it spells (ԱԳՆ, the ministry; Agn)
+        return capitals[form]
+    acronym = _without_case_ending(word) if capitals else None
+    if acronym is not None and lookup_form(acronym) in capitals:
+        return capitals[lookup_form(acronym)]
     index = table().index
     native = native_names(word)
     if form in index:
@@ -116,7 +150,7 @@ def _lookup(word: str) -> Entry | None:
                 stems, without_endings(form, TURKIC_VOWEL_CASE_RE, MIN_CASE_STEM)
             )
     for stem in stems:
-        for table_ in (index, capitalized, native):
+        for table_ in (index, capitalized, native, capitals):
             entry = table_.get(stem)
             if entry is not None and not foreign_ending(kind, stem, form[len(stem) :], entry):
                 return entry

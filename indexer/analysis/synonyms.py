@@ -1,13 +1,16 @@
 """The curated table: names that differ by more than spelling (exonyms, ethnonyms, renamed
 places, translations), which no folding rule can derive.
 
-Five files under data/, one group per line: `group<TAB>names`, names separated by commas.
+Six files under data/, one group per line: `group<TAB>names`, names separated by commas.
 - places.tsv: generated from GeoNames (generate/places.py): the names of every populated place
   of the region, ambiguous names left out by rule.
-- names.tsv: curated places, people, organisations, for what GeoNames lacks. Their words keep
+- names.tsv: curated places and people, for what GeoNames lacks. Their words keep
   the spelling rules as well, so an unlisted romanization of a listed name still meets it.
 - peoples.tsv: generated from CLDR's language names (generate/peoples.py): the names of the
   region's other peoples in each language (Kumyk, Кумык, Kumuk). They keep the spelling rules.
+- organisations.tsv: curated organisations with their acronyms in each language (OSCE, ОБСЕ,
+  ATƏT); its one-word names are here, its names of several words in whole_names.py. An acronym
+  (two capitals or more) counts only written in capitals: UN is the United Nations, un French.
 - words.tsv: ethnonyms and ordinary words (Azeri, Armenian, group). They get no spelling rules:
   Azeri must not meet Azari (an extinct Iranian language), so each form is listed.
 - countries.tsv: generated from CLDR's territory names (generate/countries.py): the countries
@@ -79,6 +82,7 @@ def script(word: str) -> str:
 class _Table:
     index: dict[str, Entry] = field(default_factory=dict)
     capitalized: dict[str, Entry] = field(default_factory=dict)  # the `X*` words
+    capitals: dict[str, Entry] = field(default_factory=dict)  # organisations' acronyms
     # the `X@` words, by script ("cyr", "hy") and lookup form
     native: dict[str, dict[str, Entry]] = field(default_factory=dict)
     # the `X@` words of Latin letters, by written_form: Tashir, not the Turkish taşır
@@ -106,11 +110,21 @@ class _Table:
     names: list[tuple[str, str]] = field(default_factory=list)
 
     def add(
-        self, name: str, group: str, strict: bool, bridge: bool = True, keep_e: bool = False
+        self,
+        name: str,
+        group: str,
+        strict: bool,
+        bridge: bool = True,
+        keep_e: bool = False,
+        acronym: bool = False,
     ) -> None:
         word, _, also = name.partition(">")
         index = self.index
-        if word.endswith("*"):
+        if acronym:
+            # no spelling rules and no skeleton links: they would bring the word in lower
+            # case back, and an acronym's few letters meet too many words
+            index, strict = self.capitals, True
+        elif word.endswith("*"):
             word, index = word[:-1], self.capitalized
         elif word.endswith(NATIVE):
             word = word[: -len(NATIVE)]
@@ -127,6 +141,16 @@ class _Table:
             also=old.also + ((also.strip(),) if also else ()),
             keep_e=keep_e and (old.keep_e or not old.groups),
         )
+
+
+def in_capitals(word: str) -> bool:
+    """Whether `word` is written as an acronym is: with two capitals or more (OSCE, ОБСЕ,
+    UdSSR, AGİT'in)."""
+    return sum(ch.isupper() for ch in word) >= 2
+
+
+ORGANISATIONS = "organisations.tsv"
+_ONE_WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
 
 
 def lookup_form(word: str) -> str:
@@ -211,6 +235,7 @@ def table() -> _Table:
     for filename, strict in (
         ("places.tsv", False),
         ("names.tsv", False),
+        (ORGANISATIONS, False),
         ("peoples.tsv", False),
         ("words.tsv", True),
         ("countries.tsv", True),
@@ -224,10 +249,13 @@ def table() -> _Table:
             for name in cells[1].split(","):
                 if not name.strip():
                     continue
+                if filename == ORGANISATIONS and not _ONE_WORD_RE.fullmatch(name.strip()):
+                    continue  # a name of several words: whole_names.py
                 keep_e = country in KEEP_E_COUNTRIES and keeps_vowels(country, _word(name), marked)
-                t.add(name.strip(), group, strict, bridge, keep_e)
+                acronym = filename == ORGANISATIONS and in_capitals(name)
+                t.add(name.strip(), group, strict, bridge, keep_e, acronym)
                 word = name.strip().rstrip("*").partition(">")[0]
-                if word.endswith(NATIVE):
+                if word.endswith(NATIVE) or acronym:
                     continue
                 if filename == "places.tsv":
                     joined = cells[2].strip() in SCHEME_COUNTRIES

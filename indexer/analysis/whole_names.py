@@ -7,6 +7,8 @@ format (`group<TAB>names`, whole names separated by commas):
 - data/places_multiword.tsv: generated from GeoNames with the gazetteer (generate/places.py);
 - data/names_multiword.tsv: curated, for what GeoNames lacks (Nagorno-Karabakh and its
   translations: Upper Karabakh, Haut-Karabakh, Dağlıq Qarabağ, Нагорный Карабах);
+- data/organisations.tsv: curated organisations, whose acronyms (OSCE, ОБСЕ, ATƏT) and other
+  one-word names are in the word tables too (Minsk Group, Минская группа, groupe de Minsk);
 - data/countries_multiword.tsv: generated from CLDR with countries.tsv (generate/countries.py):
   the countries beyond the region (United States, Vereinigte Staaten, Соединённые Штаты).
 
@@ -37,19 +39,21 @@ from indexer.caching import bounded_cache
 from .casing import lower
 from .keys import SWAP, index_keys, name_keys, variant_keys
 from .lexicon import is_common_word, is_english_word
-from .lookup import case_stems, lookup
+from .lookup import asked_only, case_stems, lookup
 from .pipeline import exact_key, tokens
 from .synonyms import (
     BRIDGE_COUNTRIES,
+    ORGANISATIONS,
     carrying_forms,
     group_key,
+    in_capitals,
     is_left_out,
     lookup_form,
     script,
 )
 from .tables import rows, settled
 
-FILES = ("places_multiword.tsv", "names_multiword.tsv", "countries_multiword.tsv")
+FILES = ("places_multiword.tsv", "names_multiword.tsv", ORGANISATIONS, "countries_multiword.tsv")
 # the Russian words of names of several words in every romanization scheme (generate/schemes.py)
 SCHEMES = "scheme_spellings.tsv"
 # a case form in Russian of a place's only one-word name needs a stem this long: a shorter
@@ -118,6 +122,8 @@ def table() -> _Table:
             t.holding.append({form(n) for n in names if len(n) > 1 and one_word & set(form(n))})
             t.by_id[cells[0].strip()].append(group)
             for words in names:
+                if filename == ORGANISATIONS and len(words) == 1 and in_capitals(words[0]):
+                    continue  # an acronym: the group only in capitals (_group_ids), not "un"
                 t.by_form[form(words)].append(group)
                 t.longest = max(t.longest, len(words))
                 if len(words) > 1:
@@ -244,6 +250,8 @@ def other_names(words: Words, hyphenated: bool = False) -> list[Words]:
         for name in t.names[g] + t.own[g]:
             if form(name) == key or form(name) in out or form(name) in t.holding[g]:
                 continue
+            if len(name) == 1 and asked_only(name[0]):
+                continue  # UN would find every "un" too: the group's other words find it
             if len(name) == 1 and _in_group(name[0], t.ids[g]):
                 if covered:
                     continue

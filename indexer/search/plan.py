@@ -35,6 +35,8 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from indexer.analysis import exact_key, tokens, variant_keys
+from indexer.analysis.endings import is_hyphen_ending
+from indexer.analysis.synonyms import in_capitals
 from indexer.analysis.whole_names import compound, longest, other_names, spellings_in_schemes
 from indexer.results import MAX_QUERY_LENGTH, MAX_TERMS, QueryError
 
@@ -306,6 +308,9 @@ def _leaf(phrase: str | None, raw: str | None) -> Leaf | None:
         words = [w for _, _, w in tokens(phrase)]
     else:
         words = [w for _, _, w in tokens(raw)]
+        if len(words) == 2 and raw == "-".join(words) and in_capitals(words[0]):
+            # an acronym with a case ending after a hyphen (BMT-nin, ԵԱՀԿ-ի) is the acronym
+            words = words[:1] if is_hyphen_ending(words[1]) else words
         if raw.endswith("*") and len(words) == 1 and len(words[0]) >= PREFIX_MIN_CHARS:
             return Prefix(words[0])
     if not words:

@@ -68,7 +68,7 @@ def _taken() -> frozenset[str]:
     Azerbaijan or Armenia (the gazetteer leaves Chile out as an English word, and names
     Şile in Turkey so: Chile is the country's)."""
     forms = set()
-    for filename in ("places.tsv", "names.tsv", "peoples.tsv", "words.tsv"):
+    for filename in ("places.tsv", "names.tsv", "organisations.tsv", "peoples.tsv", "words.tsv"):
         for cells in table_rows(filename):
             for name in cells[1].split(","):
                 word = name.strip().rstrip("*@").partition(">")[0]

@@ -45,8 +45,13 @@ def scheme_spellings(word: str) -> frozenset[str]:
 def _names() -> list[str]:
     """The names of several words of the region's places in GeoNames (the gazetteer keeps
     only one of a Russian name and its Latin twin, Баш Гейнюк and Bash Geynyuk) and of
-    names_multiword.tsv."""
-    curated = [n for cells in rows("names_multiword.tsv") for n in cells[1].split(",")]
+    names_multiword.tsv and organisations.tsv."""
+    curated = [
+        n
+        for filename in ("names_multiword.tsv", "organisations.tsv")
+        for cells in rows(filename)
+        for n in cells[1].split(",")
+    ]
     return [n for p in region() for n in p.names] + curated
 
 

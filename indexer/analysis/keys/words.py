@@ -14,7 +14,7 @@ from ..casing import QARA_RE, is_turkic, lower, same_letters
 from ..derived import adjective_groups
 from ..lexicon import is_common_word, is_english_word, is_name_more_than_word
 from ..lexicon import load as load_lexicon
-from ..lookup import listed_groups, lookup
+from ..lookup import asked_only, listed_groups, lookup
 from ..pipeline import exact_key
 from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
 from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_keys, x_ending
@@ -180,6 +180,9 @@ def index_keys(word: str) -> tuple[str, ...]:
     if word.islower():
         _LAST_LOWER = (word, own)
     keys = own + _carried_keys(word)
+    asked = {group_key(g) for g in asked_only(word)}
+    if asked:
+        keys = tuple(k for k in keys if k not in asked)
     if word.islower():
         keys = tuple(k for k in keys if not _place_in_lower_case(k, word))
     if script(word.lower()) != "cyr":

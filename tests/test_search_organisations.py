@@ -1,0 +1,128 @@
+"""Organisations as a researcher types them: an acronym or a name in any of the archive's
+languages finds the others (OSCE, ОБСЕ, ATƏT, Organization for Security and Co-operation in
+Europe), while an acronym that is a word in lower case (UN, un; PACE, pace) never brings in
+that word's documents."""
+
+import pytest
+
+from indexer.analysis.lookup import lookup
+from indexer.analysis.synonyms import in_capitals
+from indexer.analysis.tables import rows
+from indexer.results import SearchRequest
+from indexer.search.plan import Phrase, Word, parse
+from tests.conftest import engine_of
+
+DOCS = {
+    "osce-en": "The OSCE Minsk Group co-chairs met in Vienna.",
+    "osce-ru": "Сопредседатели Минской группы ОБСЕ прибыли в Баку.",
+    "osce-full": "Организация по безопасности и сотрудничеству в Европе выступила с заявлением.",
+    "csce": "The CSCE mission reached Aghdam in March 1992.",
+    "un-ru": "Резолюция ООН по Карабаху.",
+    "un-az": "BMT Təhlükəsizlik Şurası dörd qətnamə qəbul etdi.",
+    "un-fr": "Les Nations unies ont adopté la résolution.",
+    "un-en": "The UN adopted the resolution.",
+    "french": "Un rapport sur la guerre.",
+    "pace-ru": "ПАСЕ приняла резолюцию.",
+    "pace-en": "PACE adopted resolution 1416.",
+    "pace-word": "The talks moved at a slow pace.",
+    "osce-fr": "Les coprésidents de l'OSCE sont arrivés.",
+    "mfa-az": "Azərbaycan XİN-i bəyanat yaydı.",
+    "mfa-en": "The Foreign Ministry of Armenia said so.",
+}
+OSCE = {"osce-en", "osce-ru", "osce-full", "csce", "osce-fr"}
+UN = {"un-ru", "un-az", "un-fr"}
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    return engine_of(tmp_path_factory.mktemp("organisations"), DOCS)
+
+
+def found(engine, q: str) -> set[str]:
+    return {h.id for h in engine.search(SearchRequest(q=q, per_page=100)).hits}
+
+
+@pytest.mark.parametrize(
+    "q, expected",
+    [
+        ("OSCE", OSCE),
+        ("ОБСЕ", OSCE),
+        ("ATƏT", OSCE),
+        ("AGİT'in", OSCE),  # Turkish: a case ending after an apostrophe
+        ("ATƏT-in", OSCE),  # Azerbaijani: after a hyphen
+        ("ԵԱՀԿ-ի", OSCE),  # Armenian too
+        ("Organization for Security and Co-operation in Europe", OSCE),
+        ("Minsk Group", {"osce-en", "osce-ru"}),
+        ("groupe de Minsk", {"osce-en"}),
+        ("ООН", UN),
+        ("BMT-nin", UN),
+        ("United Nations", UN),
+        ("Vereinte Nationen", UN),
+        ("UN", UN | {"un-en"}),
+        ("PACE", {"pace-en", "pace-ru"}),
+        # Russian puts a case ending in small letters after an acronym
+        ("МИДа", {"mfa-az", "mfa-en"}),
+        ("L'OSCE", OSCE),
+        ("AŞPA", {"pace-ru"}),
+    ],
+)
+def test_an_organisation_is_found_by_its_acronym_or_name_in_any_language(engine, q, expected):
+    assert expected <= found(engine, q)
+
+
+@pytest.mark.parametrize(
+    "q, not_expected",
+    [
+        # in lower case an acronym is the word it spells
+        ("un", UN),
+        ("pace", {"pace-ru"}),
+        # and that word's documents are no organisation's: the index holds un and UN as one
+        # word, so the other names do not find the acronym written in the text
+        ("ООН", {"french"}),
+        ("United Nations", {"french"}),
+        ("AŞPA", {"pace-word"}),
+        ("ПАСЕ", {"pace-word"}),
+    ],
+)
+def test_an_acronym_that_is_a_word_in_lower_case_brings_in_no_such_word(engine, q, not_expected):
+    assert not found(engine, q) & not_expected
+
+
+def _acronyms() -> list[tuple[str, str]]:
+    """(acronym, group) of organisations.tsv, unless the table lists the word in lower case
+    too (АзерТАдж, Азертадж)."""
+    out = []
+    for cells in rows("organisations.tsv"):
+        names = [n.strip() for n in cells[1].split(",")]
+        lower_case = {n.lower() for n in names if not in_capitals(n)}
+        out += [
+            (n, cells[0])
+            for n in names
+            if in_capitals(n) and n.isalpha() and n.lower() not in lower_case
+        ]
+    return out
+
+
+@pytest.mark.parametrize("acronym, group", _acronyms())
+def test_every_acronym_of_the_table_counts_in_capitals_only(acronym, group):
+    assert group in lookup(acronym).groups
+    low = lookup(acronym.lower())
+    assert low is None or group not in low.groups
+
+
+@pytest.mark.parametrize(
+    "q, words",
+    [
+        ("NATO-nun", ("NATO",)),
+        ("BMT-nin", ("BMT",)),
+        ("ԵԱՀԿ-ի", ("ԵԱՀԿ",)),
+        # not an ending, or no acronym: two words side by side
+        ("NATO-Russia", ("NATO", "Russia")),
+        ("Tovuz-da", ("Tovuz", "da")),
+    ],
+)
+def test_a_case_ending_after_an_acronyms_hyphen_is_no_word_of_its_own(q, words):
+    (leaf,) = parse(q).children
+    leaf = leaf.children[0] if not isinstance(leaf, Word | Phrase) else leaf
+    typed = (leaf,) if isinstance(leaf, Word) else leaf.words
+    assert tuple(w.text for w in typed) == words
