@@ -146,7 +146,9 @@ class _Table:
 def in_capitals(word: str) -> bool:
     """Whether `word` is written as an acronym is: with two capitals or more (OSCE, ОБСЕ,
     UdSSR, AGİT'in)."""
-    return sum(ch.isupper() for ch in word) >= 2
+    if word.islower() or word.istitle():  # most words: tests in C
+        return False
+    return sum(map(str.isupper, word)) >= 2
 
 
 ORGANISATIONS = "organisations.tsv"
