@@ -6,6 +6,7 @@ that word's documents."""
 import pytest
 
 from indexer.analysis.lookup import lookup
+from indexer.analysis.russian_cases import is_case_form
 from indexer.analysis.synonyms import in_capitals
 from indexer.analysis.tables import rows
 from indexer.results import SearchRequest
@@ -28,6 +29,9 @@ DOCS = {
     "osce-fr": "Les coprésidents de l'OSCE sont arrivés.",
     "mfa-az": "Azərbaycan XİN-i bəyanat yaydı.",
     "mfa-en": "The Foreign Ministry of Armenia said so.",
+    "ussr-ru": "После распада Советского Союза.",
+    "ussr-en": "The Soviet Union collapsed in 1991.",
+    "red-cross-ru": "Сотрудники Красного Креста вывезли раненых.",
 }
 OSCE = {"osce-en", "osce-ru", "osce-full", "csce", "osce-fr"}
 UN = {"un-ru", "un-az", "un-fr"}
@@ -62,6 +66,11 @@ def found(engine, q: str) -> set[str]:
         ("PACE", {"pace-en", "pace-ru"}),
         # Russian puts a case ending in small letters after an acronym
         ("МИДа", {"mfa-az", "mfa-en"}),
+        # Russian declines the head of a name of several words
+        ("USSR", {"ussr-ru", "ussr-en"}),
+        ("Советский Союз", {"ussr-ru", "ussr-en"}),
+        ("Советского Союза", {"ussr-ru", "ussr-en"}),
+        ("Red Cross", {"red-cross-ru"}),
         ("L'OSCE", OSCE),
         ("AŞPA", {"pace-ru"}),
     ],
@@ -126,3 +135,20 @@ def test_a_case_ending_after_an_acronyms_hyphen_is_no_word_of_its_own(q, words):
     leaf = leaf.children[0] if not isinstance(leaf, Word | Phrase) else leaf
     typed = (leaf,) if isinstance(leaf, Word) else leaf.words
     assert tuple(w.text for w in typed) == words
+
+
+@pytest.mark.parametrize(
+    "word, name_word, expected",
+    [
+        ("Советского", "Советский", True),
+        ("Союзом", "Союз", True),
+        ("минскую", "Минская", True),
+        ("краснейшего", "Красный", False),  # a superlative is another word
+        ("Минского", "Минская", False),  # another gender
+        ("Союзы", "Союз", False),  # another number
+        ("объединённые", "Объединённых", False),  # a word not in the nominative keeps its case
+        ("Organizations", "Organization", False),
+    ],
+)
+def test_a_russian_word_of_a_name_meets_its_own_case_forms_only(word, name_word, expected):
+    assert is_case_form(word, name_word) is expected

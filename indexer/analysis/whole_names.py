@@ -25,7 +25,10 @@ as one word (Kasum-Ismailovo: Kasumismailovo), as Azerbaijani writes such names,
 one-word name typed with a hyphen (Ter-Ter, Khan-Kendi, as Russian writes some) is that name.
 A run of words is a multi-word name when each word meets the name's
 word as the search core meets words (a shared spelling key): Nagornyy Karabakh and Нагорного
-Карабаха are Nagorny Karabakh, unless the spelling is as close to a name of another place.
+Карабаха are Nagorny Karabakh, unless the spelling is as close to a name of another place; a
+Russian name's word meets it in its other cases too (russian_cases.py: Советского Союза is
+Советский Союз), and a name's words carry those cases as other names of a query, so that
+USSR finds Советского Союза.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from .keys import SWAP, index_keys, name_keys, variant_keys
 from .lexicon import is_common_word, is_english_word
 from .lookup import asked_only, case_stems, lookup
 from .pipeline import exact_key, tokens
+from .russian_cases import case_forms, is_case_form
 from .synonyms import (
     BRIDGE_COUNTRIES,
     ORGANISATIONS,
@@ -194,8 +198,24 @@ def _keys(word: str) -> tuple[str, ...]:
 
 
 def _meet(a: str, b: str) -> bool:
-    """Two words of names that are spellings of each other."""
-    return exact_key(a) == exact_key(b) or not set(_keys(a)).isdisjoint(_keys(b))
+    """Two words of names that are spellings of each other, or `a` a case form of the Russian
+    name's word `b` (Союза, Союз)."""
+    if exact_key(a) == exact_key(b) or not set(_keys(a)).isdisjoint(_keys(b)):
+        return True
+    return is_case_form(a, b)
+
+
+@cache
+def _by_case_form() -> dict[str, list[tuple[int, Words]]]:
+    """Each case form of the Russian first word of a listed name of several words -> (group,
+    name's words): Советского leads to Советский Союз."""
+    out: dict[str, list[tuple[int, Words]]] = defaultdict(list)
+    for group, names in enumerate(table().names):
+        for name in names:
+            if len(name) > 1:
+                for case_form in case_forms(name[0]):
+                    out[case_form].append((group, name))
+    return settled(dict(out))
 
 
 def _groups_of(words: Words) -> list[int]:
@@ -212,6 +232,10 @@ def _groups_of(words: Words) -> list[int]:
         for group, name in t.by_first.get(key, ())
         if len(name) == len(words)
     }
+    if script(lower(words[0])) == "cyr":
+        # a Russian name in another case (Советского Союза, Красного Креста)
+        case_form = lower(words[0]).replace("ё", "е")
+        candidates |= {x for x in _by_case_form().get(case_form, ()) if len(x[1]) == len(words)}
     out = {group for group, name in candidates if all(map(_meet, words[1:], name[1:]))}
     # a spelling of names of two places (Kasum-Ismaylov of Goranboy's Kasum-Ismailovo and of
     # a village's Kasum-Ismayilov) is nobody's, as the gazetteer rules for listed names
@@ -299,6 +323,13 @@ GROUP = group_key("")
 def _in_group(word: str, group_id: str) -> bool:
     entry = lookup(word)
     return bool(entry) and group_id in entry.groups or group_id in _group_ids(word)
+
+
+def other_forms(word: str) -> frozenset[str]:
+    """A word of a listed name of several words as documents may write it, beside its
+    spellings: a Russian word in each romanization scheme (spellings_in_schemes) and in its
+    other cases (Советского of Советский Союз: russian_cases.py)."""
+    return spellings_in_schemes(word) | case_forms(word)
 
 
 def spellings_in_schemes(word: str) -> frozenset[str]:

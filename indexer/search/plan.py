@@ -37,7 +37,7 @@ from typing import Protocol
 from indexer.analysis import exact_key, tokens, variant_keys
 from indexer.analysis.endings import is_hyphen_ending
 from indexer.analysis.synonyms import in_capitals
-from indexer.analysis.whole_names import compound, longest, other_names, spellings_in_schemes
+from indexer.analysis.whole_names import compound, longest, other_forms, other_names
 from indexer.results import MAX_QUERY_LENGTH, MAX_TERMS, QueryError
 
 MAX_CLAUSES = MAX_TERMS
@@ -271,7 +271,7 @@ def _names(children: list, quoted: list[bool]) -> list:
             if others:
                 budget -= len(others)
                 if len(words) > 1:  # a name as typed: its words as any scheme writes them too
-                    words = tuple(replace(w, also=spellings_in_schemes(w.text)) for w in words)
+                    words = tuple(replace(w, also=other_forms(w.text)) for w in words)
                 typed = words[0] if len(words) == 1 else Phrase(words)
                 # a match of another name is shown as a match of the name typed
                 shown = typed.label()
@@ -279,10 +279,7 @@ def _names(children: list, quoted: list[bool]) -> list:
                     Word(n[0], shown=shown, literal=compound(n[0]))
                     if len(n) == 1
                     else Phrase(
-                        tuple(
-                            Word(w, shown=shown, listed=True, also=spellings_in_schemes(w))
-                            for w in n
-                        ),
+                        tuple(Word(w, shown=shown, listed=True, also=other_forms(w)) for w in n),
                         shown=shown,
                     )
                     for n in others
