@@ -152,3 +152,14 @@ def test_a_case_ending_after_an_acronyms_hyphen_is_no_word_of_its_own(q, words):
 )
 def test_a_russian_word_of_a_name_meets_its_own_case_forms_only(word, name_word, expected):
     assert is_case_form(word, name_word) is expected
+
+
+@pytest.mark.parametrize(
+    "word",
+    # a headline's words in capitals, as other scripts or letters would fold them to an
+    # acronym: ЕС, МИД, DİN, AGİT, TASS, PACE, СССР
+    ["YES", "MID", "DIN", "AGITÉ", "TASSE", "PACES", "УССР", "OBSÉDÉ"],
+)
+def test_a_word_in_capitals_is_an_acronym_only_letter_for_letter(word):
+    entry = lookup(word)
+    assert entry is None or not {c[0] for c in rows("organisations.tsv")} & set(entry.groups)

@@ -77,30 +77,38 @@ def lookup(word: str) -> Entry | None:
     return mine if entry is None else _with(entry, mine)
 
 
-def asked_only(word: str) -> tuple[str, ...]:
-    """The groups of `word` as an acronym (synonyms.in_capitals) that is an ordinary word in
-    lower case (UN, un; PACE, pace): the index holds the two as one word, so a document's
-    word is no member of them, while a query for the acronym asks for them."""
+def acronym(word: str) -> Entry | None:
+    """The entry of an organisation's acronym (synonyms.in_capitals) written letter for letter
+    as the table writes it (YES is not ЕС, DIN not DİN, AGITÉ not AGİT), bare or with a
+    Turkish case ending after an apostrophe (AGİT'in) or a Russian one in small letters after
+    it (МИДа, МИДом)."""
     if not in_capitals(word):
-        return ()
-    low = lower(strip_apostrophe_suffix(word))
-    entry = table().capitals.get(lookup_form(low))
-    if entry is None:
-        return ()
-    cyrillic = script(low) == "cyr"
-    return entry.groups if is_english_word(low) or cyrillic and low in common_words() else ()
+        return None
+    capitals = table().capitals
+    bare = strip_apostrophe_suffix(word)
+    return capitals.get(bare) or capitals.get(_without_case_ending(bare) or "")
 
 
 MAX_ACRONYM_ENDING = 3  # МИДа, МИДом; not ОМОНовцы, a word made of the acronym
 
 
 def _without_case_ending(word: str) -> str | None:
-    """An acronym in capitals with a case ending in small letters after it, as Russian
-    writes one (МИДа, МИДом: МИД), without the ending; None for another word."""
     head = word.rstrip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
     if head == word or not head.isupper() or len(word) - len(head) > MAX_ACRONYM_ENDING:
         return None
     return head
+
+
+def asked_only(word: str) -> tuple[str, ...]:
+    """The groups of `word` as an acronym that is an ordinary word in lower case (UN, un;
+    PACE, pace): the index holds the two as one word, so a document's word is no member of
+    them, while a query for the acronym asks for them."""
+    entry = acronym(word)
+    if entry is None:
+        return ()
+    low = lower(strip_apostrophe_suffix(word))
+    cyrillic = script(low) == "cyr"
+    return entry.groups if is_english_word(low) or cyrillic and low in common_words() else ()
 
 
 def _lookup_written(word: str) -> Entry | None:
@@ -116,13 +124,10 @@ def _lookup_written(word: str) -> Entry | None:
 
 
 def _lookup(word: str) -> Entry | None:
+    entry = acronym(word)
+    if entry is not None:  # an acronym before a name it spells (ԱԳՆ, the ministry; Agn)
+        return entry
     form = lookup_form(word)
-    capitals = table().capitals if in_capitals(word) else {}
-    if form in capitals:  # an acronym before a name it spells (ԱԳՆ, the ministry; Agn)
-        return capitals[form]
-    acronym = _without_case_ending(word) if capitals else None
-    if acronym is not None and lookup_form(acronym) in capitals:
-        return capitals[lookup_form(acronym)]
     index = table().index
     native = native_names(word)
     if form in index:
@@ -150,7 +155,7 @@ def _lookup(word: str) -> Entry | None:
                 stems, without_endings(form, TURKIC_VOWEL_CASE_RE, MIN_CASE_STEM)
             )
     for stem in stems:
-        for table_ in (index, capitalized, native, capitals):
+        for table_ in (index, capitalized, native):
             entry = table_.get(stem)
             if entry is not None and not foreign_ending(kind, stem, form[len(stem) :], entry):
                 return entry

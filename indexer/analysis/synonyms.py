@@ -10,7 +10,8 @@ Six files under data/, one group per line: `group<TAB>names`, names separated by
   region's other peoples in each language (Kumyk, Кумык, Kumuk). They keep the spelling rules.
 - organisations.tsv: curated organisations with their acronyms in each language (OSCE, ОБСЕ,
   ATƏT); its one-word names are here, its names of several words in whole_names.py. An acronym
-  (two capitals or more) counts only written in capitals: UN is the United Nations, un French.
+  (two capitals or more) counts only written in capitals and letter for letter as listed: UN
+  is the United Nations, un French, and the headline's YES no ЕС.
 - words.tsv: ethnonyms and ordinary words (Azeri, Armenian, group). They get no spelling rules:
   Azeri must not meet Azari (an extinct Iranian language), so each form is listed.
 - countries.tsv: generated from CLDR's territory names (generate/countries.py): the countries
@@ -82,7 +83,8 @@ def script(word: str) -> str:
 class _Table:
     index: dict[str, Entry] = field(default_factory=dict)
     capitalized: dict[str, Entry] = field(default_factory=dict)  # the `X*` words
-    capitals: dict[str, Entry] = field(default_factory=dict)  # organisations' acronyms
+    # organisations' acronyms, as written (lookup.acronym)
+    capitals: dict[str, Entry] = field(default_factory=dict)
     # the `X@` words, by script ("cyr", "hy") and lookup form
     native: dict[str, dict[str, Entry]] = field(default_factory=dict)
     # the `X@` words of Latin letters, by written_form: Tashir, not the Turkish taşır
@@ -133,7 +135,12 @@ class _Table:
             bridge = False
         if not strict and bridge:
             self.names.append((word.strip(), group))
-        form = written_form(word.strip()) if index is self.written else lookup_form(word.strip())
+        if acronym:
+            form = word.strip()  # letter for letter: YES is not ЕС, DIN not DİN
+        elif index is self.written:
+            form = written_form(word.strip())
+        else:
+            form = lookup_form(word.strip())
         old = index.get(form, Entry())
         index[form] = Entry(
             groups=tuple(dict.fromkeys(old.groups + (group,))),
