@@ -32,6 +32,7 @@ DOCS = {
     "ussr-ru": "После распада Советского Союза.",
     "ussr-en": "The Soviet Union collapsed in 1991.",
     "red-cross-ru": "Сотрудники Красного Креста вывезли раненых.",
+    "coe-en": "The Council of Europe sent observers.",
 }
 OSCE = {"osce-en", "osce-ru", "osce-full", "csce", "osce-fr"}
 UN = {"un-ru", "un-az", "un-fr"}
@@ -71,6 +72,9 @@ def found(engine, q: str) -> set[str]:
         ("Советский Союз", {"ussr-ru", "ussr-en"}),
         ("Советского Союза", {"ussr-ru", "ussr-en"}),
         ("Red Cross", {"red-cross-ru"}),
+        # Azerbaijani and Turkish put a case ending on a name's last word
+        ("Avropa Şurasının", {"coe-en"}),
+        ("Avrupa Konseyi'nin", {"coe-en"}),
         ("L'OSCE", OSCE),
         ("AŞPA", {"pace-ru"}),
     ],
