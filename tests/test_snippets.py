@@ -28,6 +28,8 @@ WORDS = [
     "kho",
     "12",
     "x_",
+    "l",  # before an apostrophe and a capital, French elides it: l'Xocalı is Xocalı
+    "qu",
 ]
 GAPS = [" ", ", ", "'", "’", "\n\n", "-", "_", "", "'s ", " '"]
 
@@ -36,15 +38,33 @@ def _is_letter(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+def _elided(text: str, i: int) -> int:
+    """The length of a French elided word and its apostrophe at `i` (l', qu' before a
+    capital) that begins a word, 0 if none."""
+    before = text[i - 1] if i else " "
+    if _is_letter(before) or before in "'’":
+        return 0
+    for word in ("l", "qu"):
+        n = len(word)
+        if text[i : i + n].lower() == word and text[i + n : i + n + 1] in ("'", "’"):
+            return n + 1 if text[i + n + 1 : i + n + 2].isupper() else 0
+    return 0
+
+
 def _whole_words(text: str) -> list[tuple[int, int]]:
     """Every whole word, read a character at a time: letters, digits and underscores, joined by
-    an apostrophe between letters (Khojaly's), not begun right after an apostrophe or letter."""
+    an apostrophe between letters (Khojaly's), not begun right after an apostrophe or letter
+    but after a French elided word (l'Xocalı), which is no word itself."""
     low = text.replace("İ", "i").lower()
     out, i = [], 0
     while i < len(low):
         before = low[i - 1] if i else " "
-        if not _is_letter(low[i]) or _is_letter(before) or before in "'’":
+        after_elision = any(_elided(text, i - k) == k for k in (2, 3) if i >= k)
+        if not _is_letter(low[i]) or _is_letter(before) or (before in "'’" and not after_elision):
             i += 1
+            continue
+        if _elided(text, i):
+            i += _elided(text, i)
             continue
         j = i + 1
         while j < len(low) and (

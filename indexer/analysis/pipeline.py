@@ -20,8 +20,11 @@ from .casing import lower
 # no word of the text's and the name is the word, as a search for it expects; not before a
 # small letter, where the apostrophe may be a romanized soft sign (D'okuuskaj, Дьокуускай).
 _LETTERS = r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05bd]"
-_ELIDED = r"(?:[lLdD]|[qQ]u)['’](?=[A-ZÀ-ÖØ-ÞŒŞĞİƏ])"
+_ELIDED = r"(?<![\w'‘’”·`])(?:[lLdD]|[qQ]u)['’](?=[A-ZÀ-ÖØ-ÞŒŞĞİƏ])"
 WORD_RE = re.compile(rf"(?<!\w)(?!{_ELIDED})\w{_LETTERS}*(?:['‘’”·`]{_LETTERS}+)*")
+
+
+ELISION_RE = re.compile(_ELIDED)  # a French elided word with its apostrophe (l' of l'OSCE)
 
 
 def tokens(text: str) -> Iterator[tuple[int, int, str]]:
