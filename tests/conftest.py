@@ -11,6 +11,7 @@ import pytest
 
 from indexer.engine import open_engine
 from indexer.index.build import build_index
+from indexer.results import SearchRequest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_CORPUS = ROOT / "corpus"
@@ -27,6 +28,11 @@ def engine_of(root: Path, texts: dict[str, str]):
     docs = [{"id": k, "title": "Report", "text": v} for k, v in texts.items()]
     build_index(root / "index", jsonl=write_jsonl(root / "d.jsonl", docs))
     return open_engine(root / "index")
+
+
+def found_ids(engine, q: str) -> set[str]:
+    """The ids of the documents a query finds (the first 100)."""
+    return {h.id for h in engine.search(SearchRequest(q=q, per_page=100)).hits}
 
 
 def marked_archive(path: Path, n: int, marker: str) -> Path:

@@ -9,9 +9,8 @@ from indexer.analysis.lookup import lookup
 from indexer.analysis.russian_cases import is_case_form
 from indexer.analysis.synonyms import in_capitals
 from indexer.analysis.tables import rows
-from indexer.results import SearchRequest
 from indexer.search.plan import Phrase, Word, parse
-from tests.conftest import engine_of
+from tests.conftest import engine_of, found_ids
 
 DOCS = {
     "osce-en": "The OSCE Minsk Group co-chairs met in Vienna.",
@@ -41,10 +40,6 @@ UN = {"un-ru", "un-az", "un-fr"}
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     return engine_of(tmp_path_factory.mktemp("organisations"), DOCS)
-
-
-def found(engine, q: str) -> set[str]:
-    return {h.id for h in engine.search(SearchRequest(q=q, per_page=100)).hits}
 
 
 @pytest.mark.parametrize(
@@ -80,7 +75,7 @@ def found(engine, q: str) -> set[str]:
     ],
 )
 def test_an_organisation_is_found_by_its_acronym_or_name_in_any_language(engine, q, expected):
-    assert expected <= found(engine, q)
+    assert expected <= found_ids(engine, q)
 
 
 @pytest.mark.parametrize(
@@ -98,7 +93,7 @@ def test_an_organisation_is_found_by_its_acronym_or_name_in_any_language(engine,
     ],
 )
 def test_an_acronym_that_is_a_word_in_lower_case_brings_in_no_such_word(engine, q, not_expected):
-    assert not found(engine, q) & not_expected
+    assert not found_ids(engine, q) & not_expected
 
 
 def _acronyms() -> list[tuple[str, str]]:
