@@ -93,6 +93,7 @@ MAX_ACRONYM_ENDING = 3  # МИДа, МИДом; not ОМОНовцы, a word mad
 
 
 def _without_case_ending(word: str) -> str | None:
+    """An acronym with a Russian case ending in small letters, without it (МИДа: МИД)."""
     head = word.rstrip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
     if head == word or not head.isupper() or len(word) - len(head) > MAX_ACRONYM_ENDING:
         return None

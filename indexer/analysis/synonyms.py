@@ -151,7 +151,7 @@ class _Table:
 
 
 def in_capitals(word: str) -> bool:
-    """Whether `word` is written as an acronym is: with two capitals or more (OSCE, ОБСЕ,
+    """Whether `word` is written as acronyms are: with two capitals or more (OSCE, ОБСЕ,
     UdSSR, AGİT'in)."""
     if word.islower() or word.istitle():  # most words: tests in C
         return False
