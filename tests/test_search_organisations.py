@@ -53,7 +53,7 @@ def engine(tmp_path_factory):
         ("ԵԱՀԿ-ի", OSCE),  # Armenian too
         ("Organization for Security and Co-operation in Europe", OSCE),
         ("Minsk Group", {"osce-en", "osce-ru"}),
-        ("groupe de Minsk", {"osce-en"}),
+        ("groupe de Minsk", {"osce-en", "osce-ru"}),
         ("ООН", UN),
         ("BMT-nin", UN),
         ("United Nations", UN),
