@@ -15,22 +15,48 @@ from .casing import lower
 # (Ilʹkham, Kʻočʻaryan, Petʼrosyan), and so is the opening quote that typeset texts print for
 # ʻ (Xač‘atryan); a closing quote between letters is the hard sign some romanizations write
 # for ъ (K”uval, Къувал), and so is a grave accent, GOST 7.79's mark for ы, э and ь
-# (Taly`sh, E`jlyar); hyphens split (Ter-Petrosyan is two words). French writes the article
-# and some words elided before a name (l'OSCE, d'Azerbaïdjan, qu'Erevan): the elided word is
-# no word of the text's and the name is the word, as a search for it expects; not before a
-# small letter, where the apostrophe may be a romanized soft sign (D'okuuskaj, Дьокуускай).
+# (Taly`sh, E`jlyar); hyphens split (Ter-Petrosyan is two words).
 _LETTERS = r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05bd]"
-_ELIDED = r"(?<![\w'‘’”·`])(?:[lLdD]|[qQ]u)['’](?=[A-ZÀ-ÖØ-ÞŒŞĞİƏ])"
-WORD_RE = re.compile(rf"(?<!\w)(?!{_ELIDED})\w{_LETTERS}*(?:['‘’”·`]{_LETTERS}+)*")
+WORD_RE = re.compile(rf"\w{_LETTERS}*(?:['‘’”·`]{_LETTERS}+)*")
+# French writes the article and some words elided before a name (l'OSCE, d'Azerbaïdjan,
+# qu'Erevan): the elided word is no word of the text's and the name is the word, as a search
+# for it expects; not before a small letter, where the apostrophe may be a romanized soft sign
+# (D'okuuskaj, Дьокуускай), nor inside a word (x'l'Osce). Found from the apostrophe, which
+# most texts have few of: a pattern tried at every letter would cost a third of the word scan.
+_BEFORE_CAPITAL_RE = re.compile("['’](?=[A-ZÀ-ÖØ-ÞŒŞĞİƏ])")
+_ELIDED = ("l", "L", "d", "D", "qu", "Qu")
+_JOINED = "_'‘’”·`"  # what joins letters into a word besides letters and digits
 
 
-ELISION_RE = re.compile(_ELIDED)  # a French elided word with its apostrophe (l' of l'OSCE)
+def without_elisions(text: str) -> str:
+    """`text` with each French elided word and its apostrophe blanked (l'OSCE: "  OSCE"):
+    the same length, so a word's offsets hold in `text` too."""
+    if "'" not in text and "’" not in text:
+        return text
+    spans = []
+    for m in _BEFORE_CAPITAL_RE.finditer(text):
+        at = m.start()
+        for elided in _ELIDED:
+            start = at - len(elided)
+            if start >= 0 and text[start:at] == elided:
+                before = text[start - 1] if start else " "
+                if not (before.isalnum() or before in _JOINED):
+                    spans.append((start, at + 1))
+                break
+    for start, end in reversed(spans):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def words(text: str) -> list[str]:
+    """Every word of `text`, as tokens gives them."""
+    return WORD_RE.findall(without_elisions(text))
 
 
 def tokens(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, word) for every word of `text`, offsets into `text` itself."""
-    for m in WORD_RE.finditer(text):
-        yield m.start(), m.end(), m.group()
+    for m in WORD_RE.finditer(without_elisions(text)):
+        yield m.start(), m.end(), text[m.start() : m.end()]
 
 
 def exact_key(word: str) -> str:

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer.analysis import WORD_RE
+from indexer.analysis import words
 from indexer.cluster import copies as cluster_copies
 from indexer.cluster import nodes as cluster_nodes
 from indexer.cluster import vocabulary as vocab
@@ -347,5 +347,5 @@ def _analyse_batch(records: list[SourceRecord]) -> tuple[list, set]:
         title, body = exact_words(doc.title), exact_words(doc.body)
         sign = cluster_copies.signature_hex(doc.body)
         out.append((to_typesense(doc, 0, title, body, sign), set(title), set(body)))
-        written.update(WORD_RE.findall(doc.title), WORD_RE.findall(doc.body))
+        written.update(words(doc.title), words(doc.body))
     return out, pairs_of_words(written)

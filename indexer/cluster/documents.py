@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 
-from indexer.analysis import WORD_RE, exact_key
+from indexer.analysis import exact_key, words
 from indexer.index.schema import date_key
 from indexer.ingest.documents import Document
 
@@ -54,7 +54,7 @@ def pair_token(first: str, second: str) -> str:
 
 def exact_words(text: str) -> list[str]:
     """The exact keys of the words of `text`, in order."""
-    return [exact_key(w) for w in WORD_RE.findall(text)]
+    return [exact_key(w) for w in words(text)]
 
 
 def search_fields(title: list[str], body: list[str]) -> dict:

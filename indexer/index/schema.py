@@ -7,7 +7,7 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.formats import Positions
 from whoosh.system import pack_uint
 
-from indexer.analysis import WORD_RE, exact_analyzer, exact_key
+from indexer.analysis import exact_analyzer, exact_key, words
 
 TITLE_BOOST = 3.0
 CACHE_LIMIT = 500_000  # words kept per process; a cache this size is a few tens of MB
@@ -36,8 +36,8 @@ def word_positions(text: str, seen: set[str] | None = None) -> dict[str, list[in
 
     Per word only C-level work (the regex, dict lookups by map, a keyed sort); Python runs
     once per distinct word of the text."""
-    words = WORD_RE.findall(text)
-    distinct = set(words)
+    written = words(text)
+    distinct = set(written)
     if seen is not None:
         seen |= distinct
     known = _EXACT
@@ -45,7 +45,7 @@ def word_positions(text: str, seen: set[str] | None = None) -> dict[str, list[in
         known.clear()
     for word in distinct.difference(known):
         known[word] = exact_key(word)
-    keys = list(map(known.__getitem__, words))
+    keys = list(map(known.__getitem__, written))
     order = sorted(range(len(keys)), key=keys.__getitem__)  # stable: positions stay in order
     return {key: list(group) for key, group in groupby(order, keys.__getitem__)}
 

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer.analysis import WORD_RE, exact_key, variant_keys
+from indexer.analysis import exact_key, variant_keys, words
 from indexer.analysis.keys import (
     index_keys,
     keys_as_recorded,
@@ -56,7 +56,7 @@ _PAIRS: dict[str, tuple[tuple[str, str], ...]] = {}
 
 def variant_pairs(text: str) -> set[tuple[str, str]]:
     """(key, exact term) for each distinct word of `text` whose variant key differs from it."""
-    return pairs_of_words(set(WORD_RE.findall(text)))
+    return pairs_of_words(set(words(text)))
 
 
 def pairs_of_words(words: set[str]) -> set[tuple[str, str]]:
@@ -504,5 +504,5 @@ def load_words(folder: Path) -> set[str]:
 
 def save_words(folder: Path, words: set[str]) -> None:
     tmp = folder / (WORDS + ".tmp")
-    tmp.write_text("\n".join(words), "utf-8")  # no word holds a line break (WORD_RE)
+    tmp.write_text("\n".join(words), "utf-8")  # no word holds a line break
     tmp.replace(folder / WORDS)  # a new file: the previous version's hard link is kept

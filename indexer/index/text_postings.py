@@ -21,7 +21,7 @@ from pickle import dumps
 import numpy as np
 from whoosh.system import pack_uint
 
-from indexer.analysis import WORD_RE, exact_key
+from indexer.analysis import exact_key, words
 from indexer.index import schema
 from indexer.index.posting_arrays import ChunkArrays
 
@@ -81,12 +81,12 @@ class TextPostings:
 
     def add(self, text: str, docnum: int) -> int:
         """Add one document's text; returns its length in words."""
-        words = WORD_RE.findall(text)
-        if words:
-            self._terms.extend(self.vocabulary.numbers(words))
+        written = words(text)
+        if written:
+            self._terms.extend(self.vocabulary.numbers(written))
             self._docs.append(docnum)
-            self._counts.append(len(words))
-        return len(words)
+            self._counts.append(len(written))
+        return len(written)
 
     def postings(
         self, boost: float, arrays: ChunkArrays

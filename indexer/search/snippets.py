@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
-from indexer.analysis import WORD_RE, exact_key, tokens
-from indexer.analysis.pipeline import ELISION_RE
+from indexer.analysis import WORD_RE, exact_key, tokens, without_elisions
 from indexer.search.plan import And, Phrase, Prefix, Word
 
 SNIPPET_CHARS = 200
@@ -70,6 +69,9 @@ class Highlighter:
             return []
         out: list[Match] = []
         lookup = self.lookup
+        # a French elided word is no word, and the name after it begins one (l'OSCE): blanked,
+        # every offset kept
+        text = without_elisions(text)
         for start, end, word in self._words(text):
             key = exact_key(word)
             for leaf, slot in lookup.get(key, ()):
@@ -105,19 +107,12 @@ class Highlighter:
         if len(low) != len(text):
             yield from tokens(text)
             return
-        if "'" in text or "’" in text:
-            # a French elided word is no word, and the name after it begins one (l'OSCE)
-            low = ELISION_RE.sub(_blank, text).replace("İ", "i").lower()
         for start, end in _candidates(low, self.starts):
             # a start found inside a word is dropped; its candidate runs to that word's end,
             # where no whole word can begin
             if start and (low[start - 1].isalnum() or low[start - 1] in "_'’"):
                 continue
             yield start, end, text[start:end]
-
-
-def _blank(m: re.Match) -> str:
-    return " " * len(m.group())
 
 
 def _candidate_starts(terms, prefixes: list[str]) -> tuple[str, ...]:
