@@ -43,9 +43,13 @@ def without_elisions(text: str) -> str:
                 if not (before.isalnum() or before in _JOINED):
                     spans.append((start, at + 1))
                 break
-    for start, end in reversed(spans):
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
+    if not spans:
+        return text
+    pieces, at = [], 0
+    for start, end in spans:
+        pieces += [text[at:start], " " * (end - start)]
+        at = end
+    return "".join(pieces) + text[at:]
 
 
 def words(text: str) -> list[str]:
