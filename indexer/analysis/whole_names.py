@@ -218,6 +218,12 @@ def _by_case_form() -> dict[str, list[tuple[int, Words]]]:
     return settled(dict(out))
 
 
+def load() -> None:
+    """Read the table and the Russian case forms of its names' first words now (pymorphy3's
+    dictionary: 0.15 s), not in the first query in Russian that needs them."""
+    _by_case_form()
+
+
 def _groups_of(words: Words) -> list[int]:
     """Groups with a multi-word name whose words are, one by one, spellings of `words`
     (Nagornyy Karabakh, Нагорного Карабаха: Nagorny Karabakh)."""

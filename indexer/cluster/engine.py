@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from indexer.analysis.whole_names import load as load_names
 from indexer.cluster import copies as cluster_copies
 from indexer.cluster import facets as cluster_facets
 from indexer.cluster import nodes as cluster_nodes
@@ -66,6 +67,7 @@ class TypesenseEngine:
         self._refresh = threading.Lock()  # one thread reads a new version; the others wait
 
     def warm_up(self) -> None:
+        load_names()  # the names' Russian case forms, which no warm-up query reads
         try:
             self.search(SearchRequest(q="Hojaly massacre"))
         except Exception:  # noqa: BLE001 - the health check reports an unreachable cluster

@@ -270,7 +270,8 @@ def _names(children: list, quoted: list[bool]) -> list:
             others = other_names(tuple(w.text for w in words), hyphenated)[:budget]
             if others:
                 budget -= len(others)
-                if len(words) > 1:  # a name as typed: its words as any scheme writes them too
+                if len(words) > 1:  # a name as typed: its words as any scheme writes them
+                    # too, and in their Russian cases
                     words = tuple(replace(w, also=other_forms(w.text)) for w in words)
                 typed = words[0] if len(words) == 1 else Phrase(words)
                 # a match of another name is shown as a match of the name typed

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from indexer.analysis.whole_names import load as load_names
 from indexer.index.copies import text_similarity
 from indexer.index.spellings import SpellingMap, variant_pairs
 from indexer.index.store import IndexStore
@@ -185,6 +186,7 @@ class WhooshEngine:
 
         Never raises: a broken index is reported by the searches and the health check."""
         variant_pairs("Khojaly Xocalı")
+        load_names()
         language_name("en")  # the facet labels' name tables load on first use: 0.3-0.8 s
         try:
             with self._held() as snap:
