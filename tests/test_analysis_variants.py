@@ -297,6 +297,11 @@ def test_case_endings_on_names_and_ethnonyms(word, other):
         ("Ջիլից", "Dzhil"),
         ("Qaxdan", "Kakh"),
         ("Qaxın", "Ках"),
+        # ... and of a name that a romanization scheme joins to its place, not a table (Kaxi,
+        # Xobi, Cxinval: the scientific romanization of Кахи, Хоби, Цхинвал)
+        ("Kaxidən", "Qax"),
+        ("Xobidən", "Khobi"),
+        ("Cxinvalın", "Tskhinvali"),
         # the Azerbaijani accusative and dative, with the n and y they take after a vowel
         ("Xocalını", "Khojaly"),
         ("Şuşanı", "Шуша"),
@@ -324,6 +329,11 @@ def test_case_forms_of_a_place_find_all_its_names(word, name):
         ("Davasını", "Davachi"),
         ("Organı", "Orga"),
         ("Insanı", "Insa"),
+        # a frequent Turkish verb's form (Kullanın, "use it"), and one whose stem is itself
+        # an inflection (Kazansın, "may he win", is no Kazans', Kazan's plural)
+        ("Kullanın", "Gulijan"),
+        ("Kazansın", "Kazan"),
+        ("Kapansın", "Kapan"),
         # a Russian word whose nominative would read as a country's Latin name, which counts
         # only as written: русые (fair-haired) is no Rusya, Георгию (George's) no Georgia
         ("русые", "Rusya"),

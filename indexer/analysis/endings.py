@@ -52,6 +52,11 @@ MIN_STEM = 4  # Hayes is not the plural of Hay (Armenian), Ermeniler is of Ermen
 # -ец and its ц without the е, as a lookup form romanizes them (аварец, аварцев)
 ETS, TS = "ets", "ts"
 
+# the Azerbaijani and Turkish case endings of TURKIC_CASE_RE and TURKIC_VOWEL_CASE_RE as
+# written, after vowel harmony (Xobidən, Cxinvalın, Lyxnıya)
+TURKIC_WRITTEN_CASE_RE = re.compile("(?:[dt][aəe]n?|n?[ıiuü]n)$")
+TURKIC_WRITTEN_VOWEL_CASE_RE = re.compile("(?<=[aəeıiouöü])(?:n[ıiuü]|y[aəe])$")
+
 # Azerbaijani and Turkish case and plural endings after vowel harmony, as written
 WRITTEN_SUFFIX_RE = re.compile(
     "(?:[dt][aəe]n?|[dt][aəe]ki|n?[ıiuü]n|y?[aəe]|[ny]?[ıiuü]|l[aəe]r(?:d[aəe]n?|l?[aəe])?)$"

@@ -38,6 +38,8 @@ from .endings import (
     SUFFIX_RE,
     TURKIC_CASE_RE,
     TURKIC_VOWEL_CASE_RE,
+    TURKIC_WRITTEN_CASE_RE,
+    TURKIC_WRITTEN_VOWEL_CASE_RE,
     WRITTEN_SUFFIX_RE,
     stem_of,
     without_endings,
@@ -201,6 +203,19 @@ def _lookup(word: str) -> Entry | None:
 
 def _turkic_alphabet(word: str) -> bool:
     return bool(TURKIC_LETTER_RE.search(word) or QARA_RE.search(lower(word)))
+
+
+def turkic_case_stems(word: str) -> list[str]:
+    """The words, in their own letters, of which `word` is an Azerbaijani or Turkish case form
+    as _lookup reads one (Xobidən: Xobi), for a name that only a rule finds, not a table."""
+    if not (script(word) == "latn" and word[:1].isupper() and _turkic_alphabet(word)):
+        return []
+    bare = strip_apostrophe_suffix(word)
+    form = lower(bare)
+    cuts = [*without_endings(form, TURKIC_WRITTEN_CASE_RE, MIN_CASE_STEM)]
+    if not is_common_word(form):
+        cuts += without_endings(form, TURKIC_WRITTEN_VOWEL_CASE_RE, MIN_CASE_STEM)
+    return [bare[: len(stem)] for stem in cuts]
 
 
 def case_stems(word: str) -> list[str]:

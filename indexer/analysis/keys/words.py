@@ -14,7 +14,7 @@ from ..casing import QARA_RE, is_turkic, lower, same_letters
 from ..derived import adjective_groups
 from ..lexicon import is_common_word, is_english_word, is_name_more_than_word
 from ..lexicon import load as load_lexicon
-from ..lookup import asked_only, listed_groups, lookup
+from ..lookup import asked_only, listed_groups, lookup, turkic_case_stems
 from ..pipeline import exact_key
 from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
 from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_keys, x_ending
@@ -94,6 +94,7 @@ _ISO_9985_RE = re.compile("[ʼǰġ]")
 # letters by which a romanization of a Russian word writes х, й, ь, ъ and дж, ж, х, which
 # a short English or Turkish word does not write so (Kax, Kaĭk, Djil: Ках, Кайк, Джил)
 _SCHEME_LETTER_RE = re.compile("[xĭʹʺ]|dj|zh|kh")
+GROUP = group_key("")
 
 
 def light_key(word: str) -> str:
@@ -475,7 +476,29 @@ def _own_keys(word: str) -> tuple[str, ...]:
             plural = next(filter(None, (by_scheme(k, kh) for k in scheme_keys(kh))), None)
             known = plural if plural and set(plural.groups) <= word_groups() else None
         keys += [group_key(g) for g in known.groups] if known else []
+    if entry is None and not abroad and not any(k.startswith(GROUP) for k in keys):
+        keys += [group_key(g) for g in _romanized_stem_groups(word)]
     return tuple(dict.fromkeys(keys))
+
+
+def _romanized_stem_groups(word: str) -> tuple[str, ...]:
+    """The groups of a listed name that `word`, an Azerbaijani or Turkish case form, writes in
+    another romanization scheme before its ending (Xobidən: Xobi, the scientific romanization
+    of Хоби), as by_scheme joins the name itself. The stem is of plain Latin letters, as a
+    romanization of Russian is, and neither it nor the word is an English or common word
+    (Kullanın, "use it", is no Kullan's)."""
+    if is_common_word(lower(strip_apostrophe_suffix(word))):
+        return ()
+    for stem in turkic_case_stems(word):
+        low = stem.lower()
+        if not stem.isascii() or is_english_word(low) or is_common_word(low):
+            continue
+        if lookup(stem) is not None and not is_listed(stem):
+            continue  # a stem's own inflection (Kazansın, "may he win", is no Kazans')
+        groups = tuple(k[len(GROUP) :] for k in _own_keys(stem) if k.startswith(GROUP))
+        if groups:
+            return groups
+    return ()
 
 
 def _plural_in_other_scheme(word: str) -> Entry | None:
