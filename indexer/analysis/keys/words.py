@@ -488,9 +488,10 @@ def _romanized_stem_groups(word: str) -> tuple[str, ...]:
     of Хоби), as by_scheme joins the name itself. The stem is of plain Latin letters, as a
     romanization of Russian is, and neither it nor the word is an English or common word
     (Kullanın, "use it", is no Kullan's)."""
-    if is_common_word(lower(strip_apostrophe_suffix(word))):
+    stems = turkic_case_stems(word)
+    if not stems or is_common_word(lower(strip_apostrophe_suffix(word))):
         return ()
-    for stem in turkic_case_stems(word):
+    for stem in stems:
         low = stem.lower()
         if not stem.isascii() or is_english_word(low) or is_common_word(low):
             continue
