@@ -207,8 +207,12 @@ def _turkic_alphabet(word: str) -> bool:
 
 def turkic_case_stems(word: str) -> list[str]:
     """The words, in their own letters, of which `word` is an Azerbaijani or Turkish case form
-    as _lookup reads one (Xobidən: Xobi), for a name that only a rule finds, not a table."""
-    if not (script(word) == "latn" and word[:1].isupper() and _turkic_alphabet(word)):
+    as _lookup reads one (Xobidən: Xobi), for a name that only a rule finds, not a table; an
+    x counts as a letter of those alphabets here (Xuloda: Xulo), as no table's name is
+    looked up through it."""
+    if not (script(word) == "latn" and word[:1].isupper()):
+        return []
+    if not (_turkic_alphabet(word) or "x" in word.lower()):
         return []
     bare = strip_apostrophe_suffix(word)
     form = lower(bare)
