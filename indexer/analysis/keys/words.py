@@ -483,11 +483,11 @@ def _own_keys(word: str) -> tuple[str, ...]:
 
 
 def _romanized_stem_groups(word: str) -> tuple[str, ...]:
-    """The groups of a listed name that `word`, an Azerbaijani or Turkish case form, writes in
-    another romanization scheme before its ending (Xobidən: Xobi, the scientific romanization
-    of Хоби), as by_scheme joins the name itself. The stem is of plain Latin letters, as a
-    romanization of Russian is, and neither it nor the word is an English or common word
-    (Kullanın, "use it", is no Kullan's)."""
+    """The groups that a rule, not a table, gives the name of which `word` is an Azerbaijani
+    or Turkish case form (Xobidən: Xobi, the scientific romanization of Хоби, which by_scheme
+    joins to Khobi). The stem is of plain Latin letters, as such a romanization is, and
+    neither it nor the word is an English or common word (Kullanın, "use it", is no
+    Kullan's)."""
     stems = turkic_case_stems(word)
     if not stems or is_common_word(lower(strip_apostrophe_suffix(word))):
         return ()
