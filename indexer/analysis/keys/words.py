@@ -175,6 +175,8 @@ def index_keys(word: str) -> tuple[str, ...]:
     # A build asks once for each word it meets (indexer.index.spellings keeps the pairs):
     # its keys are worked out without the memo cache, which would only fill and forget.
     global _LAST_LOWER
+    if word.isdigit() and word.isascii():
+        return (word,)  # a number has no other spelling (a tenth of a bench build's words)
     word = same_letters(word)
     own = _as_lower_case(word)
     if own is None:
