@@ -13,25 +13,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from indexer.analysis.tables import rows
+
 from .places import DATA, form
 from .sources import region
 
 
-def _rows(path: Path) -> list[list[str]]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
-
-
-def lone_names(folder: Path = DATA) -> list[str]:
+def lone_names() -> list[str]:
     """The lookup forms of the own names, of one word, of the places of the region that have
-    no row in the gazetteer just written in `folder`, nor a name listed or left out there."""
+    no row in the gazetteer just written, nor a name listed or left out there."""
     listed: set[str] = set()
     ids: set[str] = set()
     for table in ("places.tsv", "places_multiword.tsv"):
-        for cells in _rows(folder / table):
+        for cells in rows(table):
             ids.add(cells[0])
             listed.update(form(n.strip().rstrip("@")) for n in cells[1].split(","))
-    listed.update(form(cells[0]) for cells in _rows(folder / "places_ambiguous.tsv"))
+    listed.update(form(cells[0]) for cells in rows("places_ambiguous.tsv"))
     names = {
         form(p.name)
         for p in region()
@@ -50,5 +47,5 @@ def write(folder: Path = DATA) -> Path:
         "# the region that have no other name, which join no other place's group by their\n"
         "# skeleton (generate/one_name.py).\n"
     )
-    path.write_text(header + "".join(n + "\n" for n in lone_names(folder)), encoding="utf-8")
+    path.write_text(header + "".join(n + "\n" for n in lone_names()), encoding="utf-8")
     return path
