@@ -24,8 +24,10 @@ _DEGREES = frozenset({"COMP", "Supr", "Cmp2"})
 
 
 @cache
-def _analyzer():
-    import pymorphy3  # a dictionary of a few megabytes, read when a Russian name first needs it
+def analyzer():
+    """The process's one Russian morphological analyser (pymorphy3), for these case forms and
+    for the generators of the tables: its dictionary of a few megabytes is read on first use."""
+    import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang="ru")
 
@@ -38,7 +40,7 @@ def case_forms(word: str) -> frozenset[str]:
     if not _RUSSIAN_RE.fullmatch(low):
         return frozenset()
     forms: set[str] = set()
-    for parse in _analyzer().parse(low):
+    for parse in analyzer().parse(low):
         tag = parse.tag
         if tag.POS not in _DECLINED or tag.case != "nomn":
             continue

@@ -24,7 +24,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-from functools import cache
+
+from indexer.analysis.russian_cases import analyzer
 
 from .evaldata import EVAL, VARIANT_COLUMNS, _write
 
@@ -49,7 +50,7 @@ def _last_vowel(word: str) -> str:
 
 def russian(word: str) -> tuple[str, str] | None:
     parses = [
-        p for p in _morph().parse(word.lower()) if {"NOUN", "sing", "nomn"} <= p.tag.grammemes
+        p for p in analyzer().parse(word.lower()) if {"NOUN", "sing", "nomn"} <= p.tag.grammemes
     ]
     if not parses:
         return None
@@ -66,13 +67,6 @@ def russian(word: str) -> tuple[str, str] | None:
         ):
             return form.word[:1].upper() + form.word[1:], f"Russian {case} of {word} (pymorphy3)"
     return None
-
-
-@cache
-def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
 
 
 def armenian(word: str) -> tuple[str, str]:

@@ -31,6 +31,7 @@ from collections import defaultdict
 from functools import cache
 from pathlib import Path
 
+from indexer.analysis.russian_cases import analyzer
 from indexer.analysis.synonyms import COUNTRY_GROUP, lookup_form
 from indexer.analysis.tables import rows as table_rows
 
@@ -87,14 +88,7 @@ def _russian_word(name: str) -> bool:
     other reading is francium's genitive)."""
     if not re.search("[а-яё]", name.lower()):
         return False
-    return not (_PROPER & _morph().parse(name.lower())[0].tag.grammemes)
-
-
-@cache
-def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
+    return not (_PROPER & analyzer().parse(name.lower())[0].tag.grammemes)
 
 
 def _owners(territories: dict[str, list[str]], form) -> dict[str, set[str]]:

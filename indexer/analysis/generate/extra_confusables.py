@@ -21,6 +21,8 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 
+from indexer.analysis.russian_cases import analyzer
+
 from .evaldata import (
     _VOWEL_CLASS,
     CONFUSABLE_COLUMNS,
@@ -71,9 +73,7 @@ def _two_apart(words, classes: dict[str, str]) -> list[tuple[str, str]]:
 
 
 def _surnames() -> list[str]:
-    import pymorphy3
-
-    morph = pymorphy3.MorphAnalyzer(lang="ru")
+    morph = analyzer()
     out = []
     for w in frequent_words("ru", WORDS):
         parses = morph.parse(w)

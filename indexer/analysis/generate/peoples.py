@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 
 from indexer.analysis.lexicon import is_common_word, is_english_word
+from indexer.analysis.russian_cases import analyzer
 from indexer.analysis.synonyms import PEOPLE_GROUP, lookup_form
 from indexer.analysis.tables import rows as table_rows
 
@@ -63,20 +64,13 @@ def _stem(name: str, ending: re.Pattern | None) -> str | None:
 def _russian_nouns(stem: str) -> list[str]:
     """The singular in -ец and its plural, for a people whose Russian name takes them
     (ногаец, ногайцы; чеченец, чеченцы), as pymorphy3's dictionary knows them."""
-    morph = _morph()
+    morph = analyzer()
     low = stem.lower()
     singular = (low[:-1] if low.endswith("й") else low) + "ец"
     plural = low + "цы"
     if morph.word_is_known(singular) and morph.word_is_known(plural):
         return [singular.capitalize(), plural.capitalize()]
     return []
-
-
-@cache
-def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
 
 
 def rows() -> list[list[str]]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from unidecode import unidecode
 
 from indexer.analysis.lexicon import MIN_PART
+from indexer.analysis.russian_cases import analyzer
 from indexer.analysis.synonyms import is_turkish_spelling
 
 from .sources import frequent_words
@@ -35,9 +36,7 @@ _TURKISH_ENDING_RE = re.compile(
 
 
 def russian() -> list[str]:
-    import pymorphy3
-
-    morph = pymorphy3.MorphAnalyzer(lang="ru")
+    morph = analyzer()
     out = []
     for w in frequent_words("ru", RUSSIAN):
         if len(w) < MIN_LENGTH or not morph.word_is_known(w):
@@ -151,9 +150,7 @@ def name_words() -> list[str]:
 
 
 def _person_names() -> list[str]:
-    import pymorphy3
-
-    morph = pymorphy3.MorphAnalyzer(lang="ru")
+    morph = analyzer()
     out = []
     for w in frequent_words("ru", PERSON_NAMES):
         if len(w) >= MIN_LENGTH and {"Name", "Surn"} & set(morph.parse(w)[0].tag.grammemes):
