@@ -56,6 +56,9 @@ WORLD = (
     place(26, "Tsaghkashen", "AM", 1_000, ["Tsakhkashen"], lat=40.6, lon=44.95),
     place(27, "Lachinkend", "AZ", 10_000, ["Oldname", "Shirvanly"], lat=39.0, lon=46.0),
     place(28, "Yenikend", "AZ", 2_000, ["Oldname"], lat=39.8, lon=46.0),
+    # a soft sign romanized with an apostrophe (Цыльна): Cil'na is not Cil, a town of Romania
+    place(31, "Tsil’na", "RU", 4_100, ["Cil'na", "Цыльна"], lat=54.8, lon=48.0),
+    place(32, "Cil", "RO", 3_000, [], lat=45.0, lon=25.0),
     # a given name that wordfreq counts as a word, in the lists of a town and a village by it
     place(29, "Kemer", "TR", 9_000, ["Sertaç"], lat=37.0, lon=30.0),
     place(30, "Aziziye", "TR", 1_000, ["Sertaç"], lat=37.1, lon=30.1),
@@ -123,6 +126,13 @@ def test_a_name_two_neighbours_list_stays_ambiguous_unless_one_is_the_villages_t
     names, ambiguous, whole = gazetteer
     assert name in ambiguous
     assert not any(name in names.get(g, []) + whole.get(g, []) for g in places)
+
+
+def test_a_name_with_an_apostrophe_is_compared_whole(gazetteer):
+    names, ambiguous, _ = gazetteer
+    # what follows the apostrophe is part of the name, as the table looks it up
+    assert {"Tsil’na", "Cil'na", "Цыльна"} <= set(names["gn31"])
+    assert "Cil'na" not in ambiguous
 
 
 def test_an_ordinary_word_is_not_a_place_name(gazetteer):

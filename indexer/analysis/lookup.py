@@ -61,6 +61,7 @@ from .synonyms import (
     Entry,
     in_capitals,
     lookup_form,
+    name_form,
     native_names,
     script,
     table,
@@ -126,11 +127,22 @@ def _lookup_written(word: str) -> Entry | None:
     return None
 
 
+def _whole_name(word: str) -> bool:
+    """Whether `word` is a name the tables list with an apostrophe, not a word and its ending
+    (Shil’da, Senak'i), unless that ending is the English possessive: Engel's is Engel's,
+    though GeoNames spells Энгельс so too."""
+    if "'" not in word and "’" not in word or word[-2:] in ("'s", "’s"):
+        return False
+    return name_form(word) in table().whole
+
+
 def _lookup(word: str) -> Entry | None:
     entry = acronym(word)
     if entry is not None:  # an acronym before a name it spells (ԱԳՆ, the ministry; Agn)
         return entry
     form = lookup_form(word)
+    if _whole_name(word):
+        form = name_form(word)  # a listed name with an apostrophe (Shil’da), not Shil and -da
     index = table().index
     native = native_names(word)
     if form in index:

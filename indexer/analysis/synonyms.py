@@ -110,6 +110,8 @@ class _Table:
     vowels_kept: frozenset[str] = frozenset()  # of left_out: see VOWELS_KEPT
     # (word, group) of the names whose skeletons also lead to their group (keys/links.py)
     names: list[tuple[str, str]] = field(default_factory=list)
+    # name_form of the listed names whose lookup_form would lose a tail after an apostrophe
+    whole: set[str] = field(default_factory=set)
 
     def add(
         self,
@@ -140,7 +142,9 @@ class _Table:
         elif index is self.written:
             form = written_form(word.strip())
         else:
-            form = lookup_form(word.strip())
+            form = name_form(word.strip())
+            if form != lookup_form(word.strip()):
+                self.whole.add(form)
         old = index.get(form, Entry())
         index[form] = Entry(
             groups=tuple(dict.fromkeys(old.groups + (group,))),
@@ -164,6 +168,19 @@ _ONE_WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
 
 def lookup_form(word: str) -> str:
     return romanize(word).replace("ə", "e").replace("ı", "i")
+
+
+def name_form(name: str) -> str:
+    """The lookup form of a name of the tables as a whole: in a listed name an apostrophe marks
+    a letter (the soft sign of Shil’da, Шильда; a Georgian ejective, Senak'i), not a Turkish
+    case ending that lookup_form takes off a word (Hocalı'da), which would key Shil’da as
+    Shil and Akhmet'a, a town of Georgia, as the given name Akhmet."""
+    if "'" in name or "’" in name:
+        return lookup_form(_APOSTROPHE_RE.sub("", name))
+    return lookup_form(name)
+
+
+_APOSTROPHE_RE = re.compile("['’]")
 
 
 @cache
@@ -285,7 +302,7 @@ def table() -> _Table:
             if stem and stem not in t.index:
                 _join(t.stems, stem, entry)
     for word, strict in by_scheme:
-        form = lookup_form(word)
+        form = name_form(word)
         entry = t.index.get(form) or t.capitalized.get(form)
         for key in _listed_scheme_keys(word, form):
             _join(t.schemes, key, entry)
@@ -298,16 +315,16 @@ def table() -> _Table:
                 _join(t.scheme_stems, key, entry)
                 t.scheme_prefixes.add(key[:SCHEME_PREFIX])
     for word in far:
-        form = lookup_form(word)
+        form = name_form(word)
         entry = t.index.get(form) or t.capitalized.get(form)
         for key in _listed_scheme_keys(word, form):
             _join(t.far_schemes, key, entry)
     # a key the region's names also have is theirs (by_scheme asks `schemes` first)
     t.far_schemes = {k: e for k, e in t.far_schemes.items() if len(e.groups) == 1}
     left_out = list(rows("places_ambiguous.tsv"))
-    t.left_out = frozenset(lookup_form(cells[0]) for cells in left_out)
+    t.left_out = frozenset(name_form(cells[0]) for cells in left_out)
     t.vowels_kept = frozenset(
-        lookup_form(cells[0]) for cells in left_out if cells[3:4] == [VOWELS_KEPT]
+        name_form(cells[0]) for cells in left_out if cells[3:4] == [VOWELS_KEPT]
     )
     return settled(t)
 

@@ -62,7 +62,8 @@ Names (own or alternate, Latin) of two places of the region that differ only in 
 (Zafreh, Zefreh; Katovo, Ketovo), or in one e after a palatal where the other has i, y, o or
 u (Cherum, Çorum) go to places_vowels.tsv, whose names keep their vowels apart in their
 spelling keys (keys/names.py).
-"Same name" is compared as the table looks names up: case, accents, script and ə/ı ignored.
+"Same name" is compared as the table looks names up: case, accents, script and ə/ı ignored,
+and an apostrophe's tail kept (Cil'na, a romanization of Цыльна, is not Cil in Romania).
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ from indexer.analysis.synonyms import (
     VOWELS_KEPT,
     keeps_vowels,
     lookup_form,
+    name_form,
     script,
     written_form,
 )
@@ -126,8 +128,15 @@ NEIGHBOUR_WORDS = 60_000  # most frequent words of each language: no town takes 
 CORE_COUNTRIES = ("AZ", "AM")  # the conflict's: the archive's names are mostly theirs
 
 
-def form(name: str) -> str:
+def _listed_form(name: str) -> str:
+    """What a group lists a name once for: its lookup form with a tail after an apostrophe
+    taken off, as a reader's word is looked up, so that Shil’da and Шильда are both listed,
+    and Шильда's romanizations in other schemes find the place (synonyms.far_schemes)."""
     return " ".join(lookup_form(w) for _, _, w in tokens(name))
+
+
+def form(name: str) -> str:
+    return " ".join(name_form(w) for _, _, w in tokens(name))
 
 
 @cache  # asking wordfreq about each of Webster's 200,000 words takes seconds
@@ -405,7 +414,7 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
             elif reason == IN_ITS_SCRIPT or (" " not in form(n) and form(n) in ordinary):
                 groups[root].setdefault(f"{form(n)} {script(n)}", n + NATIVE)
             else:
-                groups[root].setdefault(form(n), n)
+                groups[root].setdefault(_listed_form(n), n)
 
     def namesakes_only(root: int, own: str, names: list[str]) -> list[str]:
         """Those of a group's names left out (not in `names`) whose every other holder has
