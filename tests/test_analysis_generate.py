@@ -251,6 +251,24 @@ def test_another_places_other_name_takes_a_places_own_name_only_when_that_place_
     assert ("Goris" in {r[0] for r in ambiguous if r[2].startswith("Goris")}) is not kept
 
 
+def test_a_name_in_another_script_takes_no_places_own_latin_name(monkeypatch):
+    # Kazan lists Козань, which romanizes as Kozan, the own name of a town of Turkey that a
+    # city fourteen times its size does not take with a Cyrillic name: each keeps its own
+    world = (
+        place(1, "Kozan", "TR", 88_000, ["Sis"], lat=37.4, lon=35.8),
+        place(2, "Kazan", "RU", 1_240_000, ["Казань", "Козань", "Qazan"], lat=55.8, lon=49.1),
+    )
+    monkeypatch.setattr(places, "world", lambda: world)
+    monkeypatch.setattr(places, "region", lambda: world)
+    monkeypatch.setattr(places, "_ordinary_words", lambda _, n=0: {})
+    rows, _, ambiguous = places.build()
+    names = {r[0]: r[1].split(", ") for r in rows}
+    assert {"Kozan", "Sis"} == set(names["gn1"])
+    # and Kazan keeps its Козань in Cyrillic only, where no Latin word meets it
+    assert {"Kazan", "Козань@", "Qazan"} == set(names["gn2"])  # Казань looks up as Kazan
+    assert not ambiguous
+
+
 # Invented places: (other place's own name, its alternate names, country, population, its
 # longitude: ours is at 47.0, on the same parallel)
 @pytest.mark.parametrize(

@@ -527,6 +527,8 @@ def test_quotes_around_a_word_are_not_part_of_it(text):
         ("Engel", "Engels"),
         ("Strel", "Strelna"),
         ("Shil", "Шильда"),
+        # a town of Turkey is no Cyrillic name's romanization of a larger city (Козань: Kazan)
+        ("Kozan", "Kazan"),
         # an Azerbaijani word with ə is no English word its spelling with e makes
         ("bənd", "bend"),
         ("həll", "hell"),

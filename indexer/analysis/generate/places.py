@@ -21,7 +21,10 @@ left out, and written to data/places_ambiguous.tsv with the reason, when
   spells the own name of a place of Azerbaijan or Armenia and the far place abroad is not
   DOMINANT times as large (Wedi in Indonesia: Vedi's German spelling), and another place's
   alternate name does not take a place's own name unless that place is DOMINANT times as
-  populous (Gori in Georgia lists Goris, the town of Armenia); a far place outside the six
+  populous (Gori in Georgia lists Goris, the town of Armenia) and has the name in the same
+  script, and a name in Cyrillic or Armenian letters that another place has for its own name
+  in Latin ones only is kept in its own script (Kazan's Козань@: Kozan is a town of Turkey);
+  a far place outside the six
   countries that has a name in Latin letters only does not take it in Cyrillic or Armenian
   ones (Mūlki in India, Kayk's Мулки and Մուլքի), unless Russian writers name that country's
   towns in Cyrillic anyway (CYRILLIC_COUNTRIES: Ukraine's Dobroye keeps Доброе ambiguous), nor
@@ -232,6 +235,11 @@ def _foreign(q: Place, p: Place, f: str, letters: str) -> bool:
     return not any(form(n) == f and script(n) == letters for n in q.names)
 
 
+def _has_in_script(q: Place, f: str, letters: str) -> bool:
+    """Whether a name of `q` in the script `letters`, or a word of one, has lookup form `f`."""
+    return any(f in (form(n), *form(n).split()) for n in q.names if script(n) == letters)
+
+
 def _claims(q: Place, f: str, p: Place) -> bool:
     """Whether place `q` claims the name of lookup form `f` that place `p` lists: always
     when it is its own name (Susa is the Italian town's own name) or `q` is near `p`, but not
@@ -342,8 +350,15 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
         if f == form(p.name):
             # another place's other name does not take a place's own name from it, unless
             # that place is DOMINANT times as large (Gori in Georgia lists Goris, the town of
-            # Armenia: Georgian for "of Gori")
-            others = [q for q in others if form(q.name) == f or q.population >= DOMINANT * big]
+            # Armenia: Georgian for "of Gori") and has the name in its script: Kazan's Козань
+            # does not make the Latin Kozan, a town of Turkey, a name of Kazan
+            others = [
+                q
+                for q in others
+                if form(q.name) == f
+                or q.population >= DOMINANT * big
+                and _has_in_script(q, f, script(name))
+            ]
         # a smaller neighbour that lists the name among its other names does not take it from
         # a town NEIGHBOUR_DOMINANT times as large (Aghlavashli lists Kasum-Ismailov, Goranboy's
         # Soviet name), unless the name is a word, which may be a person's (Sertaç, which a
@@ -364,6 +379,18 @@ def build() -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
             if any(big < DOMINANT * q.population for q in others):
                 return also
             native = True
+        # a name in Cyrillic or Armenian letters that romanizes to another place's own Latin
+        # name, which that place does not have in these letters, nor this one in Latin ones,
+        # is kept in its own script: Kazan's Козань does not make Kozan, the town of Turkey, a
+        # name of Kazan
+        if (
+            letters != "latn"
+            and len(words) == 1
+            and not any(_has_in_script(q, f, "latn") for q in mine)
+        ):
+            native = native or any(
+                form(q.name) == f and not _has_in_script(q, f, letters) for q in others
+            )
         written = [w for _, _, w in tokens(name)]
         if len(words) == 1:
             if len(words[0]) < MIN_WORD:
