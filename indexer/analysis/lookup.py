@@ -152,6 +152,11 @@ def _lookup(word: str) -> Entry | None:
         return _with(capitalized[form], native.get(form))
     if form in native:
         return native[form]
+    if form in table().left_out:
+        # a name of several places, or a place's name that is an ordinary word, is no other
+        # name with an ending: Çeşme, a town of Turkey and the word for a fountain, is not
+        # Cheshm, a village of Iran, in the dative
+        return None
     kind = script(word)
     suffix_re = SCRIPT_SUFFIX_RE.get(kind, SUFFIX_RE)
     stems = without_endings(form, suffix_re)
