@@ -57,6 +57,7 @@ from .inflections import (
 from .lexicon import common_words, is_common_word, is_english_word
 from .romanize import strip_apostrophe_suffix
 from .synonyms import (
+    PEOPLE_GROUP,
     TURKIC_LETTER_RE,
     Entry,
     in_capitals,
@@ -127,6 +128,14 @@ def _lookup_written(word: str) -> Entry | None:
     return None
 
 
+# Russian's genitive plural, which only a people's name of the tables takes (курдов, лезгинов)
+_PLURAL_OF_PEOPLES = ("ov", "ev")
+
+
+def _people(entry: Entry) -> bool:
+    return entry.strict or any(g.startswith(PEOPLE_GROUP) for g in entry.groups)
+
+
 def _whole_name(word: str) -> bool:
     """Whether `word` is a name the tables list with an apostrophe, not a word and its ending
     (Shil’da, Senak'i), unless that ending is the English possessive: Engel's is Engel's,
@@ -177,7 +186,10 @@ def _lookup(word: str) -> Entry | None:
     for stem in stems:
         for table_ in (index, capitalized, native):
             entry = table_.get(stem)
-            if entry is not None and not foreign_ending(kind, stem, form[len(stem) :], entry):
+            ending = form[len(stem) :]
+            if entry is not None and not foreign_ending(kind, stem, ending, entry):
+                if ending in _PLURAL_OF_PEOPLES and not _people(entry):
+                    continue  # Lachinov, a surname, is no case of Lachin: no place has plurals
                 return entry
     if kind == "latn":
         entry = derived.of_place(form, (index, capitalized)) or derived.romanized_adjective(
