@@ -136,22 +136,22 @@ def _people(entry: Entry) -> bool:
     return entry.strict or any(g.startswith(PEOPLE_GROUP) for g in entry.groups)
 
 
-def _whole_name(word: str) -> bool:
-    """Whether `word` is a name the tables list with an apostrophe, not a word and its ending
-    (Shil’da, Senak'i), unless that ending is the English possessive: Engel's is Engel's,
-    though GeoNames spells Энгельс so too."""
+def _whole_name(word: str) -> str | None:
+    """The name_form of `word` if it is a name the tables list with an apostrophe, not a word
+    and its ending (Shil’da, Senak'i), unless that ending is the English possessive: Engel's
+    is Engel's, though GeoNames spells Энгельс so too."""
     if "'" not in word and "’" not in word or word[-2:] in ("'s", "’s"):
-        return False
-    return name_form(word) in table().whole
+        return None
+    whole = name_form(word)
+    return whole if whole in table().whole else None
 
 
 def _lookup(word: str) -> Entry | None:
     entry = acronym(word)
     if entry is not None:  # an acronym before a name it spells (ԱԳՆ, the ministry; Agn)
         return entry
-    form = lookup_form(word)
-    if _whole_name(word):
-        form = name_form(word)  # a listed name with an apostrophe (Shil’da), not Shil and -da
+    # a listed name with an apostrophe (Shil’da) is that name, not Shil and the ending -da
+    form = _whole_name(word) or lookup_form(word)
     index = table().index
     native = native_names(word)
     if form in index:

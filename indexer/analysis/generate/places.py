@@ -237,7 +237,8 @@ def _foreign(q: Place, p: Place, f: str, letters: str) -> bool:
 
 def _has_in_script(q: Place, f: str, letters: str) -> bool:
     """Whether a name of `q` in the script `letters`, or a word of one, has lookup form `f`."""
-    return any(f in (form(n), *form(n).split()) for n in q.names if script(n) == letters)
+    forms = (form(n) for n in q.names if script(n) == letters)
+    return any(f == g or f in g.split() for g in forms)
 
 
 def _claims(q: Place, f: str, p: Place) -> bool:
