@@ -59,7 +59,7 @@ def variant_pairs(text: str) -> set[tuple[str, str]]:
     return pairs_of_words(set(words(text)))
 
 
-def pairs_of_words(words: set[str]) -> set[tuple[str, str]]:
+def pairs_of_words(distinct: set[str]) -> set[tuple[str, str]]:
     """variant_pairs of these distinct words, each word's pairs worked out once per process
     (an archive repeats most words)."""
     known = _PAIRS
@@ -68,10 +68,10 @@ def pairs_of_words(words: set[str]) -> set[tuple[str, str]]:
     # in case-blind order, a word in lower case just before its capitalized form: the two
     # share most of their keys' work through the analysis caches (a sixth of the time at
     # 10,000 documents), and most often all their keys (keys.words.index_keys)
-    for word in sorted(words.difference(known), key=_lower_case_first):
+    for word in sorted(distinct.difference(known), key=_lower_case_first):
         exact = exact_key(word)
         known[word] = tuple((k, exact) for k in index_keys(word) if k != exact)
-    return set().union(*map(known.__getitem__, words))
+    return set().union(*map(known.__getitem__, distinct))
 
 
 def _lower_case_first(word: str) -> tuple[str, bool]:
@@ -502,7 +502,7 @@ def load_words(folder: Path) -> set[str]:
     return set(text.split("\n")) - {""}
 
 
-def save_words(folder: Path, words: set[str]) -> None:
+def save_words(folder: Path, written: set[str]) -> None:
     tmp = folder / (WORDS + ".tmp")
-    tmp.write_text("\n".join(words), "utf-8")  # no word holds a line break
+    tmp.write_text("\n".join(written), "utf-8")  # no word holds a line break
     tmp.replace(folder / WORDS)  # a new file: the previous version's hard link is kept
