@@ -132,6 +132,12 @@ RUSSIAN_DOCS = {
     "almost": "Почти никто не ушёл.",
     "lezgins": "Лезгины живут в горах.",
     "lezgins-genitive": "Много лезгин и лезгинов.",
+    "questions": "Вопросы остались без ответа.",
+    "ask": "Вопроси его сам.",
+    "black": "Ворота покрасили черным.",
+    "blacken": "Мы черним металл.",
+    "horses": "Кони бегут по полю.",
+    "rounds": "Сыграли три коны.",
 }
 
 
@@ -159,6 +165,14 @@ def russian_engine(tmp_path_factory):
         ("почти", {"almost"}),
         ("почты", {"mail"}),
         ("лезгины", {"lezgins", "lezgins-genitive"}),
+        # an ending with ы and one with и end two words, whatever their stems share
+        ("вопросы", {"questions"}),
+        ("вопроси", {"ask"}),
+        ("черным", {"black"}),
+        ("черним", {"blacken"}),
+        # ... short words too, whose mild key writes both as i
+        ("кони", {"horses"}),
+        ("коны", {"rounds"}),
     ],
 )
 def test_a_cyrillic_word_meets_another_only_as_russian_spells_it(russian_engine, q, expected):

@@ -34,10 +34,12 @@ import numpy as np
 
 from indexer.analysis import exact_key, variant_keys, words
 from indexer.analysis.keys import (
+    MILD,
     index_keys,
     keys_as_recorded,
     keys_without_skeletons,
     meets_by_light_key,
+    meets_by_mild_key,
 )
 from indexer.analysis.synonyms import bridged
 
@@ -178,6 +180,8 @@ class SpellingMap:
             if key[:1].isalnum():  # a light key is itself a word some documents may use
                 out.add(key)
                 out.update(t for t in self._get(key) if meets_by_light_key(t, exact))
+            elif key.startswith(MILD):  # romanized as the light key, ы and и alike
+                out.update(t for t in self._get(key) if meets_by_mild_key(t, exact))
             else:
                 out.update(self._get(key))
         out.discard(exact)

@@ -15,7 +15,8 @@ share a key; the index build records which indexed words have each key
    exonyms, ethnonyms, the countries' names in each language and translations.
 3. For names and foreign words only, a mild key (`^...`: ə and ı read as e and i, Şəki meets
    Sheki; German and French press letters as English writes them, Juri and Iouri meet Yuri and
-   Юрий; a Turkic c and a lone j also as English j: Yaycı, Yayji, Yaydzhi) and skeleton keys
+   Юрий; a Turkic c and a lone j also as English j: Yaycı, Yayji, Yaydzhi; two Cyrillic words
+   one ы for an и apart do not meet by it: кони, коны, meets_by_mild_key) and skeleton keys
    (`#...`, skeleton.py; a Latin word with Dutch or German digraphs also has those of its
    spelling without them: Sjoesja, Oezdemir; one with ISO 9's dja or djo, for д and я or ё, or
    Telegram's sc before a, o or u, for щ, has those of that reading for Cyrillic words only:
@@ -40,9 +41,11 @@ share a key; the index build records which indexed words have each key
    is recorded under `#*`: Cheny meets no Chany), and no e of it reads as i or o after a palatal
    (Cherum is not Çorum). A Cyrillic word records its skeletons for Latin and Armenian words
    only (`#&`), and meets another Cyrillic word only by a skeleton written with its own ы, и and
-   ё (сбытом is not сбитом, Быков not Биков, Сёмин not Сомин; a ё after ж, ч, ш, щ is left out,
-   as spelling has written о there: Хрущёв, Хрущов, but an у there is kept: щуки is not щёки; a
-   short word's only vowel is kept though it looks like an ending: чих is not чех), or for a
+   ё, and the ы or и its ending begins with, if any (сбытом is not сбитом, Быков not Биков,
+   Сёмин not Сомин, вопросы not вопроси, черным not черним; лезгин meets лезгины; a ё after
+   ж, ч, ш, щ is left out, as spelling has written о there: Хрущёв, Хрущов, but an у there is
+   kept: щуки is not щёки; a short word's only vowel is kept though it looks like an ending:
+   чих is not чех), or for a
    frequent Russian word, whose only skeletons are those of its stem as a people's name (курды,
    курдов: Kurds), by one written with that whole stem (привезти is not привести), and none when
    it ends in an и that a people's plural would write ы (почти is not почты).
@@ -65,6 +68,7 @@ from .words import (
     light_key,
     load_tables,
     meets_by_light_key,
+    meets_by_mild_key,
     variant_keys,
 )
 
@@ -80,6 +84,7 @@ __all__ = [
     "light_key",
     "load_tables",
     "meets_by_light_key",
+    "meets_by_mild_key",
     "name_keys",
     "variant_keys",
     "vowel_exact_skeletons",

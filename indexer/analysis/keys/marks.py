@@ -26,6 +26,8 @@ SWAP = SKELETON + "+"
 FOLDED = SKELETON + "*"
 KEPT = SKELETON + "="
 LETTERS_MARK = "/"
+# ... and after them, the ы or и of the ending the skeleton leaves out (вопросы, вопроси)
+ENDING_MARK = "|"
 # A Turkic word's bare spelling (bare.py) as the spelling map records it: only a query word of
 # plain Latin letters asks for it, so two Turkic words with one bare spelling (Aşık, Asık)
 # stay apart

@@ -51,6 +51,7 @@ from .marks import (
     BARE,
     CYRILLIC_RE,
     CYRILLIC_SKELETON,
+    ENDING_MARK,
     FOLDED,
     KEPT,
     LETTERS_MARK,
@@ -135,6 +136,16 @@ def meets_by_light_key(term: str, exact: str) -> bool:
     if CYRILLIC_RE.search(exact) is None or CYRILLIC_RE.search(term) is None:
         return True
     return _cyrillic_form(term) == _cyrillic_form(exact)
+
+
+def meets_by_mild_key(term: str, exact: str) -> bool:
+    """Whether an indexed `term` that shares a mild key with a query word (`exact`: its exact
+    key) is a spelling of that word: not when both are Cyrillic words that differ only in an ы
+    for an и, which the mild key folds (кони, коны; веды, веди), as Russian writes the two
+    for two sounds that make different words."""
+    if CYRILLIC_RE.search(exact) is None or CYRILLIC_RE.search(term) is None:
+        return True
+    return term.replace("ы", "и") != exact.replace("ы", "и")
 
 
 MIN_SCHEME_LENGTH = 3  # Mec, Metc, Mets (Մեծ, 'big'), but not the Russian и, в, на
@@ -275,7 +286,9 @@ def _place_in_lower_case(key: str, word: str) -> bool:
 _GROUP = group_key("")
 
 
-def _cyrillic_letters_keys(word: str, keys: list[str], whole: bool = False) -> list[str]:
+def _cyrillic_letters_keys(
+    word: str, keys: list[str], whole: bool = False, ending: str = ""
+) -> list[str]:
     """`keys` of a Cyrillic word with each skeleton also written with the word's own ы, и and
     ё, by which alone it meets another Cyrillic word (index_keys records the plain skeletons
     for Latin and Armenian words only). Russian writes ы and и for two sounds that make
@@ -287,7 +300,10 @@ def _cyrillic_letters_keys(word: str, keys: list[str], whole: bool = False) -> l
     dots it is an е, whose keys the word has too (_own_keys). The ending left out is a case
     ending's, unless it holds the word's only vowel (чих, чех; Крым, Крим). With `whole`, each
     skeleton is written with the whole word without its ending and a people's -ц (чеченцы,
-    чеченец: чечен)."""
+    чеченец: чечен). After the letters comes the ы or и that begins the ending left out, or
+    else `ending`, one the caller left out before (быстрыми: быстрым, и): an ending with ы
+    and one with и are endings of two words (вопросы, вопроси; черным, черним), as a stem
+    takes one of them only (_other_endings)."""
     low = word.lower()
     if script(low) != "cyr":
         return keys
@@ -299,12 +315,29 @@ def _cyrillic_letters_keys(word: str, keys: list[str], whole: bool = False) -> l
         # an Armenian surname has no ы to tell from и, and Russian writes an и where Armenian
         # writes no vowel, or not (Саркисян, Саргсян), as Latin spellings do (Sarkisian)
         letters = letters.replace("и", "")
+    # the и of the instrumental -ами, -ями is no ending's first vowel (болгарами, болгары)
+    ending = "" if low.endswith(("ами", "ями")) else low[len(stem) :] or ending
+    if ending[:1] in ("ы", "и"):
+        letters += ENDING_MARK + ending[0]
     out = []
     for k in keys:
         out.append(k)
         if is_skeleton(k):
             out.append(k + LETTERS_MARK + letters)
     return out
+
+
+def _other_endings(key: str) -> tuple[str, ...]:
+    """What a Cyrillic word's skeleton with its own letters asks for besides itself: written
+    with the ы or и of another ending, when its own has neither (лезгин: лезгины; Шуша:
+    Шуши), or with no such ending, when its own has one; never the other of the two
+    (_cyrillic_letters_keys)."""
+    if LETTERS_MARK not in key:
+        return ()
+    mark = key.find(ENDING_MARK)
+    if mark >= 0:
+        return (key[:mark],)
+    return (key + ENDING_MARK + "ы", key + ENDING_MARK + "и")
 
 
 @bounded_cache(max_bytes=4_000_000)
@@ -324,7 +357,8 @@ def variant_keys(word: str) -> tuple[str, ...]:
             for k in plain
             for mark in (SKELETON, KEPT, SWAP, *((FOLDED,) if "E" not in k else ()))
         )
-        return tuple(dict.fromkeys((*keys, *latin)))
+        endings = (other for k in keys for other in _other_endings(k))
+        return tuple(dict.fromkeys((*keys, *endings, *latin)))
     asked = (k for key in keys if not _swap(key) for k in _asked(key))
     cyrillic = (CYRILLIC_SKELETON + bare_skeleton(k) for k in keys if is_skeleton(k))
     return tuple(dict.fromkeys((*asked, *cyrillic)))
@@ -430,10 +464,11 @@ def _own_keys(word: str) -> tuple[str, ...]:
             # alike (курды, курдов), never where a skeleton alone is shared (привезти,
             # привести; замки, самки)
             stem = RUSSIAN_PEOPLE_RE.sub("", word.lower())
+            plural = word[len(stem) :].lower() if len(word) == len(stem) + 1 else ""
             if turkic is not None:
-                keys += _cyrillic_letters_keys(stem, list(people))
+                keys += _cyrillic_letters_keys(stem, list(people), ending=plural)
             if turkic is not None or not _SOFT_I_RE.search(word.lower()):
-                keys += _cyrillic_letters_keys(stem, list(people), whole=True)
+                keys += _cyrillic_letters_keys(stem, list(people), whole=True, ending=plural)
     scheme = _scheme_keys(word, strict, turkic)
     keys += scheme
     composed = unicodedata.normalize("NFC", word)  # a document may write ё as е and dots
