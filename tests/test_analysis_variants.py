@@ -65,6 +65,8 @@ def groups(word: str) -> set[str]:
         ["Ghazaryan", "Łazaryan", "Ղազարյան", "Газарян"],
         ["Vagharshapat", "Vałaršapat", "Вагаршапат"],
         ["Wałęsa", "Walesa"],
+        # a Turkic ı that Russian letters write ы where Russian would write и: one sound
+        ["Kayabaşı", "Каябашы", "Кайабаши"],
         # German and French press forms
         ["Aliyev", "Alijew", "Aliev", "Алиев"],
         # и before a glide and a vowel, and a lone i that may be it (Гариев) or the i of я

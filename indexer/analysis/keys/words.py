@@ -317,7 +317,7 @@ def _cyrillic_letters_keys(
         letters = letters.replace("и", "")
     # the и of the instrumental -ами, -ями is no ending's first vowel (болгарами, болгары)
     ending = "" if low.endswith(("ами", "ями")) else low[len(stem) :] or ending
-    if ending[:1] in ("ы", "и"):
+    if ending[:1] in ("ы", "и") and _spelt_as_russian(low):
         letters += ENDING_MARK + ending[0]
     out = []
     for k in keys:
@@ -325,6 +325,18 @@ def _cyrillic_letters_keys(
         if is_skeleton(k):
             out.append(k + LETTERS_MARK + letters)
     return out
+
+
+_RUSSIAN_LETTERS_RE = re.compile("[а-яё]+")
+_FOREIGN_Y_RE = re.compile("[жшчщкгх]ы")
+
+
+def _spelt_as_russian(low: str) -> bool:
+    """Whether a word in lower case is spelt as Russian spells: in its letters only, and with
+    no ы after ж, ш, ч, щ or a velar, where Russian writes и. A word spelt otherwise writes a
+    name of another language, whose ы and и may be one sound, a Turkic ı (Каябашы, Кайабаши;
+    Гөлбашы)."""
+    return _RUSSIAN_LETTERS_RE.fullmatch(low) is not None and not _FOREIGN_Y_RE.search(low)
 
 
 def _other_endings(key: str) -> tuple[str, ...]:
