@@ -145,6 +145,8 @@ def meets_by_mild_key(term: str, exact: str) -> bool:
     for two sounds that make different words."""
     if CYRILLIC_RE.search(exact) is None or CYRILLIC_RE.search(term) is None:
         return True
+    if not (_spelt_as_russian(term) and _spelt_as_russian(exact)):
+        return True  # one sound in a name of another language (Ахы, Ахи)
     return term.replace("ы", "и") != exact.replace("ы", "и")
 
 
@@ -301,9 +303,9 @@ def _cyrillic_letters_keys(
     ending's, unless it holds the word's only vowel (чих, чех; Крым, Крим). With `whole`, each
     skeleton is written with the whole word without its ending and a people's -ц (чеченцы,
     чеченец: чечен). After the letters comes the ы or и that begins the ending left out, or
-    else `ending`, one the caller left out before (быстрыми: быстрым, и): an ending with ы
-    and one with и are endings of two words (вопросы, вопроси; черным, черним), as a stem
-    takes one of them only (_other_endings)."""
+    else `ending`, one the caller left out before (лезгины: лезгин, ы): an ending with ы and
+    one with и are endings of two words (вопросы, вопроси; черным, черним), as a stem takes
+    one of them only (_other_endings), in a word spelt as Russian spells (_spelt_as_russian)."""
     low = word.lower()
     if script(low) != "cyr":
         return keys
@@ -316,9 +318,10 @@ def _cyrillic_letters_keys(
         # writes no vowel, or not (Саркисян, Саргсян), as Latin spellings do (Sarkisian)
         letters = letters.replace("и", "")
     # the и of the instrumental -ами, -ями is no ending's first vowel (болгарами, болгары)
-    ending = "" if low.endswith(("ами", "ями")) else low[len(stem) :] or ending
-    if ending[:1] in ("ы", "и") and _spelt_as_russian(low):
-        letters += ENDING_MARK + ending[0]
+    own = "" if low.endswith(("ами", "ями")) else low[len(stem) :]
+    first = (own or ending)[:1]
+    if first in ("ы", "и") and _spelt_as_russian(low + ending):
+        letters += ENDING_MARK + first
     out = []
     for k in keys:
         out.append(k)
