@@ -43,11 +43,10 @@ share a key; the index build records which indexed words have each key
    only (`#&`), and meets another Cyrillic word only by a skeleton written with its own ы, и and
    ё, and the ы or и its ending begins with, if any (сбытом is not сбитом, Быков not Биков,
    Сёмин not Сомин, вопросы not вопроси, черным not черним, but Каябашы, not spelt as Russian
-   spells, meets Кайабаши; лезгин meets лезгины; a ё after
-   ж, ч, ш, щ is left out, as spelling has written о there: Хрущёв, Хрущов, but an у there is
-   kept: щуки is not щёки; a short word's only vowel is kept though it looks like an ending:
-   чих is not чех), or for a
-   frequent Russian word, whose only skeletons are those of its stem as a people's name (курды,
+   spells, meets Кайабаши; лезгин meets лезгины; a ё after ж, ч, ш, щ is left out, as spelling
+   has written о there: Хрущёв, Хрущов, but an у there is kept: щуки is not щёки; a short
+   word's only vowel is kept though it looks like an ending: чих is not чех), or for a frequent
+   Russian word, whose only skeletons are those of its stem as a people's name (курды,
    курдов: Kurds), by one written with that whole stem (привезти is not привести), and none when
    it ends in an и that a people's plural would write ы (почти is not почты).
 4. The scheme key (`%`, schemes.py) of a Russian word, and of a Latin or Armenian word that is
