@@ -181,3 +181,33 @@ def russian_engine(tmp_path_factory):
 def test_a_cyrillic_word_meets_another_only_as_russian_spells_it(russian_engine, q, expected):
     found = {h.id for h in russian_engine.search(SearchRequest(q=q, per_page=100)).hits}
     assert found == expected
+
+
+ARMENIAN_DOCS = {
+    "babayan": "Արամ Բաբայանը խոսեց։",
+    "papayan": "Պապայան ընտանիքը մեծ է։",
+    "petrosyan": "Պետրոսեան եղբայրները եկան։",
+    "toprakkale": "Թոփրաքկալա գյուղը։",
+}
+
+
+@pytest.fixture(scope="module")
+def armenian_engine(tmp_path_factory):
+    return engine_of(tmp_path_factory.mktemp("armenian"), ARMENIAN_DOCS)
+
+
+@pytest.mark.parametrize(
+    "q, expected",
+    [
+        # two surnames one voicing apart, which a skeleton writes alike: apart in Armenian
+        ("Բաբայան", {"babayan"}),
+        ("Պապայան", {"papayan"}),
+        # ... while a surname meets its classical spelling, -եան for -յան
+        ("Պետրոսյան", {"petrosyan"}),
+        # ... and a Turkish name meets the letters Armenian writes its k with
+        ("Թոփրաքքալե", {"toprakkale"}),
+    ],
+)
+def test_an_armenian_surname_keeps_its_consonants_in_armenian_letters(armenian_engine, q, expected):
+    found = {h.id for h in armenian_engine.search(SearchRequest(q=q, per_page=100)).hits}
+    assert found == expected

@@ -34,12 +34,15 @@ import numpy as np
 
 from indexer.analysis import exact_key, variant_keys, words
 from indexer.analysis.keys import (
+    ARMENIAN_RE,
     MILD,
+    SKELETON,
     index_keys,
     keys_as_recorded,
     keys_without_skeletons,
     meets_by_light_key,
     meets_by_mild_key,
+    meets_by_skeleton,
 )
 from indexer.analysis.synonyms import bridged
 
@@ -176,12 +179,15 @@ class SpellingMap:
 
     def _asked(self, keys: Iterable[str], exact: str) -> set[str]:
         out: set[str] = set()
+        armenian = ARMENIAN_RE.search(exact) is not None
         for key in keys:
             if key[:1].isalnum():  # a light key is itself a word some documents may use
                 out.add(key)
                 out.update(t for t in self._get(key) if meets_by_light_key(t, exact))
             elif key.startswith(MILD):  # romanized as the light key, ы and и alike
                 out.update(t for t in self._get(key) if meets_by_mild_key(t, exact))
+            elif armenian and key.startswith(SKELETON):  # Armenian surnames one voicing apart
+                out.update(t for t in self._get(key) if meets_by_skeleton(t, exact))
             else:
                 out.update(self._get(key))
         out.discard(exact)

@@ -26,29 +26,31 @@ share a key; the index build records which indexed words have each key
    a word in Cyrillic or Armenian letters that romanizes to one, Չինար), not for short words
    (xal/hal, Khan/Han), not for Russian verbs (the ы/и of пытаться/питаться), not for the
    curated ordinary words (Azeri/Azari). Armenian surnames also get the stem Russian writes for
-   them (Hakobyan -> akobyan, as in Акопян), and a people's name the stem left without its
-   endings (Lezgins, Лезгины, Lezgian: lezg). A word whose skeleton is a listed name's also
-   joins the name's group, but only when it is spelt close to that name (Hojaly, Hojali:
-   Ivanyan), not when only the skeleton is shared (Chuchele, güzel), and only when it has the
-   name's vowels, a apart from e unless an ə stands behind them (Agdem is not Ağdam): a shared
-   skeleton is weak evidence, and a group brings every document of every name of a place. A
-   people's plural of another language joins the group of a people of data/peoples.tsv by its
-   stem, when that stem is spelt nearly as the people's name (Kumyken: Kumyk; Komiker is not).
-   The own name of a place that another place has with an a for its e (data/places_vowels.tsv:
-   Zafreh, Zefreh), and that other name, keep a and e apart in their skeletons, as the names of
-   Armenia's, Russia's and Turkey's places do (such a name records its skeleton under `#=`,
-   which other words ask for only as they write it, and the folded skeleton of a word with an e
-   is recorded under `#*`: Cheny meets no Chany), and no e of it reads as i or o after a palatal
-   (Cherum is not Çorum). A Cyrillic word records its skeletons for Latin and Armenian words
-   only (`#&`), and meets another Cyrillic word only by a skeleton written with its own ы, и and
-   ё, and the ы or и its ending begins with, if any (сбытом is not сбитом, Быков not Биков,
-   Сёмин not Сомин, вопросы not вопроси, черным not черним, but Каябашы, not spelt as Russian
-   spells, meets Кайабаши; лезгин meets лезгины; a ё after ж, ч, ш, щ is left out, as spelling
-   has written о there: Хрущёв, Хрущов, but an у there is kept: щуки is not щёки; a short
-   word's only vowel is kept though it looks like an ending: чих is not чех), or for a frequent
-   Russian word, whose only skeletons are those of its stem as a people's name (курды,
-   курдов: Kurds), by one written with that whole stem (привезти is not привести), and none when
-   it ends in an и that a people's plural would write ы (почти is not почты).
+   them (Hakobyan -> akobyan, as in Акопян), but two in Armenian letters one voicing or
+   aspiration apart do not meet by a skeleton (Բաբայան, Պապայան; meets_by_skeleton), and a
+   people's name the stem left without its endings (Lezgins, Лезгины, Lezgian: lezg). A word
+   whose skeleton is a listed name's also joins the name's group, but only when it is spelt
+   close to that name (Hojaly, Hojali: Ivanyan), not when only the skeleton is shared
+   (Chuchele, güzel), and only when it has the name's vowels, a apart from e unless an ə stands
+   behind them (Agdem is not Ağdam): a shared skeleton is weak evidence, and a group brings
+   every document of every name of a place. A people's plural of another language joins the
+   group of a people of data/peoples.tsv by its stem, when that stem is spelt nearly as the
+   people's name (Kumyken: Kumyk; Komiker is not). The own name of a place that another place
+   has with an a for its e (data/places_vowels.tsv: Zafreh, Zefreh), and that other name, keep
+   a and e apart in their skeletons, as the names of Armenia's, Russia's and Turkey's places do
+   (such a name records its skeleton under `#=`, which other words ask for only as they write
+   it, and the folded skeleton of a word with an e is recorded under `#*`: Cheny meets no
+   Chany), and no e of it reads as i or o after a palatal (Cherum is not Çorum). A Cyrillic
+   word records its skeletons for Latin and Armenian words only (`#&`), and meets another
+   Cyrillic word only by a skeleton written with its own ы, и and ё, and the ы or и its ending
+   begins with, if any (сбытом is not сбитом, Быков not Биков, Сёмин not Сомин, вопросы not
+   вопроси, черным not черним, but Каябашы, not spelt as Russian spells, meets Кайабаши; лезгин
+   meets лезгины; a ё after ж, ч, ш, щ is left out, as spelling has written о there: Хрущёв,
+   Хрущов, but an у there is kept: щуки is not щёки; a short word's only vowel is kept though
+   it looks like an ending: чих is not чех), or for a frequent Russian word, whose only
+   skeletons are those of its stem as a people's name (курды, курдов: Kurds), by one written
+   with that whole stem (привезти is not привести), and none when it ends in an и that a
+   people's plural would write ы (почти is not почты).
 4. The scheme key (`%`, schemes.py) of a Russian word, and of a Latin or Armenian word that is
    no English or Turkish word: Малый meets Maly, Malyj, Malyi; a Cyrillic word is recorded
    under it with `&` (index_keys), which only Latin and Armenian words ask for, so it never
@@ -59,7 +61,7 @@ query word's light key never matches another word's skeleton.
 
 from __future__ import annotations
 
-from .marks import MILD, SKELETON, SWAP
+from .marks import ARMENIAN_RE, MILD, SKELETON, SWAP
 from .names import as_written, consonant_count, name_keys, vowel_exact_skeletons
 from .words import (
     index_keys,
@@ -69,10 +71,12 @@ from .words import (
     load_tables,
     meets_by_light_key,
     meets_by_mild_key,
+    meets_by_skeleton,
     variant_keys,
 )
 
 __all__ = [
+    "ARMENIAN_RE",
     "MILD",
     "SKELETON",
     "SWAP",
@@ -85,6 +89,7 @@ __all__ = [
     "load_tables",
     "meets_by_light_key",
     "meets_by_mild_key",
+    "meets_by_skeleton",
     "name_keys",
     "variant_keys",
     "vowel_exact_skeletons",

@@ -150,6 +150,32 @@ def meets_by_mild_key(term: str, exact: str) -> bool:
     return term.replace("ы", "и") != exact.replace("ы", "и")
 
 
+# Armenian consonants one voicing or aspiration apart: a skeleton writes each row as one
+# consonant, as Latin and Russian spellings blur them (Hakobyan, Hagopian, Акопян), but an
+# Armenian surname keeps its letters in Armenian spelling, Eastern and Western alike
+# (Պետրոսյան, Պետրոսեան). A name of another language is not so fixed: Armenian writes a
+# Turkish k as ք, կ or գ (Թոփրաքքալե, Թոփրաքկալա, Թօփրագգալէ: Toprakkale).
+_ARMENIAN_ROWS = ("բպփ", "գկք", "դտթ", "ձծց", "ջճչ", "զս", "ժշ", "ղխ", "վֆ")
+_ARMENIAN_ROW = {letter: row for row, letters in enumerate(_ARMENIAN_ROWS) for letter in letters}
+# -յան, or -եան in the classical spelling, with a case ending, the article or the plural
+_ARMENIAN_LETTERS_SURNAME_RE = re.compile("[յե]անց?(?:ը|ն|ի|ին|ից|ով|ներ|ները|ների)?$")
+
+
+def meets_by_skeleton(term: str, exact: str) -> bool:
+    """Whether an indexed `term` that shares a skeleton with a query word (`exact`: its exact
+    key) is a spelling of that word: not when both are Armenian surnames in Armenian letters
+    that differ in a consonant's voicing or aspiration only (Բաբայան, Պապայան)."""
+    if not (
+        _ARMENIAN_LETTERS_SURNAME_RE.search(exact) and _ARMENIAN_LETTERS_SURNAME_RE.search(term)
+    ):
+        return True
+    ours = [c for c in exact if c in _ARMENIAN_ROW]
+    theirs = [c for c in term if c in _ARMENIAN_ROW]
+    if [_ARMENIAN_ROW[c] for c in ours] != [_ARMENIAN_ROW[c] for c in theirs]:
+        return True  # other consonants tell them apart, or not: the skeleton's call
+    return ours == theirs
+
+
 MIN_SCHEME_LENGTH = 3  # Mec, Metc, Mets (Մեծ, 'big'), but not the Russian и, в, на
 
 
