@@ -683,6 +683,11 @@ def test_the_places_with_one_name_are_generated_without_the_gazetteers_names():
     listed = [cells[0] for cells in rows("places_one_name.txt")]
     assert one_name.lone_names() == listed
     assert "guran" in listed  # Guran, Гуран: a village of Russia
+    # marked as keeping its a and e apart: a place of Russia or Turkey, not one of Azerbaijan
+    kept = [cells[0] for cells in rows("places_one_name.txt") if cells[1:] == ["kept"]]
+    assert one_name.kept_names() == kept
+    assert {"guran", "adala"} <= set(kept)
+    assert "abali" in listed and "abali" not in kept
     # places with several names, names listed in names.tsv, and names of several places
     assert not {"shusha", "gogaran", "khojaly", "van", "susa"} & set(listed)
 

@@ -443,6 +443,9 @@ def test_quotes_around_a_word_are_not_part_of_it(text):
         ("Evren", "Avren"),
         ("Sychevka", "Sychavka"),
         ("Talica", "Telica"),
+        # ... and the own name of a place of Turkey that the gazetteer gives no group (Adela is
+        # a town of the Philippines)
+        ("Adala", "Adela"),
         # with a far place abroad too (Belen, a town of Peru; Balen, one of Belgium), and with
         # a name in another language that has an ə or ä of its own (Revda: Tatar Рәүде;
         # Ravda is a town of Bulgaria)

@@ -11,7 +11,14 @@ from rapidfuzz.fuzz import ratio
 from ..lookup import lookup
 from ..romanize import romanize_for_keys
 from ..skeleton import SCHWA
-from ..synonyms import PEOPLE_GROUP, bridged, lookup_form, place_countries, table
+from ..synonyms import (
+    PEOPLE_GROUP,
+    VOWELS_KEPT,
+    bridged,
+    lookup_form,
+    place_countries,
+    table,
+)
 from ..tables import rows, settled
 from .marks import MIN_LENGTH, SKELETON, marked
 from .names import consonant_count, name_keys, spelt_stems, vowel_exact_skeletons
@@ -69,6 +76,14 @@ def places_with_one_name() -> frozenset[str]:
     """The own names of the region's places that have no other name and so no group
     (data/places_one_name.txt, generate/one_name.py), as looked up."""
     return settled(frozenset(cells[0] for cells in rows("places_one_name.txt")))
+
+
+@cache
+def one_names_keeping_vowels() -> frozenset[str]:
+    """Of places_with_one_name, those that keep their a and e apart, as a place of Armenia,
+    Russia or Turkey does (Adala is not Adela)."""
+    kept = (cells[0] for cells in rows("places_one_name.txt") if cells[1:2] == [VOWELS_KEPT])
+    return settled(frozenset(kept))
 
 
 @cache

@@ -41,6 +41,7 @@ from .links import (
     groups_by_skeleton,
     linked_groups,
     linked_peoples,
+    one_names_keeping_vowels,
     places_abroad,
     places_sharing_a_name,
     places_with_one_name,
@@ -469,6 +470,12 @@ def _swap(key: str) -> bool:
     return key.startswith(SWAP)
 
 
+def _keeps_its_vowels(word: str) -> bool:
+    """Whether `word` is the name of places that keep their a and e apart, which the gazetteer
+    leaves out as several places' or as a place's only name (Evren; Adala)."""
+    return keeps_its_vowels(word) or lookup_form(word) in one_names_keeping_vowels()
+
+
 @bounded_cache(max_bytes=4_000_000)
 def _own_keys(word: str) -> tuple[str, ...]:
     """A word's keys as the spelling map records them, before index_keys sets the Cyrillic
@@ -487,7 +494,7 @@ def _own_keys(word: str) -> tuple[str, ...]:
     turkic = None
     if not strict:
         # a large place abroad writes its vowels as they are: no ə stands behind its a or e
-        keep_e = entry.keep_e if entry is not None else abroad or keeps_its_vowels(word)
+        keep_e = entry.keep_e if entry is not None else abroad or _keeps_its_vowels(word)
         skeleton_keys, people, turkic = name_and_people_keys(
             word, entry is not None, keep_e, vowels_apart(word)
         )
@@ -600,6 +607,7 @@ def load_tables() -> None:
     vowels_by_group()
     places_abroad()
     places_with_one_name()
+    one_names_keeping_vowels()
     bridged()
     vowels_apart("")
     place_countries()
