@@ -62,6 +62,7 @@ query word's light key never matches another word's skeleton.
 from __future__ import annotations
 
 from .marks import ARMENIAN_RE, MILD, SKELETON, SWAP
+from .meets import meets_by_light_key, meets_by_mild_key, meets_by_skeleton
 from .names import as_written, consonant_count, name_keys, vowel_exact_skeletons
 from .words import (
     index_keys,
@@ -69,9 +70,6 @@ from .words import (
     keys_without_skeletons,
     light_key,
     load_tables,
-    meets_by_light_key,
-    meets_by_mild_key,
-    meets_by_skeleton,
     variant_keys,
 )
 

@@ -1,6 +1,6 @@
 """A word's keys as the spelling map records them (index_keys) and as a query asks for them
-(variant_keys): the light key, group keys, a name's keys (names.py), links to a listed name's
-group (links.py) and the scheme key."""
+(variant_keys): the light key, group keys, a name's keys (names.py), a Cyrillic word's with its
+own letters (cyrillic.py), links to a listed name's group (links.py) and the scheme key."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ from ..synonyms import (
     word_groups,
 )
 from .bare import bare_spelling
+from .cyrillic import letters_keys, other_endings
 from .links import (
     group_countries,
     groups_by_skeleton,
@@ -52,10 +53,8 @@ from .marks import (
     BARE,
     CYRILLIC_RE,
     CYRILLIC_SKELETON,
-    ENDING_MARK,
     FOLDED,
     KEPT,
-    LETTERS_MARK,
     MIN_LENGTH,
     SKELETON,
     SWAP,
@@ -65,26 +64,11 @@ from .marks import (
 from .names import name_and_people_keys
 from .stems import RUSSIAN_PEOPLE_RE
 
-# a final run of vowels is an ending, not counted among a Cyrillic word's ы and и (Лезгины,
-# лезгин), and so are the case endings -ым, -ыми, -ых (Алиевым, Алиевых: Алиев)
-_ENDING_RE = re.compile("(?:[ыи](?:ми|м|х)|[аеёиоуыэюяй]+)$")
-# the letters that tell two Cyrillic words apart where a skeleton does not: ы, и, and ё but
-# after ж, ч, ш, щ, where Russian has written ё and о for one sound (шёл, шов; Хрущов), and
-# there the у that no spelling writes for that ё (щуки, щёки; ржут, ржёт)
-_OWN_LETTERS_RE = re.compile("[иы]|(?<![жчшщ])ё|(?<=[жчшщ])у")
-_CYRILLIC_VOWEL_RE = re.compile("[аеёиоуыэюя]")
 # a final и after a consonant whose plural, in a hard stem, is ы: a people's plural writes ы
 # there (курды, лезгины), so a frequent word ending so is no people's name, and its stem is
 # not that of the word with ы (почти, почты; среди, среды); not the instrumental -ами, -ями,
 # -ими, -ыми (татарами)
 _SOFT_I_RE = re.compile("(?:[бвдзлнпрстф]|(?<![аяиы])м)и$")
-# the ц of a people's plural and its cases, which the singular's -ец leaves out (чеченцы,
-# чеченцев: чеченец)
-_PEOPLE_SUFFIX_RE = re.compile("(?<=[аеиоуыэюя][бвгджзклмнпрстфхчшщ])ц$")
-# an Armenian surname as Russian writes it, in the singular's cases (Саркисян, Пашиняна,
-# Мкртчяном; Аветисянц, Аветисянцем), not a Russian word or name with ья (Лукьянов, крестьяне)
-_ARMENIAN_SURNAME_RE = re.compile("..(?<![ьъ])(?:ян(?:а|у|ом|е|ы)?|янц(?:а|у|ем|е|ы)?)$")
-
 
 LOANWORD = 6
 # ALA-LC's letters for Armenian that Polish has not (č, š, ž, ǰ, ṙ, the aspiration's ʻ, the
@@ -115,66 +99,6 @@ def light_key(word: str) -> str:
         return latin
     short = len(bare) < MIN_LENGTH and bare.islower()
     return exact_key(word) if short or is_common_word(bare) else latin
-
-
-_BREVE = "\u0306"  # of й, a letter of its own: мой is not мои
-
-
-def _cyrillic_form(term: str) -> str:
-    """A Cyrillic word as Russian spelling tells words apart: without the dots of ё, which
-    print mostly leaves out (все, всё), or stress marks."""
-    decomposed = unicodedata.normalize("NFD", term)
-    kept = "".join(c for c in decomposed if c == _BREVE or not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", kept)
-
-
-def meets_by_light_key(term: str, exact: str) -> bool:
-    """Whether an indexed `term` that shares a light key with a query word (`exact`: its exact
-    key) is a spelling of that word. The light key romanizes, folding letters Russian tells
-    apart: the soft sign, э and е, -ий and -ый (угол, уголь; мэр, мер; летний, летный); so a
-    Cyrillic word meets another by it only when the two are one word but for ё and stress
-    marks, and meets any Latin word that has it (ugol)."""
-    if CYRILLIC_RE.search(exact) is None or CYRILLIC_RE.search(term) is None:
-        return True
-    return _cyrillic_form(term) == _cyrillic_form(exact)
-
-
-def meets_by_mild_key(term: str, exact: str) -> bool:
-    """Whether an indexed `term` that shares a mild key with a query word (`exact`: its exact
-    key) is a spelling of that word: not when both are Cyrillic words that differ only in an ы
-    for an и, which the mild key folds (кони, коны; веды, веди), as Russian writes the two
-    for two sounds that make different words."""
-    if CYRILLIC_RE.search(exact) is None or CYRILLIC_RE.search(term) is None:
-        return True
-    if not (_spelt_as_russian(term) and _spelt_as_russian(exact)):
-        return True  # one sound in a name of another language (Ахы, Ахи)
-    return term.replace("ы", "и") != exact.replace("ы", "и")
-
-
-# Armenian consonants one voicing or aspiration apart: a skeleton writes each row as one
-# consonant, as Latin and Russian spellings blur them (Hakobyan, Hagopian, Акопян), but an
-# Armenian surname keeps its letters in Armenian spelling, Eastern and Western alike
-# (Պետրոսյան, Պետրոսեան). A name of another language is not so fixed: Armenian writes a
-# Turkish k as ք, կ or գ (Թոփրաքքալե, Թոփրաքկալա, Թօփրագգալէ: Toprakkale).
-_ARMENIAN_ROWS = ("բպփ", "գկք", "դտթ", "ձծց", "ջճչ", "զս", "ժշ", "ղխ", "վֆ")
-_ARMENIAN_ROW = {letter: row for row, letters in enumerate(_ARMENIAN_ROWS) for letter in letters}
-# -յան, or -եան in the classical spelling, with a case ending, the article or the plural
-_ARMENIAN_LETTERS_SURNAME_RE = re.compile("[յե]անց?(?:ը|ն|ի|ին|ից|ով|ներ|ները|ների)?$")
-
-
-def meets_by_skeleton(term: str, exact: str) -> bool:
-    """Whether an indexed `term` that shares a skeleton with a query word (`exact`: its exact
-    key) is a spelling of that word: not when both are Armenian surnames in Armenian letters
-    that differ in a consonant's voicing or aspiration only (Բաբայան, Պապայան)."""
-    if not (
-        _ARMENIAN_LETTERS_SURNAME_RE.search(exact) and _ARMENIAN_LETTERS_SURNAME_RE.search(term)
-    ):
-        return True
-    ours = [c for c in exact if c in _ARMENIAN_ROW]
-    theirs = [c for c in term if c in _ARMENIAN_ROW]
-    if [_ARMENIAN_ROW[c] for c in ours] != [_ARMENIAN_ROW[c] for c in theirs]:
-        return True  # other consonants tell them apart, or not: the skeleton's call
-    return ours == theirs
 
 
 MIN_SCHEME_LENGTH = 3  # Mec, Metc, Mets (Մեծ, 'big'), but not the Russian и, в, на
@@ -315,73 +239,6 @@ def _place_in_lower_case(key: str, word: str) -> bool:
 _GROUP = group_key("")
 
 
-def _cyrillic_letters_keys(
-    word: str, keys: list[str], whole: bool = False, ending: str = ""
-) -> list[str]:
-    """`keys` of a Cyrillic word with each skeleton also written with the word's own ы, и and
-    ё, by which alone it meets another Cyrillic word (index_keys records the plain skeletons
-    for Latin and Armenian words only). Russian writes ы and и for two sounds that make
-    different words (сбытом, сбитом; Давыдович, Давидович), which the skeleton, like every
-    Latin scheme, may write alike (y, i) or leave out (an i between consonants may be silent).
-    A ё reads as o in the skeleton (Горбачёв, Gorbachov), but in Cyrillic it is never an о,
-    у or ю (тёмном, томном; тёлки, толки), except after ж, ч, ш, щ, where spelling has
-    wavered between it and о (Хрущёв, Хрущов; not у: щёки, щуки); where print leaves out its
-    dots it is an е, whose keys the word has too (_own_keys). The ending left out is a case
-    ending's, unless it holds the word's only vowel (чих, чех; Крым, Крим). With `whole`, each
-    skeleton is written with the whole word without its ending and a people's -ц (чеченцы,
-    чеченец: чечен). After the letters comes the ы or и that begins the ending left out, or
-    else `ending`, one the caller left out before (лезгины: лезгин, ы): an ending with ы and
-    one with и are endings of two words (вопросы, вопроси; черным, черним), as a stem takes
-    one of them only (_other_endings), in a word spelt as Russian spells (_spelt_as_russian)."""
-    low = word.lower()
-    if script(low) != "cyr":
-        return keys
-    stem = _ENDING_RE.sub("", low)
-    if not _CYRILLIC_VOWEL_RE.search(stem):
-        stem = low
-    letters = _PEOPLE_SUFFIX_RE.sub("", stem) if whole else "".join(_OWN_LETTERS_RE.findall(stem))
-    if _ARMENIAN_SURNAME_RE.search(low):
-        # an Armenian surname has no ы to tell from и, and Russian writes an и where Armenian
-        # writes no vowel, or not (Саркисян, Саргсян), as Latin spellings do (Sarkisian)
-        letters = letters.replace("и", "")
-    # the и of the instrumental -ами, -ями is no ending's first vowel (болгарами, болгары)
-    own = "" if low.endswith(("ами", "ями")) else low[len(stem) :]
-    first = (own or ending)[:1]
-    if first in ("ы", "и") and _spelt_as_russian(low + ending):
-        letters += ENDING_MARK + first
-    out = []
-    for k in keys:
-        out.append(k)
-        if is_skeleton(k):
-            out.append(k + LETTERS_MARK + letters)
-    return out
-
-
-_RUSSIAN_LETTERS_RE = re.compile("[а-яё]+")
-_FOREIGN_Y_RE = re.compile("[жшчщкгх]ы")
-
-
-def _spelt_as_russian(low: str) -> bool:
-    """Whether a word in lower case is spelt as Russian spells: in its letters only, and with
-    no ы after ж, ш, ч, щ or a velar, where Russian writes и. A word spelt otherwise writes a
-    name of another language, whose ы and и may be one sound, a Turkic ı (Каябашы, Кайабаши;
-    Гөлбашы)."""
-    return _RUSSIAN_LETTERS_RE.fullmatch(low) is not None and not _FOREIGN_Y_RE.search(low)
-
-
-def _other_endings(key: str) -> tuple[str, ...]:
-    """What a Cyrillic word's skeleton with its own letters asks for besides itself: written
-    with the ы or и of another ending, when its own has neither (лезгин: лезгины; Шуша:
-    Шуши), or with no such ending, when its own has one; never the other of the two
-    (_cyrillic_letters_keys)."""
-    if LETTERS_MARK not in key:
-        return ()
-    mark = key.find(ENDING_MARK)
-    if mark >= 0:
-        return (key[:mark],)
-    return (key + ENDING_MARK + "ы", key + ENDING_MARK + "и")
-
-
 @bounded_cache(max_bytes=4_000_000)
 def variant_keys(word: str) -> tuple[str, ...]:
     """The keys a query for `word` asks the spelling map for (module docstring): its own keys,
@@ -399,7 +256,7 @@ def variant_keys(word: str) -> tuple[str, ...]:
             for k in plain
             for mark in (SKELETON, KEPT, SWAP, *((FOLDED,) if "E" not in k else ()))
         )
-        endings = (other for k in keys for other in _other_endings(k))
+        endings = (other for k in keys for other in other_endings(k))
         return tuple(dict.fromkeys((*keys, *endings, *latin)))
     asked = (k for key in keys if not _swap(key) for k in _asked(key))
     cyrillic = (CYRILLIC_SKELETON + bare_skeleton(k) for k in keys if is_skeleton(k))
@@ -502,7 +359,7 @@ def _own_keys(word: str) -> tuple[str, ...]:
         # a people's name's stem is no name of a place: only the word itself links to one
         keys += [group_key(g) for g in linked_groups(word, skeleton_keys, own)]
         keys += [group_key(g) for g in linked_peoples(word, people, own) if g not in own]
-        keys += _cyrillic_letters_keys(word, list(skeleton_keys))
+        keys += letters_keys(word, list(skeleton_keys))
         # a people's name's ы and и are those of its stem: the ending's are no part of the name
         # (татары, татарин, татарами are one people); a word the gazetteer lists as a place's
         # name is no people's plural (Goris, a town of Armenia, is not Gori, one of Georgia)
@@ -514,9 +371,9 @@ def _own_keys(word: str) -> tuple[str, ...]:
             stem = RUSSIAN_PEOPLE_RE.sub("", word.lower())
             plural = word[len(stem) :].lower() if len(word) == len(stem) + 1 else ""
             if turkic is not None:
-                keys += _cyrillic_letters_keys(stem, list(people), ending=plural)
+                keys += letters_keys(stem, list(people), ending=plural)
             if turkic is not None or not _SOFT_I_RE.search(word.lower()):
-                keys += _cyrillic_letters_keys(stem, list(people), whole=True, ending=plural)
+                keys += letters_keys(stem, list(people), whole=True, ending=plural)
     scheme = _scheme_keys(word, strict, turkic)
     keys += scheme
     composed = unicodedata.normalize("NFC", word)  # a document may write ё as е and dots

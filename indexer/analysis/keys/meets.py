@@ -1,0 +1,70 @@
+"""Whether an indexed term that shares a key with a query word is a spelling of that word: the
+checks the spelling map makes of the terms found by a light, mild or skeleton key, for the
+letters that key folds while a script tells two words apart by them (indexer.index.spellings)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .cyrillic import spelt_as_russian
+from .marks import CYRILLIC_RE
+
+_BREVE = "\u0306"  # of й, a letter of its own: мой is not мои
+
+
+def _cyrillic_form(term: str) -> str:
+    """A Cyrillic word as Russian spelling tells words apart: without the dots of ё, which
+    print mostly leaves out (все, всё), or stress marks."""
+    decomposed = unicodedata.normalize("NFD", term)
+    kept = "".join(c for c in decomposed if c == _BREVE or not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", kept)
+
+
+def meets_by_light_key(term: str, exact: str) -> bool:
+    """Whether an indexed `term` that shares a light key with a query word (`exact`: its exact
+    key) is a spelling of that word. The light key romanizes, folding letters Russian tells
+    apart: the soft sign, э and е, -ий and -ый (угол, уголь; мэр, мер; летний, летный); so a
+    Cyrillic word meets another by it only when the two are one word but for ё and stress
+    marks, and meets any Latin word that has it (ugol)."""
+    if CYRILLIC_RE.search(exact) is None or CYRILLIC_RE.search(term) is None:
+        return True
+    return _cyrillic_form(term) == _cyrillic_form(exact)
+
+
+def meets_by_mild_key(term: str, exact: str) -> bool:
+    """Whether an indexed `term` that shares a mild key with a query word (`exact`: its exact
+    key) is a spelling of that word: not when both are Cyrillic words that differ only in an ы
+    for an и, which the mild key folds (кони, коны; веды, веди), as Russian writes the two
+    for two sounds that make different words."""
+    if CYRILLIC_RE.search(exact) is None or CYRILLIC_RE.search(term) is None:
+        return True
+    if not (spelt_as_russian(term) and spelt_as_russian(exact)):
+        return True  # one sound in a name of another language (Ахы, Ахи)
+    return term.replace("ы", "и") != exact.replace("ы", "и")
+
+
+# Armenian consonants one voicing or aspiration apart: a skeleton writes each row as one
+# consonant, as Latin and Russian spellings blur them (Hakobyan, Hagopian, Акопян), but an
+# Armenian surname keeps its letters in Armenian spelling, Eastern and Western alike
+# (Պետրոսյան, Պետրոսեան). A name of another language is not so fixed: Armenian writes a
+# Turkish k as ք, կ or գ (Թոփրաքքալե, Թոփրաքկալա, Թօփրագգալէ: Toprakkale).
+_ARMENIAN_ROWS = ("բպփ", "գկք", "դտթ", "ձծց", "ջճչ", "զս", "ժշ", "ղխ", "վֆ")
+_ARMENIAN_ROW = {letter: row for row, letters in enumerate(_ARMENIAN_ROWS) for letter in letters}
+# -յան, or -եան in the classical spelling, with a case ending, the article or the plural
+_ARMENIAN_LETTERS_SURNAME_RE = re.compile("[յե]անց?(?:ը|ն|ի|ին|ից|ով|ներ|ները|ների)?$")
+
+
+def meets_by_skeleton(term: str, exact: str) -> bool:
+    """Whether an indexed `term` that shares a skeleton with a query word (`exact`: its exact
+    key) is a spelling of that word: not when both are Armenian surnames in Armenian letters
+    that differ in a consonant's voicing or aspiration only (Բաբայան, Պապայան)."""
+    if not (
+        _ARMENIAN_LETTERS_SURNAME_RE.search(exact) and _ARMENIAN_LETTERS_SURNAME_RE.search(term)
+    ):
+        return True
+    ours = [c for c in exact if c in _ARMENIAN_ROW]
+    theirs = [c for c in term if c in _ARMENIAN_ROW]
+    if [_ARMENIAN_ROW[c] for c in ours] != [_ARMENIAN_ROW[c] for c in theirs]:
+        return True  # other consonants tell them apart, or not: the skeleton's call
+    return ours == theirs
