@@ -3,7 +3,7 @@
 import pytest
 
 from indexer.results import SearchRequest
-from tests.conftest import SEED_IDS, engine_of
+from tests.conftest import SEED_IDS, engine_of, found_ids
 
 
 @pytest.mark.parametrize(
@@ -179,8 +179,7 @@ def russian_engine(tmp_path_factory):
     ],
 )
 def test_a_cyrillic_word_meets_another_only_as_russian_spells_it(russian_engine, q, expected):
-    found = {h.id for h in russian_engine.search(SearchRequest(q=q, per_page=100)).hits}
-    assert found == expected
+    assert found_ids(russian_engine, q) == expected
 
 
 ARMENIAN_DOCS = {
@@ -209,5 +208,4 @@ def armenian_engine(tmp_path_factory):
     ],
 )
 def test_an_armenian_surname_keeps_its_consonants_in_armenian_letters(armenian_engine, q, expected):
-    found = {h.id for h in armenian_engine.search(SearchRequest(q=q, per_page=100)).hits}
-    assert found == expected
+    assert found_ids(armenian_engine, q) == expected

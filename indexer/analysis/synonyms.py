@@ -421,10 +421,10 @@ def is_left_out(word: str) -> bool:
     return lookup_form(word) in table().left_out
 
 
-def keeps_its_vowels(word: str) -> bool:
-    """`word` is a name the gazetteer leaves out, whose every place keeps its a and e apart
-    (Evren, two towns of Turkey, is not Avren, a village of Bulgaria)."""
-    return lookup_form(word) in table().vowels_kept
+def keeps_its_vowels(form: str) -> bool:
+    """`form` (a lookup form) is of a name the gazetteer leaves out, whose every place keeps
+    its a and e apart (Evren, two towns of Turkey, is not Avren, a village of Bulgaria)."""
+    return form in table().vowels_kept
 
 
 def is_listed(word: str) -> bool:

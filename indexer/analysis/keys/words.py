@@ -327,10 +327,11 @@ def _swap(key: str) -> bool:
     return key.startswith(SWAP)
 
 
-def _keeps_its_vowels(word: str) -> bool:
-    """Whether `word` is the name of places that keep their a and e apart, which the gazetteer
-    leaves out as several places' or as a place's only name (Evren; Adala)."""
-    return keeps_its_vowels(word) or lookup_form(word) in one_names_keeping_vowels()
+def _keeps_its_vowels(form: str) -> bool:
+    """Whether `form` (a lookup form) is of the name of places that keep their a and e apart,
+    which the gazetteer leaves out as several places' or as a place's only name (Evren;
+    Adala)."""
+    return keeps_its_vowels(form) or form in one_names_keeping_vowels()
 
 
 @bounded_cache(max_bytes=4_000_000)
@@ -340,7 +341,8 @@ def _own_keys(word: str) -> tuple[str, ...]:
     keys = [light_key(word)]
     # a name of a large place abroad that the tables do not list is no inflection or
     # other romanization of a listed name (Almaty is not Almat's, Karachi not Карачи)
-    abroad = lookup_form(word) in places_abroad() and not is_listed(word)
+    form = lookup_form(word)
+    abroad = form in places_abroad() and not is_listed(word)
     entry = None if abroad else lookup(word) or _plural_in_other_scheme(word)
     if entry is not None:
         keys += [group_key(g) for g in entry.groups]
@@ -351,7 +353,7 @@ def _own_keys(word: str) -> tuple[str, ...]:
     turkic = None
     if not strict:
         # a large place abroad writes its vowels as they are: no ə stands behind its a or e
-        keep_e = entry.keep_e if entry is not None else abroad or _keeps_its_vowels(word)
+        keep_e = entry.keep_e if entry is not None else abroad or _keeps_its_vowels(form)
         skeleton_keys, people, turkic = name_and_people_keys(
             word, entry is not None, keep_e, vowels_apart(word)
         )
