@@ -17,7 +17,8 @@ what the schemes disagree on:
   which read a German ij as either; ё
   after a consonant is e (yo, jo, ë: most schemes drop its dots), and й after a vowel is one
   symbol (J) however it is written (y, j, i, jj);
-- the ending -ый/-ий is one ending (Y), and so is a final -i or -y (Yuri, Yury, Jurij);
+- the ending -ый/-ий is one ending (Y), and so is a final -i or -y (Yuri, Yury, Jurij), and a
+  final -ine after a consonant may also be French passports' -ин (Armianine: Армянин);
   French ou is u and gu before e or i is g, and a doubled letter is one (Petrossian);
 - a word with w is a German press form: its w is v and its sch, tsch, schtsch ш, ч, щ
   (Prawda, Fjodorow: Правда, Фёдоров).
@@ -29,6 +30,7 @@ Armenian words ask for (keys.variant_keys, keys.index_keys).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .skeleton import i_readings
@@ -68,14 +70,24 @@ _VOWEL_I_RE = re.compile(_CONSONANT + "i(?:[yj]+|i)" + _BEFORE_VOWEL)
 _MAYBE_I_RE = re.compile(_CONSONANT + "i" + _BEFORE_VOWEL)
 
 
+# French passports (MVD 310) write a final -ин as -ine, so that French reads no nasal vowel:
+# Армянин, Armianine; Молоканин, Molokanine; Пушкин, Pouchkine
+_FRENCH_IN_RE = re.compile(r"(?<=[b-df-hj-np-tv-z])ine$")
+
+
 def scheme_keys(latin: str, cyrillic: bool = False) -> tuple[str, ...]:
     """The scheme keys of a romanized word (lower-case ASCII letters): one, or more when a lone
-    i after a consonant before a vowel may be и or the i of я or ье (Gariev: Гариев, Гарьев);
-    the first reads each as the glide. `cyrillic`: `latin` romanizes a Cyrillic word, as
-    romanize.py writes я, ю and ье with a y, so that each lone i is и: the one key."""
+    i after a consonant before a vowel may be и or the i of я or ье (Gariev: Гариев, Гарьев),
+    the first reading each as the glide, and when a final -ine may be the French passports'
+    -ин, read both ways. `cyrillic`: `latin` romanizes a Cyrillic word, as romanize.py writes
+    я, ю and ье with a y, so that each lone i is и: the one key."""
     if cyrillic:
         return (_key(_MAYBE_I_RE.sub(VOWEL_I, _VOWEL_I_RE.sub(VOWEL_I, latin))),)
-    return tuple(_key(r) for r in i_readings(latin, _VOWEL_I_RE, _MAYBE_I_RE, VOWEL_I))
+    spellings = [latin]
+    if _FRENCH_IN_RE.search(latin):
+        spellings.append(latin[:-1])
+    readings = (i_readings(s, _VOWEL_I_RE, _MAYBE_I_RE, VOWEL_I) for s in spellings)
+    return tuple(dict.fromkeys(_key(r) for r in itertools.chain.from_iterable(readings)))
 
 
 # German press forms: a word with w for в is German (no scheme, nor English, Turkish or French

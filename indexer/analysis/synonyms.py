@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .casing import lower
-from .endings import TS, stem_of
+from .endings import ETS, TS, stem_of
 from .romanize import romanize, romanize_for_keys, russian_cyrillic, strip_apostrophe_suffix
 from .schemes import scheme_keys
 from .skeleton import skeletons
@@ -330,10 +330,16 @@ def table() -> _Table:
 
 
 def _people_stem(form: str, entry: Entry | None) -> str | None:
-    """The stem in -ц of a people's plural in -цы (lookup form), as its cases keep it."""
-    if entry is None or not form.endswith(TS + "y"):
+    """The stem (lookup form) that a people's name of peoples.tsv keeps in its cases: the -ц of
+    a plural in -цы (чеченцев, чеченцами), or a singular that ends in a consonant other than
+    -ец's ц, whole (туркменов, туркменами: Туркмен)."""
+    if entry is None or not all(g.startswith(PEOPLE_GROUP) for g in entry.groups):
         return None
-    return form[:-1] if all(g.startswith(PEOPLE_GROUP) for g in entry.groups) else None
+    if form.endswith(TS + "y"):
+        return form[:-1]
+    if form[-1:] not in "aeiouy" and not form.endswith(ETS):
+        return form
+    return None
 
 
 def _russian(word: str) -> bool:
@@ -402,8 +408,9 @@ SCHEME_PREFIX = 5  # symbols of a scheme key that a Russian word shares with its
 
 def by_scheme(key: str, word: str) -> Entry | None:
     """The groups of a listed name that `word`, whose scheme key is `key`, writes in another
-    romanization scheme (Kelanlou: Kjolanlu), or of a Russian form of words.tsv with or
-    without an ending (Armiane: Армяне; azerbaidzhantsev: Азербайджанцев); none for a name the
+    romanization scheme (Kelanlou: Kjolanlu), or of a Russian form of words.tsv, or a stem of
+    a people's of peoples.tsv (_people_stem), with or without an ending (Armiane: Армяне;
+    azerbaidzhantsev: Азербайджанцев; Tourkmenov: Туркмен); none for a name the
     gazetteer leaves out as another place's too (Bayram is not Bajram's village alone)."""
     t = table()
     entry = t.schemes.get(key)
