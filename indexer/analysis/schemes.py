@@ -30,7 +30,6 @@ Armenian words ask for (keys.variant_keys, keys.index_keys).
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from .skeleton import i_readings
@@ -83,11 +82,10 @@ def scheme_keys(latin: str, cyrillic: bool = False) -> tuple[str, ...]:
     я, ю and ье with a y, so that each lone i is и: the one key."""
     if cyrillic:
         return (_key(_MAYBE_I_RE.sub(VOWEL_I, _VOWEL_I_RE.sub(VOWEL_I, latin))),)
-    spellings = [latin]
-    if _FRENCH_IN_RE.search(latin):
-        spellings.append(latin[:-1])
-    readings = (i_readings(s, _VOWEL_I_RE, _MAYBE_I_RE, VOWEL_I) for s in spellings)
-    return tuple(dict.fromkeys(_key(r) for r in itertools.chain.from_iterable(readings)))
+    keys = tuple(_key(r) for r in i_readings(latin, _VOWEL_I_RE, _MAYBE_I_RE, VOWEL_I))
+    if latin.endswith("ine") and _FRENCH_IN_RE.search(latin):
+        return keys + scheme_keys(latin[:-1])
+    return keys
 
 
 # German press forms: a word with w for в is German (no scheme, nor English, Turkish or French
