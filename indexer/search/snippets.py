@@ -30,11 +30,8 @@ CANDIDATE_CHARS = 3  # a term's first characters, as the candidate scan looks fo
 CANDIDATE_WINDOW = 1 << 16  # characters of a text scanned for candidates at a time
 # More starts than this (a name with many spellings) are found with one regular expression:
 # a str.find per start then scans the text once for each, which costs more than compiling
-# the expression (0.3 ms for 53 starts) and running it (1 ms against 2 ms for twenty texts).
-# With fewer, the compile a query meets for the first time costs more than it saves: over
-# a page of twenty texts, str.find is the cheaper up to about twenty starts, and the
-# expression from about twenty-four
-FIND_MAX_STARTS = 20
+# the expression (0.3 ms for 53 starts) and running it (1 ms against 2 ms for twenty texts)
+FIND_MAX_STARTS = 8
 # the rest of a candidate word from where its start was found (Kurtan'da: one word)
 _REST_RE = re.compile(r"\w*(?:['’]\w+)*")
 
