@@ -475,6 +475,10 @@ def test_quotes_around_a_word_are_not_part_of_it(text):
         # a glide after a or u is the name's own, not a Russian ending (-ый, -ой) to leave out
         ("Kaday", "Kaduy"),
         ("Aksay", "Aksoy"),
+        # ... and so is one before a final e, which ends no Russian adjective: Belarusian
+        # places are not Russian ones with the same name (Krasnaye, Krasnoye)
+        ("Krasnaye", "Krasnoye"),
+        ("Novaye", "Novoye"),
         # frequent Turkish words that only share a skeleton with a name of the region
         ("genç", "Gəncə"),
         ("bahçe", "Baku"),

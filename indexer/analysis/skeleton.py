@@ -31,7 +31,8 @@ budget for what romanizations really do:
 Final vowels are case endings (Карабаха, Khojalu) and are left out, but not a vowel and the y
 after it at the end of a word spelt with a Turkish or Azerbaijani letter, where y is a
 consonant (Karaköy is not Karakaya; a case ending after them still goes: Karaköyü, Ağçaya),
-nor an a or u and the y, j or i after it, which end no Russian word form (Kaday is not Kaduy);
+nor an a or u and the y, j or i after it, which end no Russian word form (Kaday is not Kaduy),
+nor such a glide after an a before a final e (Krasnaye, Belarusian, is not Krasnoye);
 another spelling of such a name has keys with and without them, a y unwritten between two
 vowels included (Agchay, Агчай, Агчае: Ağçay; Каракёе: Karaköy; Krasnyy's -yy, an ending,
 is not a vowel and y).
@@ -209,8 +210,10 @@ class _Readings(dict):
 _READINGS = {(t, s): _Readings(t, s) for t in (False, True) for s in ("A", SCHWA)}
 _RUN_RE = re.compile(r"(.)\1+", re.DOTALL)  # a run of one symbol
 # a glide after a or u ends no Russian word form (-ой, -ей, -ий, -ый and -ая do): a word that
-# ends so keeps its glide, as a word spelt as it sounds does (Kaday is not Kaduy, Aksay not Aksoy)
-_OWN_GLIDE_RE = re.compile("[au][yji]$")
+# ends so keeps its glide, as a word spelt as it sounds does (Kaday is not Kaduy, Aksay not Aksoy),
+# and so does one that ends in a, a glide and e, which in Russian is only a case of a name in -ай
+# (Агчае: Ağçay), and in Belarusian the neuter's ending (Krasnaye is not Russia's Krasnoye)
+_OWN_GLIDE_RE = re.compile("[au][yji]$|a[yji]e$")
 # a word's first glide before one of these vowels is a consonant class of its own
 _ONSET, _ONSET_BEFORE = "j", frozenset(("A", "O", SCHWA))
 
