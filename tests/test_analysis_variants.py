@@ -84,6 +84,11 @@ def groups(word: str) -> set[str]:
         ["Neftchala", "Nefttchala", "Нефтчала", "Neftçala"],  # and French that of tch
         ["Astghadzor", "Asthadzor", "Astxadzor", "Աստղաձոր"],  # th is t and h too
         ["Shevardnadze", "Schewardnadse", "Chevardnadze", "Шеварднадзе"],  # German ds for дз
+        # Georgian letters as the press romanizes them, ejectives and aspirates unmarked
+        ["Shevardnadze", "შევარდნაძე", "Шеварднадзе"],
+        ["Beridze", "ბერიძე", "Беридзе"],
+        ["Tbilisi", "თბილისი", "Тбилиси"],
+        ["Kutaisi", "ქუთაისი", "Кутаиси"],
         ["Aleksandr", "Alexandre", "Александр"],  # x is ks outside Azerbaijani
         ["Manukyan", "Manoukian", "Manukjan"],
         ["Jafarov", "Djafarov", "Dschafarow", "Cəfərov", "Джафаров"],

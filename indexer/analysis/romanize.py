@@ -2,7 +2,8 @@
 
 Russian words get the romanization English Wikipedia uses, from `iuliia` (Ходжалы ->
 khodzhaly, Алиев -> aliyev, Дмитрий -> dmitry); other Cyrillic (Azerbaijani Cyrillic letters)
-and Armenian letters get their usual English romanization from data/ (Խոջալու -> khojalu).
+and Armenian and Georgian letters get their usual English romanization from data/ (Խոջալու ->
+khojalu, ბერიძე -> beridze).
 Latin letters whose accent is a sound (ş, ç, ğ, š, ž) get their English digraph, so Şuşa
 meets Shusha and never Susa; other accents go (Azéri -> azeri). The
 Azerbaijani ə and ı stay as they are: they have no ASCII twin and folding them merges
@@ -24,6 +25,7 @@ from .tables import char_map
 
 CYRILLIC = char_map("cyrillic.tsv")
 ARMENIAN = char_map("armenian.tsv")
+GEORGIAN = char_map("georgian.tsv")
 LATIN = char_map("latin.tsv")
 KEEP = frozenset("əı")
 RUSSIAN_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
@@ -109,11 +111,15 @@ def _char(ch: str) -> str:
         return LATIN[ch]
     if ch in CYRILLIC:
         return CYRILLIC[ch]
+    if ch in GEORGIAN:
+        return GEORGIAN[ch]
     base = unicodedata.normalize("NFKD", ch)
     base = "".join(c for c in base if not unicodedata.combining(c))
     if base.isascii():
         return base
-    # Another script (Georgian, Greek ...): unidecode, which never sees ə or ı here.
+    # Another script (Greek ...): unidecode, which never sees ə or ı here. Not Georgian:
+    # unidecode marks its ejectives and aspirates with apostrophes and backquotes inside the
+    # word (ბერიძე: beriz'e), which no spelling of a name in another script has.
     return unidecode(base).lower()
 
 
