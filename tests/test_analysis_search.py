@@ -209,3 +209,36 @@ def armenian_engine(tmp_path_factory):
 )
 def test_an_armenian_surname_keeps_its_consonants_in_armenian_letters(armenian_engine, q, expected):
     assert found_ids(armenian_engine, q) == expected
+
+
+AZERBAIJANI_DOCS = {
+    "hands": "Qadınlar əllər qaldırdı.",
+    "peoples": "Qafqazın bütün ellər birləşdi.",
+    "value": "Bu sənəd böyük dəyər daşıyır.",
+    "will-say": "O bunu sabah deyər.",
+    "sheki": "Sheki lies in the north.",
+    "sheki-az": "Şəki şəhərində yağış yağdı.",
+    "sheki-tr": "Şeki'de yağmur yağdı.",
+}
+
+
+@pytest.fixture(scope="module")
+def azerbaijani_engine(tmp_path_factory):
+    return engine_of(tmp_path_factory.mktemp("azerbaijani"), AZERBAIJANI_DOCS)
+
+
+@pytest.mark.parametrize(
+    "q, expected",
+    [
+        # two words in Azerbaijani letters one ə for an e apart are two words
+        ("əllər", {"hands"}),
+        ("ellər", {"peoples"}),
+        ("dəyər", {"value"}),
+        ("deyər", {"will-say"}),
+        # ... but a word without ə may write it as e, as Turkish and English press do
+        ("Şəki", {"sheki", "sheki-az", "sheki-tr"}),
+        ("Sheki", {"sheki", "sheki-az", "sheki-tr"}),
+    ],
+)
+def test_azerbaijani_spelling_keeps_its_schwa_apart_from_e(azerbaijani_engine, q, expected):
+    assert found_ids(azerbaijani_engine, q) == expected

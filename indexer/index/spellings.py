@@ -34,7 +34,6 @@ import numpy as np
 
 from indexer.analysis import exact_key, variant_keys, words
 from indexer.analysis.keys import (
-    ARMENIAN_RE,
     MILD,
     SKELETON,
     index_keys,
@@ -43,6 +42,7 @@ from indexer.analysis.keys import (
     meets_by_light_key,
     meets_by_mild_key,
     meets_by_skeleton,
+    skeleton_checked,
 )
 from indexer.analysis.synonyms import bridged
 
@@ -179,14 +179,14 @@ class SpellingMap:
 
     def _asked(self, keys: Iterable[str], exact: str) -> set[str]:
         out: set[str] = set()
-        armenian = ARMENIAN_RE.search(exact) is not None
+        checked = skeleton_checked(exact)
         for key in keys:
             if key[:1].isalnum():  # a light key is itself a word some documents may use
                 out.add(key)
                 out.update(t for t in self._get(key) if meets_by_light_key(t, exact))
             elif key.startswith(MILD):  # romanized as the light key, ы and и alike
                 out.update(t for t in self._get(key) if meets_by_mild_key(t, exact))
-            elif armenian and key.startswith(SKELETON):  # Armenian surnames one voicing apart
+            elif checked and key.startswith(SKELETON):  # surnames one voicing apart, ə and e
                 out.update(t for t in self._get(key) if meets_by_skeleton(t, exact))
             else:
                 out.update(self._get(key))

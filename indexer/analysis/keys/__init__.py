@@ -16,7 +16,8 @@ share a key; the index build records which indexed words have each key
 3. For names and foreign words only, a mild key (`^...`: ə and ı read as e and i, Şəki meets
    Sheki; German and French press letters as English writes them, Juri and Iouri meet Yuri and
    Юрий; a Turkic c and a lone j also as English j: Yaycı, Yayji, Yaydzhi; two Cyrillic words
-   one ы for an и apart do not meet by it: кони, коны, meets_by_mild_key) and skeleton keys
+   one ы for an и apart do not meet by it: кони, коны, meets_by_mild_key; nor, by it or by a
+   skeleton, two words in Azerbaijani letters one ə for an e apart: əllər, ellər) and skeleton keys
    (`#...`, skeleton.py; a Latin word with Dutch or German digraphs also has those of its
    spelling without them: Sjoesja, Oezdemir; one with ISO 9's dja or djo, for д and я or ё, or
    Telegram's sc before a, o or u, for щ, has those of that reading for Cyrillic words only:
@@ -62,7 +63,7 @@ query word's light key never matches another word's skeleton.
 from __future__ import annotations
 
 from .marks import ARMENIAN_RE, MILD, SKELETON, SWAP
-from .meets import meets_by_light_key, meets_by_mild_key, meets_by_skeleton
+from .meets import meets_by_light_key, meets_by_mild_key, meets_by_skeleton, skeleton_checked
 from .names import as_written, consonant_count, name_keys, vowel_exact_skeletons
 from .words import (
     index_keys,
@@ -88,6 +89,7 @@ __all__ = [
     "meets_by_light_key",
     "meets_by_mild_key",
     "meets_by_skeleton",
+    "skeleton_checked",
     "name_keys",
     "variant_keys",
     "vowel_exact_skeletons",

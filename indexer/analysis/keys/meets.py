@@ -36,7 +36,10 @@ def meets_by_mild_key(term: str, exact: str) -> bool:
     """Whether an indexed `term` that shares a mild key with a query word (`exact`: its exact
     key) is a spelling of that word: not when both are Cyrillic words that differ only in an ы
     for an и, which the mild key folds (кони, коны; веды, веди), as Russian writes the two
-    for two sounds that make different words."""
+    for two sounds that make different words; nor two words in Azerbaijani letters one ə for an
+    e apart (əllər, ellər), as meets_by_skeleton says."""
+    if _schwa_for_e(term, exact):
+        return False
     if CYRILLIC_RE.search(exact) is None or CYRILLIC_RE.search(term) is None:
         return True
     if not (spelt_as_russian(term) and spelt_as_russian(exact)):
@@ -53,12 +56,26 @@ _ARMENIAN_ROWS = ("բպփ", "գկք", "դտթ", "ձծց", "ջճչ", "զս", "ժ�
 _ARMENIAN_ROW = {letter: row for row, letters in enumerate(_ARMENIAN_ROWS) for letter in letters}
 # -յան, or -եան in the classical spelling, with a case ending, the article or the plural
 _ARMENIAN_LETTERS_SURNAME_RE = re.compile("[յե]անց?(?:ը|ն|ի|ին|ից|ով|ներ|ները|ների)?$")
+# Azerbaijani spelling writes ə and e for two sounds, which skeletons and the mild key read
+# as one, as Latin and Russian spellings do (Şəki, Sheki, Шеки): two words that both have an
+# ə are spelt in its letters, so an e of one where the other has its ə makes two words (əllər,
+# "hands", and ellər, "peoples"; dəyər, "value", and deyər, "will say")
+_SCHWA = "ə"
+
+
+def skeleton_checked(exact: str) -> bool:
+    """Whether meets_by_skeleton may turn down a term for the query word `exact` (its exact
+    key): the spelling map asks it only then."""
+    return _SCHWA in exact or _ARMENIAN_LETTERS_SURNAME_RE.search(exact) is not None
 
 
 def meets_by_skeleton(term: str, exact: str) -> bool:
     """Whether an indexed `term` that shares a skeleton with a query word (`exact`: its exact
     key) is a spelling of that word: not when both are Armenian surnames in Armenian letters
-    that differ in a consonant's voicing or aspiration only (Բաբայան, Պապայան)."""
+    that differ in a consonant's voicing or aspiration only (Բաբայան, Պապայան), nor when both
+    are written in Azerbaijani letters and differ in an ə for an e (əllər, ellər)."""
+    if _schwa_for_e(term, exact):
+        return False
     if not (
         _ARMENIAN_LETTERS_SURNAME_RE.search(exact) and _ARMENIAN_LETTERS_SURNAME_RE.search(term)
     ):
@@ -68,3 +85,10 @@ def meets_by_skeleton(term: str, exact: str) -> bool:
     if [_ARMENIAN_ROW[c] for c in ours] != [_ARMENIAN_ROW[c] for c in theirs]:
         return True  # other consonants tell them apart, or not: the skeleton's call
     return ours == theirs
+
+
+def _schwa_for_e(term: str, exact: str) -> bool:
+    """Whether two words in Azerbaijani letters are one but for an ə where the other has e."""
+    if _SCHWA not in term or _SCHWA not in exact or len(term) != len(exact) or term == exact:
+        return False
+    return term.replace(_SCHWA, "e") == exact.replace(_SCHWA, "e")
