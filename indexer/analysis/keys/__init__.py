@@ -17,38 +17,39 @@ share a key; the index build records which indexed words have each key
    Sheki; German and French press letters as English writes them, Juri and Iouri meet Yuri and
    Юрий; a Turkic c and a lone j also as English j: Yaycı, Yayji, Yaydzhi; two Cyrillic words
    one ы for an и apart do not meet by it: кони, коны, meets_by_mild_key; nor, by it or by a
-   skeleton, two words in Azerbaijani letters one ə for an e apart: əllər, ellər) and skeleton keys
-   (`#...`, skeleton.py; a Latin word with Dutch or German digraphs also has those of its
+   skeleton, two words in Azerbaijani letters one ə for an e apart: əllər, ellər) and skeleton
+   keys (`#...`, skeleton.py; a Latin word with Dutch or German digraphs also has those of its
    spelling without them: Sjoesja, Oezdemir; one with ISO 9's dja or djo, for д and я or ё, or
    Telegram's sc before a, o or u, for щ, has those of that reading for Cyrillic words only:
    Hudjaev, Худяев; Mascuk, Мащук, but for every word in a German press form, one with w or sch:
-   Djakow, Dyakov): not for ordinary English, Russian or Turkish words (lexicon.py; a word with
-   the marks of a Russian or Armenian romanization, Ti͡ara, Chʻinar, is no English word, nor is
-   a word in Cyrillic or Armenian letters that romanizes to one, Չինար), not for short words
-   (xal/hal, Khan/Han), not for Russian verbs (the ы/и of пытаться/питаться), not for the
-   curated ordinary words (Azeri/Azari). Armenian surnames also get the stem Russian writes for
-   them (Hakobyan -> akobyan, as in Акопян), but two in Armenian letters one voicing or
-   aspiration apart do not meet by a skeleton (Բաբայան, Պապայան; meets_by_skeleton), and a
-   people's name the stem left without its endings (Lezgins, Лезгины, Lezgian: lezg). A word
-   whose skeleton is a listed name's also joins the name's group, but only when it is spelt
-   close to that name (Hojaly, Hojali: Ivanyan), not when only the skeleton is shared
-   (Chuchele, güzel), and only when it has the name's vowels, a apart from e unless an ə stands
-   behind them (Agdem is not Ağdam): a shared skeleton is weak evidence, and a group brings
-   every document of every name of a place. A people's plural of another language joins the
-   group of a people of data/peoples.tsv by its stem, when that stem is spelt nearly as the
-   people's name (Kumyken: Kumyk; Komiker is not). The own name of a place that another place
-   has with an a for its e (data/places_vowels.tsv: Zafreh, Zefreh), and that other name, keep
-   a and e apart in their skeletons, as the names of Armenia's, Russia's and Turkey's places do
-   (such a name records its skeleton under `#=`, which other words ask for only as they write
-   it, and the folded skeleton of a word with an e is recorded under `#*`: Cheny meets no
-   Chany), and no e of it reads as i or o after a palatal (Cherum is not Çorum). A Cyrillic
-   word records its skeletons for Latin and Armenian words only (`#&`), and meets another
-   Cyrillic word only by a skeleton written with its own ы, и and ё, and the ы or и its ending
-   begins with, if any (сбытом is not сбитом, Быков not Биков, Сёмин not Сомин, вопросы not
-   вопроси, черным not черним, but Каябашы, not spelt as Russian spells, meets Кайабаши; лезгин
-   meets лезгины; a ё after ж, ч, ш, щ is left out, as spelling has written о there: Хрущёв,
-   Хрущов, but an у there is kept: щуки is not щёки; a short word's only vowel is kept though
-   it looks like an ending: чих is not чех), or for a frequent Russian word, whose only
+   Djakow, Dyakov; and none for a listed name, whose Russian spellings the tables give:
+   Khodjaly, Ходжалы, no Ходялы): not for ordinary English, Russian or Turkish words
+   (lexicon.py; a word with the marks of a Russian or Armenian romanization, Ti͡ara, Chʻinar, is
+   no English word, nor is a word in Cyrillic or Armenian letters that romanizes to one, Չինար),
+   not for short words (xal/hal, Khan/Han), not for Russian verbs (the ы/и of
+   пытаться/питаться), not for the curated ordinary words (Azeri/Azari). Armenian surnames also
+   get the stem Russian writes for them (Hakobyan -> akobyan, as in Акопян), but two in Armenian
+   letters one voicing or aspiration apart do not meet by a skeleton (Բաբայան, Պապայան;
+   meets_by_skeleton), and a people's name the stem left without its endings (Lezgins, Лезгины,
+   Lezgian: lezg). A word whose skeleton is a listed name's also joins the name's group, but
+   only when it is spelt close to that name (Hojaly, Hojali: Ivanyan), not when only the
+   skeleton is shared (Chuchele, güzel), and only when it has the name's vowels, a apart from e
+   unless an ə stands behind them (Agdem is not Ağdam): a shared skeleton is weak evidence, and
+   a group brings every document of every name of a place. A people's plural of another language
+   joins the group of a people of data/peoples.tsv by its stem, when that stem is spelt nearly
+   as the people's name (Kumyken: Kumyk; Komiker is not). The own name of a place that another
+   place has with an a for its e (data/places_vowels.tsv: Zafreh, Zefreh), and that other name,
+   keep a and e apart in their skeletons, as the names of Armenia's, Russia's and Turkey's
+   places do (such a name records its skeleton under `#=`, which other words ask for only as
+   they write it, and the folded skeleton of a word with an e is recorded under `#*`: Cheny
+   meets no Chany), and no e of it reads as i or o after a palatal (Cherum is not Çorum). A
+   Cyrillic word records its skeletons for Latin and Armenian words only (`#&`), and meets
+   another Cyrillic word only by a skeleton written with its own ы, и and ё, and the ы or и its
+   ending begins with, if any (сбытом is not сбитом, Быков not Биков, Сёмин not Сомин, вопросы
+   not вопроси, черным not черним, but Каябашы, not spelt as Russian spells, meets Кайабаши;
+   лезгин meets лезгины; a ё after ж, ч, ш, щ is left out, as spelling has written о there:
+   Хрущёв, Хрущов, but an у there is kept: щуки is not щёки; a short word's only vowel is kept
+   though it looks like an ending: чих is not чех), or for a frequent Russian word, whose only
    skeletons are those of its stem as a people's name (курды, курдов: Kurds), by one written
    with that whole stem (привезти is not привести), and none when it ends in an и that a
    people's plural would write ы (почти is not почты).

@@ -159,7 +159,7 @@ def name_and_people_keys(
     written = apart or as_written(word)
     own: list[str] = []
     for stem in stems:
-        own += _skeleton_keys(stem, turkic, cyrillic, keep_e, consonants, written)
+        own += _skeleton_keys(stem, turkic, cyrillic, keep_e, consonants, written, listed)
     own = list(dict.fromkeys(own))
     # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
     # which is all a four-letter one has; longer names meet through their skeletons.
@@ -216,13 +216,19 @@ def as_written(word: str) -> bool:
 
 
 def _skeleton_keys(
-    stem: str, turkic: bool, cyrillic: bool, keep_e: bool, consonants: int, written: bool
+    stem: str,
+    turkic: bool,
+    cyrillic: bool,
+    keep_e: bool,
+    consonants: int,
+    written: bool,
+    listed: bool = False,
 ) -> tuple[str, ...]:
-    """The skeleton keys of one stem with `consonants` classes or more. A word and its
-    capitalized form, and words that share a stem, ask for the same ones (two calls in five
-    of a build's): each is worked out once."""
+    """The skeleton keys of one stem with `consonants` classes or more; `listed`: of a name
+    the tables list. A word and its capitalized form, and words that share a stem, ask for the
+    same ones (two calls in five of a build's): each is worked out once."""
     return _stem_skeleton_keys(
-        (stem, bool(turkic), bool(cyrillic), bool(keep_e), consonants, bool(written))
+        (stem, bool(turkic), bool(cyrillic), bool(keep_e), consonants, bool(written), listed)
     )
 
 
@@ -247,19 +253,23 @@ _GERMAN_RE = re.compile("w|sch")
 
 
 @bounded_cache(max_bytes=4_000_000)
-def _stem_skeleton_keys(args: tuple[str, bool, bool, bool, int, bool]) -> tuple[str, ...]:
+def _stem_skeleton_keys(
+    args: tuple[str, bool, bool, bool, int, bool, bool],
+) -> tuple[str, ...]:
     """A Latin stem written with Dutch or German digraphs also has the skeletons of the
     spelling without them, and one with _SCHEME_ONLY_RE's letters also those of the schemes'
     reading, recorded like a and e read as each other (SWAP) for Cyrillic words only: Djamal,
-    read so, is Дямал, but never Damal."""
-    stem, turkic, cyrillic, keep_e, consonants, written = args
+    read so, is Дямал, but never Damal. Not a listed name's: the tables give its Russian
+    spellings, and they say how Russian writes its letters (Khodjaly: Ходжалы, not Ходялы)."""
+    stem, turkic, cyrillic, keep_e, consonants, written, listed = args
     spellings = [stem]
     scheme = None
     if not (turkic or cyrillic):
         plain = _DIGRAPH_RE.sub(lambda m: _DIGRAPHS[m.group()], stem)
         if plain != stem:
             spellings.append(plain)
-        scheme = _SCHEME_ONLY_RE.sub(lambda m: _SCHEME_ONLY[m.group()], stem)
+        if not listed:
+            scheme = _SCHEME_ONLY_RE.sub(lambda m: _SCHEME_ONLY[m.group()], stem)
     out = []
     for spelling in spellings:
         for kept in skeletons(
