@@ -1,5 +1,6 @@
 """The one validator of search parameters, shared by the CLI, the UI and the API."""
 
+import re
 from dataclasses import replace
 from urllib.parse import urlencode
 
@@ -17,6 +18,7 @@ from indexer.params import (
 )
 from indexer.results import MAX_PER_PAGE, MAX_TERMS, SORTS, SearchRequest
 from indexer.search.facets import facet
+from webapp.openapi import SEARCH_PARAMETERS
 
 
 def parse(pairs) -> SearchRequest:
@@ -179,6 +181,31 @@ def test_a_facet_value_links_to_the_search_with_it_added_as_urlencode_spells_it(
 )
 def test_undated_reads_the_usual_spellings_of_yes_and_no(value, expected):
     assert parse([("undated", value)]).undated is expected
+
+
+_SPELLINGS = ["true", "false", "1", "0", "yes", "no", "on", "off", "maybe", "truth", "2"]
+
+
+@given(
+    st.sampled_from(["undated", "collapse"]),
+    st.one_of(
+        # a spelling in any case: each letter lower or upper
+        st.sampled_from(_SPELLINGS).flatmap(
+            lambda w: st.tuples(*(st.sampled_from([c, c.upper()]) for c in w)).map("".join)
+        ),
+        st.text(st.characters(categories=["L", "N"]), min_size=1, max_size=6),
+    ),
+)
+def test_a_yes_or_no_parameter_takes_exactly_what_the_api_document_allows(name, value):
+    """The OpenAPI document is what clients and the fuzz test check requests against."""
+    schema = next(p["schema"] for p in SEARCH_PARAMETERS if p["name"] == name)
+    documented = any(re.fullmatch(s["pattern"], value) for s in schema["anyOf"] if "pattern" in s)
+    try:
+        parse([(name, value)])
+    except ParamError:
+        assert not documented
+    else:
+        assert documented
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,15 @@ def _or_empty(schema: dict, default=None) -> dict:
     return out
 
 
+def _boolean(default: str) -> dict:
+    """A yes-or-no parameter as the API reads one: the usual spellings of yes and no, in any
+    case (TRUE, False, on): a pattern, as an enum cannot say that case does not matter."""
+    words = (
+        "".join(f"[{c.upper()}{c}]" if c.isalpha() else c for c in word) for word in TRUE + FALSE
+    )
+    return _or_empty({"type": "string", "pattern": f"^(?:{'|'.join(words)})$"}, default)
+
+
 _YEAR = _or_empty({"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR})
 _FACET_VALUE = {"type": "string", "maxLength": MAX_VALUE_LENGTH, "pattern": NO_CONTROLS}
 SEARCH_PARAMETERS = [
@@ -90,10 +99,10 @@ SEARCH_PARAMETERS = [
     _query("year_to", _YEAR, "Only documents published in or before this year."),
     _query(
         "undated",
-        _or_empty({"type": "string", "enum": [*TRUE, *FALSE]}, default="false"),
+        _boolean(default="false"),
         "`true`: documents without a date as well (the year facet's "
         f"`{UNDATED}` bucket); alone, only those. With a year range, documents in the range "
-        "or undated. Case does not matter.",
+        "or undated. Also `1`, `yes`, `on` and `0`, `no`, `off`; case does not matter.",
     ),
     _query(
         "sort",
@@ -114,11 +123,12 @@ SEARCH_PARAMETERS = [
     ),
     _query(
         "collapse",
-        _or_empty({"type": "string", "enum": ["true", "false", "1", "0"]}, default="true"),
+        _boolean(default="true"),
         "`true`: copies of one text (republications found at build time) are one hit, the "
         "best-ranked, with the other matching copies in its `copies`; `total` and the pages "
         "count hits so grouped. `false`: every document is its own hit. Facets count "
-        "documents either way.",
+        "documents either way. Also `1`, `yes`, `on` and `0`, `no`, `off`; case does not "
+        "matter.",
     ),
 ]
 
