@@ -55,6 +55,9 @@ TURKIC_LETTER_RE = re.compile("[çğıöşüəÇĞİÖŞÜƏ]")
 # the ä of Finnish and Karelian names (Valkjärvi: Valkyarvi, Valkieiarvi)
 _A_OR_E_RE = re.compile("[əƏǝƎәӘäÄ]")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+# дж, and д before я, ё or ю, in Russian letters or as BGN/PCGN romanizes them
+_DZH_RE = re.compile("дж|dzh")
+_DYA_RE = re.compile("д[яёю]|dy[aou]")
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,10 @@ class _Table:
     names: list[tuple[str, str]] = field(default_factory=list)
     # name_form of the listed names whose lookup_form would lose a tail after an apostrophe
     whole: set[str] = field(default_factory=set)
+    # the groups with a name that writes дж, in Russian letters or romanized (dzh), and those
+    # with one that writes дя, дё or дю (dya, dyo, dyu): writes_dzh
+    dzh: set[str] = field(default_factory=set)
+    dya: set[str] = field(default_factory=set)
 
     def add(
         self,
@@ -281,6 +288,11 @@ def table() -> _Table:
                 acronym = filename == ORGANISATIONS and in_capitals(name)
                 t.add(name.strip(), group, strict, bridge, keep_e, acronym)
                 word = name.strip().rstrip("*").partition(">")[0]
+                low = word.lower()
+                if _DZH_RE.search(low):
+                    t.dzh.add(group)
+                if _DYA_RE.search(low):
+                    t.dya.add(group)
                 if word.endswith(NATIVE) or acronym:
                     continue
                 if filename == "places.tsv":
@@ -327,6 +339,15 @@ def table() -> _Table:
         name_form(cells[0]) for cells in left_out if cells[3:4] == [VOWELS_KEPT]
     )
     return settled(t)
+
+
+def writes_dzh(groups: Iterable[str]) -> bool:
+    """Whether the tables write a name of these groups with дж (or BGN/PCGN's dzh), and none
+    with дя, дё or дю (dya, dyo, dyu): the Latin dj of such a name is that дж (Khodjaly:
+    Ходжалы, Khodzhaly), while a listed romanization may write дя so too (Vidjajevo:
+    Видяево)."""
+    t = table()
+    return any(g in t.dzh for g in groups) and not any(g in t.dya for g in groups)
 
 
 def _people_stem(form: str, entry: Entry | None) -> str | None:

@@ -22,7 +22,7 @@ share a key; the index build records which indexed words have each key
    spelling without them: Sjoesja, Oezdemir; one with ISO 9's dja or djo, for д and я or ё, or
    Telegram's sc before a, o or u, for щ, has those of that reading for Cyrillic words only:
    Hudjaev, Худяев; Mascuk, Мащук, but for every word in a German press form, one with w or sch:
-   Djakow, Dyakov; and none for a listed name, whose Russian spellings the tables give:
+   Djakow, Dyakov; no dj so in a listed name whose names in the tables write дж and no дя:
    Khodjaly, Ходжалы, no Ходялы): not for ordinary English, Russian or Turkish words
    (lexicon.py; a word with the marks of a Russian or Armenian romanization, Ti͡ara, Chʻinar, is
    no English word, nor is a word in Cyrillic or Armenian letters that romanizes to one, Չինար),

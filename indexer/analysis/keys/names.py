@@ -144,11 +144,12 @@ def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[st
 
 
 def name_and_people_keys(
-    word: str, listed: bool, keep_e: bool, apart: bool = False
+    word: str, listed: bool, keep_e: bool, apart: bool = False, dzh: bool = False
 ) -> tuple[tuple[str, ...], tuple[str, ...], bool | None]:
     """name_keys: (the word's own keys, the keys of its stems as a people's name, whether it
     is Turkic, or None when the word gets none of these keys). `apart`: the word is a name of
-    data/places_vowels.tsv, whose vowels are its own."""
+    data/places_vowels.tsv, whose vowels are its own; `dzh`: one the tables write in Russian
+    with дж (synonyms.writes_dzh), whose dj is no д and я."""
     analysed = _analysed(word, listed)
     if analysed is None:
         return (), _russian_people_keys(word), None
@@ -159,7 +160,7 @@ def name_and_people_keys(
     written = apart or as_written(word)
     own: list[str] = []
     for stem in stems:
-        own += _skeleton_keys(stem, turkic, cyrillic, keep_e, consonants, written, listed)
+        own += _skeleton_keys(stem, turkic, cyrillic, keep_e, consonants, written, dzh)
     own = list(dict.fromkeys(own))
     # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
     # which is all a four-letter one has; longer names meet through their skeletons.
@@ -222,13 +223,14 @@ def _skeleton_keys(
     keep_e: bool,
     consonants: int,
     written: bool,
-    listed: bool = False,
+    dzh: bool = False,
 ) -> tuple[str, ...]:
-    """The skeleton keys of one stem with `consonants` classes or more; `listed`: of a name
-    the tables list. A word and its capitalized form, and words that share a stem, ask for the
-    same ones (two calls in five of a build's): each is worked out once."""
+    """The skeleton keys of one stem with `consonants` classes or more; `dzh`: of a name whose
+    dj the tables write as дж. A word and its capitalized form, and words that share a stem,
+    ask for the same ones (two calls in five of a build's): each is worked out once."""
+    latin = not (turkic or cyrillic)
     return _stem_skeleton_keys(
-        (stem, bool(turkic), bool(cyrillic), bool(keep_e), consonants, bool(written), listed)
+        (stem, bool(turkic), bool(cyrillic), bool(keep_e), consonants, bool(written), latin and dzh)
     )
 
 
@@ -245,6 +247,7 @@ _DIGRAPH_RE = re.compile("tsj|dzj|sj|zj|oe(?!v)|ue(?!v)")
 # Telegram's sc for щ (Scagov, Mascuk: Щагов, Мащук), where English and Italian read sk
 # (Oscar); their dju and Telegram's sce, sci read so in every key (skeleton.py)
 _SCHEME_ONLY_RE = re.compile("dj(?=[aoy])|sc(?=[aou])")
+_SC_ONLY_RE = re.compile("sc(?=[aou])")  # of a name whose dj the tables write as дж
 _SCHEME_ONLY = {"dj": "dy", "sc": "shch"}
 # German writes дж as dsch (Dschafarow), so in a German press form, one with w for в or sch
 # for ш, ж, its dj is д and the glide of я, ё, ю (Djakow, Djatschenko, Nowowodjanoje), and
@@ -259,17 +262,17 @@ def _stem_skeleton_keys(
     """A Latin stem written with Dutch or German digraphs also has the skeletons of the
     spelling without them, and one with _SCHEME_ONLY_RE's letters also those of the schemes'
     reading, recorded like a and e read as each other (SWAP) for Cyrillic words only: Djamal,
-    read so, is Дямал, but never Damal. Not a listed name's: the tables give its Russian
-    spellings, and they say how Russian writes its letters (Khodjaly: Ходжалы, not Ходялы)."""
-    stem, turkic, cyrillic, keep_e, consonants, written, listed = args
+    read so, is Дямал, but never Damal. No dj so of a name whose Russian spellings in the
+    tables write it дж (Khodjaly: Ходжалы, no Ходялы)."""
+    stem, turkic, cyrillic, keep_e, consonants, written, dzh = args
     spellings = [stem]
     scheme = None
     if not (turkic or cyrillic):
         plain = _DIGRAPH_RE.sub(lambda m: _DIGRAPHS[m.group()], stem)
         if plain != stem:
             spellings.append(plain)
-        if not listed:
-            scheme = _SCHEME_ONLY_RE.sub(lambda m: _SCHEME_ONLY[m.group()], stem)
+        scheme_only = _SC_ONLY_RE if dzh else _SCHEME_ONLY_RE
+        scheme = scheme_only.sub(lambda m: _SCHEME_ONLY[m.group()], stem)
     out = []
     for spelling in spellings:
         for kept in skeletons(

@@ -34,6 +34,7 @@ from ..synonyms import (
     script,
     vowels_apart,
     word_groups,
+    writes_dzh,
 )
 from .bare import bare_spelling
 from .cyrillic import letters_keys, other_endings
@@ -354,8 +355,9 @@ def _own_keys(word: str) -> tuple[str, ...]:
     if not strict:
         # a large place abroad writes its vowels as they are: no ə stands behind its a or e
         keep_e = entry.keep_e if entry is not None else abroad or _keeps_its_vowels(form)
+        dzh = entry is not None and writes_dzh(entry.groups)
         skeleton_keys, people, turkic = name_and_people_keys(
-            word, entry is not None, keep_e, vowels_apart(word)
+            word, entry is not None, keep_e, vowels_apart(word), dzh
         )
         own = entry.groups if entry is not None else ()
         # a people's name's stem is no name of a place: only the word itself links to one
