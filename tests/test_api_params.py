@@ -197,7 +197,8 @@ _SPELLINGS = ["true", "false", "1", "0", "yes", "no", "on", "off", "maybe", "tru
     ),
 )
 def test_a_yes_or_no_parameter_takes_exactly_what_the_api_document_allows(name, value):
-    """The OpenAPI document is what clients and the fuzz test check requests against."""
+    """The OpenAPI document is what clients and the fuzz test check requests against (for a
+    value as sent, without the spaces the API trims from every parameter)."""
     schema = next(p["schema"] for p in SEARCH_PARAMETERS if p["name"] == name)
     documented = any(re.fullmatch(s["pattern"], value) for s in schema["anyOf"] if "pattern" in s)
     try:

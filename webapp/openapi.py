@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import cache
 
 from indexer.params import (
@@ -60,9 +61,17 @@ def _boolean(default: str) -> dict:
     """A yes-or-no parameter as the API reads one: the usual spellings of yes and no, in any
     case (TRUE, False, on): a pattern, as an enum cannot say that case does not matter."""
     words = (
-        "".join(f"[{c.upper()}{c}]" if c.isalpha() else c for c in word) for word in TRUE + FALSE
+        "".join(f"[{c.upper()}{c}]" if c.isalpha() else re.escape(c) for c in word)
+        for word in TRUE + FALSE
     )
     return _or_empty({"type": "string", "pattern": f"^(?:{'|'.join(words)})$"}, default)
+
+
+# the spellings _boolean takes besides true and false, for the parameters' descriptions
+_YES_NO = (
+    f"Also {', '.join(f'`{w}`' for w in TRUE[1:])} and {', '.join(f'`{w}`' for w in FALSE[1:])};"
+    " case does not matter."
+)
 
 
 _YEAR = _or_empty({"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR})
@@ -102,7 +111,7 @@ SEARCH_PARAMETERS = [
         _boolean(default="false"),
         "`true`: documents without a date as well (the year facet's "
         f"`{UNDATED}` bucket); alone, only those. With a year range, documents in the range "
-        "or undated. Also `1`, `yes`, `on` and `0`, `no`, `off`; case does not matter.",
+        f"or undated. {_YES_NO}",
     ),
     _query(
         "sort",
@@ -127,8 +136,7 @@ SEARCH_PARAMETERS = [
         "`true`: copies of one text (republications found at build time) are one hit, the "
         "best-ranked, with the other matching copies in its `copies`; `total` and the pages "
         "count hits so grouped. `false`: every document is its own hit. Facets count "
-        "documents either way. Also `1`, `yes`, `on` and `0`, `no`, `off`; case does not "
-        "matter.",
+        f"documents either way. {_YES_NO}",
     ),
 ]
 
