@@ -1007,6 +1007,11 @@ def test_two_vowels_in_a_row_stay_two_in_the_skeleton():
         ["Turkmen", "Туркменов", "Turkmenov", "Tourkmenov", "Turkmenami"],
         # the German adjective in -isch with its endings
         ["Armenian", "Armenisch", "armenischen", "armenischer"],
+        # the people's adjective that CLDR names its language by, in Russian in any case and
+        # romanized, and in German with its endings (data/peoples.tsv)
+        ["Avars", "аварский", "аварского", "аварские", "Avarskiy", "avarskikh", "awarische"],
+        ["Kumyks", "кумыкские", "кумыкских", "Kumykskiy", "kumükischen"],
+        ["Chechens", "чеченских", "чеченскому", "Chechenskiy", "tschetschenische"],
         ["Kurdish", "Kurdisch", "kurdischen"],
         ["Russian", "russischen", "russisches"],
         # the Armenian plural, -ներ, with the article or a case after it

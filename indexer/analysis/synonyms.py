@@ -92,8 +92,9 @@ class _Table:
     native: dict[str, dict[str, Entry]] = field(default_factory=dict)
     # the `X@` words of Latin letters, by written_form: Tashir, not the Turkish taşır
     written: dict[str, Entry] = field(default_factory=dict)
-    # the stems of words.tsv's words, each form without one ending: an inflection the table
-    # does not list meets the listed ones through it (Азербайджанцев: Азербайджанцы), and
+    # the stems of words.tsv's words and of peoples.tsv's Russian adjectives, each form without
+    # one ending: an inflection the table does not list meets the listed ones through it
+    # (Азербайджанцев: Азербайджанцы; аварского: Аварский), and
     # keeps the spelling rules, as no list holds its romanizations
     stems: dict[str, Entry] = field(default_factory=dict)
     # the scheme key (schemes.py) of each name of places.tsv and each Russian word of the
@@ -307,9 +308,10 @@ def table() -> _Table:
                 elif filename == "places.tsv" and _russian(word):
                     far.append(word)
     for form, entry in t.index.items():
-        # a stem of a word of words.tsv is an ethnonym's (армянск-), a country's is often
-        # another word's (Roman of Romanya, Kamer of Kamerun)
-        if entry.strict and not country_only(entry):
+        # a stem of a word of words.tsv is an ethnonym's (армянск-), and so is that of a
+        # people's Russian adjective in peoples.tsv (аварск-: аварского, avarskikh); a
+        # country's is often another word's (Roman of Romanya, Kamer of Kamerun)
+        if entry.strict and not country_only(entry) or _people_adjective(form, entry):
             stem = stem_of(form)
             if stem and stem not in t.index:
                 _join(t.stems, stem, entry)
@@ -373,6 +375,16 @@ def _russian(word: str) -> bool:
 def _listed_scheme_keys(word: str, form: str) -> tuple[str, ...]:
     """The scheme keys of a listed word's lookup form (romanized, if it is Cyrillic)."""
     return scheme_keys(form, cyrillic=bool(_CYRILLIC_RE.search(word)))
+
+
+def _people_adjective(form: str, entry: Entry) -> bool:
+    """Whether a lookup form of peoples.tsv is a people's Russian adjective (аварский)."""
+    return form.endswith(_RUSSIAN_ADJECTIVE) and any(
+        g.startswith(PEOPLE_GROUP) for g in entry.groups
+    )
+
+
+_RUSSIAN_ADJECTIVE = "sky"  # the lookup form of -ский
 
 
 def _join(schemes: dict[str, Entry], key: str, entry: Entry) -> None:

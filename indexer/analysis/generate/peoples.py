@@ -11,7 +11,11 @@ The peoples listed here are those of the Caucasus and its neighbours that data/w
 not list by hand. Their names keep the spelling rules (synonyms.py), so each listed stem also
 finds its plural and case forms (Kumuklar, кумыков) and unlisted spellings close to it; the
 Russian singular in -ец and its plural are added where pymorphy3's dictionary knows them
-(ногаец, ногайцы), as they are no case forms of the stem. A stem shorter than MIN_LENGTH, an
+(ногаец, ногайцы), as they are no case forms of the stem. The Russian and German names of the
+language are the people's adjectives too (аварский, awarisch), which the press writes as often
+as the people's name: they are listed beside a stem that is, so that they meet the people's
+names in every language, and synonyms.py gives the Russian one a stem for its cases
+(аварского, avarskikh). A stem shorter than MIN_LENGTH, an
 ordinary word of English, Russian or Turkish (Turkish writes the Tsakhurs' language Sahurca,
 and sahur is a meal), or a name of several words is left out. A people one of whose names the
 gazetteer gives a place is left out whole: a name shared by a place and a people must not merge
@@ -47,6 +51,7 @@ ENDINGS = {
     "hy": re.compile(r"երեն$"),
 }
 MIN_LENGTH = 4
+ADJECTIVES = ("ru", "de")  # whose name of a language is the people's adjective
 
 
 def _stem(name: str, ending: re.Pattern | None) -> str | None:
@@ -79,7 +84,7 @@ def rows() -> list[list[str]]:
     places = _place_names()
     out = []
     for code in LANGUAGES:
-        names = []
+        names, adjectives = [], 0
         for locale, ending in ENDINGS.items():
             name = Locale.parse(locale).languages.get(code)
             stem = _stem(name, ending) if name else None
@@ -87,7 +92,11 @@ def rows() -> list[list[str]]:
                 names.append(stem)
                 if locale == "ru":
                     names += _russian_nouns(stem)
-        if len(names) > 1 and not any(lookup_form(n) in places for n in names):
+                if locale in ADJECTIVES:
+                    names.append(name[:1].upper() + name[1:])
+                    adjectives += 1
+        # a people's name in one language only, with its adjective, meets nothing new
+        if len(names) - adjectives > 1 and not any(lookup_form(n) in places for n in names):
             out.append([PEOPLE_GROUP + code, ", ".join(names)])
     return out
 
