@@ -884,6 +884,9 @@ def test_a_short_name_meets_its_other_spellings_of_dzh(a, b):
         ("Baku", "Bakou"),  # Baku, not the Romanian town that lists "Baku" too
         ("Yerevan", "Erebuni"),
         ("Hojaly", "Ivanyan"),  # an unlisted spelling reaches the other names by its skeleton
+        # ... a German one too, whose dsch writes one English letter (Chodschawend, Khojavend)
+        ("Chodschawend", "Martuni"),
+        ("Dschrakan", "Jabrayil"),
     ],
 )
 def test_the_gazetteer_adds_names_no_rule_derives(a, b):
@@ -906,6 +909,21 @@ def test_the_gazetteer_adds_names_no_rule_derives(a, b):
 def test_a_word_joins_a_names_group_only_when_spelt_close_to_one_of_its_names(word, name):
     assert not meet(word, name)
     assert not groups(word)
+
+
+@pytest.mark.parametrize(
+    "word, name",
+    [
+        # German's dsch is read as j when a spelling is checked against a name (Chodschawend,
+        # above), but the French ou and the German w are read as written: short names so read
+        # are spelt close to other places (Tegout is Teghut, not Deghdzut's Degjut)
+        ("Tegout", "Deghdzut"),
+        ("Wiwent", "Vedi"),
+        ("Mougan", "Tsovazard"),  # Muğan, not Tsovazard's Mukhan
+    ],
+)
+def test_a_press_spelling_is_not_spelt_close_to_another_place(word, name):
+    assert not meet(word, name)
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,8 @@ share a key; the index build records which indexed words have each key
    letters one voicing or aspiration apart do not meet by a skeleton (Բաբայան, Պապայան;
    meets_by_skeleton), and a people's name the stem left without its endings (Lezgins, Лезгины,
    Lezgian: lezg). A word whose skeleton is a listed name's also joins the name's group, but
-   only when it is spelt close to that name (Hojaly, Hojali: Ivanyan), not when only the
+   only when it is spelt close to that name (Hojaly, Hojali: Ivanyan; German's dsch read as
+   j: Chodschawend, Martuni), not when only the
    skeleton is shared (Chuchele, güzel), and only when it has the name's vowels, a apart from e
    unless an ə stands behind them (Agdem is not Ağdam): a shared skeleton is weak evidence, and
    a group brings every document of every name of a place. A people's plural of another language

@@ -21,6 +21,7 @@ from ..synonyms import (
 )
 from ..tables import rows, settled
 from .marks import MIN_LENGTH, SKELETON, marked
+from .mild import press_letters
 from .names import consonant_count, name_keys, spelt_stems, vowel_exact_skeletons
 from .stems import people_stems
 
@@ -132,7 +133,7 @@ def linked_groups(
             if spelt is None:
                 # a case ending is no part of the spelling (Samuxda is Samukh's locative)
                 spelt = (form, *spelt_stems(word))
-            if max(ratio(s, n) for s in spelt for n in names) < close:
+            if not _spelt_close(spelt, names, close):
                 continue
             if exact is None:
                 exact = vowel_exact_skeletons(word)
@@ -140,6 +141,18 @@ def linked_groups(
             if any(_vowels_agree(e, t) for e in exact for t in theirs.get(_folded(e), ())):
                 out.append(group)
     return out
+
+
+def _spelt_close(spelt: tuple[str, ...], names: tuple[str, ...], close: int) -> bool:
+    """Whether a spelling of the word is close to a name, letter for letter or once the word's
+    own letters for one English consonant are read as it (mild.press_letters: Chodschawend
+    and Khojavend; German's dsch makes a name longer, not another). A name's letters stay as
+    written: a word of plain letters is no closer to a place for its French name (Julfa,
+    Djoulfa: the towns of Azerbaijan and Iran)."""
+    if max(ratio(s, n) for s in spelt for n in names) >= close:
+        return True
+    folded = {press_letters(s) for s in spelt}.difference(spelt)
+    return bool(folded) and max(ratio(s, n) for s in folded for n in names) >= close
 
 
 @cache

@@ -24,6 +24,18 @@ _PRESS = {
     "w": "v",
     "j": "y",
 }
+# the letters of those that write one English consonant: German's and French's, and the
+# dzh of Russian's romanizations (not j, which German reads as y, nor w or ou: Wiwent, Tegout
+# and Mougan are short enough to be spelt close to other places once so read)
+_PRESS_LETTERS_RE = re.compile(r"tsch|dsch|dsh|dzh|sch|dj")
+
+
+def press_letters(latin: str) -> str:
+    """The word with the letters that write one English consonant written as English writes
+    it (Chodschawend: chojawend; Kelbadschar: kelbajar)."""
+    return _PRESS_LETTERS_RE.sub(lambda m: _PRESS[m.group()], latin)
+
+
 _FINAL_I_RE = re.compile(r"(?<=[^aeiouy])(?:iy|ij|ii|yy|y)$")
 _INITIAL_I_RE = re.compile(r"^i(?=[aeou])")
 # the glide closing a diphthong before a consonant, written i, y or j (Kaik, Kayk, Кайк)
