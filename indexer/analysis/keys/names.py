@@ -27,6 +27,8 @@ from .stems import (
     ARMENIAN_HOV_RE,
     ARMENIAN_MARKS_RE,
     ARMENIAN_SURNAME_RE,
+    CLASSICAL_LENGTH,
+    CLASSICAL_SURNAME_RE,
     MIN_PEOPLE_CLASSES,
     RUSSIAN_PEOPLE_RE,
     SHORT_PEOPLE_RE,
@@ -70,6 +72,12 @@ def consonant_count(skeleton: str) -> int:
     return sum(map(str.islower, skeleton))
 
 
+def _classical_surname(latin: str) -> bool:
+    """Whether a word without ALA-LC's marks is an Armenian surname in the classical spelling
+    (stems.CLASSICAL_SURNAME_RE: Petrosean, Sargsean; not Korean)."""
+    return len(latin) >= CLASSICAL_LENGTH and CLASSICAL_SURNAME_RE.search(latin) is not None
+
+
 def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int] | None:
     """(romanized word, Turkic?, Cyrillic?, stems, consonant classes its skeletons need), or
     None when the aggressive rules do not apply to the word (see name_keys). The stems of a
@@ -99,6 +107,7 @@ def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int]
         or (ARMENIAN_HOV_RE.match(latin) and not turkic)
         or ARMENIAN_MARKS_RE.search(word)
         or armenian_letters
+        or _classical_surname(latin)
     )
     # A four-letter word needs three consonant classes: two are shared by too many short
     # words (xala/hala, qala/gala, dənə/dana); those get only the mild key. A listed name of

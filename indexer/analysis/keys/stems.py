@@ -71,10 +71,19 @@ _ARMENIAN_E_RE = re.compile(r"(?<=[^aeiouy])e(?=[^aeiouy]+[iyj]a)")
 
 
 # ALA-LC romanizes the classical orthography of the diaspora letter by letter: -եան as -ean,
-# an initial յո as yo (Petrosean, Yovhannēs: Petrosyan, Hovhannes); its marks (ʻ ʼ ‘ ē ō)
-# tell such a word from an English one in -ean (Korean, Crimean)
+# an initial յ before a vowel as y, իւ as iw (Petrosean, Yovhannēs, Yakobean, Yarutʻiwnean:
+# Petrosyan, Hovhannes, Hakobyan, Harutyunyan; French writes Yacoubian); its marks (ʻ ʼ ‘ ē ō)
+# tell such a word from an English one in -ean (Korean, Crimean), and so do a length of
+# CLASSICAL_LENGTH letters or more and a consonant before the -ean (Sargsean, Łazarean);
+# English's frequent words (European) get no name keys at all
 ARMENIAN_MARKS_RE = re.compile("[ʻʼ‘ēō]")
-_CLASSICAL = ((re.compile(r"ean(?=(?:ts)?$)"), "yan"), (re.compile(r"^yo"), "ho"))
+CLASSICAL_SURNAME_RE = re.compile(r"[^aeiouy]ean(?:ts)?$")
+CLASSICAL_LENGTH = 8
+_CLASSICAL = (
+    (re.compile(r"ean(?=(?:ts)?$)"), "yan"),
+    (re.compile(r"^y(?=[ao])"), "h"),
+    (re.compile(r"iw"), "yu"),
+)
 
 
 def _armenian_stems(latin: str) -> list[str]:
