@@ -187,9 +187,26 @@ def is_english_word(word: str) -> bool:
     )
 
 
+@cache
+def _capitalized() -> frozenset[str]:
+    """Webster's entries with a capital, in lower case: names and the adjectives made of them
+    (Galilean, Caribbean), which the lexicon leaves out."""
+    return settled(
+        frozenset(
+            w.lower() for w in get_english_words_set(["web2"], lower=False) if w[:1].isupper()
+        )
+    )
+
+
+def in_websters(word: str) -> bool:
+    """`word` (lower-case) is an entry of Webster's Second, with a capital or not."""
+    return word in _words() or word in _capitalized()
+
+
 def load() -> None:
     """Read the word lists now (keys.load_tables)."""
     _words()
+    _capitalized()
     _parts()
     _listed("english_names.txt")
     _common()

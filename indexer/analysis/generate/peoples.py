@@ -92,9 +92,10 @@ def rows() -> list[list[str]]:
                 names.append(stem)
                 if locale == "ru":
                     names += _russian_nouns(stem)
-                if locale in ADJECTIVES:
-                    names.append(name[:1].upper() + name[1:])
-                    adjectives += 1
+            adjective = name[:1].upper() + name[1:] if name else ""
+            if stem and locale in ADJECTIVES and adjective not in names:
+                names.append(adjective)  # also beside a stem another language gave too
+                adjectives += 1
         # a people's name in one language only, with its adjective, meets nothing new
         if len(names) - adjectives > 1 and not any(lookup_form(n) in places for n in names):
             out.append([PEOPLE_GROUP + code, ", ".join(names)])
@@ -121,7 +122,7 @@ def write(folder: Path = DATA) -> Path:
         f"# language names in Babel {version('babel')} and pymorphy3 {version('pymorphy3')}:\n"
         "# generate/peoples.py. Do not edit.\n"
         "# language<TAB>the people's name in English, French, Azerbaijani, Russian, Turkish,\n"
-        "# German and Armenian, as far as CLDR gives it.\n"
+        "# German and Armenian, as far as CLDR gives it, and its Russian and German adjective.\n"
     )
     path.write_text(header + "".join("\t".join(r) + "\n" for r in rows()), encoding="utf-8")
     return path

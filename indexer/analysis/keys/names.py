@@ -8,7 +8,7 @@ import re
 from indexer.caching import bounded_cache
 
 from ..casing import QARA_RE, is_turkic, lower
-from ..lexicon import is_common_word, is_english_word, is_name_more_than_word
+from ..lexicon import in_websters, is_common_word, is_english_word, is_name_more_than_word
 from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
 from ..skeleton import skeletons
 from ..synonyms import is_turkish_spelling
@@ -72,10 +72,18 @@ def consonant_count(skeleton: str) -> int:
     return sum(map(str.islower, skeleton))
 
 
-def _classical_surname(latin: str) -> bool:
+def _classical_surname(word: str, latin: str) -> bool:
     """Whether a word without ALA-LC's marks is an Armenian surname in the classical spelling
-    (stems.CLASSICAL_SURNAME_RE: Petrosean, Sargsean; not Korean)."""
-    return len(latin) >= CLASSICAL_LENGTH and CLASSICAL_SURNAME_RE.search(latin) is not None
+    (stems.CLASSICAL_SURNAME_RE: Petrosean, Sargsean; not Korean, Galilean or Sălăjean)."""
+    return (
+        len(latin) >= CLASSICAL_LENGTH
+        and CLASSICAL_SURNAME_RE.search(latin) is not None
+        and _ROMANIAN_RE.search(word.lower()) is None
+        and not in_websters(latin)
+    )
+
+
+_ROMANIAN_RE = re.compile("[ăâîșşțţ]")
 
 
 def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int] | None:
@@ -107,7 +115,7 @@ def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int]
         or (ARMENIAN_HOV_RE.match(latin) and not turkic)
         or ARMENIAN_MARKS_RE.search(word)
         or armenian_letters
-        or _classical_surname(latin)
+        or _classical_surname(word, latin)
     )
     # A four-letter word needs three consonant classes: two are shared by too many short
     # words (xala/hala, qala/gala, dənə/dana); those get only the mild key. A listed name of

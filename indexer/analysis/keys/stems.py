@@ -71,18 +71,21 @@ _ARMENIAN_E_RE = re.compile(r"(?<=[^aeiouy])e(?=[^aeiouy]+[iyj]a)")
 
 
 # ALA-LC romanizes the classical orthography of the diaspora letter by letter: -եան as -ean,
-# an initial յ before a vowel as y, իւ as iw (Petrosean, Yovhannēs, Yakobean, Yarutʻiwnean:
-# Petrosyan, Hovhannes, Hakobyan, Harutyunyan; French writes Yacoubian); its marks (ʻ ʼ ‘ ē ō)
-# tell such a word from an English one in -ean (Korean, Crimean), and so do a length of
-# CLASSICAL_LENGTH letters or more and a consonant before the -ean (Sargsean, Łazarean);
-# English's frequent words (European) get no name keys at all
+# an initial յո as yo (Petrosean, Yovhannēs: Petrosyan, Hovhannes), and in a surname in -ean
+# an initial յա as ya and իւ as iw too (Yakobean, Yarutʻiwnean: Hakobyan, Harutyunyan), not in
+# one in -yan, -ian, which is no classical spelling (Yasharyan, Yaghjian keep their y); its
+# marks (ʻ ʼ ‘ ē ō) tell such a word from an English one in -ean (Korean, Crimean), and so do a
+# length of CLASSICAL_LENGTH letters or more and a consonant before the -ean, but for a word
+# Webster's lists (Galilean, Caribbean) and one in Romanian letters (Sălăjean)
 ARMENIAN_MARKS_RE = re.compile("[ʻʼ‘ēō]")
 CLASSICAL_SURNAME_RE = re.compile(r"[^aeiouy]ean(?:ts)?$")
 CLASSICAL_LENGTH = 8
-_CLASSICAL = (
-    (re.compile(r"ean(?=(?:ts)?$)"), "yan"),
-    (re.compile(r"^y(?=[ao])"), "h"),
-    (re.compile(r"iw"), "yu"),
+_CLASSICAL_ENDING_RE = re.compile(r"ean(?=(?:ts)?$)")
+_CLASSICAL = ((re.compile(r"^yo"), "ho"),)
+_CLASSICAL_SURNAME = (
+    (_CLASSICAL_ENDING_RE, "yan"),
+    (re.compile(r"^ya"), "ha"),
+    (re.compile("iw"), "yu"),
 )
 
 
@@ -91,7 +94,8 @@ def _armenian_stems(latin: str) -> list[str]:
     for Armenian i read back as i (Оганесян -> oganisyan); Russian's Ог- as Ов- and back
     (Оганесян -> ovanesyan); a classical spelling as reformed (Petrosean -> petrosyan)."""
     reformed = latin
-    for pattern, repl in _CLASSICAL:
+    rules = _CLASSICAL + (_CLASSICAL_SURNAME if _CLASSICAL_ENDING_RE.search(latin) else ())
+    for pattern, repl in rules:
         reformed = pattern.sub(repl, reformed)
     if reformed != latin:
         return [reformed, *(s for s in _armenian_stems(reformed) if s != latin)]
