@@ -79,10 +79,19 @@ def _listed(filename: str) -> frozenset[str]:
     return settled(frozenset(cells[0] for cells in rows(filename)))
 
 
-@cache
 def _words() -> frozenset[str]:
-    common = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
-    return settled(frozenset(common) | _listed("english_irregular.txt"))
+    return _websters()[0]
+
+
+@cache
+def _websters() -> tuple[frozenset[str], frozenset[str]]:
+    """The lexicon (Webster's Second's entries in lower case, and the irregular forms), and
+    Webster's entries with a capital lower-cased (names and the adjectives made of them:
+    Galilean, Caribbean), read in one pass."""
+    words = get_english_words_set(["web2"], lower=False)
+    lower = frozenset(w for w in words if w.islower()) | _listed("english_irregular.txt")
+    capitalized = frozenset(w.lower() for w in words if w[:1].isupper())
+    return settled((lower, capitalized))
 
 
 def _stems(word: str):
@@ -187,26 +196,14 @@ def is_english_word(word: str) -> bool:
     )
 
 
-@cache
-def _capitalized() -> frozenset[str]:
-    """Webster's entries with a capital, in lower case: names and the adjectives made of them
-    (Galilean, Caribbean), which the lexicon leaves out."""
-    return settled(
-        frozenset(
-            w.lower() for w in get_english_words_set(["web2"], lower=False) if w[:1].isupper()
-        )
-    )
-
-
 def in_websters(word: str) -> bool:
     """`word` (lower-case) is an entry of Webster's Second, with a capital or not."""
-    return word in _words() or word in _capitalized()
+    return word in _words() or word in _websters()[1]
 
 
 def load() -> None:
     """Read the word lists now (keys.load_tables)."""
     _words()
-    _capitalized()
     _parts()
     _listed("english_names.txt")
     _common()
