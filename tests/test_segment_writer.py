@@ -8,6 +8,8 @@ import random
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 
@@ -16,7 +18,7 @@ from indexer.engine import open_engine
 from indexer.index import segments
 from indexer.index.build import build_index, fields_of
 from indexer.index.schema import build_schema
-from indexer.index.spellings import SpellingMap, variant_pairs
+from indexer.index.spellings import SpellingMap, save_pairs, variant_pairs
 from indexer.index.store import IndexStore
 from indexer.ingest.corpus import load_directory, load_jsonl
 from indexer.ingest.documents import analyse
@@ -215,6 +217,27 @@ def test_a_full_build_saves_the_spelling_map_a_map_of_its_pairs_saves(tmp_path):
     in_memory.add(pairs)
     in_memory.save(tmp_path)
     assert (tmp_path / "spellings.npz").read_bytes() == (folder / "spellings.npz").read_bytes()
+
+
+# keys and terms of any letters, a few longer than those numpy sorts as fixed-width strings
+_TEXT = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), min_size=1, max_size=80)
+
+
+@settings(max_examples=60, deadline=None)
+@given(pairs=st.sets(st.tuples(st.sampled_from(["=khojaly", "#kOcAl", "xocalı"]) | _TEXT, _TEXT)))
+def test_saved_pairs_are_the_map_a_map_of_them_saves(tmp_path_factory, pairs):
+    """However its keys and terms are spelt and sorted, the map a full build writes from its
+    pairs reads as the map of those pairs."""
+    folder = tmp_path_factory.mktemp("pairs")
+    save_pairs(folder, pairs)
+    assert SpellingMap.load(folder).as_dict() == {
+        k: {t for key, t in pairs if key == k} for k, _ in pairs
+    }
+    in_memory = SpellingMap()
+    in_memory.add(pairs)
+    other = tmp_path_factory.mktemp("map")
+    in_memory.save(other)
+    assert (folder / "spellings.npz").read_bytes() == (other / "spellings.npz").read_bytes()
 
 
 def test_an_update_adds_its_spellings_without_rewriting_the_map(tmp_path):
