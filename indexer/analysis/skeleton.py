@@ -11,12 +11,13 @@ dropped (Mammadov/Mahmudov, Jamal/Jamil, Karan/Kiran, tatmak/tutmak stay apart),
 budget for what romanizations really do:
 - an i or y between two consonants may be silent, at most MAX_SILENT of them (Sarkisian,
   Sargsyan: Armenian writes no vowel where romanizations put one);
-- one e after a palatal (ch, j, sh, zh; not a bare c, see BARE_C) may read as O in a Latin
+- one e after a palatal (ch, j, sh, zh; not a bare c, see BARE_C) may read as ё in a Latin
   word (`e_as_o`), for Russian
   ё written e (Gorbachev, Горбачёв, Gorbatschow; Khrushchev, Chruschtschow; but Cyrillic
-  Дженни and Джонни stay apart), or after ch alone as I (Russian writes че for Azerbaijani
-  çı: Нахичевань, Naxçıvan; but not ше for şı: Shelov is not Shilov); elsewhere an e is
-  never an i, or Lerik would meet Lirik, Kesecik
+  Дженни and Джонни stay apart), which an o after a palatal also reads as but a u does not
+  (YO: Chernobyl meets Chornobyl, Chepa is not Chupa), or after ch alone as I (Russian
+  writes че for Azerbaijani çı: Нахичевань, Naxçıvan; but not ше for şı: Shelov is not
+  Shilov); elsewhere an e is never an i, or Lerik would meet Lirik, Kesecik
   Kisecik and Kamenskiy Kaminskiy (Russian's е for Armenian i is a rule of its own in keys/stems.py:
   Оганесян, Hovhannisyan); and never in a word with a letter of the Turkish or Azerbaijani
   alphabet (ç, ö, ü, ş, ğ, ı, ə), which writes each vowel as it sounds: çeken is not çöken,
@@ -62,20 +63,25 @@ MAX_READINGS = 12
 GLIDE, HIDDEN = 1, 2
 MAX_SILENT = 1
 # Vowels are upper-case symbols: A (a e ə), I (i ı y), O (o u ou); romanize.py has already
-# folded ä, ö and ü.
-VOWELS = {"a": "A", "e": "E", "ə": "A", "i": "I", "ı": "I", "y": "I", "o": "O", "u": "O"}
+# folded ä, ö and ü. An o as written is O_LETTER while the slots are made, and O in the keys.
+O_LETTER = "Ŏ"
+VOWELS = {"a": "A", "e": "E", "ə": "A", "i": "I", "ı": "I", "y": "I", "o": O_LETTER, "u": "O"}
 MAX_E_AS_I = 1  # e is A, but one e of a word may read as I or O after a palatal ...
 # ... as I only after ч (ch, tch, tsch), as Russian writes че for Azerbaijani çı (Нахичевань
 # for Naxçıvan), but never ше or же for şı or jı: Shelov is not Shilov, Bazhenov not
 # Bazhinov. CH is that ч; it is the palatal class in the keys (CH -> c).
 CH = "ĉ"
 _E_AS_I_AFTER = frozenset(CH)
-# ... as O (ё) after any palatal (Gorbachev, Горбачёв; Khrushchev), a bare c too, for a č that
+# ... as ё after any palatal (Gorbachev, Горбачёв; Khrushchev), a bare c too, for a č that
 # lost its caron (Gorbacev). A bare c read as a palatal is Turkish or Azerbaijani c, whose e
 # is not i (acele is not acile), as no romanization of Russian writes че so. It is the
 # palatal class in the keys (BARE_C -> c).
 BARE_C = "ċ"
 _E_AS_O_AFTER = frozenset(("c", BARE_C, CH))
+# That ё is YO, which only an o after a palatal also reads as (Gorbatschow, Chornobyl,
+# Горбачёв): romanizations write ё o, yo, jo or io, never u, so Chepa is not Chupa, nor Jelfa
+# Julfa, though o and u are one class
+YO = "Ȯ"
 _WEAK = frozenset("I")
 # an и before another vowel, written with a glide after it (iy, ii) or alone (i): a vowel of
 # its own, never silent, never a glide (Gariyev, Гариев, is not Gareev, Гареев)
@@ -215,7 +221,7 @@ _RUN_RE = re.compile(r"(.)\1+", re.DOTALL)  # a run of one symbol
 # (Агчае: Ağçay), and in Belarusian the neuter's ending (Krasnaye is not Russia's Krasnoye)
 _OWN_GLIDE_RE = re.compile("[au][yji]$|a[yji]e$")
 # a word's first glide before one of these vowels is a consonant class of its own
-_ONSET, _ONSET_BEFORE = "j", frozenset(("A", "O", SCHWA))
+_ONSET, _ONSET_BEFORE = "j", frozenset(("A", "O", O_LETTER, SCHWA))
 
 
 def _slots(
@@ -248,8 +254,8 @@ def _slots(
             if not run or run == "I":
                 glide = run == "I"
                 run = sym
-            elif hiatus and not glide and sym != "I" and run[-1] != sym:
-                run += sym
+            elif hiatus and not glide and sym != "I" and _plain(run[-1]) != _plain(sym):
+                run += _plain(sym)
             last = sym
             continue
         if run:
@@ -281,7 +287,7 @@ def _keys(
     """Every key of one reading: as it is, and with at most MAX_SILENT weak vowels between two
     consonants left out; an e is written `e` (A, or E to keep it apart from a)."""
     lead, slots = _slots(symbols, hiatus, exact, final_glide)
-    if "E" not in slots and "I" not in slots[1:-1]:
+    if "E" not in slots and "I" not in slots[1:-1] and not _yo(slots):
         # nothing to read two ways (most words): the one key, runs of a symbol collapsed
         return [_RUN_RE.sub(r"\1", _palatals(("_" if lead else "") + "".join(slots)))]
     keys = [("_" if lead else "", 0, 0)]  # (key, vowels left out, e read as I)
@@ -297,7 +303,14 @@ def _keys(
                     if inner and silent < MAX_SILENT:
                         nxt.append((key, silent + 1, as_i + 1))
                 if e_as_o and after in _E_AS_O_AFTER:
-                    nxt.append((key + "O", silent, as_i + 1))  # ё: Горбачёв, Gorbatschow
+                    nxt.append((key + YO, silent, as_i + 1))  # ё: Горбачёв, Gorbatschow
+                continue
+            if sym[0] == O_LETTER:
+                nxt.append((key + "O" + sym[1:], silent, as_i))
+                # as one e at most reads as ё, one o at most needs to: a key per o, not per
+                # choice of o's (Choshojoshchozhov has a few keys more, not hundreds)
+                if i > 0 and slots[i - 1] in _E_AS_O_AFTER and YO not in key:
+                    nxt.append((key + YO + sym[1:], silent, as_i))
                 continue
             nxt.append((key + sym, silent, as_i))
             if sym in _WEAK and inner and silent < MAX_SILENT:
@@ -313,8 +326,17 @@ def _keys(
 
 
 def _palatals(key: str) -> str:
-    """The key with each palatal written as its class, c."""
-    return key.replace(BARE_C, "c").replace(CH, "c")
+    """The key with each palatal written as its class, c, and an o as its class, O."""
+    return key.replace(BARE_C, "c").replace(CH, "c").replace(O_LETTER, "O")
+
+
+def _plain(vowel: str) -> str:
+    return "O" if vowel == O_LETTER else vowel
+
+
+def _yo(slots: list[str]) -> bool:
+    """Whether an o follows a palatal: it reads as ё too."""
+    return any(s[0] == O_LETTER and slots[i - 1] in _E_AS_O_AFTER for i, s in enumerate(slots) if i)
 
 
 def skeletons(
