@@ -33,7 +33,9 @@ Final vowels are case endings (Карабаха, Khojalu) and are left out, but 
 after it at the end of a word spelt with a Turkish or Azerbaijani letter, where y is a
 consonant (Karaköy is not Karakaya; a case ending after them still goes: Karaköyü, Ağçaya),
 nor an a or u and the y, j or i after it, which end no Russian word form (Kaday is not Kaduy),
-nor such a glide after an a before a final e (Krasnaye, Belarusian, is not Krasnoye);
+nor such a glide after an a before a final e (Krasnaye, Belarusian, is not Krasnoye),
+nor the i of a final lli, which is the Azerbaijani and Turkish suffix -lı after a stem in l
+(Kamallı, Kamalli are not Kamal, Cəlilli is not Cəlil);
 another spelling of such a name has keys with and without them, a y unwritten between two
 vowels included (Agchay, Агчай, Агчае: Ağçay; Каракёе: Karaköy; Krasnyy's -yy, an ending,
 is not a vowel and y).
@@ -268,6 +270,8 @@ def _slots(
             out.append(sym)
     if final_glide and glided:
         out += [SCHWA if exact and glided in ("A", "E") else glided, "I"]
+    elif run == "I" and symbols[-3:-1] == ("l", "l"):
+        out.append(run)  # the suffix -lı of a stem in l, no ending: Kamallı is not Kamal
     lead = bool(symbols) and symbols[0].isupper()
     if lead and symbols[0] == "I" and symbols[1:2] and symbols[1] in _ONSET_BEFORE:
         out.insert(0, _ONSET)  # Yalta, Jalta: jAld; Alta: _Ald
