@@ -10,7 +10,8 @@ A (a ə e ä: Məmmədov, Mammadov, Мамедов), I (i ı y: Xocalı, Khojali
 dropped (Mammadov/Mahmudov, Jamal/Jamil, Karan/Kiran, tatmak/tutmak stay apart), with a bounded
 budget for what romanizations really do:
 - an i or y between two consonants may be silent, at most MAX_SILENT of them (Sarkisian,
-  Sargsyan: Armenian writes no vowel where romanizations put one);
+  Sargsyan: Armenian writes no vowel where romanizations put one), but not between two of
+  one class, which it keeps two (Lachish is not Lach-, Kasisyan not Kasyan);
 - one e after a palatal (ch, j, sh, zh; not a bare c, see BARE_C) may read as ё in a Latin
   word (`e_as_o`), for Russian
   ё written e (Gorbachev, Горбачёв, Gorbatschow; Khrushchev, Chruschtschow; but Cyrillic
@@ -297,6 +298,9 @@ def _keys(
     keys = [("_" if lead else "", 0, 0)]  # (key, vowels left out, e read as I)
     for i, sym in enumerate(slots):
         inner = 0 < i < len(slots) - 1 and not (lead and i == 0)
+        # a vowel between two consonants of one class keeps them two: left out, it would
+        # make the word one consonant shorter (Lachish is no Lach-, Shishkin no Shkin)
+        inner = inner and _palatals(slots[i - 1]) != _palatals(slots[i + 1])
         nxt = []
         for key, silent, as_i in keys:
             if sym == "E":
