@@ -115,11 +115,13 @@ def _armenian_stems(latin: str) -> list[str]:
 # Russian ё, which print mostly writes е (Горбачев, Федор), as Latin schemes write it where no
 # other letter is meant: the surname ending -ёв after ж, ч, ш, щ as -ov, -ow (Gorbachov,
 # Gorbatschow, Khrouchtchov; any o after a palatal is not, Shorak is not Sherak, which Shirak's
-# spellings meet), and French io after a consonant (Fiodor, Piotr, Artiom), but not after a c
-# or g, which make it Italian or Georgian (Giorgi, Ciocca), nor before an l or n, which make
-# it the -ion of other names (Rodion, Dionis, Marion, Lionel)
-_YO_RE = re.compile(r"(?<=[csz]h)o(?=[vw](?:a|y|u|e|om|ym|ykh)?$)")
+# spellings meet, nor one after a stem with no vowel, Chova is no Чёва), and French io after a
+# consonant (Fiodor, Piotr, Artiom), but not after a c or g, which make it Italian or Georgian
+# (Giorgi, Ciocca), nor before an l or n, which make it the -ion of other names (Rodion,
+# Dionis, Marion, Lionel); each with what it is read as
+_YO_RE = re.compile(r"(?<=[aeiouy])([b-df-hj-np-tv-xz]*[csz]h)o(?=[vw](?:a|y|u|e|om|ym|ykh)?$)")
 _FRENCH_YO_RE = re.compile(r"(?<=[bdfhj-np-tv-z])io(?=[b-df-hjkmp-tv-z])")
+_YO_READINGS = ((_YO_RE, r"\1e"), (_FRENCH_YO_RE, "e"))
 # The instrumental of a Russian name romanized, -ом, -ем, -ым after a consonant, and -ем in
 # place of a final й (a vowel ending leaves the skeleton anyway): a title or a reference in
 # Latin letters keeps the case (Gevorkyanom, Geranboem: Геранбоем); not -им, which ends too
@@ -176,8 +178,8 @@ def word_stems(
             if m and m.start() >= MIN_LENGTH - 1:
                 out.append(stem[: m.start()])
         if not (turkic or armenian_letters):
-            for pattern in (_YO_RE, _FRENCH_YO_RE):
-                dotless = pattern.sub("e", latin, count=1)
+            for pattern, reading in _YO_READINGS:
+                dotless = pattern.sub(reading, latin, count=1)
                 if dotless != latin:
                     out.append(dotless)
             if _PERSIAN_FINAL_EH_RE.search(latin):
