@@ -493,11 +493,24 @@ def _as_turkish_writes(form: str) -> str:
 
 
 @cache
-def _turkish_spellings(region: bool, peoples: bool = True) -> frozenset[str]:
+def _turkish_spellings(region: bool, peoples: bool = True, abroad: bool = True) -> frozenset[str]:
     forms = (lookup_form(name) for name, _ in table().names) if region else table().index
     if not peoples:
         forms = (f for f in forms if not _peoples_only(f))
+    if not abroad:
+        forms = (f for f in forms if not _abroad_only(f))
     return settled(frozenset(_as_turkish_writes(form) for form in forms))
+
+
+def _abroad_only(form: str) -> bool:
+    """Whether only places of the gazetteer beyond Azerbaijan and Armenia have `form` for a
+    name (generate/words.py: sekiz, eight, is no Seqiz, a name of Iran's Saqqez; karşı,
+    opposite, no village Karshi of Turkey)."""
+    entry = table().index.get(form)
+    countries = place_countries()
+    return entry is not None and all(
+        g in countries and countries[g] not in BRIDGE_COUNTRIES for g in entry.groups
+    )
 
 
 def _peoples_only(form: str) -> bool:
@@ -510,11 +523,14 @@ def _peoples_only(form: str) -> bool:
     )
 
 
-def is_turkish_spelling(word: str, region: bool = False, peoples: bool = True) -> bool:
+def is_turkish_spelling(
+    word: str, region: bool = False, peoples: bool = True, abroad: bool = True
+) -> bool:
     """`word` is a name of the tables as Turkish writes it (karabağ: Qarabağ, hocalı: Xocalı);
     `region`: a name of the places and groups that link unlisted spellings (bridged);
-    `peoples`: the names of peoples.tsv and countries.tsv count too."""
-    return _as_turkish_writes(lookup_form(word)) in _turkish_spellings(region, peoples)
+    `peoples`: the names of peoples.tsv and countries.tsv count too; `abroad`: so do the
+    names of places beyond Azerbaijan and Armenia."""
+    return _as_turkish_writes(lookup_form(word)) in _turkish_spellings(region, peoples, abroad)
 
 
 @cache

@@ -6,10 +6,13 @@ The words are the most frequent of wordfreq's lists, which hold proper names too
 - a Russian word is kept when pymorphy3's OpenCorpora dictionary knows it and no reading of
   it is a name, surname, patronymic, place or organisation (so Алиев, Гейдар, Баку, Карабах
   keep the rules for names);
-- a Turkish word is kept unless it is, alone or with a Turkish ending, a name of the
-  gazetteer or of names.tsv as Turkish writes it (Karabağ is Qarabağ, Hocalı is Xocalı),
-  since Turkish has no such dictionary here. A shared skeleton says too little: it would
-  make names of parti (Barda), genç (Gəncə), bahçe (Baku) and lakin (Laçın).
+- a Turkish word is kept unless it is, alone or with a Turkish ending, a name of a place of
+  Azerbaijan or Armenia or of names.tsv as Turkish writes it (Karabağ is Qarabağ, Hocalı is
+  Xocalı), since Turkish has no such dictionary here. A shared skeleton says too little: it
+  would make names of parti (Barda), genç (Gəncə), bahçe (Baku) and lakin (Laçın). A name
+  of a place elsewhere does not count: GeoNames lists many villages that share a frequent
+  word's name (sekiz, eight, is Seqiz, a name of Iran's Saqqez; karşı, opposite, a village
+  of Turkey), and in lower case the word is meant.
 """
 
 from __future__ import annotations
@@ -62,8 +65,8 @@ def turkish() -> list[str]:
         # der is no name of derin, dere, deri
         # the names CLDR gives the peoples do not count: their stems with a Turkish ending
         # spell ordinary words (kabardı, it swelled; avare, idle)
-        if is_turkish_spelling(w, peoples=False) or (
-            len(bare) >= MIN_LENGTH and is_turkish_spelling(bare, peoples=False)
+        if is_turkish_spelling(w, peoples=False, abroad=False) or (
+            len(bare) >= MIN_LENGTH and is_turkish_spelling(bare, peoples=False, abroad=False)
         ):
             continue
         out.append(w)
