@@ -550,6 +550,7 @@ def test_quotes_around_a_word_are_not_part_of_it(text):
         ("Lachish", "Laçın"),  # Laçın's stem Laç, without the genitive -ın
         ("Kasisyan", "Kasyan"),
         ("Shishkin", "Shkin"),
+        ("Bakixanov", "Baksanov"),  # x read as ks, whose k is the k before the i
         # a frequent Turkish word in lower case is a word, though a place abroad has it for a
         # name as Turkish writes it (eight; Seqiz, a name of Iran's Saqqez)
         ("sekiz", "Sakiz"),

@@ -290,7 +290,8 @@ def _keys(
     final_glide: int = 0,
 ) -> list[str]:
     """Every key of one reading: as it is, and with at most MAX_SILENT weak vowels between two
-    consonants left out; an e is written `e` (A, or E to keep it apart from a)."""
+    consonants of different classes left out; an e is written `e` (A, or E to keep it apart
+    from a)."""
     lead, slots = _slots(symbols, hiatus, exact, final_glide)
     if "E" not in slots and "I" not in slots[1:-1] and not _yo(slots):
         # nothing to read two ways (most words): the one key, runs of a symbol collapsed
@@ -299,8 +300,9 @@ def _keys(
     for i, sym in enumerate(slots):
         inner = 0 < i < len(slots) - 1 and not (lead and i == 0)
         # a vowel between two consonants of one class keeps them two: left out, it would
-        # make the word one consonant shorter (Lachish is no Lach-, Shishkin no Shkin)
-        inner = inner and _palatals(slots[i - 1]) != _palatals(slots[i + 1])
+        # make the word one consonant shorter (Lachish is no Lach-, Shishkin no Shkin); a
+        # reading of two consonants counts by the one next to the vowel (x as ks: Bakixanov)
+        inner = inner and _palatals(slots[i - 1])[-1:] != _palatals(slots[i + 1])[:1]
         nxt = []
         for key, silent, as_i in keys:
             if sym == "E":
