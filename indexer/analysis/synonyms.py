@@ -505,7 +505,7 @@ def _turkish_spellings(region: bool, peoples: bool = True, abroad: bool = True) 
 def _abroad_only(form: str) -> bool:
     """Whether only places of the gazetteer beyond Azerbaijan and Armenia have `form` for a
     name (generate/words.py: sekiz, eight, is no Seqiz, a name of Iran's Saqqez; karşı,
-    opposite, no village Karshi of Turkey)."""
+    opposite, no Karşı, an old name of Payas in Turkey)."""
     entry = table().index.get(form)
     countries = place_countries()
     return entry is not None and all(

@@ -10,9 +10,9 @@ The words are the most frequent of wordfreq's lists, which hold proper names too
   Azerbaijan or Armenia or of names.tsv as Turkish writes it (Karabağ is Qarabağ, Hocalı is
   Xocalı), since Turkish has no such dictionary here. A shared skeleton says too little: it
   would make names of parti (Barda), genç (Gəncə), bahçe (Baku) and lakin (Laçın). A name
-  of a place elsewhere does not count: GeoNames lists many villages that share a frequent
-  word's name (sekiz, eight, is Seqiz, a name of Iran's Saqqez; karşı, opposite, a village
-  of Turkey), and in lower case the word is meant.
+  of a place elsewhere does not count: GeoNames gives many places a frequent word for a name
+  (sekiz, eight, is Seqiz, a name of Iran's Saqqez; karşı, opposite, Karşı, an old name of
+  Payas in Turkey), and in lower case the word is meant.
 """
 
 from __future__ import annotations
