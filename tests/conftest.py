@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import json
+import os
 import random
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,13 @@ from indexer.index.build import build_index
 from indexer.results import SearchRequest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The spelling rules' stored tables (indexer/analysis/stored.py) go to a folder of this run's
+# own: each run works them out once and writes them, and never reads a file another left.
+if "KHOJALY_SEARCH_CACHE_DIR" not in os.environ:
+    _TABLES = tempfile.mkdtemp(prefix="khojaly-tables-")
+    os.environ["KHOJALY_SEARCH_CACHE_DIR"] = _TABLES
+    atexit.register(shutil.rmtree, _TABLES, ignore_errors=True)
 SEED_CORPUS = ROOT / "corpus"
 SEED_IDS = sorted(p.stem for p in SEED_CORPUS.glob("*.txt"))
 

@@ -36,6 +36,7 @@ from english_words import get_english_words_set
 from indexer.caching import bounded_cache
 
 from .casing import lower
+from .stored import stored
 from .tables import rows, settled
 
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
@@ -85,6 +86,10 @@ def _words() -> frozenset[str]:
 
 @cache
 def _websters() -> tuple[frozenset[str], frozenset[str]]:
+    return stored("websters", _read_websters)
+
+
+def _read_websters() -> tuple[frozenset[str], frozenset[str]]:
     """The lexicon (Webster's Second's entries in lower case, and the irregular forms), and
     Webster's entries with a capital lower-cased (names and the adjectives made of them:
     Galilean, Caribbean), read in one pass."""

@@ -45,6 +45,7 @@ from .endings import ETS, TS, stem_of
 from .romanize import romanize, romanize_for_keys, russian_cyrillic, strip_apostrophe_suffix
 from .schemes import scheme_keys
 from .skeleton import skeletons
+from .stored import stored
 from .tables import rows, settled
 
 PEOPLE_GROUP = "people-"  # the groups of peoples.tsv: people-<language code>
@@ -260,6 +261,10 @@ def _consonants(name: str) -> frozenset[str]:
 
 @cache
 def table() -> _Table:
+    return stored("table", _read_table)
+
+
+def _read_table() -> _Table:
     t = _Table()
     # (word, of words.tsv) whose scheme key leads to its entry: the names of the places of
     # SCHEME_COUNTRIES in places.tsv (across six countries too many places share a scheme key)

@@ -11,6 +11,7 @@ from rapidfuzz.fuzz import ratio
 from ..lookup import lookup
 from ..romanize import romanize_for_keys
 from ..skeleton import SCHWA
+from ..stored import stored
 from ..synonyms import (
     PEOPLE_GROUP,
     VOWELS_KEPT,
@@ -51,6 +52,10 @@ def _vowels_agree(a: str, b: str) -> bool:
 
 @cache
 def groups_by_skeleton() -> dict[str, dict[str, tuple[str, ...]]]:
+    return stored("groups_by_skeleton", _groups_by_skeleton)
+
+
+def _groups_by_skeleton() -> dict[str, dict[str, tuple[str, ...]]]:
     """Skeleton of each listed name -> its groups -> the names of the group that have it, so
     that an unlisted spelling of a listed name (Hojaly for Khojaly) also meets the name's other
     names (Ivanyan). Only skeletons of three or more symbols count: shorter ones are shared by
@@ -89,6 +94,10 @@ def one_names_keeping_vowels() -> frozenset[str]:
 
 @cache
 def vowels_by_group() -> dict[str, dict[str, frozenset[str]]]:
+    return stored("vowels_by_group", _vowels_by_group)
+
+
+def _vowels_by_group() -> dict[str, dict[str, frozenset[str]]]:
     """Group -> folded skeleton -> the vowel-exact skeletons of its listed names (see
     linked_groups)."""
     out: dict[str, dict[str, set[str]]] = {}
