@@ -19,11 +19,13 @@ from indexer.results import SearchRequest
 ROOT = Path(__file__).resolve().parent.parent
 
 # The spelling rules' stored tables (indexer/analysis/stored.py) go to a folder of this run's
-# own: each run works them out once and writes them, and never reads a file another left.
-if "KHOJALY_SEARCH_CACHE_DIR" not in os.environ:
+# own: each run works them out once and writes them, and never reads a file another left
+# (xdist's workers inherit the folder their controller made).
+if not os.environ.get("KHOJALY_SEARCH_TEST_TABLES"):
     _TABLES = tempfile.mkdtemp(prefix="khojaly-tables-")
-    os.environ["KHOJALY_SEARCH_CACHE_DIR"] = _TABLES
+    os.environ["KHOJALY_SEARCH_TEST_TABLES"] = _TABLES
     atexit.register(shutil.rmtree, _TABLES, ignore_errors=True)
+os.environ["KHOJALY_SEARCH_CACHE_DIR"] = os.environ["KHOJALY_SEARCH_TEST_TABLES"]
 SEED_CORPUS = ROOT / "corpus"
 SEED_IDS = sorted(p.stem for p in SEED_CORPUS.glob("*.txt"))
 

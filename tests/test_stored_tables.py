@@ -7,6 +7,7 @@ import csv
 import json
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 import time
@@ -20,11 +21,18 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "indexer" / "analysis" / "eval"
 
 # Loads the tables as a build does, then prints whether they came from the stored file and
-# the keys a document's word and a query's word get, for each word given.
+# the keys a document's word and a query's word get, for each word given. With "--stored",
+# working out a table fails: every table must come from the file.
 _PROBE = """
 import json, sys
-from indexer.analysis import stored
+from indexer.analysis import lexicon, stored, synonyms
+from indexer.analysis.keys import links
 from indexer.analysis.keys.words import index_keys, load_tables, variant_keys
+if "--stored" in sys.argv:
+    def refuse():
+        raise AssertionError("a table was worked out, not read")
+    synonyms._read_table = links._groups_by_skeleton = links._vowels_by_group = refuse
+    lexicon._read_websters = refuse
 load_tables()
 words = json.loads(sys.stdin.read())
 print(json.dumps({
@@ -45,11 +53,11 @@ def _words() -> list[str]:
     return sorted(words)
 
 
-def _probe(cache: str, home: Path) -> dict:
+def _probe(cache: str, home: Path, *flags: str) -> dict:
     env = {**os.environ, stored.CACHE_DIR_ENV: cache, "HOME": str(home)}
     env.pop("XDG_CACHE_HOME", None)
     run = subprocess.run(
-        [sys.executable, "-c", _PROBE],
+        [sys.executable, "-c", _PROBE, *flags],
         input=json.dumps(_words()),
         capture_output=True,
         text=True,
@@ -71,31 +79,66 @@ def worked_out(tmp_path_factory) -> dict:
     """The keys of a process that keeps nothing on disk: the truth the others must match."""
     home = tmp_path_factory.mktemp("home")
     probe = _probe(stored.OFF, home)
+    assert not probe["read"]
     assert not (home / ".cache").exists()
     return probe
 
 
-def test_a_later_process_reads_the_tables_and_finds_the_same_spellings(tmp_path, worked_out):
-    first = _probe(str(tmp_path), tmp_path)
+@pytest.fixture(scope="module")
+def written(tmp_path_factory, worked_out) -> Path:
+    """The file a first process writes, after finding the spellings a process without it
+    finds."""
+    home = tmp_path_factory.mktemp("home")
+    folder = home / "tables"  # made by the first process
+    first = _probe(str(folder), home)
     assert not first["read"]
-    assert _stored_file(tmp_path).stat().st_mode & 0o077 == 0  # the owner's alone
-    second = _probe(str(tmp_path), tmp_path)
-    assert second["read"]
     assert first["keys"] == worked_out["keys"]
-    assert second["keys"] == worked_out["keys"]
+    return _stored_file(folder)
+
+
+def test_a_later_process_reads_the_tables_and_finds_the_same_spellings(written, worked_out):
+    assert written.stat().st_mode & 0o077 == 0  # the owner's alone
+    assert written.parent.stat().st_mode & 0o077 == 0
+    later = _probe(str(written.parent), written.parent.parent, "--stored")
+    assert later["read"]
+    assert later["keys"] == worked_out["keys"]
     assert len(worked_out["keys"]) > 3000
 
 
-@pytest.mark.parametrize("damage", [b"", b"not a pickle", pickle.dumps({"table": None})])
-def test_a_damaged_file_is_worked_out_again_and_replaced(tmp_path, worked_out, damage):
-    _probe(str(tmp_path), tmp_path)
-    path = _stored_file(tmp_path)
-    path.write_bytes(damage)
+def _damaged(tmp_path: Path, written: Path, damage) -> Path:
+    path = tmp_path / written.name
+    shutil.copyfile(written, path)
+    damage(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda p: p.write_bytes(b""),
+        lambda p: p.write_bytes(b"not a pickle"),
+        lambda p: p.write_bytes(pickle.dumps({"table": None})),
+        lambda p: p.chmod(0o666),  # others could have written it: a pickle runs code
+    ],
+    ids=["empty", "not-a-pickle", "other-tables", "writable-by-others"],
+)
+def test_a_file_that_is_damaged_or_not_ours_alone_is_replaced(
+    tmp_path, written, worked_out, damage
+):
+    path = _damaged(tmp_path, written, damage)
     again = _probe(str(tmp_path), tmp_path)
     assert not again["read"]
     assert again["keys"] == worked_out["keys"]
+    assert path.stat().st_mode & 0o077 == 0
     with path.open("rb") as f:
         assert set(pickle.load(f)) == set(stored.NAMES)
+
+
+def test_a_fifo_in_its_place_neither_blocks_nor_is_read(tmp_path, written, worked_out):
+    os.mkfifo(tmp_path / written.name, 0o600)
+    again = _probe(str(tmp_path), tmp_path)  # a read from a FIFO would wait for ever
+    assert not again["read"]
+    assert again["keys"] == worked_out["keys"]
 
 
 def test_the_default_folder_is_in_the_users_cache(tmp_path):
@@ -109,21 +152,51 @@ def test_the_default_folder_is_in_the_users_cache(tmp_path):
     _stored_file(home / ".cache" / "khojaly-search")
 
 
-def test_files_of_other_versions_are_cleared_but_a_few(tmp_path, monkeypatch):
-    monkeypatch.setenv(stored.CACHE_DIR_ENV, str(tmp_path))
+@pytest.mark.parametrize(
+    ("env", "folder"),
+    [
+        ({stored.CACHE_DIR_ENV: "off"}, None),
+        ({stored.CACHE_DIR_ENV: " OFF "}, None),
+        ({stored.CACHE_DIR_ENV: "~/tables"}, "{home}/tables"),
+        ({"XDG_CACHE_HOME": "/var/cache/me"}, "/var/cache/me/khojaly-search"),
+        ({"XDG_CACHE_HOME": "relative"}, "{home}/.cache/khojaly-search"),  # the spec: ignore it
+        ({"HOME": ""}, None),
+    ],
+)
+def test_the_folder_the_environment_names(monkeypatch, tmp_path, env, folder):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for name in (stored.CACHE_DIR_ENV, "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    expected = None if folder is None else Path(folder.format(home=tmp_path))
+    assert stored.cache_dir() == expected
+
+
+def test_a_change_to_the_rules_or_their_data_changes_the_fingerprint(tmp_path):
+    copy = tmp_path / "analysis"
+    shutil.copytree(stored.SOURCES[0], copy, ignore=shutil.ignore_patterns("__pycache__"))
+    first = stored.fingerprint_of((copy,))
+    assert stored.fingerprint_of((copy,)) == first
+    data = copy / "data" / "names.tsv"
+    data.write_text(data.read_text(encoding="utf-8") + "Hojalu\tkhojaly\n", encoding="utf-8")
+    second = stored.fingerprint_of((copy,))
+    rule = copy / "skeleton.py"
+    rule.write_text(rule.read_text(encoding="utf-8") + "\n# one line more\n", encoding="utf-8")
+    assert len({first, second, stored.fingerprint_of((copy,))}) == 3
+
+
+def test_files_of_other_versions_and_killed_writers_are_cleared(tmp_path):
     old = []
     for i in range(stored.KEEP + 2):
         path = tmp_path / f"tables-old{i}.pickle"
         path.write_bytes(b"")
         os.utime(path, (time.time() - 1000 + i, time.time() - 1000 + i))
         old.append(path)
+    left = tmp_path / ".tables-left"
+    left.write_bytes(b"")
+    os.utime(left, (time.time() - 2 * stored.STALE_SECONDS,) * 2)
+    writing = tmp_path / ".tables-writing"
+    writing.write_bytes(b"")
     stored._forget_old(tmp_path)
-    assert sorted(tmp_path.iterdir()) == sorted(old[-stored.KEEP :])
-
-
-def test_a_file_others_may_write_is_never_read(tmp_path, worked_out):
-    _probe(str(tmp_path), tmp_path)
-    _stored_file(tmp_path).chmod(0o666)
-    again = _probe(str(tmp_path), tmp_path)
-    assert not again["read"]
-    assert again["keys"] == worked_out["keys"]
+    assert sorted(tmp_path.iterdir()) == sorted([writing, *old[-stored.KEEP :]])

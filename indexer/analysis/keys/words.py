@@ -18,7 +18,6 @@ from ..lookup import asked_only, listed_groups, lookup, turkic_case_stems
 from ..pipeline import exact_key
 from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
 from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_keys, x_ending
-from ..stored import save as save_stored
 from ..synonyms import (
     BRIDGE_COUNTRIES,
     COUNTRY_GROUP,
@@ -463,7 +462,7 @@ def _plural_in_other_scheme(word: str) -> Entry | None:
 def load_tables() -> None:
     """Read every table the keys consult now (each is read once per process, on first use):
     processes forked afterwards share this copy instead of each reading its own. The slowest
-    to work out are kept on disk for the next process (stored.py)."""
+    to work out come from the file an earlier process stored, or are stored (stored.py)."""
     groups_by_skeleton()
     group_countries()
     places_sharing_a_name()
@@ -476,4 +475,3 @@ def load_tables() -> None:
     place_countries()
     word_groups()
     load_lexicon()
-    save_stored()
