@@ -53,7 +53,7 @@ def _words() -> list[str]:
     return sorted(words)
 
 
-def _probe(cache: str, home: Path, *flags: str) -> dict:
+def _probe(cache: str, home: Path, *flags: str, timeout: float = 300) -> dict:
     env = {**os.environ, stored.CACHE_DIR_ENV: cache, "HOME": str(home)}
     env.pop("XDG_CACHE_HOME", None)
     run = subprocess.run(
@@ -63,7 +63,7 @@ def _probe(cache: str, home: Path, *flags: str) -> dict:
         text=True,
         env=env,
         cwd=ROOT,
-        timeout=300,
+        timeout=timeout,
         check=True,
     )
     return json.loads(run.stdout)
@@ -136,7 +136,7 @@ def test_a_file_that_is_damaged_or_not_ours_alone_is_replaced(
 
 def test_a_fifo_in_its_place_neither_blocks_nor_is_read(tmp_path, written, worked_out):
     os.mkfifo(tmp_path / written.name, 0o600)
-    again = _probe(str(tmp_path), tmp_path)  # a read from a FIFO would wait for ever
+    again = _probe(str(tmp_path), tmp_path, timeout=60)  # a read from a FIFO would wait
     assert not again["read"]
     assert again["keys"] == worked_out["keys"]
 
@@ -161,6 +161,7 @@ def test_the_default_folder_is_in_the_users_cache(tmp_path):
         ({"XDG_CACHE_HOME": "/var/cache/me"}, "/var/cache/me/khojaly-search"),
         ({"XDG_CACHE_HOME": "relative"}, "{home}/.cache/khojaly-search"),  # the spec: ignore it
         ({"HOME": ""}, None),
+        ({stored.CACHE_DIR_ENV: "~nosuchuser/tables"}, None),
     ],
 )
 def test_the_folder_the_environment_names(monkeypatch, tmp_path, env, folder):
@@ -183,7 +184,31 @@ def test_a_change_to_the_rules_or_their_data_changes_the_fingerprint(tmp_path):
     second = stored.fingerprint_of((copy,))
     rule = copy / "skeleton.py"
     rule.write_text(rule.read_text(encoding="utf-8") + "\n# one line more\n", encoding="utf-8")
-    assert len({first, second, stored.fingerprint_of((copy,))}) == 3
+    third = stored.fingerprint_of((copy,))
+    assert len({first, second, third}) == 3
+    # neither the evaluation's files nor an editor's hidden ones make the tables
+    (copy / "eval" / "README.md").write_text("changed", encoding="utf-8")
+    (copy / ".skeleton.py.swp").write_bytes(b"swap")
+    assert stored.fingerprint_of((copy,)) == third
+
+
+def _all_built(monkeypatch, tmp_path, tables: dict) -> None:
+    monkeypatch.setenv(stored.CACHE_DIR_ENV, str(tmp_path))
+    monkeypatch.setattr(stored, "_built", dict(tables))
+
+
+def test_nothing_is_written_when_the_rules_changed_since_they_were_read(monkeypatch, tmp_path):
+    _all_built(monkeypatch, tmp_path, {n: {} for n in stored.NAMES})
+    monkeypatch.setattr(stored, "FINGERPRINT", "read-before-a-change")
+    assert stored.save() is None
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_table_that_cannot_be_written_is_a_warning_not_a_failure(monkeypatch, tmp_path, caplog):
+    _all_built(monkeypatch, tmp_path, {n: (lambda: None) for n in stored.NAMES})
+    assert stored.save() is None
+    assert "spelling tables not stored" in caplog.text
+    assert list(tmp_path.iterdir()) == []  # nor a temporary file left
 
 
 def test_files_of_other_versions_and_killed_writers_are_cleared(tmp_path):

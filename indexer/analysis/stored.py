@@ -20,13 +20,14 @@ owner's alone, and a file another user could have written is never read.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import pickle
 import stat
 import sys
 import tempfile
+import threading
 import time
-import warnings
 from collections.abc import Callable
 from functools import cache
 from importlib import metadata
@@ -46,6 +47,8 @@ _HERE = Path(__file__).resolve().parent
 SOURCES = (_HERE, _HERE.parent / "caching.py")
 
 _built: dict[str, object] = {}  # tables this process worked out, to be written
+_SAVING = threading.Lock()  # two threads that work out the last table write once
+_LOG = logging.getLogger(__name__)
 
 
 def stored(name: str, build: Callable[[], object]):
@@ -64,11 +67,12 @@ def save() -> Path | None:
     """Write the tables this process worked out, all of NAMES, to the stored file; returns
     the file written, or None (nothing to write, no folder, or the sources changed)."""
     folder = cache_dir()
-    if folder is None or not all(n in _built for n in NAMES):
-        return None
-    tables = {n: _built.pop(n) for n in NAMES}
+    with _SAVING:
+        if folder is None or FINGERPRINT is None or not all(n in _built for n in NAMES):
+            return None
+        tables = {n: _built.pop(n) for n in NAMES}
     try:
-        if fingerprint_of(SOURCES) != FINGERPRINT:
+        if _fingerprint() != FINGERPRINT:
             return None  # the code or data on disk is not what this process read
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tables-")
@@ -84,7 +88,7 @@ def save() -> Path | None:
     except OSError:
         return None  # a folder we may not write: each process works the tables out
     except Exception as exc:  # noqa: BLE001 - a cache must never stop a build or a search
-        warnings.warn(f"spelling tables not stored in {folder}: {exc!r}", stacklevel=2)
+        _LOG.warning("spelling tables not stored in %s: %r", folder, exc)
         return None
     return path
 
@@ -94,7 +98,10 @@ def cache_dir() -> Path | None:
     if chosen.lower() == OFF:
         return None
     if chosen:
-        return Path(chosen).expanduser()
+        try:
+            return Path(chosen).expanduser()
+        except RuntimeError:
+            return None  # ~ of a user with no home folder: nothing kept
     base = Path(os.environ.get("XDG_CACHE_HOME", ""))
     if not base.is_absolute():  # unset, or relative, which the XDG spec says to ignore
         try:
@@ -108,6 +115,8 @@ def cache_dir() -> Path | None:
 
 
 def fingerprint_of(sources: tuple[Path, ...]) -> str:
+    """A digest of Python's version, the PACKAGES' versions and the code (.py files) and
+    data/ files of `sources` (folders or files); raises OSError if one cannot be read."""
     digest = hashlib.sha256(sys.version.encode())
     for package in PACKAGES:
         try:
@@ -115,16 +124,32 @@ def fingerprint_of(sources: tuple[Path, ...]) -> str:
         except metadata.PackageNotFoundError:
             digest.update(f"{package}=none".encode())
     for source in sources:
-        files = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source]
+        files = sorted(_read_by_rules(source)) if source.is_dir() else [source]
         for file in files:
-            if "__pycache__" not in file.parts:
-                digest.update(os.fsencode(file.relative_to(source.parent)))
-                digest.update(file.read_bytes())
+            digest.update(os.fsencode(file.relative_to(source.parent)))
+            digest.update(file.read_bytes())
     return digest.hexdigest()[:24]
 
 
+def _read_by_rules(folder: Path):
+    """The code and the data files of the analysis package (not an editor's hidden files)."""
+    for file in folder.rglob("*"):
+        parts = file.relative_to(folder).parts
+        if any(p.startswith(".") or p == "__pycache__" for p in parts) or not file.is_file():
+            continue
+        if file.suffix == ".py" or parts[0] == "data":
+            yield file
+
+
+def _fingerprint() -> str | None:
+    try:
+        return fingerprint_of(SOURCES)
+    except OSError:
+        return None  # a file of the package cannot be read: nothing is stored or read
+
+
 # taken as the analysis is imported, before any rule or table is read
-FINGERPRINT = fingerprint_of(SOURCES)
+FINGERPRINT = _fingerprint()
 
 
 def _forget_old(folder: Path) -> None:
@@ -141,12 +166,13 @@ def _forget_old(folder: Path) -> None:
 @cache
 def _read() -> dict[str, object]:
     folder = cache_dir()
-    if folder is None:
+    if folder is None or FINGERPRINT is None:
         return {}
     path = folder / f"tables-{FINGERPRINT}.pickle"
     try:
         # no blocking on a FIFO, no following a link: only a plain file of this user's
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+        flags = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | flags)
     except OSError:
         return {}
     try:
