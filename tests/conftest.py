@@ -26,6 +26,7 @@ if not os.environ.get("KHOJALY_SEARCH_TEST_TABLES"):
     os.environ["KHOJALY_SEARCH_TEST_TABLES"] = _TABLES
     atexit.register(shutil.rmtree, _TABLES, ignore_errors=True)
 os.environ["KHOJALY_SEARCH_CACHE_DIR"] = os.environ["KHOJALY_SEARCH_TEST_TABLES"]
+
 SEED_CORPUS = ROOT / "corpus"
 SEED_IDS = sorted(p.stem for p in SEED_CORPUS.glob("*.txt"))
 
