@@ -698,9 +698,41 @@ def test_the_large_places_abroad_are_generated_without_the_regions_names():
     from indexer.analysis.tables import rows
 
     listed = [cells[0] for cells in rows("places_abroad.txt")]
-    assert abroad.far_cities() == listed
+    assert sorted({*abroad.far_cities(), *abroad.near_names()}) == listed
     # own names and other names in our scripts (Таллин, looked up as tallin)
     assert {"astana", "karachi", "tallinn", "almaty", "tallin", "karatschi"} <= set(listed)
     # a city of the region, and a name a place of the region has too (Berlin, Paris and
     # Varna are villages there), are the gazetteer's to decide
     assert not {"kazan", "tabriz", "baku", "yerevan", "berlin", "paris", "varna"} & set(listed)
+
+
+@pytest.mark.parametrize(
+    "country, other_country, other_names, listed",
+    [
+        # a place of a country that borders the region's, one a or e from a place of the region
+        ("BG", "IR", [], {"kermen"}),
+        # ... or from one of another such country: both are listed
+        ("BG", "UA", [], {"kermen", "kerman"}),
+        # not when a place is written both ways: its a and e are spellings of one name
+        ("BG", "UA", ["Kermen"], set()),
+        # not a name a place of the region has: the gazetteer decides for it
+        ("BG", "IR", ["Kermen"], set()),
+        # farther away, and within the region, the vowels are left to the keys and the gazetteer
+        ("FR", "IR", [], set()),
+        ("TR", "IR", [], set()),
+    ],
+)
+def test_places_near_the_region_one_a_or_e_apart_keep_their_vowels(
+    monkeypatch, country, other_country, other_names, listed
+):
+    from indexer.analysis.generate import abroad, sources
+
+    world = (
+        place(1, "Kermen", country, 2_000, [], lat=42.5, lon=26.3),
+        place(2, "Kerman", other_country, 800_000, other_names, lat=30.3, lon=57.1),
+    )
+    monkeypatch.setattr(sources, "world", lambda: world)
+    # the places of these two alone, not the cached real ones
+    monkeypatch.setattr(abroad, "near", sources.near.__wrapped__)
+    monkeypatch.setattr(abroad, "region", sources.region.__wrapped__)
+    assert set(abroad.near_names()) == listed

@@ -150,6 +150,9 @@ def groups(word: str) -> set[str]:
         ["Nurma", "Nourma", "Нурма"],  # French ou: Nourma is no British norma
         ["Khrushchev", "Chruschtschow", "Khrouchtchev", "Хрущёв"],
         ["Chernobyl", "Chornobyl", "Чорнобиль"],  # ... and an o of another language for it
+        # ... in the name of a place abroad that keeps its a and e apart (Chernaya, a village
+        # of Ukraine, is not Cherneya, one of Russia: data/places_abroad.txt)
+        ["Chernaya", "Chyornaya", "Chornaya", "Чёрная"],
         # German dj is д and a glide (дя, дё), as German writes дж dsch, and w is в in every key
         ["Dyakov", "Djakow", "Дьяков", "Diakov"],
         ["Dyachenko", "Djatschenko", "Дьяченко"],
@@ -480,6 +483,12 @@ def test_quotes_around_a_word_are_not_part_of_it(text):
         ("Germacik", "Germecik"),
         ("Kapaklı", "Kepekli"),
         ("Masiri", "Mesiri"),
+        # ... and a place of a country that borders the region's against one there or in the
+        # region: Kerman, the city of Iran, is not Kermen, a town of Bulgaria, nor Krasna in
+        # Ukraine Kresna in Bulgaria (data/places_abroad.txt)
+        ("Kerman", "Kermen"),
+        ("Krasna", "Kresna"),
+        ("Gazan", "Gezan"),
         # one a of a Latin spelling read as e meets a Cyrillic е, never a Latin name that
         # keeps its e (Kaman in Turkey, Kamen' in Russia)
         ("Kaman", "Kamen"),

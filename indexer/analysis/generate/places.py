@@ -524,7 +524,7 @@ def _own_names_apart() -> list[list[str]]:
     for spellings in by_folded.values():
         for f, p in spellings.items():
             for g, q in spellings.items():
-                if f != g and _two_places({p.geonameid: p}, {q.geonameid: q}):
+                if f != g and two_places({p.geonameid: p}, {q.geonameid: q}):
                     out.append([p.name, q.name, f"{_where(p)}, {_where(q)}"])
     return out
 
@@ -540,7 +540,7 @@ def _latin_holders() -> tuple[Holders, dict[str, str]]:
     for p in region():
         for name in p.names:
             f = form(name)
-            if " " in f or len(f) < MIN_WORD or not _latin(name):
+            if " " in f or len(f) < MIN_WORD or not latin_name(name):
                 continue
             holders[f][p.geonameid] = p
             written.setdefault(f, name)
@@ -592,7 +592,7 @@ def _apart(
             for g in spellings:
                 if f == g or (one_e and ("e" in _diff(f, g)) == ("e" in _diff(g, f))):
                     continue
-                if _two_places(holders[f], holders[g], dominant=not one_e):
+                if two_places(holders[f], holders[g], dominant=not one_e):
                     p, q = _largest(holders[f]), _largest(holders[g])
                     out.append([written[f], written[g], f"{_where(p)}, {_where(q)}"])
     return out
@@ -603,7 +603,8 @@ def _diff(f: str, g: str) -> str:
     return "".join(a for a, b in zip(f, g, strict=True) if a != b)
 
 
-def _latin(name: str) -> bool:
+def latin_name(name: str) -> bool:
+    """`name` is written in Latin letters (ə among them)."""
     return all(ch < "\u0370" or ch in "əƏ" for ch in name if ch.isalpha())
 
 
@@ -614,7 +615,7 @@ def _largest(places: dict[int, Place]) -> Place:
     return max(places.values(), key=lambda p: (p.population, -p.geonameid))
 
 
-def _two_places(these: dict[int, Place], those: dict[int, Place], dominant: bool = True) -> bool:
+def two_places(these: dict[int, Place], those: dict[int, Place], dominant: bool = True) -> bool:
     """Whether two names are those of different places: no place (or one place listed twice)
     has both, and, with `dominant`, a reader of either does not mean the other's much larger
     place (Sheki, the city of Azerbaijan, is also written Shaki, which is a village of Armenia

