@@ -153,6 +153,11 @@ def groups(word: str) -> set[str]:
         # ... in the name of a place abroad that keeps its a and e apart (Chernaya, a village
         # of Ukraine, is not Cherneya, one of Russia: data/places_abroad.txt)
         ["Chernaya", "Chyornaya", "Chornaya", "Чёрная"],
+        # ... but not a name a place near the region writes both ways (Sabzavar, Shindand in
+        # Afghanistan), nor one Russian's case form of a place of the region (Chkalove: in
+        # Chkalov, Orenburg's Soviet name)
+        ["Sabzevar", "Sabzavar", "Сабзевар"],
+        ["Orenburg", "Chkalov", "Chkalove"],
         # German dj is д and a glide (дя, дё), as German writes дж dsch, and w is в in every key
         ["Dyakov", "Djakow", "Дьяков", "Diakov"],
         ["Dyachenko", "Djatschenko", "Дьяченко"],

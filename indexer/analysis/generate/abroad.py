@@ -1,4 +1,5 @@
-"""data/places_abroad.txt: the names of the large places outside the region.
+"""data/places_abroad.txt: the names of the large places outside the region, and of the places
+of the countries that border it whose names another place has with an a for an e.
 
 A word whose skeleton is a listed name's joins that name's group when it is spelt close to it
 (keys/links.py): that is how an unlisted spelling finds a place of the region (Hojaly:
@@ -9,13 +10,16 @@ The gazetteer holds the region's places only, so these names are listed apart, a
 is one joins no group by its skeleton. Names a place of the region has too are left out: the
 gazetteer's rules decide for them.
 
-The list also holds the names of places, of any size, in the countries that border the region's
-that are one a or e apart from a name of another place there or in the region, which no place
-has both of: Kermen, a town of Bulgaria, and Kerman, the city of Iran; Kresna, in Bulgaria, and
-Krasna, in Ukraine. Their a and e are as written, so the two are two places, not one place's
-spellings. They keep the other readings of a name's vowels (Chernaya, a village of Ukraine,
-still meets Chyornaya, a Russian spelling with ё): the gazetteer lists no other spelling of
-theirs.
+The list also holds the Latin names of places, of any size, of the countries that border the
+region's that differ from a name of another place there or in the region only where one
+writes a and the other e, inside the name (a final vowel is an ending the keys leave out):
+Kermen, a town of Bulgaria, and Kerman, the city of Iran; Kresna, in Bulgaria, and Krasna, in
+Ukraine. Their a and e are as written, so the two are two places, not one place's spellings.
+They keep the other readings of a name's vowels (Chernaya, a village of Ukraine, still meets
+Chyornaya, a Russian spelling with ё). Left out: a name that a place has with both vowels
+(Shindand, in Afghanistan, is Sabzavar and Sabzevar), one whose other place is of the region
+and has an ə among its names, which a and e both write (Kərki, in Azerbaijan: Karki, Kerki),
+and a Russian case form of a name of the region (Bratske: in Bratsk).
 """
 
 from __future__ import annotations
@@ -45,9 +49,8 @@ def far_cities() -> list[str]:
 
 def near_names() -> list[str]:
     """The lookup forms of the Latin names, of one word, of the places of the countries that
-    border the region's that another place there or in the region has with an a for one of
-    their e or an e for one of their a, when no place has both names and no place of the
-    region has theirs."""
+    border the region's that another place there or in the region has with an a for an e or
+    an e for an a inside the name (module docstring)."""
     ours = {form(n) for p in region() for n in p.names}
     holders: dict[str, dict[int, Place]] = defaultdict(dict)
     for p in near():
@@ -58,11 +61,29 @@ def near_names() -> list[str]:
     by_folded: dict[str, list[str]] = defaultdict(list)
     for f in holders:
         by_folded[f.replace("a", "e")].append(f)
-    return sorted(
-        f
-        for spellings in by_folded.values()
-        for f in spellings
-        if f not in ours and any(g != f and two_places(holders[f], holders[g]) for g in spellings)
+    out = []
+    for spellings in by_folded.values():
+        for f in spellings:
+            others = [g for g in spellings if g != f and _inside(f, g)]
+            if f in ours or f[:-1] in ours or not others:
+                continue
+            if any(holders[f].keys() & holders[g].keys() for g in others):
+                continue  # one place written both ways
+            if any(two_places(holders[f], holders[g]) and not _schwa(holders[g]) for g in others):
+                out.append(f)
+    return sorted(out)
+
+
+def _inside(f: str, g: str) -> bool:
+    """f and g (one length) differ before their last letters."""
+    return f[:-1] != g[:-1]
+
+
+def _schwa(places: dict[int, Place]) -> bool:
+    """A place of the region among `places` has an ə in a name: a and e both write it."""
+    return any(
+        p.country in COUNTRIES and any("ə" in n.casefold() for n in p.names)
+        for p in places.values()
     )
 
 

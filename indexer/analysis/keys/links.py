@@ -73,7 +73,7 @@ def _groups_by_skeleton() -> dict[str, dict[str, tuple[str, ...]]]:
 @cache
 def places_abroad() -> frozenset[str]:
     """The names of the large places outside the region, and of the places of the countries
-    that border it one a or e apart from another place's (data/places_abroad.txt,
+    that border it that another place has with an a for an e (data/places_abroad.txt,
     generate/abroad.py), as looked up."""
     return settled(frozenset(cells[0] for cells in rows("places_abroad.txt")))
 
@@ -128,8 +128,8 @@ def linked_groups(
     if own and bridged().isdisjoint(own):
         return []
     if not own and (form in places_abroad() or form in places_with_one_name()):
-        # a large place abroad is no spelling of the region's (Astana: Ayastan), nor is the
-        # name of a place of the region that has no other (Guran is not Gogaran's Gyoran)
+        # a place abroad is no spelling of the region's (Astana: Ayastan; Kermen: Kerman), nor
+        # is the name of a place of the region that has no other (Guran is not Gogaran's Gyoran)
         return []
     exact: frozenset[str] | None = None
     spelt: tuple[str, ...] | None = None

@@ -342,7 +342,8 @@ def _own_keys(word: str) -> tuple[str, ...]:
     keys = [light_key(word)]
     # a name of a large place abroad that the tables do not list is no inflection or
     # other romanization of a listed name (Almaty is not Almat's, Karachi not Карачи), nor is
-    # that of a place near the region one a or e from another's (Kermen is not Kerman)
+    # that of a place near the region that another place has with an a for an e (Kermen is
+    # not Kerman)
     form = lookup_form(word)
     abroad = form in places_abroad() and not is_listed(word)
     entry = None if abroad else lookup(word) or _plural_in_other_scheme(word)
