@@ -183,6 +183,10 @@ def _lookup(word: str) -> Entry | None:
             stems = itertools.chain(
                 stems, without_endings(form, TURKIC_VOWEL_CASE_RE, MIN_CASE_STEM)
             )
+    if kind == "latn" and is_english_word(lower(word)):
+        # an English word is no name with an ending: aware is not the Avars' (avar-e), nor
+        # table Ţabl's, enemy Enem's or tasty Tasti's
+        stems = ()
     for stem in stems:
         for table_ in (index, capitalized, native):
             entry = table_.get(stem)
