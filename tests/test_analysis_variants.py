@@ -150,12 +150,12 @@ def groups(word: str) -> set[str]:
         ["Nurma", "Nourma", "Нурма"],  # French ou: Nourma is no British norma
         ["Khrushchev", "Chruschtschow", "Khrouchtchev", "Хрущёв"],
         ["Chernobyl", "Chornobyl", "Чорнобиль"],  # ... and an o of another language for it
-        # ... in the name of a place abroad that keeps its a and e apart (Chernaya, a village
-        # of Ukraine, is not Cherneya, one of Russia: data/places_abroad.txt)
+        # ... in the name of a place abroad that keeps its a and e apart (data/places_abroad.txt
+        # lists Chernaya, a village of Ukraine, for Cherneya, one of Russia)
         ["Chernaya", "Chyornaya", "Chornaya", "Чёрная"],
-        # ... but not a name a place near the region writes both ways (Sabzavar, Shindand in
-        # Afghanistan), nor one Russian's case form of a place of the region (Chkalove: in
-        # Chkalov, Orenburg's Soviet name)
+        # ... and no name a place near the region writes both ways keeps them apart
+        # (Sabzavar, Shindand in Afghanistan), nor does a case form of a place of the region
+        # (Chkalove: in Chkalov, Orenburg's Soviet name)
         ["Sabzevar", "Sabzavar", "Сабзевар"],
         ["Orenburg", "Chkalov", "Chkalove"],
         # German dj is д and a glide (дя, дё), as German writes дж dsch, and w is в in every key

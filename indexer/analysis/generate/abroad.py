@@ -19,7 +19,8 @@ They keep the other readings of a name's vowels (Chernaya, a village of Ukraine,
 Chyornaya, a Russian spelling with ё). Left out: a name that a place has with both vowels
 (Shindand, in Afghanistan, is Sabzavar and Sabzevar), one whose other place is of the region
 and has an ə among its names, which a and e both write (Kərki, in Azerbaijan: Karki, Kerki),
-and a Russian case form of a name of the region (Bratske: in Bratsk).
+and a name of the region with one more letter, which may be its case form or another spelling
+of it (Bratske: in Bratsk; Hamidiyah: Hamidiya).
 """
 
 from __future__ import annotations
