@@ -54,7 +54,7 @@ from .inflections import (
     german_people_plural,
     singulative,
 )
-from .lexicon import common_words, is_common_word, is_english_word
+from .lexicon import common_words, is_common_word, is_english_word, is_name_more_than_word
 from .romanize import strip_apostrophe_suffix
 from .synonyms import (
     PEOPLE_GROUP,
@@ -183,18 +183,9 @@ def _lookup(word: str) -> Entry | None:
             stems = itertools.chain(
                 stems, without_endings(form, TURKIC_VOWEL_CASE_RE, MIN_CASE_STEM)
             )
-    if kind == "latn" and is_english_word(lower(word)):
-        # an English word is no name with an ending: aware is not the Avars' (avar-e), nor
-        # table Ţabl's, enemy Enem's or tasty Tasti's
-        stems = ()
-    for stem in stems:
-        for table_ in (index, capitalized, native):
-            entry = table_.get(stem)
-            ending = form[len(stem) :]
-            if entry is not None and not foreign_ending(kind, stem, ending, entry):
-                if ending in _PLURAL_OF_PEOPLES and not _people(entry):
-                    continue  # Lachinov, a surname, is no case of Lachin: no place has plurals
-                return entry
+    entry = _with_ending(word, form, kind, stems, (index, capitalized, native))
+    if entry is not None:
+        return entry
     if kind == "latn":
         entry = derived.of_place(form, (index, capitalized)) or derived.romanized_adjective(
             word, form, (index, capitalized)
@@ -232,6 +223,28 @@ def _lookup(word: str) -> Entry | None:
     if kind == "cyr":
         return derived.relational_adjective(word, (index, capitalized, native))
     return None
+
+
+def _with_ending(word: str, form: str, kind: str, stems, tables) -> Entry | None:
+    """The entry of a listed name of which `word` (as `form`) is one of `stems` and an ending,
+    or None."""
+    for stem in stems:
+        for table_ in tables:
+            entry = table_.get(stem)
+            ending = form[len(stem) :]
+            if entry is not None and not foreign_ending(kind, stem, ending, entry):
+                if ending in _PLURAL_OF_PEOPLES and not _people(entry):
+                    continue  # Lachinov, a surname, is no case of Lachin: no place has plurals
+                # an English word is no name with an ending (aware is not the Avar's locative,
+                # nor table Ţabl's, enemy Enem's, tasty Tast's), unless written with a capital
+                # it is a name more often (Salina); asked only here, as few words get this far
+                return None if kind == "latn" and _english(word) else entry
+    return None
+
+
+def _english(word: str) -> bool:
+    low = lower(word)
+    return is_english_word(low) and not (word[:1].isupper() and is_name_more_than_word(low))
 
 
 def _turkic_alphabet(word: str) -> bool:
