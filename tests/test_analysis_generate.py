@@ -529,6 +529,19 @@ def test_the_english_compound_parts_are_todays_words_in_use():
     assert "fire" in listed and "soum" not in listed
 
 
+def test_the_english_words_websters_lacks_are_hunspells_lower_case_words():
+    # data/english_modern.txt is generated (make tables) from wordfreq and Hunspell's en_US
+    from indexer.analysis.generate import words
+    from indexer.analysis.tables import rows
+
+    listed = [cells[0] for cells in rows("english_modern.txt")]
+    assert words.english_modern() == listed
+    assert {"proud", "stats", "boxes", "signage", "online"} <= set(listed)
+    # not what Webster's has, nor what a dictionary writes with a capital too (a name as
+    # well), nor a word of a name the tables list
+    assert not {"box", "john", "french", "afghan", "sheikh"} & set(listed)
+
+
 def test_the_names_english_has_as_words_are_those_english_hardly_writes():
     # data/english_names.txt is generated (make tables) from Webster's, pymorphy3 and wordfreq
     from indexer.analysis.generate import words

@@ -7,7 +7,9 @@ foreign words need those rules; English words must stay apart.
 The lexicon is the lower-case entries of Webster's Second from the `english-words` package
 (~210,000 words; names there are capitalised, so they are left out; its GCIDE list is not used:
 GCIDE capitalises every headword, so it cannot tell Azerbaidzhan from a common word), plus the
-irregular forms of data/english_irregular.txt (women, began). Names in the curated table are
+irregular forms of data/english_irregular.txt (women, began) and the words English writes
+today that Webster's lacks (data/english_modern.txt, generated from Hunspell's en_US
+dictionary: proud, stats, online; generate/words.py). Names in the curated table are
 names whatever the lexicon says (keys/words.py). A word also counts as English when it is an
 inflection of a listed word (cheating, died, largest, obviously), a British spelling of one
 (armoured), carries an English-only derivational suffix (-tion, -ment, -ness), or joins two
@@ -90,16 +92,19 @@ def _websters() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _read_websters() -> tuple[frozenset[str], frozenset[str]]:
-    """The lexicon (Webster's Second's entries in lower case, and the irregular forms), and
+    """The lexicon (Webster's Second's entries in lower case, the irregular forms and the words
+    Webster's lacks), and
     Webster's entries with a capital lower-cased (names and the adjectives made of them:
     Galilean, Caribbean), read in one pass."""
     words = get_english_words_set(["web2"], lower=False)
-    lower = frozenset(w for w in words if w.islower()) | _listed("english_irregular.txt")
+    lower = frozenset(w for w in words if w.islower())
+    lower |= _listed("english_irregular.txt") | _listed("english_modern.txt")
     capitalized = frozenset(w.lower() for w in words if w[:1].isupper())
     return settled((lower, capitalized))
 
 
-def _stems(word: str):
+def stems(word: str):
+    """The word and the words it may inflect: cheating -> cheat, cities -> city."""
     yield word
     # armoured, odour, unfavourable: no British -our follows a lone letter, so Nourma and
     # Tourma (French for Nurma, Turma) are no spellings of norma and torma
@@ -190,13 +195,13 @@ def is_english_word(word: str) -> bool:
     if not word.isascii() or not word.isalpha():
         return False
     words = _words()
-    if any(stem in words for stem in _stems(word)) or _DERIVED_RE.search(word):
+    if any(stem in words for stem in stems(word)) or _DERIVED_RE.search(word):
         return True
     if _NAME_ENDING_RE.search(word):
         return False  # Hakopian is not hako + pian, Wardanjan not ward + anjan
     parts = _parts()
     return any(
-        word[:i] in parts and any(s in parts for s in _stems(word[i:]))
+        word[:i] in parts and any(s in parts for s in stems(word[i:]))
         for i in range(MIN_PART, len(word) - MIN_PART + 1)
     )
 

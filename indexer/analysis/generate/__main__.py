@@ -20,6 +20,8 @@ from . import (
 
 def main() -> int:
     gazetteer = places.write()
+    # before the tables that ask the lexicon which words are English
+    print(f"English words Webster's lacks: {words.write_modern()}")
     print(f"places: {gazetteer}")
     print(f"places abroad: {abroad.write()}")
     print(f"places with one name: {one_name.write()}")
