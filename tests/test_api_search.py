@@ -5,9 +5,8 @@ Every response here also passes through the OpenAPI contract check (`api_client`
 
 from urllib.parse import parse_qs
 
-from conftest import SITE_IDS
-
 from indexer.results import SearchRequest
+from tests.conftest import SITE_IDS
 
 
 def test_search_finds_the_anadolu_article(api_client, seed_engine):

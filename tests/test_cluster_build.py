@@ -13,10 +13,10 @@ import sys
 import time
 
 import pytest
-from conftest import ROOT, marked_archive, write_jsonl
 from typesense_cluster import cluster_env, config_for, local_cluster, require_typesense
 
 from indexer.results import SearchRequest
+from tests.conftest import ROOT, marked_archive, write_jsonl
 
 pytestmark = pytest.mark.slow
 

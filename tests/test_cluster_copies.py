@@ -9,13 +9,13 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import write_jsonl
-from test_copies import DOCS, OTHER
 from typesense_cluster import config_for, local_cluster, require_typesense
 
 from indexer.engine import open_engine
 from indexer.index.build import build_index
 from indexer.results import SearchRequest
+from tests.conftest import write_jsonl
+from tests.test_copies import DOCS, OTHER
 
 pytestmark = pytest.mark.slow
 

@@ -8,11 +8,11 @@ build pipelines.
 from __future__ import annotations
 
 import pytest
-from conftest import SITE_IDS
 from typesense_cluster import cluster_env, config_for, local_cluster, require_typesense
 
 from indexer.engine import open_engine
 from indexer.results import QueryError, SearchRequest
+from tests.conftest import SITE_IDS
 
 pytestmark = pytest.mark.slow
 

@@ -18,8 +18,9 @@ import urllib.parse
 import urllib.request
 
 import pytest
-from conftest import ROOT, SEED_IDS, write_jsonl
 from typesense_cluster import cluster_env, config_for, local_cluster, require_typesense
+
+from tests.conftest import ROOT, SEED_IDS, write_jsonl
 
 pytestmark = pytest.mark.slow
 
