@@ -18,7 +18,8 @@ Sumgait, whose soum Webster's keeps but nobody writes) and does not end as the r
 do (Hakopian is not hako + pian, Kalakhan not kala + khan). Webster's words that English
 hardly writes and that end as Russian surnames do or spell a name of pymorphy3's dictionary
 as a romanization scheme writes it, or that Turkish writes ten times as often (data/
-english_names.txt, generated), are names to the keys of names when written with a capital:
+english_names.txt, generated; Turkish words that a word of english_modern.txt makes English
+with an ending too, Cafer), are names to the keys of names when written with a capital:
 Larin, Savin, Murad, Ilia, Hasan, Bahar.
 
 Russian and Turkish words come from data/common_words.txt, generated (generate/words.py) from
@@ -175,17 +176,17 @@ def _inflected_turkish(word: str) -> bool:
     dereyi deriyi)."""
     if _CYRILLIC_RE.search(word):
         return False
-    stems = [word]
+    bases = [word]
     for _ in range(MAX_TURKISH_ENDINGS):
         shorter = []
-        for stem in stems:
+        for stem in bases:
             start = max(MIN_TURKISH_STEM, len(stem) - LONGEST_TURKISH_ENDING)
             for i in range(start, len(stem)):
                 if _TURKISH_ENDING_RE.fullmatch(stem, i):
                     if stem[:i] in _common():
                         return True
                     shorter.append(stem[:i])
-        stems = shorter
+        bases = shorter
     return False
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
+from ..stored import CACHE_DIR_ENV, OFF
 from . import (
     abroad,
     case_forms,
@@ -19,6 +21,9 @@ from . import (
 
 
 def main() -> int:
+    # Each table is read from data/ as the generators before it wrote it, never from a file of
+    # stored tables another process left (indexer/analysis/stored.py)
+    os.environ[CACHE_DIR_ENV] = OFF
     gazetteer = places.write()
     # before the tables that ask the lexicon which words are English
     print(f"English words Webster's lacks: {words.write_modern()}")
