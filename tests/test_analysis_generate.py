@@ -537,6 +537,8 @@ def test_the_english_words_websters_lacks_are_hunspells_lower_case_words():
     listed = [cells[0] for cells in rows("english_modern.txt")]
     assert words.english_modern() == listed
     assert {"proud", "stats", "boxes", "signage", "online"} <= set(listed)
+    # British spellings, which the dictionary holds as America writes them
+    assert {"centre", "metres", "realised", "licence", "programme"} <= set(listed)
     # not what Webster's has, nor what a dictionary writes with a capital too (a name as
     # well), nor a word of a name the tables list
     assert not {"houses", "years", "john", "french", "afghan", "sheikh"} & set(listed)

@@ -515,6 +515,7 @@ def test_quotes_around_a_word_are_not_part_of_it(text):
         ("Brod", "proud"),
         ("Boks", "boxes"),
         ("Signagi", "signage"),
+        ("Matrasa", "Metres"),  # British spellings too (Mədrəsə, a village of Azerbaijan)
         # one a of a Latin spelling read as e meets a Cyrillic е, never a Latin name that
         # keeps its e (Kaman in Turkey, Kamen' in Russia)
         ("Kaman", "Kamen"),

@@ -5,22 +5,22 @@ ones that make Alijew meet Aliyev (w = v, j = y) would merge van/wan and major/m
 foreign words need those rules; English words must stay apart.
 
 The lexicon is the lower-case entries of Webster's Second from the `english-words` package
-(~210,000 words; names there are capitalised, so they are left out; its GCIDE list is not used:
-GCIDE capitalises every headword, so it cannot tell Azerbaidzhan from a common word), plus the
-irregular forms of data/english_irregular.txt (women, began) and the words English writes
-today that Webster's lacks (data/english_modern.txt, generated from Hunspell's en_US
-dictionary: proud, stats, online; generate/words.py). Names in the curated table are
-names whatever the lexicon says (keys/words.py). A word also counts as English when it is an
-inflection of a listed word (cheating, died, largest, obviously), a British spelling of one
-(armoured), carries an English-only derivational suffix (-tion, -ment, -ness), or joins two
-words in use (data/english_parts.txt: downplay, goodwill, ceasefire; not Soumgaït, the French
-Sumgait, whose soum Webster's keeps but nobody writes) and does not end as the region's names
-do (Hakopian is not hako + pian, Kalakhan not kala + khan). Webster's words that English
-hardly writes and that end as Russian surnames do or spell a name of pymorphy3's dictionary
-as a romanization scheme writes it, or that Turkish writes ten times as often (data/
-english_names.txt, generated; Turkish words that a word of english_modern.txt makes English
-with an ending too, Cafer), are names to the keys of names when written with a capital:
-Larin, Savin, Murad, Ilia, Hasan, Bahar.
+(~210,000 words; names there are capitalised, so they are left out; its GCIDE list is not
+used: GCIDE capitalises every headword, so it cannot tell Azerbaidzhan from a common word),
+plus the irregular forms of data/english_irregular.txt (women, began) and the words English
+writes today that Webster's lacks (data/english_modern.txt, generated from Hunspell's en_US
+dictionary: proud, stats, online, and British spellings, centre, metres; generate/words.py).
+Names in the curated table are names whatever the lexicon says (keys/words.py). A word also
+counts as English when it is an inflection of a listed word (cheating, died, largest,
+obviously), a British spelling of one (armoured), carries an English-only derivational
+suffix (-tion, -ment, -ness), or joins two words in use (data/english_parts.txt: downplay,
+goodwill, ceasefire; not Soumgaït, the French Sumgait, whose soum Webster's keeps but nobody
+writes) and does not end as the region's names do (Hakopian is not hako + pian, Kalakhan not
+kala + khan). Webster's words that English hardly writes and that end as Russian surnames do
+or spell a name of pymorphy3's dictionary as a romanization scheme writes it, or that
+Turkish writes ten times as often (data/english_names.txt, generated; Turkish words that a
+word of english_modern.txt makes English with an ending too, Cafer), are names to the keys
+of names when written with a capital: Larin, Savin, Murad, Ilia, Hasan, Bahar.
 
 Russian and Turkish words come from data/common_words.txt, generated (generate/words.py) from
 wordfreq's frequent words without the names among them: пытаться must not meet питаться,
