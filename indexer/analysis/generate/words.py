@@ -179,7 +179,8 @@ _NAME_WORD_RE = re.compile(r"[^-' ’,]+")
 
 def english_modern() -> list[str]:
     """Frequent English words none of whose stems (lexicon.stems: houses, house) Webster's
-    has, and that Hunspell's dictionary holds in lower case only."""
+    has, and that Hunspell's dictionary holds in lower case only, as written or as America
+    spells it (_BRITISH)."""
     from english_words import get_english_words_set
     from spylls.hunspell import Dictionary
     from wordfreq import top_n_list, zipf_frequency
@@ -215,16 +216,16 @@ def english_modern() -> list[str]:
 # British spellings, which an en_US dictionary holds as America writes them: centre, metres,
 # realised, licence, programme (center, meters, realized, license, program)
 _BRITISH = (
-    (re.compile(r"(?<=[^aeiouy])re([sd]?)$"), r"er\1"),
+    (re.compile(r"(?<=[^aeiouy])re(s?)$"), r"er\1"),  # centred counts by centre
     (re.compile(r"(?<=..)is(e[sd]?|ing|ations?)$"), r"iz\1"),
     (re.compile(r"(?<=..)ys(e[sd]?|ing)$"), r"yz\1"),
     (re.compile(r"(?<=..)ence(s?)$"), r"ense\1"),
-    (re.compile(r"(?<=..)mme(s?)$"), r"m\1"),
+    (re.compile(r"(?<=gra)mme(s?)$"), r"m\1"),  # programme; not femme
 )
 
 
 def _american(word: str) -> list[str]:
-    """`word` as America spells it, if it is a British spelling of one of _BRITISH."""
+    """`word` rewritten by each rule of _BRITISH that applies to it."""
     out = []
     for pattern, american in _BRITISH:
         form = pattern.sub(american, word)
