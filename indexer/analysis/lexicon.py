@@ -94,9 +94,8 @@ def _websters() -> tuple[frozenset[str], frozenset[str]]:
 
 def _read_websters() -> tuple[frozenset[str], frozenset[str]]:
     """The lexicon (Webster's Second's entries in lower case, the irregular forms and the words
-    Webster's lacks), and
-    Webster's entries with a capital lower-cased (names and the adjectives made of them:
-    Galilean, Caribbean), read in one pass."""
+    Webster's lacks), and Webster's entries with a capital lower-cased (names and the
+    adjectives made of them: Galilean, Caribbean), read in one pass."""
     words = get_english_words_set(["web2"], lower=False)
     lower = frozenset(w for w in words if w.islower())
     lower |= _listed("english_irregular.txt") | _listed("english_modern.txt")
@@ -105,7 +104,8 @@ def _read_websters() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def stems(word: str):
-    """The word and the words it may inflect: cheating -> cheat, cities -> city."""
+    """The word and the words it may be a form of: cheating -> cheat, cities -> city,
+    armoured -> armored."""
     yield word
     # armoured, odour, unfavourable: no British -our follows a lone letter, so Nourma and
     # Tourma (French for Nurma, Turma) are no spellings of norma and torma
