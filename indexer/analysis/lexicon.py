@@ -207,6 +207,16 @@ def is_english_word(word: str) -> bool:
     )
 
 
+def is_english_as_written(latin: str, word: str) -> bool:
+    """`word` (`latin` in lower-case Latin letters) is an English word, but not one of
+    Webster's that is a name far more often, written with a capital (Larin, Savin, Murad:
+    Ларин, Савин, Мурад, and the French Larine, Mourad); in lower case it is the word (a
+    verine of dessert)."""
+    if not is_english_word(latin):
+        return False
+    return word.islower() or not is_name_more_than_word(latin)
+
+
 def in_websters(word: str) -> bool:
     """`word` (lower-case) is an entry of Webster's Second, with a capital or not."""
     return word in _words() or word in _websters()[1]

@@ -54,7 +54,7 @@ from .inflections import (
     german_people_plural,
     singulative,
 )
-from .lexicon import common_words, is_common_word, is_english_word, is_name_more_than_word
+from .lexicon import common_words, is_common_word, is_english_as_written, is_english_word
 from .romanize import strip_apostrophe_suffix
 from .synonyms import (
     PEOPLE_GROUP,
@@ -238,13 +238,10 @@ def _with_ending(word: str, form: str, kind: str, stems, tables) -> Entry | None
                 # an English word is no name with an ending (aware is not the Avar's locative,
                 # nor table Ţabl's, enemy Enem's, tasty Tast's), unless written with a capital
                 # it is a name more often (Salina); asked only here, as few words get this far
-                return None if kind == "latn" and _english(word) else entry
+                return (
+                    None if kind == "latn" and is_english_as_written(lower(word), word) else entry
+                )
     return None
-
-
-def _english(word: str) -> bool:
-    low = lower(word)
-    return is_english_word(low) and not (word[:1].isupper() and is_name_more_than_word(low))
 
 
 def _turkic_alphabet(word: str) -> bool:

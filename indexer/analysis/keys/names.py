@@ -8,7 +8,7 @@ import re
 from indexer.caching import bounded_cache
 
 from ..casing import QARA_RE, is_turkic, lower
-from ..lexicon import in_websters, is_common_word, is_english_word, is_name_more_than_word
+from ..lexicon import in_websters, is_common_word, is_english_as_written
 from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
 from ..skeleton import skeletons
 from ..synonyms import is_turkish_spelling
@@ -102,7 +102,7 @@ def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int]
         not listed
         and not _ROMANIZATION_MARK_RE.search(word)
         and (
-            (_english(latin, word) and not (cyrillic or armenian_letters))
+            (is_english_as_written(latin, word) and not (cyrillic or armenian_letters))
             or _ordinary(strip_apostrophe_suffix(word))
         )
     ):
@@ -126,15 +126,6 @@ def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int]
         latin, turkic, cyrillic, armenian, word.islower(), armenian_letters, frequent
     )
     return latin, turkic, cyrillic, stems, consonants
-
-
-def _english(latin: str, word: str) -> bool:
-    """An English word, but not one of Webster's that is a name far more often, written with a
-    capital (Larin, Savin, Murad: Ларин, Савин, Мурад, and the French Larine, Mourad); in lower
-    case it is the word (a verine of dessert)."""
-    if not is_english_word(latin):
-        return False
-    return word.islower() or not is_name_more_than_word(latin)
 
 
 def _ordinary(word: str) -> bool:
