@@ -2,7 +2,8 @@
 
 Romanizations of one name differ in how a sound is written (kh, x, h, ch, g, q, ğ, gh for the
 velars; j, c, dzh, dj, dsch, dsh, ch for /dʒ/), in doubled letters (Mammadov, Mamedov), in voicing
-(Dashnak, Tashnak) and in the glide between vowels (Alijew, Aliyev). The skeleton keeps what
+(Dashnak, Tashnak; but only German writes з as s: Sacharow, Zakharov, Sakharov; UNITS) and in
+the glide between vowels (Alijew, Aliyev). The skeleton keeps what
 they share: the sequence of consonant classes, a mark for a leading vowel, and between the
 consonants the class of each vowel, as the vowels of these languages pair up across scripts:
 A (a ə e ä: Məmmədov, Mammadov, Мамедов), I (i ı y: Xocalı, Khojali), O (o ö u ü ou: Hüseynov,
@@ -98,7 +99,10 @@ MAX_I_READINGS = 4  # spellings of a word with lone i's read both ways
 SCHWA = "Ə"  # ə kept apart from a and e: either may write it (Məmmədov: Mammadov, Mamedov)
 
 # Longest spellings first; each maps to its reading(s). Classes: b (b p), d (d t), k (velars
-# and h), c (palatals: j ch sh zh and Turkic c ç ş), s (s z ts dz), v (v w f), l, m, n, r.
+# and h), c (palatals: j ch sh zh and Turkic c ç ş), s (s ts dz: ц, дз), z, v (v w), f (f ph),
+# l, m, n, r. Voicing is blurred where spellings of one name differ in it (Dashnak, Tashnak;
+# Qarayev, Garayev, Karayev), but not in s and z or v and f, which every spelling keeps apart
+# (Zakharov is not Sakharov, Kazımov not Qasımov, Savin not Safin) but German's (_spellings).
 UNITS: dict[str, str] = {
     "ttsch": CH,  # German doubles the t of tsch after a consonant (Mkrttschjan) ...
     "ttch": CH,  # ... and French that of tch (Nefttchala)
@@ -121,7 +125,8 @@ UNITS: dict[str, str] = {
     "tz": "s",
     "dz": "s",
     "ds": "s",  # German writes дз as ds (Schewardnadse, Dsershinski)
-    "ph": "v",
+    "sz": "s",  # Hungarian s (Szerow: Серов)
+    "ph": "f",
     "th": "d",  # or d and k: see _SYSTEMS
     "ou": "O",
     "b": "b",
@@ -134,10 +139,10 @@ UNITS: dict[str, str] = {
     "x": "k",
     "h": "k",
     "s": "s",
-    "z": "s",
+    "z": "z",
     "v": "v",
     "w": "v",
-    "f": "v",
+    "f": "f",
     "l": "l",
     "m": "m",
     "n": "n",
@@ -357,16 +362,19 @@ def skeletons(
     hiatus: bool = False,
     exact: bool = False,
     as_written: bool = False,
+    german: bool | None = None,
 ) -> tuple[str, ...]:
     """Skeletons of a romanized word, one per reading, e.g. khojaly -> kOcAl. `keep_e`: e is
     not read as a, for a place whose names have no ə (Serov is not Sarov). `hiatus`: two vowels
     in a row stay two (_slots). `exact`: ə is SCHWA, apart from a and e, and so is the a or e
     of a diphthong, for the checks of links to a name's group (keys/links.py). `as_written`:
     the word is spelt in an alphabet that writes each vowel as it sounds (Turkish,
-    Azerbaijani), so no e reads as I or O."""
+    Azerbaijani), so no e reads as I or O. `german`: the word is read as a German press form
+    too (_german_readings) always, never (a word romanized from Cyrillic), or when it has a
+    letter of one (None)."""
     readings = _READINGS[bool(turkic), SCHWA if exact else "A"]
     variants = []
-    for spelling in (s for word in _spellings(latin, turkic) for s in _i_readings(word)):
+    for spelling in (s for w in _spellings(latin, turkic, german) for s in _i_readings(w)):
         units = _UNIT_RE.findall(spelling)
         fixed = list(map(readings.__getitem__, units))
         if None not in fixed:  # no letter whose sound depends on the language: one reading
@@ -392,14 +400,48 @@ def skeletons(
     return tuple(out)
 
 
-def _spellings(latin: str, turkic: bool) -> tuple[str, ...]:
+def _spellings(latin: str, turkic: bool, german: bool | None) -> tuple[str, ...]:
     """The word as the skeleton reads it (a Turkic word as written; elsewhere gu before e or i
-    is g), and with the letters of _SCHEME_LETTERS_RE as the scheme reads them."""
+    is g, and a final ff is v), a German press form also as _german_readings gives it, and
+    each with the letters of _SCHEME_LETTERS_RE as the scheme reads them."""
     if turkic:
         return (latin,)
-    plain = _GU_RE.sub("g", latin)
-    other = _SCHEME_LETTERS_RE.sub(lambda m: _SCHEME_LETTERS[m.group()], plain)
-    return (plain,) if other == plain else (plain, other)
+    plain = _FINAL_FF_RE.sub("v", _GU_RE.sub("g", latin))
+    out = []
+    if german is None:
+        german = _GERMAN_MARK_RE.search(plain) is not None
+    for spelling in _german_readings(plain) if german else (plain,):
+        other = _SCHEME_LETTERS_RE.sub(lambda m: _SCHEME_LETTERS[m.group()], spelling)
+        out += (spelling,) if other == spelling else (spelling, other)
+    return tuple(out)
+
+
+# A German press form writes ц as z and з as s, as it writes с (Ambarzumjan: Амбарцумян;
+# Sacharow: Захаров and Сахаров; Asisow: Азизов), and some keep an English z (Arzumanjan). A
+# word is read so when it has a letter the German press gives Russian names (j, w, sch).
+_GERMAN_MARK_RE = re.compile("j|w|sch")
+LONE_S_RE = re.compile("(?<![s])s(?![sch])")
+_GERMAN_Z_RE = re.compile("(?<![tdsz])z(?![hz])")
+MAX_S_READINGS = 4  # readings of a German press form's lone s's, as written included
+# the -off of old French and English spellings is -ов, -ев (Smirnoff, Romanoffs: Smirnov)
+_FINAL_FF_RE = re.compile("ff(?=s?$)")
+
+
+def _german_readings(word: str) -> list[str]:
+    """A German press form with its z as ts, each lone s as s and, one at a time (or both of
+    two), as z; and as written, when it has a z."""
+    german = _GERMAN_Z_RE.sub("ts", word)
+    spots = [m.start() for m in LONE_S_RE.finditer(german)]
+    choices = [(i,) for i in spots] + ([tuple(spots)] if len(spots) == 2 else [])
+    out = [german]
+    for choice in choices[: MAX_S_READINGS - 1]:
+        letters = list(german)
+        for i in choice:
+            letters[i] = "z"
+        out.append("".join(letters))
+    if german != word:
+        out.append(word)
+    return out
 
 
 def _i_readings(latin: str) -> tuple[str, ...]:

@@ -182,10 +182,10 @@ def name_and_people_keys(
         # a Turkic plural's stem, read as a people's name, needs only the mild key a short
         # one lacks (Avarların: Avar); a longer one meets by the skeletons of word_stems
         for stem in people_stems(latin, TURKIC_PEOPLE_RE)[:1]:
-            if not _skeleton_keys(stem, turkic, cyrillic, keep_e, MIN_PEOPLE_CLASSES, written):
+            if not _people_skeleton_keys(stem, turkic, cyrillic, keep_e, written):
                 people += milds(stem, turkic)
     for stem in [] if turkic else dict.fromkeys(people_stems(latin) + bare_people(bare)):
-        keys = _skeleton_keys(stem, turkic, cyrillic, keep_e, MIN_PEOPLE_CLASSES, written)
+        keys = _people_skeleton_keys(stem, turkic, cyrillic, keep_e, written)
         if not keys:
             # a short people's name meets its plural and derivations by the mild key of its
             # stem (Avar: Avars, Аварец, Awaren), spelt as it is: its skeleton says too little
@@ -214,7 +214,7 @@ def _russian_people_keys(word: str) -> tuple[str, ...]:
     stems = bare + people_stems(latin) + bare_people(bare)
     keys: list[str] = []
     for stem in dict.fromkeys(stems):
-        keys += _skeleton_keys(stem, False, True, True, MIN_PEOPLE_CLASSES, False)
+        keys += _people_skeleton_keys(stem, False, True, True, False)
     return tuple(dict.fromkeys(keys))
 
 
@@ -237,9 +237,19 @@ def _skeleton_keys(
     dj the tables write as дж. A word and its capitalized form, and words that share a stem,
     ask for the same ones (two calls in five of a build's): each is worked out once."""
     latin = not (turkic or cyrillic)
+    dzh = latin and dzh
     return _stem_skeleton_keys(
-        (stem, bool(turkic), bool(cyrillic), bool(keep_e), consonants, bool(written), latin and dzh)
+        (stem, bool(turkic), bool(cyrillic), bool(keep_e), consonants, bool(written), dzh, False)
     )
+
+
+def _people_skeleton_keys(
+    stem: str, turkic: bool, cyrillic: bool, keep_e: bool, written: bool
+) -> tuple[str, ...]:
+    """_skeleton_keys of a stem read as a people's name: a Latin one also as German writes it,
+    which a German plural need not show by its letters (Kasachen, Kirgisen: Kazakhs, Kyrgyz)."""
+    args = (stem, bool(turkic), bool(cyrillic), bool(keep_e), MIN_PEOPLE_CLASSES, bool(written))
+    return _stem_skeleton_keys((*args, False, True))
 
 
 # Dutch press letters (Sjoesja, Pasjinjan, Kotsjarjan, Dzjabrajil, Soemgait) and German oe,
@@ -265,14 +275,16 @@ _GERMAN_RE = re.compile("w|sch")
 
 @bounded_cache(max_bytes=4_000_000)
 def _stem_skeleton_keys(
-    args: tuple[str, bool, bool, bool, int, bool, bool],
+    args: tuple[str, bool, bool, bool, int, bool, bool, bool],
 ) -> tuple[str, ...]:
     """A Latin stem written with Dutch or German digraphs also has the skeletons of the
     spelling without them, and one with _SCHEME_ONLY_RE's letters also those of the schemes'
     reading, recorded like a and e read as each other (SWAP) for Cyrillic words only: Djamal,
     read so, is Дямал, but never Damal. No dj so of a name whose Russian spellings in the
-    tables write it дж (Khodjaly: Ходжалы, no Ходялы)."""
-    stem, turkic, cyrillic, keep_e, consonants, written, dzh = args
+    tables write it дж (Khodjaly: Ходжалы, no Ходялы). A Cyrillic stem is never read as a
+    German press form (its ч is ch), a people's stem always (_people_skeleton_keys)."""
+    stem, turkic, cyrillic, keep_e, consonants, written, dzh, people = args
+    press = False if cyrillic else True if people else None  # read as a German press form
     spellings = [stem]
     scheme = None
     if not (turkic or cyrillic):
@@ -284,7 +296,13 @@ def _stem_skeleton_keys(
     out = []
     for spelling in spellings:
         for kept in skeletons(
-            spelling, turkic, keep_e=True, e_as_o=not cyrillic, hiatus=True, as_written=written
+            spelling,
+            turkic,
+            keep_e=True,
+            e_as_o=not cyrillic,
+            hiatus=True,
+            as_written=written,
+            german=press,
         ):
             if consonant_count(kept) >= consonants:
                 out += [KEPT + kept] if keep_e else _latin_forms(kept)
@@ -316,7 +334,13 @@ def vowel_exact_skeletons(word: str) -> frozenset[str]:
         kept
         for stem in stems
         for kept in skeletons(
-            stem, turkic, keep_e=True, e_as_o=not cyrillic, exact=True, as_written=written
+            stem,
+            turkic,
+            keep_e=True,
+            e_as_o=not cyrillic,
+            exact=True,
+            as_written=written,
+            german=False if cyrillic else None,
         )
         if consonant_count(kept) >= consonants
     )
