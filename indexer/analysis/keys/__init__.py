@@ -45,8 +45,9 @@ share a key; the index build records which indexed words have each key
    they write it, and the folded skeleton of a word with an e is recorded under `#*`: Cheny
    meets no Chany), and no e of it reads as i or o after a palatal (Cherum is not Çorum). A
    Cyrillic word records its skeletons for Latin and Armenian words only (`#&`), and meets
-   another Cyrillic word only by a skeleton written with its own ы, и and ё, and the ы or и its
-   ending begins with, if any (сбытом is not сбитом, Быков not Биков, Сёмин not Сомин, вопросы
+   another Cyrillic word only by a skeleton written with its own ы, и, ё, ж, ш, щ and ч, and the
+   ы or и its ending begins with, if any (сбытом is not сбитом, Быков not Биков, Сёмин not
+   Сомин, Жаров not Шаров, вопросы
    not вопроси, черным not черним, but Каябашы, not spelt as Russian spells, meets Кайабаши;
    лезгин meets лезгины; a ё after ж, ч, ш, щ is left out, as spelling has written о there:
    Хрущёв, Хрущов, but an у there is kept: щуки is not щёки; a short word's only vowel is kept

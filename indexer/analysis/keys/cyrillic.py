@@ -1,7 +1,7 @@
 """A Cyrillic word's skeletons written with its own letters, by which alone it meets another
 Cyrillic word (keys/__init__.py, item 3): a skeleton, like every Latin scheme, writes ы and и
-alike or leaves them out, and ё as o, where Russian spelling tells two words apart by them
-(сбытом, сбитом; тёмном, томном; вопросы, вопроси)."""
+alike or leaves them out, ё as o, and ж, ш, щ, ч as one palatal, where Russian spelling tells
+two words apart by them (сбытом, сбитом; тёмном, томном; вопросы, вопроси; Жаров, Шаров)."""
 
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ from .marks import ENDING_MARK, LETTERS_MARK, is_skeleton
 # a final run of vowels is an ending, not counted among a Cyrillic word's ы and и (Лезгины,
 # лезгин), and so are the case endings -ым, -ыми, -ых (Алиевым, Алиевых: Алиев)
 _ENDING_RE = re.compile("(?:[ыи](?:ми|м|х)|[аеёиоуыэюяй]+)$")
-# the letters that tell two Cyrillic words apart where a skeleton does not: ы, и, and ё but
-# after ж, ч, ш, щ, where Russian has written ё and о for one sound (шёл, шов; Хрущов), and
-# there the у that no spelling writes for that ё (щуки, щёки; ржут, ржёт)
-_OWN_LETTERS_RE = re.compile("[иы]|(?<![жчшщ])ё|(?<=[жчшщ])у")
+# the letters that tell two Cyrillic words apart where a skeleton does not: ы, и; the
+# palatals ж, ч, ш, щ, which Latin spellings blur (Zharov, Sharov: Scharow; Kochar, Kotschar);
+# and ё but after those, where Russian has written ё and о for one sound (шёл, шов;
+# Хрущов), and there the у that no spelling writes for that ё (щуки, щёки; ржут, ржёт)
+_OWN_LETTERS_RE = re.compile("[иыжчшщ]|(?<![жчшщ])ё|(?<=[жчшщ])у")
 _CYRILLIC_VOWEL_RE = re.compile("[аеёиоуыэюя]")
 # the ц of a people's plural and its cases, which the singular's -ец leaves out (чеченцы,
 # чеченцев: чеченец)
@@ -27,11 +28,12 @@ _ARMENIAN_SURNAME_RE = re.compile("..(?<![ьъ])(?:ян(?:а|у|ом|е|ы)?|я�
 
 
 def letters_keys(word: str, keys: list[str], whole: bool = False, ending: str = "") -> list[str]:
-    """`keys` of a Cyrillic word with each skeleton also written with the word's own ы, и and
-    ё, by which alone it meets another Cyrillic word (index_keys records the plain skeletons
-    for Latin and Armenian words only). Russian writes ы and и for two sounds that make
-    different words (сбытом, сбитом; Давыдович, Давидович), which the skeleton, like every
-    Latin scheme, may write alike (y, i) or leave out (an i between consonants may be silent).
+    """`keys` of a Cyrillic word with each skeleton also written with the word's own ы, и, ё
+    and palatals (ж, ш, щ, ч: Жаров, Шаров), by which alone it meets another Cyrillic word
+    (index_keys records the plain skeletons for Latin and Armenian words only). Russian
+    writes ы and и for two sounds that make different words (сбытом, сбитом; Давыдович,
+    Давидович), which the skeleton, like every Latin scheme, may write alike (y, i) or leave
+    out (an i between consonants may be silent).
     A ё reads as o in the skeleton (Горбачёв, Gorbachov), but in Cyrillic it is never an о,
     у or ю (тёмном, томном; тёлки, толки), except after ж, ч, ш, щ, where spelling has
     wavered between it and о (Хрущёв, Хрущов; not у: щёки, щуки); where print leaves out its

@@ -10,7 +10,7 @@ MIN_LENGTH = 4  # shorter words are too many and too alike: xal/hal, qar/kar, Ha
 SKELETON = "#"  # key prefixes: never in a word, and not the search core's own mark "~"
 MILD = "^"
 # A Cyrillic word's skeletons: recorded with CYRILLIC_SKELETON for Latin and
-# Armenian words, and with the word's ы, и and ё after LETTERS_MARK for Cyrillic ones.
+# Armenian words, and with the word's ы, и, ё, ж, ш, щ and ч after LETTERS_MARK for Cyrillic ones.
 CYRILLIC_SKELETON = SKELETON + "&"
 # A Latin word's skeletons with one a read as e or one e as a (names.py): recorded with
 # SWAP for Cyrillic queries only, since Russian's а and е are letters of their own; between
