@@ -492,6 +492,21 @@ def test_extra_confusables_pair_names_two_vowels_apart(words, pairs):
     assert sorted(_two_apart(sorted(words), classes)) == pairs
 
 
+@pytest.mark.parametrize(
+    "names, pairs",
+    [
+        ({"захаров", "сахаров"}, [("захаров", "сахаров", "з")]),
+        ({"жаров", "шаров", "савин", "сафин"}, [("жаров", "шаров", "ж"), ("савин", "сафин", "в")]),
+        ({"горин", "корин"}, []),  # г and к: one name's spellings differ in them (Гурбанов)
+        ({"захаров", "сахарин"}, []),  # more than one letter apart
+    ],
+)
+def test_extra_confusables_pair_surnames_one_voicing_apart(names, pairs):
+    from indexer.analysis.generate.extra_confusables import _voicing_apart
+
+    assert _voicing_apart(names) == pairs
+
+
 def test_the_scheme_spellings_table_is_that_of_todays_names_and_schemes():
     # data/scheme_spellings.tsv is generated (make tables): a name added to
     # names_multiword.tsv, or a change of romanize.py, needs it made again

@@ -10,7 +10,10 @@ real sources as evaldata.confusables and a few more kinds of them:
 - distinct GeoNames places of the region two vowels apart, or one vowel apart in any of their
   Latin names;
 - a place of the region and a place elsewhere in the world whose own names are one vowel apart
-  (Revda in Russia, Ravda in Bulgaria).
+  (Revda in Russia, Ravda in Bulgaria);
+- Russian surnames of pymorphy3's dictionary one з/с, ж/ш or в/ф apart, letters every
+  spelling but German's keeps apart, in Cyrillic (Захаров, Сахаров; Жаров, Шаров) and, but
+  for ж/ш, which Latin spellings blur, romanized as Wikipedia does (Zakharov, Sakharov).
 
 Only pairs whose hash puts them in the tuning half are kept (evaldata.held_out), so nothing here
 can be a held-out pair.
@@ -108,6 +111,51 @@ def _surname_rows() -> list[list[str]]:
     return rows
 
 
+# consonants a skeleton once folded into one class that Russian spells apart
+_VOICING = {"з": "с", "ж": "ш", "в": "ф"}
+
+
+def _dictionary_surnames() -> set[str]:
+    """The surnames in -ов, -ев, -ин of pymorphy3's dictionary, as their own entries write them
+    (the nominative singular masculine), five letters or more. Each of its five million word
+    forms is read, but only a lemma's tag is made (about 40 s)."""
+    dictionary = analyzer().dictionary
+    return {
+        word
+        for word, (paradigm, index) in dictionary.words.iteritems()
+        if index == 0  # the paradigm's first form, its lemma
+        and len(word) >= 5
+        and word.endswith(("ов", "ев", "ин"))
+        and {"Surn", "masc", "nomn", "sing"} <= dictionary.build_tag_info(paradigm, 0).grammemes
+    }
+
+
+def _voicing_apart(names: set[str]) -> list[tuple[str, str, str]]:
+    """(word, other word, the word's letter) for each two `names` that differ in one letter of
+    _VOICING alone, the voiced one first."""
+    out = []
+    for w in sorted(names):
+        for i, ch in enumerate(w):
+            other = w[:i] + _VOICING.get(ch, ch) + w[i + 1 :]
+            if other != w and other in names:
+                out.append((w, other, ch))
+    return out
+
+
+def _voicing_rows() -> list[list[str]]:
+    import iuliia
+
+    rows: list[list[str]] = []
+    for w, other, ch in _voicing_apart(_dictionary_surnames()):
+        a, b = w.capitalize(), other.capitalize()
+        why = f"Russian surnames one {ch}/{_VOICING[ch]} apart (pymorphy3)"
+        rows.append([a, b, why, "surname:voicing-cyrillic"])
+        if ch != "ж":
+            la, lb = (iuliia.WIKIPEDIA.translate(s) for s in (a, b))
+            rows.append([la, lb, why + ", romanized (iuliia Wikipedia)", "surname:voicing-latin"])
+    return rows
+
+
 def _place_rows() -> list[list[str]]:
     rows: list[list[str]] = []
     places = [p for p in region() if " " not in p.name and "-" not in p.name]
@@ -161,7 +209,7 @@ def _abroad_rows() -> list[list[str]]:
 def extra_confusables() -> list[list[str]]:
     taken = {(r[0], r[1]) for r in confusables()}
     by_family: dict[str, list[list[str]]] = defaultdict(list)
-    for r in _words() + _surname_rows() + _place_rows() + _abroad_rows():
+    for r in _words() + _surname_rows() + _voicing_rows() + _place_rows() + _abroad_rows():
         if (r[0], r[1]) in taken or held_out(r[0] + "\t" + r[1]):
             continue
         taken.add((r[0], r[1]))
