@@ -101,8 +101,9 @@ SCHWA = "Ə"  # ə kept apart from a and e: either may write it (Məmmədov: Mam
 # Longest spellings first; each maps to its reading(s). Classes: b (b p), d (d t), k (velars
 # and h), c (palatals: j ch sh zh and Turkic c ç ş), s (s ts dz: ц, дз), z, v (v w), f (f ph),
 # l, m, n, r. Voicing is blurred where spellings of one name differ in it (Dashnak, Tashnak;
-# Qarayev, Garayev, Karayev), but not in s and z or v and f, which every spelling keeps apart
-# (Zakharov is not Sakharov, Kazımov not Qasımov, Savin not Safin) but German's (_spellings).
+# Qarayev, Garayev, Karayev), but not in s and z or v and f, which the spellings of a name
+# keep apart but for German's and old ones' (_spellings), so that two names apart in them
+# alone stay two (Zakharov is not Sakharov, Kazımov not Qasımov, Savin not Safin).
 UNITS: dict[str, str] = {
     "ttsch": CH,  # German doubles the t of tsch after a consonant (Mkrttschjan) ...
     "ttch": CH,  # ... and French that of tch (Nefttchala)
@@ -402,46 +403,39 @@ def skeletons(
 
 def _spellings(latin: str, turkic: bool, german: bool | None) -> tuple[str, ...]:
     """The word as the skeleton reads it (a Turkic word as written; elsewhere gu before e or i
-    is g, and a final ff is v), a German press form also as _german_readings gives it, and
-    each with the letters of _SCHEME_LETTERS_RE as the scheme reads them."""
+    is g, and a final ff is also v), a German press form also as _german_readings gives it,
+    and each with the letters of _SCHEME_LETTERS_RE as the scheme reads them."""
     if turkic:
         return (latin,)
-    plain = _FINAL_FF_RE.sub("v", _GU_RE.sub("g", latin))
-    out = []
+    plain = _GU_RE.sub("g", latin)
+    spellings = [plain, _FINAL_FF_RE.sub("v", plain)] if _FINAL_FF_RE.search(plain) else [plain]
     if german is None:
-        german = _GERMAN_MARK_RE.search(plain) is not None
-    for spelling in _german_readings(plain) if german else (plain,):
+        german = GERMAN_MARK_RE.search(plain) is not None
+    out = []
+    for spelling in (r for p in spellings for r in _german_readings(p)) if german else spellings:
         other = _SCHEME_LETTERS_RE.sub(lambda m: _SCHEME_LETTERS[m.group()], spelling)
         out += (spelling,) if other == spelling else (spelling, other)
     return tuple(out)
 
 
 # A German press form writes ц as z and з as s, as it writes с (Ambarzumjan: Амбарцумян;
-# Sacharow: Захаров and Сахаров; Asisow: Азизов), and some keep an English z (Arzumanjan). A
-# word is read so when it has a letter the German press gives Russian names (j, w, sch).
-_GERMAN_MARK_RE = re.compile("j|w|sch")
-LONE_S_RE = re.compile("(?<![s])s(?![sch])")
+# Sacharow: Захаров and Сахаров; Asisow: Азизов; Zchinwali: Цхинвали), and some keep an
+# English z (Arzumanjan). A word is read so when it has a letter the German press gives
+# Russian names (j, w, sch), or its zch for цх (Zchaltubo); so is its mild key (keys/mild.py).
+GERMAN_MARK_RE = re.compile("j|w|sch|zch")
+LONE_S_RE = re.compile("(?<![sdt])s(?![schz])")  # not of ts, ds, sch, sh, Hungarian's sz
 _GERMAN_Z_RE = re.compile("(?<![tdsz])z(?![hz])")
-MAX_S_READINGS = 4  # readings of a German press form's lone s's, as written included
+_NO_MATCH_RE = re.compile("(?!)")
 # the -off of old French and English spellings is -ов, -ев (Smirnoff, Romanoffs: Smirnov)
 _FINAL_FF_RE = re.compile("ff(?=s?$)")
 
 
-def _german_readings(word: str) -> list[str]:
-    """A German press form with its z as ts, each lone s as s and, one at a time (or both of
-    two), as z; and as written, when it has a z."""
-    german = _GERMAN_Z_RE.sub("ts", word)
-    spots = [m.start() for m in LONE_S_RE.finditer(german)]
-    choices = [(i,) for i in spots] + ([tuple(spots)] if len(spots) == 2 else [])
-    out = [german]
-    for choice in choices[: MAX_S_READINGS - 1]:
-        letters = list(german)
-        for i in choice:
-            letters[i] = "z"
-        out.append("".join(letters))
-    if german != word:
-        out.append(word)
-    return out
+def _german_readings(word: str) -> tuple[str, ...]:
+    """A German press form with its z as tz (a unit read as ц), each lone s read both as s and
+    as z (at most MAX_I_READINGS spellings, i_readings); and as written, when it has a z."""
+    german = _GERMAN_Z_RE.sub("tz", word)
+    readings = i_readings(german, _NO_MATCH_RE, LONE_S_RE, "z")
+    return readings if german == word else (*readings, word)
 
 
 def _i_readings(latin: str) -> tuple[str, ...]:
@@ -452,7 +446,8 @@ def i_readings(latin: str, surely: re.Pattern, maybe: re.Pattern, mark: str) -> 
     """The word with each i that is `surely` a vowel before another vowel written `mark` (iy,
     ii: Gariyev, Dmitriyevka), and with each that `maybe` is, either as it is (a glide: the i of
     я or ье) or written so (Gariev: Гариев or Гарьев; Giliaziev, Гилязиев, has one of each),
-    at most MAX_I_READINGS spellings."""
+    at most MAX_I_READINGS spellings. A German press form's lone s, which may be з, is read so
+    too (_german_readings)."""
     word = surely.sub(mark, latin)
     spots = [m.span() for m in maybe.finditer(word)]
     if not spots:

@@ -13,7 +13,7 @@ real sources as evaldata.confusables and a few more kinds of them:
   (Revda in Russia, Ravda in Bulgaria);
 - Russian surnames of pymorphy3's dictionary one з/с, ж/ш or в/ф apart, letters every
   spelling but German's keeps apart, in Cyrillic (Захаров, Сахаров; Жаров, Шаров) and, but
-  for ж/ш, which Latin spellings blur, romanized as Wikipedia does (Zakharov, Sakharov).
+  for ж/ш, which Latin spellings blur, romanized as Wikipedia does (Kozarev, Kosarev).
 
 Only pairs whose hash puts them in the tuning half are kept (evaldata.held_out), so nothing here
 can be a held-out pair.

@@ -14,10 +14,11 @@ from .marks import ENDING_MARK, LETTERS_MARK, is_skeleton
 # лезгин), and so are the case endings -ым, -ыми, -ых (Алиевым, Алиевых: Алиев)
 _ENDING_RE = re.compile("(?:[ыи](?:ми|м|х)|[аеёиоуыэюяй]+)$")
 # the letters that tell two Cyrillic words apart where a skeleton does not: ы, и; the
-# palatals ж, ч, ш, щ, which Latin spellings blur (Zharov, Sharov: Scharow; Kochar, Kotschar);
-# and ё but after those, where Russian has written ё and о for one sound (шёл, шов;
-# Хрущов), and there the у that no spelling writes for that ё (щуки, щёки; ржут, ржёт)
-_OWN_LETTERS_RE = re.compile("[иыжчшщ]|(?<![жчшщ])ё|(?<=[жчшщ])у")
+# palatals ж, ч, ш, щ and дж, which Latin spellings blur (Zharov, Sharov: Scharow; Kochar,
+# Kotschar), дж written as Azerbaijani Cyrillic writes it, ҹ (Ҹаббаров, Джаббаров); and ё
+# but after those, where Russian has written ё and о for one sound (шёл, шов; Хрущов), and
+# there the у that no spelling writes for that ё (щуки, щёки; ржут, ржёт)
+_OWN_LETTERS_RE = re.compile("[иыжчшщҹ]|(?<![жчшщ])ё|(?<=[жчшщ])у")
 _CYRILLIC_VOWEL_RE = re.compile("[аеёиоуыэюя]")
 # the ц of a people's plural and its cases, which the singular's -ец leaves out (чеченцы,
 # чеченцев: чеченец)
@@ -50,7 +51,10 @@ def letters_keys(word: str, keys: list[str], whole: bool = False, ending: str = 
     stem = _ENDING_RE.sub("", low)
     if not _CYRILLIC_VOWEL_RE.search(stem):
         stem = low
-    letters = _PEOPLE_SUFFIX_RE.sub("", stem) if whole else "".join(_OWN_LETTERS_RE.findall(stem))
+    if whole:
+        letters = _PEOPLE_SUFFIX_RE.sub("", stem)
+    else:
+        letters = "".join(_OWN_LETTERS_RE.findall(stem.replace("дж", "ҹ")))
     if _ARMENIAN_SURNAME_RE.search(low):
         # an Armenian surname has no ы to tell from и, and Russian writes an и where Armenian
         # writes no vowel, or not (Саркисян, Саргсян), as Latin spellings do (Sarkisian)

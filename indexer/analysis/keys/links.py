@@ -34,8 +34,18 @@ PEOPLE_STEM_CLOSE = 90
 MIN_SKELETON_FOR_GROUP = 3  # consonant classes: "#kOcAl" qualifies, "#cUcA" does not
 
 
+# A link reads s as z and v as f, as the skeletons did before they kept them apart: a German
+# press form need not show by its letters that its s may be з (Sangesur, Fisuli: Zangezur,
+# Füzuli), and a link checks the spelling itself (_spelt_close)
+_COARSE = str.maketrans("zf", "sv")
+
+
+def _coarse(skeleton: str) -> str:
+    return skeleton.translate(_COARSE)
+
+
 def _folded(skeleton: str) -> str:
-    return skeleton.replace(SCHWA, "A").replace("E", "A")
+    return _coarse(skeleton).replace(SCHWA, "A").replace("E", "A")
 
 
 def _unswapped(key: str) -> str:
@@ -65,7 +75,7 @@ def _groups_by_skeleton() -> dict[str, dict[str, tuple[str, ...]]]:
         form = lookup_form(name)
         for key in map(_unswapped, name_keys(name, listed=True)):
             if key.startswith(SKELETON) and consonant_count(key) >= MIN_SKELETON_FOR_GROUP:
-                names = out.setdefault(key, {})
+                names = out.setdefault(_coarse(key), {})
                 names[group] = tuple(dict.fromkeys(names.get(group, ()) + (form,)))
     return settled(out)
 
@@ -134,7 +144,7 @@ def linked_groups(
     exact: frozenset[str] | None = None
     spelt: tuple[str, ...] | None = None
     out: list[str] = []
-    for key in dict.fromkeys(map(_unswapped, skeleton_keys)):
+    for key in dict.fromkeys(_coarse(_unswapped(k)) for k in skeleton_keys):
         for group, names in by_skeleton.get(key, {}).items():
             if group in out:
                 continue
@@ -148,7 +158,11 @@ def linked_groups(
             if exact is None:
                 exact = vowel_exact_skeletons(word)
             theirs = vowels_by_group().get(group, {})
-            if any(_vowels_agree(e, t) for e in exact for t in theirs.get(_folded(e), ())):
+            if any(
+                _vowels_agree(_coarse(e), _coarse(t))
+                for e in exact
+                for t in theirs.get(_folded(e), ())
+            ):
                 out.append(group)
     return out
 
@@ -220,7 +234,7 @@ def linked_peoples(word: str, people_keys: tuple[str, ...], own: tuple[str, ...]
     people's."""
     out: list[str] = []
     by_skeleton = groups_by_skeleton()
-    keys = [_unswapped(k) for k in people_keys]
+    keys = [_coarse(_unswapped(k)) for k in people_keys]
     if not any(g.startswith(PEOPLE_GROUP) for k in keys for g in by_skeleton.get(k, ())):
         return out  # most words: no people's name has a skeleton of theirs
     for stem in people_stems(romanize_for_keys(word)):

@@ -47,8 +47,9 @@ def meets_by_mild_key(term: str, exact: str) -> bool:
     return term.replace("ы", "и") != exact.replace("ы", "и")
 
 
-# Armenian consonants one voicing or aspiration apart: a skeleton writes each row as one
-# consonant, as Latin and Russian spellings blur them (Hakobyan, Hagopian, Акопян), but an
+# Armenian consonants one voicing or aspiration apart: a skeleton writes most rows as one
+# consonant, as Latin and Russian spellings blur them (Hakobyan, Hagopian, Акопян), and those
+# of s and z, v and f in a word it reads as a German press form too (skeleton.py), but an
 # Armenian surname keeps its letters in Armenian spelling, Eastern and Western alike
 # (Պետրոսյան, Պետրոսեան). A name of another language is not so fixed: Armenian writes a
 # Turkish k as ք, կ or գ (Թոփրաքքալե, Թոփրաքկալա, Թօփրագգալէ: Toprakkale).

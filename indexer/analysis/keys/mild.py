@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..skeleton import LONE_S_RE
+from ..skeleton import GERMAN_MARK_RE, LONE_S_RE
 from .marks import MILD
 
 # German and French press spellings of Russian names, and Russian's -ий in its romanizations:
@@ -58,7 +58,6 @@ _TURKIC_C_RE = re.compile("c(?!h)")
 _LONE_J_RE = re.compile(r"(?<![dz])j")
 # German writes з as s (Ajas, Аяз; Asisow, Азизов): a word with a letter only German press
 # forms give a Russian name (j for й or the glide of я, w for в, sch) has its lone s read so too
-_GERMAN_MARK_RE = re.compile("j|w|sch")
 
 
 def milds(latin: str, turkic: bool) -> list[str]:
@@ -70,6 +69,6 @@ def milds(latin: str, turkic: bool) -> list[str]:
         out.append(_TURKIC_C_RE.sub("j", out[0]))
     elif not turkic and _LONE_J_RE.search(latin):
         out.append(_mild(_LONE_J_RE.sub("dzh", latin), turkic))
-    if not turkic and _GERMAN_MARK_RE.search(latin) and LONE_S_RE.search(latin):
+    if not turkic and GERMAN_MARK_RE.search(latin) and LONE_S_RE.search(latin):
         out.append(_mild(LONE_S_RE.sub("z", latin), turkic))
     return [MILD + m for m in dict.fromkeys(out)]

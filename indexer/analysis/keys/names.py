@@ -182,10 +182,14 @@ def name_and_people_keys(
         # a Turkic plural's stem, read as a people's name, needs only the mild key a short
         # one lacks (Avarların: Avar); a longer one meets by the skeletons of word_stems
         for stem in people_stems(latin, TURKIC_PEOPLE_RE)[:1]:
-            if not _people_skeleton_keys(stem, turkic, cyrillic, keep_e, written):
+            if not _skeleton_keys(stem, turkic, cyrillic, keep_e, MIN_PEOPLE_CLASSES, written):
                 people += milds(stem, turkic)
+    # a German plural or demonym need not show by its letters that it is German (Kasachen)
+    german = not cyrillic and _GERMAN_PEOPLE_RE.search(latin) is not None
     for stem in [] if turkic else dict.fromkeys(people_stems(latin) + bare_people(bare)):
-        keys = _people_skeleton_keys(stem, turkic, cyrillic, keep_e, written)
+        keys = _skeleton_keys(
+            stem, turkic, cyrillic, keep_e, MIN_PEOPLE_CLASSES, written, german=german
+        )
         if not keys:
             # a short people's name meets its plural and derivations by the mild key of its
             # stem (Avar: Avars, Аварец, Awaren), spelt as it is: its skeleton says too little
@@ -214,7 +218,7 @@ def _russian_people_keys(word: str) -> tuple[str, ...]:
     stems = bare + people_stems(latin) + bare_people(bare)
     keys: list[str] = []
     for stem in dict.fromkeys(stems):
-        keys += _people_skeleton_keys(stem, False, True, True, False)
+        keys += _skeleton_keys(stem, False, True, True, MIN_PEOPLE_CLASSES, False)
     return tuple(dict.fromkeys(keys))
 
 
@@ -232,24 +236,22 @@ def _skeleton_keys(
     consonants: int,
     written: bool,
     dzh: bool = False,
+    german: bool = False,
 ) -> tuple[str, ...]:
     """The skeleton keys of one stem with `consonants` classes or more; `dzh`: of a name whose
-    dj the tables write as дж. A word and its capitalized form, and words that share a stem,
-    ask for the same ones (two calls in five of a build's): each is worked out once."""
+    dj the tables write as дж; `german`: of a German word, whatever its letters (the stem of a
+    German plural, Kasachen: Kazakhs). A word and its capitalized form, and words that share a
+    stem, ask for the same ones (two calls in five of a build's): each is worked out once."""
     latin = not (turkic or cyrillic)
-    dzh = latin and dzh
     return _stem_skeleton_keys(
-        (stem, bool(turkic), bool(cyrillic), bool(keep_e), consonants, bool(written), dzh, False)
+        (stem, bool(turkic), bool(cyrillic), bool(keep_e), consonants, bool(written))
+        + (latin and dzh, latin and german)
     )
 
 
-def _people_skeleton_keys(
-    stem: str, turkic: bool, cyrillic: bool, keep_e: bool, written: bool
-) -> tuple[str, ...]:
-    """_skeleton_keys of a stem read as a people's name: a Latin one also as German writes it,
-    which a German plural need not show by its letters (Kasachen, Kirgisen: Kazakhs, Kyrgyz)."""
-    args = (stem, bool(turkic), bool(cyrillic), bool(keep_e), MIN_PEOPLE_CLASSES, bool(written))
-    return _stem_skeleton_keys((*args, False, True))
+# German plurals and words for a people (Kasachen, Kirgisen, Lesgier, Aserbaidschanern), not
+# the English -s (Zakharovs is no Sakharov) nor a Russian surname's -in (Zakharin, Sakharin)
+_GERMAN_PEOPLE_RE = re.compile("(?:en|er|ern|erin|erinnen)$")
 
 
 # Dutch press letters (Sjoesja, Pasjinjan, Kotsjarjan, Dzjabrajil, Soemgait) and German oe,
@@ -282,9 +284,9 @@ def _stem_skeleton_keys(
     reading, recorded like a and e read as each other (SWAP) for Cyrillic words only: Djamal,
     read so, is Дямал, but never Damal. No dj so of a name whose Russian spellings in the
     tables write it дж (Khodjaly: Ходжалы, no Ходялы). A Cyrillic stem is never read as a
-    German press form (its ч is ch), a people's stem always (_people_skeleton_keys)."""
-    stem, turkic, cyrillic, keep_e, consonants, written, dzh, people = args
-    press = False if cyrillic else True if people else None  # read as a German press form
+    German press form (its ч is ch), a `german` one always."""
+    stem, turkic, cyrillic, keep_e, consonants, written, dzh, german = args
+    press = False if cyrillic else True if german else None  # read as a German press form
     spellings = [stem]
     scheme = None
     if not (turkic or cyrillic):
@@ -307,11 +309,11 @@ def _stem_skeleton_keys(
             if consonant_count(kept) >= consonants:
                 out += [KEPT + kept] if keep_e else _latin_forms(kept)
     if scheme and scheme != stem:
-        german = _GERMAN_RE.search(stem) is not None
-        for kept in skeletons(scheme, keep_e=True, hiatus=True, as_written=written):
+        dsch = _GERMAN_RE.search(stem) is not None
+        for kept in skeletons(scheme, keep_e=True, hiatus=True, as_written=written, german=press):
             known = SKELETON + kept in out or KEPT + kept in out
             if consonant_count(kept) >= consonants and not known:
-                out += _latin_forms(kept) if german and not keep_e else [SWAP + kept]
+                out += _latin_forms(kept) if dsch and not keep_e else [SWAP + kept]
     return tuple(dict.fromkeys(out))
 
 
