@@ -431,8 +431,9 @@ _FINAL_FF_RE = re.compile("ff(?=s?$)")
 
 
 def _german_readings(word: str) -> tuple[str, ...]:
-    """A German press form with its z as tz (a unit read as ц), each lone s read both as s and
-    as z (at most MAX_I_READINGS spellings, i_readings); and as written, when it has a z."""
+    """A German press form with its z as tz (a unit read as ц), its lone s read as s and as z
+    (at most MAX_I_READINGS spellings, i_readings: with three or more, the first s stays s);
+    and as written, when it has a z."""
     german = _GERMAN_Z_RE.sub("tz", word)
     readings = i_readings(german, _NO_MATCH_RE, LONE_S_RE, "z")
     return readings if german == word else (*readings, word)

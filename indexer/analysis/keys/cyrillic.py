@@ -18,7 +18,7 @@ _ENDING_RE = re.compile("(?:[ыи](?:ми|м|х)|[аеёиоуыэюяй]+)$")
 # Kotschar), дж written as Azerbaijani Cyrillic writes it, ҹ (Ҹаббаров, Джаббаров); and ё
 # but after those, where Russian has written ё and о for one sound (шёл, шов; Хрущов), and
 # there the у that no spelling writes for that ё (щуки, щёки; ржут, ржёт)
-_OWN_LETTERS_RE = re.compile("[иыжчшщҹ]|(?<![жчшщ])ё|(?<=[жчшщ])у")
+_OWN_LETTERS_RE = re.compile("[иыжчшщҹ]|(?<![жчшщҹ])ё|(?<=[жчшщҹ])у")
 _CYRILLIC_VOWEL_RE = re.compile("[аеёиоуыэюя]")
 # the ц of a people's plural and its cases, which the singular's -ец leaves out (чеченцы,
 # чеченцев: чеченец)

@@ -18,6 +18,7 @@ from ..synonyms import (
     bridged,
     lookup_form,
     place_countries,
+    script,
     table,
 )
 from ..tables import rows, settled
@@ -34,14 +35,26 @@ PEOPLE_STEM_CLOSE = 90
 MIN_SKELETON_FOR_GROUP = 3  # consonant classes: "#kOcAl" qualifies, "#cUcA" does not
 
 
-# A link reads s as z and v as f, as the skeletons did before they kept them apart: a German
-# press form need not show by its letters that its s may be з (Sangesur, Fisuli: Zangezur,
-# Füzuli), and a link checks the spelling itself (_spelt_close)
+# A Latin word links by a skeleton with s read as z and v as f, as every skeleton read them
+# before they kept them apart: a German press form need not show by its letters that its s
+# may be з (Sangesur, Fisuli: Zangezur, Füzuli), and a link checks the spelling itself
+# (_spelt_close). A Cyrillic or Armenian word spells them apart (Расин is not Разин, an old
+# name of Bakıxanov). A listed name's skeleton with a z or f is also filed so, marked COARSE.
 _COARSE = str.maketrans("zf", "sv")
+COARSE = "≈"  # marks a coarse key in groups_by_skeleton, never a term's key
 
 
 def _coarse(skeleton: str) -> str:
     return skeleton.translate(_COARSE)
+
+
+def _asked(word: str, keys) -> list[str]:
+    """The keys of groups_by_skeleton that `word`, with these skeleton keys, links by."""
+    out = list(dict.fromkeys(map(_unswapped, keys)))
+    if script(word) == "latn":
+        coarse = [_coarse(k) for k in out]
+        out += [*coarse, *(COARSE + k for k in coarse)]
+    return list(dict.fromkeys(out))
 
 
 def _folded(skeleton: str) -> str:
@@ -75,8 +88,10 @@ def _groups_by_skeleton() -> dict[str, dict[str, tuple[str, ...]]]:
         form = lookup_form(name)
         for key in map(_unswapped, name_keys(name, listed=True)):
             if key.startswith(SKELETON) and consonant_count(key) >= MIN_SKELETON_FOR_GROUP:
-                names = out.setdefault(_coarse(key), {})
-                names[group] = tuple(dict.fromkeys(names.get(group, ()) + (form,)))
+                coarse = _coarse(key)
+                for filed in (key,) if coarse == key else (key, COARSE + coarse):
+                    names = out.setdefault(filed, {})
+                    names[group] = tuple(dict.fromkeys(names.get(group, ()) + (form,)))
     return settled(out)
 
 
@@ -144,7 +159,7 @@ def linked_groups(
     exact: frozenset[str] | None = None
     spelt: tuple[str, ...] | None = None
     out: list[str] = []
-    for key in dict.fromkeys(_coarse(_unswapped(k)) for k in skeleton_keys):
+    for key in _asked(word, skeleton_keys):
         for group, names in by_skeleton.get(key, {}).items():
             if group in out:
                 continue
@@ -234,7 +249,7 @@ def linked_peoples(word: str, people_keys: tuple[str, ...], own: tuple[str, ...]
     people's."""
     out: list[str] = []
     by_skeleton = groups_by_skeleton()
-    keys = [_coarse(_unswapped(k)) for k in people_keys]
+    keys = _asked(word, people_keys)
     if not any(g.startswith(PEOPLE_GROUP) for k in keys for g in by_skeleton.get(k, ())):
         return out  # most words: no people's name has a skeleton of theirs
     for stem in people_stems(romanize_for_keys(word)):

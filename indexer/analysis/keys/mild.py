@@ -57,7 +57,8 @@ def _mild(latin: str, turkic: bool) -> str:
 _TURKIC_C_RE = re.compile("c(?!h)")
 _LONE_J_RE = re.compile(r"(?<![dz])j")
 # German writes з as s (Ajas, Аяз; Asisow, Азизов): a word with a letter only German press
-# forms give a Russian name (j for й or the glide of я, w for в, sch) has its lone s read so too
+# forms give a Russian name (j for й or the glide of я, w for в, sch; zch for цх) has its lone
+# s read so too
 
 
 def milds(latin: str, turkic: bool) -> list[str]:
