@@ -391,6 +391,27 @@ def test_places_whose_names_differ_by_one_vowel_are_kept_apart(
 
 
 @pytest.mark.parametrize(
+    "country, other_names, apart",
+    [
+        ("RU", [], True),  # Korkino and Kurkino, two villages of Russia
+        ("IR", [], False),  # Persian writes neither o nor u: its romanizations guess
+        ("RU", ["Korkan"], False),  # both also have one name: o and u spell that name
+    ],
+)
+def test_places_whose_names_differ_in_o_and_u_are_kept_apart(
+    monkeypatch, country, other_names, apart
+):
+    world = (
+        place(1, "Korkino", "RU", 3_000, ["Korkan"]),
+        place(2, "Kurkino", country, 2_000, other_names, lat=41.0),
+    )
+    monkeypatch.setattr(places, "region", lambda: world)
+    rows = [r[:2] for r in places.vowels_apart()]
+    assert (["Korkino", "Kurkino"] in rows) is apart
+    assert (["Kurkino", "Korkino"] in rows) is apart
+
+
+@pytest.mark.parametrize(
     "word, ordinary",
     [("garden", True), ("anvil", True), ("nuthatch", True), ("zymome", False), ("abaissed", False)],
 )

@@ -7,7 +7,8 @@ the glide between vowels (Alijew, Aliyev). The skeleton keeps what
 they share: the sequence of consonant classes, a mark for a leading vowel, and between the
 consonants the class of each vowel, as the vowels of these languages pair up across scripts:
 A (a ə e ä: Məmmədov, Mammadov, Мамедов), I (i ı y: Xocalı, Khojali), O (o ö u ü ou: Hüseynov,
-Гусейнов, Souleimanov). Vowels carry identity, so they are compared by class rather than
+Гусейнов, Souleimanov; two classes for the names of places that differ only in them, `o_apart`:
+Korkino, Kurkino). Vowels carry identity, so they are compared by class rather than
 dropped (Mammadov/Mahmudov, Jamal/Jamil, Karan/Kiran, tatmak/tutmak stay apart), with a bounded
 budget for what romanizations really do:
 - an i or y between two consonants may be silent, at most MAX_SILENT of them (Sarkisian,
@@ -86,6 +87,8 @@ _E_AS_O_AFTER = frozenset(("c", BARE_C, CH))
 # Горбачёв): romanizations write ё o, yo, jo or io, never u, so Chepa is not Chupa, nor Jelfa
 # Julfa, though o and u are one class
 YO = "Ȯ"
+# A u (or ou) in a key that keeps o and u apart (skeletons' o_apart), where an o stays O_LETTER
+U_LETTER = "Ŭ"
 _WEAK = frozenset("I")
 # an и before another vowel, written with a glide after it (iy, ii) or alone (i): a vowel of
 # its own, never silent, never a glide (Gariyev, Гариев, is not Gareev, Гареев)
@@ -294,14 +297,15 @@ def _keys(
     exact: bool = False,
     e_as_i: int = MAX_E_AS_I,
     final_glide: int = 0,
+    o_apart: bool = False,
 ) -> list[str]:
     """Every key of one reading: as it is, and with at most MAX_SILENT weak vowels between two
     consonants of different classes left out; an e is written `e` (A, or E to keep it apart
-    from a)."""
+    from a); with `o_apart`, an o is O_LETTER and a u U_LETTER."""
     lead, slots = _slots(symbols, hiatus, exact, final_glide)
     if "E" not in slots and "I" not in slots[1:-1] and not _yo(slots):
         # nothing to read two ways (most words): the one key, runs of a symbol collapsed
-        return [_RUN_RE.sub(r"\1", _palatals(("_" if lead else "") + "".join(slots)))]
+        return [_RUN_RE.sub(r"\1", _palatals(("_" if lead else "") + "".join(slots), o_apart))]
     keys = [("_" if lead else "", 0, 0)]  # (key, vowels left out, e read as I)
     for i, sym in enumerate(slots):
         inner = 0 < i < len(slots) - 1 and not (lead and i == 0)
@@ -322,7 +326,7 @@ def _keys(
                     nxt.append((key + YO, silent, as_i + 1))  # ё: Горбачёв, Gorbatschow
                 continue
             if sym[0] == O_LETTER:
-                nxt.append((key + "O" + sym[1:], silent, as_i))
+                nxt.append((key + (O_LETTER if o_apart else "O") + sym[1:], silent, as_i))
                 # as one e at most reads as ё, one o at most needs to: a key per o, not per
                 # choice of o's (Choshojoshchozhov has a few keys more, not hundreds)
                 if i > 0 and slots[i - 1] in _E_AS_O_AFTER and YO not in key:
@@ -335,15 +339,17 @@ def _keys(
     out = []
     for key, _, _ in keys:
         # a vowel left out can bring two equal consonant classes together: keep one
-        collapsed = _RUN_RE.sub(r"\1", _palatals(key))
+        collapsed = _RUN_RE.sub(r"\1", _palatals(key, o_apart))
         if collapsed not in out:
             out.append(collapsed)
     return out
 
 
-def _palatals(key: str) -> str:
-    """The key with each palatal written as its class, c, and an o as its class, O."""
-    return key.replace(BARE_C, "c").replace(CH, "c").replace(O_LETTER, "O")
+def _palatals(key: str, o_apart: bool = False) -> str:
+    """The key with each palatal written as its class, c, and an o as its class, O (with
+    `o_apart`, a u, written O, as U_LETTER instead)."""
+    key = key.replace(BARE_C, "c").replace(CH, "c")
+    return key.replace("O", U_LETTER) if o_apart else key.replace(O_LETTER, "O")
 
 
 def _plain(vowel: str) -> str:
@@ -364,6 +370,7 @@ def skeletons(
     exact: bool = False,
     as_written: bool = False,
     german: bool | None = None,
+    o_apart: bool = False,
 ) -> tuple[str, ...]:
     """Skeletons of a romanized word, one per reading, e.g. khojaly -> kOcAl. `keep_e`: e is
     not read as a, for a place whose names have no ə (Serov is not Sarov). `hiatus`: two vowels
@@ -372,7 +379,8 @@ def skeletons(
     the word is spelt in an alphabet that writes each vowel as it sounds (Turkish,
     Azerbaijani), so no e reads as I or O. `german`: the word is read as a German press form
     too (_german_readings) always, never (a word romanized from Cyrillic), or when it has a
-    letter of one (None)."""
+    letter of one (None). `o_apart`: o and u are two classes, for the names of places that
+    differ only in them (Korkino is not Kurkino; keys/names.py)."""
     readings = _READINGS[bool(turkic), SCHWA if exact else "A"]
     variants = []
     for spelling in (s for w in _spellings(latin, turkic, german) for s in _i_readings(w)):
@@ -394,7 +402,7 @@ def skeletons(
         ends = ((GLIDE,) if own else (0, HIDDEN)) if _final_glide(v, own) else (0,)
         for glide in ends:
             for key in _keys(
-                v, "E" if keep_e else "A", e_as_o, hiatus or exact, exact, e_as_i, glide
+                v, "E" if keep_e else "A", e_as_o, hiatus or exact, exact, e_as_i, glide, o_apart
             ):
                 if key not in out:
                     out.append(key)

@@ -62,9 +62,9 @@ A name left out that only places of Armenia, Russia or Turkey with no ə among t
 is marked in places_ambiguous.tsv: its vowels are as written wherever it is (synonyms.py,
 KEEP_E_COUNTRIES), so its spelling keys keep a and e apart (Evren is not Avren).
 Names (own or alternate, Latin) of two places of the region that differ only in a and e
-(Zafreh, Zefreh; Katovo, Ketovo), or in one e after a palatal where the other has i, y, o or
-u (Cherum, Çorum) go to places_vowels.tsv, whose names keep their vowels apart in their
-spelling keys (keys/names.py).
+(Zafreh, Zefreh; Katovo, Ketovo), in o and u outside Iran (Korkino, Kurkino), or in one e after
+a palatal where the other has i, y, o or u (Cherum, Çorum) go to places_vowels.tsv, whose names
+keep their vowels apart in their spelling keys (keys/names.py).
 "Same name" is compared as the table looks names up: case, accents, script and ə/ı ignored,
 and an apostrophe's tail kept (Cil'na, a romanization of Цыльна, is not Cil in Romania).
 """
@@ -499,16 +499,17 @@ def _where(p: Place) -> str:
 def vowels_apart() -> list[list[str]]:
     """Rows (a name, the other place's name, both places) of the places of the region whose
     names differ only where one writes a and the other e (Zafreh and Zefreh, two towns of
-    Isfahan; Badamlı and Bademli; Katovo and Ketovo), or in one e after a palatal where the
-    other has i, y, o or u (Cherum and Chorum, Shchekino and Shchukino): the spelling keys
-    keep these vowels apart for these names (keys/names.py), as they are two places, not two
-    spellings of one."""
+    Isfahan; Badamlı and Bademli; Katovo and Ketovo), where one writes o and the other u
+    (Korkino and Kurkino), or in one e after a palatal where the other has i, y, o or u
+    (Cherum and Chorum, Shchekino and Shchukino): the spelling keys keep these vowels apart
+    for these names (keys/names.py), as they are two places, not two spellings of one."""
     holders, written = _latin_holders()
     rows = {
         (r[0], r[1]): r
         for r in _own_names_apart()
         + _other_names_apart(holders, written)
         + _one_vowel_apart(holders, written)
+        + _o_and_u_apart(holders, written)
     }
     return sorted(rows.values(), key=lambda r: (r[0].lower(), r[1].lower()))
 
@@ -556,6 +557,33 @@ def _other_names_apart(holders: Holders, written: dict[str, str]) -> list[list[s
     return _apart(by_folded.values(), holders, written)
 
 
+def _o_and_u_apart(holders: Holders, written: dict[str, str]) -> list[list[str]]:
+    """Latin names of two places that differ only where one writes o and the other u (Korkino
+    and Kurkino, Orsk and Ursk), neither in Iran: the keys read o and u as one class, as the
+    region's alphabets pair them across scripts, but Persian writes neither, so Iran's
+    romanizations guess (Moghan, Mughan)."""
+    by_folded: dict[str, list[str]] = defaultdict(list)
+    for f, places in holders.items():
+        # French ou is u, which the keys read so already (Shahoumian, Shahumian)
+        iranian = any(p.country == "IR" for p in places.values())
+        if ("o" in f or "u" in f) and "ou" not in f and not iranian:
+            by_folded[f.replace("u", "o")].append(f)
+    # two places that share a name are spelt both ways as spellings of that name (Qobustan,
+    # a town, and Qobustan, a district's seat: Kobustan, Kubustan)
+    groups = [
+        spellings
+        for spellings in by_folded.values()
+        if len(spellings) > 1 and not _share_a_name([holders[f] for f in spellings])
+    ]
+    return _apart(groups, holders, written, dominant=False)
+
+
+def _share_a_name(holders: list[dict[int, Place]]) -> bool:
+    """Whether places of two of `holders` (the places of each spelling) share a name."""
+    names = [{form(n) for p in places.values() for n in p.names} for places in holders]
+    return any(a & b for i, a in enumerate(names) for b in names[i + 1 :])
+
+
 # An e after a palatal (ch, sh, zh, j, c) that the keys may read as another vowel: as Russian
 # ё (o) or as Azerbaijani ı (Нахичевань) (skeleton.py)
 _E_READ_AS = frozenset("iyou")
@@ -579,11 +607,18 @@ def _one_vowel_apart(holders: Holders, written: dict[str, str]) -> list[list[str
 
 
 def _apart(
-    groups, holders: Holders, written: dict[str, str], one_e: bool = False
+    groups,
+    holders: Holders,
+    written: dict[str, str],
+    one_e: bool = False,
+    dominant: bool | None = None,
 ) -> list[list[str]]:
     """Rows for the spellings of each of `groups` that are names of two places, unless a place
     is written both ways (Babək: Babak, Babek), which needs both to meet. With `one_e`, only
-    pairs of an e and another vowel count."""
+    pairs of an e and another vowel count. `dominant`: as two_places takes it (by default,
+    unless `one_e`)."""
+    if dominant is None:
+        dominant = not one_e
     out = []
     for spellings in groups:
         for f in spellings:
@@ -592,7 +627,7 @@ def _apart(
             for g in spellings:
                 if f == g or (one_e and ("e" in _diff(f, g)) == ("e" in _diff(g, f))):
                     continue
-                if two_places(holders[f], holders[g], dominant=not one_e):
+                if two_places(holders[f], holders[g], dominant=dominant):
                     p, q = _largest(holders[f]), _largest(holders[g])
                     out.append([written[f], written[g], f"{_where(p)}, {_where(q)}"])
     return out
@@ -670,7 +705,8 @@ def write(folder: Path = DATA) -> Path:
     )
     (folder / "places_vowels.tsv").write_text(
         "# Generated with places.tsv: names of two places of the region that differ only in\n"
-        "# a and e, or in one e after a palatal; their spelling keys keep the vowels apart\n"
+        "# a and e, in o and u, or in one e after a palatal; their spelling keys keep the\n"
+        "# vowels apart\n"
         "# (indexer/analysis/keys/names.py).\n"
         "# name\tthe other place's name\tthe places\n"
         + "".join("\t".join(r) + "\n" for r in vowels_apart()),

@@ -4,14 +4,15 @@ keys of its stems as a people's name."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from indexer.caching import bounded_cache
 
 from ..casing import QARA_RE, is_turkic, lower
 from ..lexicon import in_websters, is_common_word, is_english_as_written
 from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
-from ..skeleton import skeletons
-from ..synonyms import is_turkish_spelling
+from ..skeleton import O_LETTER, U_LETTER, skeletons
+from ..synonyms import is_turkish_spelling, o_and_u_names
 from .marks import (
     ARMENIAN_RE,
     CYRILLIC_RE,
@@ -21,6 +22,7 @@ from .marks import (
     RUSSIAN_VERB_RE,
     SKELETON,
     SWAP,
+    bare_skeleton,
 )
 from .mild import milds
 from .stems import (
@@ -152,12 +154,18 @@ def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[st
 
 
 def name_and_people_keys(
-    word: str, listed: bool, keep_e: bool, apart: bool = False, dzh: bool = False
+    word: str,
+    listed: bool,
+    keep_e: bool,
+    apart: bool = False,
+    dzh: bool = False,
+    o_apart: bool = False,
 ) -> tuple[tuple[str, ...], tuple[str, ...], bool | None]:
     """name_keys: (the word's own keys, the keys of its stems as a people's name, whether it
     is Turkic, or None when the word gets none of these keys). `apart`: the word is a name of
     data/places_vowels.tsv, whose vowels are its own; `dzh`: one the tables write in Russian
-    with дж (synonyms.writes_dzh), whose dj is no д and я."""
+    with дж (synonyms.writes_dzh), whose dj is no д and я; `o_apart`: one whose o and u are
+    two classes (synonyms.o_and_u_apart)."""
     analysed = _analysed(word, listed)
     if analysed is None:
         return (), _russian_people_keys(word), None
@@ -168,7 +176,9 @@ def name_and_people_keys(
     written = apart or as_written(word)
     own: list[str] = []
     for stem in stems:
-        own += _skeleton_keys(stem, turkic, cyrillic, keep_e, consonants, written, dzh)
+        own += _skeleton_keys(
+            stem, turkic, cyrillic, keep_e, consonants, written, dzh, o_apart=o_apart
+        )
     own = list(dict.fromkeys(own))
     # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
     # which is all a four-letter one has; longer names meet through their skeletons.
@@ -237,15 +247,17 @@ def _skeleton_keys(
     written: bool,
     dzh: bool = False,
     german: bool = False,
+    o_apart: bool = False,
 ) -> tuple[str, ...]:
     """The skeleton keys of one stem with `consonants` classes or more; `dzh`: of a name whose
     dj the tables write as дж; `german`: of a German word, whatever its letters (the stem of a
-    German plural, Kasachen: Kazakhs). A word and its capitalized form, and words that share a
-    stem, ask for the same ones (two calls in five of a build's): each is worked out once."""
+    German plural, Kasachen: Kazakhs); `o_apart`: of a name whose o and u are two classes. A
+    word and its capitalized form, and words that share a stem, ask for the same ones (two
+    calls in five of a build's): each is worked out once."""
     latin = not (turkic or cyrillic)
     return _stem_skeleton_keys(
         (stem, bool(turkic), bool(cyrillic), bool(keep_e), consonants, bool(written))
-        + (latin and dzh, latin and german)
+        + (latin and dzh, latin and german, o_apart)
     )
 
 
@@ -277,15 +289,54 @@ _GERMAN_RE = re.compile("w|sch")
 
 @bounded_cache(max_bytes=4_000_000)
 def _stem_skeleton_keys(
-    args: tuple[str, bool, bool, bool, int, bool, bool, bool],
+    args: tuple[str, bool, bool, bool, int, bool, bool, bool, bool],
 ) -> tuple[str, ...]:
     """A Latin stem written with Dutch or German digraphs also has the skeletons of the
     spelling without them, and one with _SCHEME_ONLY_RE's letters also those of the schemes'
     reading, recorded like a and e read as each other (SWAP) for Cyrillic words only: Djamal,
     read so, is Дямал, but never Damal. No dj so of a name whose Russian spellings in the
     tables write it дж (Khodjaly: Ходжалы, no Ходялы). A Cyrillic stem is never read as a
-    German press form (its ч is ch), a `german` one always."""
-    stem, turkic, cyrillic, keep_e, consonants, written, dzh, german = args
+    German press form (its ч is ch), a `german` one always.
+
+    The last of `args`, o_apart: the stem is of a name of two places that differ only in o
+    and u (synonyms.o_and_u_apart: Korkino, Kurkino), whose skeletons have them apart only
+    (skeleton.py's o_apart). Any other word whose skeleton is such a name's with o and u as
+    one class has both: Korkyno, Коркино meet Korkino, not Kurkino."""
+    if args[-1]:
+        return _marked_skeletons(*args)
+    out = _marked_skeletons(*args)
+    if any(bare_skeleton(k) in _o_and_u_apart_skeletons() for k in out):
+        out = tuple(dict.fromkeys(out + _marked_skeletons(*args[:-1], True)))
+    return out
+
+
+@cache
+def _o_and_u_apart_skeletons() -> frozenset[str]:
+    """The skeletons, o and u one class, of the names that keep o and u apart."""
+    keys = []
+    for name in o_and_u_names():
+        analysed = _analysed(name, listed=True)
+        if analysed is not None:
+            _, turkic, cyrillic, stems, consonants = analysed
+            for stem in stems:
+                keys += _marked_skeletons(
+                    stem, turkic, cyrillic, True, consonants, True, False, False, True
+                )
+    return frozenset(bare_skeleton(k).replace(O_LETTER, "O").replace(U_LETTER, "O") for k in keys)
+
+
+def _marked_skeletons(
+    stem: str,
+    turkic: bool,
+    cyrillic: bool,
+    keep_e: bool,
+    consonants: int,
+    written: bool,
+    dzh: bool,
+    german: bool,
+    o_apart: bool,
+) -> tuple[str, ...]:
+    """_stem_skeleton_keys' keys, with o and u apart or not."""
     press = False if cyrillic else True if german else None  # read as a German press form
     spellings = [stem]
     scheme = None
@@ -305,12 +356,15 @@ def _stem_skeleton_keys(
             hiatus=True,
             as_written=written,
             german=press,
+            o_apart=o_apart,
         ):
             if consonant_count(kept) >= consonants:
                 out += [KEPT + kept] if keep_e else _latin_forms(kept)
     if scheme and scheme != stem:
         dsch = _GERMAN_RE.search(stem) is not None
-        for kept in skeletons(scheme, keep_e=True, hiatus=True, as_written=written, german=press):
+        for kept in skeletons(
+            scheme, keep_e=True, hiatus=True, as_written=written, german=press, o_apart=o_apart
+        ):
             known = SKELETON + kept in out or KEPT + kept in out
             if consonant_count(kept) >= consonants and not known:
                 out += _latin_forms(kept) if dsch and not keep_e else [SWAP + kept]
