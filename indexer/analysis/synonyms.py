@@ -404,7 +404,7 @@ def _vowels_apart() -> frozenset[str]:
 
 def vowels_apart(word: str) -> bool:
     """Whether `word` is a name of data/places_vowels.tsv: the own name of a place whose name
-    another place has with an a for its e or an e for its a, an u for its o, or an i, y, o or
+    another place has with an a for its e or an e for its a, a u for its o, or an i, y, o or
     u for an e after a palatal (Zafreh is not Zefreh, Korkino not Kurkino, Cherum not Çorum),
     or that other place's name. The names of a place written both ways (Yolbilen: Arbet,
     Erbet) meet through its group."""
@@ -423,16 +423,6 @@ def o_and_u_names() -> tuple[str, ...]:
         ):
             out += cells[:2]
     return tuple(dict.fromkeys(out))
-
-
-@cache
-def _o_and_u_apart() -> frozenset[str]:
-    return frozenset(map(lookup_form, o_and_u_names()))
-
-
-def o_and_u_apart(word: str) -> bool:
-    """Whether `word` is one of o_and_u_names: its skeletons keep o and u apart."""
-    return lookup_form(word) in _o_and_u_apart()
 
 
 def country_only(entry: Entry) -> bool:

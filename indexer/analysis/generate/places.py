@@ -62,9 +62,10 @@ A name left out that only places of Armenia, Russia or Turkey with no ə among t
 is marked in places_ambiguous.tsv: its vowels are as written wherever it is (synonyms.py,
 KEEP_E_COUNTRIES), so its spelling keys keep a and e apart (Evren is not Avren).
 Names (own or alternate, Latin) of two places of the region that differ only in a and e
-(Zafreh, Zefreh; Katovo, Ketovo), in o and u outside Iran (Korkino, Kurkino), or in one e after
-a palatal where the other has i, y, o or u (Cherum, Çorum) go to places_vowels.tsv, whose names
-keep their vowels apart in their spelling keys (keys/names.py).
+(Zafreh, Zefreh; Katovo, Ketovo), in o and u outside Iran and but for given names (Korkino,
+Kurkino; not Osman, Usman), or in one e after a palatal where the other has i, y, o or u
+(Cherum, Çorum) go to places_vowels.tsv, whose names keep their vowels apart in their spelling
+keys (keys/names.py).
 "Same name" is compared as the table looks names up: case, accents, script and ə/ı ignored,
 and an apostrophe's tail kept (Cil'na, a romanization of Цыльна, is not Cil in Romania).
 """
@@ -569,13 +570,36 @@ def _o_and_u_apart(holders: Holders, written: dict[str, str]) -> list[list[str]]
         if ("o" in f or "u" in f) and "ou" not in f and not iranian:
             by_folded[f.replace("u", "o")].append(f)
     # two places that share a name are spelt both ways as spellings of that name (Qobustan,
-    # a town, and Qobustan, a district's seat: Kobustan, Kubustan)
+    # a town, and Qobustan, a district's seat: Kobustan, Kubustan), and a given name is one
+    # name in every spelling (Osman, Usman: Осман, Усман, as pymorphy3 knows them)
     groups = [
         spellings
         for spellings in by_folded.values()
-        if len(spellings) > 1 and not _share_a_name([holders[f] for f in spellings])
+        if len(spellings) > 1
+        and not _share_a_name([holders[f] for f in spellings])
+        and not any(_given_name(written[f]) for f in spellings)
     ]
     return _apart(groups, holders, written, dominant=False)
+
+
+# A Latin name in Russian letters, as near as a letter-for-letter reading gets, for the
+# morphological dictionary to tell a given name
+_TO_CYRILLIC_RE = re.compile("shch|sh|ch|zh|kh|ts|ya|yu|yo|ye|[a-zşçöüığə'’]")
+_TO_CYRILLIC = {
+    **dict(
+        zip("abcdefghijklmnopqrstuvwyzşçöüığə", "абкдефгхийклмнопкрстуввызшчоуыга", strict=True)
+    ),
+    **{"x": "кс", "shch": "щ", "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "ts": "ц"},
+    **{"ya": "я", "yu": "ю", "yo": "ё", "ye": "е", "'": "ь", "’": "ь"},
+}
+
+
+def _given_name(name: str) -> bool:
+    """Whether pymorphy3's dictionary knows `name`, read in Russian letters, as a given name."""
+    from indexer.analysis.russian_cases import analyzer
+
+    cyrillic = _TO_CYRILLIC_RE.sub(lambda m: _TO_CYRILLIC[m.group()], name.lower())
+    return any(p.is_known and "Name" in p.tag.grammemes for p in analyzer().parse(cyrillic))
 
 
 def _share_a_name(holders: list[dict[int, Place]]) -> bool:

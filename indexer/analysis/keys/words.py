@@ -30,7 +30,6 @@ from ..synonyms import (
     is_place_name,
     keeps_its_vowels,
     lookup_form,
-    o_and_u_apart,
     place_countries,
     script,
     vowels_apart,
@@ -361,7 +360,7 @@ def _own_keys(word: str) -> tuple[str, ...]:
         keep_e = entry.keep_e if entry is not None else abroad or _keeps_its_vowels(form)
         dzh = entry is not None and writes_dzh(entry.groups)
         skeleton_keys, people, turkic = name_and_people_keys(
-            word, entry is not None, keep_e, vowels_apart(word), dzh, o_and_u_apart(word)
+            word, entry is not None, keep_e, vowels_apart(word), dzh
         )
         own = entry.groups if entry is not None else ()
         # a people's name's stem is no name of a place: only the word itself links to one
@@ -476,7 +475,6 @@ def load_tables() -> None:
     one_names_keeping_vowels()
     bridged()
     vowels_apart("")
-    o_and_u_apart("")
     place_countries()
     word_groups()
     load_lexicon()
