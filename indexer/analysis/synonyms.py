@@ -404,25 +404,27 @@ def _vowels_apart() -> frozenset[str]:
 
 def vowels_apart(word: str) -> bool:
     """Whether `word` is a name of data/places_vowels.tsv: the own name of a place whose name
-    another place has with an a for its e or an e for its a, a u for its o, or an i, y, o or
-    u for an e after a palatal (Zafreh is not Zefreh, Korkino not Kurkino, Cherum not Çorum),
-    or that other place's name. The names of a place written both ways (Yolbilen: Arbet,
-    Erbet) meet through its group."""
+    another place has with an a for its e or an e for its a, or an i, y, o or u for an e after
+    a palatal (Zafreh is not Zefreh, Cherum not Çorum), or that other place's name. The names
+    of a place written both ways (Yolbilen: Arbet, Erbet) meet through its group."""
     return lookup_form(word) in _vowels_apart()
 
 
 @cache
 def o_and_u_names() -> tuple[str, ...]:
-    """The names of data/places_vowels.tsv whose other place's name differs from them only in
-    o and u (Korkino, Kurkino), as written."""
-    out = []
-    for cells in rows("places_vowels.tsv"):
-        a, b = (lookup_form(c) for c in cells[:2])
-        if len(a) == len(b) and all(
-            {x, y} == {"o", "u"} for x, y in zip(a, b, strict=True) if x != y
-        ):
-            out += cells[:2]
-    return tuple(dict.fromkeys(out))
+    """The names of data/places_o_and_u.tsv, as written: names of two places that differ only
+    in o and u (Korkino, Kurkino)."""
+    return tuple(dict.fromkeys(c for cells in rows("places_o_and_u.tsv") for c in cells[:2]))
+
+
+@cache
+def _o_and_u_forms() -> frozenset[str]:
+    return frozenset(map(lookup_form, o_and_u_names()))
+
+
+def o_and_u_apart(word: str) -> bool:
+    """Whether `word` is one of o_and_u_names: its skeletons keep o and u apart."""
+    return lookup_form(word) in _o_and_u_forms()
 
 
 def country_only(entry: Entry) -> bool:

@@ -62,10 +62,11 @@ A name left out that only places of Armenia, Russia or Turkey with no ə among t
 is marked in places_ambiguous.tsv: its vowels are as written wherever it is (synonyms.py,
 KEEP_E_COUNTRIES), so its spelling keys keep a and e apart (Evren is not Avren).
 Names (own or alternate, Latin) of two places of the region that differ only in a and e
-(Zafreh, Zefreh; Katovo, Ketovo), in o and u outside Iran and but for given names (Korkino,
-Kurkino; not Osman, Usman), or in one e after a palatal where the other has i, y, o or u
-(Cherum, Çorum) go to places_vowels.tsv, whose names keep their vowels apart in their spelling
-keys (keys/names.py).
+(Zafreh, Zefreh; Katovo, Ketovo), or in one e after a palatal where the other has i, y, o or
+u (Cherum, Çorum) go to places_vowels.tsv, whose names keep their vowels apart in their
+spelling keys (keys/names.py). Those that differ only in o and u, outside Iran and but for
+given names (Korkino, Kurkino; not Osman, Usman), go to places_o_and_u.tsv, whose names'
+skeletons write o and u as two classes (keys/names.py).
 "Same name" is compared as the table looks names up: case, accents, script and ə/ı ignored,
 and an apostrophe's tail kept (Cil'na, a romanization of Цыльна, is not Cil in Romania).
 """
@@ -500,17 +501,16 @@ def _where(p: Place) -> str:
 def vowels_apart() -> list[list[str]]:
     """Rows (a name, the other place's name, both places) of the places of the region whose
     names differ only where one writes a and the other e (Zafreh and Zefreh, two towns of
-    Isfahan; Badamlı and Bademli; Katovo and Ketovo), where one writes o and the other u
-    (Korkino and Kurkino), or in one e after a palatal where the other has i, y, o or u
-    (Cherum and Chorum, Shchekino and Shchukino): the spelling keys keep these vowels apart
-    for these names (keys/names.py), as they are two places, not two spellings of one."""
+    Isfahan; Badamlı and Bademli; Katovo and Ketovo), or in one e after a palatal where the
+    other has i, y, o or u (Cherum and Chorum, Shchekino and Shchukino): the spelling keys
+    keep these vowels apart for these names (keys/names.py), as they are two places, not two
+    spellings of one."""
     holders, written = _latin_holders()
     rows = {
         (r[0], r[1]): r
         for r in _own_names_apart()
         + _other_names_apart(holders, written)
         + _one_vowel_apart(holders, written)
-        + _o_and_u_apart(holders, written)
     }
     return sorted(rows.values(), key=lambda r: (r[0].lower(), r[1].lower()))
 
@@ -558,11 +558,18 @@ def _other_names_apart(holders: Holders, written: dict[str, str]) -> list[list[s
     return _apart(by_folded.values(), holders, written)
 
 
+def o_and_u_apart() -> list[list[str]]:
+    """Rows (a name, the other place's name, both places) of Latin names of two places of the
+    region that differ only where one writes o and the other u (Korkino and Kurkino, Orsk and
+    Ursk), neither in Iran: the keys read o and u as one class, as the region's alphabets pair
+    them across scripts, but Persian writes neither, so Iran's romanizations guess (Moghan,
+    Mughan)."""
+    holders, written = _latin_holders()
+    rows = {(r[0], r[1]): r for r in _o_and_u_apart(holders, written)}
+    return sorted(rows.values(), key=lambda r: (r[0].lower(), r[1].lower()))
+
+
 def _o_and_u_apart(holders: Holders, written: dict[str, str]) -> list[list[str]]:
-    """Latin names of two places that differ only where one writes o and the other u (Korkino
-    and Kurkino, Orsk and Ursk), neither in Iran: the keys read o and u as one class, as the
-    region's alphabets pair them across scripts, but Persian writes neither, so Iran's
-    romanizations guess (Moghan, Mughan)."""
     by_folded: dict[str, list[str]] = defaultdict(list)
     for f, places in holders.items():
         # French ou is u, which the keys read so already (Shahoumian, Shahumian)
@@ -571,15 +578,22 @@ def _o_and_u_apart(holders: Holders, written: dict[str, str]) -> list[list[str]]
             by_folded[f.replace("u", "o")].append(f)
     # two places that share a name are spelt both ways as spellings of that name (Qobustan,
     # a town, and Qobustan, a district's seat: Kobustan, Kubustan), and a given name is one
-    # name in every spelling (Osman, Usman: Осман, Усман, as pymorphy3 knows them)
+    # name in every spelling (Osman, Usman: Осман, Усман, as pymorphy3 knows them): no pair
+    # of places that has one is kept apart, whichever of their names it is (Kola, Kolo)
     groups = [
         spellings
         for spellings in by_folded.values()
-        if len(spellings) > 1
-        and not _share_a_name([holders[f] for f in spellings])
-        and not any(_given_name(written[f]) for f in spellings)
+        if len(spellings) > 1 and not _share_a_name([holders[f] for f in spellings])
     ]
-    return _apart(groups, holders, written, dominant=False)
+    rows = _apart(groups, holders, written, dominant=False)
+    named = {r[2] for r in rows if _given_name(r[0]) or _given_name(r[1])}
+    return [r for r in rows if r[2] not in named and _places_swapped(r[2]) not in named]
+
+
+def _places_swapped(places: str) -> str:
+    """A row's "place, other place" as the other row of the pair writes it."""
+    first, _, second = places.partition("), ")
+    return f"{second}, {first})"
 
 
 # A Latin name in Russian letters, as near as a letter-for-letter reading gets, for the
@@ -729,11 +743,18 @@ def write(folder: Path = DATA) -> Path:
     )
     (folder / "places_vowels.tsv").write_text(
         "# Generated with places.tsv: names of two places of the region that differ only in\n"
-        "# a and e, in o and u, or in one e after a palatal; their spelling keys keep the\n"
-        "# vowels apart\n"
+        "# a and e, or in one e after a palatal; their spelling keys keep the vowels apart\n"
         "# (indexer/analysis/keys/names.py).\n"
         "# name\tthe other place's name\tthe places\n"
         + "".join("\t".join(r) + "\n" for r in vowels_apart()),
+        encoding="utf-8",
+    )
+    (folder / "places_o_and_u.tsv").write_text(
+        "# Generated with places.tsv: names of two places of the region that differ only in\n"
+        "# o and u; their skeletons write o and u as two classes\n"
+        "# (indexer/analysis/keys/names.py).\n"
+        "# name\tthe other place's name\tthe places\n"
+        + "".join("\t".join(r) + "\n" for r in o_and_u_apart()),
         encoding="utf-8",
     )
     return path

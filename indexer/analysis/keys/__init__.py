@@ -44,10 +44,9 @@ share a key; the index build records which indexed words have each key
    places do (such a name records its skeleton under `#=`, which other words ask for only as
    they write it, and the folded skeleton of a word with an e is recorded under `#*`: Cheny
    meets no Chany), and no e of it reads as i or o after a palatal (Cherum is not Çorum). The
-   names of two places that differ only in o and u (Korkino, Kurkino: places_vowels.tsv too)
-   have skeletons with o and u apart, and so does every word with such a name's skeleton, its
-   own or a stem's, o and u one class (Korkyno, Коркино, Korkinskiy meet Korkino, not
-   Kurkino). A
+   names of two places that differ only in o and u (Korkino, Kurkino: places_o_and_u.tsv)
+   have skeletons with o and u apart only, and a word whose skeleton with o and u one class is
+   such a name's has both (Korkyno and Коркино meet Korkino, not Kurkino). A
    Cyrillic word records its skeletons for Latin and Armenian words only (`#&`), and meets
    another Cyrillic word only by a skeleton written with its own ы, и, ё, ж, ш, щ and ч, and the
    ы or и its ending begins with, if any (сбытом is not сбитом, Быков not Биков, Сёмин not

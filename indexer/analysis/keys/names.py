@@ -12,7 +12,7 @@ from ..casing import QARA_RE, is_turkic, lower
 from ..lexicon import in_websters, is_common_word, is_english_as_written
 from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
 from ..skeleton import O_LETTER, U_LETTER, skeletons
-from ..synonyms import is_turkish_spelling, o_and_u_names
+from ..synonyms import is_turkish_spelling, o_and_u_apart, o_and_u_names
 from .marks import (
     ARMENIAN_RE,
     CYRILLIC_RE,
@@ -23,7 +23,6 @@ from .marks import (
     SKELETON,
     SWAP,
     bare_skeleton,
-    marked,
 )
 from .mild import milds
 from .stems import (
@@ -164,7 +163,9 @@ def name_and_people_keys(
     """name_keys: (the word's own keys, the keys of its stems as a people's name, whether it
     is Turkic, or None when the word gets none of these keys). `apart`: the word is a name of
     data/places_vowels.tsv, whose vowels are its own; `dzh`: one the tables write in Russian
-    with дж (synonyms.writes_dzh), whose dj is no д and я."""
+    with дж (synonyms.writes_dzh), whose dj is no д and я. A name of two places that differ
+    only in o and u (synonyms.o_and_u_apart: Korkino, Kurkino) has skeletons with o and u as
+    two classes only (_stem_skeleton_keys)."""
     analysed = _analysed(word, listed)
     if analysed is None:
         return (), _russian_people_keys(word), None
@@ -173,12 +174,13 @@ def name_and_people_keys(
     # a name another place has with another vowel for one of its e keeps each e an e, as a
     # word of an alphabet that writes its vowels as they sound
     written = apart or as_written(word)
-    own = _own_skeletons(stems, turkic, cyrillic, keep_e, consonants, written, dzh, False)
-    # a word with the skeleton of a name of two places that differ only in o and u, its own
-    # or a stem's (Korkino; Korkyno, Коркино, Коркинский), keeps them apart in all its keys
-    o_apart = bool(_o_and_u_apart_skeletons().intersection(_plain_skeletons(own)))
-    if o_apart:
-        own = _own_skeletons(stems, turkic, cyrillic, keep_e, consonants, written, dzh, True)
+    o_apart = o_and_u_apart(word)
+    own: list[str] = []
+    for stem in stems:
+        own += _skeleton_keys(
+            stem, turkic, cyrillic, keep_e, consonants, written, dzh, o_apart=o_apart
+        )
+    own = list(dict.fromkeys(own))
     # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
     # which is all a four-letter one has; longer names meet through their skeletons.
     if not own or consonant_count(own[0]) <= MIN_CONSONANTS:
@@ -191,22 +193,13 @@ def name_and_people_keys(
         # a Turkic plural's stem, read as a people's name, needs only the mild key a short
         # one lacks (Avarların: Avar); a longer one meets by the skeletons of word_stems
         for stem in people_stems(latin, TURKIC_PEOPLE_RE)[:1]:
-            if not _skeleton_keys(
-                stem, turkic, cyrillic, keep_e, MIN_PEOPLE_CLASSES, written, o_apart=o_apart
-            ):
+            if not _skeleton_keys(stem, turkic, cyrillic, keep_e, MIN_PEOPLE_CLASSES, written):
                 people += milds(stem, turkic)
     # a German plural or demonym need not show by its letters that it is German (Kasachen)
     german = not cyrillic and _GERMAN_PEOPLE_RE.search(latin) is not None
     for stem in [] if turkic else dict.fromkeys(people_stems(latin) + bare_people(bare)):
         keys = _skeleton_keys(
-            stem,
-            turkic,
-            cyrillic,
-            keep_e,
-            MIN_PEOPLE_CLASSES,
-            written,
-            german=german,
-            o_apart=o_apart,
+            stem, turkic, cyrillic, keep_e, MIN_PEOPLE_CLASSES, written, german=german
         )
         if not keys:
             # a short people's name meets its plural and derivations by the mild key of its
@@ -216,46 +209,6 @@ def name_and_people_keys(
             keys = milds(stem, turkic) if stem in short else []
         people += keys
     return tuple(own), tuple(k for k in dict.fromkeys(people) if k not in own), turkic
-
-
-def _own_skeletons(
-    stems: list[str],
-    turkic: bool,
-    cyrillic: bool,
-    keep_e: bool,
-    consonants: int,
-    written: bool,
-    dzh: bool,
-    o_apart: bool,
-) -> list[str]:
-    own: list[str] = []
-    for stem in stems:
-        own += _skeleton_keys(
-            stem, turkic, cyrillic, keep_e, consonants, written, dzh, o_apart=o_apart
-        )
-    return list(dict.fromkeys(own))
-
-
-def _plain_skeletons(keys: list[str]) -> list[str]:
-    """The skeletons of `keys` as written: not those with a and e folded or swapped."""
-    return [
-        bare_skeleton(k)
-        for k in keys
-        if k.startswith(KEPT) or k.startswith(SKELETON) and not marked(k)
-    ]
-
-
-@cache
-def _o_and_u_apart_skeletons() -> frozenset[str]:
-    """The skeletons, o and u one class, of the names that keep o and u apart."""
-    keys = []
-    for name in o_and_u_names():
-        analysed = _analysed(name, listed=True)
-        if analysed is not None:
-            _, turkic, cyrillic, stems, consonants = analysed
-            keys += _own_skeletons(stems, turkic, cyrillic, True, consonants, True, False, True)
-    plain = _plain_skeletons(keys)
-    return frozenset(k.replace(O_LETTER, "O").replace(U_LETTER, "O") for k in plain)
 
 
 def _russian_people_keys(word: str) -> tuple[str, ...]:
@@ -344,10 +297,47 @@ def _stem_skeleton_keys(
     reading, recorded like a and e read as each other (SWAP) for Cyrillic words only: Djamal,
     read so, is Дямал, but never Damal. No dj so of a name whose Russian spellings in the
     tables write it дж (Khodjaly: Ходжалы, no Ходялы). A Cyrillic stem is never read as a
-    German press form (its ч is ch), a `german` one always. The last of `args`, o_apart: o and
-    u are two vowel classes (skeleton.py), for a word with the skeleton of a name of two places
-    that differ only in them (Korkino, Kurkino; name_and_people_keys)."""
-    stem, turkic, cyrillic, keep_e, consonants, written, dzh, german, o_apart = args
+    German press form (its ч is ch), a `german` one always.
+
+    The last of `args`, o_apart: the stem is of a name of two places that differ only in o
+    and u (synonyms.o_and_u_apart: Korkino, Kurkino), whose skeletons have them apart only
+    (skeleton.py's o_apart). Any other word whose skeleton is such a name's with o and u as
+    one class has both: Korkyno, Коркино meet Korkino, not Kurkino."""
+    if args[-1]:
+        return _marked_skeletons(*args)
+    out = _marked_skeletons(*args)
+    if any(bare_skeleton(k) in _o_and_u_apart_skeletons() for k in out):
+        out = tuple(dict.fromkeys(out + _marked_skeletons(*args[:-1], True)))
+    return out
+
+
+@cache
+def _o_and_u_apart_skeletons() -> frozenset[str]:
+    """The skeletons, o and u one class, of the names that keep o and u apart."""
+    keys = []
+    for name in o_and_u_names():
+        analysed = _analysed(name, listed=True)
+        if analysed is not None:
+            _, turkic, cyrillic, stems, consonants = analysed
+            for stem in stems:
+                keys += _marked_skeletons(
+                    stem, turkic, cyrillic, True, consonants, True, False, False, True
+                )
+    return frozenset(bare_skeleton(k).replace(O_LETTER, "O").replace(U_LETTER, "O") for k in keys)
+
+
+def _marked_skeletons(
+    stem: str,
+    turkic: bool,
+    cyrillic: bool,
+    keep_e: bool,
+    consonants: int,
+    written: bool,
+    dzh: bool,
+    german: bool,
+    o_apart: bool,
+) -> tuple[str, ...]:
+    """_stem_skeleton_keys' keys, with o and u apart or not."""
     press = False if cyrillic else True if german else None  # read as a German press form
     spellings = [stem]
     scheme = None
