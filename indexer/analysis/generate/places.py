@@ -64,9 +64,10 @@ KEEP_E_COUNTRIES), so its spelling keys keep a and e apart (Evren is not Avren).
 Names (own or alternate, Latin) of two places of the region that differ only in a and e
 (Zafreh, Zefreh; Katovo, Ketovo), or in one e after a palatal where the other has i, y, o or
 u (Cherum, Çorum) go to places_vowels.tsv, whose names keep their vowels apart in their
-spelling keys (keys/names.py). Those that differ only in o and u, outside Iran and but for
-given names (Korkino, Kurkino; not Osman, Usman), go to places_o_and_u.tsv, whose names'
-skeletons write o and u as two classes (keys/names.py).
+spelling keys (keys/names.py). Those that differ only in o and u (Korkino, Kurkino) go to
+places_o_and_u.tsv, whose names' skeletons write o and u as two classes (keys/names.py),
+unless a place is in Iran, the two places share a name, or a name of the pair is a given name
+(Osman, Usman).
 "Same name" is compared as the table looks names up: case, accents, script and ə/ı ignored,
 and an apostrophe's tail kept (Cil'na, a romanization of Цыльна, is not Cil in Romania).
 """
@@ -578,8 +579,8 @@ def _o_and_u_apart(holders: Holders, written: dict[str, str]) -> list[list[str]]
             by_folded[f.replace("u", "o")].append(f)
     # two places that share a name are spelt both ways as spellings of that name (Qobustan,
     # a town, and Qobustan, a district's seat: Kobustan, Kubustan), and a given name is one
-    # name in every spelling (Osman, Usman: Осман, Усман, as pymorphy3 knows them): no pair
-    # of places that has one is kept apart, whichever of their names it is (Kola, Kolo)
+    # name in every spelling (Osman, Usman: Осман, Усман, as pymorphy3 knows them): a pair
+    # of places with a row of such a name has none of its rows kept
     groups = [
         spellings
         for spellings in by_folded.values()

@@ -3,6 +3,7 @@ keys of its stems as a people's name."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -319,9 +320,11 @@ def _o_and_u_apart_skeletons() -> frozenset[str]:
         analysed = _analysed(name, listed=True)
         if analysed is not None:
             _, turkic, cyrillic, stems, consonants = analysed
-            for stem in stems:
+            # as the name's own keys read it, and as another word's may (a and e apart or
+            # not, spelt as it sounds or not: Korukoy's is also Koruk's without its -oy)
+            for stem, keep_e, written in itertools.product(stems, (False, True), (False, True)):
                 keys += _marked_skeletons(
-                    stem, turkic, cyrillic, True, consonants, True, False, False, True
+                    stem, turkic, cyrillic, keep_e, consonants, written, False, False, True
                 )
     return frozenset(bare_skeleton(k).replace(O_LETTER, "O").replace(U_LETTER, "O") for k in keys)
 
