@@ -307,13 +307,13 @@ def _stem_skeleton_keys(
     if args[-1]:
         return _marked_skeletons(*args)
     out = _marked_skeletons(*args)
-    if any(bare_skeleton(k) in _o_and_u_apart_skeletons() for k in out):
+    if any(bare_skeleton(k) in o_and_u_skeletons() for k in out):
         out = tuple(dict.fromkeys(out + _marked_skeletons(*args[:-1], True)))
     return out
 
 
 @cache
-def _o_and_u_apart_skeletons() -> frozenset[str]:
+def o_and_u_skeletons() -> frozenset[str]:
     """The skeletons, o and u one class, of the names that keep o and u apart."""
     keys = []
     for name in o_and_u_names():

@@ -30,6 +30,7 @@ from ..synonyms import (
     is_place_name,
     keeps_its_vowels,
     lookup_form,
+    o_and_u_apart,
     place_countries,
     script,
     vowels_apart,
@@ -62,7 +63,7 @@ from .marks import (
     bare_skeleton,
     is_skeleton,
 )
-from .names import name_and_people_keys
+from .names import name_and_people_keys, o_and_u_skeletons
 from .stems import RUSSIAN_PEOPLE_RE
 
 # a final и after a consonant whose plural, in a hard stem, is ы: a people's plural writes ы
@@ -475,6 +476,8 @@ def load_tables() -> None:
     one_names_keeping_vowels()
     bridged()
     vowels_apart("")
+    o_and_u_apart("")
+    o_and_u_skeletons()
     place_countries()
     word_groups()
     load_lexicon()
