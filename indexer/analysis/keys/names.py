@@ -304,43 +304,7 @@ def _stem_skeleton_keys(
     and u (synonyms.o_and_u_apart: Korkino, Kurkino), whose skeletons have them apart only
     (skeleton.py's o_apart). Any other word whose skeleton is such a name's with o and u as
     one class has both: Korkyno, Коркино meet Korkino, not Kurkino."""
-    if args[-1]:
-        return _marked_skeletons(*args)
-    out = _marked_skeletons(*args)
-    if any(bare_skeleton(k) in o_and_u_skeletons() for k in out):
-        out = tuple(dict.fromkeys(out + _marked_skeletons(*args[:-1], True)))
-    return out
-
-
-@cache
-def o_and_u_skeletons() -> frozenset[str]:
-    """The skeletons, o and u one class, of the names that keep o and u apart."""
-    keys = []
-    for name in o_and_u_names():
-        analysed = _analysed(name, listed=True)
-        if analysed is not None:
-            _, turkic, cyrillic, stems, consonants = analysed
-            # as the name's own keys read it, and as another word's may (a and e apart or
-            # not, spelt as it sounds or not: Korukoy's is also Koruk's without its -oy)
-            for stem, keep_e, written in itertools.product(stems, (False, True), (False, True)):
-                keys += _marked_skeletons(
-                    stem, turkic, cyrillic, keep_e, consonants, written, False, False, True
-                )
-    return frozenset(bare_skeleton(k).replace(O_LETTER, "O").replace(U_LETTER, "O") for k in keys)
-
-
-def _marked_skeletons(
-    stem: str,
-    turkic: bool,
-    cyrillic: bool,
-    keep_e: bool,
-    consonants: int,
-    written: bool,
-    dzh: bool,
-    german: bool,
-    o_apart: bool,
-) -> tuple[str, ...]:
-    """_stem_skeleton_keys' keys, with o and u apart or not."""
+    stem, turkic, cyrillic, keep_e, consonants, written, dzh, german, o_apart = args
     press = False if cyrillic else True if german else None  # read as a German press form
     spellings = [stem]
     scheme = None
@@ -372,7 +336,25 @@ def _marked_skeletons(
             known = SKELETON + kept in out or KEPT + kept in out
             if consonant_count(kept) >= consonants and not known:
                 out += _latin_forms(kept) if dsch and not keep_e else [SWAP + kept]
+    if not o_apart and any(bare_skeleton(k) in o_and_u_skeletons() for k in out):
+        out += _stem_skeleton_keys(args[:-1] + (True,))
     return tuple(dict.fromkeys(out))
+
+
+@cache
+def o_and_u_skeletons() -> frozenset[str]:
+    """The skeletons, o and u one class, of the names that keep o and u apart."""
+    keys = []
+    for name in o_and_u_names():
+        analysed = _analysed(name, listed=True)
+        if analysed is not None:
+            _, turkic, cyrillic, stems, consonants = analysed
+            # as the name's own keys read it, and as another word's may (a and e apart or
+            # not, spelt as it sounds or not: Korukoy's is also Koruk's without its -oy)
+            for stem, keep_e, written in itertools.product(stems, (False, True), (False, True)):
+                args = (stem, turkic, cyrillic, keep_e, consonants, written, False, False, True)
+                keys += _stem_skeleton_keys(args)
+    return frozenset(bare_skeleton(k).replace(O_LETTER, "O").replace(U_LETTER, "O") for k in keys)
 
 
 def spelt_stems(word: str) -> tuple[str, ...]:
