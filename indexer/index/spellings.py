@@ -36,6 +36,7 @@ from indexer.analysis import exact_key, variant_keys, words
 from indexer.analysis.keys import (
     MILD,
     SKELETON,
+    dots_apart,
     index_keys,
     keys_as_recorded,
     keys_without_skeletons,
@@ -43,6 +44,7 @@ from indexer.analysis.keys import (
     meets_by_mild_key,
     meets_by_skeleton,
     skeleton_checked,
+    spelt_in_turkic,
 )
 from indexer.analysis.synonyms import bridged
 
@@ -183,16 +185,20 @@ class SpellingMap:
     def _asked(self, keys: Iterable[str], exact: str) -> set[str]:
         out: set[str] = set()
         checked = skeleton_checked(exact)
+        dotted = spelt_in_turkic(exact)
         for key in keys:
+            terms = self._get(key)
+            if dotted and not key.startswith(GROUP):  # olmuş is not ölmüş, but as a group lists
+                terms = [t for t in terms if not dots_apart(t, exact)]
             if key[:1].isalnum():  # a light key is itself a word some documents may use
                 out.add(key)
-                out.update(t for t in self._get(key) if meets_by_light_key(t, exact))
+                out.update(t for t in terms if meets_by_light_key(t, exact))
             elif key.startswith(MILD):  # romanized as the light key, ы and и alike
-                out.update(t for t in self._get(key) if meets_by_mild_key(t, exact))
+                out.update(t for t in terms if meets_by_mild_key(t, exact))
             elif checked and key.startswith(SKELETON):  # surnames one voicing apart, ə and e
-                out.update(t for t in self._get(key) if meets_by_skeleton(t, exact))
+                out.update(t for t in terms if meets_by_skeleton(t, exact))
             else:
-                out.update(self._get(key))
+                out.update(terms)
         out.discard(exact)
         return out
 

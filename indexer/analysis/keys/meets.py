@@ -88,6 +88,28 @@ def meets_by_skeleton(term: str, exact: str) -> bool:
     return ours == theirs
 
 
+# Turkish and Azerbaijani write o and ö, u and ü as letters of their own: two words spelt in
+# their letters (one of ç, ğ, ı, ö, ş, ü, ə in each) that differ where one has an o or u and
+# the other an ö or ü are two words (olmuş, "been", and ölmüş, "died"; çok, "very", and çök,
+# "collapse"; uç, "tip", and üç, "three"), though every key but a group's folds the dots, as a
+# query written without them needs (olmus finds both)
+_TURKIC_LETTER_RE = re.compile("[çğıöşüə]")
+_DOTS = {"o": "ö", "ö": "o", "u": "ü", "ü": "u"}
+
+
+def spelt_in_turkic(exact: str) -> bool:
+    """Whether a word (its exact key) has a letter only the Turkic alphabets among ours write."""
+    return _TURKIC_LETTER_RE.search(exact) is not None
+
+
+def dots_apart(term: str, exact: str) -> bool:
+    """Whether two words spelt in Turkic letters are two words by the dots of an ö or ü: one
+    has an o or u where the other, read from the start letter by letter, has the ö or ü."""
+    if not (spelt_in_turkic(term) and spelt_in_turkic(exact)):
+        return False
+    return any(_DOTS.get(a) == b for a, b in zip(term, exact, strict=False))
+
+
 def _schwa_for_e(term: str, exact: str) -> bool:
     """Whether two words in Azerbaijani letters are one but for an ə where the other has e."""
     if _SCHWA not in term or _SCHWA not in exact or len(term) != len(exact) or term == exact:
