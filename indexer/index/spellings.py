@@ -36,7 +36,7 @@ from indexer.analysis import exact_key, variant_keys, words
 from indexer.analysis.keys import (
     MILD,
     SKELETON,
-    dots_apart,
+    dots_apart_from,
     index_keys,
     keys_as_recorded,
     keys_without_skeletons,
@@ -44,7 +44,6 @@ from indexer.analysis.keys import (
     meets_by_mild_key,
     meets_by_skeleton,
     skeleton_checked,
-    spelt_in_turkic,
 )
 from indexer.analysis.synonyms import bridged
 
@@ -185,11 +184,11 @@ class SpellingMap:
     def _asked(self, keys: Iterable[str], exact: str) -> set[str]:
         out: set[str] = set()
         checked = skeleton_checked(exact)
-        dotted = spelt_in_turkic(exact)
+        apart = dots_apart_from(exact)
         for key in keys:
             terms = self._get(key)
-            if dotted and not key.startswith(GROUP):  # olmuş is not ölmüş, but as a group lists
-                terms = [t for t in terms if not dots_apart(t, exact)]
+            if apart is not None and not key.startswith(GROUP):  # olmuş is not ölmüş
+                terms = [t for t in terms if not apart(t)]
             if key[:1].isalnum():  # a light key is itself a word some documents may use
                 out.add(key)
                 out.update(t for t in terms if meets_by_light_key(t, exact))

@@ -12,7 +12,7 @@ share a key; the index build records which indexed words have each key
    key of its letters without their marks (Şəmkir: semkir), which only a query of plain
    Latin letters asks for; a Turkic query asks for it as that plain word's light key. Two
    words spelt in Turkic letters do not meet by any key but a group's when one has an o or u
-   where the other has an ö or ü (olmuş, ölmüş; çok, çök: dots_apart), as their alphabets
+   where the other has an ö or ü (olmuş, ölmüş; çok, çök: dots_apart_from), as their alphabets
    write these as letters of their own.
 2. Group keys (`=group`, synonyms.py) for names no rule derives: the GeoNames gazetteer,
    exonyms, ethnonyms, the countries' names in each language and translations.
@@ -73,12 +73,11 @@ from __future__ import annotations
 
 from .marks import ARMENIAN_RE, MILD, SKELETON, SWAP
 from .meets import (
-    dots_apart,
+    dots_apart_from,
     meets_by_light_key,
     meets_by_mild_key,
     meets_by_skeleton,
     skeleton_checked,
-    spelt_in_turkic,
 )
 from .names import as_written, consonant_count, name_keys, vowel_exact_skeletons
 from .words import (
@@ -97,7 +96,7 @@ __all__ = [
     "SWAP",
     "as_written",
     "consonant_count",
-    "dots_apart",
+    "dots_apart_from",
     "index_keys",
     "keys_as_recorded",
     "keys_without_skeletons",
@@ -107,7 +106,6 @@ __all__ = [
     "meets_by_mild_key",
     "meets_by_skeleton",
     "skeleton_checked",
-    "spelt_in_turkic",
     "name_keys",
     "variant_keys",
     "vowel_exact_skeletons",
