@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from indexer.analysis.generate import places
+from indexer.analysis.generate.places import apart as apart_tables
+from indexer.analysis.generate.places import gazetteer as gazetteer_rules
+from indexer.analysis.generate.places import ordinary as word_lists
 from indexer.analysis.generate.sources import Place, kept_name
 from indexer.analysis.synonyms import keeps_vowels
 
@@ -76,15 +78,17 @@ WORLD = (
 
 @pytest.fixture
 def gazetteer(monkeypatch):
-    monkeypatch.setattr(places, "world", lambda: WORLD)
-    monkeypatch.setattr(places, "region", lambda: tuple(p for p in WORLD if p.country != "IT"))
+    monkeypatch.setattr(gazetteer_rules, "world", lambda: WORLD)
+    monkeypatch.setattr(
+        gazetteer_rules, "region", lambda: tuple(p for p in WORLD if p.country != "IT")
+    )
     ordinary = {"pazar": "tr", "bolshaya": "ru", "goran": "en", "kuba": "en"}
     ordinary |= {"tashir": "tr", "banke": "ru"}  # taşır, it carries; банке, in the jar
-    monkeypatch.setattr(places, "_ordinary_words", lambda _, n=0: ordinary)
+    monkeypatch.setattr(gazetteer_rules, "ordinary_words", lambda _, n=0: ordinary)
     written = frozenset({"pazar", "bolshaya", "goran", "kuba", "taşır", "sertaç"})
-    monkeypatch.setattr(places, "_written_words", lambda n=0: written)
-    monkeypatch.setattr(places, "_russian_words", lambda _: frozenset({"bolshaya", "kuba"}))
-    rows, multi, ambiguous = places.build()
+    monkeypatch.setattr(gazetteer_rules, "written_words", lambda n=0: written)
+    monkeypatch.setattr(gazetteer_rules, "russian_words", lambda _: frozenset({"bolshaya", "kuba"}))
+    rows, multi, ambiguous = gazetteer_rules.build()
     names = {r[0]: r[1].split(", ") for r in rows}
     whole = {r[0]: r[1].split(", ") for r in multi}
     return names, {r[0]: r[1] for r in ambiguous}, whole
@@ -176,8 +180,8 @@ def test_a_far_place_abroad_named_in_latin_only_does_not_claim_a_name_in_another
 def test_a_frequent_russian_word_is_a_name_only_of_a_big_city_of_the_region(monkeypatch):
     # wordfreq counts баку as a word because Baku is a city of two million; куба stays a word
     # (Cuba), though Santiago de Cuba lists Kuba
-    monkeypatch.setattr(places, "frequent_words", lambda lang, n: ("баку", "куба", "дом"))
-    russian = places._russian_words([p for p in WORLD if p.country != "IT"])
+    monkeypatch.setattr(word_lists, "frequent_words", lambda lang, n: ("баку", "куба", "дом"))
+    russian = word_lists.russian_words([p for p in WORLD if p.country != "IT"])
     assert russian == {"kuba", "dom"}
 
 
@@ -224,7 +228,7 @@ def test_a_descriptive_name_in_lower_case_words_is_kept_whole_if_it_has_a_name_i
 def test_a_places_own_name_that_another_place_has_is_reached_one_way(gazetteer, monkeypatch):
     names, ambiguous, whole = gazetteer
     assert "Şirvan" not in whole["gn14"] and ambiguous["Şirvan"].startswith("also Şirvan")
-    rows = {r[0]: r for r in places.build()[1]}
+    rows = {r[0]: r for r in gazetteer_rules.build()[1]}
     # Ali-Bayramly finds Şirvan, not the other way; and Schirwan, which only the other Şirvan
     # has too, is that shared name, not Shirvanly, which a village of another name has
     assert rows["gn14"][5] == "Şirvan, Schirwan"
@@ -241,10 +245,10 @@ def test_another_places_other_name_takes_a_places_own_name_only_when_that_place_
         place(1, "Goris", "AM", 20_000, ["Горис", "Գորիս", "Gorus"], lat=39.5, lon=46.3),
         place(2, "Gori", "GE", population, ["Goris", "Гори"], lat=41.98, lon=44.1),
     )
-    monkeypatch.setattr(places, "world", lambda: world)
-    monkeypatch.setattr(places, "region", lambda: world)
-    monkeypatch.setattr(places, "_ordinary_words", lambda _, n=0: {})
-    rows, _, ambiguous = places.build()
+    monkeypatch.setattr(gazetteer_rules, "world", lambda: world)
+    monkeypatch.setattr(gazetteer_rules, "region", lambda: world)
+    monkeypatch.setattr(gazetteer_rules, "ordinary_words", lambda _, n=0: {})
+    rows, _, ambiguous = gazetteer_rules.build()
     names = {r[0]: r[1].split(", ") for r in rows}
     assert ("Goris" in names.get("gn1", [])) is kept
     # (Gori's own list loses it either way: it is the Armenian town's own name)
@@ -258,10 +262,10 @@ def test_a_name_in_another_script_takes_no_places_own_latin_name(monkeypatch):
         place(1, "Kozan", "TR", 88_000, ["Sis"], lat=37.4, lon=35.8),
         place(2, "Kazan", "RU", 1_240_000, ["Казань", "Козань", "Qazan"], lat=55.8, lon=49.1),
     )
-    monkeypatch.setattr(places, "world", lambda: world)
-    monkeypatch.setattr(places, "region", lambda: world)
-    monkeypatch.setattr(places, "_ordinary_words", lambda _, n=0: {})
-    rows, _, ambiguous = places.build()
+    monkeypatch.setattr(gazetteer_rules, "world", lambda: world)
+    monkeypatch.setattr(gazetteer_rules, "region", lambda: world)
+    monkeypatch.setattr(gazetteer_rules, "ordinary_words", lambda _, n=0: {})
+    rows, _, ambiguous = gazetteer_rules.build()
     names = {r[0]: r[1].split(", ") for r in rows}
     assert {"Kozan", "Sis"} == set(names["gn1"])
     # and Kazan keeps its Козань in Cyrillic only, where no Latin word meets it
@@ -296,10 +300,10 @@ def test_a_far_places_alternate_name_does_not_make_a_name_ambiguous(
         place(1, "Kelbin", "AZ", 5_000, ["Tovlar", "Келбин"]),
         place(2, other, country, population, alternates, lat=40.0, lon=lon),
     )
-    monkeypatch.setattr(places, "world", lambda: world)
-    monkeypatch.setattr(places, "region", lambda: world[:1] if country == "CU" else world)
-    monkeypatch.setattr(places, "_ordinary_words", lambda _, n=0: {})
-    rows, _, ambiguous = places.build()
+    monkeypatch.setattr(gazetteer_rules, "world", lambda: world)
+    monkeypatch.setattr(gazetteer_rules, "region", lambda: world[:1] if country == "CU" else world)
+    monkeypatch.setattr(gazetteer_rules, "ordinary_words", lambda _, n=0: {})
+    rows, _, ambiguous = gazetteer_rules.build()
     names = {r[0]: r[1].split(", ") for r in rows}
     assert ("Tovlar" in names.get("gn1", [])) is kept
     assert ("Tovlar" in {r[0] for r in ambiguous if r[2].startswith("Kelbin")}) is not kept
@@ -307,10 +311,10 @@ def test_a_far_places_alternate_name_does_not_make_a_name_ambiguous(
 
 def names_in_gazetteer(monkeypatch, world) -> dict[str, list[str]]:
     """Group -> its names, in a gazetteer built from `world` alone, with no ordinary words."""
-    monkeypatch.setattr(places, "world", lambda: world)
-    monkeypatch.setattr(places, "region", lambda: world)
-    monkeypatch.setattr(places, "_ordinary_words", lambda _, n=0: {})
-    return {r[0]: r[1].split(", ") for r in places.build()[0]}
+    monkeypatch.setattr(gazetteer_rules, "world", lambda: world)
+    monkeypatch.setattr(gazetteer_rules, "region", lambda: world)
+    monkeypatch.setattr(gazetteer_rules, "ordinary_words", lambda _, n=0: {})
+    return {r[0]: r[1].split(", ") for r in gazetteer_rules.build()[0]}
 
 
 @pytest.mark.parametrize(
@@ -385,8 +389,8 @@ def test_places_whose_names_differ_by_one_vowel_are_kept_apart(
     # a negative population: the other place's names have no ə
     schwa = [other.replace("a", "ə")] if population > 0 else []
     world = (place(1, name, "AZ", 3_000, []), place(2, other, "AZ", abs(population), schwa, lat))
-    monkeypatch.setattr(places, "region", lambda: world)
-    rows = places.vowels_apart()
+    monkeypatch.setattr(apart_tables, "region", lambda: world)
+    rows = apart_tables.vowels_apart()
     assert ([name, other] in [r[:2] for r in rows]) is apart
 
 
@@ -406,11 +410,11 @@ def test_places_whose_names_differ_in_o_and_u_are_kept_apart(
         place(1, name, "RU", 3_000, ["Korkan"]),
         place(2, other, country, 2_000, other_names, lat=41.0),
     )
-    monkeypatch.setattr(places, "region", lambda: world)
-    rows = [r[:2] for r in places.o_and_u_apart()]
+    monkeypatch.setattr(apart_tables, "region", lambda: world)
+    rows = [r[:2] for r in apart_tables.o_and_u_apart()]
     assert ([name, other] in rows) is apart
     assert ([other, name] in rows) is apart
-    assert [name, other] not in [r[:2] for r in places.vowels_apart()]
+    assert [name, other] not in [r[:2] for r in apart_tables.vowels_apart()]
 
 
 @pytest.mark.parametrize(
@@ -418,7 +422,7 @@ def test_places_whose_names_differ_in_o_and_u_are_kept_apart(
     [("garden", True), ("anvil", True), ("nuthatch", True), ("zymome", False), ("abaissed", False)],
 )
 def test_a_word_of_websters_that_nobody_writes_takes_no_places_name(word, ordinary):
-    assert (word in places.in_use(frozenset([word]))) is ordinary
+    assert (word in word_lists.in_use(frozenset([word]))) is ordinary
 
 
 @pytest.mark.parametrize(
@@ -456,21 +460,23 @@ def test_a_name_that_two_places_share_keeps_its_vowels_when_no_place_of_the_regi
         place(1, "Belen", "TR", 5_000, ["Белен"], lat=36.5, lon=36.2),
         place(2, "Belen", country, 50_000, [], lat=-5.0, lon=-75.0),
     )
-    monkeypatch.setattr(places, "world", lambda: world)
-    monkeypatch.setattr(places, "region", lambda: world[:1] + world[1:] * (country != "PE"))
-    monkeypatch.setattr(places, "frequent_words", lambda lang, n: ())
-    monkeypatch.setattr(places, "english_words", lambda: frozenset())
-    _, _, ambiguous = places.build()
+    monkeypatch.setattr(gazetteer_rules, "world", lambda: world)
+    monkeypatch.setattr(
+        gazetteer_rules, "region", lambda: world[:1] + world[1:] * (country != "PE")
+    )
+    monkeypatch.setattr(word_lists, "frequent_words", lambda lang, n: ())
+    monkeypatch.setattr(word_lists, "english_words", lambda: frozenset())
+    _, _, ambiguous = gazetteer_rules.build()
     assert [r[3] for r in ambiguous if r[0] == "Belen"] == ["kept" if kept else ""]
 
 
 def test_a_place_named_like_a_forgotten_word_keeps_its_name(monkeypatch):
     world = (place(1, "Zymome", "AM", 900, ["Zimome", "Զիմոմե"]),)
-    monkeypatch.setattr(places, "world", lambda: world)
-    monkeypatch.setattr(places, "region", lambda: world)
-    monkeypatch.setattr(places, "frequent_words", lambda lang, n: ())
-    monkeypatch.setattr(places, "english_words", lambda: frozenset({"zymome", "garden"}))
-    rows, _, ambiguous = places.build()
+    monkeypatch.setattr(gazetteer_rules, "world", lambda: world)
+    monkeypatch.setattr(gazetteer_rules, "region", lambda: world)
+    monkeypatch.setattr(word_lists, "frequent_words", lambda lang, n: ())
+    monkeypatch.setattr(word_lists, "english_words", lambda: frozenset({"zymome", "garden"}))
+    rows, _, ambiguous = gazetteer_rules.build()
     assert "Zymome" in rows[0][1] and not ambiguous
 
 
@@ -484,12 +490,12 @@ def test_a_common_word_of_websters_is_a_word_even_when_a_city_has_it_as_its_name
         place(6, "Sari", "IR", 300_000, ["Sārī", "Сари"], lon=53.0),
     )
     frequent = {"ru": ("баку",), "tr": ("sarı", "bakü")}
-    monkeypatch.setattr(places, "world", lambda: world)
-    monkeypatch.setattr(places, "region", lambda: world)
-    monkeypatch.setattr(places, "frequent_words", lambda lang, n: frequent.get(lang, ()))
+    monkeypatch.setattr(gazetteer_rules, "world", lambda: world)
+    monkeypatch.setattr(gazetteer_rules, "region", lambda: world)
+    monkeypatch.setattr(word_lists, "frequent_words", lambda lang, n: frequent.get(lang, ()))
     words = frozenset({"garden", "baku", "samara", "meshed", "rind", "sari"})
-    monkeypatch.setattr(places, "english_words", lambda: words)
-    rows, _, ambiguous = places.build()
+    monkeypatch.setattr(word_lists, "english_words", lambda: words)
+    rows, _, ambiguous = gazetteer_rules.build()
     # баку in wordfreq's list is the city's name; a rare English word that is a city's own
     # name is the city's (samara, a winged seed)
     assert [r[3] for r in rows] == ["Baku", "Samara"]

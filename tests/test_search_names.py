@@ -248,7 +248,7 @@ def test_a_spelling_as_close_to_names_of_two_places_is_nobodys():
 @pytest.mark.parametrize("q", ["Kasum-Ismailov", "Kasum Ismailov"])
 def test_a_towns_soviet_name_that_a_village_of_its_district_lists_too_is_the_towns(engine, q):
     # GeoNames gives Kasum-Ismailov to Goranboy and to Aghlavashli, a village a fifth its size
-    # 50 km away (generate/places.py, NEIGHBOUR_KM): a reader who writes it means the town
+    # 50 km away (generate/places/claims.py, NEIGHBOUR_KM): a reader who writes it means the town
     assert {"goranboy", "kasum", "qasym"} <= found_ids(engine, q)
 
 

@@ -2,7 +2,7 @@
 places, translations), which no folding rule can derive.
 
 Six files under data/, one group per line: `group<TAB>names`, names separated by commas.
-- places.tsv: generated from GeoNames (generate/places.py): the names of every populated place
+- places.tsv: generated from GeoNames (generate/places/): the names of every populated place
   of the region, ambiguous names left out by rule.
 - names.tsv: curated places and people, for what GeoNames lacks. Their words keep
   the spelling rules as well, so an unlisted romanization of a listed name still meets it.

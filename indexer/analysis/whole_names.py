@@ -4,7 +4,7 @@ A name of several words is one name, not its words: Kasum is a given name, Ismai
 Upper an English word, and none of them names a place alone. So such names are not in the word
 tables (synonyms.py) but here, each with the other names of its place, in three files of one
 format (`group<TAB>names`, whole names separated by commas):
-- data/places_multiword.tsv: generated from GeoNames with the gazetteer (generate/places.py);
+- data/places_multiword.tsv: generated from GeoNames with the gazetteer (generate/places/);
 - data/names_multiword.tsv: curated, for what GeoNames lacks (Nagorno-Karabakh and its
   translations: Upper Karabakh, Haut-Karabakh, Dağlıq Qarabağ, Нагорный Карабах);
 - data/organisations.tsv: curated organisations, whose acronyms (OSCE, ОБСЕ, ATƏT) and other

@@ -28,7 +28,8 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from .places import DATA, MIN_WORD, form, latin_name, two_places
+from .places.apart import latin_name, two_places
+from .places.forms import DATA, MIN_WORD, form
 from .sources import COUNTRIES, Place, near, region, world
 
 MIN_POPULATION = 100_000

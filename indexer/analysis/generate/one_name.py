@@ -1,16 +1,15 @@
 """data/places_one_name.txt: the own names of the region's places that have no other name.
 
-The gazetteer (places.py) makes a group of a place's names, so a place GeoNames gives one name
-only (Guran, a village of Russia, and its Гуран) has no row there. A word whose skeleton is a
-listed name's joins that name's group when it is spelt close to it (keys/links.py), and such a
-place's name would join the group of another place one vowel away: Guran would bring every
-document of Gogaran, an Armenian village GeoNames also calls Gyoran. These names are listed
-apart, and a word that is one joins no group by its skeleton: it is that place's name. Names
-the tables list or leave out as several places' are the gazetteer's to decide. A name whose
-every place is one of Armenia, Russia or Turkey is marked `kept`: it keeps its a and e apart,
-as the gazetteer's names of those countries do (synonyms.keeps_vowels): Adala, a village of
-Turkey, is not Adela, one of the Philippines.
-"""
+The gazetteer (places/gazetteer.py) makes a group of a place's names, so a place GeoNames gives
+one name only (Guran, a village of Russia, and its Гуран) has no row there. A word whose
+skeleton is a listed name's joins that name's group when it is spelt close to it
+(keys/links.py), and such a place's name would join the group of another place one vowel away:
+Guran would bring every document of Gogaran, an Armenian village GeoNames also calls Gyoran.
+These names are listed apart, and a word that is one joins no group by its skeleton: it is that
+place's name. Names the tables list or leave out as several places' are the gazetteer's to
+decide. A name whose every place is one of Armenia, Russia or Turkey is marked `kept`: it keeps
+its a and e apart, as the gazetteer's names of those countries do (synonyms.keeps_vowels):
+Adala, a village of Turkey, is not Adela, one of the Philippines."""
 
 from __future__ import annotations
 
@@ -19,7 +18,7 @@ from pathlib import Path
 from indexer.analysis.synonyms import VOWELS_KEPT, keeps_vowels
 from indexer.analysis.tables import rows
 
-from .places import DATA, form
+from .places.forms import DATA, form
 from .sources import region
 
 
