@@ -242,37 +242,3 @@ def azerbaijani_engine(tmp_path_factory):
 )
 def test_azerbaijani_spelling_keeps_its_schwa_apart_from_e(azerbaijani_engine, q, expected):
     assert found_ids(azerbaijani_engine, q) == expected
-
-
-TURKISH_DOCS = {
-    "been": "Toplantı sessiz olmuş.",
-    "died": "Yaralı asker orada ölmüş.",
-    "many": "Kayıplar çoktu.",
-    "collapsed": "Eski bina çöktü.",
-    "tip": "Kalemin uç kısmı kırık.",
-    "three": "Üç köy boşaldı.",
-}
-
-
-@pytest.fixture(scope="module")
-def turkish_engine(tmp_path_factory):
-    return engine_of(tmp_path_factory.mktemp("turkish"), TURKISH_DOCS)
-
-
-@pytest.mark.parametrize(
-    "q, expected",
-    [
-        # two words in Turkish letters one o for an ö, or u for a ü, apart are two words
-        ("olmuş", {"been"}),
-        ("ölmüş", {"died"}),
-        ("çoktu", {"many"}),
-        ("çöktü", {"collapsed"}),
-        ("uç", {"tip"}),
-        ("üç", {"three"}),
-        # ... but a query romanized as the English press writes them may mean either
-        ("olmush", {"been", "died"}),
-        ("choktu", {"many", "collapsed"}),
-    ],
-)
-def test_turkish_spelling_keeps_the_dots_of_o_and_u(turkish_engine, q, expected):
-    assert found_ids(turkish_engine, q) == expected

@@ -36,7 +36,6 @@ from indexer.analysis import exact_key, variant_keys, words
 from indexer.analysis.keys import (
     MILD,
     SKELETON,
-    dots_apart_from,
     index_keys,
     keys_as_recorded,
     keys_without_skeletons,
@@ -184,20 +183,16 @@ class SpellingMap:
     def _asked(self, keys: Iterable[str], exact: str) -> set[str]:
         out: set[str] = set()
         checked = skeleton_checked(exact)
-        apart = dots_apart_from(exact)
         for key in keys:
-            terms = self._get(key)
-            if apart is not None and not key.startswith(GROUP):  # olmuş is not ölmüş
-                terms = [t for t in terms if not apart(t)]
             if key[:1].isalnum():  # a light key is itself a word some documents may use
                 out.add(key)
-                out.update(t for t in terms if meets_by_light_key(t, exact))
+                out.update(t for t in self._get(key) if meets_by_light_key(t, exact))
             elif key.startswith(MILD):  # romanized as the light key, ы and и alike
-                out.update(t for t in terms if meets_by_mild_key(t, exact))
+                out.update(t for t in self._get(key) if meets_by_mild_key(t, exact))
             elif checked and key.startswith(SKELETON):  # surnames one voicing apart, ə and e
-                out.update(t for t in terms if meets_by_skeleton(t, exact))
+                out.update(t for t in self._get(key) if meets_by_skeleton(t, exact))
             else:
-                out.update(terms)
+                out.update(self._get(key))
         out.discard(exact)
         return out
 

@@ -10,10 +10,7 @@ share a key; the index build records which indexed words have each key
    romanization folds letters Russian tells apart (угол, уголь; летний, летный).
    An Azerbaijani or Turkish word also has its bare spelling (`!...`, bare.py), the light
    key of its letters without their marks (Şəmkir: semkir), which only a query of plain
-   Latin letters asks for; a Turkic query asks for it as that plain word's light key. Two
-   words spelt in Turkic letters do not meet by any key but a group's when one has an o or u
-   where the other has an ö or ü (olmuş, ölmüş; çok, çök: dots_apart_from), as their alphabets
-   write these as letters of their own.
+   Latin letters asks for; a Turkic query asks for it as that plain word's light key.
 2. Group keys (`=group`, synonyms.py) for names no rule derives: the GeoNames gazetteer,
    exonyms, ethnonyms, the countries' names in each language and translations.
 3. For names and foreign words only, a mild key (`^...`: ə and ı read as e and i, Şəki meets
@@ -72,13 +69,7 @@ query word's light key never matches another word's skeleton.
 from __future__ import annotations
 
 from .marks import ARMENIAN_RE, MILD, SKELETON, SWAP
-from .meets import (
-    dots_apart_from,
-    meets_by_light_key,
-    meets_by_mild_key,
-    meets_by_skeleton,
-    skeleton_checked,
-)
+from .meets import meets_by_light_key, meets_by_mild_key, meets_by_skeleton, skeleton_checked
 from .names import as_written, consonant_count, name_keys, vowel_exact_skeletons
 from .words import (
     index_keys,
@@ -96,7 +87,6 @@ __all__ = [
     "SWAP",
     "as_written",
     "consonant_count",
-    "dots_apart_from",
     "index_keys",
     "keys_as_recorded",
     "keys_without_skeletons",

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 
 from .cyrillic import spelt_as_russian
 from .marks import CYRILLIC_RE
@@ -87,37 +86,6 @@ def meets_by_skeleton(term: str, exact: str) -> bool:
     if [_ARMENIAN_ROW[c] for c in ours] != [_ARMENIAN_ROW[c] for c in theirs]:
         return True  # other consonants tell them apart, or not: the skeleton's call
     return ours == theirs
-
-
-# Turkish and Azerbaijani write o and ö, u and ü as letters of their own: two words spelt in
-# their letters (one of ç, ğ, ı, ö, ş, ü, ə in each) that differ where one has an o or u and
-# the other an ö or ü are two words (olmuş, "been", and ölmüş, "died"; çok, "very", and çök,
-# "collapse"; uç, "tip", and üç, "three"), though every key but a group's folds the dots, as a
-# query written without them needs (olmus finds both)
-_TURKIC_LETTER_RE = re.compile("[çğıöşüə]")
-_DOTS = {"o": "ö", "ö": "o", "u": "ü", "ü": "u"}
-
-
-def _spelt_in_turkic(exact: str) -> bool:
-    """Whether a word (its exact key) has a letter only the Turkic alphabets among ours write."""
-    return _TURKIC_LETTER_RE.search(exact) is not None
-
-
-def dots_apart_from(exact: str) -> Callable[[str], bool] | None:
-    """For a query word (its exact key), whether a term spelt in Turkic letters is another word
-    by the dots of an ö or ü: one has an o or u where the other, read from the start letter by
-    letter, has the ö or ü; None when no term can be (a word with no o, u, ö or ü, or not
-    spelt in Turkic letters). Made once a query word, as a spelling map tests many terms."""
-    if not _spelt_in_turkic(exact):
-        return None
-    dotted = tuple((i, _DOTS[ch]) for i, ch in enumerate(exact) if ch in _DOTS)
-    if not dotted:
-        return None
-
-    def apart(term: str) -> bool:
-        return any(term[i : i + 1] == ch for i, ch in dotted) and _spelt_in_turkic(term)
-
-    return apart
 
 
 def _schwa_for_e(term: str, exact: str) -> bool:
