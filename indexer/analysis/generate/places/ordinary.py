@@ -57,7 +57,7 @@ def ordinary_words(places: tuple[Place, ...], n: int = FREQUENT) -> dict[str, st
     cities -= {
         lookup_form(w)
         for w in frequent_words("tr", n)
-        if TURKISH_LETTERS & set(w) and w not in written  # bakü is Baku
+        if _TURKISH_LETTERS & set(w) and w not in written  # bakü is Baku
     }
     for w in in_use(english_words()) if n == FREQUENT else ():
         f = lookup_form(w)
@@ -66,7 +66,7 @@ def ordinary_words(places: tuple[Place, ...], n: int = FREQUENT) -> dict[str, st
     return out
 
 
-TURKISH_LETTERS = frozenset("çğıöşü")
+_TURKISH_LETTERS = frozenset("çğıöşü")
 
 
 def written_words(n: int = FREQUENT) -> frozenset[str]:
