@@ -53,6 +53,7 @@ WORDS = "spellings-words.txt"  # every word as written whose pairs the map holds
 FOLD_SHARE = 0.1  # fold ADDED into FILENAME once it is this share of its size
 GROUP = "="  # how a group key of the names table starts (indexer.analysis.synonyms)
 HEAD = 16  # bytes of each key kept in a fixed-width array for numpy's binary search
+DECODE_UNIQUE = 64  # terms of a look-up above which their numbers are made distinct first
 # longest key or term, in UTF-8, that save_pairs sorts in a fixed-width array: that many bytes
 # a pair
 NUMPY_SORT_BYTES = 64
@@ -288,7 +289,7 @@ class _Texts(Sequence):
     offsets[i + 1]], decoded on access (so `bisect` works on it without decoding them all)."""
 
     def __init__(self, text: np.ndarray, offsets: np.ndarray):
-        self._text, self._offsets = memoryview(text), offsets
+        self._text, self._offsets = memoryview(text), memoryview(offsets)
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
@@ -299,6 +300,11 @@ class _Texts(Sequence):
         if i < 0:
             i += len(self)
         return str(self._text[self._offsets[i] : self._offsets[i + 1]], "utf-8")
+
+    def encoded(self, i: int) -> bytes:
+        """Item i as its UTF-8 bytes: comparing those orders items as decoding them would,
+        without the decoding (a look-up's bisection compares a few)."""
+        return self._text[self._offsets[i] : self._offsets[i + 1]].tobytes()
 
     @staticmethod
     def pack(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -328,7 +334,7 @@ class _Packed:
 
     def _position(self, key: str) -> int:
         """bisect_left(self.keys, key)."""
-        return _bisect(self.keys, self._heads, key)
+        return _bisect(self.keys, self._heads, _encoded(key))
 
     @classmethod
     def read(cls, path: Path) -> _Packed | None:
@@ -345,15 +351,16 @@ class _Packed:
             self._term_heads = _heads(*self._term_text)
         if self._inverse is None:
             self._inverse = _inverse(self._starts, self._members, len(self.terms))
-        j = _bisect(self.terms, self._term_heads, term)
+        j = _bisect(self.terms, self._term_heads, _encoded(term))
         if j == len(self.terms) or self.terms[j] != term:
             return []
         term_starts, term_keys = self._inverse
         return [self.keys[k] for k in term_keys[term_starts[j] : term_starts[j + 1]].tolist()]
 
     def _find(self, key: str) -> int | None:
-        i = self._position(key)
-        return i if i < len(self.keys) and self.keys[i] == key else None
+        encoded = _encoded(key)
+        i = _bisect(self.keys, self._heads, encoded)
+        return i if i < len(self.keys) and self.keys.encoded(i) == encoded else None
 
     def __contains__(self, key: str) -> bool:
         return self._find(key) is not None
@@ -394,18 +401,26 @@ class _Packed:
 
     def _decode(self, members: np.ndarray) -> set[str]:
         terms = self.terms
-        return {terms[m] for m in np.unique(members).tolist()}
+        if len(members) > DECODE_UNIQUE:  # a prefix's many keys share terms: decode each once
+            members = np.unique(members)
+        return {terms[m] for m in members.tolist()}
 
 
-def _bisect(texts: _Texts, heads: np.ndarray, text: str) -> int:
-    """bisect_left(texts, text): numpy's binary search over their first HEAD bytes (`heads`),
-    then a bisection, decoding texts, among the few that share them (a bisection over all
-    keys decoded some twenty, a quarter of resolving a query's words)."""
-    # a surrogate is only met as a prefix raised by one; UTF-8 keeps it in code point order
-    head = text.encode("utf-8", "surrogatepass")[: heads.itemsize]
+def _bisect(texts: _Texts, heads: np.ndarray, encoded: bytes) -> int:
+    """bisect_left(texts, the text `encoded` in UTF-8): numpy's binary search over their first
+    HEAD bytes (`heads`), then a bisection, comparing bytes, among the few that share them (a
+    bisection over all keys decoded some twenty, a quarter of resolving a query's words)."""
+    head = encoded[: heads.itemsize]
     lo = int(heads.searchsorted(head, "left"))
+    if len(head) < heads.itemsize and b"\0" not in head:
+        return lo  # shorter than a head, the text is its whole head: it sorts where that does
     hi = int(heads.searchsorted(head, "right"))
-    return bisect_left(texts, text, lo, hi)
+    return bisect_left(range(len(texts)), encoded, lo, hi, key=texts.encoded)
+
+
+def _encoded(text: str) -> bytes:
+    # a surrogate is only met as a prefix raised by one; UTF-8 keeps it in code point order
+    return text.encode("utf-8", "surrogatepass")
 
 
 def _of_region(group_keys: Iterable[str]) -> bool:
