@@ -8,29 +8,24 @@ query word expands to the indexed spellings that share one of its keys:
     Hojaly → keys {hojaly, #…, =PL-khojaly} → terms {khojaly, xocalı, ходжалы, …}
 
 The map is saved with each index version and only grows with incremental builds; a term whose
-documents were removed simply matches nothing. A full build writes spellings.npz: the keys in
-order and each key's terms as numpy arrays (UTF-8 text and offsets), so a search process opens a
-version's map in milliseconds, where parsing the same map as JSON took a third of a second at
-100,000 documents, and looks keys up with numpy's binary search over their first bytes. It
-holds the map read the other way too, each term's keys, so that a prefix's completions, many
-words, find their other spellings by the keys recorded for them (`recorded_spellings`). An
-update writes only the pairs of its own documents' words beside it (spellings-added.json, key →
-terms), so it neither reads nor rewrites the whole map. Both files are read together, and the
-added pairs are folded into spellings.npz once they are a sizeable share of it. A version
-written before spellings.npz (its whole map in spellings.json) still opens, and its next update
-writes spellings.npz. The words whose pairs the map holds are listed too (spellings-words.txt),
-so an update works out the pairs of the words it has never met only.
+documents were removed simply matches nothing. A full build writes spellings.npz
+(indexer.index.packed_map), which a search process opens in milliseconds and which holds the
+map read the other way too, each term's keys, so that a prefix's completions, many words, find
+their other spellings by the keys recorded for them (`recorded_spellings`). An update writes
+only the pairs of its own documents' words beside it (spellings-added.json, key → terms), so it
+neither reads nor rewrites the whole map. Both files are read together, and the added pairs are
+folded into spellings.npz once they are a sizeable share of it. A version written before
+spellings.npz (its whole map in spellings.json) still opens, and its next update writes
+spellings.npz. The words whose pairs the map holds are listed too (spellings-words.txt), so an
+update works out the pairs of the words it has never met only.
 """
 
 from __future__ import annotations
 
-import io
 import json
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
-
-import numpy as np
 
 from indexer.analysis import exact_key, variant_keys, words
 from indexer.analysis.keys import (
@@ -45,6 +40,7 @@ from indexer.analysis.keys import (
     skeleton_checked,
 )
 from indexer.analysis.synonyms import bridged
+from indexer.index.packed_map import PackedMap, write_map, write_pairs
 
 FILENAME = "spellings.npz"
 LEGACY = "spellings.json"  # the whole map as JSON, as versions written before FILENAME hold it
@@ -52,13 +48,6 @@ ADDED = "spellings-added.json"  # pairs added by updates since FILENAME was writ
 WORDS = "spellings-words.txt"  # every word as written whose pairs the map holds, one a line
 FOLD_SHARE = 0.1  # fold ADDED into FILENAME once it is this share of its size
 GROUP = "="  # how a group key of the names table starts (indexer.analysis.synonyms)
-HEAD = 16  # bytes of each key kept in a fixed-width array for numpy's binary search
-DECODE_UNIQUE = 64  # terms of a look-up above which their numbers are made distinct first
-# longest key or term, in UTF-8, that save_pairs sorts in a fixed-width array: that many bytes
-# a pair
-NUMPY_SORT_BYTES = 64
-
-
 CACHE_LIMIT = 500_000  # words whose pairs are kept per process (a few tens of MB)
 _PAIRS: dict[str, tuple[tuple[str, str], ...]] = {}
 
@@ -90,7 +79,7 @@ def _lower_case_first(word: str) -> tuple[str, bool]:
 class SpellingMap:
     """Key → indexed terms: a packed, read-only part (a saved map) and pairs added in memory."""
 
-    def __init__(self, data: dict[str, list[str]] | None = None, packed: _Packed | None = None):
+    def __init__(self, data: dict[str, list[str]] | None = None, packed: PackedMap | None = None):
         self._packed = packed
         self._terms: dict[str, set[str] | list[str]] = dict(data or {})
         self._added: set[tuple[str, str]] = set()
@@ -250,7 +239,7 @@ class SpellingMap:
     def save(self, folder: Path) -> None:
         """Write the whole map as `folder`'s spelling map (a full build, or folding ADDED in)."""
         # a full build's map is all in _terms: written as it is, not copied first
-        _write_packed(folder, self._terms if self._packed is None else self.as_dict())
+        write_map(folder / FILENAME, self._terms if self._packed is None else self.as_dict())
         # links to the previous version's files, if any: their pairs are in FILENAME now
         (folder / ADDED).unlink(missing_ok=True)
         (folder / LEGACY).unlink(missing_ok=True)
@@ -275,7 +264,7 @@ class SpellingMap:
 
     @classmethod
     def load(cls, folder: Path) -> SpellingMap:
-        packed = _Packed.read(folder / FILENAME)
+        packed = PackedMap.read(folder / FILENAME)
         spellings = cls(None if packed is not None else _read(folder / LEGACY), packed)
         added = _read(folder / ADDED)
         if added:
@@ -284,172 +273,11 @@ class SpellingMap:
         return spellings
 
 
-class _Texts(Sequence):
-    """Strings stored as one UTF-8 byte array and offsets: item i is text[offsets[i]:
-    offsets[i + 1]], decoded on access (so `bisect` works on it without decoding them all)."""
-
-    def __init__(self, text: np.ndarray, offsets: np.ndarray):
-        self._text, self._offsets = memoryview(text), memoryview(offsets)
-
-    def __len__(self) -> int:
-        return len(self._offsets) - 1
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        return str(self._text[self._offsets[i] : self._offsets[i + 1]], "utf-8")
-
-    def encoded(self, i: int) -> bytes:
-        """Item i as its UTF-8 bytes: comparing those orders items as decoding them would,
-        without the decoding (a look-up's bisection compares a few)."""
-        return self._text[self._offsets[i] : self._offsets[i + 1]].tobytes()
-
-    @staticmethod
-    def pack(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        encoded = [t.encode("utf-8") for t in texts]
-        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
-        np.cumsum([len(e) for e in encoded], out=offsets[1:])
-        return np.frombuffer(b"".join(encoded), dtype=np.uint8), offsets
-
-
-class _Packed:
-    """A saved map: keys in code point order (the order of their UTF-8 bytes too), the
-    distinct terms, and for key i the term numbers members[starts[i]:starts[i + 1]]; and the
-    other way round, for term j the key numbers term_keys[term_starts[j]:term_starts[j + 1]]
-    (a map saved before those two arrays works them out when first asked)."""
-
-    ARRAYS = ("key_text", "key_offsets", "term_text", "term_offsets", "starts", "members")
-    INVERSE = ("term_starts", "term_keys")
-
-    def __init__(self, arrays: dict[str, np.ndarray]):
-        self.keys = _Texts(arrays["key_text"], arrays["key_offsets"])
-        self.terms = _Texts(arrays["term_text"], arrays["term_offsets"])
-        self._starts, self._members = arrays["starts"], arrays["members"]
-        self._heads = _heads(arrays["key_text"], arrays["key_offsets"])
-        self._term_text = (arrays["term_text"], arrays["term_offsets"])
-        self._term_heads: np.ndarray | None = None  # only prefix queries ask for a term's keys
-        self._inverse = tuple(arrays[name] for name in self.INVERSE if name in arrays) or None
-
-    def _position(self, key: str) -> int:
-        """bisect_left(self.keys, key)."""
-        return _bisect(self.keys, self._heads, _encoded(key))
-
-    @classmethod
-    def read(cls, path: Path) -> _Packed | None:
-        try:
-            with np.load(path, allow_pickle=False) as saved:
-                names = [*cls.ARRAYS, *(n for n in cls.INVERSE if n in saved.files)]
-                return cls({name: saved[name] for name in names})
-        except (OSError, ValueError, KeyError):  # missing, or not a map of this format
-            return None
-
-    def keys_of(self, term: str) -> list[str]:
-        """The keys whose terms include `term`."""
-        if self._term_heads is None:
-            self._term_heads = _heads(*self._term_text)
-        if self._inverse is None:
-            self._inverse = _inverse(self._starts, self._members, len(self.terms))
-        j = _bisect(self.terms, self._term_heads, _encoded(term))
-        if j == len(self.terms) or self.terms[j] != term:
-            return []
-        term_starts, term_keys = self._inverse
-        return [self.keys[k] for k in term_keys[term_starts[j] : term_starts[j + 1]].tolist()]
-
-    def _find(self, key: str) -> int | None:
-        encoded = _encoded(key)
-        i = _bisect(self.keys, self._heads, encoded)
-        return i if i < len(self.keys) and self.keys.encoded(i) == encoded else None
-
-    def __contains__(self, key: str) -> bool:
-        return self._find(key) is not None
-
-    def terms_of(self, key: str) -> set[str]:
-        i = self._find(key)
-        if i is None:
-            return set()
-        return self._decode(self._members[self._starts[i] : self._starts[i + 1]])
-
-    def _range(self, prefix: str) -> range:
-        """The numbers of the keys that start with `prefix`: they sort from it up to, not
-        including, the prefix with its last character raised by one."""
-        if not prefix:
-            return range(len(self.keys))
-        return range(self._position(prefix), self._position(prefix[:-1] + chr(ord(prefix[-1]) + 1)))
-
-    def terms_under_prefix(self, prefix: str) -> set[str]:
-        if not prefix:
-            return self._decode(self._members)
-        keys = self._range(prefix)
-        return self._decode(self._members[self._starts[keys.start] : self._starts[keys.stop]])
-
-    def items_under_prefix(self, prefix: str) -> list[tuple[str, set[str]]]:
-        """Each key that starts with `prefix` with its terms."""
-        starts = self._starts
-        return [
-            (self.keys[i], self._decode(self._members[starts[i] : starts[i + 1]]))
-            for i in self._range(prefix)
-        ]
-
-    def items(self) -> Iterable[tuple[str, list[str]]]:
-        terms = self.terms[:]
-        named = [terms[m] for m in self._members.tolist()]
-        starts = self._starts.tolist()
-        for i, key in enumerate(self.keys[:]):
-            yield key, named[starts[i] : starts[i + 1]]
-
-    def _decode(self, members: np.ndarray) -> set[str]:
-        terms = self.terms
-        if len(members) > DECODE_UNIQUE:  # a prefix's many keys share terms: decode each once
-            members = np.unique(members)
-        return {terms[m] for m in members.tolist()}
-
-
-def _bisect(texts: _Texts, heads: np.ndarray, encoded: bytes) -> int:
-    """bisect_left(texts, the text `encoded` in UTF-8): numpy's binary search over their first
-    HEAD bytes (`heads`), then a bisection, comparing bytes, among the few that share them (a
-    bisection over all keys decoded some twenty, a quarter of resolving a query's words)."""
-    head = encoded[: heads.itemsize]
-    lo = int(heads.searchsorted(head, "left"))
-    if len(head) < heads.itemsize and b"\0" not in head:
-        return lo  # shorter than a head, the text is its whole head: it sorts where that does
-    hi = int(heads.searchsorted(head, "right"))
-    return bisect_left(range(len(texts)), encoded, lo, hi, key=texts.encoded)
-
-
-def _encoded(text: str) -> bytes:
-    # a surrogate is only met as a prefix raised by one; UTF-8 keeps it in code point order
-    return text.encode("utf-8", "surrogatepass")
-
-
 def _of_region(group_keys: Iterable[str]) -> bool:
     """Whether one of these group keys is of a place of Azerbaijan or Armenia or of a group of
     the curated tables."""
     region = bridged()
     return any(k[len(GROUP) :] in region for k in group_keys)
-
-
-def _inverse(starts: np.ndarray, members: np.ndarray, terms: int) -> tuple[np.ndarray, ...]:
-    """(term_starts, term_keys): each term's key numbers, in order, from each key's terms."""
-    order = np.argsort(members, kind="stable")  # by term, each term's keys in key order
-    key_of = np.repeat(np.arange(len(starts) - 1, dtype=np.int32), np.diff(starts))
-    term_starts = np.searchsorted(members[order], np.arange(terms + 1))
-    return term_starts, key_of[order]
-
-
-def _heads(text: np.ndarray, offsets: np.ndarray) -> np.ndarray:
-    """Each key's first HEAD bytes as one fixed-width bytes array, in the keys' order (cutting
-    keeps it): a column at a time, some 20 ms for 300,000 keys when a version's map opens."""
-    lengths = np.minimum(np.diff(offsets), HEAD)
-    width = max(1, int(lengths.max(initial=0)))
-    grid = np.empty((len(lengths), width), dtype=np.uint8)
-    padded = np.concatenate([text, np.zeros(width, dtype=np.uint8)])
-    for column in range(width):
-        grid[:, column] = padded[offsets[:-1] + column]
-    # NUL padding keeps the order; a key holding NULs only widens the run that is bisected
-    grid[np.arange(width) >= lengths[:, None]] = 0
-    return grid.view(f"S{width}").ravel()
 
 
 def _read(path: Path) -> dict:
@@ -476,60 +304,7 @@ def _write(folder: Path, filename: str, terms: dict) -> None:
 def save_pairs(folder: Path, pairs: set[tuple[str, str]]) -> None:
     """Write the (key, term) `pairs` as `folder`'s whole spelling map, as SpellingMap.save
     writes the map that holds them (a full build: its pairs need no map in memory first)."""
-    listed = list(pairs)
-    keys, key_of = _numbered([k for k, _ in listed])
-    distinct, term_of = _numbered([t for _, t in listed])
-    order = np.lexsort((term_of, key_of))  # by key, each key's terms in order
-    starts = np.searchsorted(key_of[order], np.arange(len(keys) + 1))
-    _write_arrays(folder, keys, distinct, starts, term_of[order].astype(np.int32))
-
-
-def _numbered(texts: list[str]) -> tuple[list[str], np.ndarray]:
-    """The distinct `texts` in order, and each text's number among them. Sorted by numpy as
-    fixed-width UTF-8 (in code point order, as Python sorts) when all are short, as all but a
-    stray long token are: a full build's half a million pairs took a second to sort as Python
-    tuples, the last thing it does and on one core."""
-    encoded = [t.encode() for t in texts]
-    if max(map(len, encoded), default=0) <= NUMPY_SORT_BYTES:
-        distinct, number = np.unique(np.array(encoded, dtype=bytes), return_inverse=True)
-        return [t.decode() for t in distinct.tolist()], number
-    ordered = sorted(set(texts))
-    index = dict(zip(ordered, range(len(ordered)), strict=True))
-    return ordered, np.fromiter(map(index.__getitem__, texts), np.int64, len(texts))
-
-
-def _write_packed(folder: Path, terms: dict[str, Iterable[str]]) -> None:
-    keys = sorted(terms)
-    distinct = sorted({t for ts in terms.values() for t in ts})
-    number = {t: i for i, t in enumerate(distinct)}
-    counts = np.fromiter((len(terms[k]) for k in keys), np.int64, len(keys))
-    starts = np.zeros(len(keys) + 1, dtype=np.int64)
-    np.cumsum(counts, out=starts[1:])
-    flat = np.fromiter((number[t] for k in keys for t in terms[k]), np.int32, int(starts[-1]))
-    # each key's term numbers in order: one sort by (key, term), not one sort per key
-    members = flat[np.lexsort((flat, np.repeat(np.arange(len(keys)), counts)))]
-    _write_arrays(folder, keys, distinct, starts, members)
-
-
-def _write_arrays(folder: Path, keys: list[str], distinct: list[str], starts, members) -> None:
-    key_text, key_offsets = _Texts.pack(keys)
-    term_text, term_offsets = _Texts.pack(distinct)
-    term_starts, term_keys = _inverse(starts, members, len(distinct))
-    buffer = io.BytesIO()
-    np.savez(
-        buffer,
-        key_text=key_text,
-        key_offsets=key_offsets,
-        term_text=term_text,
-        term_offsets=term_offsets,
-        starts=starts,
-        members=members,
-        term_starts=term_starts,
-        term_keys=term_keys,
-    )
-    tmp = folder / (FILENAME + ".tmp")
-    tmp.write_bytes(buffer.getbuffer())
-    tmp.replace(folder / FILENAME)  # a new file: the previous version's hard link is kept
+    write_pairs(folder / FILENAME, pairs)
 
 
 def load_words(folder: Path) -> set[str]:
