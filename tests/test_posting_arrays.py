@@ -21,7 +21,8 @@ from indexer.index.posting_arrays import file_name
 from indexer.index.schema import build_schema
 from indexer.ingest.corpus import load_jsonl
 from indexer.ingest.documents import analyse
-from indexer.search.postings import FIELDS, SHIFT, IndexReader
+from indexer.search.postings import FIELDS, IndexReader
+from indexer.search.w3_blocks import SHIFT
 from tests.conftest import write_jsonl
 
 WORDS = ["Khojaly", "Xocalı", "Ходжалы", "memorial", "village", "winter", "refugees", "the"]

@@ -20,10 +20,11 @@ from whoosh import query as wq
 
 from indexer.index.build import build_index
 from indexer.index.store import IndexStore
-from indexer.search import postings
+from indexer.search import segment_reader, w3_blocks
 from indexer.search.matching import Matcher
 from indexer.search.plan import Phrase, Word
-from indexer.search.postings import SHIFT, IndexReader
+from indexer.search.postings import IndexReader
+from indexer.search.w3_blocks import SHIFT
 from indexer.search.whoosh_engine import _first
 from tests.conftest import write_jsonl
 
@@ -78,7 +79,7 @@ def _whoosh_postings(ix, field: str, word: str):
 def term_tables(request, monkeypatch):
     """Segments look terms up in their hashed term table, or (small segments) read it whole."""
     small = 0 if request.param == "terms-looked-up" else 10**9
-    monkeypatch.setattr(postings, "SMALL_SEGMENT_DOCS", small)
+    monkeypatch.setattr(segment_reader, "SMALL_SEGMENT_DOCS", small)
 
 
 @pytest.mark.parametrize("field", ["body", "title"])
@@ -132,8 +133,8 @@ def test_a_blocks_documents_and_weights_are_read_without_its_positions(
     if compressed:
         data = zlib.compress(data, 3)
     whole = loads(zlib.decompress(data) if compressed else data)
-    assert postings._block(memoryview(data), compressed) == whole
-    head = postings._ids_weights(memoryview(data), compressed, n)
+    assert w3_blocks.block(memoryview(data), compressed) == whole
+    head = w3_blocks.ids_weights(memoryview(data), compressed, n)
     assert tuple(head[0]) == whole[0] and head[1] == whole[1]
 
 

@@ -18,7 +18,8 @@ from indexer.index.store import IndexStore
 from indexer.results import QueryError, SearchRequest
 from indexer.search.matching import EXACT_BOOST, Matcher
 from indexer.search.plan import parse, resolve
-from indexer.search.postings import IndexFormatError, IndexReader, check_whoosh_version
+from indexer.search.postings import IndexReader
+from indexer.search.w3_blocks import IndexFormatError, check_whoosh_version
 from indexer.search.whoosh_engine import Vocabulary
 from tests.conftest import SEED_IDS, write_jsonl
 

@@ -22,8 +22,9 @@ from indexer.index import segments
 from indexer.search import matching
 from indexer.search.matching import EXACT_BOOST, K1, B, Matcher, best, grouped, intersection
 from indexer.search.plan import Word
-from indexer.search.postings import FIELDS, SHIFT, IndexReader
+from indexer.search.postings import FIELDS, IndexReader
 from indexer.search.term_table import TermTable
+from indexer.search.w3_blocks import SHIFT
 from tests.test_posting_arrays import WORDS, _commit, _docs, _whoosh_postings
 
 

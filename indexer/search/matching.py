@@ -22,7 +22,8 @@ from math import log
 import numpy as np
 
 from indexer.search.plan import And, Leaf, Name, Not, Or, Phrase, Prefix, Word
-from indexer.search.postings import FIELDS, SHIFT, IndexReader
+from indexer.search.postings import FIELDS, IndexReader
+from indexer.search.w3_blocks import SHIFT
 
 B, K1 = 0.75, 1.2
 EXACT_BOOST = 2.0

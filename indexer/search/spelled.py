@@ -22,9 +22,7 @@ from collections import Counter, OrderedDict, defaultdict
 import numpy as np
 
 from indexer.search.posting_arrays import TermArrays
-
-NO_IDS = np.zeros(0, dtype=np.int64)
-SHIFT = 1 << 32  # as postings.SHIFT: document * SHIFT + position
+from indexer.search.w3_blocks import NO_IDS, SHIFT
 
 
 class Spelled:
