@@ -38,7 +38,7 @@ FIELDS = ("body", "title")  # the text fields a query searches
 CACHE_BYTES = 96 * 1024 * 1024
 VALUES_BYTES = 96 * 1024 * 1024  # positions; the two budgets together stay far below 1 GiB
 RECENT_SPELLED = 256  # words read last, which the read of another may build on
-_W3_TERMS = ("_tindex", "_keycoder", "_postfile")  # what a Segment reads of a W3 terms reader
+_W3_TERMS = ("_tindex", "_keycoder", "_keydecoder", "_postfile")  # what a Segment reads of them
 
 
 class IndexReader:
