@@ -11,6 +11,7 @@ the keys mean, and the pairs added beside the file by updates, are `indexer.inde
 from __future__ import annotations
 
 import io
+import sys
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -113,10 +114,12 @@ class PackedMap:
 
     def _range(self, prefix: str) -> range:
         """The numbers of the keys that start with `prefix`: they sort from it up to, not
-        including, the prefix with its last character raised by one."""
-        if not prefix:
-            return range(len(self.keys))
-        return range(self._position(prefix), self._position(prefix[:-1] + chr(ord(prefix[-1]) + 1)))
+        including, the prefix with its last character raised by one (the last that can be
+        raised: after a last character of the highest code point, every key up from the
+        prefix without it raised by one starts with the prefix)."""
+        stem = prefix.rstrip(chr(sys.maxunicode))
+        end = self._position(stem[:-1] + chr(ord(stem[-1]) + 1)) if stem else len(self.keys)
+        return range(self._position(prefix) if prefix else 0, end)
 
     def terms_under_prefix(self, prefix: str) -> set[str]:
         if not prefix:
@@ -148,8 +151,9 @@ class PackedMap:
 
 def _bisect(texts: Texts, heads: np.ndarray, encoded: bytes) -> int:
     """bisect_left(texts, the text `encoded` in UTF-8): numpy's binary search over their first
-    HEAD bytes (`heads`), then a bisection, comparing bytes, among the few that share them (a
-    bisection over all keys decoded some twenty, a quarter of resolving a query's words)."""
+    bytes (`heads`, at most HEAD of each), then a bisection, comparing bytes, among the few
+    that share them (a bisection over all keys decoded some twenty, a quarter of resolving a
+    query's words)."""
     head = encoded[: heads.itemsize]
     lo = int(heads.searchsorted(head, "left"))
     if len(head) < heads.itemsize and b"\0" not in head:
