@@ -15,14 +15,13 @@ from functools import cache
 
 from .endings import MIN_STEM
 from .lexicon import common_words, is_common_word, is_english_word
+from .name_facts import place_only, place_populations
 from .synonyms import (
     TURKIC_LETTER_RE,
     Entry,
     bridged,
     lookup_form,
     lookup_tables,
-    place_only,
-    place_populations,
     script,
 )
 

@@ -12,6 +12,7 @@ from functools import cache
 
 from .endings import ETS, MIN_CASE_STEM, MIN_STEM, TS, WRITTEN_SUFFIX_RE, without_endings
 from .lexicon import is_common_word
+from .name_facts import word_groups
 from .synonyms import (
     PEOPLE_GROUP,
     Entry,
@@ -19,7 +20,6 @@ from .synonyms import (
     country_only,
     lookup_form,
     script,
-    word_groups,
 )
 from .tables import rows, settled
 

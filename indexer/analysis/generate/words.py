@@ -24,8 +24,8 @@ from pathlib import Path
 from unidecode import unidecode
 
 from indexer.analysis.lexicon import MIN_PART
+from indexer.analysis.name_facts import is_turkish_spelling
 from indexer.analysis.russian_cases import analyzer
-from indexer.analysis.synonyms import is_turkish_spelling
 
 from .sources import frequent_words
 

@@ -9,6 +9,7 @@ from functools import cache
 from rapidfuzz.fuzz import ratio
 
 from ..lookup import lookup
+from ..name_facts import place_countries
 from ..romanize import romanize_for_keys
 from ..skeleton import SCHWA
 from ..stored import stored
@@ -17,7 +18,6 @@ from ..synonyms import (
     VOWELS_KEPT,
     bridged,
     lookup_form,
-    place_countries,
     script,
     table,
 )

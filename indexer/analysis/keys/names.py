@@ -11,9 +11,9 @@ from indexer.caching import bounded_cache
 
 from ..casing import QARA_RE, is_turkic, lower
 from ..lexicon import in_websters, is_common_word, is_english_as_written
+from ..name_facts import is_turkish_spelling, o_and_u_apart, o_and_u_names
 from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
 from ..skeleton import O_LETTER, U_LETTER, skeletons
-from ..synonyms import is_turkish_spelling, o_and_u_apart, o_and_u_names
 from .marks import (
     ARMENIAN_RE,
     CYRILLIC_RE,
@@ -165,7 +165,7 @@ def name_and_people_keys(
     is Turkic, or None when the word gets none of these keys). `apart`: the word is a name of
     data/places_vowels.tsv, whose vowels are its own; `dzh`: one the tables write in Russian
     with дж (synonyms.writes_dzh), whose dj is no д and я. A name of two places that differ
-    only in o and u (synonyms.o_and_u_apart: Korkino, Kurkino) has skeletons with o and u as
+    only in o and u (name_facts.o_and_u_apart: Korkino, Kurkino) has skeletons with o and u as
     two classes only (_stem_skeleton_keys)."""
     analysed = _analysed(word, listed)
     if analysed is None:
@@ -301,7 +301,7 @@ def _stem_skeleton_keys(
     German press form (its ч is ch), a `german` one always.
 
     The last of `args`, o_apart: the stem is of a name of two places that differ only in o
-    and u (synonyms.o_and_u_apart: Korkino, Kurkino), whose skeletons have them apart only
+    and u (name_facts.o_and_u_apart: Korkino, Kurkino), whose skeletons have them apart only
     (skeleton.py's o_apart). Any other word whose skeleton is such a name's with o and u as
     one class has both: Korkyno, Коркино meet Korkino, not Kurkino."""
     stem, turkic, cyrillic, keep_e, consonants, written, dzh, german, o_apart = args

@@ -15,6 +15,14 @@ from ..derived import adjective_groups
 from ..lexicon import is_common_word, is_english_word, is_name_more_than_word
 from ..lexicon import load as load_lexicon
 from ..lookup import asked_only, listed_groups, lookup, turkic_case_stems
+from ..name_facts import (
+    is_place_name,
+    keeps_its_vowels,
+    o_and_u_apart,
+    place_countries,
+    vowels_apart,
+    word_groups,
+)
 from ..pipeline import exact_key
 from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
 from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_keys, x_ending
@@ -27,14 +35,8 @@ from ..synonyms import (
     carrying_forms,
     group_key,
     is_listed,
-    is_place_name,
-    keeps_its_vowels,
     lookup_form,
-    o_and_u_apart,
-    place_countries,
     script,
-    vowels_apart,
-    word_groups,
     writes_dzh,
 )
 from .bare import bare_spelling
