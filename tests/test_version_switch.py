@@ -99,7 +99,10 @@ def _maps():
 
 
 @settings(max_examples=40, deadline=None)
-@example(data={"a\U0010ffff": {"x"}, "a\U0010ffffb": {"y"}, "b": {"z"}}, prefixes=["\U0010ffff"])
+@example(
+    data={"a\U0010ffff": {"x"}, "a\U0010ffffb": {"y"}, "b": {"z"}},
+    prefixes=["\U0010ffff", "a\U0010ffff\U0010ffff"],
+)
 @given(data=_maps(), prefixes=st.lists(st.text(max_size=3), max_size=5))
 def test_a_saved_spelling_map_reads_back_the_same(tmp_path_factory, data, prefixes):
     folder = tmp_path_factory.mktemp("map")
