@@ -92,16 +92,14 @@ class PackedMap:
             self._term_heads = _heads(*self._term_text)
         if self._inverse is None:
             self._inverse = _inverse(self._starts, self._members, len(self.terms))
-        j = _bisect(self.terms, self._term_heads, _encoded(term))
-        if j == len(self.terms) or self.terms[j] != term:
+        j = _index(self.terms, self._term_heads, term)
+        if j is None:
             return []
         term_starts, term_keys = self._inverse
         return [self.keys[k] for k in term_keys[term_starts[j] : term_starts[j + 1]].tolist()]
 
     def _find(self, key: str) -> int | None:
-        encoded = _encoded(key)
-        i = _bisect(self.keys, self._heads, encoded)
-        return i if i < len(self.keys) and self.keys.encoded(i) == encoded else None
+        return _index(self.keys, self._heads, key)
 
     def __contains__(self, key: str) -> bool:
         return self._find(key) is not None
@@ -160,6 +158,13 @@ def _bisect(texts: Texts, heads: np.ndarray, encoded: bytes) -> int:
         return lo  # shorter than a head, the text is its whole head: it sorts where that does
     hi = int(heads.searchsorted(head, "right"))
     return bisect_left(range(len(texts)), encoded, lo, hi, key=texts.encoded)
+
+
+def _index(texts: Texts, heads: np.ndarray, text: str) -> int | None:
+    """The number of `text` among `texts`, or None."""
+    encoded = _encoded(text)
+    i = _bisect(texts, heads, encoded)
+    return i if i < len(texts) and texts.encoded(i) == encoded else None
 
 
 def _encoded(text: str) -> bytes:
