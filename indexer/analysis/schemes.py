@@ -13,7 +13,7 @@ what the schemes disagree on:
   an и before it: iy, ij or ii before a vowel write и and a glide (Gariyev, Dmitrijevka),
   and a lone i after a consonant may be that и or the i of я or ье (Gariev, Lialia,
   Vasiliev), so such a word has both keys (scheme_keys: Gariev meets Gariyev and Gareev,
-  which stay apart: Гариев is not Гареев); the same rule as the skeletons' (skeleton.py),
+  which stay apart: Гариев is not Гареев); the same rule as the skeletons' (skeleton_letters.py),
   which read a German ij as either; ё
   after a consonant is e (yo, jo, ë: most schemes drop its dots), and й after a vowel is one
   symbol (J) however it is written (y, j, i, jj);
@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 
-from .skeleton import i_readings
+from .skeleton_letters import i_readings
 
 SCHEME = "%"  # key prefixes: never in a word, apart from the other keys' prefixes
 CYRILLIC_SCHEME = "&"

@@ -11,7 +11,7 @@ from rapidfuzz.fuzz import ratio
 from ..lookup import lookup
 from ..name_facts import place_countries
 from ..romanize import romanize_for_keys
-from ..skeleton import SCHWA
+from ..skeleton_letters import SCHWA
 from ..stored import stored
 from ..synonyms import (
     PEOPLE_GROUP,

@@ -49,7 +49,7 @@ def meets_by_mild_key(term: str, exact: str) -> bool:
 
 # Armenian consonants one voicing or aspiration apart: a skeleton writes most rows as one
 # consonant, as Latin and Russian spellings blur them (Hakobyan, Hagopian, Акопян), and s and
-# z may share a skeleton in a word it reads as a German press form (skeleton.py), but an
+# z may share a skeleton in a word it reads as a German press form (skeleton_letters.py), but an
 # Armenian surname keeps its letters in Armenian spelling, Eastern and Western alike
 # (Պետրոսյան, Պետրոսեան). A name of another language is not so fixed: Armenian writes a
 # Turkish k as ք, կ or գ (Թոփրաքքալե, Թոփրաքկալա, Թօփրագգալէ: Toprakkale).

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..skeleton import GERMAN_MARK_RE, LONE_S_RE
+from ..skeleton_letters import GERMAN_MARK_RE, LONE_S_RE
 from .marks import MILD
 
 # German and French press spellings of Russian names, and Russian's -ий in its romanizations:

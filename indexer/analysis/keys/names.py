@@ -13,7 +13,8 @@ from ..casing import QARA_RE, is_turkic, lower
 from ..lexicon import in_websters, is_common_word, is_english_as_written
 from ..name_facts import is_turkish_spelling, o_and_u_apart, o_and_u_names
 from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
-from ..skeleton import O_LETTER, U_LETTER, skeletons
+from ..skeleton import U_LETTER, skeletons
+from ..skeleton_letters import O_LETTER
 from .marks import (
     ARMENIAN_RE,
     CYRILLIC_RE,
@@ -279,7 +280,7 @@ _DIGRAPH_RE = re.compile("tsj|dzj|sj|zj|oe(?!v)|ue(?!v)")
 # read as the scheme means them for Cyrillic words only: ISO 9's and the scientific scheme's
 # dj for д and the glide of я, ё (Hudjaev: Худяев), where the press's dj is дж (Djamal), and
 # Telegram's sc for щ (Scagov, Mascuk: Щагов, Мащук), where English and Italian read sk
-# (Oscar); their dju and Telegram's sce, sci read so in every key (skeleton.py)
+# (Oscar); their dju and Telegram's sce, sci read so in every key (skeleton_letters.py)
 _SCHEME_ONLY_RE = re.compile("dj(?=[aoy])|sc(?=[aou])")
 _SC_ONLY_RE = re.compile("sc(?=[aou])")  # of a name whose dj the tables write as дж
 _SCHEME_ONLY = {"dj": "dy", "sc": "shch"}
