@@ -27,7 +27,7 @@ _PROBE = """
 import json, sys
 from indexer.analysis import lexicon, stored, synonyms
 from indexer.analysis.keys import links
-from indexer.analysis.keys.words import index_keys, load_tables, variant_keys
+from indexer.analysis.keys import index_keys, load_tables, variant_keys
 if "--stored" in sys.argv:
     def refuse():
         raise AssertionError("a table was worked out, not read")

@@ -20,7 +20,7 @@ Six files under data/, one group per line: `group<TAB>names`, names separated by
   name only a Turkic one or a genitive's s (Almanyada, Mexikos; not Maliy, Малый).
 A name written `X>Y` in a document also carries the keys of the word Y (Bergkarabach>Karabakh:
 the German compound is both Nagorno and Karabakh, and a search for Karabakh finds it); a query
-for it asks for its own keys only (keys/words.py). A word written `X*` counts only capitalized
+for it asks for its own keys only (keys/recorded.py). A word written `X*` counts only capitalized
 (Հայ, whose romanization is English hay), and one written `X@` only in its own script, Cyrillic
 or Armenian (Горан@ and Գորան@ are Gogaran, but the Latin goran is an English word, artık a
 Turkish one: Արթիկ@), or a Latin one only with its own letters (Tashir@ is Tashir, the Turkish

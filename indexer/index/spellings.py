@@ -65,7 +65,7 @@ def pairs_of_words(distinct: set[str]) -> set[tuple[str, str]]:
         known.clear()
     # in case-blind order, a word in lower case just before its capitalized form: the two
     # share most of their keys' work through the analysis caches (a sixth of the time at
-    # 10,000 documents), and most often all their keys (keys.words.index_keys)
+    # 10,000 documents), and most often all their keys (keys.recorded.index_keys)
     for word in sorted(distinct.difference(known), key=_lower_case_first):
         exact = exact_key(word)
         known[word] = tuple((k, exact) for k in index_keys(word) if k != exact)

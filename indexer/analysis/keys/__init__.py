@@ -71,14 +71,9 @@ from __future__ import annotations
 from .marks import ARMENIAN_RE, MILD, SKELETON, SWAP
 from .meets import meets_by_light_key, meets_by_mild_key, meets_by_skeleton, skeleton_checked
 from .names import as_written, consonant_count, name_keys, vowel_exact_skeletons
-from .words import (
-    index_keys,
-    keys_as_recorded,
-    keys_without_skeletons,
-    light_key,
-    load_tables,
-    variant_keys,
-)
+from .queries import keys_as_recorded, keys_without_skeletons, variant_keys
+from .recorded import index_keys
+from .words import light_key, load_tables
 
 __all__ = [
     "ARMENIAN_RE",

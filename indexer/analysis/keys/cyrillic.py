@@ -38,7 +38,7 @@ def letters_keys(word: str, keys: list[str], whole: bool = False, ending: str = 
     A ё reads as o in the skeleton (Горбачёв, Gorbachov), but in Cyrillic it is never an о,
     у or ю (тёмном, томном; тёлки, толки), except after ж, ч, ш, щ, where spelling has
     wavered between it and о (Хрущёв, Хрущов; not у: щёки, щуки); where print leaves out its
-    dots it is an е, whose keys the word has too (words._own_keys). The ending left out is a case
+    dots it is an е, whose keys the word has too (words.own_keys). The ending left out is a case
     ending's, unless it holds the word's only vowel (чих, чех; Крым, Крим). With `whole`, each
     skeleton is written with the whole word without its ending and a people's -ц (чеченцы,
     чеченец: чечен). After the letters comes the ы or и that begins the ending left out, or

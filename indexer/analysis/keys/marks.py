@@ -22,7 +22,7 @@ SWAP = SKELETON + "+"
 # the skeleton as written is recorded with SKELETON. A name that keeps its vowels apart (a
 # place of Russia, Chany) records its skeleton with KEPT, which other words ask for only as
 # they write it: Cheny, a town of France, meets no Chany, while Tchany does
-# (words.variant_keys asks each skeleton under the marks it may be recorded with)
+# (queries.variant_keys asks each skeleton under the marks it may be recorded with)
 FOLDED = SKELETON + "*"
 KEPT = SKELETON + "="
 LETTERS_MARK = "/"

@@ -1,20 +1,19 @@
-"""A word's keys as the spelling map records them (index_keys) and as a query asks for them
-(variant_keys): the light key, group keys, a name's keys (names.py), a Cyrillic word's with its
-own letters (cyrillic.py), links to a listed name's group (links.py) and the scheme key."""
+"""A word's own keys (own_keys): the light key, group keys, a name's keys (names.py), a
+Cyrillic word's with its own letters (cyrillic.py), links to a listed name's group (links.py)
+and the scheme key. The spelling map records them (recorded.py); a query asks for them and
+more (queries.py)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 
 from indexer.caching import bounded_cache
 
-from ..casing import QARA_RE, is_turkic, lower, same_letters
-from ..derived import adjective_groups
-from ..lexicon import is_common_word, is_english_word, is_name_more_than_word
+from ..casing import QARA_RE, is_turkic, lower
+from ..lexicon import is_common_word, is_english_word
 from ..lexicon import load as load_lexicon
-from ..lookup import asked_only, listed_groups, lookup, turkic_case_stems
+from ..lookup import lookup, turkic_case_stems
 from ..name_facts import (
     is_place_name,
     keeps_its_vowels,
@@ -27,12 +26,9 @@ from ..pipeline import exact_key
 from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
 from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_keys, x_ending
 from ..synonyms import (
-    BRIDGE_COUNTRIES,
-    COUNTRY_GROUP,
     Entry,
     bridged,
     by_scheme,
-    carrying_forms,
     group_key,
     is_listed,
     lookup_form,
@@ -40,7 +36,7 @@ from ..synonyms import (
     writes_dzh,
 )
 from .bare import bare_spelling
-from .cyrillic import letters_keys, other_endings
+from .cyrillic import letters_keys
 from .links import (
     group_countries,
     groups_by_skeleton,
@@ -52,19 +48,7 @@ from .links import (
     places_with_one_name,
     vowels_by_group,
 )
-from .marks import (
-    ARMENIAN_RE,
-    BARE,
-    CYRILLIC_RE,
-    CYRILLIC_SKELETON,
-    FOLDED,
-    KEPT,
-    MIN_LENGTH,
-    SKELETON,
-    SWAP,
-    bare_skeleton,
-    is_skeleton,
-)
+from .marks import ARMENIAN_RE, BARE, CYRILLIC_RE, MIN_LENGTH, SKELETON
 from .names import name_and_people_keys, o_and_u_skeletons
 from .stems import RUSSIAN_PEOPLE_RE
 
@@ -136,201 +120,6 @@ def _scheme_keys(word: str, strict: bool, turkic: bool | None) -> list[str]:
     return [*keys, *(CYRILLIC_SCHEME + key[len(SCHEME) :] for key in keys)]
 
 
-def index_keys(word: str) -> tuple[str, ...]:
-    """The keys the spelling map records `word` under: its own keys, but a Cyrillic word's
-    scheme key with CYRILLIC_SCHEME and its skeletons with CYRILLIC_SKELETON, so that only
-    Latin and Armenian words find it by them."""
-    # A build asks once for each word it meets (indexer.index.spellings keeps the pairs):
-    # its keys are worked out without the memo cache, which would only fill and forget.
-    global _LAST_LOWER
-    if word.isdigit() and word.isascii():
-        return (word,)  # a number has no other spelling (a tenth of a bench build's words)
-    word = same_letters(word)
-    own = _as_lower_case(word)
-    if own is None:
-        own = _own_keys.__wrapped__(word)
-    if word.islower():
-        _LAST_LOWER = (word, own)
-    keys = own + _carried_keys(word)
-    asked = {group_key(g) for g in asked_only(word)}
-    if asked:
-        keys = tuple(k for k in keys if k not in asked)
-    if word.islower():
-        keys = tuple(k for k in keys if not _place_in_lower_case(k, word))
-    if script(word.lower()) != "cyr":
-        # a Latin word asks for Cyrillic words by CYRILLIC_SCHEME, but is not found by it
-        return tuple(k for k in keys if not k.startswith(CYRILLIC_SCHEME))
-    return tuple(
-        CYRILLIC_SCHEME + k[len(SCHEME) :]
-        if k.startswith(SCHEME)
-        else CYRILLIC_SKELETON + bare_skeleton(k)
-        if is_skeleton(k)
-        else k
-        for k in keys
-    )
-
-
-# the last word in lower case index_keys worked out and its own keys: a build meets a word and
-# its capitalized form one after the other (indexer.index.spellings)
-_LAST_LOWER: tuple[str, tuple[str, ...]] = ("", ())
-_CAPITALIZED_RE = re.compile("[A-Z][a-z]+")
-
-
-def _as_lower_case(word: str) -> tuple[str, ...] | None:
-    """The own keys of `word`, a capitalized word of plain Latin letters, when they are those
-    of the same word in lower case that index_keys worked out just before, or None. They are,
-    unless one of the rules that read a capital tells the two apart: the table's entry of the
-    capitalized word (Hay, a people's name; a German people's plural, a Turkish case ending),
-    a frequent word in lower case (abdul, where Abdul is a name), or an English word that is
-    a name more often (Larin). A build meets most words of a text both ways."""
-    low, own = _LAST_LOWER
-    if (
-        len(word) != len(low)
-        or word.lower() != low
-        or not _CAPITALIZED_RE.fullmatch(word)
-        or lookup(word) is not None
-        or is_common_word(low)
-        or is_name_more_than_word(low)
-    ):
-        return None
-    return own
-
-
-def _carried_keys(word: str) -> tuple[str, ...]:
-    """The keys of the other words a compound of the tables carries (Bergkarabach>Karabakh):
-    what finds those words finds the compound in a document too, while a query for the
-    compound asks for its own keys only, as it names the whole (Nagorno-Karabakh, not every
-    Karabakh)."""
-    if lookup_form(word) not in carrying_forms():
-        return ()
-    entry = lookup(word)
-    return tuple(k for other in entry.also for k in _own_keys(other)) if entry else ()
-
-
-def _place_in_lower_case(key: str, word: str) -> bool:
-    """Whether `key` is the group of a place that `word`, in lower case in a document, does not
-    name. In running text a name has a capital: a word in lower case is an ordinary word, not a
-    place elsewhere that has it for a name (миски, bowls: Miski is Myski's name), and in
-    Russian, which writes every name with one, not a place of Azerbaijan or Armenia of either
-    table (кипчаков: Kipchag; корица, cinnamon, is not Goris), but for the adjective in
-    -инский (-ынский, -уйский) that Russian makes of one ending in a vowel and writes in lower
-    case, as the lookup finds it (ходжалинской трагедии, шушинского района). The region's own
-    names in Latin or Armenian letters may be written so (a web address's khojaly), but only
-    as the gazetteer lists them: a word that joins a place by its skeleton, or names one only
-    as a name kept as written (İçəri@), is a word (the Turkish bilgi, tatlı; the Azerbaijani
-    içəri, inside). A query in lower case still finds the place: readers type names so."""
-    if not key.startswith(_GROUP):
-        return False
-    group = key[len(_GROUP) :]
-    if group.startswith(COUNTRY_GROUP):
-        return True  # every language of the archive writes a country with a capital
-    country = place_countries().get(group)
-    if country is None:
-        # a group of names.tsv: in Russian, a place of the region only as its adjective or
-        # its people (корица, cinnamon, is not Goris; барды, bards, not Barda)
-        countries = group_countries().get(group)
-        cyrillic = CYRILLIC_RE.search(word) is not None
-        if not (cyrillic and countries and countries <= BRIDGE_COUNTRIES):
-            return False
-        return group not in adjective_groups(word)
-    if country not in BRIDGE_COUNTRIES:
-        return True
-    if CYRILLIC_RE.search(word):
-        return group not in adjective_groups(word)
-    return group not in listed_groups(word)
-
-
-_GROUP = group_key("")
-
-
-@bounded_cache(max_bytes=4_000_000)
-def variant_keys(word: str) -> tuple[str, ...]:
-    """The keys a query for `word` asks the spelling map for (module docstring): its own keys,
-    and for a Latin or Armenian word each skeleton also as a Cyrillic word records it. A build
-    asks for index_keys only, which leave these copies out."""
-    word = same_letters(word)
-    keys = _bare_query(word, _own_keys(word))
-    if CYRILLIC_RE.search(word.lower()):
-        # a Cyrillic word meets the Latin spellings as written (SKELETON, KEPT), those that
-        # read one a as its е (SWAP), and when it has no е, those that write e for any of its
-        # а (FOLDED: Гасанов, Hesenov)
-        plain = [bare_skeleton(k) for k in keys if is_skeleton(k) and not _swap(k)]
-        latin = (
-            mark + k
-            for k in plain
-            for mark in (SKELETON, KEPT, SWAP, *((FOLDED,) if "E" not in k else ()))
-        )
-        endings = (other for k in keys for other in other_endings(k))
-        return tuple(dict.fromkeys((*keys, *endings, *latin)))
-    asked = (k for key in keys if not _swap(key) for k in _asked(key))
-    cyrillic = (CYRILLIC_SKELETON + bare_skeleton(k) for k in keys if is_skeleton(k))
-    return tuple(dict.fromkeys((*asked, *cyrillic)))
-
-
-def keys_without_skeletons(word: str) -> tuple[str, ...]:
-    """variant_keys without the skeletons: what a listed word and a prefix's completions ask
-    for (search.plan), spared the work of asking every skeleton under each mark it may be
-    recorded with, which a prefix query's hundreds of completions would each pay."""
-    word = same_letters(word)
-    keys = _bare_query(word, _own_keys(word))
-    return tuple(dict.fromkeys(k for k in keys if not k.startswith(SKELETON)))
-
-
-def keys_as_recorded(term: str, recorded: Iterable[str]) -> tuple[str, ...]:
-    """keys_without_skeletons for an indexed `term`, read from the keys the spelling map
-    recorded it under (`recorded`: index_keys of the words documents write so) instead of
-    worked out again: a prefix has many completions, and working out one word's keys takes a
-    tenth of a millisecond. The keys are those of the words as the documents write them (a
-    word in lower case names no place elsewhere, index_keys). A Cyrillic word recorded its
-    scheme key for Latin words, and asks for theirs; a Latin or Armenian word asks for
-    Cyrillic words' scheme keys too."""
-    cyrillic = CYRILLIC_RE.search(term) is not None
-    keys = [light_key(term)]
-    carried = _carried_keys(term)  # a compound's other word's: a query for it asks its own
-    for key in recorded:
-        if key.startswith(SKELETON) or key in carried:
-            continue
-        if cyrillic and key.startswith(CYRILLIC_SCHEME):
-            keys.append(SCHEME + key[len(CYRILLIC_SCHEME) :])
-        elif not cyrillic and key.startswith(SCHEME):
-            keys += [key, CYRILLIC_SCHEME + key[len(SCHEME) :]]
-        else:
-            keys.append(key)
-    return tuple(dict.fromkeys(_bare_query(term, tuple(keys))))
-
-
-def _asked(key: str) -> tuple[str, ...]:
-    """A Latin word's own key and the other marks its skeleton may be recorded with (marks.py):
-    a skeleton as written is also asked with KEPT, a name's that keeps its vowels, and when it
-    has no e with FOLDED, a word's with an e there (Mammadov: Memmedov); a folded one also as
-    written, a word's with no e (Memmedov: Mammadov); a name's that keeps its vowels also as
-    written, an unlisted spelling's (Chany: Tchany)."""
-    if not is_skeleton(key):
-        return (key,)
-    bare = bare_skeleton(key)
-    if key.startswith((FOLDED, KEPT)):
-        return (key, SKELETON + bare)
-    return (key, KEPT + bare, *((FOLDED + bare,) if "E" not in bare else ()))
-
-
-def _bare_query(word: str, keys: tuple[str, ...]) -> tuple[str, ...]:
-    """`keys` as a query asks for them: a word of plain Latin letters also asks for the bare
-    spellings recorded (Semkir finds Şəmkir), and a Turkic word asks for its bare spelling as
-    the light key of a word of plain Latin letters (Şəmkir finds Semkir). That light key may
-    also be another Turkic word's whose ö, ü or ç it folds (Koştum: kostum, Kostüm): of the
-    5,256 pairs of wordfreq's 100,000 most frequent Turkish words (lower case and capitalized)
-    that share a bare spelling, 13 meet so."""
-    if word.isascii() and keys[0].isalpha():
-        if is_english_word(keys[0]) or is_common_word(strip_apostrophe_suffix(word)):
-            return keys  # never a bare spelling recorded (bare.py)
-        return (*keys, BARE + keys[0])
-    return tuple(k[len(BARE) :] if k.startswith(BARE) else k for k in keys)
-
-
-def _swap(key: str) -> bool:
-    return key.startswith(SWAP)
-
-
 def _keeps_its_vowels(form: str) -> bool:
     """Whether `form` (a lookup form) is of the name of places that keep their a and e apart,
     which the gazetteer leaves out as several places' or as a place's only name (Evren;
@@ -339,9 +128,9 @@ def _keeps_its_vowels(form: str) -> bool:
 
 
 @bounded_cache(max_bytes=4_000_000)
-def _own_keys(word: str) -> tuple[str, ...]:
-    """A word's keys as the spelling map records them, before index_keys sets the Cyrillic
-    ones apart; a query asks for these and more (variant_keys)."""
+def own_keys(word: str) -> tuple[str, ...]:
+    """A word's keys as the spelling map records them, before recorded.index_keys sets the
+    Cyrillic ones apart; a query asks for these and more (queries.variant_keys)."""
     keys = [light_key(word)]
     # a name of a large place abroad that the tables do not list is no inflection or
     # other romanization of a listed name (Almaty is not Almat's, Karachi not Карачи), nor is
@@ -390,23 +179,23 @@ def _own_keys(word: str) -> tuple[str, ...]:
     low = composed.lower()
     if "ё" in low:
         # Russian print mostly leaves out the dots: Горбачев is Горбачёв, все may be всё
-        keys += _own_keys(composed.replace("ё", "е").replace("Ё", "Е"))
+        keys += own_keys(composed.replace("ё", "е").replace("Ё", "Е"))
     if entry is None and "ə" in low:
         # Turkish writes an Azerbaijani ə as e (Kəmal, Kemal; Səlim, Selim), and a name that
         # keeps its a and e apart keeps its skeleton with that e: the word has those skeletons
         # too
         turkish = lower(composed).replace("ə", "e")
         turkish = turkish[:1].upper() + turkish[1:]  # a name's, whatever the case of the word
-        keys += [k for k in _own_keys(turkish) if k.startswith(SKELETON)]
+        keys += [k for k in own_keys(turkish) if k.startswith(SKELETON)]
     if "j" in low and _ISO_9985_RE.search(low):
         # ISO 9985 writes ձ as j, which every other scheme writes dz (Kakʼavajor, Kakavadzor):
         # a word in its letters also has the keys of its j read so
-        keys += _own_keys(composed.replace("j", "dz").replace("J", "Dz"))
+        keys += own_keys(composed.replace("j", "dz").replace("J", "Dz"))
     if "ł" in low and _ALA_LC_RE.search(low):
         # ALA-LC romanizes Armenian ղ as ł, which Polish reads as л (Wsiewołożsk, Michał): a
         # word with ł and a letter or ending of ALA-LC's Armenian that Polish never writes
         # also has the keys of its reading as ղ, ISO 9985's ġ (Łazaryan is Ghazaryan)
-        keys += _own_keys(composed.replace("ł", "ġ").replace("Ł", "Ġ"))
+        keys += own_keys(composed.replace("ł", "ġ").replace("Ł", "Ġ"))
     if (
         entry is None
         and scheme
@@ -449,7 +238,7 @@ def _romanized_stem_groups(word: str) -> tuple[str, ...]:
             continue
         if lookup(stem) is not None and not is_listed(stem):
             continue  # a stem's own inflection (Kazansın, "may he win", is no Kazans')
-        groups = tuple(k[len(GROUP) :] for k in _own_keys(stem) if k.startswith(GROUP))
+        groups = tuple(k[len(GROUP) :] for k in own_keys(stem) if k.startswith(GROUP))
         if groups:
             return groups
     return ()
