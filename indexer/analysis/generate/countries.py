@@ -18,7 +18,7 @@ country's alone:
   out as several places' (Kuba: Quba, a town of Azerbaijan, and Cuba);
 - in Russian it is an ordinary word too (Того, "of that"; Чад, fumes), which a sentence's
   first word writes with a capital.
-In a document, a word in lower case is no country (keys/words.py: china, mısır, corn, are
+In a document, a word in lower case is no country (keys/recorded.py: china, mısır, corn, are
 words), though a query in lower case finds the country. A name of several words (United
 States, Соединенные Штаты) is looked up whole (whole_names.py), with the country's names of
 one word beside it; one CLDR gives two territories is left out.

@@ -32,7 +32,7 @@ from .words import light_key, own_keys
 
 @bounded_cache(max_bytes=4_000_000)
 def variant_keys(word: str) -> tuple[str, ...]:
-    """The keys a query for `word` asks the spelling map for (words.py): its own keys,
+    """The keys a query for `word` asks the spelling map for (module docstring): its own keys,
     and for a Latin or Armenian word each skeleton also as a Cyrillic word records it. A build
     asks for index_keys only (recorded.py), which leave these copies out."""
     word = same_letters(word)
