@@ -1576,7 +1576,7 @@ _LETTERS = (
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=_LETTERS, min_size=1, max_size=12))
 def test_a_search_without_skeletons_asks_what_a_full_one_asks_but_the_skeletons(word):
-    """A listed word and a prefix's completions skip the skeletons (search.plan): they must
+    """A listed word and a prefix's completions skip the skeletons (search.resolve): they must
     still reach every listed name, scheme spelling and mild spelling a full search reaches."""
     full = [k for k in variant_keys(word) if not k.startswith(SKELETON)]
     assert set(keys_without_skeletons(word)) == set(full)
@@ -1603,7 +1603,7 @@ def _as_recorded(word: str) -> set[str]:
 @given(st.text(alphabet=_LETTERS, min_size=1, max_size=12).map(exact_key))
 def test_a_prefix_completion_asks_by_its_recorded_keys_what_its_word_asks(term):
     """A prefix's completions ask for what their keys ask, read from the keys the build
-    recorded (search.plan), but for a place's name that a word in lower case is not
+    recorded (search.resolve), but for a place's name that a word in lower case is not
     (index_keys: миски, bowls, is no Miski)."""
     asked = set(keys_without_skeletons(term))
     assert _as_recorded(term) <= asked

@@ -9,8 +9,10 @@ from indexer.index.spellings import SpellingMap
 from indexer.index.store import IndexStore
 from indexer.results import SearchRequest
 from indexer.search.matching import Matcher
-from indexer.search.plan import And, Name, Phrase, Word, parse, resolve
+from indexer.search.parse import parse
+from indexer.search.plan import And, Name, Phrase, Word
 from indexer.search.postings import IndexReader
+from indexer.search.resolve import resolve
 from indexer.search.whoosh_engine import Vocabulary
 from tests.conftest import engine_of, found_ids, write_jsonl
 
@@ -215,7 +217,7 @@ def test_the_plan_holds_the_name_typed_first_then_the_other_names():
 
 
 def test_a_query_of_many_place_names_brings_a_bounded_number_of_other_names():
-    from indexer.search.plan import MAX_OTHER_NAMES
+    from indexer.search.parse import MAX_OTHER_NAMES
 
     plan = parse(" ".join(["Kasum-Ismailovo", "Nagorno-Karabakh"] * 10))
     names = [c for c in plan.children if isinstance(c, Name)]

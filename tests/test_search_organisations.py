@@ -9,7 +9,8 @@ from indexer.analysis.lookup import lookup
 from indexer.analysis.russian_cases import is_case_form
 from indexer.analysis.synonyms import in_capitals
 from indexer.analysis.tables import rows
-from indexer.search.plan import Phrase, Word, parse
+from indexer.search.parse import parse
+from indexer.search.plan import Phrase, Word
 from tests.conftest import engine_of, found_ids
 
 DOCS = {

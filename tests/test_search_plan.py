@@ -17,8 +17,9 @@ from indexer.index.spellings import SpellingMap
 from indexer.index.store import IndexStore
 from indexer.results import QueryError, SearchRequest
 from indexer.search.matching import EXACT_BOOST, Matcher
-from indexer.search.plan import parse, resolve
+from indexer.search.parse import parse
 from indexer.search.postings import IndexReader
+from indexer.search.resolve import resolve
 from indexer.search.w3_blocks import IndexFormatError, check_whoosh_version
 from indexer.search.whoosh_engine import Vocabulary
 from tests.conftest import SEED_IDS, write_jsonl

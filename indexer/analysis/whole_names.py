@@ -12,7 +12,7 @@ format (`group<TAB>names`, whole names separated by commas):
 - data/countries_multiword.tsv: generated from CLDR with countries.tsv (generate/countries.py):
   the countries beyond the region (United States, Vereinigte Staaten, Соединённые Штаты).
 
-The query plan (indexer.search.plan) asks `other_names` for runs of adjacent query words; a run
+The query parser (indexer.search.parse) asks `other_names` for runs of adjacent query words; a run
 that is a listed name finds every name of its group: a one-word name as a word (with all its
 spellings), a multi-word name as a phrase. A one-word query word is also a member of a group
 whose id the word tables give it (Goranboy of places.tsv is gn586430 here too), so Goranboy

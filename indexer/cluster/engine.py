@@ -36,7 +36,9 @@ from indexer.results import (
     SearchRequest,
     SearchResult,
 )
-from indexer.search.plan import And, parse, resolve
+from indexer.search.parse import parse
+from indexer.search.plan import And
+from indexer.search.resolve import resolve
 from indexer.search.snippets import (
     Highlighter,
     highlight_text,

@@ -29,7 +29,7 @@ class Translation:
 
 
 def translate(plan: And) -> Translation:
-    """`plan` must be resolved (`indexer.search.plan.resolve`)."""
+    """`plan` must be resolved (`indexer.search.resolve.resolve`)."""
     match, exact = [], []
     for node in plan.positive:
         leaves = node.children if isinstance(node, Or) else (node,)

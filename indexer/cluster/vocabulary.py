@@ -36,7 +36,7 @@ def side_collection(collection: str) -> str:
 
 
 class ClusterVocabulary:
-    """A `plan.Vocabulary` for one collection version, and the word list "did you mean" reads
+    """A `resolve.Vocabulary` for one collection version, and the word list "did you mean" reads
     (the `corrections` and `doc_frequency` of `indexer.search.suggest`)."""
 
     def __init__(
@@ -49,7 +49,7 @@ class ClusterVocabulary:
         self._live: list[str] | None = None
         self._body: list[str] | None = None
 
-    # -- plan.Vocabulary --------------------------------------------------------------------
+    # -- resolve.Vocabulary -----------------------------------------------------------------
 
     def spellings(self, word: str, skeletons: bool = True) -> set[str]:
         return self.map.spellings(word, skeletons)

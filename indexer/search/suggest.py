@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from indexer.results import QueryError
-from indexer.search.plan import And, Word, parse
+from indexer.search.parse import parse
+from indexer.search.plan import And, Word
 from indexer.search.postings import IndexReader
 
 MIN_WORD = 4  # shorter words have too many one-letter neighbours to guess from

@@ -35,8 +35,10 @@ from indexer.search.copies import CopyGroups, copy_refs
 from indexer.search.facets import FacetSet
 from indexer.search.facets.languages import language_name
 from indexer.search.matching import Matcher
-from indexer.search.plan import And, parse, resolve
+from indexer.search.parse import parse
+from indexer.search.plan import And
 from indexer.search.postings import FIELDS, IndexReader
+from indexer.search.resolve import resolve
 from indexer.search.snippets import (
     Highlighter,
     highlight_text,
@@ -52,7 +54,7 @@ log = logging.getLogger(__name__)
 
 
 class Vocabulary:
-    """What one index version knows about words, for `plan.resolve`."""
+    """What one index version knows about words, for `resolve.resolve`."""
 
     def __init__(self, index: IndexReader, spellings: SpellingMap):
         self.index, self.map = index, spellings

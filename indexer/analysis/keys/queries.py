@@ -56,7 +56,7 @@ def variant_keys(word: str) -> tuple[str, ...]:
 
 def keys_without_skeletons(word: str) -> tuple[str, ...]:
     """variant_keys without the skeletons: what a listed word and a prefix's completions ask
-    for (search.plan), spared the work of asking every skeleton under each mark it may be
+    for (search.resolve), spared the work of asking every skeleton under each mark it may be
     recorded with, which a prefix query's hundreds of completions would each pay."""
     word = same_letters(word)
     keys = _bare_query(word, own_keys(word))

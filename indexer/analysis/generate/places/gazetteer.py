@@ -55,7 +55,7 @@ writes (Acik: açık, open); for a place of Azerbaijan or Armenia, these find it
 too (whole_names.py). A noise name is never a place's own name, so Shusha never finds Susa.
 A name of one word goes to places.tsv, where each word is looked up alone. A name of several
 words (Kasum-Ismailov, Ali-Bayramly, Novyy Karanlug) goes whole to places_multiword.tsv, with
-every other kept name of its place: the query plan (indexer.search.plan) matches it only as a
+every other kept name of its place: the query parser (indexer.search.parse) matches it only as a
 whole name, so its words alone (Kasum, a given name; Ismailov, a surname; Novyy, "new") name
 nothing.
 A name left out that only places of Armenia, Russia or Turkey with no ə among their names have
