@@ -9,7 +9,7 @@ from indexer.analysis.generate.places import apart as apart_tables
 from indexer.analysis.generate.places import gazetteer as gazetteer_rules
 from indexer.analysis.generate.places import ordinary as word_lists
 from indexer.analysis.generate.sources import Place, kept_name
-from indexer.analysis.synonyms import keeps_vowels
+from indexer.analysis.name_forms import keeps_vowels
 
 
 def place(gid, name, country, population, names, lat=40.0, lon=47.0):

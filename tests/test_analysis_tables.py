@@ -3,8 +3,9 @@
 import pytest
 
 from indexer.analysis import tokens, variant_keys
+from indexer.analysis.name_forms import NATIVE, group_key, lookup_form
 from indexer.analysis.romanize import ARMENIAN, CYRILLIC, romanize
-from indexer.analysis.synonyms import NATIVE, group_key, lookup_form, table
+from indexer.analysis.synonym_table import table
 from indexer.analysis.tables import rows
 
 ENTRIES = [

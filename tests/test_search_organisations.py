@@ -6,8 +6,8 @@ that word's documents."""
 import pytest
 
 from indexer.analysis.lookup import lookup
+from indexer.analysis.name_forms import in_capitals
 from indexer.analysis.russian_cases import is_case_form
-from indexer.analysis.synonyms import in_capitals
 from indexer.analysis.tables import rows
 from indexer.search.parse import parse
 from indexer.search.plan import Phrase, Word

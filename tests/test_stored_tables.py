@@ -25,13 +25,13 @@ EVAL = ROOT / "indexer" / "analysis" / "eval"
 # working out a table fails: every table must come from the file.
 _PROBE = """
 import json, sys
-from indexer.analysis import lexicon, stored, synonyms
+from indexer.analysis import lexicon, stored, synonym_table
 from indexer.analysis.keys import links
 from indexer.analysis.keys import index_keys, load_tables, variant_keys
 if "--stored" in sys.argv:
     def refuse():
         raise AssertionError("a table was worked out, not read")
-    synonyms._read_table = links._groups_by_skeleton = links._vowels_by_group = refuse
+    synonym_table._read_table = links._groups_by_skeleton = links._vowels_by_group = refuse
     lexicon._read_websters = refuse
 load_tables()
 words = json.loads(sys.stdin.read())

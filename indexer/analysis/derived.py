@@ -16,14 +16,8 @@ from functools import cache
 from .endings import MIN_STEM
 from .lexicon import common_words, is_common_word, is_english_word
 from .name_facts import place_only, place_populations
-from .synonyms import (
-    TURKIC_LETTER_RE,
-    Entry,
-    bridged,
-    lookup_form,
-    lookup_tables,
-    script,
-)
+from .name_forms import TURKIC_LETTER_RE, Entry, lookup_form, script
+from .synonyms import bridged, lookup_tables
 
 Tables = tuple[dict[str, Entry], ...]  # lookup form -> entry, in the order they are asked
 

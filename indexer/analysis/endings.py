@@ -1,6 +1,6 @@
 """The endings that the table's lookup strips from a word to find a listed name (lookup.py),
 by language and script, and the stems they leave. Pure string rules: what counts as a name is
-the tables' (synonyms.py)."""
+the tables' (synonym_table.py)."""
 
 from __future__ import annotations
 

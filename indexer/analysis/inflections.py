@@ -13,14 +13,8 @@ from functools import cache
 from .endings import ETS, MIN_CASE_STEM, MIN_STEM, TS, WRITTEN_SUFFIX_RE, without_endings
 from .lexicon import is_common_word
 from .name_facts import word_groups
-from .synonyms import (
-    PEOPLE_GROUP,
-    Entry,
-    bridged,
-    country_only,
-    lookup_form,
-    script,
-)
+from .name_forms import PEOPLE_GROUP, Entry, country_only, lookup_form, script
+from .synonyms import bridged
 from .tables import rows, settled
 
 # the genitive plural of a Russian feminine in -ка drops the ending and puts a vowel before the

@@ -1,4 +1,4 @@
-"""A word's entry in the tables (synonyms.py): as listed, or as a listed name with the endings
+"""A word's entry in the tables (synonym_table.py): as listed, or as a listed name with the endings
 of its languages (endings.py) or in a form stripping an ending does not find (inflections.py),
 or as a word made of a name (derived.py).
 
@@ -55,19 +55,19 @@ from .inflections import (
     singulative,
 )
 from .lexicon import common_words, is_common_word, is_english_as_written, is_english_word
-from .romanize import strip_apostrophe_suffix
-from .synonyms import (
+from .name_forms import (
     PEOPLE_GROUP,
     TURKIC_LETTER_RE,
     Entry,
     in_capitals,
     lookup_form,
     name_form,
-    native_names,
     script,
-    table,
     written_form,
 )
+from .romanize import strip_apostrophe_suffix
+from .synonym_table import table
+from .synonyms import native_names
 
 
 @bounded_cache(max_bytes=2_000_000)
@@ -82,7 +82,7 @@ def lookup(word: str) -> Entry | None:
 
 
 def acronym(word: str) -> Entry | None:
-    """The entry of an organisation's acronym (synonyms.in_capitals) written letter for letter
+    """The entry of an organisation's acronym (name_forms.in_capitals) written letter for letter
     as the table writes it (YES is not ЕС, DIN not DİN, AGITÉ not AGİT), bare or with a
     Turkish case ending after an apostrophe (AGİT'in) or a Russian one in small letters after
     it (МИДа, МИДом)."""

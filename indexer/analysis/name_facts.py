@@ -1,4 +1,4 @@
-"""What the curated table and the place tables say of a name beyond its groups (synonyms.py):
+"""What the curated table and the place tables say of a name beyond its groups (synonym_table.py):
 whether its vowels are its own (places_vowels.tsv, places_o_and_u.tsv, and the names the
 gazetteer leaves out whose every place keeps them), whether it names only a place, whether it
 is a name of the tables as Turkish writes it, and each place's country and population.
@@ -8,17 +8,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from .synonyms import (
-    BRIDGE_COUNTRIES,
-    COUNTRY_GROUP,
-    PEOPLE_GROUP,
-    Entry,
-    lookup_form,
-    native_names,
-    script,
-    table,
-    written_form,
-)
+from .name_forms import COUNTRY_GROUP, PEOPLE_GROUP, Entry, lookup_form, script, written_form
+from .synonym_table import BRIDGE_COUNTRIES, table
+from .synonyms import native_names
 from .tables import rows, settled
 
 

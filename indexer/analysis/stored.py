@@ -1,6 +1,6 @@
 """The tables that take a process over a second to work out, kept on disk between processes.
 
-The names table (synonyms.table), the skeletons of its names (keys/links.py) and Webster's
+The names table (synonym_table.table), the skeletons of its names (keys/links.py) and Webster's
 words (lexicon.py) are worked out from data/, the rules and the word list's package the first
 time a process needs them: about 1.5 s on one core, which a build spends before its helpers
 start, and a CLI search or the web app's first search before it can answer. The process that

@@ -2,7 +2,7 @@
 
 A name of several words is one name, not its words: Kasum is a given name, Ismailov a surname,
 Upper an English word, and none of them names a place alone. So such names are not in the word
-tables (synonyms.py) but here, each with the other names of its place, in three files of one
+tables (synonym_table.py) but here, each with the other names of its place, in three files of one
 format (`group<TAB>names`, whole names separated by commas):
 - data/places_multiword.tsv: generated from GeoNames with the gazetteer (generate/places/);
 - data/names_multiword.tsv: curated, for what GeoNames lacks (Nagorno-Karabakh and its
@@ -43,18 +43,11 @@ from .casing import lower
 from .keys import SWAP, index_keys, name_keys, variant_keys
 from .lexicon import is_common_word, is_english_word
 from .lookup import asked_only, case_stems, lookup
+from .name_forms import group_key, in_capitals, lookup_form, script
 from .pipeline import exact_key, tokens
 from .russian_cases import case_forms, is_case_form
-from .synonyms import (
-    BRIDGE_COUNTRIES,
-    ORGANISATIONS,
-    carrying_forms,
-    group_key,
-    in_capitals,
-    is_left_out,
-    lookup_form,
-    script,
-)
+from .synonym_table import BRIDGE_COUNTRIES, ORGANISATIONS
+from .synonyms import carrying_forms, is_left_out
 from .tables import rows, settled
 
 FILES = ("places_multiword.tsv", "names_multiword.tsv", ORGANISATIONS, "countries_multiword.tsv")

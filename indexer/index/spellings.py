@@ -47,7 +47,7 @@ LEGACY = "spellings.json"  # the whole map as JSON, as versions written before F
 ADDED = "spellings-added.json"  # pairs added by updates since FILENAME was written
 WORDS = "spellings-words.txt"  # every word as written whose pairs the map holds, one a line
 FOLD_SHARE = 0.1  # fold ADDED into FILENAME once it is this share of its size
-GROUP = "="  # how a group key of the names table starts (indexer.analysis.synonyms)
+GROUP = "="  # how a group key of the names table starts (indexer.analysis.name_forms.group_key)
 CACHE_LIMIT = 500_000  # words whose pairs are kept per process (a few tens of MB)
 _PAIRS: dict[str, tuple[tuple[str, str], ...]] = {}
 

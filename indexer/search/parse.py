@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from indexer.analysis import tokens
 from indexer.analysis.endings import is_hyphen_ending
-from indexer.analysis.synonyms import in_capitals
+from indexer.analysis.name_forms import in_capitals
 from indexer.analysis.whole_names import compound, longest, other_forms, other_names
 from indexer.results import MAX_QUERY_LENGTH, MAX_TERMS, QueryError
 from indexer.search.plan import And, Leaf, Name, Not, Or, Phrase, Prefix, Word

@@ -31,8 +31,8 @@ from collections import defaultdict
 from functools import cache
 from pathlib import Path
 
+from indexer.analysis.name_forms import COUNTRY_GROUP, lookup_form
 from indexer.analysis.russian_cases import analyzer
-from indexer.analysis.synonyms import COUNTRY_GROUP, lookup_form
 from indexer.analysis.tables import rows as table_rows
 
 DATA = Path(__file__).resolve().parent.parent / "data"

@@ -8,14 +8,14 @@ Guran would bring every document of Gogaran, an Armenian village GeoNames also c
 These names are listed apart, and a word that is one joins no group by its skeleton: it is that
 place's name. Names the tables list or leave out as several places' are the gazetteer's to
 decide. A name whose every place is one of Armenia, Russia or Turkey is marked `kept`: it keeps
-its a and e apart, as the gazetteer's names of those countries do (synonyms.keeps_vowels):
+its a and e apart, as the gazetteer's names of those countries do (name_forms.keeps_vowels):
 Adala, a village of Turkey, is not Adela, one of the Philippines."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from indexer.analysis.synonyms import VOWELS_KEPT, keeps_vowels
+from indexer.analysis.name_forms import VOWELS_KEPT, keeps_vowels
 from indexer.analysis.tables import rows
 
 from .places.forms import DATA, form

@@ -8,13 +8,13 @@ that name without the ending that makes it a language's: кумыкский, Kum
 with the other table sources (pyproject.toml, `tables`).
 
 The peoples listed here are those of the Caucasus and its neighbours that data/words.tsv does
-not list by hand. Their names keep the spelling rules (synonyms.py), so each listed stem also
+not list by hand. Their names keep the spelling rules (synonym_table.py), so each listed stem also
 finds its plural and case forms (Kumuklar, кумыков) and unlisted spellings close to it; the
 Russian singular in -ец and its plural are added where pymorphy3's dictionary knows them
 (ногаец, ногайцы), as they are no case forms of the stem. The Russian and German names of the
 language are the people's adjectives too (аварский, awarisch), which the press writes as often
 as the people's name: they are listed beside a stem that is, so that they meet the people's
-names in every language, and synonyms.py gives the Russian one a stem for its cases
+names in every language, and synonym_table.py gives the Russian one a stem for its cases
 (аварского, avarskikh). A stem shorter than MIN_LENGTH, an
 ordinary word of English, Russian or Turkish (Turkish writes the Tsakhurs' language Sahurca,
 and sahur is a meal), or a name of several words is left out. A people one of whose names the
@@ -29,8 +29,8 @@ from functools import cache
 from pathlib import Path
 
 from indexer.analysis.lexicon import is_common_word, is_english_word
+from indexer.analysis.name_forms import PEOPLE_GROUP, lookup_form
 from indexer.analysis.russian_cases import analyzer
-from indexer.analysis.synonyms import PEOPLE_GROUP, lookup_form
 from indexer.analysis.tables import rows as table_rows
 
 DATA = Path(__file__).resolve().parent.parent / "data"

@@ -16,9 +16,9 @@ from pathlib import Path
 import iuliia
 
 from indexer.analysis.casing import lower
+from indexer.analysis.name_forms import lookup_form
 from indexer.analysis.pipeline import tokens
 from indexer.analysis.romanize import RUSSIAN_LETTERS, romanize
-from indexer.analysis.synonyms import lookup_form
 from indexer.analysis.tables import rows
 from indexer.analysis.whole_names import SCHEMES
 

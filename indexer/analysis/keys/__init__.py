@@ -11,7 +11,7 @@ share a key; the index build records which indexed words have each key
    An Azerbaijani or Turkish word also has its bare spelling (`!...`, bare.py), the light
    key of its letters without their marks (Şəmkir: semkir), which only a query of plain
    Latin letters asks for; a Turkic query asks for it as that plain word's light key.
-2. Group keys (`=group`, synonyms.py) for names no rule derives: the GeoNames gazetteer,
+2. Group keys (`=group`, synonym_table.py) for names no rule derives: the GeoNames gazetteer,
    exonyms, ethnonyms, the countries' names in each language and translations.
 3. For names and foreign words only, a mild key (`^...`: ə and ı read as e and i, Şəki meets
    Sheki; German and French press letters as English writes them, Juri and Iouri meet Yuri and

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..synonyms import script
+from ..name_forms import script
 from .marks import ENDING_MARK, LETTERS_MARK, is_skeleton
 
 # a final run of vowels is an ending, not counted among a Cyrillic word's ы and и (Лезгины,

@@ -10,17 +10,12 @@ from rapidfuzz.fuzz import ratio
 
 from ..lookup import lookup
 from ..name_facts import place_countries
+from ..name_forms import PEOPLE_GROUP, VOWELS_KEPT, lookup_form, script
 from ..romanize import romanize_for_keys
 from ..skeleton_letters import SCHWA
 from ..stored import stored
-from ..synonyms import (
-    PEOPLE_GROUP,
-    VOWELS_KEPT,
-    bridged,
-    lookup_form,
-    script,
-    table,
-)
+from ..synonym_table import table
+from ..synonyms import bridged
 from ..tables import rows, settled
 from .marks import MIN_LENGTH, SKELETON, marked
 from .mild import press_letters

@@ -12,15 +12,10 @@ from ..derived import adjective_groups
 from ..lexicon import is_common_word, is_name_more_than_word
 from ..lookup import asked_only, listed_groups, lookup
 from ..name_facts import place_countries
+from ..name_forms import COUNTRY_GROUP, group_key, lookup_form, script
 from ..schemes import CYRILLIC_SCHEME, SCHEME
-from ..synonyms import (
-    BRIDGE_COUNTRIES,
-    COUNTRY_GROUP,
-    carrying_forms,
-    group_key,
-    lookup_form,
-    script,
-)
+from ..synonym_table import BRIDGE_COUNTRIES
+from ..synonyms import carrying_forms
 from .links import group_countries
 from .marks import CYRILLIC_RE, CYRILLIC_SKELETON, bare_skeleton, is_skeleton
 from .words import GROUP, own_keys

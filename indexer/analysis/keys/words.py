@@ -22,19 +22,11 @@ from ..name_facts import (
     vowels_apart,
     word_groups,
 )
+from ..name_forms import Entry, group_key, lookup_form, script
 from ..pipeline import exact_key
 from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
 from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_keys, x_ending
-from ..synonyms import (
-    Entry,
-    bridged,
-    by_scheme,
-    group_key,
-    is_listed,
-    lookup_form,
-    script,
-    writes_dzh,
-)
+from ..synonyms import bridged, by_scheme, is_listed, writes_dzh
 from .bare import bare_spelling
 from .cyrillic import letters_keys
 from .links import (

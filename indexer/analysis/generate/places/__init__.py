@@ -16,7 +16,7 @@ from __future__ import annotations
 from importlib.metadata import version as package_version
 from pathlib import Path
 
-from indexer.analysis.synonyms import VOWELS_KEPT
+from indexer.analysis.name_forms import VOWELS_KEPT
 
 from ..sources import COUNTRIES
 from . import apart
@@ -51,7 +51,7 @@ def write(folder: Path = DATA) -> Path:
     (folder / "places_ambiguous.tsv").write_text(
         "# Generated with places.tsv: names of places in GeoNames that the gazetteer leaves\n"
         "# out because they do not name one place; a name whose every place keeps its a and\n"
-        f"# e apart (synonyms.KEEP_E_COUNTRIES) is marked {VOWELS_KEPT}.\n"
+        f"# e apart (name_forms.KEEP_E_COUNTRIES) is marked {VOWELS_KEPT}.\n"
         "# name\treason\tlisted for\tvowels\n" + "".join("\t".join(r) + "\n" for r in ambiguous),
         encoding="utf-8",
     )

@@ -4,8 +4,8 @@ names, a village that lists its district town's) does not take a name from its p
 
 from __future__ import annotations
 
+from indexer.analysis.name_forms import script
 from indexer.analysis.skeleton import skeletons
-from indexer.analysis.synonyms import script
 
 from ..sources import COUNTRIES, Place
 from .forms import CORE_COUNTRIES, DOMINANT, form

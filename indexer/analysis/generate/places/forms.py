@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from indexer.analysis.name_forms import lookup_form, name_form
 from indexer.analysis.pipeline import tokens
-from indexer.analysis.synonyms import lookup_form, name_form
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 MIN_WORD = 3  # letters of the shortest one-word name kept
@@ -22,7 +22,7 @@ CORE_COUNTRIES = ("AZ", "AM")  # the conflict's: the archive's names are mostly 
 def listed_form(name: str) -> str:
     """What a group lists a name once for: its lookup form with a tail after an apostrophe
     taken off, as a reader's word is looked up, so that Shil’da and Шильда are both listed,
-    and Шильда's romanizations in other schemes find the place (synonyms.far_schemes)."""
+    and Шильда's romanizations in other schemes find the place (synonym_table.far_schemes)."""
     return " ".join(lookup_form(w) for _, _, w in tokens(name))
 
 

@@ -59,7 +59,7 @@ every other kept name of its place: the query parser (indexer.search.parse) matc
 whole name, so its words alone (Kasum, a given name; Ismailov, a surname; Novyy, "new") name
 nothing.
 A name left out that only places of Armenia, Russia or Turkey with no ə among their names have
-is marked in places_ambiguous.tsv: its vowels are as written wherever it is (synonyms.py,
+is marked in places_ambiguous.tsv: its vowels are as written wherever it is (name_forms.py,
 KEEP_E_COUNTRIES), so its spelling keys keep a and e apart (Evren is not Avren).
 The rules by which a place claims a name another place has are in claims.py, the word lists
 that make a name an ordinary word in ordinary.py.
@@ -72,8 +72,8 @@ from collections import defaultdict
 
 from unidecode import unidecode
 
+from indexer.analysis.name_forms import NATIVE, VOWELS_KEPT, keeps_vowels, script, written_form
 from indexer.analysis.pipeline import tokens
-from indexer.analysis.synonyms import NATIVE, VOWELS_KEPT, keeps_vowels, script, written_form
 
 from ..sources import COUNTRIES, SAME_PLACE_KM, Place, kept_name, region, world
 from .claims import NEIGHBOUR_WORDS, claims, foreign, has_in_script, neighbour_of

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from indexer.analysis.synonyms import lookup_form
+from indexer.analysis.name_forms import lookup_form
 
 from ..sources import Place, english_words, frequent_words
 from .forms import form
