@@ -20,7 +20,7 @@ from indexer.analysis.name_forms import lookup_form
 from indexer.analysis.pipeline import tokens
 from indexer.analysis.romanize import RUSSIAN_LETTERS, romanize
 from indexer.analysis.tables import rows
-from indexer.analysis.whole_names import SCHEMES
+from indexer.analysis.whole_names_table import SCHEMES
 
 from .sources import region
 
