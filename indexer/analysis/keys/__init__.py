@@ -70,7 +70,8 @@ from __future__ import annotations
 
 from .marks import ARMENIAN_RE, MILD, SKELETON, SWAP
 from .meets import meets_by_light_key, meets_by_mild_key, meets_by_skeleton, skeleton_checked
-from .names import as_written, consonant_count, name_keys, vowel_exact_skeletons
+from .name_reading import as_written, consonant_count
+from .names import name_keys, vowel_exact_skeletons
 from .queries import keys_as_recorded, keys_without_skeletons, variant_keys
 from .recorded import index_keys
 from .words import light_key, load_tables

@@ -19,7 +19,8 @@ from ..synonyms import bridged
 from ..tables import rows, settled
 from .marks import MIN_LENGTH, SKELETON, marked
 from .mild import press_letters
-from .names import consonant_count, name_keys, spelt_stems, vowel_exact_skeletons
+from .name_reading import consonant_count
+from .names import name_keys, spelt_stems, vowel_exact_skeletons
 from .stems import people_stems
 
 SPELT_CLOSE = 70  # rapidfuzz ratio, 0-100

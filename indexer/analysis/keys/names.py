@@ -9,30 +9,23 @@ from functools import cache
 
 from indexer.caching import bounded_cache
 
-from ..casing import QARA_RE, is_turkic, lower
-from ..lexicon import in_websters, is_common_word, is_english_as_written
-from ..name_facts import is_turkish_spelling, o_and_u_apart, o_and_u_names
-from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
+from ..casing import lower
+from ..name_facts import o_and_u_apart, o_and_u_names
+from ..romanize import romanize
 from ..skeleton import U_LETTER, skeletons
 from ..skeleton_letters import O_LETTER
 from .marks import (
-    ARMENIAN_RE,
     CYRILLIC_RE,
     FOLDED,
     KEPT,
-    MIN_LENGTH,
     RUSSIAN_VERB_RE,
     SKELETON,
     SWAP,
     bare_skeleton,
 )
 from .mild import milds
+from .name_reading import MIN_CONSONANTS, as_written, consonant_count, name_reading
 from .stems import (
-    ARMENIAN_HOV_RE,
-    ARMENIAN_MARKS_RE,
-    ARMENIAN_SURNAME_RE,
-    CLASSICAL_LENGTH,
-    CLASSICAL_SURNAME_RE,
     MIN_PEOPLE_CLASSES,
     RUSSIAN_PEOPLE_RE,
     SHORT_PEOPLE_RE,
@@ -41,18 +34,6 @@ from .stems import (
     people_stems,
     word_stems,
 )
-
-MIN_CONSONANTS = 2
-# The marks with which scholarly schemes romanize Russian's signs, ligatures and й (Kʺuba,
-# Bankaʹ, K”uba, Ai͡ar, Kaĭk), and Armenian's aspiration: ALA-LC's ʻ, or ISO 9985's ʼ beside
-# a letter of its own (č, š, ž, ǰ, ṙ), since ʼ alone is also an apostrophe (dogʼs) and those
-# letters alone are Czech and Croatian (mučnine). A word written so is a romanized name, never
-# an English word, even when its letters spell one (kuba, a rug; ajar; kaik; Chʻinar, Čʼinar:
-# chinar)
-_ROMANIZATION_MARK_RE = re.compile(
-    "[\u02b9\u02ba\u0361\u201d\u012d\u02bb]|\u02bc.*[čšžǰṙ]|[čšžǰṙ].*\u02bc", re.IGNORECASE
-)
-_AS_WRITTEN_RE = re.compile("[çöüşğıə]")
 
 
 def _latin_forms(kept: str) -> list[str]:
@@ -70,75 +51,6 @@ def _latin_forms(kept: str) -> list[str]:
             if swapped != folded:  # a Cyrillic query asks for the plain key anyway
                 out.append(SWAP + swapped)
     return out
-
-
-def consonant_count(skeleton: str) -> int:
-    return sum(map(str.islower, skeleton))
-
-
-def _classical_surname(word: str, latin: str) -> bool:
-    """Whether a word without ALA-LC's marks is an Armenian surname in the classical spelling
-    (stems.CLASSICAL_SURNAME_RE: Petrosean, Sargsean; not Korean, Galilean or Sălăjean)."""
-    return (
-        len(latin) >= CLASSICAL_LENGTH
-        and CLASSICAL_SURNAME_RE.search(latin) is not None
-        and _ROMANIAN_RE.search(word.lower()) is None
-        and not in_websters(latin)
-    )
-
-
-_ROMANIAN_RE = re.compile("[ăâîșşțţ]")
-
-
-def _analysed(word: str, listed: bool) -> tuple[str, bool, bool, list[str], int] | None:
-    """(romanized word, Turkic?, Cyrillic?, stems, consonant classes its skeletons need), or
-    None when the aggressive rules do not apply to the word (see name_keys). The stems of a
-    people's name (people_stems) are not among them."""
-    low = lower(strip_apostrophe_suffix(word))
-    latin = romanize_for_keys(word)
-    if len(latin) < MIN_LENGTH or not latin.isalpha():
-        return None
-    plain = low.isascii()  # most words: neither script's letters, found without a search
-    cyrillic = not plain and bool(CYRILLIC_RE.search(low))
-    armenian_letters = not plain and bool(ARMENIAN_RE.search(low))
-    # a word in another script is no English word, though it may romanize to one (Չինար: chinar)
-    if (
-        not listed
-        and not _ROMANIZATION_MARK_RE.search(word)
-        and (
-            (is_english_as_written(latin, word) and not (cyrillic or armenian_letters))
-            or _ordinary(strip_apostrophe_suffix(word))
-        )
-    ):
-        return None
-    if cyrillic and RUSSIAN_VERB_RE.search(low):
-        return None
-    turkic = is_turkic(low) or bool(QARA_RE.search(latin))
-    armenian = bool(
-        ARMENIAN_SURNAME_RE.search(latin)
-        or (ARMENIAN_HOV_RE.match(latin) and not turkic)
-        or ARMENIAN_MARKS_RE.search(word)
-        or armenian_letters
-        or _classical_surname(word, latin)
-    )
-    # A four-letter word needs three consonant classes: two are shared by too many short
-    # words (xala/hala, qala/gala, dənə/dana); those get only the mild key. A listed name of
-    # four letters is a name, not one of those words: two do (Quba: Gouba, Kuuba, Kyuba).
-    consonants = MIN_CONSONANTS if len(latin) > MIN_LENGTH or listed else MIN_CONSONANTS + 1
-    frequent = turkic and is_common_word(low)
-    stems = word_stems(
-        latin, turkic, cyrillic, armenian, word.islower(), armenian_letters, frequent
-    )
-    return latin, turkic, cyrillic, stems, consonants
-
-
-def _ordinary(word: str) -> bool:
-    """An ordinary Russian or Turkish word, not a name of the region as Turkish writes it: a
-    Turkish word with endings the list does not hold may be one (hocalı, with a teacher, is
-    Xocalı; the list leaves out such words it holds, generate/words.py)."""
-    if not is_common_word(word):
-        return False
-    return bool(CYRILLIC_RE.search(word.lower())) or not is_turkish_spelling(word, region=True)
 
 
 def name_keys(word: str, listed: bool = False, keep_e: bool = False) -> tuple[str, ...]:
@@ -168,7 +80,7 @@ def name_and_people_keys(
     with дж (synonyms.writes_dzh), whose dj is no д and я. A name of two places that differ
     only in o and u (name_facts.o_and_u_apart: Korkino, Kurkino) has skeletons with o and u as
     two classes only (_stem_skeleton_keys)."""
-    analysed = _analysed(word, listed)
+    analysed = name_reading(word, listed)
     if analysed is None:
         return (), _russian_people_keys(word), None
     latin, turkic, cyrillic, stems, consonants = analysed
@@ -233,12 +145,6 @@ def _russian_people_keys(word: str) -> tuple[str, ...]:
     for stem in dict.fromkeys(stems):
         keys += _skeleton_keys(stem, False, True, True, MIN_PEOPLE_CLASSES, False)
     return tuple(dict.fromkeys(keys))
-
-
-def as_written(word: str) -> bool:
-    """Whether `word` has a letter of the Turkish or Azerbaijani alphabet, which writes each
-    vowel as it sounds: its e never stands for a Russian ё or и (skeleton.py)."""
-    return bool(_AS_WRITTEN_RE.search(word.lower()))
 
 
 def _skeleton_keys(
@@ -347,7 +253,7 @@ def o_and_u_skeletons() -> frozenset[str]:
     """The skeletons, o and u one class, of the names that keep o and u apart."""
     keys = []
     for name in o_and_u_names():
-        analysed = _analysed(name, listed=True)
+        analysed = name_reading(name, listed=True)
         if analysed is not None:
             _, turkic, cyrillic, stems, consonants = analysed
             # as the name's own keys read it, and as another word's may (a and e apart or
@@ -361,14 +267,14 @@ def o_and_u_skeletons() -> frozenset[str]:
 def spelt_stems(word: str) -> tuple[str, ...]:
     """The word romanized and without each ending its skeletons leave out (Samuxda: samux),
     for a link's check that a word is spelt close to a name: the ending is no part of it."""
-    analysed = _analysed(word, listed=True)
+    analysed = name_reading(word, listed=True)
     return tuple(analysed[3]) if analysed is not None else ()
 
 
 def vowel_exact_skeletons(word: str) -> frozenset[str]:
     """The word's skeletons with a, e and ə each a vowel of its own (SCHWA) and two vowels in
     a row kept apart, so that a link by skeleton can check the vowels the keys fold together."""
-    analysed = _analysed(word, listed=True)
+    analysed = name_reading(word, listed=True)
     if analysed is None:
         return frozenset()
     _, turkic, cyrillic, stems, consonants = analysed

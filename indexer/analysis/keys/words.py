@@ -87,7 +87,7 @@ MIN_SCHEME_LENGTH = 3  # Mec, Metc, Mets (Մեծ, 'big'), but not the Russian и
 def _scheme_keys(word: str, strict: bool, turkic: bool | None) -> list[str]:
     """The scheme key (schemes.py) of a Russian word, listed or common too (Малый, Maly,
     Malyj), and of a Latin or Armenian word that is no English, Turkish or Turkic word, with
-    the key by which it finds Cyrillic words. `turkic`: what _analysed found, or None when
+    the key by which it finds Cyrillic words. `turkic`: what name_reading found, or None when
     the word is no name to it (an English or common word, or a short one)."""
     latin = romanize_for_keys(word)
     if strict or len(latin) < MIN_SCHEME_LENGTH or not (latin.isascii() and latin.isalpha()):
@@ -100,7 +100,7 @@ def _scheme_keys(word: str, strict: bool, turkic: bool | None) -> list[str]:
         if turkic:
             return []
     elif len(latin) >= MIN_LENGTH:
-        return []  # an English or common word (_analysed)
+        return []  # an English or common word (name_reading)
     else:
         low = lower(word)
         bare = strip_apostrophe_suffix(word)
