@@ -13,7 +13,7 @@ from indexer.search.parse import parse
 from indexer.search.plan import And, Name, Phrase, Word
 from indexer.search.postings import IndexReader
 from indexer.search.resolve import resolve
-from indexer.search.whoosh_engine import Vocabulary
+from indexer.search.snapshot import Vocabulary
 from tests.conftest import engine_of, found_ids, write_jsonl
 
 DOCS = {

@@ -20,8 +20,8 @@ from indexer.search.matching import EXACT_BOOST, Matcher
 from indexer.search.parse import parse
 from indexer.search.postings import IndexReader
 from indexer.search.resolve import resolve
+from indexer.search.snapshot import Vocabulary
 from indexer.search.w3_blocks import IndexFormatError, check_whoosh_version
-from indexer.search.whoosh_engine import Vocabulary
 from tests.conftest import SEED_IDS, write_jsonl
 
 PHRASE_DOCS = {"000_a328629233d40734", "001_c789e00b426436a5"}  # say "Khojaly massacre"

@@ -1,11 +1,11 @@
 """The embedded search engine: a Whoosh index read through one door, answered from one plan.
 
-Each index version is opened once per process into a Snapshot (the door to its files, facet
-arrays, spelling map). What a version shares with the one before (its unchanged segments) is
-not read again: the snapshot of a new version starts from the previous snapshot's. A search
-holds its snapshot from start to end; when a build switches CURRENT, the old snapshot is closed
-only after the last search holding it has finished. Searches run concurrently: only raw file
-reads inside the door take a short per-version lock.
+Each index version is opened once per process into a Snapshot (snapshot.py: the door to its
+files, facet arrays, spelling map). What a version shares with the one before (its unchanged
+segments) is not read again: the snapshot of a new version starts from the previous snapshot's.
+A search holds its snapshot from start to end; when a build switches CURRENT, the old snapshot
+is closed only after the last search holding it has finished. Searches run concurrently: only
+raw file reads inside the door take a short per-version lock.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import numpy as np
 
 from indexer.analysis.whole_names import load as load_names
 from indexer.index.copies import text_similarity
-from indexer.index.spellings import SpellingMap, variant_pairs
+from indexer.index.spellings import variant_pairs
 from indexer.index.store import IndexStore
 from indexer.results import (
     DocumentRecord,
@@ -32,13 +32,12 @@ from indexer.results import (
     SearchResult,
 )
 from indexer.search.copies import CopyGroups, copy_refs
-from indexer.search.facets import FacetSet
 from indexer.search.facets.languages import language_name
-from indexer.search.matching import Matcher
 from indexer.search.parse import parse
 from indexer.search.plan import And
-from indexer.search.postings import FIELDS, IndexReader
+from indexer.search.postings import IndexReader
 from indexer.search.resolve import resolve
+from indexer.search.snapshot import Snapshot
 from indexer.search.snippets import (
     Highlighter,
     highlight_text,
@@ -48,99 +47,8 @@ from indexer.search.snippets import (
 )
 from indexer.search.suggest import suggest
 
-META = "meta.json"
 WARM_UP_QUERY = "Hojaly massacre"
 log = logging.getLogger(__name__)
-
-
-class Vocabulary:
-    """What one index version knows about words, for `resolve.resolve`."""
-
-    def __init__(self, index: IndexReader, spellings: SpellingMap):
-        self.index, self.map = index, spellings
-
-    def spellings(self, word: str, skeletons: bool = True) -> set[str]:
-        return self.map.spellings(word, skeletons)
-
-    def group_spellings(self, stem: str) -> set[str]:
-        return self.map.group_spellings(stem)
-
-    def recorded_spellings(self, term: str) -> set[str]:
-        return self.map.recorded_spellings(term)
-
-    def indexed(self, term: str) -> bool:
-        return any(self.index.doc_frequency(field, term) for field in FIELDS)
-
-    def completions(self, exact_prefix: str, light_prefix: str) -> list[str]:
-        prefixes = {exact_prefix, light_prefix}
-        indexed: set[str] = set()
-        spelled: set[str] = set()
-        for prefix in prefixes:
-            for field in FIELDS:
-                indexed.update(self.index.terms_with_prefix(field, prefix))
-            spelled |= self.map.terms_under_prefix(prefix)
-        # only words some live document uses: a word seen only in deleted documents would pull
-        # in its other spellings although no document has it
-        if self.index.all_live:  # then every indexed word is a live document's
-            found = indexed | {t for t in spelled - indexed if self._live(t)}
-        else:
-            found = {t for t in indexed | spelled if self._live(t)}
-        return sorted(found)
-
-    def _live(self, term: str) -> bool:
-        index = self.index
-        for field in FIELDS:
-            found = index.doc_frequency(field, term)  # deleted documents counted too
-            if found > index.deleted:  # more documents than were deleted: one of them is live
-                return True
-            if found and index.live[index.postings(field, term)[0]].any():
-                return True
-        return False
-
-
-class Snapshot:
-    """One index version, closed once retired and no search holds it any more."""
-
-    def __init__(
-        self, version: str, folder: Path, store: IndexStore, previous: Snapshot | None = None
-    ):
-        self.version = version
-        before = previous.index if previous is not None else None
-        self.index = IndexReader(store.open_whoosh(folder), before)
-        self.facets = FacetSet.from_reader(self.index)
-        # counted once: every API answer's ETag asks for the stats
-        self.document_count = int(self.facets.live.sum())
-        self.matcher = Matcher(self.index)
-        self.spellings = SpellingMap.load(folder)
-        self.vocabulary = Vocabulary(self.index, self.spellings)
-        self.meta = store.read_json(version, META)
-        self.copies = CopyGroups.load(folder, self.index)
-        self.spellings.prepare()  # now, not in the first query that needs it
-        self._users = 0
-        self._retired = self.closed = False
-        self._lock = threading.Lock()
-
-    def acquire(self) -> bool:
-        with self._lock:
-            if self.closed:
-                return False
-            self._users += 1
-            return True
-
-    def release(self) -> None:
-        with self._lock:
-            self._users -= 1
-            self._close_if_unused()
-
-    def retire(self) -> None:
-        with self._lock:
-            self._retired = True
-            self._close_if_unused()
-
-    def _close_if_unused(self) -> None:
-        if self._retired and not self._users and not self.closed:
-            self.closed = True
-            self.index.close()
 
 
 class WhooshEngine:
