@@ -79,7 +79,7 @@ def _build(args) -> int:
     from indexer.index.build import build_index
     from indexer.index.store import BuildLocked
     from indexer.ingest.catalog import CatalogError
-    from indexer.ingest.corpus import SourceChanged
+    from indexer.ingest.jsonl import SourceChanged
 
     corpus = args.corpus
     if corpus is None and args.jsonl is None:

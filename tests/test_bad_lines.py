@@ -9,8 +9,8 @@ import pytest
 
 from indexer.engine import open_engine
 from indexer.index.build import build_index
-from indexer.ingest import corpus
-from indexer.ingest.corpus import load_jsonl
+from indexer.ingest import jsonl
+from indexer.ingest.jsonl import load_jsonl
 from indexer.results import SearchRequest
 from tests.conftest import write_jsonl
 
@@ -56,7 +56,7 @@ def test_one_bad_line_is_skipped_by_number_and_every_other_line_is_indexed(bad, 
 
 
 def test_an_overlong_line_is_skipped_without_being_read_whole(tmp_path, monkeypatch):
-    monkeypatch.setattr(corpus, "MAX_LINE_MB", 1)
+    monkeypatch.setattr(jsonl, "MAX_LINE_MB", 1)
     path = tmp_path / "archive.jsonl"
     huge = b'{"id": "huge", "text": "' + b"word " * 400_000 + b'"}\n'
     path.write_bytes(good(1) + huge + good(3))

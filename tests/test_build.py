@@ -17,9 +17,9 @@ from indexer.engine import open_engine
 from indexer.index import build as build_module
 from indexer.index.build import build_index
 from indexer.index.store import IndexStore
-from indexer.ingest import corpus
-from indexer.ingest.corpus import SourceChanged
-from indexer.ingest.corpus import line_digest as digest
+from indexer.ingest import jsonl, jsonl_state
+from indexer.ingest.jsonl import SourceChanged
+from indexer.ingest.jsonl import line_digest as digest
 from indexer.results import SearchRequest
 from tests.conftest import ROOT, SEED_IDS, marked_archive
 
@@ -199,7 +199,7 @@ def test_a_changed_an_added_and_a_removed_json_line_are_each_found(tmp_path):
 def test_an_update_splits_only_the_changed_blocks_of_a_json_lines_file(tmp_path, monkeypatch):
     """Lines before, between and after the changes are checked a block at a time against the
     saved state (one checksum each), not split, hashed and looked up line by line."""
-    monkeypatch.setattr(corpus, "BLOCK_BYTES", 10_000)  # blocks of 3-4 lines
+    monkeypatch.setattr(jsonl_state, "BLOCK_BYTES", 10_000)  # blocks of 3-4 lines
     path = marked_archive(tmp_path / "a.jsonl", 120, "eta")
     index = tmp_path / "index"
     build_index(index, jsonl=path)
@@ -211,7 +211,7 @@ def test_an_update_splits_only_the_changed_blocks_of_a_json_lines_file(tmp_path,
     lines.append(json.dumps({"id": "eta-new", "text": "A new testimony about the castle."}))
     path.write_text("\n".join(lines) + "\n", "utf-8")
     hashed = []
-    monkeypatch.setattr(corpus, "line_digest", lambda raw: hashed.append(raw) or digest(raw))
+    monkeypatch.setattr(jsonl, "line_digest", lambda raw: hashed.append(raw) or digest(raw))
 
     report = build_index(index, jsonl=path)
     assert (report.added, report.updated, report.removed, report.unchanged) == (1, 1, 1, 118)

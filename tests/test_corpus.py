@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from indexer.engine import open_engine
 from indexer.index.build import build_index
-from indexer.ingest.corpus import load_directory, load_jsonl
+from indexer.ingest.corpus import load_directory
+from indexer.ingest.jsonl import load_jsonl
 from indexer.results import SearchRequest
 from tests.conftest import SEED_IDS, write_jsonl
 

@@ -19,8 +19,8 @@ from indexer.index import segments
 from indexer.index.build import fields_of
 from indexer.index.posting_arrays import file_name
 from indexer.index.schema import build_schema
-from indexer.ingest.corpus import load_jsonl
 from indexer.ingest.documents import analyse
+from indexer.ingest.jsonl import load_jsonl
 from indexer.search.postings import FIELDS, IndexReader
 from indexer.search.w3_blocks import SHIFT
 from tests.conftest import write_jsonl

@@ -20,8 +20,9 @@ from indexer.index.build import build_index, fields_of
 from indexer.index.schema import build_schema
 from indexer.index.spellings import SpellingMap, save_pairs, variant_pairs
 from indexer.index.store import IndexStore
-from indexer.ingest.corpus import load_directory, load_jsonl
+from indexer.ingest.corpus import load_directory
 from indexer.ingest.documents import analyse
+from indexer.ingest.jsonl import load_jsonl
 from indexer.results import SearchRequest
 from tests.conftest import SEED_CORPUS, SITE_DOCS, write_jsonl
 

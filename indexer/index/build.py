@@ -22,8 +22,9 @@ from indexer.index.segments import commit_segment
 from indexer.index.spellings import SpellingMap, load_words, save_pairs, save_words
 from indexer.index.store import LOCK_TIMEOUT, IndexStore
 from indexer.ingest import jsonl_state
-from indexer.ingest.corpus import JsonlLine, LoadReport, load_directory, load_jsonl
+from indexer.ingest.corpus import LoadReport, load_directory
 from indexer.ingest.documents import Document, SourceRecord, analyse
+from indexer.ingest.jsonl import JsonlLine, load_jsonl
 
 log = logging.getLogger(__name__)
 
