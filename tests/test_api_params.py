@@ -18,7 +18,7 @@ from indexer.params import (
 )
 from indexer.results import MAX_PER_PAGE, MAX_TERMS, SORTS, SearchRequest
 from indexer.search.facets import facet
-from webapp.openapi import SEARCH_PARAMETERS
+from webapp.openapi_parameters import SEARCH_PARAMETERS
 
 
 def parse(pairs) -> SearchRequest:
