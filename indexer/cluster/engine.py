@@ -6,7 +6,8 @@ the tokens of the words it stands for (`translate`). A search is one multi-searc
 from the documents that use the spelling typed, the total, and one search per facet with every
 filter but its own (disjunctive counts). Documents that only use another spelling follow in a
 second request when the page reaches them. Snippets, `matched` and "did you mean" come from the
-same code as on the embedded engine, over the stored text and the same resolved plan.
+same code as on the embedded engine, over the stored text and the same resolved plan (the
+hits: hits.py). The stats and the nodes' states come from health.py.
 """
 
 from __future__ import annotations
@@ -14,23 +15,21 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from indexer.analysis.whole_names import load as load_names
 from indexer.cluster import copies as cluster_copies
 from indexer.cluster import facets as cluster_facets
 from indexer.cluster import nodes as cluster_nodes
-from indexer.cluster import server
 from indexer.cluster import vocabulary as vocab
 from indexer.cluster.documents import SEARCH_ONLY
+from indexer.cluster.health import ClusterHealth
+from indexer.cluster.hits import hits_of
 from indexer.cluster.translate import negate, quote, render, translate
 from indexer.index.copies import text_similarity
 from indexer.results import (
     CopyRef,
     DocumentRecord,
-    Hit,
     IndexStats,
     QueryError,
     SearchRequest,
@@ -40,11 +39,7 @@ from indexer.search.parse import parse
 from indexer.search.plan import And
 from indexer.search.resolve import resolve
 from indexer.search.snippets import (
-    Highlighter,
     highlight_text,
-    matched_spellings,
-    snippet_pages,
-    snippets,
 )
 from indexer.search.suggest import suggest
 
@@ -54,7 +49,6 @@ EXCLUDE = ",".join([*SEARCH_ONLY, "content_hash"])
 BY_DATE = "date_key:desc,seq:asc"  # newest first, then order of arrival (as the embedded engine)
 BY_OLDEST = "oldest_key:asc,seq:asc"  # oldest first, undated documents last
 EXACT_SCORE, OTHER_SCORE = 2.0, 1.0
-STATS_SECONDS = 1.0
 MULTI_TRIES = 2  # per node
 
 
@@ -63,7 +57,7 @@ class TypesenseEngine:
         self.cfg = cfg
         self.alias = cfg.collection
         self.client = cluster_nodes.read_client(cfg)
-        self._stats: tuple[float, IndexStats] | None = None
+        self.health = ClusterHealth(cfg, self.client)
         self._version: Version | None = None
         self._vocabulary: tuple | None = None  # ((collection, revision), (vocabulary, copies))
         self._refresh = threading.Lock()  # one thread reads a new version; the others wait
@@ -102,7 +96,7 @@ class TypesenseEngine:
             page=request.page,
             per_page=request.per_page,
             took_ms=(time.perf_counter() - started) * 1000,
-            hits=_hits(docs, plan, 0.0 if plan.empty else None, version.copies, grouped),
+            hits=hits_of(docs, plan, 0.0 if plan.empty else None, version.copies, grouped),
             facets=facets,
             suggestion=suggestion,
             unknown_filters=unknown,
@@ -353,78 +347,14 @@ class TypesenseEngine:
         return out
 
     def stats(self) -> IndexStats:
-        """Cached for STATS_SECONDS: every search asks for it (its version makes the ETag)."""
-        cached = self._stats
-        if cached is not None and time.monotonic() - cached[0] < STATS_SECONDS:
-            return cached[1]
-        try:
-            stats = self._read_stats()
-        except Exception:
-            if cached is None:
-                raise
-            log.warning("the cluster's stats could not be read; serving the last ones")
-            return cached[1]
-        self._stats = (time.monotonic(), stats)
-        return stats
-
-    def _read_stats(self) -> IndexStats:
-        """The collection behind the alias, then its details and the nodes' states at once:
-        a search that finds the stats expired waits for two round trips, not ten."""
-        from typesense import exceptions
-
-        cluster = _READS.submit(self.cluster_state)
-        try:
-            name = self.client.aliases[self.alias].retrieve()["collection_name"]
-            side = self.client.collections[vocab.side_collection(name)]
-            info, meta, newest = (
-                _READS.submit(call)
-                for call in (
-                    self.client.collections[name].retrieve,
-                    side.documents[vocab.META_ID].retrieve,
-                    lambda: self.client.collections[name].documents.search(NEWEST),
-                )
-            )
-            info, revision, newest = info.result(), meta.result()["revision"], newest.result()
-        except exceptions.ObjectNotFound:
-            return IndexStats(0, None, None, cluster.result())
-        built = datetime.fromtimestamp(info["created_at"], UTC).isoformat(timespec="seconds")
-        # Incremental builds keep the collection: its newest sequence number, its size and
-        # its vocabulary's revision change with every update, so the version (and the ETag)
-        # does too.
-        seq = newest["hits"][0]["document"]["seq"] if newest["hits"] else -1
-        version = f"{name}.{seq}.{info['num_documents']}.{revision}"
-        return IndexStats(info["num_documents"], built, version, cluster.result())
+        """The collection's size, build time and version (health.py)."""
+        return self.health.stats()
 
     def cluster_state(self) -> dict:
-        """Which nodes answer, which one leads: what /api/health reports."""
-        states = {server.LEADER: "leader", server.FOLLOWER: "follower"}
-        key = self.cfg.api_key
-        probes = [
-            (_PROBES.submit(server.healthy, url, key), _PROBES.submit(server.raft_state, url, key))
-            for url in self.cfg.nodes
-        ]
-        out = []
-        for url, (healthy, raft) in zip(self.cfg.nodes, probes, strict=True):
-            ok, state = healthy.result(), raft.result()
-            out.append(
-                {"url": url, "ok": ok, "role": states.get(state, "unknown" if ok else "down")}
-            )
-        answering = sum(n["ok"] for n in out)
-        status = "ok" if answering == len(out) else "degraded" if answering else "down"
-        return {"engine": "typesense", "status": status, "nodes": out}
+        """Which nodes answer, which one leads (health.py)."""
+        return self.health.cluster_state()
 
 
-# Reads of the stats run side by side; the node probes have a pool of their own, so a stats
-# read that waits for them never waits for a thread its own pool would have to free.
-_READS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="typesense-stats")
-_PROBES = ThreadPoolExecutor(max_workers=16, thread_name_prefix="typesense-probe")
-NEWEST = {
-    "q": "*",
-    "query_by": "terms",
-    "sort_by": "seq:desc",
-    "per_page": 1,
-    "include_fields": "seq",
-}
 FACETS = tuple(cluster_facets.FIELDS)
 VOCABULARY_TRIES = 20
 GROUPED_PAGE = 250  # the most Typesense gives in one page
@@ -448,35 +378,3 @@ def _facet_params(facets: list[str], known: cluster_facets.ClusterFacets) -> dic
 
 def _and(a, b):
     return b if a is None else ("all", [a, b])
-
-
-def _hits(docs: list[tuple[dict, float]], plan: And, fixed_score, copies, grouped) -> list[Hit]:
-    """`grouped`: the matching documents with copies when collapsing, else None."""
-    matcher = Highlighter(plan)
-    out = []
-    for stored, score in docs:
-        body, title = stored.get("body") or "", stored.get("title") or ""
-        body_matches = matcher.matches(body)
-        out.append(
-            Hit(
-                id=stored["id"],
-                title=title,
-                publisher=stored.get("publisher") or "Unknown",
-                published=stored.get("published"),
-                languages=list(stored.get("languages") or []),
-                url=stored.get("url"),
-                score=round(float(fixed_score if fixed_score is not None else score), 4),
-                snippets=snippets(body, body_matches),
-                matched=matched_spellings((title, matcher.matches(title)), (body, body_matches)),
-                format=stored.get("format"),
-                snippet_pages=snippet_pages(body, body_matches, stored.get("pages")),
-                copy_group=copies.group_of.get(stored["id"]),
-            )
-        )
-        hit = out[-1]
-        if grouped is None:
-            hit.copy_count = max(0, len(copies.members.get(hit.copy_group, ())) - 1)
-        else:
-            others = copies.others(hit.id, grouped)
-            hit.copy_count, hit.copies = len(others), cluster_copies.refs(others)
-    return out
