@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from indexer.analysis import exact_key, tokens, variant_keys
 from indexer.analysis.keys import keys_as_recorded
-from indexer.index.spellings import SpellingMap, variant_pairs
+from indexer.index.spelling_pairs import variant_pairs
+from indexer.index.spellings import SpellingMap
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from indexer.engine import open_engine
 from indexer.index import segments
 from indexer.index.build import build_index, fields_of
 from indexer.index.schema import build_schema
-from indexer.index.spellings import SpellingMap, save_pairs, variant_pairs
+from indexer.index.spelling_pairs import variant_pairs
+from indexer.index.spellings import SpellingMap, save_pairs
 from indexer.index.store import IndexStore
 from indexer.ingest.corpus import load_directory
 from indexer.ingest.documents import analyse

@@ -48,7 +48,7 @@ from indexer.index.build import (
     changes,
     load_sources,
 )
-from indexer.index.spellings import pairs_of_words
+from indexer.index.spelling_pairs import pairs_of_words
 from indexer.ingest.documents import SourceRecord, analyse
 
 LAYOUT = 2  # the documents' fields and the side collection (2: words, not spelling keys)

@@ -19,7 +19,8 @@ from pathlib import Path
 from indexer.index import copies
 from indexer.index.schema import build_schema, date_key
 from indexer.index.segments import commit_segment
-from indexer.index.spellings import SpellingMap, load_words, save_pairs, save_words
+from indexer.index.spelling_pairs import load_words, save_words
+from indexer.index.spellings import SpellingMap, save_pairs
 from indexer.index.store import LOCK_TIMEOUT, IndexStore
 from indexer.ingest import jsonl_state
 from indexer.ingest.corpus import LoadReport, load_directory

@@ -32,7 +32,7 @@ from pathlib import Path
 from indexer.analysis.keys import load_tables
 from indexer.index.chunk_encoder import Chunk, encode_chunk_task, shared_task
 from indexer.index.postings_join import join_postings
-from indexer.index.spellings import pairs_of_words
+from indexer.index.spelling_pairs import pairs_of_words
 
 PAIR_SHARES = 2  # shares of each chunk's spelling-pair work per helper
 

@@ -17,7 +17,8 @@ neither reads nor rewrites the whole map. Both files are read together, and the 
 folded into spellings.npz once they are a sizeable share of it. A version written before
 spellings.npz (its whole map in spellings.json) still opens, and its next update writes
 spellings.npz. The words whose pairs the map holds are listed too (spellings-words.txt), so an
-update works out the pairs of the words it has never met only.
+update works out the pairs of the words it has never met only (spelling_pairs.py, where a
+word's pairs are worked out).
 """
 
 from __future__ import annotations
@@ -27,11 +28,10 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from pathlib import Path
 
-from indexer.analysis import exact_key, variant_keys, words
+from indexer.analysis import exact_key, variant_keys
 from indexer.analysis.keys import (
     MILD,
     SKELETON,
-    index_keys,
     keys_as_recorded,
     keys_without_skeletons,
     meets_by_light_key,
@@ -45,35 +45,8 @@ from indexer.index.packed_map import PackedMap, write_map, write_pairs
 FILENAME = "spellings.npz"
 LEGACY = "spellings.json"  # the whole map as JSON, as versions written before FILENAME hold it
 ADDED = "spellings-added.json"  # pairs added by updates since FILENAME was written
-WORDS = "spellings-words.txt"  # every word as written whose pairs the map holds, one a line
 FOLD_SHARE = 0.1  # fold ADDED into FILENAME once it is this share of its size
 GROUP = "="  # how a group key of the names table starts (indexer.analysis.name_forms.group_key)
-CACHE_LIMIT = 500_000  # words whose pairs are kept per process (a few tens of MB)
-_PAIRS: dict[str, tuple[tuple[str, str], ...]] = {}
-
-
-def variant_pairs(text: str) -> set[tuple[str, str]]:
-    """(key, exact term) for each distinct word of `text` whose variant key differs from it."""
-    return pairs_of_words(set(words(text)))
-
-
-def pairs_of_words(distinct: set[str]) -> set[tuple[str, str]]:
-    """variant_pairs of these distinct words, each word's pairs worked out once per process
-    (an archive repeats most words)."""
-    known = _PAIRS
-    if len(known) >= CACHE_LIMIT:
-        known.clear()
-    # in case-blind order, a word in lower case just before its capitalized form: the two
-    # share most of their keys' work through the analysis caches (a sixth of the time at
-    # 10,000 documents), and most often all their keys (keys.recorded.index_keys)
-    for word in sorted(distinct.difference(known), key=_lower_case_first):
-        exact = exact_key(word)
-        known[word] = tuple((k, exact) for k in index_keys(word) if k != exact)
-    return set().union(*map(known.__getitem__, distinct))
-
-
-def _lower_case_first(word: str) -> tuple[str, bool]:
-    return word.lower(), not word.islower()
 
 
 class SpellingMap:
@@ -305,18 +278,3 @@ def save_pairs(folder: Path, pairs: set[tuple[str, str]]) -> None:
     """Write the (key, term) `pairs` as `folder`'s whole spelling map, as SpellingMap.save
     writes the map that holds them (a full build: its pairs need no map in memory first)."""
     write_pairs(folder / FILENAME, pairs)
-
-
-def load_words(folder: Path) -> set[str]:
-    """The words as written whose pairs `folder`'s map holds (empty if unknown)."""
-    try:
-        text = (folder / WORDS).read_text("utf-8")
-    except OSError:
-        return set()
-    return set(text.split("\n")) - {""}
-
-
-def save_words(folder: Path, written: set[str]) -> None:
-    tmp = folder / (WORDS + ".tmp")
-    tmp.write_text("\n".join(written), "utf-8")  # no word holds a line break
-    tmp.replace(folder / WORDS)  # a new file: the previous version's hard link is kept

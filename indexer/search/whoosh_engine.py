@@ -20,7 +20,7 @@ import numpy as np
 
 from indexer.analysis.whole_names import load as load_names
 from indexer.index.copies import text_similarity
-from indexer.index.spellings import variant_pairs
+from indexer.index.spelling_pairs import variant_pairs
 from indexer.index.store import IndexStore
 from indexer.results import (
     DocumentRecord,
