@@ -172,7 +172,7 @@ def test_the_cli_and_the_api_work_unchanged_with_the_switch(server, tmp_path, mo
 def test_a_reader_meets_a_whole_vocabulary_while_the_next_revision_is_written(server):
     """An update rewrites the collection's spelling map chunk by chunk: a server that reads it
     meanwhile (a worker starting, a version change) gets the previous revision whole."""
-    from indexer.cluster import build, vocabulary
+    from indexer.cluster import build_io, vocabulary
     from indexer.cluster.documents import COLLECTION_OPTIONS
     from indexer.cluster.nodes import write_client
 
@@ -181,7 +181,7 @@ def test_a_reader_meets_a_whole_vocabulary_while_the_next_revision_is_written(se
     side = vocabulary.side_collection(cfg.collection)
     client.collections.create({"name": side, "fields": vocabulary.SCHEMA, **COLLECTION_OPTIONS})
     first = vocabulary.ClusterVocabulary({"xocali": ["khojaly"]}, {"khojaly": [3, 1]})
-    build._write_vocabulary(client, cfg.collection, first, 1)
+    build_io.write_vocabulary(client, cfg.collection, first, 1)
 
     second = vocabulary.ClusterVocabulary({"xocali": ["khojaly", "hojaly"]}, {"hojaly": [1, 0]})
     *chunks, meta = vocabulary.documents(second, 2)
