@@ -382,3 +382,40 @@ def test_every_file_of_a_new_version_reaches_the_disk_before_current_names_it(
     assert {"manifest.json", "meta.json", "spellings.npz", "FINISHED"} <= set(files)
     assert any(name.endswith(".toc") for name in files)
     assert not {name for name, ino in files.items() if ino not in at_switch}
+
+
+def _deciders():
+    """What decides a document's terms, spelling pairs, clean text, languages and copies."""
+    from indexer.analysis.keys import index_keys
+    from indexer.index.copies import signature
+    from indexer.index.schema import build_schema
+    from indexer.index.spelling_pairs import pairs_of_words
+    from indexer.index.spellings import SpellingMap
+    from indexer.ingest.documents import analyse
+    from indexer.ingest.furniture import clean_paragraphs
+    from indexer.ingest.language import profile
+
+    return (
+        index_keys,
+        pairs_of_words,
+        SpellingMap,
+        build_schema,
+        analyse,
+        clean_paragraphs,
+        profile,
+        signature,
+    )
+
+
+@pytest.mark.parametrize("decider", _deciders(), ids=lambda f: f.__qualname__)
+def test_the_analysis_fingerprint_reads_every_file_that_decides_what_is_indexed(decider):
+    """A change to any of them makes the next build start afresh, so an update never mixes
+    old and new analysis: each must live in a file the fingerprint reads."""
+    import inspect
+    from pathlib import Path
+
+    package = Path(build_module.__file__).parent.parent
+    source = Path(inspect.getsourcefile(decider)).relative_to(package).as_posix()
+    assert any(
+        source == name or source.startswith(name + "/") for name in build_module.ANALYSIS_SOURCES
+    ), f"{source} is not among ANALYSIS_SOURCES"

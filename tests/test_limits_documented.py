@@ -18,7 +18,7 @@ from indexer.params import (
 )
 from indexer.results import MAX_PER_PAGE, MAX_QUERY_LENGTH, MAX_TERMS
 from tests.conftest import ROOT
-from webapp.openapi import SEARCH_PARAMETERS
+from webapp.openapi_parameters import SEARCH_PARAMETERS
 
 # README row (its first cell) → the numbers it must quote, in order
 README_ROWS = {

@@ -33,7 +33,6 @@ from indexer.cluster import build_io
 from indexer.cluster import copies as cluster_copies
 from indexer.cluster import nodes as cluster_nodes
 from indexer.cluster import vocabulary as vocab
-from indexer.cluster.build_io import DELETE_BATCH, IMPORT_BATCH
 from indexer.cluster.documents import (
     COLLECTION_OPTIONS,
     SCHEMA_FIELDS,
@@ -111,13 +110,13 @@ def build_collection(
                     signatures[fields["id"]] = cluster_copies.from_hex(fields["signature"])
                 batch.append({**fields, "seq": seq})
                 seq += 1
-                if len(batch) >= IMPORT_BATCH:
+                if len(batch) >= build_io.IMPORT_BATCH:
                     build_io.import_documents(client, target, batch, report)
                     batch = []
         if batch:
             build_io.import_documents(client, target, batch, report)
-    for i in range(0, len(to_remove), DELETE_BATCH):
-        ids = ",".join(f"`{d}`" for d in to_remove[i : i + DELETE_BATCH])
+    for i in range(0, len(to_remove), build_io.DELETE_BATCH):
+        ids = ",".join(f"`{d}`" for d in to_remove[i : i + build_io.DELETE_BATCH])
         cluster_nodes.with_retry(
             lambda ids=ids: client.collections[target].documents.delete(
                 {"filter_by": f"id:=[{ids}]"}

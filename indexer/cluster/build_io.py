@@ -1,6 +1,7 @@
 """What a build of the Typesense collection reads from and writes to the cluster: the alias's
 collection, the stored documents' hashes, texts and signatures, the vocabulary's revisions,
-imports in batches, and the wait until every node serves the new collection (build.py).
+imports in batches, the grouped flags of copies, the removal of earlier collections, and the
+wait until every node serves the new collection (build.py).
 """
 
 from __future__ import annotations

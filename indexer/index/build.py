@@ -230,6 +230,7 @@ def _write_version(
 ANALYSIS_SOURCES = (
     "analysis",
     "index/spellings.py",
+    "index/spelling_pairs.py",
     "index/schema.py",
     "ingest/furniture.py",
     "ingest/language.py",
