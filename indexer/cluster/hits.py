@@ -6,7 +6,7 @@ from __future__ import annotations
 from indexer.cluster import copies as cluster_copies
 from indexer.results import Hit
 from indexer.search.plan import And
-from indexer.search.snippets import Highlighter, matched_spellings, snippet_pages, snippets
+from indexer.search.snippets import Highlighter, hit_of
 
 
 def hits_of(docs: list[tuple[dict, float]], plan: And, fixed_score, copies, grouped) -> list[Hit]:
@@ -14,25 +14,11 @@ def hits_of(docs: list[tuple[dict, float]], plan: And, fixed_score, copies, grou
     matcher = Highlighter(plan)
     out = []
     for stored, score in docs:
-        body, title = stored.get("body") or "", stored.get("title") or ""
-        body_matches = matcher.matches(body)
-        out.append(
-            Hit(
-                id=stored["id"],
-                title=title,
-                publisher=stored.get("publisher") or "Unknown",
-                published=stored.get("published"),
-                languages=list(stored.get("languages") or []),
-                url=stored.get("url"),
-                score=round(float(fixed_score if fixed_score is not None else score), 4),
-                snippets=snippets(body, body_matches),
-                matched=matched_spellings((title, matcher.matches(title)), (body, body_matches)),
-                format=stored.get("format"),
-                snippet_pages=snippet_pages(body, body_matches, stored.get("pages")),
-                copy_group=copies.group_of.get(stored["id"]),
-            )
-        )
-        hit = out[-1]
+        languages = list(stored.get("languages") or [])
+        rounded = round(float(fixed_score if fixed_score is not None else score), 4)
+        hit = hit_of(stored, languages, rounded, matcher)
+        hit.copy_group = copies.group_of.get(stored["id"])
+        out.append(hit)
         if grouped is None:
             hit.copy_count = max(0, len(copies.members.get(hit.copy_group, ())) - 1)
         else:

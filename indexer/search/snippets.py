@@ -19,6 +19,7 @@ from functools import lru_cache
 from html import escape
 
 from indexer.analysis import WORD_RE, exact_key, tokens, without_elisions
+from indexer.results import Hit
 from indexer.search.plan import And, Phrase, Prefix, Word
 
 SNIPPET_CHARS = 200
@@ -185,6 +186,26 @@ def matched_spellings(*texts: tuple[str, list[Match]]) -> dict[str, list[str]]:
             if spelling not in found:
                 found.append(spelling)
     return out
+
+
+def hit_of(stored: dict, languages: list[str], score: float, highlighter: Highlighter) -> Hit:
+    """The hit of a stored document, with its snippets and the spellings it matched by, as
+    both engines give it (each stores the languages its own way and scores its own way)."""
+    body, title = stored.get("body") or "", stored.get("title") or ""
+    body_matches = highlighter.matches(body)
+    return Hit(
+        id=stored["id"],
+        title=title,
+        publisher=stored.get("publisher") or "Unknown",
+        published=stored.get("published"),
+        languages=languages,
+        url=stored.get("url"),
+        score=score,
+        snippets=snippets(body, body_matches),
+        matched=matched_spellings((title, highlighter.matches(title)), (body, body_matches)),
+        format=stored.get("format"),
+        snippet_pages=snippet_pages(body, body_matches, stored.get("pages")),
+    )
 
 
 def render(text: str, start: int, end: int, matches: list[Match]) -> str:

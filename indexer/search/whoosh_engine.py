@@ -38,13 +38,7 @@ from indexer.search.plan import And
 from indexer.search.postings import IndexReader
 from indexer.search.resolve import resolve
 from indexer.search.snapshot import Snapshot
-from indexer.search.snippets import (
-    Highlighter,
-    highlight_text,
-    matched_spellings,
-    snippet_pages,
-    snippets,
-)
+from indexer.search.snippets import Highlighter, highlight_text, hit_of
 from indexer.search.suggest import suggest
 
 WARM_UP_QUERY = "Hojaly massacre"
@@ -230,24 +224,8 @@ def _hits(index: IndexReader, page, plan: And) -> list[Hit]:
     out = []
     for docnum, score in page:
         stored = index.stored(docnum)
-        body, title = stored.get("body") or "", stored.get("title") or ""
-        body_matches = highlighter.matches(body)
-        matched = matched_spellings((title, highlighter.matches(title)), (body, body_matches))
-        out.append(
-            Hit(
-                id=stored["id"],
-                title=title,
-                publisher=stored.get("publisher") or "Unknown",
-                published=stored.get("published"),
-                languages=[c for c in (stored.get("languages") or "").split(",") if c],
-                url=stored.get("url"),
-                score=round(score, 4),
-                snippets=snippets(body, body_matches),
-                matched=matched,
-                format=stored.get("format"),
-                snippet_pages=snippet_pages(body, body_matches, stored.get("pages")),
-            )
-        )
+        languages = [c for c in (stored.get("languages") or "").split(",") if c]
+        out.append(hit_of(stored, languages, round(score, 4), highlighter))
     return out
 
 
