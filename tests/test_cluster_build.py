@@ -187,11 +187,11 @@ def test_a_reader_meets_a_whole_vocabulary_while_the_next_revision_is_written(se
     *chunks, meta = vocabulary.documents(second, 2)
     for doc in chunks:  # the update has written its chunks, not yet the meta document
         client.collections[side].documents.upsert(doc)
-    revision, seen = _engine(cfg)._read_vocabulary(cfg.collection)
+    revision, seen = _engine(cfg).versions.read_vocabulary(cfg.collection)
     assert revision == 1 and seen.words == {"khojaly": [3, 1]}
 
     client.collections[side].documents.upsert(meta)
-    revision, seen = _engine(cfg)._read_vocabulary(cfg.collection)
+    revision, seen = _engine(cfg).versions.read_vocabulary(cfg.collection)
     assert revision == 2 and seen.words == {"hojaly": [1, 0]}
 
 

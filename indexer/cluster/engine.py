@@ -1,31 +1,29 @@
 """`TypesenseEngine`: the search contract served by a Typesense cluster.
 
 A query is resolved against the collection's vocabulary (its spelling map, read once per
-version) exactly as the embedded engine resolves it against its index's, and then matched by
-the tokens of the words it stands for (`translate`). A search is one multi-search: the page
-from the documents that use the spelling typed, the total, and one search per facet with every
-filter but its own (disjunctive counts). Documents that only use another spelling follow in a
-second request when the page reaches them. Snippets, `matched` and "did you mean" come from the
-same code as on the embedded engine, over the stored text and the same resolved plan (the
-hits: hits.py). The stats and the nodes' states come from health.py.
+version: versions.py) exactly as the embedded engine resolves it against its index's, and then
+matched by the tokens of the words it stands for (`translate`). A search is one multi-search:
+the page from the documents that use the spelling typed, the total, and one search per facet
+with every filter but its own (disjunctive counts). Documents that only use another spelling
+follow in a second request when the page reaches them. Snippets, `matched` and "did you mean"
+come from the same code as on the embedded engine, over the stored text and the same resolved
+plan (the hits: hits.py). The stats and the nodes' states come from health.py.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import time
-from dataclasses import dataclass
 
 from indexer.analysis.whole_names import load as load_names
 from indexer.cluster import copies as cluster_copies
 from indexer.cluster import facets as cluster_facets
 from indexer.cluster import nodes as cluster_nodes
-from indexer.cluster import vocabulary as vocab
 from indexer.cluster.documents import SEARCH_ONLY
 from indexer.cluster.health import ClusterHealth
 from indexer.cluster.hits import hits_of
 from indexer.cluster.translate import negate, quote, render, translate
+from indexer.cluster.versions import Versions
 from indexer.index.copies import text_similarity
 from indexer.results import (
     CopyRef,
@@ -58,9 +56,7 @@ class TypesenseEngine:
         self.alias = cfg.collection
         self.client = cluster_nodes.read_client(cfg)
         self.health = ClusterHealth(cfg, self.client)
-        self._version: Version | None = None
-        self._vocabulary: tuple | None = None  # ((collection, revision), (vocabulary, copies))
-        self._refresh = threading.Lock()  # one thread reads a new version; the others wait
+        self.versions = Versions(self.alias, self.client, lambda: self.stats().version, self._multi)
 
     def warm_up(self) -> None:
         load_names()  # the names' Russian case forms, which no warm-up query reads
@@ -74,7 +70,7 @@ class TypesenseEngine:
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
         parsed = parse(request.q)
-        version = self._current()
+        version = self.versions.current()
         plan = resolve(parsed, version.vocabulary)
         request, unknown = version.facets.resolve(request)
         facet_filters = cluster_facets.filters(request)
@@ -192,70 +188,7 @@ class TypesenseEngine:
             plan = parse(query)
         except QueryError:
             plan = And()
-        return highlight_text(text, resolve(plan, self._current().vocabulary))
-
-    def _current(self) -> Version:
-        """What the current collection version knows: its facet values and its vocabulary.
-
-        The facet values are read again when the version changes; the vocabulary (seconds
-        to read for a large archive) only when the collection or its revision does. A node
-        that is catching up (restarted, or lagging behind the leader) may answer with an
-        older version or none: the last version read is kept then, not read over and over."""
-        name = self.stats().version
-        cached = self._version
-        if cached is not None and (cached.name == name or name is None):
-            return cached
-        with self._refresh:
-            cached = self._version
-            if cached is not None and cached.name == name:
-                return cached
-            return self._read_version(name)
-
-    def _read_version(self, name: str | None) -> Version:
-        result = self._multi(
-            [
-                {
-                    "collection": self.alias,
-                    "q": "*",
-                    "query_by": "terms",
-                    "per_page": 0,
-                    "facet_by": "publisher,languages,year",
-                    "max_facet_values": cluster_facets.MAX_FACET_VALUES,
-                }
-            ]
-        )[0]
-        words, copies = self._vocabulary_of(name)
-        fresh = Version(name, cluster_facets.ClusterFacets.from_counts(result), words, copies)
-        self._version = fresh
-        return fresh
-
-    def _vocabulary_of(self, version: str | None):
-        """(vocabulary, copy groups) of a version: its collection's at its revision."""
-        if version is None:
-            return vocab.ClusterVocabulary(), cluster_copies.ClusterCopies()
-        collection, _, _, revision = version.rsplit(".", 3)
-        cached = self._vocabulary
-        if cached is not None and cached[0] == (collection, revision):
-            return cached[1]
-        words = self._read_vocabulary(collection)[1]
-        found = (words, cluster_copies.ClusterCopies.from_groups(words.copies))
-        self._vocabulary = ((collection, revision), found)
-        return found
-
-    def _read_vocabulary(self, collection: str) -> tuple[int, vocab.ClusterVocabulary]:
-        from typesense import exceptions
-
-        side = vocab.side_collection(collection)
-        for _ in range(VOCABULARY_TRIES):
-            try:
-                text = self.client.collections[side].documents.export()
-            except exceptions.ObjectNotFound:
-                text = ""
-            found = vocab.from_export(text)
-            if found is not None:
-                return found
-            time.sleep(0.2)  # a build is writing it
-        raise RuntimeError(f"Typesense: the vocabulary of {collection} cannot be read")
+        return highlight_text(text, resolve(plan, self.versions.current().vocabulary))
 
     def _second_tier(self, expr, facet_filters, request, found_first, have) -> list:
         """The page's share of documents that use only other spellings (after the exact ones)."""
@@ -314,7 +247,7 @@ class TypesenseEngine:
         except exceptions.ObjectNotFound:
             return None
         langs = list(stored.get("languages") or [])
-        copies = self._current().copies
+        copies = self.versions.current().copies
         group = copies.group_of.get(doc_id)
         return DocumentRecord.from_stored(
             stored, langs, copy_group=group, copies=self._copy_refs(stored, copies)
@@ -356,16 +289,7 @@ class TypesenseEngine:
 
 
 FACETS = tuple(cluster_facets.FIELDS)
-VOCABULARY_TRIES = 20
 GROUPED_PAGE = 250  # the most Typesense gives in one page
-
-
-@dataclass(frozen=True)
-class Version:
-    name: str | None
-    facets: cluster_facets.ClusterFacets
-    vocabulary: vocab.ClusterVocabulary
-    copies: cluster_copies.ClusterCopies
 
 
 def _facet_params(facets: list[str], known: cluster_facets.ClusterFacets) -> dict:
