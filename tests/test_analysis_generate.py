@@ -565,21 +565,21 @@ def test_the_ordinary_words_are_those_of_todays_names():
 
 def test_the_english_compound_parts_are_todays_words_in_use():
     # data/english_parts.txt is generated (make tables) from Webster's and wordfreq
-    from indexer.analysis.generate import words
+    from indexer.analysis.generate import english
     from indexer.analysis.tables import rows
 
     listed = [cells[0] for cells in rows("english_parts.txt")]
-    assert words.english_parts() == listed
+    assert english.english_parts() == listed
     assert "fire" in listed and "soum" not in listed
 
 
 def test_the_english_words_websters_lacks_are_hunspells_lower_case_words():
     # data/english_modern.txt is generated (make tables) from wordfreq and Hunspell's en_US
-    from indexer.analysis.generate import words
+    from indexer.analysis.generate import english
     from indexer.analysis.tables import rows
 
     listed = [cells[0] for cells in rows("english_modern.txt")]
-    assert words.english_modern() == listed
+    assert english.english_modern() == listed
     assert {"proud", "stats", "boxes", "signage", "online"} <= set(listed)
     # British spellings, which the dictionary holds as America writes them
     assert {"centre", "metres", "realised", "licence", "programme"} <= set(listed)
@@ -590,11 +590,11 @@ def test_the_english_words_websters_lacks_are_hunspells_lower_case_words():
 
 def test_the_names_english_has_as_words_are_those_english_hardly_writes():
     # data/english_names.txt is generated (make tables) from Webster's, pymorphy3 and wordfreq
-    from indexer.analysis.generate import words
+    from indexer.analysis.generate import english
     from indexer.analysis.tables import rows
 
     listed = [cells[0] for cells in rows("english_names.txt")]
-    assert words.name_words() == listed
+    assert english.name_words() == listed
     assert {"larin", "savin", "averin", "kalashnikov", "murad", "nadir", "ilia"} <= set(listed)
     assert not {"robin", "muffin", "violin", "cabin"} & set(listed)
     # Turkish words and names English hardly writes, but not those it writes often

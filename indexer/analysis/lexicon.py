@@ -9,7 +9,7 @@ The lexicon is the lower-case entries of Webster's Second from the `english-word
 used: GCIDE capitalises every headword, so it cannot tell Azerbaidzhan from a common word),
 plus the irregular forms of data/english_irregular.txt (women, began) and the words English
 writes today that Webster's lacks (data/english_modern.txt, generated from Hunspell's en_US
-dictionary: proud, stats, online, and British spellings, centre, metres; generate/words.py).
+dictionary: proud, stats, online, and British spellings, centre, metres; generate/english.py).
 Names in the curated table are names whatever the lexicon says (keys/words.py). A word also
 counts as English when it is an inflection of a listed word (cheating, died, largest,
 obviously), a British spelling of one (armoured), carries an English-only derivational
@@ -132,7 +132,7 @@ def _parts() -> frozenset[str]:
 
 def is_name_more_than_word(word: str) -> bool:
     """`word` (lower-case) is one of Webster's words that is a name far more often than a word
-    (data/english_names.txt, generate/words.py): Larin, Savin, Murad, Ilia; not cabin."""
+    (data/english_names.txt, generate/english.py): Larin, Savin, Murad, Ilia; not cabin."""
     return word in _listed("english_names.txt")
 
 

@@ -10,6 +10,7 @@ from . import (
     abroad,
     case_forms,
     countries,
+    english,
     evaldata,
     extra_confusables,
     one_name,
@@ -26,7 +27,7 @@ def main() -> int:
     os.environ[CACHE_DIR_ENV] = OFF
     gazetteer = places.write()
     # before the tables that ask the lexicon which words are English
-    print(f"English words Webster's lacks: {words.write_modern()}")
+    print(f"English words Webster's lacks: {english.write_modern()}")
     print(f"places: {gazetteer}")
     print(f"places abroad: {abroad.write()}")
     print(f"places with one name: {one_name.write()}")
@@ -35,8 +36,8 @@ def main() -> int:
     print(f"peoples: {peoples.write()}")
     print(f"countries: {countries.write()}")
     print(f"countries' names of several words: {countries.write_multiword()}")
-    print(f"compound parts: {words.write_parts()}")
-    print(f"names English has as words: {words.write_names()}")
+    print(f"compound parts: {english.write_parts()}")
+    print(f"names English has as words: {english.write_names()}")
     for path in evaldata.write():
         print(f"evaluation: {path}")
     print(f"evaluation: {extra_confusables.write()}")
