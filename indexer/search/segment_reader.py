@@ -1,7 +1,8 @@
 """One segment of an index version, as `indexer.search.postings.IndexReader` reads it: its term
 table, a term's posting list and positions (from the segment's posting arrays, or its W3 blocks,
-indexer.search.w3_blocks), field lengths and stored columns. What is read of a segment is kept
-with it: its files never change once written, so the versions that share it share that too.
+indexer.search.w3_blocks), field lengths and stored columns (segment_columns). What is read of
+a segment is kept with it: its files never change once written, so the versions that share it
+share that too.
 """
 
 from __future__ import annotations
@@ -12,11 +13,10 @@ from bisect import bisect_left
 from itertools import accumulate, chain
 
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3TermInfo, _lenfield
-from whoosh.columns import NumericColumn, VarBytesColumn
-from whoosh.util.numeric import byte_to_length
+from whoosh.codec.whoosh3 import W3TermInfo
 
 from indexer.search.posting_arrays import PostingArrays, TermArrays
+from indexer.search.segment_columns import column_values, field_lengths
 from indexer.search.term_table import TermTable
 from indexer.search.w3_blocks import (
     NO_IDS,
@@ -33,7 +33,6 @@ INFO_CACHE = 200_000  # term-table entries remembered per segment (a few hundred
 # segment in a millisecond, where a look-up costs some microseconds per term and segment; a
 # larger segment's table (a 1,000-document update's took 0.3 s) is looked up term by term.
 SMALL_SEGMENT_DOCS = 100
-_BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _UNKNOWN = object()
 
 
@@ -89,55 +88,12 @@ class Segment:
         return found
 
     def lengths(self, field: str) -> np.ndarray:
-        """Each document's length in `field`, from the segment's one-byte length column."""
-        if not self.leaf._perdoc.has_column(_lenfield(field)):
-            return np.zeros(self.doc_count, dtype=np.float64)
-        with self._io:
-            reader = self.leaf._perdoc.column_reader(_lenfield(field), LENGTHS_COLUMN)
-            coded = _numbers(reader, self.doc_count)
-        return _BYTE_LENGTHS[coded]
+        """Each document's length in `field` (segment_columns)."""
+        return field_lengths(self.leaf, field, self.doc_count, self._io)
 
     def column(self, field: str, default) -> list:
         """The stored column of `field`, one value per document (`default` without one)."""
-        n, leaf = self.doc_count, self.leaf
-        with self._io:
-            if not leaf.has_column(field):
-                return [default] * n
-            values = self._numeric_column(field)
-            if values is None:
-                values = self._bytes_column(field)
-            if values is None:
-                values = list(leaf.column_reader(field))
-        return values if len(values) == n else (values + [default] * n)[:n]
-
-    def _numeric_column(self, field: str) -> list | None:
-        """A numeric column read as an array instead of a value at a time (opening a version
-        of 100,000 documents took seconds); None for other columns. The raw numbers are used
-        only where they are what Whoosh's translating reader gives."""
-        n, leaf = self.doc_count, self.leaf
-        raw = leaf.column_reader(field, translate=False)
-        if not isinstance(raw, NumericColumn.Reader):
-            return None
-        values = _numbers(raw, n)
-        shown = leaf.column_reader(field)
-        if any(shown[d] != values[d] for d in range(0, n, max(1, n // 64))):
-            return None
-        return values.tolist()
-
-    def _bytes_column(self, field: str) -> list | None:
-        """A column of texts read in one piece and cut into values here, instead of one read
-        per document; None for other columns. The values are Whoosh's own translation of each
-        document's bytes, so they are what its translating reader gives."""
-        n, leaf = self.doc_count, self.leaf
-        raw = leaf.column_reader(field, translate=False)
-        if not isinstance(raw, VarBytesColumn.Reader) or len(raw._lengths) != n:
-            return None
-        lengths = np.asarray(raw._lengths, dtype=np.int64)
-        offsets = np.asarray(raw._offsets, dtype=np.int64)
-        ends = (offsets + lengths).tolist()
-        data = raw._dbfile.get(raw._basepos, max(ends, default=0))
-        translate = leaf.schema[field].from_column_value
-        return [translate(data[a:b]) for a, b in zip(offsets.tolist(), ends, strict=True)]
+        return column_values(self.leaf, field, self.doc_count, default, self._io)
 
     def info(self, field: str, text: str) -> W3TermInfo | None:
         """The term's entry in the term table (None if absent), remembered: a search looks a
@@ -300,17 +256,6 @@ class Segment:
 def segment_id(leaf) -> str:
     """The segment's name, which its files carry: a new segment gets a new random one."""
     return leaf.segment().segment_id()
-
-
-def _numbers(reader: NumericColumn.Reader, n: int) -> np.ndarray:
-    """The `n` values of a Whoosh numeric column: big-endian numbers, one per document up to
-    the last one stored, the column's default after it."""
-    count = min(reader._count, n)
-    dtype = np.dtype(reader._typecode).newbyteorder(">")
-    data = reader._dbfile.get(reader._basepos, count * dtype.itemsize)
-    out = np.full(n, reader._default, dtype=dtype.newbyteorder("="))
-    out[:count] = np.frombuffer(data, dtype=dtype)
-    return out
 
 
 def _fileno(postfile) -> int | None:
