@@ -1,8 +1,8 @@
 """One segment of an index version, as `indexer.search.postings.IndexReader` reads it: its term
 table, a term's posting list and positions (from the segment's posting arrays, or its W3 blocks,
-indexer.search.w3_blocks), field lengths and stored columns (segment_columns). What is read of
-a segment is kept with it: its files never change once written, so the versions that share it
-share that too.
+indexer.search.w3_blocks), field lengths and stored columns (indexer.search.segment_columns).
+What is read of a segment is kept with it: its files never change once written, so the versions
+that share it share that too.
 """
 
 from __future__ import annotations
