@@ -23,6 +23,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from indexer.index.spellings import SpellingMap
+from indexer.search.resolve import MapSpellings
 
 SUFFIX = "_vocab"  # the side collection of collection X is X_vocab
 CHUNK_CHARS = 500_000  # characters of JSON per stored chunk
@@ -35,7 +36,7 @@ def side_collection(collection: str) -> str:
     return collection + SUFFIX
 
 
-class ClusterVocabulary:
+class ClusterVocabulary(MapSpellings):
     """A `resolve.Vocabulary` for one collection version, and the word list "did you mean" reads
     (the `corrections` and `doc_frequency` of `indexer.search.suggest`)."""
 
@@ -50,15 +51,6 @@ class ClusterVocabulary:
         self._body: list[str] | None = None
 
     # -- resolve.Vocabulary -----------------------------------------------------------------
-
-    def spellings(self, word: str, skeletons: bool = True) -> set[str]:
-        return self.map.spellings(word, skeletons)
-
-    def group_spellings(self, stem: str) -> set[str]:
-        return self.map.group_spellings(stem)
-
-    def recorded_spellings(self, term: str) -> set[str]:
-        return self.map.recorded_spellings(term)
 
     def indexed(self, term: str) -> bool:
         return term in self.words

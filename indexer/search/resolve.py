@@ -5,10 +5,13 @@ words each leaf stands for, from what that version's Vocabulary knows.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from indexer.analysis import exact_key
 from indexer.search.plan import And, Leaf, Name, Not, Or, Phrase, Word
+
+if TYPE_CHECKING:
+    from indexer.index.spellings import SpellingMap
 
 
 class Vocabulary(Protocol):
@@ -30,6 +33,22 @@ class Vocabulary(Protocol):
 
     def indexed(self, term: str) -> bool:
         """Some document, live or deleted, has the term."""
+
+
+class MapSpellings:
+    """A Vocabulary's spelling look-ups, from its version's spelling map (`map`): the same on
+    both engines, whose vocabularies differ only in where words and completions come from."""
+
+    map: SpellingMap
+
+    def spellings(self, word: str, skeletons: bool = True) -> set[str]:
+        return self.map.spellings(word, skeletons)
+
+    def group_spellings(self, stem: str) -> set[str]:
+        return self.map.group_spellings(stem)
+
+    def recorded_spellings(self, term: str) -> set[str]:
+        return self.map.recorded_spellings(term)
 
 
 def resolve(plan: And, vocabulary: Vocabulary) -> And:

@@ -15,24 +15,16 @@ from indexer.search.copies import CopyGroups
 from indexer.search.facets import FacetSet
 from indexer.search.matching import Matcher
 from indexer.search.postings import FIELDS, IndexReader
+from indexer.search.resolve import MapSpellings
 
 META = "meta.json"
 
 
-class Vocabulary:
+class Vocabulary(MapSpellings):
     """What one index version knows about words, for `resolve.resolve`."""
 
     def __init__(self, index: IndexReader, spellings: SpellingMap):
         self.index, self.map = index, spellings
-
-    def spellings(self, word: str, skeletons: bool = True) -> set[str]:
-        return self.map.spellings(word, skeletons)
-
-    def group_spellings(self, stem: str) -> set[str]:
-        return self.map.group_spellings(stem)
-
-    def recorded_spellings(self, term: str) -> set[str]:
-        return self.map.recorded_spellings(term)
 
     def indexed(self, term: str) -> bool:
         return any(self.index.doc_frequency(field, term) for field in FIELDS)
