@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from operator import itemgetter
 
 from .skeleton_letters import BARE_C, CH, O_LETTER, SCHWA, VOWEL_I, symbol_readings
 
@@ -79,6 +80,9 @@ YO = "Ȯ"
 U_LETTER = "Ŭ"
 _WEAK = frozenset("I")
 _RUN_RE = re.compile(r"(.)\1+", re.DOTALL)  # a run of one symbol
+# what replaces a run: its symbol, taken in C (a template such as r"\1" is parsed again on
+# every call, about 8% of the skeletons' time)
+_ONE_OF_RUN = itemgetter(1)
 # a glide after a or u ends no Russian word form (-ой, -ей, -ий, -ый and -ая do): a word that
 # ends so keeps its glide, as a word spelt as it sounds does (Kaday is not Kaduy, Aksay not Aksoy),
 # and so does one that ends in a, a glide and e, which in Russian is only a case of a name in -ай
@@ -157,14 +161,17 @@ def _keys(
     lead, slots = _slots(symbols, hiatus, exact, final_glide)
     if "E" not in slots and "I" not in slots[1:-1] and not _yo(slots):
         # nothing to read two ways (most words): the one key, runs of a symbol collapsed
-        return [_RUN_RE.sub(r"\1", _palatals(("_" if lead else "") + "".join(slots), o_apart))]
+        return [
+            _RUN_RE.sub(_ONE_OF_RUN, _palatals(("_" if lead else "") + "".join(slots), o_apart))
+        ]
     keys = [("_" if lead else "", 0, 0)]  # (key, vowels left out, e read as I)
+    classes = [_palatals(sym) for sym in slots]
     for i, sym in enumerate(slots):
         inner = 0 < i < len(slots) - 1 and not (lead and i == 0)
         # a vowel between two consonants of one class keeps them two: left out, it would
         # make the word one consonant shorter (Lachish is no Lach-, Shishkin no Shkin); a
         # reading of two consonants counts by the one next to the vowel (x as ks: Bakixanov)
-        inner = inner and _palatals(slots[i - 1])[-1:] != _palatals(slots[i + 1])[:1]
+        inner = inner and classes[i - 1][-1:] != classes[i + 1][:1]
         nxt = []
         for key, silent, as_i in keys:
             if sym == "E":
@@ -191,7 +198,7 @@ def _keys(
     out = []
     for key, _, _ in keys:
         # a vowel left out can bring two equal consonant classes together: keep one
-        collapsed = _RUN_RE.sub(r"\1", _palatals(key, o_apart))
+        collapsed = _RUN_RE.sub(_ONE_OF_RUN, _palatals(key, o_apart))
         if collapsed not in out:
             out.append(collapsed)
     return out
