@@ -604,6 +604,18 @@ def test_the_names_english_has_as_words_are_those_english_hardly_writes():
     assert not {"alan", "sultan", "petrol", "escort"} & set(listed)
 
 
+def test_the_given_names_of_three_letters_are_names_not_words():
+    # data/short_names.txt is generated (make tables) from pymorphy3 and wordfreq
+    from indexer.analysis.generate import short_names
+    from indexer.analysis.tables import rows
+
+    listed = [cells[0] for cells in rows("short_names.txt")]
+    assert short_names.short_names() == listed
+    assert {"ali", "lev", "ira", "nur"} <= set(listed)
+    # words only (хар, так, гам), or a name's other case (лал: Лала's genitive plural)
+    assert not {"har", "tak", "gam", "lal", "kas"} & set(listed)
+
+
 def test_the_case_forms_of_the_evaluation_are_those_of_its_variants(tmp_path):
     # eval/variants-<half>-cases.tsv are generated (make tables) from the variant files
     import shutil

@@ -1604,10 +1604,13 @@ def _as_recorded(word: str) -> set[str]:
 def test_a_prefix_completion_asks_by_its_recorded_keys_what_its_word_asks(term):
     """A prefix's completions ask for what their keys ask, read from the keys the build
     recorded (search.resolve), but for a place's name that a word in lower case is not
-    (index_keys: миски, bowls, is no Miski)."""
+    (index_keys: миски, bowls, is no Miski), and the name a word with ə is with a capital,
+    which a reader may type in lower case, but a document writes with one (əziz, 'dear', is
+    no Aziz)."""
     asked = set(keys_without_skeletons(term))
     assert _as_recorded(term) <= asked
-    assert all(k.startswith("=") for k in asked - _as_recorded(term))
+    capital = set(keys_without_skeletons(term.capitalize())) if "ə" in term else set()
+    assert all(k.startswith("=") or k in capital for k in asked - _as_recorded(term))
 
 
 @pytest.mark.parametrize(

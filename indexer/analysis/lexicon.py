@@ -136,6 +136,12 @@ def is_name_more_than_word(word: str) -> bool:
     return word in _listed("english_names.txt")
 
 
+def is_short_name(word: str) -> bool:
+    """`word` (lower-case Latin) is a given name of three letters (data/short_names.txt,
+    generate/short_names.py): ali, lev, ira; not har, tak."""
+    return word in _listed("short_names.txt")
+
+
 @cache
 def _common() -> frozenset[str]:
     return _listed("common_words.txt")
@@ -227,4 +233,5 @@ def load() -> None:
     _words()
     _parts()
     _listed("english_names.txt")
+    _listed("short_names.txt")
     _common()

@@ -17,6 +17,7 @@ from . import (
     peoples,
     places,
     schemes,
+    short_names,
     words,
 )
 
@@ -38,6 +39,7 @@ def main() -> int:
     print(f"countries' names of several words: {countries.write_multiword()}")
     print(f"compound parts: {english.write_parts()}")
     print(f"names English has as words: {english.write_names()}")
+    print(f"given names of three letters: {short_names.write()}")
     for path in evaldata.write():
         print(f"evaluation: {path}")
     print(f"evaluation: {extra_confusables.write()}")

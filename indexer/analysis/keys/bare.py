@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ..casing import lower
-from ..lexicon import is_common_word, is_english_word
+from ..lexicon import is_common_word, is_english_word, is_short_name
 from ..lookup import lookup
 from ..romanize import romanize, strip_apostrophe_suffix
 from ..synonyms import is_left_out
@@ -48,3 +48,19 @@ def bare_spelling(word: str, groups: tuple[str, ...] = ()) -> str | None:
     if entry is not None and not set(entry.groups) <= set(groups):
         return None
     return romanize(bare)
+
+
+def short_name_spelling(word: str) -> str | None:
+    """How English writes `word`, a name of three letters with ə (Əli: Ali), or None. Such a
+    name is too short for a name's keys, which would fold its vowels (marks.MIN_LENGTH), so
+    it has those of this one spelling: ə as a, as English writes Azerbaijani names (Əliyev,
+    Aliyev), not as e, which is another name (Eli). Only when that spelling is a given name
+    (lexicon.is_short_name) and no English or frequent word: a capital begins a sentence too
+    (Hər, 'every', is no Har; Mən, 'I', no Man)."""
+    low = lower(word)
+    if len(low) != MIN_LENGTH - 1 or "ə" not in low:
+        return None
+    spelt = low.replace("ə", "a")
+    if not is_short_name(spelt) or is_english_word(spelt) or is_common_word(spelt):
+        return None
+    return spelt.capitalize()

@@ -61,13 +61,18 @@ _LONE_J_RE = re.compile(r"(?<![dz])j")
 # s read so too
 
 
-def milds(latin: str, turkic: bool) -> list[str]:
+def milds(latin: str, turkic: bool, name: bool = False) -> list[str]:
     """The mild keys of a word: its _mild spelling, and the spelling English gives its
-    letters where they may be read two ways: a Turkic c as j (Yaycı, Yayji, Яйджи) and a
-    lone j of another word as j, not y (Yayji, Yaydzhi)."""
+    letters where they may be read two ways: a Turkic c as j (Yaycı, Yayji, Яйджи), a lone
+    j of another word as j, not y (Yayji, Yaydzhi), and in a `name` (a word with a capital)
+    ə as a, as English writes Azerbaijani names (Əziz, Aziz; Vəli, Vali), where Turkish
+    writes e (Şəki, Şeki). An ordinary word in lower case has the e only: dənə, 'grain', is
+    Turkish dane, not dana, 'calf'."""
     out = [_mild(latin, turkic)]
+    if name and "ə" in latin:
+        out.append(_mild(latin.replace("ə", "a"), turkic))
     if turkic and _TURKIC_C_RE.search(latin):
-        out.append(_TURKIC_C_RE.sub("j", out[0]))
+        out += [_TURKIC_C_RE.sub("j", m) for m in out]
     elif not turkic and _LONE_J_RE.search(latin):
         out.append(_mild(_LONE_J_RE.sub("dzh", latin), turkic))
     if not turkic and GERMAN_MARK_RE.search(latin) and LONE_S_RE.search(latin):

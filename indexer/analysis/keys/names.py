@@ -98,7 +98,7 @@ def name_and_people_keys(
     # Short names (fewer than three consonant classes, Şəki and Sheki) also get the mild key,
     # which is all a four-letter one has; longer names meet through their skeletons.
     if not own or consonant_count(own[0]) <= MIN_CONSONANTS:
-        own[:0] = milds(latin, turkic)
+        own[:0] = milds(latin, turkic, name=word[:1].isupper())
     people: list[str] = []
     short: list[str] | None = None
     # a Russian case form's stem is a people's name too (лезгинов: лезгин, Lezg)

@@ -36,7 +36,7 @@ def variant_keys(word: str) -> tuple[str, ...]:
     and for a Latin or Armenian word each skeleton also as a Cyrillic word records it. A build
     asks for index_keys only (recorded.py), which leave these copies out."""
     word = same_letters(word)
-    keys = _bare_query(word, own_keys(word))
+    keys = _bare_query(word, _asked_own_keys(word))
     if CYRILLIC_RE.search(word.lower()):
         # a Cyrillic word meets the Latin spellings as written (SKELETON, KEPT), those that
         # read one a as its е (SWAP), and when it has no е, those that write e for any of its
@@ -59,8 +59,18 @@ def keys_without_skeletons(word: str) -> tuple[str, ...]:
     for (search.resolve), spared the work of asking every skeleton under each mark it may be
     recorded with, which a prefix query's hundreds of completions would each pay."""
     word = same_letters(word)
-    keys = _bare_query(word, own_keys(word))
+    keys = _bare_query(word, _asked_own_keys(word))
     return tuple(dict.fromkeys(k for k in keys if not k.startswith(SKELETON)))
+
+
+def _asked_own_keys(word: str) -> tuple[str, ...]:
+    """The own keys a query for `word` asks for. A reader types a name in lower case too: a
+    word with ə asks first for the keys a capital gives it, with ə read as English writes it
+    in names (əziz: Aziz; əli: Ali; words.own_keys)."""
+    own = own_keys(word)
+    if word.islower() and "ə" in word:
+        return tuple(dict.fromkeys(own_keys(word[:1].upper() + word[1:]) + own))
+    return own
 
 
 def keys_as_recorded(term: str, recorded: Iterable[str]) -> tuple[str, ...]:

@@ -27,7 +27,7 @@ from ..pipeline import exact_key
 from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
 from ..schemes import CYRILLIC_SCHEME, SCHEME, scheme_keys, x_ending
 from ..synonyms import bridged, by_scheme, is_listed, writes_dzh
-from .bare import bare_spelling
+from .bare import bare_spelling, short_name_spelling
 from .cyrillic import letters_keys
 from .links import (
     group_countries,
@@ -212,6 +212,9 @@ def own_keys(word: str) -> tuple[str, ...]:
         keys += [group_key(g) for g in known.groups] if known else []
     if entry is None and not abroad and not any(k.startswith(GROUP) for k in keys):
         keys += [group_key(g) for g in _romanized_stem_groups(word)]
+    spelt = short_name_spelling(word) if entry is None and word[:1].isupper() else None
+    if spelt is not None:
+        keys += own_keys(spelt)  # Əli: Ali's, and so Али's
     return tuple(dict.fromkeys(keys))
 
 
