@@ -3,6 +3,7 @@
 import pytest
 
 from indexer.analysis import exact_analyzer, exact_key, tokens
+from indexer.analysis.casing import capitalized, lower
 
 
 @pytest.mark.parametrize(
@@ -71,3 +72,14 @@ def test_the_analyzer_survives_pickling():
 )
 def test_a_french_elided_word_before_a_name_is_no_part_of_it(text, words):
     assert [w for _, _, w in tokens(text)] == words
+
+
+@pytest.mark.parametrize(
+    "word, capital",
+    [("içəri", "İçəri"), ("ıgdır", "Igdır"), ("əli", "Əli"), ("india", "India"), ("", "")],
+)
+def test_a_word_is_capitalized_as_its_alphabet_writes_a_capital(word, capital):
+    # Azerbaijani and Turkish write the capital of i as İ and of ı as I; lower() reads the
+    # capital back to the same word
+    assert capitalized(word) == capital
+    assert lower(capitalized(word)) == word

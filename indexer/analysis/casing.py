@@ -15,6 +15,8 @@ from indexer.caching import bounded_cache
 # Letters only Azerbaijani or Turkish use: a word that has one reads 'I' as dotless 'ı'.
 TURKIC_LETTERS = frozenset("əƏıİşŞğĞ")
 
+_TURKIC_CAPITALS = {"i": "İ", "ı": "I"}
+
 # Other letters texts type for Azerbaijani's ə: the turned e ǝ (ISO 3166-2 and other lists:
 # Kǝngǝrli), and in a Latin word the Cyrillic ә of a keyboard without ə (Әliyev, Şәki).
 _TURNED_E = str.maketrans("ǝƎ", "əƏ")
@@ -51,6 +53,14 @@ def lower(word: str) -> str:
     if word.isascii():
         return word if word.islower() else word.lower()
     return _lower(word)
+
+
+def capitalized(word: str) -> str:
+    """A word in lower case with a capital, Turkic i and ı as İ and I: a word with ə is
+    Azerbaijani (içəri: İçəri, not Içəri, which lower reads back as ıçəri)."""
+    first = word[:1]
+    turkic = _TURKIC_CAPITALS.get(first) if is_turkic(word) else None
+    return (turkic or first.upper()) + word[1:]
 
 
 @bounded_cache(max_bytes=4_000_000)

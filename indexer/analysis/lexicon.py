@@ -137,8 +137,9 @@ def is_name_more_than_word(word: str) -> bool:
 
 
 def is_short_name(word: str) -> bool:
-    """`word` (lower-case Latin) is a given name of three letters (data/short_names.txt,
-    generate/short_names.py): ali, lev, ira; not har, tak."""
+    """`word` (lower-case Latin) is a given name that Russian writes with three letters and
+    that romanizes to three (data/short_names.txt, generate/short_names.py): ali, lev, ira;
+    not har, tak."""
     return word in _listed("short_names.txt")
 
 

@@ -21,7 +21,7 @@ import re
 from ..casing import lower
 from ..lexicon import is_common_word, is_english_word, is_short_name
 from ..lookup import lookup
-from ..romanize import romanize, strip_apostrophe_suffix
+from ..romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
 from ..synonyms import is_left_out
 from .marks import MIN_LENGTH
 
@@ -57,10 +57,10 @@ def short_name_spelling(word: str) -> str | None:
     Aliyev), not as e, which is another name (Eli). Only when that spelling is a given name
     (lexicon.is_short_name) and no English or frequent word: a capital begins a sentence too
     (Hər, 'every', is no Har; Mən, 'I', no Man)."""
-    low = lower(word)
-    if len(low) != MIN_LENGTH - 1 or "ə" not in low:
+    latin = romanize_for_keys(strip_apostrophe_suffix(word))  # Əli'nin, Әли: əli
+    if len(latin) != MIN_LENGTH - 1 or "ə" not in latin:
         return None
-    spelt = low.replace("ə", "a")
+    spelt = latin.replace("ə", "a")
     if not is_short_name(spelt) or is_english_word(spelt) or is_common_word(spelt):
         return None
     return spelt.capitalize()

@@ -67,7 +67,9 @@ def milds(latin: str, turkic: bool, name: bool = False) -> list[str]:
     j of another word as j, not y (Yayji, Yaydzhi), and in a `name` (a word with a capital)
     ə as a, as English writes Azerbaijani names (Əziz, Aziz; Vəli, Vali), where Turkish
     writes e (Şəki, Şeki). An ordinary word in lower case has the e only: dənə, 'grain', is
-    Turkish dane, not dana, 'calf'."""
+    Turkish dane, not dana, 'calf'. One that begins a sentence has a capital too, and no
+    list of Azerbaijani words tells it from a name, so it meets such a spelling (Yəni, 'that
+    is', meets Yani)."""
     out = [_mild(latin, turkic)]
     if name and "ə" in latin:
         out.append(_mild(latin.replace("ə", "a"), turkic))

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from indexer.caching import bounded_cache
 
-from ..casing import same_letters
+from ..casing import capitalized, same_letters
 from ..lexicon import is_common_word, is_english_word
 from ..romanize import strip_apostrophe_suffix
 from ..schemes import CYRILLIC_SCHEME, SCHEME
@@ -69,7 +69,7 @@ def _asked_own_keys(word: str) -> tuple[str, ...]:
     in names (əziz: Aziz; əli: Ali; words.own_keys)."""
     own = own_keys(word)
     if word.islower() and "ə" in word:
-        return tuple(dict.fromkeys(own_keys(word[:1].upper() + word[1:]) + own))
+        return tuple(dict.fromkeys(own_keys(capitalized(word)) + own))
     return own
 
 
