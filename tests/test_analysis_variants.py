@@ -1039,6 +1039,39 @@ def test_the_gazetteer_adds_names_no_rule_derives(a, b):
 
 
 @pytest.mark.parametrize(
+    "a, b",
+    [
+        # given names the press translates (data/people.tsv), in their case forms too
+        ("Serge", "Серж"),
+        ("Serge", "Սերժ"),
+        ("Сержа", "Serge"),
+        ("Joseph", "Иосифом"),
+        ("Josef", "Iosif"),
+        ("Peter", "Петром"),
+        ("Catherine", "Екатерины"),
+        ("Nikolaus", "Николаю"),
+    ],
+)
+def test_a_translated_given_name_meets_the_name_it_translates(a, b):
+    assert meet(a, b) and meet(b, a)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("serge", "Serzh"),  # a cloth: the table's Serge* counts only capitalized
+        ("peter", "Pyotr"),  # a verb
+        ("Sergo", "Serzh"),  # spelt close to Serge, but a given name links no other name
+        ("Joseph", "Yusif"),
+        ("Pierre", "Pyotr"),
+        ("Nicolas", "Nikolai"),
+    ],
+)
+def test_a_given_name_is_translated_only_as_the_table_lists_it(a, b):
+    assert not meet(a, b) and not meet(b, a)
+
+
+@pytest.mark.parametrize(
     "word, name",
     [
         # the same skeleton as a listed name, spelt far from it: not in the name's group

@@ -12,7 +12,7 @@ from functools import cache
 
 from .endings import ETS, MIN_CASE_STEM, MIN_STEM, TS, WRITTEN_SUFFIX_RE, without_endings
 from .lexicon import is_common_word
-from .name_facts import word_groups
+from .name_facts import given_name_groups, word_groups
 from .name_forms import PEOPLE_GROUP, Entry, country_only, lookup_form, script
 from .synonyms import bridged
 from .tables import rows, settled
@@ -102,12 +102,12 @@ ROMANIZED_ENDING = {
 
 
 def first_declension(word: str, form: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
-    """The entry of a listed name in -а or -я of the region, of names.tsv (bridged) or of
-    words.tsv of which the Cyrillic `word` (lookup form `form`) is a case form: its ending
-    stands in the place of that vowel (Арпе, Гянджой, Турцию), so stripping it does not find
-    the name. Not when either is a frequent Russian word (Губой: губа, суше: суша), nor for a
-    place elsewhere: across six countries too many names in -а are another word's nominative
-    (Тула: туле; Москва: Москве)."""
+    """The entry of a listed name in -а or -я of the region, of names.tsv (bridged), of
+    people.tsv or of words.tsv of which the Cyrillic `word` (lookup form `form`) is a case
+    form: its ending stands in the place of that vowel (Арпе, Гянджой, Турцию, Екатерины), so
+    stripping it does not find the name. Not when either is a frequent Russian word (Губой:
+    губа, суше: суша), nor for a place elsewhere: across six countries too many names in -а
+    are another word's nominative (Тула: туле; Москва: Москве)."""
     low = word.lower()
     m = FIRST_DECLENSION_RE.search(low)
     ending = ROMANIZED_ENDING[m.group()] if m else ""
@@ -122,7 +122,9 @@ def first_declension(word: str, form: str, tables: tuple[dict[str, Entry], ...])
             if (
                 entry is not None
                 and not (
-                    bridged().isdisjoint(entry.groups) and word_groups().isdisjoint(entry.groups)
+                    bridged().isdisjoint(entry.groups)
+                    and word_groups().isdisjoint(entry.groups)
+                    and given_name_groups().isdisjoint(entry.groups)
                 )
                 and not is_common_word(word)
                 and not is_common_word(low[: m.start()] + letter)

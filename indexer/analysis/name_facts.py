@@ -127,6 +127,12 @@ def word_groups() -> frozenset[str]:
 
 
 @cache
+def given_name_groups() -> frozenset[str]:
+    """The groups of people.tsv: given names, which take a Russian name's case endings."""
+    return settled(frozenset(cells[0].strip() for cells in rows("people.tsv")))
+
+
+@cache
 def place_countries() -> dict[str, str]:
     """Group of places.tsv -> its place's country."""
     return settled({cells[0].strip(): cells[2].strip() for cells in rows("places.tsv")})

@@ -1,11 +1,13 @@
 """The curated table: names that differ by more than spelling (exonyms, ethnonyms, renamed
 places, translations), which no folding rule can derive.
 
-Six files under data/, one group per line: `group<TAB>names`, names separated by commas.
+Seven files under data/, one group per line: `group<TAB>names`, names separated by commas.
 - places.tsv: generated from GeoNames (generate/places/): the names of every populated place
   of the region, ambiguous names left out by rule.
-- names.tsv: curated places and people, for what GeoNames lacks. Their words keep
-  the spelling rules as well, so an unlisted romanization of a listed name still meets it.
+- names.tsv: curated places, for what GeoNames lacks. Their words keep the spelling rules as
+  well, so an unlisted romanization of a listed name still meets it.
+- people.tsv: curated given names that the press translates (Serge for Serzh, Joseph for
+  Iosif). They keep the spelling rules, but link no other name spelt close to them.
 - peoples.tsv: generated from CLDR's language names (generate/peoples.py): the names of the
   region's other peoples in each language (Kumyk, Кумык, Kumuk). They keep the spelling rules.
 - organisations.tsv: curated organisations with their acronyms in each language (OSCE, ОБСЕ,
@@ -149,6 +151,7 @@ class _Table:
 
 
 ORGANISATIONS = "organisations.tsv"
+PEOPLE = "people.tsv"
 _ONE_WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
 
 
@@ -183,6 +186,7 @@ def _read_table() -> _Table:
     for filename, strict in (
         ("places.tsv", False),
         ("names.tsv", False),
+        (PEOPLE, False),
         (ORGANISATIONS, False),
         ("peoples.tsv", False),
         ("words.tsv", True),
@@ -190,7 +194,13 @@ def _read_table() -> _Table:
     ):
         for cells in rows(filename):
             group = cells[0].strip()
-            bridge = filename != "places.tsv" or cells[2].strip() in BRIDGE_COUNTRIES
+            # a name links the unlisted spellings spelt close to it (keys/links.py), but for
+            # the gazetteer's places beyond Azerbaijan and Armenia and for given names: a
+            # given name is spelt close to other given names (Serge, Sergo)
+            if filename == "places.tsv":
+                bridge = cells[2].strip() in BRIDGE_COUNTRIES
+            else:
+                bridge = filename != PEOPLE
             country = cells[2].strip() if filename == "places.tsv" else ""
             # only a name with ə or ä may take a name's vowels away (keeps_vowels)
             marked = [_word(n) for n in cells[1].split(",") if A_OR_E_RE.search(n)]

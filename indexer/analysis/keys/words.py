@@ -15,6 +15,7 @@ from ..lexicon import is_common_word, is_english_word
 from ..lexicon import load as load_lexicon
 from ..lookup import lookup, turkic_case_stems
 from ..name_facts import (
+    given_name_groups,
     is_place_name,
     keeps_its_vowels,
     o_and_u_apart,
@@ -266,4 +267,5 @@ def load_tables() -> None:
     o_and_u_skeletons()
     place_countries()
     word_groups()
+    given_name_groups()
     load_lexicon()
