@@ -1049,7 +1049,8 @@ def test_the_gazetteer_adds_names_no_rule_derives(a, b):
         ("Josef", "Iosif"),
         ("Peter", "Петром"),
         ("Catherine", "Екатерины"),
-        ("Nikolaus", "Николаю"),
+        ("Nicholas", "Николаем"),
+        ("Nicholas", "Nikolay"),
     ],
 )
 def test_a_translated_given_name_meets_the_name_it_translates(a, b):
@@ -1062,6 +1063,13 @@ def test_a_translated_given_name_meets_the_name_it_translates(a, b):
         ("serge", "Serzh"),  # a cloth: the table's Serge* counts only capitalized
         ("peter", "Pyotr"),  # a verb
         ("Sergo", "Serzh"),  # spelt close to Serge, but a given name links no other name
+        # an English word gets no skeleton by being listed as a given name
+        ("Serge", "Sergo"),
+        ("Serge", "Sarkis"),
+        ("Serge", "Sarkozy"),
+        ("Peter", "Petar"),
+        ("Serzh", "Сергей"),  # a case ending goes on a Cyrillic name only: Сергей is no Serge's
+        ("Serge", "Sergeya"),
         ("Joseph", "Yusif"),
         ("Pierre", "Pyotr"),
         ("Nicolas", "Nikolai"),

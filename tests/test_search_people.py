@@ -12,10 +12,10 @@ DOCS = {
     "serzh-ru": "Серж Саргсян встретился с Ильхамом Алиевым в Казани.",
     "serzh-en": "Serzh Sargsyan met Ilham Aliyev in Kazan.",
     "sergo": "Sergo Ordzhonikidze arrived in Baku in 1920.",
+    "lavrov": "Сергей Лавров прилетел в Баку.",
     "stalin-ru": "Иосиф Сталин подписал решение Кавбюро.",
     "stalin-en": "Joseph Stalin signed the decision of the Kavburo.",
     "yusif": "Yusif Vazir Chamanzaminli wrote the novel.",
-    "grachev": "Pavel Grachev flew to Baku.",
     "morel": "Pierre Morel, the French co-chair, arrived in Baku.",
     "sarkozy": "Nicolas Sarkozy visited Baku and Yerevan.",
     "peter": "Peter the Great took Derbent in 1722.",
@@ -56,12 +56,12 @@ def test_a_translated_given_name_finds_the_person_in_every_language(engine, q, e
 @pytest.mark.parametrize(
     "q, not_expected",
     [
-        ("Serzh", {"sergo"}),  # another name, spelt close to Serge
-        ("Серж", {"sergo"}),
+        ("Serzh", {"sergo", "lavrov"}),  # other names, spelt close to Serge
+        ("Серж", {"sergo", "lavrov"}),
+        ("Serge", {"sergo", "lavrov", "sarkozy"}),
         ("Joseph", {"yusif"}),  # Yusif is a Joseph too, but not this table's
         ("Pyotr", {"morel"}),  # the French Pierre is mostly Pierre Morel here
         ("Nikolai", {"sarkozy"}),  # and Nicolas, Nicolas Sarkozy
-        ("Paul", {"grachev"}),  # an ordinary given name, no translation of Pavel
     ],
 )
 def test_a_given_name_translates_only_for_the_listed_people(engine, q, not_expected):

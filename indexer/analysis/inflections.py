@@ -12,7 +12,7 @@ from functools import cache
 
 from .endings import ETS, MIN_CASE_STEM, MIN_STEM, TS, WRITTEN_SUFFIX_RE, without_endings
 from .lexicon import is_common_word
-from .name_facts import given_name_groups, word_groups
+from .name_facts import given_name_groups, given_name_only, word_groups
 from .name_forms import PEOPLE_GROUP, Entry, country_only, lookup_form, script
 from .synonyms import bridged
 from .tables import rows, settled
@@ -135,17 +135,23 @@ def first_declension(word: str, form: str, tables: tuple[dict[str, Entry], ...])
 
 
 def foreign_ending(kind: str, stem: str, ending: str, entry: Entry) -> bool:
-    """Whether a word of `kind`'s script reads as a country's name with an ending the name
-    does not take in that script: a case ending goes on a name of the word's own script
-    (Швейцарии, Almanyada; Kıtaya, to the continent, is no Китай), and a country's Latin
-    names are English, French, German, Turkish and Azerbaijani ones, which take the Turkic
-    endings and the genitive's s (Pakistanın, Mexikos), not the romanized Russian ones (Maliy
-    is Малый, no Mali)."""
-    if not country_only(entry):
+    """Whether a word of `kind`'s script reads as a country's name or a given name of
+    people.tsv with an ending the name does not take in that script: a case ending goes on a
+    name of the word's own script (Швейцарии, Almanyada; Kıtaya, to the continent, is no
+    Китай; Сержа, but Сергей is no Serge's), and a country's Latin names are English, French,
+    German, Turkish and Azerbaijani ones, which take the Turkic endings and the genitive's s
+    (Pakistanın, Mexikos), not the romanized Russian ones (Maliy is Малый, no Mali); a given
+    name's the s only (Josephs)."""
+    if country_only(entry):
+        forms, turkic = _forms_by_script("countries.tsv"), True
+    elif given_name_only(entry):
+        forms, turkic = _forms_by_script("people.tsv"), False
+    else:
         return False
-    if stem not in _country_forms().get(kind, ()):
+    if stem not in forms.get(kind, ()):
         return True
-    return kind == "latn" and ending != "s" and WRITTEN_SUFFIX_RE.fullmatch(ending) is None
+    turkic = turkic and WRITTEN_SUFFIX_RE.fullmatch(ending) is not None
+    return kind == "latn" and ending != "s" and not turkic
 
 
 def _russian_nominative(entry: Entry, nominative: str) -> bool:
@@ -154,14 +160,15 @@ def _russian_nominative(entry: Entry, nominative: str) -> bool:
     Romanya)."""
     if not country_only(entry):
         return True
-    return nominative in _country_forms().get("cyr", ())
+    return nominative in _forms_by_script("countries.tsv").get("cyr", ())
 
 
 @cache
-def _country_forms() -> dict[str, frozenset[str]]:
-    """Script -> the lookup forms of the countries' names in it."""
+def _forms_by_script(filename: str) -> dict[str, frozenset[str]]:
+    """Script -> the lookup forms of the names of a table of data/ in it."""
     out: dict[str, set[str]] = {}
-    for cells in rows("countries.tsv"):
+    for cells in rows(filename):
         for name in cells[1].split(","):
-            out.setdefault(script(name.strip()), set()).add(lookup_form(name.strip()))
+            word = name.strip().rstrip("*")
+            out.setdefault(script(word), set()).add(lookup_form(word))
     return settled({k: frozenset(v) for k, v in out.items()})

@@ -45,11 +45,18 @@ def o_and_u_apart(word: str) -> bool:
 
 
 def place_only(entry: Entry) -> bool:
-    """No group of `entry` is a people's or an ordinary word's: `entry` names a place (or a
-    name of names.tsv)."""
-    return word_groups().isdisjoint(entry.groups) and not any(
-        g.startswith(PEOPLE_GROUP) for g in entry.groups
+    """No group of `entry` is a people's, an ordinary word's or a given name's: `entry` names
+    a place (or a name of names.tsv)."""
+    return (
+        word_groups().isdisjoint(entry.groups)
+        and given_name_groups().isdisjoint(entry.groups)
+        and not any(g.startswith(PEOPLE_GROUP) for g in entry.groups)
     )
+
+
+def given_name_only(entry: Entry) -> bool:
+    """Every group of `entry` is a given name's of people.tsv."""
+    return bool(entry.groups) and given_name_groups().issuperset(entry.groups)
 
 
 def keeps_its_vowels(form: str) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .casing import lower
+from .endings import ETS, TS
 from .romanize import romanize, romanize_for_keys, strip_apostrophe_suffix
 from .skeleton import skeletons
 
@@ -125,3 +126,26 @@ def _consonants(name: str) -> frozenset[str]:
     if not latin:
         return frozenset()
     return frozenset("".join(ch for ch in s if ch.islower()) for s in skeletons(latin))
+
+
+def people_case_stem(form: str, entry: Entry | None) -> str | None:
+    """The stem (lookup form) that a people's name of peoples.tsv keeps in its cases: the -ц of
+    a plural in -цы (чеченцев, чеченцами), or a singular that ends in a consonant other than
+    -ец's ц, whole (туркменов, туркменами: Туркмен)."""
+    if entry is None or not all(g.startswith(PEOPLE_GROUP) for g in entry.groups):
+        return None
+    if form.endswith(TS + "y"):
+        return form[:-1]
+    if form[-1:] not in "aeiouy" and not form.endswith(ETS):
+        return form
+    return None
+
+
+def people_adjective(form: str, entry: Entry) -> bool:
+    """Whether a lookup form of peoples.tsv is a people's Russian adjective (аварский)."""
+    return form.endswith(_RUSSIAN_ADJECTIVE_FORM) and any(
+        g.startswith(PEOPLE_GROUP) for g in entry.groups
+    )
+
+
+_RUSSIAN_ADJECTIVE_FORM = "sky"  # the lookup form of -ский

@@ -43,13 +43,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .casing import lower
-from .endings import ETS, TS, stem_of
+from .endings import stem_of
 from .name_forms import (
     A_OR_E_RE,
     CYRILLIC_RE,
     KEEP_E_COUNTRIES,
     NATIVE,
-    PEOPLE_GROUP,
     VOWELS_KEPT,
     Entry,
     country_only,
@@ -57,6 +56,8 @@ from .name_forms import (
     keeps_vowels,
     lookup_form,
     name_form,
+    people_adjective,
+    people_case_stem,
     script,
     written_form,
 )
@@ -194,13 +195,10 @@ def _read_table() -> _Table:
     ):
         for cells in rows(filename):
             group = cells[0].strip()
-            # a name links the unlisted spellings spelt close to it (keys/links.py), but for
-            # the gazetteer's places beyond Azerbaijan and Armenia and for given names: a
-            # given name is spelt close to other given names (Serge, Sergo)
-            if filename == "places.tsv":
-                bridge = cells[2].strip() in BRIDGE_COUNTRIES
-            else:
-                bridge = filename != PEOPLE
+            # a given name links no unlisted word spelt close to it (Sergo is no Serge)
+            bridge = filename != PEOPLE and (
+                filename != "places.tsv" or cells[2].strip() in BRIDGE_COUNTRIES
+            )
             country = cells[2].strip() if filename == "places.tsv" else ""
             # only a name with ə or ä may take a name's vowels away (keeps_vowels)
             marked = [_word(n) for n in cells[1].split(",") if A_OR_E_RE.search(n)]
@@ -235,7 +233,7 @@ def _read_table() -> _Table:
         # a stem of a word of words.tsv is an ethnonym's (армянск-), and so is that of a
         # people's Russian adjective in peoples.tsv (аварск-: аварского, avarskikh); a
         # country's is often another word's (Roman of Romanya, Kamer of Kamerun)
-        if entry.strict and not country_only(entry) or _people_adjective(form, entry):
+        if entry.strict and not country_only(entry) or people_adjective(form, entry):
             stem = stem_of(form)
             if stem and stem not in t.index:
                 _join(t.stems, stem, entry)
@@ -247,7 +245,7 @@ def _read_table() -> _Table:
         # a word of words.tsv meets its romanizations with any ending; a people's plural in
         # -цы of peoples.tsv those of the other cases, which drop the е of its -ец too
         # (Chechentsev, Čečencami: чеченцев, чеченцами)
-        stem = (stem_of(form) or form) if strict else _people_stem(form, entry)
+        stem = (stem_of(form) or form) if strict else people_case_stem(form, entry)
         if stem:
             for key in _listed_scheme_keys(word, stem):
                 _join(t.scheme_stems, key, entry)
@@ -267,19 +265,6 @@ def _read_table() -> _Table:
     return settled(t)
 
 
-def _people_stem(form: str, entry: Entry | None) -> str | None:
-    """The stem (lookup form) that a people's name of peoples.tsv keeps in its cases: the -ц of
-    a plural in -цы (чеченцев, чеченцами), or a singular that ends in a consonant other than
-    -ец's ц, whole (туркменов, туркменами: Туркмен)."""
-    if entry is None or not all(g.startswith(PEOPLE_GROUP) for g in entry.groups):
-        return None
-    if form.endswith(TS + "y"):
-        return form[:-1]
-    if form[-1:] not in "aeiouy" and not form.endswith(ETS):
-        return form
-    return None
-
-
 def _russian(word: str) -> bool:
     """Written in the Russian alphabet, without the hard sign that Caucasian alphabets put
     after a consonant (Къонья, Konya: no Kenya)."""
@@ -290,16 +275,6 @@ def _russian(word: str) -> bool:
 def _listed_scheme_keys(word: str, form: str) -> tuple[str, ...]:
     """The scheme keys of a listed word's lookup form (romanized, if it is Cyrillic)."""
     return scheme_keys(form, cyrillic=bool(CYRILLIC_RE.search(word)))
-
-
-def _people_adjective(form: str, entry: Entry) -> bool:
-    """Whether a lookup form of peoples.tsv is a people's Russian adjective (аварский)."""
-    return form.endswith(_RUSSIAN_ADJECTIVE) and any(
-        g.startswith(PEOPLE_GROUP) for g in entry.groups
-    )
-
-
-_RUSSIAN_ADJECTIVE = "sky"  # the lookup form of -ский
 
 
 def _join(schemes: dict[str, Entry], key: str, entry: Entry) -> None:

@@ -7,9 +7,10 @@ The words are the most frequent of wordfreq's lists, which hold proper names too
   it is a name, surname, patronymic, place or organisation (so Алиев, Гейдар, Баку, Карабах
   keep the rules for names);
 - a Turkish word is kept unless it is, alone or with a Turkish ending, a name of a place of
-  Azerbaijan or Armenia or of names.tsv as Turkish writes it (Karabağ is Qarabağ, Hocalı is
-  Xocalı), since Turkish has no such dictionary here. A shared skeleton says too little: it
-  would make names of parti (Barda), genç (Gəncə), bahçe (Baku) and lakin (Laçın). A name
+  Azerbaijan or Armenia or of names.tsv or people.tsv as Turkish writes it (Karabağ is
+  Qarabağ, Hocalı is Xocalı, joseph is Joseph), since Turkish has no such dictionary here.
+  A shared skeleton says too little: it would make names of parti (Barda), genç (Gəncə),
+  bahçe (Baku) and lakin (Laçın). A name
   of a place elsewhere does not count: GeoNames gives many places a frequent word for a name
   (sekiz, eight, is Seqiz, a name of Iran's Saqqez; karşı, opposite, Karşı, an old name of
   Payas in Turkey), and in lower case the word is meant.

@@ -16,6 +16,7 @@ from ..lexicon import load as load_lexicon
 from ..lookup import lookup, turkic_case_stems
 from ..name_facts import (
     given_name_groups,
+    given_name_only,
     is_place_name,
     keeps_its_vowels,
     o_and_u_apart,
@@ -144,8 +145,11 @@ def own_keys(word: str) -> tuple[str, ...]:
         # its a or e
         keep_e = entry.keep_e if entry is not None else abroad or _keeps_its_vowels(form)
         dzh = entry is not None and writes_dzh(entry.groups)
+        # a listed given name is a name for the rules only if it is not an English word too:
+        # Serge, Peter have their group's key alone (a skeleton would meet Sergo, Sarkis, Petar)
+        listed = entry is not None and not given_name_only(entry)
         skeleton_keys, people, turkic = name_and_people_keys(
-            word, entry is not None, keep_e, vowels_apart(word), dzh
+            word, listed, keep_e, vowels_apart(word), dzh
         )
         own = entry.groups if entry is not None else ()
         # a people's name's stem is no name of a place: only the word itself links to one
