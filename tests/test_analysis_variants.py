@@ -1048,6 +1048,7 @@ def test_the_gazetteer_adds_names_no_rule_derives(a, b):
         ("Joseph", "Иосифом"),
         ("Josef", "Iosif"),
         ("Peter", "Петром"),
+        ("Peter", "Петра"),  # Peter the Great's, not Petra in Jordan
         ("Catherine", "Екатерины"),
         ("Nicholas", "Николаем"),
         ("Nicholas", "Nikolay"),

@@ -20,6 +20,7 @@ DOCS = {
     "sarkozy": "Nicolas Sarkozy visited Baku and Yerevan.",
     "peter": "Peter the Great took Derbent in 1722.",
     "pyotr-ru": "Пётр I взял Дербент в 1722 году.",
+    "petra-ru": "Персидский поход Петра I.",
     "catherine-ru": "Указ Екатерины II о Карабахском ханстве.",
     "nicholas": "Nicholas I signed the Treaty of Turkmenchay.",
     "nikolai-ru": "Николай I подписал Туркманчайский договор.",
@@ -42,7 +43,7 @@ def engine(tmp_path_factory):
         ("Иосиф Сталин", {"stalin-en"}),
         ("Iosif Stalin", {"stalin-ru", "stalin-en"}),
         # a tsar's and an empress's name, in a Russian case form too (Екатерины, of Catherine)
-        ("Peter", {"peter", "pyotr-ru"}),
+        ("Peter", {"peter", "pyotr-ru", "petra-ru"}),
         ("Пётр", {"peter"}),
         ("Catherine", {"catherine-ru"}),
         ("Nicholas", {"nicholas", "nikolai-ru"}),

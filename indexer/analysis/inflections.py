@@ -140,8 +140,8 @@ def foreign_ending(kind: str, stem: str, ending: str, entry: Entry) -> bool:
     name of the word's own script (Швейцарии, Almanyada; Kıtaya, to the continent, is no
     Китай; Сержа, but Сергей is no Serge's), and a country's Latin names are English, French,
     German, Turkish and Azerbaijani ones, which take the Turkic endings and the genitive's s
-    (Pakistanın, Mexikos), not the romanized Russian ones (Maliy is Малый, no Mali); a given
-    name's the s only (Josephs)."""
+    (Pakistanın, Mexikos), not the romanized Russian ones (Maliy is Малый, no Mali), and a
+    given name's Latin names the genitive's s only (Josephs)."""
     if country_only(entry):
         forms, turkic = _forms_by_script("countries.tsv"), True
     elif given_name_only(entry):

@@ -131,7 +131,7 @@ def own_keys(word: str) -> tuple[str, ...]:
     # that of a place near the region that another place has with an a for an e (Kermen is
     # not Kerman)
     form = lookup_form(word)
-    abroad = form in places_abroad() and not is_listed(word)
+    abroad = form in places_abroad() and not is_listed(word) and not _given_name_case(word)
     entry = None if abroad else lookup(word) or _plural_in_other_scheme(word)
     if entry is not None:
         keys += [group_key(g) for g in entry.groups]
@@ -221,6 +221,13 @@ def own_keys(word: str) -> tuple[str, ...]:
     if spelt is not None:
         keys += own_keys(spelt)  # Əli: Ali's, and so Али's
     return tuple(dict.fromkeys(keys))
+
+
+def _given_name_case(word: str) -> bool:
+    """Whether the Cyrillic `word` is a Russian case form of a given name of people.tsv, which
+    it is before it is a place abroad: Петра I is Peter the Great, not Petra in Jordan."""
+    entry = lookup(word) if CYRILLIC_RE.search(word) else None
+    return entry is not None and given_name_only(entry)
 
 
 def _romanized_stem_groups(word: str) -> tuple[str, ...]:
