@@ -145,8 +145,9 @@ def own_keys(word: str) -> tuple[str, ...]:
         # its a or e
         keep_e = entry.keep_e if entry is not None else abroad or _keeps_its_vowels(form)
         dzh = entry is not None and writes_dzh(entry.groups)
-        # a listed given name is a name for the rules only if it is not an English word too:
-        # Serge, Peter have their group's key alone (a skeleton would meet Sergo, Sarkis, Petar)
+        # a word listed only as a given name gets the rules' keys as an unlisted word would:
+        # Serge and Peter, English words, have their group's key alone (a skeleton would meet
+        # Sergo, Sarkis and Petar)
         listed = entry is not None and not given_name_only(entry)
         skeleton_keys, people, turkic = name_and_people_keys(
             word, listed, keep_e, vowels_apart(word), dzh
