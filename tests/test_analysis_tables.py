@@ -10,7 +10,7 @@ from indexer.analysis.tables import rows
 
 ENTRIES = [
     (filename, cells[0], name.strip())
-    for filename in ("names.tsv", "people.tsv", "words.tsv")
+    for filename in ("names.tsv", "given_names.tsv", "words.tsv")
     for cells in rows(filename)
     for name in cells[1].split(",")
 ]

@@ -1,6 +1,6 @@
 """A person as the press of each language names them: a given name that one language translates
 (Serge for Серж, Joseph for Иосиф) still finds the person beside their surname, and only the
-people data/people.tsv lists are so translated."""
+people data/given_names.tsv lists are so translated."""
 
 import pytest
 
@@ -11,6 +11,9 @@ DOCS = {
     "serge-fr": "Serge Sarkissian a rencontré Ilham Aliev à Kazan.",
     "serzh-ru": "Серж Саргсян встретился с Ильхамом Алиевым в Казани.",
     "serzh-en": "Serzh Sargsyan met Ilham Aliyev in Kazan.",
+    "sersch-de": "Sersch Sargsjan traf Ilham Alijew in Kasan.",
+    "serj-en": "Serj Sargsyan met Ilham Aliyev.",
+    "pashinyan": "Nikol Pashinyan spoke in Yerevan.",
     "sergo": "Sergo Ordzhonikidze arrived in Baku in 1920.",
     "lavrov": "Сергей Лавров прилетел в Баку.",
     "stalin-ru": "Иосиф Сталин подписал решение Кавбюро.",
@@ -36,8 +39,8 @@ def engine(tmp_path_factory):
     "q, expected",
     [
         # Серж is the French Serge: the French press writes Serzh Sargsyan so
-        ("Serzh Sargsyan", {"serge-fr", "serzh-ru", "serzh-en"}),
-        ("Serge Sarkissian", {"serge-fr", "serzh-ru", "serzh-en"}),
+        ("Serzh Sargsyan", {"serge-fr", "serzh-ru", "serzh-en", "sersch-de", "serj-en"}),
+        ("Serge Sarkissian", {"serge-fr", "serzh-ru", "serzh-en", "sersch-de", "serj-en"}),
         ("Серж Саргсян", {"serge-fr", "serzh-en"}),
         ("Joseph Stalin", {"stalin-ru", "stalin-en"}),
         ("Иосиф Сталин", {"stalin-en"}),
@@ -62,7 +65,8 @@ def test_a_translated_given_name_finds_the_person_in_every_language(engine, q, e
         ("Serge", {"sergo", "lavrov", "sarkozy"}),
         ("Joseph", {"yusif"}),  # Yusif is a Joseph too, but not this table's
         ("Pyotr", {"morel"}),  # the French Pierre is mostly Pierre Morel here
-        ("Nikolai", {"sarkozy"}),  # and Nicolas, Nicolas Sarkozy
+        ("Nikolai", {"sarkozy", "pashinyan"}),  # and Nicolas, Nicolas Sarkozy
+        ("Nicholas", {"pashinyan"}),  # a given name is no people's name Nichol
     ],
 )
 def test_a_given_name_translates_only_for_the_listed_people(engine, q, not_expected):

@@ -10,7 +10,7 @@ Every word has two views:
 Variant keys, most precise first (keys/): the light key (script and accents folded as English
 press writes names, ə and ı kept; Russian by iuliia), group keys for names no rule derives
 (synonym_table.py: the GeoNames gazetteer data/places.tsv, the curated data/names.tsv,
-data/people.tsv and data/words.tsv, the peoples of CLDR's language names data/peoples.tsv;
+data/given_names.tsv and data/words.tsv, the peoples of CLDR's language names data/peoples.tsv;
 derived.py: the adjectives and words for a place's people made of those names), and for names and
 foreign words only, never for ordinary English, Russian or Turkish words (lexicon.py),
 consonant-and-vowel-class skeletons (skeleton.py, which reads a word's letters by

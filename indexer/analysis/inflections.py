@@ -103,7 +103,7 @@ ROMANIZED_ENDING = {
 
 def first_declension(word: str, form: str, tables: tuple[dict[str, Entry], ...]) -> Entry | None:
     """The entry of a listed name in -а or -я of the region, of names.tsv (bridged), of
-    people.tsv or of words.tsv of which the Cyrillic `word` (lookup form `form`) is a case
+    given_names.tsv or of words.tsv of which the Cyrillic `word` (lookup form `form`) is a case
     form: its ending stands in the place of that vowel (Арпе, Гянджой, Турцию, Екатерины), so
     stripping it does not find the name. Not when either is a frequent Russian word (Губой:
     губа, суше: суша), nor for a place elsewhere: across six countries too many names in -а
@@ -136,7 +136,7 @@ def first_declension(word: str, form: str, tables: tuple[dict[str, Entry], ...])
 
 def foreign_ending(kind: str, stem: str, ending: str, entry: Entry) -> bool:
     """Whether a word of `kind`'s script reads as a country's name or a given name of
-    people.tsv with an ending the name does not take in that script: a case ending goes on a
+    given_names.tsv with an ending the name does not take in that script: a case ending goes on a
     name of the word's own script (Швейцарии, Almanyada; Kıtaya, to the continent, is no
     Китай; Сержа, but Сергей is no Serge's), and a country's Latin names are English, French,
     German, Turkish and Azerbaijani ones, which take the Turkic endings and the genitive's s
@@ -145,7 +145,7 @@ def foreign_ending(kind: str, stem: str, ending: str, entry: Entry) -> bool:
     if country_only(entry):
         forms, turkic = _forms_by_script("countries.tsv"), True
     elif given_name_only(entry):
-        forms, turkic = _forms_by_script("people.tsv"), False
+        forms, turkic = _forms_by_script("given_names.tsv"), False
     else:
         return False
     if stem not in forms.get(kind, ()):

@@ -55,7 +55,7 @@ def place_only(entry: Entry) -> bool:
 
 
 def given_name_only(entry: Entry) -> bool:
-    """Every group of `entry` is a given name's of people.tsv."""
+    """Every group of `entry` is a given name's of given_names.tsv."""
     return bool(entry.groups) and given_name_groups().issuperset(entry.groups)
 
 
@@ -135,8 +135,8 @@ def word_groups() -> frozenset[str]:
 
 @cache
 def given_name_groups() -> frozenset[str]:
-    """The groups of people.tsv: given names, which take a Russian name's case endings."""
-    return settled(frozenset(cells[0].strip() for cells in rows("people.tsv")))
+    """The groups of given_names.tsv: given names, which take a Russian name's case endings."""
+    return settled(frozenset(cells[0].strip() for cells in rows("given_names.tsv")))
 
 
 @cache

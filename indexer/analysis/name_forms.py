@@ -128,7 +128,7 @@ def _consonants(name: str) -> frozenset[str]:
     return frozenset("".join(ch for ch in s if ch.islower()) for s in skeletons(latin))
 
 
-def people_case_stem(form: str, entry: Entry | None) -> str | None:
+def ethnonym_case_stem(form: str, entry: Entry | None) -> str | None:
     """The stem (lookup form) that a people's name of peoples.tsv keeps in its cases: the -ц of
     a plural in -цы (чеченцев, чеченцами), or a singular that ends in a consonant other than
     -ец's ц, whole (туркменов, туркменами: Туркмен)."""
@@ -141,7 +141,7 @@ def people_case_stem(form: str, entry: Entry | None) -> str | None:
     return None
 
 
-def people_adjective(form: str, entry: Entry) -> bool:
+def ethnonym_adjective(form: str, entry: Entry) -> bool:
     """Whether a lookup form of peoples.tsv is a people's Russian adjective (аварский)."""
     return form.endswith(_RUSSIAN_ADJECTIVE_FORM) and any(
         g.startswith(PEOPLE_GROUP) for g in entry.groups

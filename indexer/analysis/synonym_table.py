@@ -6,8 +6,8 @@ Seven files under data/, one group per line: `group<TAB>names`, names separated 
   of the region, ambiguous names left out by rule.
 - names.tsv: curated places, for what GeoNames lacks. Their words keep the spelling rules as
   well, so an unlisted romanization of a listed name still meets it.
-- people.tsv: curated given names that the press translates (Serge for Serzh, Joseph for
-  Iosif). They keep the spelling rules, but link no other name spelt close to them.
+- given_names.tsv: curated given names that the press translates (Serge for Serzh, Joseph for
+  Iosif). They keep the spelling rules, but the table links no unlisted word to them.
 - peoples.tsv: generated from CLDR's language names (generate/peoples.py): the names of the
   region's other peoples in each language (Kumyk, Кумык, Kumuk). They keep the spelling rules.
 - organisations.tsv: curated organisations with their acronyms in each language (OSCE, ОБСЕ,
@@ -52,12 +52,12 @@ from .name_forms import (
     VOWELS_KEPT,
     Entry,
     country_only,
+    ethnonym_adjective,
+    ethnonym_case_stem,
     in_capitals,
     keeps_vowels,
     lookup_form,
     name_form,
-    people_adjective,
-    people_case_stem,
     script,
     written_form,
 )
@@ -152,7 +152,7 @@ class _Table:
 
 
 ORGANISATIONS = "organisations.tsv"
-PEOPLE = "people.tsv"
+GIVEN_NAMES = "given_names.tsv"
 _ONE_WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
 
 
@@ -187,7 +187,7 @@ def _read_table() -> _Table:
     for filename, strict in (
         ("places.tsv", False),
         ("names.tsv", False),
-        (PEOPLE, False),
+        (GIVEN_NAMES, False),
         (ORGANISATIONS, False),
         ("peoples.tsv", False),
         ("words.tsv", True),
@@ -196,7 +196,7 @@ def _read_table() -> _Table:
         for cells in rows(filename):
             group = cells[0].strip()
             # a given name links no unlisted word spelt close to it (Sergo is no Serge)
-            bridge = filename != PEOPLE and (
+            bridge = filename != GIVEN_NAMES and (
                 filename != "places.tsv" or cells[2].strip() in BRIDGE_COUNTRIES
             )
             country = cells[2].strip() if filename == "places.tsv" else ""
@@ -233,7 +233,7 @@ def _read_table() -> _Table:
         # a stem of a word of words.tsv is an ethnonym's (армянск-), and so is that of a
         # people's Russian adjective in peoples.tsv (аварск-: аварского, avarskikh); a
         # country's is often another word's (Roman of Romanya, Kamer of Kamerun)
-        if entry.strict and not country_only(entry) or people_adjective(form, entry):
+        if entry.strict and not country_only(entry) or ethnonym_adjective(form, entry):
             stem = stem_of(form)
             if stem and stem not in t.index:
                 _join(t.stems, stem, entry)
@@ -245,7 +245,7 @@ def _read_table() -> _Table:
         # a word of words.tsv meets its romanizations with any ending; a people's plural in
         # -цы of peoples.tsv those of the other cases, which drop the е of its -ец too
         # (Chechentsev, Čečencami: чеченцев, чеченцами)
-        stem = (stem_of(form) or form) if strict else people_case_stem(form, entry)
+        stem = (stem_of(form) or form) if strict else ethnonym_case_stem(form, entry)
         if stem:
             for key in _listed_scheme_keys(word, stem):
                 _join(t.scheme_stems, key, entry)

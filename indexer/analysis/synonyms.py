@@ -54,7 +54,7 @@ def native_names(word: str) -> dict[str, Entry]:
 def by_scheme(key: str, word: str) -> Entry | None:
     """The groups of a listed name that `word`, whose scheme key is `key`, writes in another
     romanization scheme (Kelanlou: Kjolanlu), or of a Russian form of words.tsv, or a stem of
-    a people's of peoples.tsv (name_forms.people_case_stem), with or without an ending
+    a people's of peoples.tsv (name_forms.ethnonym_case_stem), with or without an ending
     (Armiane: Армяне; azerbaidzhantsev: Азербайджанцев; Tourkmenov: Туркмен); none for a name
     the gazetteer leaves out as another place's too (Bayram is not Bajram's village alone)."""
     t = table()

@@ -7,7 +7,7 @@ The words are the most frequent of wordfreq's lists, which hold proper names too
   it is a name, surname, patronymic, place or organisation (so Алиев, Гейдар, Баку, Карабах
   keep the rules for names);
 - a Turkish word is kept unless it is, alone or with a Turkish ending, a name of a place of
-  Azerbaijan or Armenia or of names.tsv or people.tsv as Turkish writes it (Karabağ is
+  Azerbaijan or Armenia or of names.tsv or given_names.tsv as Turkish writes it (Karabağ is
   Qarabağ, Hocalı is Xocalı, joseph is Joseph), since Turkish has no such dictionary here.
   A shared skeleton says too little: it would make names of parti (Barda), genç (Gəncə),
   bahçe (Baku) and lakin (Laçın). A name

@@ -159,8 +159,9 @@ def own_keys(word: str) -> tuple[str, ...]:
         keys += letters_keys(word, list(skeleton_keys))
         # a people's name's ы and и are those of its stem: the ending's are no part of the name
         # (татары, татарин, татарами are one people); a word the gazetteer lists as a place's
-        # name is no people's plural (Goris, a town of Armenia, is not Gori, one of Georgia)
-        if not (own and is_place_name(word)):
+        # name is no people's plural (Goris, a town of Armenia, is not Gori, one of Georgia),
+        # nor is a given name (Nicholas is no Nichol's, nor Николай Никол's)
+        if not (own and (is_place_name(word) or given_name_only(entry))):
             # a frequent Russian word (turkic is None) has one spelling: it meets another
             # Cyrillic word by its stem as a people's name only where both write that stem
             # alike (курды, курдов), never where a skeleton alone is shared (привезти,
@@ -225,7 +226,7 @@ def own_keys(word: str) -> tuple[str, ...]:
 
 
 def _given_name_case(word: str) -> bool:
-    """Whether the Cyrillic `word` is a Russian case form of a given name of people.tsv, which
+    """Whether the Cyrillic `word` is a Russian case form of a given name of given_names.tsv, which
     it is before it is a place abroad: Петра I is Peter the Great, not Petra in Jordan."""
     entry = lookup(word) if CYRILLIC_RE.search(word) else None
     return entry is not None and given_name_only(entry)
