@@ -6,7 +6,8 @@ them with `indexer.index.copies.group`, keeps the groups in the collection's voc
 (`vocabulary`) and marks the documents that have copies (`grouped`), so a search can fetch just
 those of its matches. Collapsing then needs no guess: of each group, the matching member that
 ranks first stays, the others are filtered out of the page and the total (facets still count
-every document, as on the embedded engine).
+every document, as on the embedded engine). A document's page lists the other members of its
+group with how much text each shares (copy_refs).
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from indexer.index.copies import signature
+from indexer.cluster.translate import quote
+from indexer.index.copies import signature, text_similarity
 from indexer.results import CopyRef
 from indexer.search.copies import MAX_LISTED
 
 REF_FIELDS = "id,seq,title,publisher,published,url"
+GROUPED_PAGE = 250  # the most Typesense gives in one page
 
 
 def signature_hex(text: str) -> str | None:
@@ -77,3 +80,28 @@ def refs(docs: list[dict]) -> list[CopyRef]:
         )
         for d in docs[:MAX_LISTED]
     ]
+
+
+def copy_refs(stored: dict, copies: ClusterCopies, alias: str, multi) -> list[CopyRef]:
+    """The other documents of `stored`'s copy group in collection `alias`, with how much text
+    each shares; `multi` runs a multi-search (TypesenseEngine._multi)."""
+    group = copies.group_of.get(stored["id"])
+    ids = [i for i in copies.members.get(group, ()) if i != stored["id"]]
+    if not ids:
+        return []
+    chosen = ",".join(quote(i) for i in ids)
+    search = {
+        "collection": alias,
+        "q": "*",
+        "query_by": "terms",
+        "filter_by": f"id:=[{chosen}]",
+        "include_fields": REF_FIELDS + ",body",
+        "per_page": GROUPED_PAGE,
+    }
+    found = (h["document"] for h in multi([search])[0]["hits"])
+    others = sorted(found, key=lambda d: d.get("seq", 0))
+    out = refs(others)
+    for ref, other in zip(out, others, strict=False):
+        body = other.get("body") or ""
+        ref.similarity = round(text_similarity(stored.get("body") or "", body), 3)
+    return out

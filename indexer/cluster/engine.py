@@ -22,11 +22,9 @@ from indexer.cluster import nodes as cluster_nodes
 from indexer.cluster.documents import SEARCH_ONLY
 from indexer.cluster.health import ClusterHealth
 from indexer.cluster.hits import hits_of
-from indexer.cluster.translate import negate, quote, render, translate
+from indexer.cluster.translate import negate, render, translate
 from indexer.cluster.versions import Versions
-from indexer.index.copies import text_similarity
 from indexer.results import (
-    CopyRef,
     DocumentRecord,
     IndexStats,
     QueryError,
@@ -36,9 +34,7 @@ from indexer.results import (
 from indexer.search.parse import parse
 from indexer.search.plan import And
 from indexer.search.resolve import resolve
-from indexer.search.snippets import (
-    highlight_text,
-)
+from indexer.search.snippets import highlight_text
 from indexer.search.suggest import suggest
 
 log = logging.getLogger(__name__)
@@ -164,13 +160,13 @@ class TypesenseEngine:
             params = {
                 **self._params(expr, [*facet_filters, "grouped:=1"], dates),
                 "include_fields": cluster_copies.REF_FIELDS,
-                "per_page": GROUPED_PAGE,
+                "per_page": cluster_copies.GROUPED_PAGE,
             }
             page = 1
             while True:
                 result = self._multi([{**params, "page": page}])[0]
                 out += [h["document"] for h in result["hits"]]
-                if page * GROUPED_PAGE >= result["found"]:
+                if page * cluster_copies.GROUPED_PAGE >= result["found"]:
                     break
                 page += 1
         return out
@@ -249,35 +245,8 @@ class TypesenseEngine:
         langs = list(stored.get("languages") or [])
         copies = self.versions.current().copies
         group = copies.group_of.get(doc_id)
-        return DocumentRecord.from_stored(
-            stored, langs, copy_group=group, copies=self._copy_refs(stored, copies)
-        )
-
-    def _copy_refs(self, stored: dict, copies: cluster_copies.ClusterCopies) -> list[CopyRef]:
-        """The other documents of `stored`'s copy group, with how much text each shares."""
-        group = copies.group_of.get(stored["id"])
-        ids = [i for i in copies.members.get(group, ()) if i != stored["id"]]
-        if not ids:
-            return []
-        chosen = ",".join(quote(i) for i in ids)
-        found = self._multi(
-            [
-                {
-                    "collection": self.alias,
-                    "q": "*",
-                    "query_by": "terms",
-                    "filter_by": f"id:=[{chosen}]",
-                    "include_fields": cluster_copies.REF_FIELDS + ",body",
-                    "per_page": GROUPED_PAGE,
-                }
-            ]
-        )[0]
-        others = sorted((h["document"] for h in found["hits"]), key=lambda d: d.get("seq", 0))
-        out = cluster_copies.refs(others)
-        for ref, other in zip(out, others, strict=False):
-            body = other.get("body") or ""
-            ref.similarity = round(text_similarity(stored.get("body") or "", body), 3)
-        return out
+        refs = cluster_copies.copy_refs(stored, copies, self.alias, self._multi)
+        return DocumentRecord.from_stored(stored, langs, copy_group=group, copies=refs)
 
     def stats(self) -> IndexStats:
         """The collection's size, build time and version (health.py)."""
@@ -289,7 +258,6 @@ class TypesenseEngine:
 
 
 FACETS = tuple(cluster_facets.FIELDS)
-GROUPED_PAGE = 250  # the most Typesense gives in one page
 
 
 def _facet_params(facets: list[str], known: cluster_facets.ClusterFacets) -> dict:
