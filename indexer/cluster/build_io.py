@@ -89,15 +89,9 @@ def mark_grouped(client, collection: str, old: dict, new: dict, sent: set, kept:
 
 
 def read_vocabulary(client, collection: str) -> tuple[int, vocab.ClusterVocabulary]:
-    from typesense import exceptions
-
-    side = vocab.side_collection(collection)
-    try:
-        text = cluster_nodes.with_retry(lambda: client.collections[side].documents.export())
-    except exceptions.ObjectNotFound:
-        text = ""
-    found = vocab.from_export(text)
+    found = vocab.read(client, collection, cluster_nodes.with_retry)
     if found is None:  # only a build writes it, and builds of one alias do not overlap
+        side = vocab.side_collection(collection)
         raise RuntimeError(f"the vocabulary in {side} is incomplete: rebuild with --rebuild")
     return found
 

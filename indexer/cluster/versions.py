@@ -95,15 +95,8 @@ class Versions:
 
     def read_vocabulary(self, collection: str) -> tuple[int, vocab.ClusterVocabulary]:
         """(revision, vocabulary) of `collection`, waiting out a build that is writing it."""
-        from typesense import exceptions
-
-        side = vocab.side_collection(collection)
         for _ in range(VOCABULARY_TRIES):
-            try:
-                text = self.client.collections[side].documents.export()
-            except exceptions.ObjectNotFound:
-                text = ""
-            found = vocab.from_export(text)
+            found = vocab.read(self.client, collection)
             if found is not None:
                 return found
             time.sleep(0.2)  # a build is writing it

@@ -154,6 +154,21 @@ def _chunk_id(revision: int, number: int) -> str:
     return f"r{revision}c{number:06d}"
 
 
+def read(
+    client, collection: str, call=lambda fetch: fetch()
+) -> tuple[int, ClusterVocabulary] | None:
+    """(revision, vocabulary) of `collection` as its side collection holds it, or None while a
+    build is writing it; `call(fetch)` runs the export (a build's, with retries)."""
+    from typesense import exceptions
+
+    side = side_collection(collection)
+    try:
+        text = call(lambda: client.collections[side].documents.export())
+    except exceptions.ObjectNotFound:
+        text = ""
+    return from_export(text)
+
+
 def from_export(lines: str) -> tuple[int, ClusterVocabulary] | None:
     """(revision, vocabulary) from the side collection's exported documents, or None when the
     export met a revision being written (its meta document without all of its chunks)."""
