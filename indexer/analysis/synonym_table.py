@@ -7,7 +7,8 @@ Seven files under data/, one group per line: `group<TAB>names`, names separated 
 - names.tsv: curated places, for what GeoNames lacks. Their words keep the spelling rules as
   well, so an unlisted romanization of a listed name still meets it.
 - given_names.tsv: curated given names that the press translates (Serge for Serzh, Joseph for
-  Iosif). They keep the spelling rules, but the table links no unlisted word to them.
+  Iosif), and Armenian ones Russian writes without their h (Акоп for Hakob). They keep the
+  spelling rules, but the table links no unlisted word to them.
 - peoples.tsv: generated from CLDR's language names (generate/peoples.py): the names of the
   region's other peoples in each language (Kumyk, Кумык, Kumuk). They keep the spelling rules.
 - organisations.tsv: curated organisations with their acronyms in each language (OSCE, ОБСЕ,
